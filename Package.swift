@@ -1,0 +1,75 @@
+// swift-tools-version: 6.1
+//
+// Liaison: professional-network analysis (weak-tie reach, broker paths,
+// introductions, Graphviz pictures) from the files people already have.
+//
+// Module dependencies are one-way:
+//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz)  <-  LiaisonCLI  <-  liaison
+//
+// Compile-time flags:
+//   LIAISON_INTERNAL_CHECKS  re-validates every CSR invariant after each build
+//                            (O(V + E) extra per build; tests turn it on via
+//                            `Graph.checkInvariants()` explicitly instead).
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = []
+
+let package = Package(
+  name: "Liaison",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "GraphCore", targets: ["GraphCore"]),
+    .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
+    .library(name: "GraphIO", targets: ["GraphIO"]),
+    .library(name: "GraphRendering", targets: ["GraphRendering"]),
+    .library(name: "LiaisonCLI", targets: ["LiaisonCLI"]),
+    .executable(name: "liaison", targets: ["liaison"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(name: "GraphCore", swiftSettings: swiftSettings),
+    .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
+    .target(name: "GraphIO", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]
+    ),
+    .target(
+      name: "GraphRendering",
+      dependencies: ["GraphCore", "GraphAlgorithms", "CGraphviz"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "LiaisonCLI",
+      dependencies: [
+        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
+    .target(
+      name: "LiaisonTestSupport",
+      dependencies: ["GraphCore", "GraphIO"],
+      path: "Tests/LiaisonTestSupport"
+    ),
+    .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "LiaisonTestSupport"]),
+    .testTarget(
+      name: "GraphAlgorithmsTests",
+      dependencies: ["GraphAlgorithms", "LiaisonTestSupport"]
+    ),
+    .testTarget(name: "GraphIOTests", dependencies: ["GraphIO", "LiaisonTestSupport"]),
+    .testTarget(
+      name: "GraphRenderingTests",
+      dependencies: ["GraphRendering", "LiaisonTestSupport"]
+    ),
+    .testTarget(
+      name: "LiaisonCLITests",
+      dependencies: ["LiaisonCLI", "LiaisonTestSupport"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,303 @@
+/// An error the builder reports for invalid input.
+public enum GraphBuildError: Error, Equatable, CustomStringConvertible, Sendable {
+  /// A strength that is NaN, infinite, ≤ 0 or > 1.
+  case invalidStrength(Double)
+  /// A confidence outside (0, 1].
+  case invalidConfidence(Double)
+  /// More ties than the 32-bit CSR can hold.
+  case tooLarge(String)
+
+  public var description: String {
+    switch self {
+    case .invalidStrength(let s): "strength \(s) is not a number in (0, 1]"
+    case .invalidConfidence(let c): "confidence \(c) is not a number in (0, 1]"
+    case .tooLarge(let what): "too large: \(what)"
+    }
+  }
+}
+
+/// What `GraphBuilder.addTie` did with a tie.
+public enum TieAdmission: Equatable, Sendable {
+  case added
+  /// Both ends are the same person: the tie was dropped.
+  case selfTieDropped
+}
+
+/// The only way to make a `Graph`: collects people and ties, validates them,
+/// and freezes them into CSR.
+///
+/// Rules:
+/// - **Strength** must be finite and in (0, 1] (else `invalidStrength`).
+///   A tie without one gets a strength from the tie-strength model when it has
+///   evidence (interactions, dates), else `TieClassifier.defaultStrength`
+///   (0.5) and the class `unrated`.
+/// - **Self-ties** are dropped and counted (`selfTiesDropped`).
+/// - **Parallel ties** (the same pair more than once, in either direction) are
+///   merged into one: the strongest given strength wins; interactions add up;
+///   the latest last contact and the earliest `since` are kept; the merged tie
+///   is inferred only if every part was inferred (its confidence is the
+///   largest); kind and source come from the first part that has one. Each
+///   part after the first counts as merged for the origin that added it.
+/// - **People** are keyed by their external id. When every id is a canonical
+///   integer, people are numbered in ascending id order; otherwise in order of
+///   first appearance.
+///
+/// - Complexity: `build()` is O(V + E) time (two counting-sort passes, no
+///   comparison sort) and O(V + E) extra space.
+public struct GraphBuilder {
+  // People.
+  var integerMode = true
+  var dense: [Int32] = []
+  var denseFrozen = false
+  var integerIndex: [Int64: Int32] = [:]
+  var integerKeys: [Int64] = []
+  var stringIndex: [String: Int32] = [:]
+  var stringKeys: [String] = []
+  var names: [String] = []
+  var companies: [String] = []
+  var titles: [String] = []
+  var industries: [String] = []
+  var locations: [String] = []
+  var profileURLs: [String] = []
+  var emails: [[String]] = []
+  var tags: [[String]] = []
+
+  // Ties.
+  var tieU: [Int32] = []
+  var tieV: [Int32] = []
+  var tieStrength: [Float] = []  // NaN: not given
+  var tieOrigin: [UInt16] = []
+  var interactions: [Int32] = []
+  var interactionsOut: [Int32] = []
+  var interactionsIn: [Int32] = []
+  var lastContact: [Int32] = []
+  var since: [Int32] = []
+  var confidence: [Float] = []
+  var kind: [UInt16] = []
+  var source: [UInt16] = []
+  var kindIndex: [String: UInt16] = [:]
+  var kindNames: [String] = []
+  var sourceIndex: [String: UInt16] = [:]
+  var sourceNames: [String] = []
+  var maxDay: Int32 = .min
+
+  /// Self-ties dropped so far.
+  public private(set) var selfTiesDropped = 0
+  /// The origin (e.g. input file index) recorded with each tie added from now on.
+  public var currentOrigin: UInt16 = 0
+  /// Reference date for dormancy and model strengths; default: the latest date in the data.
+  public var referenceDate: Day?
+  /// The model that derives strengths from evidence when the data has none.
+  public var strengthModel = TieStrengthModel.standard
+
+  public init(expectedPeople: Int = 0, expectedTies: Int = 0) {
+    tieU.reserveCapacity(expectedTies)
+    tieV.reserveCapacity(expectedTies)
+    tieStrength.reserveCapacity(expectedTies)
+    tieOrigin.reserveCapacity(expectedTies)
+    integerKeys.reserveCapacity(expectedPeople)
+  }
+
+  /// Number of people so far.
+  public var personCount: Int { integerMode ? integerKeys.count : stringKeys.count }
+  /// Number of ties added so far (before merging parallel ties).
+  public var tieRowCount: Int { tieU.count }
+
+  // MARK: People
+
+  /// The person with external id `key`, added if new. O(1) expected.
+  public mutating func person(key: String) -> PersonID {
+    if integerMode {
+      if let k = Identity.canonicalInteger(key) { return person(integerKey: k) }
+      switchToStrings()
+    }
+    if let p = stringIndex[key] { return p }
+    let p = PersonID(stringKeys.count)
+    stringKeys.append(key)
+    stringIndex[key] = p
+    return p
+  }
+
+  /// Whether a person with external id `key` exists. O(1) expected.
+  public func existingPerson(key: String) -> PersonID? {
+    if integerMode {
+      guard let k = Identity.canonicalInteger(key) else { return nil }
+      if k >= 0 && k < Int64(dense.count) { return dense[Int(k)] >= 0 ? dense[Int(k)] : nil }
+      return integerIndex[k]
+    }
+    return stringIndex[key]
+  }
+
+  /// The person with the canonical integer id `key`, added if new. O(1)
+  /// amortised; non-negative ids below a bound proportional to the number of
+  /// people use a flat array instead of hashing.
+  @inline(__always)
+  public mutating func person(integerKey key: Int64) -> PersonID {
+    guard integerMode else { return person(key: String(key)) }
+    if key >= 0 && key < Int64(dense.count) {
+      let p = dense[Int(key)]
+      if p >= 0 { return p }
+      let q = PersonID(integerKeys.count)
+      integerKeys.append(key)
+      dense[Int(key)] = q
+      return q
+    }
+    return personSlow(integerKey: key)
+  }
+
+  private mutating func personSlow(integerKey key: Int64) -> PersonID {
+    if !denseFrozen, key >= 0, key < Int64(1 << 20) + 16 * Int64(integerKeys.count + 1), integerIndex.isEmpty {
+      let newSize = max(Int(key) + 1, dense.count * 2, 1024)
+      dense.append(contentsOf: repeatElement(-1, count: newSize - dense.count))
+      return person(integerKey: key)
+    }
+    denseFrozen = true
+    if let p = integerIndex[key] { return p }
+    let q = PersonID(integerKeys.count)
+    integerKeys.append(key)
+    integerIndex[key] = q
+    return q
+  }
+
+  private mutating func switchToStrings() {
+    integerMode = false
+    stringKeys = integerKeys.map { String($0) }
+    stringIndex.reserveCapacity(stringKeys.count)
+    for (i, k) in stringKeys.enumerated() { stringIndex[k] = PersonID(i) }
+    integerKeys = []
+    integerIndex = [:]
+    dense = []
+  }
+
+  /// Attributes for one person. Empty values leave a column unchanged.
+  public struct PersonAttributes: Sendable {
+    public var name = ""
+    public var emails: [String] = []
+    public var company = ""
+    public var title = ""
+    public var industry = ""
+    public var location = ""
+    public var tags: [String] = []
+    public var profileURL = ""
+    public init(
+      name: String = "", emails: [String] = [], company: String = "", title: String = "", industry: String = "",
+      location: String = "", tags: [String] = [], profileURL: String = ""
+    ) {
+      self.name = name
+      self.emails = emails
+      self.company = company
+      self.title = title
+      self.industry = industry
+      self.location = location
+      self.tags = tags
+      self.profileURL = profileURL
+    }
+  }
+
+  /// Sets `person`'s attributes; non-empty values overwrite, emails and tags
+  /// are added (without duplicates).
+  public mutating func setAttributes(_ person: PersonID, _ a: PersonAttributes) {
+    let i = Int(person)
+    func put(_ column: inout [String], _ value: String) {
+      guard !value.isEmpty else { return }
+      if column.count <= i { column.append(contentsOf: repeatElement("", count: i + 1 - column.count)) }
+      column[i] = value
+    }
+    func add(_ column: inout [[String]], _ values: [String]) {
+      guard !values.isEmpty else { return }
+      if column.count <= i { column.append(contentsOf: repeatElement([], count: i + 1 - column.count)) }
+      for v in values where !v.isEmpty && !column[i].contains(v) { column[i].append(v) }
+    }
+    put(&names, a.name)
+    put(&companies, a.company)
+    put(&titles, a.title)
+    put(&industries, a.industry)
+    put(&locations, a.location)
+    put(&profileURLs, a.profileURL)
+    add(&emails, a.emails)
+    add(&tags, a.tags)
+  }
+
+  // MARK: Ties
+
+  /// Adds the tie {a, b} with an optional strength. The hot path of loaders.
+  /// - Throws: `invalidStrength` when `strength` is not in (0, 1].
+  @inline(__always)
+  public mutating func addTie(_ a: PersonID, _ b: PersonID, strength: Float? = nil) throws(GraphBuildError)
+    -> TieAdmission
+  {
+    if let s = strength, !(s > 0 && s <= 1) { throw .invalidStrength(Double(s)) }
+    if a == b {
+      selfTiesDropped += 1
+      return .selfTieDropped
+    }
+    tieU.append(a)
+    tieV.append(b)
+    tieStrength.append(strength ?? .nan)
+    tieOrigin.append(currentOrigin)
+    padEvidence()
+    return .added
+  }
+
+  /// Adds the tie {a, b} with its evidence.
+  public mutating func addTie(_ a: PersonID, _ b: PersonID, evidence e: TieEvidence) throws(GraphBuildError)
+    -> TieAdmission
+  {
+    if let s = e.strength, !(s > 0 && s <= 1 && s.isFinite) { throw .invalidStrength(s) }
+    if let c = e.inferredConfidence, !(c > 0 && c <= 1) { throw .invalidConfidence(c) }
+    let admission = try addTie(a, b, strength: e.strength.map { Float($0) })
+    guard admission == .added else { return admission }
+    let t = tieU.count - 1
+    func setInt(_ column: inout [Int32], _ value: Int?) {
+      guard let value else { return }
+      if column.isEmpty { column = Array(repeating: -1, count: tieU.count) }
+      column[t] = Int32(clamping: max(0, value))
+    }
+    func setDay(_ column: inout [Int32], _ value: Day?) {
+      guard let value else { return }
+      if column.isEmpty { column = Array(repeating: TieAttributes.absentDay, count: tieU.count) }
+      column[t] = value.daysSinceEpoch
+      maxDay = max(maxDay, value.daysSinceEpoch)
+    }
+    setInt(&interactions, e.interactions)
+    setInt(&interactionsOut, e.interactionsOut)
+    setInt(&interactionsIn, e.interactionsIn)
+    setDay(&lastContact, e.lastContact)
+    setDay(&since, e.since)
+    if let c = e.inferredConfidence {
+      if confidence.isEmpty { confidence = Array(repeating: .nan, count: tieU.count) }
+      confidence[t] = Float(c)
+    }
+    if let k = e.kind, !k.isEmpty {
+      if kind.isEmpty { kind = Array(repeating: 0, count: tieU.count) }
+      kind[t] = Self.intern(k, &kindIndex, &kindNames)
+    }
+    if let s = e.source, !s.isEmpty {
+      if source.isEmpty { source = Array(repeating: 0, count: tieU.count) }
+      source[t] = Self.intern(s, &sourceIndex, &sourceNames)
+    }
+    return .added
+  }
+
+  private static func intern(_ s: String, _ index: inout [String: UInt16], _ names: inout [String]) -> UInt16 {
+    if let k = index[s] { return k }
+    guard names.count < Int(UInt16.max) - 1 else { return UInt16(names.count) }  // saturate: reuse last
+    names.append(s)
+    let k = UInt16(names.count)
+    index[s] = k
+    return k
+  }
+
+  /// Keeps lazily created evidence columns as long as the tie list.
+  @inline(__always)
+  private mutating func padEvidence() {
+    if !interactions.isEmpty { interactions.append(-1) }
+    if !interactionsOut.isEmpty { interactionsOut.append(-1) }
+    if !interactionsIn.isEmpty { interactionsIn.append(-1) }
+    if !lastContact.isEmpty { lastContact.append(TieAttributes.absentDay) }
+    if !since.isEmpty { since.append(TieAttributes.absentDay) }
+    if !confidence.isEmpty { confidence.append(.nan) }
+    if !kind.isEmpty { kind.append(0) }
+    if !source.isEmpty { source.append(0) }
+  }
+}

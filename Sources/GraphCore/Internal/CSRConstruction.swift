@@ -1,0 +1,326 @@
+/// What `GraphBuilder.build()` did.
+public struct BuildReport: Sendable, Equatable {
+  public var people: Int
+  public var ties: Int
+  public var selfTiesDropped: Int
+  /// Tie rows folded into an earlier row for the same pair.
+  public var parallelTiesMerged: Int
+  /// `parallelTiesMerged` split by the origin that added the folded row.
+  public var mergedByOrigin: [UInt16: Int]
+}
+
+extension GraphBuilder {
+  /// Freezes the builder into an immutable CSR `Graph`.
+  ///
+  /// Two stable counting-sort passes (by target, then by source) put every
+  /// row in ascending target order without a comparison sort; a single scan
+  /// then merges parallel ties (rule in the type's documentation) and numbers
+  /// the ties.
+  ///
+  /// - Complexity: O(V + E) time, O(V + E) transient extra space
+  ///   (about 16 bytes per tie row), where V is people and E tie rows.
+  public consuming func build() throws(GraphBuildError) -> (Graph, BuildReport) {
+    let n = personCount
+    let rows = tieU.count
+    guard rows <= Int(UInt32.max / 2) - 1 else { throw .tooLarge("\(rows) tie rows (the limit is 2^31)") }
+    guard n < Int(Int32.max) else { throw .tooLarge("\(n) people") }
+
+    // 1. People: number integer ids in ascending order.
+    let keys: PersonKeys
+    if integerMode {
+      var order = Array(0..<n)
+      order.sort { integerKeys[$0] < integerKeys[$1] }
+      var isIdentity = true
+      for (i, o) in order.enumerated() where i != o {
+        isIdentity = false
+        break
+      }
+      if !isIdentity {
+        var newID = [Int32](repeating: 0, count: n)
+        for (newIndex, old) in order.enumerated() { newID[old] = Int32(newIndex) }
+        newID.withUnsafeBufferPointer { map in
+          tieU.withUnsafeMutableBufferPointer { u in
+            for i in 0..<u.count { u[i] = map[Int(u[i])] }
+          }
+          tieV.withUnsafeMutableBufferPointer { v in
+            for i in 0..<v.count { v[i] = map[Int(v[i])] }
+          }
+        }
+        func permute<T>(_ column: inout [T], _ empty: T) {
+          guard !column.isEmpty else { return }
+          if column.count < n { column.append(contentsOf: repeatElement(empty, count: n - column.count)) }
+          column = order.map { column[$0] }
+        }
+        permute(&names, "")
+        permute(&companies, "")
+        permute(&titles, "")
+        permute(&industries, "")
+        permute(&locations, "")
+        permute(&profileURLs, "")
+        permute(&emails, [])
+        permute(&tags, [])
+        integerKeys = order.map { integerKeys[$0] }
+      }
+      keys = .integers(integerKeys)
+    } else {
+      keys = .strings(stringKeys, stringIndex)
+    }
+    dense = []
+    integerIndex = [:]
+
+    // 2. Degrees (with parallel rows) and row starts.
+    var start = [UInt32](repeating: 0, count: n + 1)
+    tieU.withUnsafeBufferPointer { u in
+      tieV.withUnsafeBufferPointer { v in
+        start.withUnsafeMutableBufferPointer { s in
+          for i in 0..<u.count {
+            s[Int(u[i]) + 1] &+= 1
+            s[Int(v[i]) + 1] &+= 1
+          }
+          for p in 0..<n { s[p + 1] &+= s[p] }
+        }
+      }
+    }
+    let halfRows = 2 * rows
+
+    // 3. Pass A: bucket half-edges by target; keep (source, row).
+    var srcA = [Int32](repeating: 0, count: halfRows)
+    var rowA = [UInt32](repeating: 0, count: halfRows)
+    var cursor = start
+    tieU.withUnsafeBufferPointer { u in
+      tieV.withUnsafeBufferPointer { v in
+        srcA.withUnsafeMutableBufferPointer { src in
+          rowA.withUnsafeMutableBufferPointer { row in
+            cursor.withUnsafeMutableBufferPointer { c in
+              for i in 0..<u.count {
+                let a = Int(u[i])
+                let b = Int(v[i])
+                let pb = Int(c[b])
+                c[b] = c[b] &+ 1
+                src[pb] = Int32(a)
+                row[pb] = UInt32(i)
+                let pa = Int(c[a])
+                c[a] = c[a] &+ 1
+                src[pa] = Int32(b)
+                row[pa] = UInt32(i)
+              }
+            }
+          }
+        }
+      }
+    }
+    // Pass B: scatter by source, visiting targets in ascending order (stable).
+    var targets = [Int32](repeating: 0, count: halfRows)
+    var rowOf = [UInt32](repeating: 0, count: halfRows)
+    cursor = start
+    srcA.withUnsafeBufferPointer { src in
+      rowA.withUnsafeBufferPointer { row in
+        start.withUnsafeBufferPointer { s in
+          targets.withUnsafeMutableBufferPointer { tgt in
+            rowOf.withUnsafeMutableBufferPointer { ro in
+              cursor.withUnsafeMutableBufferPointer { c in
+                for t in 0..<n {
+                  for k in Int(s[t])..<Int(s[t + 1]) {
+                    let a = Int(src[k])
+                    let p = Int(c[a])
+                    c[a] = c[a] &+ 1
+                    tgt[p] = Int32(t)
+                    ro[p] = row[k]
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    srcA = []
+    rowA = []
+    cursor = []
+
+    // 4. Merge parallel ties in place, assign tie ids, collect per-tie evidence.
+    var offsets = [UInt32](repeating: 0, count: n + 1)
+    var strengths = [Float](repeating: 0, count: halfRows)
+    var upperStart = [UInt32](repeating: 0, count: n)
+    var tieRowOf: [UInt32] = []       // first row of each merged tie (tie-id order)
+    var groupStarts: [UInt32] = []    // for ties with parallel rows: their rows
+    var groupRows: [UInt32] = []
+    var groupOfTie: [Int32] = []      // −1: single row
+    var merged = 0
+    var mergedByOrigin: [UInt16: Int] = [:]
+    var anyGiven = false
+    var anyMissing = false
+    tieRowOf.reserveCapacity(rows)
+    let defaultStrength = TieClassifier.defaultStrength
+    var write = 0
+    tieStrength.withUnsafeBufferPointer { given in
+      targets.withUnsafeMutableBufferPointer { tgt in
+        rowOf.withUnsafeMutableBufferPointer { ro in
+          strengths.withUnsafeMutableBufferPointer { str in
+            for u in 0..<n {
+              offsets[u] = UInt32(write)
+              upperStart[u] = UInt32(tieRowOf.count)
+              var k = Int(start[u])
+              let end = Int(start[u + 1])
+              while k < end {
+                let t = tgt[k]
+                var j = k + 1
+                while j < end && tgt[j] == t { j += 1 }
+                // Group k..<j: the same pair.
+                var s: Float = -1
+                for r in k..<j {
+                  let g = given[Int(ro[r])]
+                  if g == g && g > s { s = g }
+                }
+                let firstRow = ro[k]
+                if Int(t) > u {
+                  if s < 0 { anyMissing = true } else { anyGiven = true }
+                  tieRowOf.append(firstRow)
+                  if j - k > 1 {
+                    merged += j - k - 1
+                    groupOfTie.append(contentsOf: repeatElement(-1, count: tieRowOf.count - 1 - groupOfTie.count))
+                    groupOfTie.append(Int32(groupStarts.count))
+                    groupStarts.append(UInt32(groupRows.count))
+                    for r in k..<j {
+                      groupRows.append(ro[r])
+                      if r > k { mergedByOrigin[tieOrigin[Int(ro[r])], default: 0] += 1 }
+                    }
+                  }
+                }
+                tgt[write] = t
+                str[write] = s < 0 ? defaultStrength : s
+                ro[write] = firstRow
+                write += 1
+                k = j
+              }
+            }
+            offsets[n] = UInt32(write)
+          }
+        }
+      }
+    }
+    groupStarts.append(UInt32(groupRows.count))
+    targets.removeLast(halfRows - write)
+    strengths.removeLast(halfRows - write)
+    rowOf = []
+    let tieCount = tieRowOf.count
+    if !groupOfTie.isEmpty, groupOfTie.count < tieCount {
+      groupOfTie.append(contentsOf: repeatElement(-1, count: tieCount - groupOfTie.count))
+    }
+
+    // 5. Evidence columns in tie-id order, merging parallel rows.
+    func rowsOf(_ t: Int) -> ArraySlice<UInt32> {
+      if !groupOfTie.isEmpty, groupOfTie[t] >= 0 {
+        let g = Int(groupOfTie[t])
+        return groupRows[Int(groupStarts[g])..<Int(groupStarts[g + 1])]
+      }
+      return [tieRowOf[t]][...]
+    }
+    func mergedInts(_ column: [Int32]) -> [Int32] {
+      guard !column.isEmpty else { return [] }
+      return (0..<tieCount).map { t in
+        var total: Int32 = -1
+        for r in rowsOf(t) where column[Int(r)] >= 0 { total = max(total, 0) &+ column[Int(r)] }
+        return total
+      }
+    }
+    func mergedDays(_ column: [Int32], latest: Bool) -> [Int32] {
+      guard !column.isEmpty else { return [] }
+      return (0..<tieCount).map { t in
+        var best = TieAttributes.absentDay
+        for r in rowsOf(t) where column[Int(r)] != TieAttributes.absentDay {
+          let d = column[Int(r)]
+          if best == TieAttributes.absentDay || (latest ? d > best : d < best) { best = d }
+        }
+        return best
+      }
+    }
+    func firstLabel(_ column: [UInt16]) -> [UInt16] {
+      guard !column.isEmpty else { return [] }
+      return (0..<tieCount).map { t in rowsOf(t).lazy.map { column[Int($0)] }.first { $0 != 0 } ?? 0 }
+    }
+    let mInteractions = mergedInts(interactions)
+    let mOut = mergedInts(interactionsOut)
+    let mIn = mergedInts(interactionsIn)
+    let mLast = mergedDays(lastContact, latest: true)
+    let mSince = mergedDays(since, latest: false)
+    var mConfidence: [Float] = []
+    if !confidence.isEmpty {
+      mConfidence = (0..<tieCount).map { t in
+        var best: Float = 0
+        for r in rowsOf(t) {
+          let c = confidence[Int(r)]
+          if c.isNaN { return .nan }  // an observed part makes the tie observed
+          best = max(best, c)
+        }
+        return best
+      }
+    }
+    let reference = referenceDate ?? (maxDay == .min ? nil : Day(daysSinceEpoch: maxDay))
+
+    // 6. Strength from the model for ties with evidence but no given strength.
+    var rated: TieAttributes.RatedColumn = anyMissing ? (anyGiven ? .mask([]) : .none) : .all
+    let hasEvidence = !mInteractions.isEmpty || !mLast.isEmpty || !mSince.isEmpty
+    if anyMissing {
+      var mask = [UInt64](repeating: 0, count: (tieCount + 63) / 64)
+      var t = 0
+      for u in 0..<n {
+        let hi = Int(offsets[u + 1])
+        var p = Int(offsets[u])
+        while p < hi && Int(targets[p]) <= u { p += 1 }
+        while p < hi {
+          var isRated = false
+          var s: Float = -1
+          for r in rowsOf(t) {
+            let g = tieStrength[Int(r)]
+            if g == g && g > s { s = g }
+          }
+          if s > 0 {
+            isRated = true
+          } else if hasEvidence, let asOf = reference {
+            func d(_ c: [Int32]) -> Day? {
+              c.isEmpty || c[t] == TieAttributes.absentDay ? nil : Day(daysSinceEpoch: c[t])
+            }
+            if let derived = strengthModel.strength(
+              interactions: mInteractions.isEmpty || mInteractions[t] < 0 ? nil : Int(mInteractions[t]),
+              lastContact: d(mLast), since: d(mSince), sharedContext: nil, asOf: asOf)
+            {
+              let f = Float(derived)
+              strengths[p] = f
+              // Mirror into the other row.
+              let v = Int(targets[p])
+              var lo = Int(offsets[v])
+              var hiV = Int(offsets[v + 1])
+              while lo < hiV {
+                let mid = (lo + hiV) >> 1
+                if targets[mid] < Int32(u) { lo = mid + 1 } else { hiV = mid }
+              }
+              strengths[lo] = f
+              isRated = true
+            }
+          }
+          if isRated { mask[t >> 6] |= 1 << UInt64(t & 63) }
+          t += 1
+          p += 1
+        }
+      }
+      let ratedCount = mask.reduce(0) { $0 + $1.nonzeroBitCount }
+      rated = ratedCount == tieCount ? .all : (ratedCount == 0 ? .none : .mask(mask))
+    }
+
+    let attributes = TieAttributes(
+      count: tieCount, rated: rated, interactions: mInteractions, interactionsOut: mOut, interactionsIn: mIn,
+      lastContact: mLast, since: mSince, confidence: mConfidence, kind: firstLabel(kind), kindNames: kindNames,
+      source: firstLabel(source), sourceNames: sourceNames, referenceDate: reference)
+    let people = PersonTable(
+      count: n, keys: keys, names: names, companies: companies, titles: titles, industries: industries,
+      locations: locations, profileURLs: profileURLs, emails: emails, tags: tags)
+    let graph = Graph(
+      storage: CSRStorage(offsets: offsets, targets: targets, strengths: strengths, upperStart: upperStart),
+      people: people, ties: attributes)
+    let report = BuildReport(
+      people: n, ties: tieCount, selfTiesDropped: selfTiesDropped, parallelTiesMerged: merged,
+      mergedByOrigin: mergedByOrigin)
+    return (graph, report)
+  }
+}

@@ -1,0 +1,216 @@
+/// Column-wise person attributes and the identity index (id, email, profile
+/// URL, exact name → person).
+///
+/// Columns that no input filled take no memory. Lookups are O(1) hash lookups
+/// (integer ids: O(log n) binary search over the sorted ids), never a scan.
+public struct PersonTable: Sendable {
+  /// Number of people.
+  public let count: Int
+  package let keys: PersonKeys
+  package var names: [String]
+  package var companies: [String]
+  package var titles: [String]
+  package var industries: [String]
+  package var locations: [String]
+  package var profileURLs: [String]
+  package var emails: [[String]]
+  package var tags: [[String]]
+  package var emailIndex: [String: PersonID] = [:]
+  package var urlIndex: [String: PersonID] = [:]
+  package var nameIndex: [String: [PersonID]] = [:]
+
+  package init(
+    count: Int, keys: PersonKeys, names: [String], companies: [String], titles: [String], industries: [String],
+    locations: [String], profileURLs: [String], emails: [[String]], tags: [[String]]
+  ) {
+    self.count = count
+    self.keys = keys
+    self.names = names
+    self.companies = companies
+    self.titles = titles
+    self.industries = industries
+    self.locations = locations
+    self.profileURLs = profileURLs
+    self.emails = emails
+    self.tags = tags
+    buildIndex()
+  }
+
+  private mutating func buildIndex() {
+    for (p, list) in emails.enumerated() {
+      for e in list where !e.isEmpty {
+        let key = Identity.normalizeEmail(e)
+        if emailIndex[key] == nil { emailIndex[key] = PersonID(p) }
+      }
+    }
+    for (p, url) in profileURLs.enumerated() where !url.isEmpty {
+      let key = Identity.normalizeProfileURL(url)
+      if urlIndex[key] == nil { urlIndex[key] = PersonID(p) }
+    }
+    for (p, name) in names.enumerated() where !name.isEmpty {
+      nameIndex[Identity.normalizeName(name), default: []].append(PersonID(p))
+    }
+  }
+
+  @inline(__always) private func column(_ c: [String], _ p: PersonID) -> String {
+    Int(p) < c.count ? c[Int(p)] : ""
+  }
+
+  /// The external id of `p` (as written in the input).
+  public func id(of p: PersonID) -> String { keys.key(at: Int(p)) }
+  /// The name of `p`, or its id when the data has no name.
+  public func name(of p: PersonID) -> String {
+    let n = column(names, p)
+    return n.isEmpty ? id(of: p) : n
+  }
+  public func company(of p: PersonID) -> String { column(companies, p) }
+  public func title(of p: PersonID) -> String { column(titles, p) }
+  public func industry(of p: PersonID) -> String { column(industries, p) }
+  public func location(of p: PersonID) -> String { column(locations, p) }
+  public func profileURL(of p: PersonID) -> String { column(profileURLs, p) }
+  public func emails(of p: PersonID) -> [String] { Int(p) < emails.count ? emails[Int(p)] : [] }
+  public func tags(of p: PersonID) -> [String] { Int(p) < tags.count ? tags[Int(p)] : [] }
+
+  /// Which attribute columns hold data.
+  public var hasNames: Bool { !names.isEmpty }
+
+  /// The result of resolving a person reference.
+  public enum Resolution: Equatable, Sendable {
+    case person(PersonID)
+    case ambiguous([PersonID])
+    case notFound
+  }
+
+  /// Resolves a reference: an id, an email, a profile URL or an exact name
+  /// (case and spacing ignored). An ambiguous name returns every match,
+  /// never a guess. O(1) expected.
+  public func resolve(_ reference: String) -> Resolution {
+    let trimmed = Identity.trim(reference)
+    if let p = keys.lookup(trimmed) { return .person(p) }
+    if trimmed.contains("@"), let p = emailIndex[Identity.normalizeEmail(trimmed)] { return .person(p) }
+    if trimmed.contains("/"), let p = urlIndex[Identity.normalizeProfileURL(trimmed)] { return .person(p) }
+    if let list = nameIndex[Identity.normalizeName(trimmed)] {
+      return list.count == 1 ? .person(list[0]) : .ambiguous(list)
+    }
+    return .notFound
+  }
+
+  /// Names shared by more than one person, with their people (sorted by name).
+  public var ambiguousNames: [(name: String, people: [PersonID])] {
+    nameIndex.filter { $0.value.count > 1 }.map { ($0.key, $0.value) }.sorted { $0.name < $1.name }
+  }
+}
+
+/// The external ids of people: all canonical integers (kept sorted, looked up
+/// by binary search, no dictionary) or arbitrary strings.
+package enum PersonKeys: Sendable {
+  case integers([Int64])
+  case strings([String], [String: PersonID])
+
+  package func key(at i: Int) -> String {
+    switch self {
+    case .integers(let k): String(k[i])
+    case .strings(let k, _): k[i]
+    }
+  }
+
+  package func lookup(_ key: String) -> PersonID? {
+    switch self {
+    case .strings(_, let index): return index[key]
+    case .integers(let k):
+      guard let value = Identity.canonicalInteger(key) else { return nil }
+      var lo = 0
+      var hi = k.count
+      while lo < hi {
+        let mid = (lo + hi) >> 1
+        if k[mid] < value { lo = mid + 1 } else { hi = mid }
+      }
+      return lo < k.count && k[lo] == value ? PersonID(lo) : nil
+    }
+  }
+}
+
+/// Normalisation rules for identity keys.
+public enum Identity {
+  /// Trims spaces, tabs and line breaks at both ends.
+  public static func trim(_ s: String) -> String {
+    var scalars = Substring(s).unicodeScalars[...]
+    while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+    while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  /// Emails compare case-folded and trimmed.
+  public static func normalizeEmail(_ s: String) -> String { trim(s).lowercased() }
+
+  /// Names compare case-folded with runs of whitespace collapsed.
+  public static func normalizeName(_ s: String) -> String {
+    trim(s).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// Profile URLs compare without scheme, `www.`, query, fragment or trailing
+  /// slash, host and path lower-cased and percent-decoded.
+  public static func normalizeProfileURL(_ s: String) -> String {
+    var t = Substring(trim(s).lowercased())
+    for prefix in ["https://", "http://"] where t.hasPrefix(prefix) { t = t.dropFirst(prefix.count) }
+    if t.hasPrefix("www.") { t = t.dropFirst(4) }
+    if let q = t.firstIndex(where: { $0 == "?" || $0 == "#" }) { t = t[..<q] }
+    while t.hasSuffix("/") { t = t.dropLast() }
+    return percentDecode(String(t))
+  }
+
+  /// Decodes `%XX` escapes (invalid escapes are kept as written).
+  public static func percentDecode(_ s: String) -> String {
+    guard s.contains("%") else { return s }
+    var bytes: [UInt8] = []
+    let u = Array(s.utf8)
+    var i = 0
+    func hex(_ b: UInt8) -> UInt8? {
+      switch b {
+      case 0x30...0x39: b - 0x30
+      case 0x41...0x46: b - 0x41 + 10
+      case 0x61...0x66: b - 0x61 + 10
+      default: nil
+      }
+    }
+    while i < u.count {
+      if u[i] == UInt8(ascii: "%"), i + 2 < u.count, let h = hex(u[i + 1]), let l = hex(u[i + 2]) {
+        bytes.append(h << 4 | l)
+        i += 3
+      } else {
+        bytes.append(u[i])
+        i += 1
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self).lowercased()
+  }
+
+  /// The value of a canonical decimal integer (`0`, `42`, `-7`; no leading
+  /// zeros, no sign on zero, no spaces), else `nil`.
+  public static func canonicalInteger(_ s: String) -> Int64? {
+    var s = s
+    return s.withUTF8 { canonicalInteger(bytes: $0) }
+  }
+
+  /// `canonicalInteger` over UTF-8 bytes.
+  @inlinable
+  public static func canonicalInteger(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    var i = 0
+    var negative = false
+    if bytes.count > 0, bytes[0] == UInt8(ascii: "-") {
+      negative = true
+      i = 1
+    }
+    let digits = bytes.count - i
+    guard digits >= 1, digits <= 18 else { return nil }
+    if bytes[i] == UInt8(ascii: "0") && (digits > 1 || negative) { return nil }
+    var v: Int64 = 0
+    while i < bytes.count {
+      let d = bytes[i] &- 0x30
+      guard d < 10 else { return nil }
+      v = v &* 10 &+ Int64(d)
+      i += 1
+    }
+    return negative ? -v : v
+  }
+}

@@ -1,0 +1,55 @@
+/// The class of a tie (ALGORITHMS §1.6 classification, applied in order).
+///
+/// - `dormant`: the last contact is at least `dormantAfterDays` (3 years, after
+///   Levin, Walter & Murnighan 2011) before the reference date;
+/// - `unreciprocated`: interactions were logged but none came back;
+/// - `strong` (s ≥ 0.55), `weak` (0.15 ≤ s < 0.55), `nominal` (s < 0.15);
+/// - `unrated`: the data gave no strength and no evidence (plain edge lists);
+///   such ties get `TieClassifier.defaultStrength`.
+public enum TieClass: String, Sendable, Codable, CaseIterable, Comparable {
+  case strong, weak, nominal, dormant, unreciprocated, unrated
+
+  public static func < (a: TieClass, b: TieClass) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// Thresholds that turn a tie's strength and evidence into a `TieClass`.
+public struct TieClassifier: Sendable, Hashable, Codable {
+  /// Strength at or above which a tie is strong.
+  public var strongAtLeast: Double = 0.55
+  /// Strength at or above which a tie is at least weak.
+  public var weakAtLeast: Double = 0.15
+  /// Days without contact after which a tie is dormant (3 years).
+  public var dormantAfterDays: Int = 1095
+
+  /// The strength given to a tie whose data has none. One value for every
+  /// such tie, so unweighted data gives unweighted answers: every tie costs
+  /// `−ln 0.5 = ln 2` on strongest-path searches (fewest hops wins) and Burt's
+  /// measures equal their unweighted values. It is below 1 on purpose: a
+  /// strength of 1 would cost 0 and make every path equally short.
+  public static let defaultStrength: Float = 0.5
+
+  public init(strongAtLeast: Double = 0.55, weakAtLeast: Double = 0.15, dormantAfterDays: Int = 1095) {
+    self.strongAtLeast = strongAtLeast
+    self.weakAtLeast = weakAtLeast
+    self.dormantAfterDays = dormantAfterDays
+  }
+
+  /// The class of one tie.
+  /// - Parameters:
+  ///   - strength: the tie's strength, or `nil` when the data gave none.
+  ///   - lastContact: the most recent interaction, if known.
+  ///   - interactionsOut/In: logged interaction counts by direction, if known.
+  ///   - asOf: the reference date for dormancy.
+  public func classify(
+    strength: Double?, lastContact: Day?, interactionsOut: Int? = nil, interactionsIn: Int? = nil, asOf: Day?
+  ) -> TieClass {
+    if let lastContact, let asOf, lastContact.days(until: asOf) >= dormantAfterDays { return .dormant }
+    if let o = interactionsOut, let i = interactionsIn, o > 0, i == 0 { return .unreciprocated }
+    guard let strength else { return .unrated }
+    if strength >= strongAtLeast { return .strong }
+    if strength >= weakAtLeast { return .weak }
+    return .nominal
+  }
+}

@@ -1,0 +1,87 @@
+import GraphCore
+
+/// Whitespace edge lists (SNAP style): lines `u v` or `u v weight`,
+/// separated by spaces or tabs (or commas for header-less CSV); lines that
+/// start with `#` or `%` are comments. The weight is a strength in (0, 1].
+enum EdgeListImporter {
+  static func importEdges(
+    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
+  ) throws(ImportError) {
+    var reader = try LineReader(source: ByteSource(path: file))
+    var fields: [(Int, Int)] = []
+    fields.reserveCapacity(4)
+    var rejection: (line: Int, column: Int, message: String)?
+    var stop: ImportError?
+    var lineNumber = 0
+    while true {
+      lineNumber += 1
+      let more = try reader.next { (line: UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void in
+        fields.removeAll(keepingCapacity: true)
+        // (lineNumber counts every line, comments and blanks included)
+        var i = 0
+        let n = line.count
+        while i < n {
+          while i < n && (line[i] == 0x20 || line[i] == 0x09 || line[i] == UInt8(ascii: ",")) { i += 1 }
+          if i >= n { break }
+          let start = i
+          while i < n && line[i] != 0x20 && line[i] != 0x09 && line[i] != UInt8(ascii: ",") { i += 1 }
+          fields.append((start, i))
+        }
+        if fields.isEmpty { return }
+        let first = line[fields[0].0]
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "%") { return }
+        report.rowsRead += 1
+        guard fields.count >= 2 else {
+          rejection = (lineNumber, fields[0].0 + 1, "needs two people (source and target), found one value")
+          return
+        }
+        guard fields.count <= 3 else {
+          rejection = (lineNumber, fields[3].0 + 1, "has \(fields.count) values; an edge list line is: source target [weight]")
+          return
+        }
+        var strength: Float?
+        if fields.count == 3 {
+          let w = NumberParsing.decimal(UnsafeBufferPointer(rebasing: line[fields[2].0..<fields[2].1]))
+          guard let w, w > 0, w <= 1 else {
+            let shown = String(decoding: line[fields[2].0..<fields[2].1], as: UTF8.self)
+            rejection = (lineNumber, fields[2].0 + 1, "weight \"\(shown)\" is not a strength in (0, 1]")
+            return
+          }
+          strength = Float(w)
+        }
+        var ids: [PersonID] = []
+        for k in 0..<2 {
+          let slice = UnsafeBufferPointer(rebasing: line[fields[k].0..<fields[k].1])
+          if let v = Identity.canonicalInteger(bytes: slice) {
+            ids.append(builder.person(integerKey: v))
+          } else if let s = String(validating: slice, as: UTF8.self) {
+            ids.append(builder.person(key: s))
+          } else {
+            rejection = (lineNumber, fields[k].0 + 1, "invalid UTF-8 text")
+            return
+          }
+        }
+        do throws(GraphBuildError) {
+          if try builder.addTie(ids[0], ids[1], strength: strength) == .selfTieDropped {
+            report.selfTies += 1
+            report.reject(line: lineNumber, column: fields[0].0 + 1, "self-tie (source equals target) dropped")
+          } else {
+            report.imported += 1
+          }
+        } catch {
+          rejection = (lineNumber, 1, error.description)
+        }
+      }
+      if let r = rejection {
+        rejection = nil
+        do {
+          try errors.reject(&report, file: file, line: r.line, column: r.column, r.message)
+        } catch {
+          stop = error
+        }
+      }
+      if let stop { throw stop }
+      if !more { break }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/// What happened to one input file (DESIGN §3 `imports`).
+///
+/// Counts data rows only (not preamble, header, comments or blank lines):
+/// `rowsRead == imported + merged + rejected`.
+public struct ImportReport: Sendable, Codable, Equatable {
+  public struct RowError: Sendable, Codable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+  }
+
+  public var file: String
+  public var format: String
+  public var rowsRead = 0
+  /// Rows that became a new person or tie.
+  public var imported = 0
+  /// Rows folded into a person or tie already known.
+  public var merged = 0
+  /// Rows refused, each listed in `errors` (up to `errorLimit`).
+  public var rejected = 0
+  /// Self-ties among the rejected rows (dropped by rule, not malformed).
+  public var selfTies = 0
+  /// People first named by this file's ties (not in any people file).
+  public var peopleAdded = 0
+  public var errors: [RowError] = []
+  /// Rows whose errors were counted but not listed.
+  public var errorsNotListed = 0
+
+  public static let errorLimit = 1000
+
+  public init(file: String, format: String) {
+    self.file = file
+    self.format = format
+  }
+
+  mutating func reject(line: Int, column: Int, _ message: String) {
+    rejected += 1
+    if errors.count < Self.errorLimit {
+      errors.append(RowError(line: line, column: column, message: message))
+    } else {
+      errorsNotListed += 1
+    }
+  }
+
+  /// Whether the counts add up (an invariant every importer keeps).
+  public var isConsistent: Bool { rowsRead == imported + merged + rejected }
+}

@@ -1,0 +1,149 @@
+/// The formats Liaison reads. Detected from content; overridable per file
+/// with `FORMAT:PATH` or for all files with `--as FORMAT`.
+public enum InputFormat: String, Sendable, Codable, CaseIterable {
+  /// `people.csv`: `id` plus optional name, email, company, title, industry, location, tags, url.
+  case people
+  /// `ties.csv`: `source,target` plus optional strength, interactions, last_contact, since, kind.
+  case ties
+  /// Whitespace edge list (SNAP style): `# comments`, `u v [weight]`.
+  case edges
+  /// LinkedIn `Connections.csv` (recognised; importer not yet available).
+  case linkedin
+  /// vCard (recognised; importer not yet available).
+  case vcard
+
+  /// Whether this version can import the format.
+  public var isSupported: Bool { self == .people || self == .ties || self == .edges }
+}
+
+/// One positional input: `PATH`, `FORMAT:PATH` or `OWNER=PATH`.
+public struct InputSpec: Sendable, Equatable {
+  public var path: String
+  public var format: InputFormat?
+  public var owner: String?
+
+  public init(path: String, format: InputFormat? = nil, owner: String? = nil) {
+    self.path = path
+    self.format = format
+    self.owner = owner
+  }
+
+  /// Parses a command-line argument. `FORMAT:` is recognised only for the
+  /// format names above; `OWNER=` only when the text before `=` has no `/`.
+  public init(argument: String) {
+    var rest = Substring(argument)
+    var owner: String?
+    var format: InputFormat?
+    if let colon = rest.firstIndex(of: ":"), let f = InputFormat(rawValue: String(rest[..<colon]).lowercased()) {
+      format = f
+      rest = rest[rest.index(after: colon)...]
+    }
+    if let eq = rest.firstIndex(of: "="), !rest[..<eq].contains("/"), eq != rest.startIndex {
+      owner = String(rest[..<eq])
+      rest = rest[rest.index(after: eq)...]
+    }
+    self.init(path: String(rest), format: format, owner: owner)
+  }
+}
+
+enum FormatDetector {
+  /// Decides the format from the first bytes of a file.
+  static func detect(head: ArraySlice<UInt8>, path: String) throws(ImportError) -> InputFormat {
+    let bytes = Array(head)
+    if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      throw ImportError(
+        file: path, line: 0, column: 0, message: "the file is empty",
+        hint: "export the data again, or remove the file from the command")
+    }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw ImportError(
+        file: path, line: 1, column: 1, message: "the file is UTF-16, which this version does not read",
+        hint: "save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)")
+    }
+    let sample = bytes.prefix(8192)
+    let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
+    if sample.contains(0) || controls * 20 > sample.count {
+      throw ImportError(
+        file: path, line: 0, column: 0, message: "this is a binary file, not a CSV or edge list",
+        hint: "pass a people/ties CSV, an edge list or a contact export")
+    }
+    // First meaningful line.
+    var lines: [ArraySlice<UInt8>] = []
+    var start = 0
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D {
+      if i > start { lines.append(bytes[start..<i]) }
+      start = i + 1
+      if lines.count >= 12 { break }
+    }
+    guard let firstIndex = lines.firstIndex(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) else {
+      throw ImportError(file: path, line: 0, column: 0, message: "the file is empty", hint: nil)
+    }
+    let first = lines[firstIndex]
+    let text = String(decoding: first, as: UTF8.self)
+    let trimmedText = text.drop { $0 == " " || $0 == "\t" }
+    if trimmedText.uppercased().hasPrefix("BEGIN:VCARD") { return .vcard }
+    if trimmedText.hasPrefix("#") || trimmedText.hasPrefix("%") { return .edges }
+    if trimmedText.hasPrefix("Notes:") { return .linkedin }
+    for l in lines.prefix(10) {
+      let h = ColumnNames.normalizedFields(String(decoding: l, as: UTF8.self))
+      if h.contains("firstname") && h.contains("lastname") && h.contains("connectedon") { return .linkedin }
+    }
+    let header = ColumnNames.normalizedFields(text)
+    if ColumnNames.find(ColumnNames.source, in: header) != nil && ColumnNames.find(ColumnNames.target, in: header) != nil {
+      return .ties
+    }
+    if ColumnNames.find(ColumnNames.id, in: header) != nil { return .people }
+    // Header-less: whitespace or comma separated ids with an optional number.
+    let tokens = first.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") })
+    if (2...3).contains(tokens.count), !first.contains(UInt8(ascii: "\"")) {
+      let looksLikeHeader = tokens.allSatisfy { t in t.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+      if !looksLikeHeader { return .edges }
+    }
+    let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
+    throw ImportError(
+      file: path, line: firstIndex + 1, column: 1,
+      message: "cannot tell what this file is; its first line is \"\(shown)\"",
+      hint: "a ties file needs a header with source and target columns, a people file an id column; "
+        + "or name the format as ties:PATH, people:PATH or edges:PATH")
+  }
+}
+
+/// Header-name matching: case, spaces, `_` and `-` are ignored.
+enum ColumnNames {
+  static let id = ["id", "personid", "key", "uid"]
+  static let name = ["name", "fullname", "displayname"]
+  static let firstName = ["firstname", "givenname"]
+  static let lastName = ["lastname", "familyname", "surname"]
+  static let email = ["email", "emails", "emailaddress", "mail", "e-mail"]
+  static let company = ["company", "organization", "organisation", "employer", "org"]
+  static let title = ["title", "position", "jobtitle", "role"]
+  static let industry = ["industry", "sector"]
+  static let location = ["location", "city", "place"]
+  static let tags = ["tags", "labels", "categories", "groups"]
+  static let url = ["url", "profileurl", "linkedin", "linkedinurl", "profile"]
+  static let source = ["source", "from", "src", "person1", "node1", "a", "u"]
+  static let target = ["target", "to", "dst", "person2", "node2", "b", "v"]
+  static let strength = ["strength", "weight", "w", "tiestrength"]
+  static let interactions = ["interactions", "interactioncount", "messages", "count"]
+  static let lastContact = ["lastcontact", "lastcontacted", "lastinteraction", "last"]
+  static let since = ["since", "knownsince", "connectedon", "firstcontact", "start"]
+  static let kind = ["kind", "type", "relationship", "relation"]
+  static let confidence = ["confidence", "inferredconfidence"]
+
+  static func normalize(_ s: String) -> String {
+    String(
+      s.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\t" && $0 != "\"" && $0 != "\u{FEFF}" })
+  }
+
+  /// Splits a header line on its most frequent delimiter and normalises each name.
+  static func normalizedFields(_ line: String) -> [String] {
+    let delimiters: [Character] = [",", ";", "\t"]
+    let best = delimiters.max { a, b in line.filter { $0 == a }.count < line.filter { $0 == b }.count } ?? ","
+    return line.split(separator: best, omittingEmptySubsequences: false).map { normalize(String($0)) }
+  }
+
+  static func find(_ aliases: [String], in header: [String]) -> Int? {
+    for a in aliases { if let i = header.firstIndex(of: a) { return i } }
+    return nil
+  }
+}

@@ -1,0 +1,66 @@
+/// Number parsing over field bytes, without creating strings on the hot path.
+enum NumberParsing {
+  static let powersOfTen: [Double] = (0...22).map { e in
+    var p = 1.0
+    for _ in 0..<e { p *= 10 }
+    return p
+  }
+
+  /// A finite decimal number (`0.5`, `.5`, `1`, `1e-3`, `+0.25`), or `nil`.
+  /// `nan`, `inf` and anything else that is not plain decimal is `nil`.
+  ///
+  /// Plain forms with at most 15 significant digits take Clinger's exact fast
+  /// path (an integer mantissa divided by an exact power of ten is correctly
+  /// rounded); other forms fall back to the standard library's parser.
+  @inline(__always)
+  static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+    var lo = 0
+    var hi = b.count
+    while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
+    while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
+    guard lo < hi else { return nil }
+    var i = lo
+    var negative = false
+    if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+      negative = b[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fraction = 0
+    var sawDigit = false
+    while i < hi, b[i] &- 0x30 < 10 {
+      mantissa = mantissa &* 10 &+ UInt64(b[i] &- 0x30)
+      if mantissa != 0 { digits += 1 }
+      sawDigit = true
+      i += 1
+    }
+    if i < hi && b[i] == UInt8(ascii: ".") {
+      i += 1
+      while i < hi, b[i] &- 0x30 < 10 {
+        mantissa = mantissa &* 10 &+ UInt64(b[i] &- 0x30)
+        if mantissa != 0 { digits += 1 }
+        fraction += 1
+        sawDigit = true
+        i += 1
+      }
+    }
+    guard sawDigit else { return nil }
+    if i == hi && digits <= 15 && fraction <= 22 {
+      let v = Double(mantissa) / powersOfTen[fraction]
+      return negative ? -v : v
+    }
+    // Exponents and long mantissas: the standard library, then a finiteness check.
+    guard i == hi || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") else { return nil }
+    guard let text = String(validating: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
+      let v = Double(text), v.isFinite
+    else { return nil }
+    return v
+  }
+
+  /// A non-negative integer (`0`, `12`), or `nil`.
+  static func count(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let d = decimal(b), d >= 0, d == d.rounded(), d < 1e15 else { return nil }
+    return Int(d)
+  }
+}

@@ -1,0 +1,209 @@
+import GraphCore
+
+/// Generic `people.csv` and `ties.csv` tables, columns mapped by header name.
+enum TableImporter {
+  /// Reads the header, skipping blank lines; returns normalised names and the header's line.
+  static func header(_ csv: inout CSVTokenizer, file: String) throws(ImportError) -> [String] {
+    while let record = try csv.next() {
+      if record.isBlank { continue }
+      var names: [String] = []
+      for i in 0..<record.count {
+        guard let s = record.string(i) else {
+          throw ImportError(
+            file: file, line: record.line, column: record.column(i), message: "the header is not valid UTF-8",
+            hint: "save the file as UTF-8")
+        }
+        names.append(ColumnNames.normalize(s))
+      }
+      return names
+    }
+    throw ImportError(file: file, line: 0, column: 0, message: "the file is empty", hint: nil)
+  }
+
+  /// Checks field count and UTF-8 of the fields in `used`; returns a reason to reject, with its column.
+  static func check(_ r: CSVRecord, columns: Int, used: [Int]) -> (column: Int, message: String)? {
+    if r.count != columns {
+      return (
+        r.count > columns ? r.column(columns) : r.column(r.count - 1),
+        "has \(r.count) field\(r.count == 1 ? "" : "s"), the header has \(columns)"
+      )
+    }
+    for i in used where r.invalidUTF8Offset(i) != nil {
+      return (r.column(i) + (r.invalidUTF8Offset(i) ?? 0) + (r.isQuoted(i) ? 1 : 0), "invalid UTF-8 text")
+    }
+    return nil
+  }
+
+  static func importPeople(
+    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
+  ) throws(ImportError) {
+    var csv = try CSVTokenizer(source: ByteSource(path: file))
+    let header = try header(&csv, file: file)
+    guard let idColumn = ColumnNames.find(ColumnNames.id, in: header) else {
+      throw ImportError(
+        file: file, line: 1, column: 1, message: "no id column in the header",
+        hint: "a people file needs a column named id (and optionally name, email, company, title, industry, location, tags)")
+    }
+    let c = (
+      name: ColumnNames.find(ColumnNames.name, in: header), first: ColumnNames.find(ColumnNames.firstName, in: header),
+      last: ColumnNames.find(ColumnNames.lastName, in: header), email: ColumnNames.find(ColumnNames.email, in: header),
+      company: ColumnNames.find(ColumnNames.company, in: header), title: ColumnNames.find(ColumnNames.title, in: header),
+      industry: ColumnNames.find(ColumnNames.industry, in: header),
+      location: ColumnNames.find(ColumnNames.location, in: header), tags: ColumnNames.find(ColumnNames.tags, in: header),
+      url: ColumnNames.find(ColumnNames.url, in: header)
+    )
+    let used = [idColumn, c.name, c.first, c.last, c.email, c.company, c.title, c.industry, c.location, c.tags, c.url]
+      .compactMap { $0 }
+    while let r = try csv.next() {
+      if r.isBlank { continue }
+      report.rowsRead += 1
+      if let problem = check(r, columns: header.count, used: used) {
+        try errors.reject(&report, file: file, line: r.line, column: problem.column, problem.message)
+        continue
+      }
+      let id = r.trimmed(idColumn) ?? ""
+      if id.isEmpty {
+        try errors.reject(&report, file: file, line: r.line, column: r.column(idColumn), "empty id")
+        continue
+      }
+      func v(_ i: Int?) -> String { i.flatMap { r.trimmed($0) } ?? "" }
+      func list(_ i: Int?) -> [String] {
+        v(i).split(whereSeparator: { $0 == ";" || $0 == "," }).map { Identity.trim(String($0)) }.filter { !$0.isEmpty }
+      }
+      var name = v(c.name)
+      if name.isEmpty { name = [v(c.first), v(c.last)].filter { !$0.isEmpty }.joined(separator: " ") }
+      let before = builder.personCount
+      let p = builder.person(key: id)
+      if builder.personCount > before { report.imported += 1 } else { report.merged += 1 }
+      builder.setAttributes(
+        p,
+        .init(
+          name: name, emails: list(c.email), company: v(c.company), title: v(c.title), industry: v(c.industry),
+          location: v(c.location), tags: list(c.tags), profileURL: v(c.url)))
+    }
+  }
+
+  static func importTies(
+    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
+  ) throws(ImportError) {
+    var csv = try CSVTokenizer(source: ByteSource(path: file))
+    let header = try header(&csv, file: file)
+    guard let sc = ColumnNames.find(ColumnNames.source, in: header),
+      let tc = ColumnNames.find(ColumnNames.target, in: header)
+    else {
+      let missing = ColumnNames.find(ColumnNames.source, in: header) == nil ? "source" : "target"
+      throw ImportError(
+        file: file, line: 1, column: 1, message: "no \(missing) column in the header",
+        hint: "a ties file needs columns source and target (optionally strength, interactions, last_contact, since, kind)")
+    }
+    let strengthC = ColumnNames.find(ColumnNames.strength, in: header)
+    let interactionsC = ColumnNames.find(ColumnNames.interactions, in: header)
+    let lastC = ColumnNames.find(ColumnNames.lastContact, in: header)
+    let sinceC = ColumnNames.find(ColumnNames.since, in: header)
+    let kindC = ColumnNames.find(ColumnNames.kind, in: header)
+    let confidenceC = ColumnNames.find(ColumnNames.confidence, in: header)
+    let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC].contains { $0 != nil }
+    let columns = header.count
+    let used = [sc, tc, strengthC, interactionsC, lastC, sinceC, kindC, confidenceC].compactMap { $0 }
+    let hadPeople = builder.personCount > 0
+
+    @inline(__always) func person(_ r: CSVRecord, _ i: Int) -> PersonID? {
+      r.withField(i) { b -> PersonID? in
+        if let k = Identity.canonicalInteger(bytes: b) { return builder.person(integerKey: k) }
+        return nil
+      } ?? {
+        guard let s = r.trimmed(i), !s.isEmpty else { return nil }
+        return builder.person(key: s)
+      }()
+    }
+
+    while let r = try csv.next() {
+      if r.isBlank { continue }
+      report.rowsRead += 1
+      if r.count != columns || used.contains(where: { r.invalidUTF8Offset($0) != nil }) {
+        if let problem = check(r, columns: columns, used: used) {
+          try errors.reject(&report, file: file, line: r.line, column: problem.column, problem.message)
+          continue
+        }
+      }
+      var strength: Double?
+      if let strengthC {
+        let parsed = r.withField(strengthC) { b -> (empty: Bool, value: Double?) in
+          var empty = true
+          for x in b where x != 0x20 && x != 0x09 {
+            empty = false
+            break
+          }
+          return (empty, empty ? nil : NumberParsing.decimal(b))
+        }
+        if !parsed.empty {
+          guard let s = parsed.value, s > 0, s <= 1 else {
+            let shown = r.string(strengthC) ?? "?"
+            try errors.reject(
+              &report, file: file, line: r.line, column: r.column(strengthC),
+              "strength \"\(shown)\" is not a number in (0, 1]",
+              hint: "use a value above 0 and at most 1, or leave it empty")
+            continue
+          }
+          strength = s
+        }
+      }
+      let before = builder.personCount
+      guard let a = person(r, sc) else {
+        try errors.reject(&report, file: file, line: r.line, column: r.column(sc), "empty source")
+        continue
+      }
+      guard let b = person(r, tc) else {
+        try errors.reject(&report, file: file, line: r.line, column: r.column(tc), "empty target")
+        continue
+      }
+      if hadPeople { report.peopleAdded += builder.personCount - before }
+      let admission: TieAdmission
+      do {
+        if hasEvidence {
+          var e = TieEvidence(strength: strength)
+          var bad: (Int, String)?
+          func day(_ c: Int?) -> Day? {
+            guard let c, let text = r.trimmed(c), !text.isEmpty else { return nil }
+            if let d = Day(parsing: text) { return d }
+            bad = bad ?? (c, "date \"\(text)\" is not YYYY-MM-DD, DD Mon YYYY or M/D/YY")
+            return nil
+          }
+          e.lastContact = day(lastC)
+          e.since = day(sinceC)
+          if let interactionsC, let text = r.trimmed(interactionsC), !text.isEmpty {
+            e.interactions = r.withField(interactionsC) { NumberParsing.count($0) }
+            if e.interactions == nil { bad = bad ?? (interactionsC, "interactions \"\(text)\" is not a whole number ≥ 0") }
+          }
+          if let kindC, let k = r.trimmed(kindC), !k.isEmpty { e.kind = k }
+          if let confidenceC, let text = r.trimmed(confidenceC), !text.isEmpty {
+            let c = r.withField(confidenceC) { NumberParsing.decimal($0) }
+            if let c, c > 0, c <= 1 { e.inferredConfidence = c } else {
+              bad = bad ?? (confidenceC, "confidence \"\(text)\" is not a number in (0, 1]")
+            }
+          }
+          if let (column, message) = bad {
+            try errors.reject(&report, file: file, line: r.line, column: r.column(column), message)
+            continue
+          }
+          admission = try builder.addTie(a, b, evidence: e)
+        } else {
+          admission = try builder.addTie(a, b, strength: strength.map { Float($0) })
+        }
+      } catch let error as GraphBuildError {
+        try errors.reject(&report, file: file, line: r.line, column: 1, error.description)
+        continue
+      } catch let error as ImportError {
+        throw error
+      } catch {
+        continue
+      }
+      if admission == .selfTieDropped {
+        report.selfTies += 1
+        report.reject(line: r.line, column: r.column(sc), "self-tie (source equals target) dropped")
+      } else {
+        report.imported += 1
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+
+/// The answer of `liaison stats` (DESIGN §3).
+public struct StatsResult: Codable, Sendable, Equatable {
+  public var people: Int
+  public var ties: Int
+  public var tieClasses: [String: Int]
+  public var inferredTies: Int
+  public var components: Int
+  public var largestComponent: Int
+  public var isolatedPeople: Int
+  public var selfTiesDropped: Int
+  public var parallelTiesMerged: Int
+  public var degree: DegreeSummary
+  public var referenceDate: String?
+  /// Bytes of the core CSR graph, and per tie.
+  public var coreBytes: Int
+  public var coreBytesPerTie: Double
+  public var imports: [ImportReport]
+
+  /// Computes the statistics of a loaded network.
+  /// - Complexity: O(V + E).
+  public static func make(_ loaded: LoadedNetwork, classifier: TieClassifier = TieClassifier()) -> StatsResult {
+    let g = loaded.graph
+    let components = g.components()
+    var classes: [String: Int] = [:]
+    for (c, n) in g.tieClassCounts(classifier: classifier) { classes[c.rawValue] = n }
+    return StatsResult(
+      people: g.personCount, ties: g.tieCount, tieClasses: classes, inferredTies: g.ties.inferredCount,
+      components: components.count, largestComponent: components.largest, isolatedPeople: components.isolated,
+      selfTiesDropped: loaded.build.selfTiesDropped, parallelTiesMerged: loaded.build.parallelTiesMerged,
+      degree: g.degreeSummary(), referenceDate: g.ties.referenceDate?.iso, coreBytes: g.coreBytes,
+      coreBytesPerTie: g.tieCount > 0 ? Double(g.coreBytes) / Double(g.tieCount) : 0, imports: loaded.imports)
+  }
+
+  /// Aligned text for a terminal.
+  public func table() -> String {
+    var t = TextTable(["network", ""], rightAligned: [1])
+    t.add(["people", grouped(people)])
+    t.add(["ties", grouped(ties)])
+    for c in TieClass.allCases where (tieClasses[c.rawValue] ?? 0) > 0 {
+      t.add(["  \(c.rawValue)", grouped(tieClasses[c.rawValue] ?? 0)])
+    }
+    t.add(["  inferred", grouped(inferredTies)])
+    t.add(["components", grouped(components)])
+    t.add(["largest component", "\(grouped(largestComponent)) (\(percent(largestComponent, people)))"])
+    t.add(["people without ties", grouped(isolatedPeople)])
+    t.add(["contacts per person", "mean \(fixed(degree.mean, 1)), median \(degree.median), max \(grouped(degree.max))"])
+    t.add(["self-ties dropped", grouped(selfTiesDropped)])
+    t.add(["parallel ties merged", grouped(parallelTiesMerged)])
+    if let referenceDate { t.add(["dormant as of", referenceDate]) }
+    var out = t.render() + "\n"
+    var f = TextTable(["file", "format", "rows", "imported", "merged", "rejected"], rightAligned: [2, 3, 4, 5])
+    for r in imports {
+      f.add([r.file, r.format, grouped(r.rowsRead), grouped(r.imported), grouped(r.merged), grouped(r.rejected)])
+    }
+    out += f.render()
+    return out
+  }
+
+  /// `metric,value` rows with dotted keys.
+  public func csv() -> String {
+    var rows: [(String, String)] = [
+      ("people", "\(people)"), ("ties", "\(ties)"),
+    ]
+    for c in TieClass.allCases { rows.append(("tieClasses.\(c.rawValue)", "\(tieClasses[c.rawValue] ?? 0)")) }
+    rows += [
+      ("inferredTies", "\(inferredTies)"), ("components", "\(components)"), ("largestComponent", "\(largestComponent)"),
+      ("isolatedPeople", "\(isolatedPeople)"), ("selfTiesDropped", "\(selfTiesDropped)"),
+      ("parallelTiesMerged", "\(parallelTiesMerged)"), ("degree.mean", "\(degree.mean)"),
+      ("degree.median", "\(degree.median)"), ("degree.max", "\(degree.max)"), ("degree.density", "\(degree.density)"),
+      ("referenceDate", referenceDate ?? ""), ("coreBytes", "\(coreBytes)"), ("coreBytesPerTie", "\(coreBytesPerTie)"),
+    ]
+    for (i, r) in imports.enumerated() {
+      rows += [
+        ("imports[\(i)].file", r.file), ("imports[\(i)].format", r.format), ("imports[\(i)].rowsRead", "\(r.rowsRead)"),
+        ("imports[\(i)].imported", "\(r.imported)"), ("imports[\(i)].merged", "\(r.merged)"),
+        ("imports[\(i)].rejected", "\(r.rejected)"),
+      ]
+    }
+    return "metric,value\n" + rows.map { CSVEscaping.field($0.0) + "," + CSVEscaping.field($0.1) }.joined(separator: "\n")
+      + "\n"
+  }
+}
+
+func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "0 %" : "\(fixed(100 * Double(a) / Double(b), 1)) %" }
+
+func fixed(_ x: Double, _ digits: Int) -> String {
+  var p = 1.0
+  for _ in 0..<digits { p *= 10 }
+  let r = (x * p).rounded() / p
+  var s = String(r)
+  if let dot = s.firstIndex(of: ".") {
+    let decimals = s.distance(from: dot, to: s.endIndex) - 1
+    if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
+  } else if digits > 0 {
+    s += "." + String(repeating: "0", count: digits)
+  }
+  return s
+}
+
+/// Encodes a result as deterministic, human-readable JSON.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
+
+struct StatsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "Size and shape of a network: people, ties by class, components, and what each file contributed.",
+    discussion: """
+      Examples:
+        liaison stats datasets/network/people.csv datasets/network/ties.csv
+        liaison stats facebook_combined.txt --format json
+        liaison stats ties:contacts.txt --strict
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    let loaded = try input.load()
+    let result = StatsResult.make(loaded, classifier: input.classifier)
+    switch output.format {
+    case .table: try output.emit(result.table())
+    case .json: try output.emit(try jsonText(result))
+    case .csv: try output.emit(result.csv())
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import GraphCore
+import GraphIO
+
+/// Output formats of analysis commands.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case table, json, csv
+}
+
+/// Inputs shared by every analysis command.
+struct InputOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "Input files: people/ties CSV or edge lists. Prefix FORMAT: (people, ties, edges) to force a format, OWNER= to name an export's owner.",
+      valueName: "input"))
+  var inputs: [String] = []
+
+  @Option(name: .customLong("as"), help: "Read every input as this format (people, ties, edges).")
+  var format: String?
+
+  @Flag(help: "Stop at the first bad row (exit code 1) instead of skipping it.")
+  var strict = false
+
+  @Option(help: "Reference date (YYYY-MM-DD) for dormant ties; default: the latest date in the data.")
+  var asOf: String?
+
+  @Option(help: "Strength at or above which a tie is strong.")
+  var strongAtLeast: Double = 0.55
+
+  @Option(help: "Strength at or above which a tie is weak (below: nominal).")
+  var weakAtLeast: Double = 0.15
+
+  @Option(help: "Days without contact after which a tie is dormant.")
+  var dormantAfter: Int = 1095
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("Give at least one input file, e.g. `liaison stats datasets/network/ties.csv`.") }
+    if let format, InputFormat(rawValue: format) == nil {
+      throw ValidationError("Unknown --as format '\(format)'; use people, ties or edges.")
+    }
+    if let asOf, Day(parsing: asOf) == nil { throw ValidationError("--as-of must be a date such as 2026-11-01.") }
+    if !(0 < weakAtLeast && weakAtLeast <= strongAtLeast && strongAtLeast <= 1) {
+      throw ValidationError("Need 0 < --weak-at-least ≤ --strong-at-least ≤ 1.")
+    }
+  }
+
+  var classifier: TieClassifier {
+    TieClassifier(strongAtLeast: strongAtLeast, weakAtLeast: weakAtLeast, dormantAfterDays: dormantAfter)
+  }
+
+  /// Loads the network, printing each bad row to stderr; exits 1 on unusable input.
+  func load() throws -> LoadedNetwork {
+    let options = LoadOptions(
+      strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) })
+    do {
+      return try NetworkLoader.load(inputs.map(InputSpec.init(argument:)), options: options) { error in
+        Terminal.warn("\(error)")
+      }
+    } catch {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
+  }
+}
+
+/// Output options shared by every analysis command.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: table (for people), json or csv (for programs).")
+  var format: OutputFormat = .table
+
+  @Option(name: .shortAndLong, help: "Write the answer to this file (atomically) instead of standard output.")
+  var output: String?
+
+  func emit(_ text: String) throws {
+    guard let output, output != "-" else {
+      print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+      return
+    }
+    do {
+      try AtomicFileWriter.write(text.hasSuffix("\n") ? text : text + "\n", to: output)
+    } catch {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import LiaisonCLI
+
+LiaisonCommand.main()
