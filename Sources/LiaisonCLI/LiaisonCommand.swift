@@ -6,7 +6,7 @@ public struct LiaisonCommand: ParsableCommand {
     commandName: "liaison",
     abstract: "Weak-tie reach, broker paths and introductions from your contact exports — offline.",
     version: "0.1.0",
-    subcommands: [StatsCommand.self]
+    subcommands: [StatsCommand.self, GenerateCommand.self, DemoCommand.self]
   )
   public init() {}
 }

@@ -1,0 +1,27 @@
+import GraphRendering
+import Testing
+
+@Suite struct GraphvizRendererTests {
+  @Test func rendersSVGInProcess() async throws {
+    let renderer = GraphvizRenderer()
+    let svg = String(decoding: try await renderer.render(dot: "graph G { a -- b; b -- c; }", engine: "neato"), as: UTF8.self)
+    #expect(svg.contains("<svg"))
+    #expect(svg.contains("<title>a</title>"))
+    #expect(svg.contains("<title>b&#45;&#45;c</title>"))
+  }
+
+  @Test func sameInputSameBytes() async throws {
+    let renderer = GraphvizRenderer()
+    let dot = "graph G { " + (0..<30).map { "n\($0) -- n\(($0 * 7 + 3) % 30);" }.joined(separator: " ") + " }"
+    let first = try await renderer.render(dot: dot, engine: "sfdp")
+    let second = try await renderer.render(dot: dot, engine: "sfdp")
+    #expect(first == second)
+  }
+
+  @Test func errorsAreSwiftValues() async {
+    let renderer = GraphvizRenderer()
+    await #expect(throws: RenderError.unknownEngine("bogus")) { try await renderer.render(dot: "graph{}", engine: "bogus") }
+    await #expect(throws: RenderError.unknownFormat("exe")) { try await renderer.render(dot: "graph{}", format: "exe") }
+    await #expect(throws: RenderError.self) { try await renderer.render(dot: "graph { a -- ", engine: "dot") }
+  }
+}
