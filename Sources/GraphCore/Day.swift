@@ -88,7 +88,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// (optionally followed by `, h:mm AM`; two-digit years are 1970–2069).
   /// Returns `nil` for anything else.
   public init?(parsing text: some StringProtocol) {
-    let bytes = Array(text.utf8)
+    var text = String(text)
+    guard let day = text.withUTF8({ Day(parsingBytes: $0) }) else { return nil }
+    self = day
+  }
+
+  /// `init(parsing:)` over UTF-8 bytes (no allocation).
+  public init?(parsingBytes bytes: UnsafeBufferPointer<UInt8>) {
     var i = 0
     func skipSpaces() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
     func number(maxDigits: Int) -> (value: Int, digits: Int)? {
@@ -134,7 +140,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
       name.append(bytes[i] | 0x20)
       i += 1
     }
-    guard name.count >= 3, let month = Day.monthNames.firstIndex(where: { Array($0.utf8) == Array(name.prefix(3)) }) else {
+    guard name.count >= 3, let month = Day.monthNames.firstIndex(where: { $0.utf8.elementsEqual(name.prefix(3)) }) else {
       return nil
     }
     skipSpaces()

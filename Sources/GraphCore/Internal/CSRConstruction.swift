@@ -209,35 +209,49 @@ extension GraphBuilder {
     }
 
     // 5. Evidence columns in tie-id order, merging parallel rows.
-    func rowsOf(_ t: Int) -> ArraySlice<UInt32> {
+    /// Calls `body` for each input row of tie `t` (one row unless parallel rows were merged).
+    @inline(__always) func forEachRow(_ t: Int, _ body: (Int) -> Void) {
       if !groupOfTie.isEmpty, groupOfTie[t] >= 0 {
         let g = Int(groupOfTie[t])
-        return groupRows[Int(groupStarts[g])..<Int(groupStarts[g + 1])]
+        for k in Int(groupStarts[g])..<Int(groupStarts[g + 1]) { body(Int(groupRows[k])) }
+      } else {
+        body(Int(tieRowOf[t]))
       }
-      return [tieRowOf[t]][...]
     }
     func mergedInts(_ column: [Int32]) -> [Int32] {
       guard !column.isEmpty else { return [] }
-      return (0..<tieCount).map { t in
+      var out = [Int32](repeating: -1, count: tieCount)
+      for t in 0..<tieCount {
         var total: Int32 = -1
-        for r in rowsOf(t) where column[Int(r)] >= 0 { total = max(total, 0) &+ column[Int(r)] }
-        return total
+        forEachRow(t) { r in if column[r] >= 0 { total = max(total, 0) &+ column[r] } }
+        out[t] = total
       }
+      return out
     }
     func mergedDays(_ column: [Int32], latest: Bool) -> [Int32] {
       guard !column.isEmpty else { return [] }
-      return (0..<tieCount).map { t in
+      var out = [Int32](repeating: TieAttributes.absentDay, count: tieCount)
+      for t in 0..<tieCount {
         var best = TieAttributes.absentDay
-        for r in rowsOf(t) where column[Int(r)] != TieAttributes.absentDay {
-          let d = column[Int(r)]
-          if best == TieAttributes.absentDay || (latest ? d > best : d < best) { best = d }
+        forEachRow(t) { r in
+          let d = column[r]
+          if d != TieAttributes.absentDay && (best == TieAttributes.absentDay || (latest ? d > best : d < best)) {
+            best = d
+          }
         }
-        return best
+        out[t] = best
       }
+      return out
     }
     func firstLabel(_ column: [UInt16]) -> [UInt16] {
       guard !column.isEmpty else { return [] }
-      return (0..<tieCount).map { t in rowsOf(t).lazy.map { column[Int($0)] }.first { $0 != 0 } ?? 0 }
+      var out = [UInt16](repeating: 0, count: tieCount)
+      for t in 0..<tieCount {
+        var label: UInt16 = 0
+        forEachRow(t) { r in if label == 0 { label = column[r] } }
+        out[t] = label
+      }
+      return out
     }
     let mInteractions = mergedInts(interactions)
     let mOut = mergedInts(interactionsOut)
@@ -248,10 +262,9 @@ extension GraphBuilder {
     if !confidence.isEmpty {
       mConfidence = (0..<tieCount).map { t in
         var best: Float = 0
-        for r in rowsOf(t) {
-          let c = confidence[Int(r)]
-          if c.isNaN { return .nan }  // an observed part makes the tie observed
-          best = max(best, c)
+        forEachRow(t) { r in
+          let c = confidence[r]
+          best = c.isNaN || best.isNaN ? .nan : max(best, c)  // an observed part makes the tie observed
         }
         return best
       }
@@ -271,8 +284,8 @@ extension GraphBuilder {
         while p < hi {
           var isRated = false
           var s: Float = -1
-          for r in rowsOf(t) {
-            let g = tieStrength[Int(r)]
+          forEachRow(t) { r in
+            let g = tieStrength[r]
             if g == g && g > s { s = g }
           }
           if s > 0 {

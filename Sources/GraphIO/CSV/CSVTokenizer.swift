@@ -126,7 +126,9 @@ public struct CSVTokenizer {
     let startLine = line
     var curLine = line
     var curLineStart = lineStart
-    var rec = record
+    // Move the record out so its buffers are uniquely referenced (no copy-on-write).
+    var rec = CSVRecord()
+    swap(&rec, &record)
     rec.reset(line: startLine)
     let result: ScanResult = buffer.withUnsafeBufferPointer { buf in
       var i = position
@@ -191,8 +193,15 @@ public struct CSVTokenizer {
           continue
         }
         fieldStart = false
-        rec.bytes.append(b)
+        // Copy the rest of an unquoted field in one go.
+        let runStart = i
         i += 1
+        while i < n {
+          let c = buf[i]
+          if c == d || c == 0x0A || c == 0x0D || c == quote { break }
+          i += 1
+        }
+        rec.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
       }
       if !atEOF { return .needMore }
       rec.endField()
@@ -270,6 +279,12 @@ public struct CSVRecord {
   /// Byte offset (0-based) of the first invalid UTF-8 sequence in field `i`, if any.
   public func invalidUTF8Offset(_ i: Int) -> Int? {
     withField(i) { buf -> Int? in
+      var ascii = true
+      for b in buf where b >= 0x80 {
+        ascii = false
+        break
+      }
+      if ascii { return nil }
       var it = buf.makeIterator()
       var decoder = UTF8()
       var offset = 0

@@ -107,16 +107,6 @@ enum TableImporter {
     let used = [sc, tc, strengthC, interactionsC, lastC, sinceC, kindC, confidenceC].compactMap { $0 }
     let hadPeople = builder.personCount > 0
 
-    @inline(__always) func person(_ r: CSVRecord, _ i: Int) -> PersonID? {
-      r.withField(i) { b -> PersonID? in
-        if let k = Identity.canonicalInteger(bytes: b) { return builder.person(integerKey: k) }
-        return nil
-      } ?? {
-        guard let s = r.trimmed(i), !s.isEmpty else { return nil }
-        return builder.person(key: s)
-      }()
-    }
-
     while let r = try csv.next() {
       if r.isBlank { continue }
       report.rowsRead += 1
@@ -149,11 +139,21 @@ enum TableImporter {
         }
       }
       let before = builder.personCount
-      guard let a = person(r, sc) else {
+      let a: PersonID
+      let b: PersonID
+      if let k = r.withField(sc, { Identity.canonicalInteger(bytes: $0) }) {
+        a = builder.person(integerKey: k)
+      } else if let s = r.trimmed(sc), !s.isEmpty {
+        a = builder.person(key: s)
+      } else {
         try errors.reject(&report, file: file, line: r.line, column: r.column(sc), "empty source")
         continue
       }
-      guard let b = person(r, tc) else {
+      if let k = r.withField(tc, { Identity.canonicalInteger(bytes: $0) }) {
+        b = builder.person(integerKey: k)
+      } else if let s = r.trimmed(tc), !s.isEmpty {
+        b = builder.person(key: s)
+      } else {
         try errors.reject(&report, file: file, line: r.line, column: r.column(tc), "empty target")
         continue
       }
@@ -164,16 +164,22 @@ enum TableImporter {
           var e = TieEvidence(strength: strength)
           var bad: (Int, String)?
           func day(_ c: Int?) -> Day? {
-            guard let c, let text = r.trimmed(c), !text.isEmpty else { return nil }
-            if let d = Day(parsing: text) { return d }
-            bad = bad ?? (c, "date \"\(text)\" is not YYYY-MM-DD, DD Mon YYYY or M/D/YY")
+            guard let c else { return nil }
+            let parsed = r.withField(c) { b -> (Day?, Bool) in
+              (Day(parsingBytes: b), b.allSatisfy { $0 == 0x20 || $0 == 0x09 })
+            }
+            if let d = parsed.0 { return d }
+            if parsed.1 { return nil }
+            bad = bad ?? (c, "date \"\(r.trimmed(c) ?? "?")\" is not YYYY-MM-DD, DD Mon YYYY or M/D/YY")
             return nil
           }
           e.lastContact = day(lastC)
           e.since = day(sinceC)
-          if let interactionsC, let text = r.trimmed(interactionsC), !text.isEmpty {
+          if let interactionsC, !r.withField(interactionsC, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
             e.interactions = r.withField(interactionsC) { NumberParsing.count($0) }
-            if e.interactions == nil { bad = bad ?? (interactionsC, "interactions \"\(text)\" is not a whole number ≥ 0") }
+            if e.interactions == nil {
+              bad = bad ?? (interactionsC, "interactions \"\(r.trimmed(interactionsC) ?? "?")\" is not a whole number ≥ 0")
+            }
           }
           if let kindC, let k = r.trimmed(kindC), !k.isEmpty { e.kind = k }
           if let confidenceC, let text = r.trimmed(confidenceC), !text.isEmpty {

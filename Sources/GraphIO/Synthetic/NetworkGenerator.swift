@@ -66,52 +66,68 @@ public struct GenerationError: Error, CustomStringConvertible, Sendable {
 ///
 /// The model, in order:
 /// 1. **Companies** (`max(2, N/10)`) with Zipf–Mandelbrot sizes (weight
-///    `1/(rank + 5)`: a few large employers, a long tail of small ones), each
+///    `1/(rank + 6)`: a few large employers, a long tail of small ones), each
 ///    in one of 31 industries and one of ~75 cities; names from word lists,
-///    some with a legal suffix for their country (`Inc.`, `, Inc.`, `GmbH`, `Ltd`, `& Co.`).
+///    some with a legal suffix for their country (`Inc.`, `, Inc.`, `GmbH`,
+///    `Ltd`, …) or built on surnames (`Hughes & Co.`).
 /// 2. **People**: a naming culture (first and last name from it, including
-///    accented and non-Latin names), years of experience, a seniority
-///    level from them (intern … C-level; founders in small companies), a job
+///    accented and non-Latin names), years of experience, a seniority level
+///    from them (intern … C-level; founders in small companies), a job
 ///    function, a city (mostly the employer's), a school and graduation year,
-///    0–4 communities, a Pareto(α = 2.3) activity weight boosted by seniority
-///    (which makes degrees heavy-tailed), and a **career**: 1–4 past employers
-///    (mostly in the same industry) plus the current one, with dates.
+///    0–4 communities, and an **activity** weight: log-normal (σ = 1.6, many
+///    occasional users and a heavy upper tail) times a seniority boost, capped
+///    at 40× the mean. Every mechanism below draws contacts in proportion to
+///    it and accepts requests in proportion to it (Chung–Lu style), so degrees
+///    are heavy-tailed (at N = 10⁵: median 11, mean 20, p99 ≈ 140).
+///    A **career**: 1–4 past employers (mostly in the same industry) plus the
+///    current one, with dates.
 /// 3. **Colleague ties**: each company's positions are ordered by start date
-///    and cut into teams of 3–9; teammates whose positions overlapped at least
-///    30 days are tied with high probability, and every position also draws
+///    and cut into teams of 2–7; teammates whose positions overlapped at least
+///    30 days are tied with high probability (current teams 0.85, past teams
+///    less, scaled by `tiesPerPerson/10`), and every position also draws
 ///    `∝ activity · log₂(positions)` company-wide contacts among overlapping
-///    positions (near in start date), so the per-pair probability falls with
+///    positions near it in start date, so the per-pair probability falls with
 ///    company size. Current overlaps give `colleague`, past ones `former-colleague`.
 /// 4. **Classmates** (same school, graduation years ±1), **community** ties
-///    (shared meetups and groups, mostly local) and **industry** ties (same
-///    industry, another company, often the same city).
+///    (circles inside meetups and groups, mostly local) and **industry** ties
+///    (same industry, another company, often the same city). Anyone still
+///    without a tie then gets one first contact (a colleague if possible).
 /// 5. **Triadic closure** (Holme & Kim 2002, "Growing scale-free networks
 ///    with tunable clustering", Phys. Rev. E 65, 026107): activity-weighted
-///    people link to a random neighbour's random neighbour until the target
-///    tie count `tiesPerPerson · N` is reached. The two-step walk also
-///    favours well-connected people (preferential attachment).
+///    people pick a neighbour and link into its circle (a burst of ~2 of its
+///    neighbours, each the best of 4 candidates by shared contacts) until the
+///    target `tiesPerPerson · N` is reached. The two-step walk favours
+///    well-connected people (preferential attachment); the triads give
+///    average local clustering ≈ 0.25–0.3.
 /// 6. **Evidence** per tie from a simulated interaction history, drawn from a
 ///    per-tie random stream: known-since date, interaction count and last
-///    contact (teammates: frequent and recent; former colleagues: mostly
-///    dormant after they parted; classmates: mostly years ago), turned into a
-///    strength by `TieStrengthModel.standard.strength(…)` (ALGORITHMS §1.6).
+///    contact (teammates: frequent and recent; former colleagues: dormant
+///    after they parted unless they kept in touch; classmates: mostly years
+///    ago), turned into a strength by `TieStrengthModel.standard.strength(…)`
+///    (ALGORITHMS §1.6). With the defaults about 24 % of ties are strong
+///    (≥ 0.55), 54 % weak, 6 % nominal and 16 % dormant (no contact for 3 years).
 ///
 /// Output: `people.csv` (`id,name,email,company,title,industry,location,tags`,
 /// ids `0..<N`), `ties.csv` (`source,target,strength,interactions,last_contact,
 /// since,kind`, each tie once with `source < target`, **sorted by (source,
 /// target)**), and with `exports = K` the files `exports/<stem>.csv` of K
-/// members with 50–1500 contacts (spread across companies), newest
-/// connection first. Profile URLs are per person and identical in all exports.
+/// members with 50–1500 contacts where possible (one per company first, then
+/// the best-connected), newest connection first. Profile URLs
+/// (`linkedin.com/in/first-last-<8 hex>`) are per person and identical in all
+/// exports, so exports can be joined.
 ///
 /// Determinism: all randomness comes from `SplitMix64` streams derived from
-/// the seed; nothing written depends on hashing or on `Dictionary`/`Set`
-/// iteration order. Same options ⇒ byte-identical files.
+/// the seed (per-tie and per-person streams for evidence and quirks); nothing
+/// written depends on hashing or on `Dictionary`/`Set` iteration order.
+/// Same options ⇒ byte-identical files.
 ///
 /// - Complexity: O(N log N + E log E) time for N people and E ≈
-///   `tiesPerPerson · N` ties (sorting packed pairs dominates), single-threaded.
-/// - Complexity: memory O(N + E) in flat arrays: about 8 bytes per candidate
-///   tie (packed `UInt64` pairs, sorted and de-duplicated in place), 4 bytes
-///   per tie end for the closure adjacency, ~60 bytes per person and 20 per
+///   `tiesPerPerson · N` ties (sorting packed pairs dominates generation;
+///   `TieStrengthModel.strength`, O(interactions) per tie, dominates writing),
+///   single-threaded.
+/// - Complexity: memory O(N + E) in flat arrays: 8 bytes per candidate tie
+///   (packed `UInt64` pairs, sorted and de-duplicated in place), 4 bytes per
+///   tie end for the closure adjacency, ~70 bytes per person and 20 per
 ///   position. Files are streamed; no per-tie objects or strings are kept.
 public enum NetworkGenerator {
   /// Largest supported population (ids are packed into 28 bits).
@@ -126,16 +142,16 @@ public enum NetworkGenerator {
     _ options: NetworkGeneratorOptions, into directory: String, progress: ((String) -> Void)? = nil
   ) throws -> GenerationSummary {
     guard options.people >= 2 else {
-      throw GenerationError("--people must be at least 2 (got \(options.people))")
+      throw GenerationError("the number of people must be at least 2 (got \(options.people))")
     }
     guard options.people <= maximumPeople else {
-      throw GenerationError("--people must be at most \(maximumPeople) (got \(options.people))")
+      throw GenerationError("the number of people must be at most \(maximumPeople) (got \(options.people))")
     }
     guard options.tiesPerPerson.isFinite, options.tiesPerPerson >= 0, options.tiesPerPerson <= 1000 else {
       throw GenerationError("ties per person must be between 0 and 1000 (got \(options.tiesPerPerson))")
     }
     guard options.exports >= 0 else {
-      throw GenerationError("--exports must not be negative (got \(options.exports))")
+      throw GenerationError("the number of exports must not be negative (got \(options.exports))")
     }
     let year = options.asOf.components.year
     guard (1950...9000).contains(year) else {
@@ -325,6 +341,44 @@ private struct Evidence {
 
 // MARK: - The world
 
+/// Calibrated model constants (checked at N = 10⁴–10⁶, seed 42, default
+/// options: mean degree ≈ 20, ~24 % strong, ~54 % weak, ~16 % dormant ties,
+/// sampled average local clustering 0.29 at 10⁴ falling slowly to 0.24 at 10⁶).
+enum Tuning {
+  /// σ of the log-normal activity weight (before the seniority boost).
+  static let activitySigma = 1.6
+  /// Activity (relative to the mean) at which a contact request is always accepted.
+  static let acceptanceScale = 2.0
+  /// Probability that overlapping teammates are tied (× tiesPerPerson/10);
+  /// past teams are further scaled by √(activity product).
+  static let teamProbabilityCurrent = 0.85
+  static let teamProbabilityPast = 0.5
+  /// Candidate budgets per mechanism, as shares of the target tie count
+  /// (triadic closure fills the rest).
+  static let companyWideShare = 0.45
+  static let classmateShare = 0.08
+  static let communityShare = 0.08
+  static let industryShare = 0.09
+  /// Company-wide contacts: weights of current and past positions and the
+  /// start-date window (positions either side) most contacts come from.
+  static let currentPositionWeight: Float = 2.5
+  static let pastPositionWeight: Float = 0.5
+  static let companyWindow = 6
+  /// Triadic closure: mean links per chosen neighbour, and candidates compared
+  /// (the one sharing most contacts wins).
+  static let closureBurst = 2.0
+  static let closureChoices = 4
+  /// Evidence: share of closure ties that became friendships, of classmates
+  /// back in touch, of active community ties, and of former colleagues who
+  /// kept in touch (teammates, others) with the mean days since their last contact.
+  static let closureFriendShare = 0.3
+  static let classmateReconnected = 0.35
+  static let communityActive = 0.25
+  static let keptInTouchTeam = 0.5
+  static let keptInTouchCompany = 0.25
+  static let keptInTouchRecency = 450.0
+}
+
 /// The generator's state: flat arrays indexed by company, person, position
 /// (a stint at one employer) or packed tie.
 final class SyntheticWorld {
@@ -334,7 +388,7 @@ final class SyntheticWorld {
   let seed: UInt64
   let asOf: Int32
   let targetTies: Int
-  let tau: Double  // tiesPerPerson / 10: scales every mechanism
+  let tau: Double  // tiesPerPerson / 10: scales the team-tie probabilities
   let exportCount: Int
   let progress: ((String) -> Void)?
 
@@ -388,13 +442,14 @@ final class SyntheticWorld {
   var stintPerson: [Int32] = []
   var stintTeam: [Int32] = []
 
+  // Positions grouped by company, by start date (during tie generation only).
+  var companyOffset: [Int] = []
+  var companyOrder: [Int32] = []
+
   // Communities: `community << 32 | person`, sorted.
   var memberships: [UInt64] = []
   var communityCount = 0
 
-  /// Probability that two teammates with overlapping positions are tied
-  /// (scaled by `tiesPerPerson / 10`).
-  let teamProbability = (current: 0.85, past: 0.5)
 
   // Ties: `lo << 36 | hi << 8 | mechanism`, sorted and unique after `makeTies`.
   var pairs: [UInt64] = []
@@ -499,9 +554,13 @@ final class SyntheticWorld {
     let noun = nouns[rng.nextInt(below: nouns.count)]
     let style = rng.nextDouble()
     if style < 0.35 {
-      let brand =
-        Vocab.brandPrefixes[rng.nextInt(below: Vocab.brandPrefixes.count)]
-        + Vocab.brandSuffixes[rng.nextInt(below: Vocab.brandSuffixes.count)]
+      let prefix = Vocab.brandPrefixes[rng.nextInt(below: Vocab.brandPrefixes.count)]
+      var suffix = Vocab.brandSuffixes[rng.nextInt(below: Vocab.brandSuffixes.count)]
+      // "Opti" + "ify" → "Optify", not "Optiify".
+      if let a = prefix.last, let b = suffix.first, a == b || ("aeiou".contains(a) && "aeiou".contains(b)) {
+        suffix.removeFirst()
+      }
+      let brand = prefix + suffix
       return rng.chance(0.5) ? brand : brand + " " + noun
     } else if style < 0.75 {
       return Vocab.nameWords[rng.nextInt(below: Vocab.nameWords.count)] + " " + noun
@@ -563,7 +622,7 @@ final class SyntheticWorld {
       last.append(UInt16(pick(cultureLast[culture], &rng)))
 
       // Experience: skewed young, 1–40 years.
-      let years = max(1.0, 40 * _splitMixExp(1.6 * _splitMixLog(max(1e-12, rng.nextDouble()))))
+      let years = max(1.0, 40 * _splitMixExp(1.8 * _splitMixLog(max(1e-12, rng.nextDouble()))))
       let start = A - Int(years * 365.25)
       careerStart.append(Int32(start))
 
@@ -578,27 +637,27 @@ final class SyntheticWorld {
       let base = years + 3.5 * rng.normal()
       var lv: Vocab.Level
       let r = rng.nextDouble()
-      if years < 2 && rng.chance(0.4) {
+      if years < 2 && rng.chance(0.2) {
         lv = .intern
-      } else if base < 3.5 {
+      } else if base < 3 {
         lv = .junior
       } else if base < 8 {
         lv = .mid
-      } else if base < 13 {
+      } else if base < 15 {
         lv = .senior
-      } else if base < 18 {
-        lv = r < 0.35 ? .staff : r < 0.8 ? .manager : r < 0.9 ? .principal : .director
-      } else if base < 25 {
-        lv = r < 0.1 ? .staff : r < 0.25 ? .principal : r < 0.5 ? .manager : r < 0.85 ? .director : .vp
+      } else if base < 22 {
+        lv = r < 0.25 ? .staff : r < 0.35 ? .principal : r < 0.8 ? .manager : r < 0.95 ? .director : .senior
+      } else if base < 30 {
+        lv = r < 0.1 ? .staff : r < 0.25 ? .principal : r < 0.6 ? .manager : r < 0.9 ? .director : .vp
       } else {
-        lv = r < 0.1 ? .principal : r < 0.2 ? .manager : r < 0.55 ? .director : r < 0.85 ? .vp : .chief
+        lv = r < 0.15 ? .principal : r < 0.4 ? .manager : r < 0.75 ? .director : r < 0.93 ? .vp : .chief
       }
-      if expectedSize < 30 && years >= 4 && rng.chance(min(0.5, 1.5 / max(1, expectedSize))) { lv = .chief }
+      if expectedSize < 30 && years >= 4 && rng.chance(min(0.3, 0.7 / max(1, expectedSize))) { lv = .chief }
       if lv == .chief && !rng.chance(min(1, 150 / max(1, expectedSize))) { lv = .vp }
       level.append(lv.rawValue)
       founder.append(lv == .chief && expectedSize < 60 && rng.chance(0.6))
       variant.append(UInt8(truncatingIfNeeded: rng.next()))
-      let weight = min(40, rng.pareto(minimum: 1, alpha: 2.3) * levelBoost[Int(lv.rawValue)])
+      let weight = _splitMixExp(Tuning.activitySigma * rng.normal()) * levelBoost[Int(lv.rawValue)]
       activity.append(Float(weight))
 
       city.append(UInt16(rng.chance(0.75) ? Int(companyCity[current]) : cityTable.pick(&rng)))
@@ -671,6 +730,11 @@ final class SyntheticWorld {
       stintPerson.append(Int32(p))
       stintOffset.append(Int32(stintCompany.count))
     }
+    // Activity relative to the mean (so 1 is average), capped.
+    var totalActivity = 0.0
+    for a in activity { totalActivity += Double(a) }
+    let meanActivity = Float(totalActivity / Double(n))
+    for p in 0..<n { activity[p] = min(40, activity[p] / meanActivity) }
     memberList.sort()
     var unique = 0
     for (i, m) in memberList.enumerated() where i == 0 || m != memberList[unique - 1] {
@@ -731,19 +795,72 @@ final class SyntheticWorld {
     pairs.reserveCapacity(Int(Double(targetTies) * 1.6) + 1024)
     var rng = stream(0x71E5)
     let T = Double(targetTies)
-    let colleagues = colleagueTies(budget: 0.14 * T, rng: &rng)
+    let colleagues = colleagueTies(budget: Tuning.companyWideShare * T, rng: &rng)
     report("colleague ties: \(groupedDigits(colleagues)) candidates")
-    let classmates = classmateTies(budget: 0.07 * T, rng: &rng)
+    let classmates = classmateTies(budget: Tuning.classmateShare * T, rng: &rng)
     report("classmate ties: \(groupedDigits(classmates)) candidates")
-    let community = communityTies(budget: 0.07 * T, rng: &rng)
+    let community = communityTies(budget: Tuning.communityShare * T, rng: &rng)
     report("community ties: \(groupedDigits(community)) candidates")
-    let industry = industryTies(budget: 0.08 * T, rng: &rng)
+    let industry = industryTies(budget: Tuning.industryShare * T, rng: &rng)
     report("industry ties: \(groupedDigits(industry)) candidates")
     deduplicate()
     report("base network: \(groupedDigits(pairs.count)) distinct ties")
+    if targetTies > 0 {
+      let linked = connectIsolated(rng: &rng)
+      if linked > 0 { report("first contacts for \(groupedDigits(linked)) people without ties") }
+    }
     closeTriads(rng: &rng)
     // Free what only tie generation needed.
     memberships = []
+    companyOffset = []
+    companyOrder = []
+  }
+
+  /// Gives everyone without a tie one contact: a current colleague if there
+  /// is one, else someone from the same industry, else anyone.
+  private func connectIsolated(rng: inout SplitMix64) -> Int {
+    var linked = [Bool](repeating: false, count: n)
+    for key in pairs {
+      linked[Int(key >> 36)] = true
+      linked[Int((key >> 8) & 0xFFF_FFFF)] = true
+    }
+    let before = pairs.count
+    for p in 0..<n where !linked[p] {
+      let own = Int(stintOffset[p + 1]) - 1
+      let c = Int(stintCompany[own])
+      let lo = companyOffset[c]
+      let m = companyOffset[c + 1] - lo
+      var partner = -1
+      var mechanism = Mechanism.colleague
+      for _ in 0..<(m > 1 ? 16 : 0) {
+        let t = Int(companyOrder[lo + rng.nextInt(below: m)])
+        let q = Int(stintPerson[t])
+        if q != p && min(stintEnd[t], stintEnd[own]) - max(stintStart[t], stintStart[own]) >= 30 {
+          partner = q
+          break
+        }
+      }
+      if partner < 0 {
+        mechanism = .industry
+        for _ in 0..<64 {
+          let q = rng.nextInt(below: n)
+          if q != p && companyIndustry[currentCompany(q)] == companyIndustry[c] && currentCompany(q) != c {
+            partner = q
+            break
+          }
+        }
+      }
+      if partner < 0 {
+        mechanism = .closure
+        partner = (p + 1 + rng.nextInt(below: n - 1)) % n
+      }
+      pairs.append(packPair(p, partner, mechanism))
+      linked[p] = true
+      linked[partner] = true
+    }
+    let added = pairs.count - before
+    if added > 0 { deduplicate() }
+    return added
   }
 
   /// Sorts `pairs` and keeps one entry per pair (the smallest mechanism code).
@@ -757,6 +874,12 @@ final class SyntheticWorld {
       }
     }
     pairs.removeLast(pairs.count - unique)
+  }
+
+  /// Whether `p` accepts a contact request: with probability ∝ activity
+  /// (Chung–Lu style, so expected degree grows with activity at both ends).
+  @inline(__always) private func welcomes(_ p: Int, _ rng: inout SplitMix64) -> Bool {
+    rng.nextDouble() * Tuning.acceptanceScale < Double(activity[p])
   }
 
   /// Team and company-wide colleague ties among overlapping positions.
@@ -790,14 +913,16 @@ final class SyntheticWorld {
     }
     var position = [Int32](repeating: 0, count: stints)
     for k in 0..<stints { position[Int(order[k])] = Int32(k) }
+    companyOffset = offset
+    companyOrder = order
 
     @inline(__always) func overlap(_ a: Int, _ b: Int) -> Int32 { min(end[a], end[b]) - max(start[a], start[b]) }
 
     // Teams: consecutive hires, 2–7 positions; tiny companies are one team.
     var team = [Int32](repeating: 0, count: stints)
     var teamCount: Int32 = 0
-    let pCurrentTeam = min(0.95, teamProbability.current * tau)
-    let pPastTeam = min(0.95, teamProbability.past * tau)
+    let pCurrentTeam = min(0.95, Tuning.teamProbabilityCurrent * tau)
+    let pPastTeam = min(0.95, Tuning.teamProbabilityPast * tau)
     let before = pairs.count
     for c in 0..<C {
       let lo = offset[c]
@@ -812,7 +937,10 @@ final class SyntheticWorld {
           for y in (x + 1)..<blockEnd {
             let sy = Int(order[y])
             if person[sx] != person[sy] && overlap(sx, sy) >= 30
-              && rng.chance(end[sx] == A && end[sy] == A ? pCurrentTeam : pPastTeam)
+              && rng.chance(
+                end[sx] == A && end[sy] == A
+                  ? pCurrentTeam
+                  : pPastTeam * min(1, Double(activity[Int(person[sx])] * activity[Int(person[sy])]).squareRoot()))
             {
               pairs.append(packPair(Int(person[sx]), Int(person[sy]), .colleague))
             }
@@ -831,7 +959,9 @@ final class SyntheticWorld {
       let c = Int(company[s])
       let m = offset[c + 1] - offset[c]
       if m >= 2 {
-        weights[s] = activity[Int(person[s])] * Float(_splitMixLog(Double(m)) / _splitMixLog(2)) * (end[s] == A ? 1 : 0.75)
+        weights[s] =
+          activity[Int(person[s])] * Float(_splitMixLog(Double(m)) / _splitMixLog(2))
+          * Float(end[s] == A ? Tuning.currentPositionWeight : Tuning.pastPositionWeight)
       }
     }
     let wide = fill(weights, target: max(0, Int(budget)), rng: &rng) { s, attempts, rng in
@@ -839,7 +969,7 @@ final class SyntheticWorld {
       let lo = offset[c]
       let m = offset[c + 1] - lo
       let own = Int(position[s])
-      let window = min(m - 1, 10)
+      let window = min(m - 1, Tuning.companyWindow)
       for _ in 0..<attempts {
         var q: Int
         if rng.chance(0.85) {
@@ -849,7 +979,7 @@ final class SyntheticWorld {
           q = lo + rng.nextInt(below: m)
         }
         let t = Int(order[q])
-        if t != s && person[t] != person[s] && overlap(s, t) >= 30 {
+        if t != s && person[t] != person[s] && overlap(s, t) >= 30 && welcomes(Int(person[t]), &rng) {
           pairs.append(packPair(Int(person[s]), Int(person[t]), .colleague))
         }
       }
@@ -875,7 +1005,9 @@ final class SyntheticWorld {
       for _ in 0..<attempts {
         let q = min(n - 1, max(0, own + rng.nextInt(in: -8...8)))
         let other = Int(sorted[q] & 0xFFFF_FFFF)
-        if other != p && school[other] == school[p] && abs(Int(cohort[other]) - Int(cohort[p])) <= 1 {
+        if other != p && school[other] == school[p] && abs(Int(cohort[other]) - Int(cohort[p])) <= 1
+          && welcomes(other, &rng)
+        {
           pairs.append(packPair(p, other, .classmate))
         }
       }
@@ -908,7 +1040,7 @@ final class SyntheticWorld {
         // Mostly the same circle (neighbours in id order, which is random), sometimes anyone.
         let q = rng.chance(0.8) ? min(lo + m - 1, max(lo, i + rng.nextInt(in: -6...6))) : lo + rng.nextInt(below: m)
         let other = Int(list[q] & 0xFFFF_FFFF)
-        if other != p { pairs.append(packPair(p, other, .community)) }
+        if other != p && welcomes(other, &rng) { pairs.append(packPair(p, other, .community)) }
       }
     }
   }
@@ -954,7 +1086,9 @@ final class SyntheticWorld {
           q = lo + rng.nextInt(below: hi - lo)
         }
         let other = Int(sorted[q] & 0xF_FFFF_FFFF)
-        if other != p && current[other] != current[p] { pairs.append(packPair(p, other, .industry)) }
+        if other != p && current[other] != current[p] && welcomes(other, &rng) {
+          pairs.append(packPair(p, other, .industry))
+        }
       }
     }
   }
@@ -962,6 +1096,8 @@ final class SyntheticWorld {
   /// Holme–Kim triad formation until the target tie count is reached.
   private func closeTriads(rng: inout SplitMix64) {
     var acceptance = 0.8
+    let burstMean = Tuning.closureBurst
+    let choices = Tuning.closureChoices
     for round in 1...8 {
       let have = pairs.count
       let deficit = targetTies - have
@@ -985,15 +1121,65 @@ final class SyntheticWorld {
           fillAt[b] += 1
         }
       }
+      // Adjacency lists are sorted (pairs are), so membership is a binary
+      // search and common neighbours a merge.
+      func contains(_ a: Int, _ b: Int) -> Bool {
+        var lo = offset[a]
+        var hi = offset[a + 1]
+        let target = Int32(b)
+        while lo < hi {
+          let mid = (lo + hi) >> 1
+          if adjacency[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offset[a + 1] && adjacency[lo] == target
+      }
+      func common(_ a: Int, _ b: Int) -> Int {
+        var i = offset[a]
+        var j = offset[b]
+        let iEnd = offset[a + 1]
+        let jEnd = offset[b + 1]
+        var count = 0
+        while i < iEnd && j < jEnd {
+          let x = adjacency[i]
+          let y = adjacency[j]
+          if x == y {
+            count += 1
+            i += 1
+            j += 1
+          } else if x < y {
+            i += 1
+          } else {
+            j += 1
+          }
+        }
+        return count
+      }
       let weights = (0..<n).map { offset[$0 + 1] > offset[$0] ? activity[$0] : 0 }
-      let attempts = allocate(weights, budget: Double(deficit) * 1.05 / acceptance, rng: &rng) { u, k, rng in
+      var attempts = 0
+      allocate(weights, budget: Double(deficit) * 1.05 / acceptance / burstMean, rng: &rng) { u, k, rng in
         let lo = offset[u]
         let degree = offset[u + 1] - lo
         for _ in 0..<k {
+          // Holme–Kim triad formation: several links into one neighbour's circle.
           let v = Int(adjacency[lo + rng.nextInt(below: degree)])
           let vlo = offset[v]
-          let w = Int(adjacency[vlo + rng.nextInt(below: offset[v + 1] - vlo)])
-          if w != u { pairs.append(packPair(u, w, .closure)) }
+          let burst = 1 + rng.count(mean: burstMean - 1)
+          attempts += burst
+          for _ in 0..<burst {
+            // Of a few friends of v, the one sharing most friends with u.
+            var best = -1
+            var bestShared = -1
+            for _ in 0..<choices {
+              let w = Int(adjacency[vlo + rng.nextInt(below: offset[v + 1] - vlo)])
+              if w == u || contains(u, w) { continue }
+              let shared = common(u, w)
+              if shared > bestShared {
+                best = w
+                bestShared = shared
+              }
+            }
+            if best >= 0 { pairs.append(packPair(u, best, .closure)) }
+          }
         }
       }
       deduplicate()
@@ -1017,7 +1203,7 @@ final class SyntheticWorld {
     let careerFloor = max(Int(careerStart[a]), Int(careerStart[b]))
     let year = 365
     func clamp(_ last: Int, _ since: Int) -> (Int32, Int32) {
-      let s = min(max(since, 0), A)
+      let s = min(since, A)
       return (Int32(min(A, max(s, last))), Int32(s))
     }
     switch mechanism {
@@ -1028,10 +1214,20 @@ final class SyntheticWorld {
       let isIndustry = mechanism == Mechanism.industry.rawValue
       let window = max(1, min(A - careerFloor, (isIndustry ? 12 : 10) * year))
       let since = A - rng.nextInt(below: window)
-      let last =
-        rng.chance(0.5)
-        ? A - Int(rng.exponential(mean: 280)) : since + rng.nextInt(below: max(1, A - since + 1))
-      let interactions = 1 + rng.count(mean: isIndustry ? 3 : 5)
+      let last: Int
+      var interactions: Int
+      if !isIndustry && rng.chance(Tuning.closureFriendShare) {
+        // A friend of a friend who became a friend: regular, recent contact.
+        let rate = 1.2 * _splitMixExp(0.6 * rng.normal())
+        last = A - Int(rng.exponential(mean: 20))
+        interactions = 1 + Int(rate * Double(A - since) / 30.44)
+      } else {
+        last =
+          rng.chance(0.55)
+          ? A - Int(rng.exponential(mean: 280)) : since + rng.nextInt(below: max(1, A - since + 1))
+        interactions = 1 + rng.count(mean: isIndustry ? 3 : 5)
+      }
+      interactions = min(interactions, 5000)
       let (l, s) = clamp(last, since)
       return Evidence(kind: isIndustry ? 3 : 5, interactions: interactions, last: l, since: s, context: nil)
     case Mechanism.classmate.rawValue:
@@ -1041,8 +1237,8 @@ final class SyntheticWorld {
       let since = enrolled + rng.nextInt(below: year)
       var interactions = 5 + rng.count(mean: 25)
       let last: Int
-      if rng.chance(0.22) {
-        last = A - Int(rng.exponential(mean: 150))
+      if rng.chance(Tuning.classmateReconnected) {
+        last = A - Int(rng.exponential(mean: 120))
         interactions += rng.count(mean: 6)
       } else {
         last = graduated + Int(rng.exponential(mean: 700))
@@ -1052,8 +1248,9 @@ final class SyntheticWorld {
     default:  // community
       let window = max(1, min(A - careerFloor + 2 * year, 8 * year))
       let since = A - rng.nextInt(below: window)
-      let last = A - Int(rng.exponential(mean: 200))
-      let interactions = 1 + rng.count(mean: 8)
+      let active = rng.chance(Tuning.communityActive)
+      let last = A - Int(rng.exponential(mean: active ? 25 : 200))
+      let interactions = 1 + rng.count(mean: active ? 6 + Double(A - since) / 30.44 : 8)
       let (l, s) = clamp(last, since)
       return Evidence(kind: 4, interactions: interactions, last: l, since: s, context: .community)
     }
@@ -1081,13 +1278,14 @@ final class SyntheticWorld {
     let team = stintTeam[sa] == stintTeam[sb]
     let since = os + rng.nextInt(below: max(1, min(120, (oe - os) / 3)))
     let months = Double(max(1, oe - since)) / 30.44
-    let rate = team ? 4 * _splitMixExp(0.7 * rng.normal()) : 0.45 * _splitMixExp(0.9 * rng.normal())
+    let rate = team ? 2.5 * _splitMixExp(0.7 * rng.normal()) : 0.4 * _splitMixExp(0.9 * rng.normal())
     var interactions = 1 + Int(rate * months)
     var last: Int
     if current {
       last = A - Int(rng.exponential(mean: team ? 6 : 75))
-    } else if rng.chance(team ? 0.4 : 0.12) {
-      last = oe + Int(rng.exponential(mean: 600))
+    } else if rng.chance(team ? Tuning.keptInTouchTeam : Tuning.keptInTouchCompany) {
+      // Kept in touch: occasional contact since, the latest fairly recent.
+      last = max(oe, A - Int(rng.exponential(mean: Tuning.keptInTouchRecency)))
       interactions += Int(rate * 0.12 * Double(max(0, min(A, last) - oe)) / 30.44)
     } else {
       last = oe - rng.nextInt(below: max(1, min(45, oe - since)))
@@ -1403,3 +1601,4 @@ extension String {
     return f.uppercased() + dropFirst()
   }
 }
+

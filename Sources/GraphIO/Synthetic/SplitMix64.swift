@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// SplitMix64, a small, fast, seedable pseudo-random number generator
 /// (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number
 /// generators", OOPSLA; constants from Vigna's reference `splitmix64.c`).
@@ -95,20 +103,17 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   }
 }
 
-// Elementary functions without Foundation. These are correctly rounded enough
-// for simulation; results are deterministic on a given platform.
+// Elementary functions from the C library (no Foundation). Results are
+// deterministic for a given platform and C library.
 #if canImport(Glibc)
-  import Glibc
   @usableFromInline func _splitMixLog(_ x: Double) -> Double { Glibc.log(x) }
   @usableFromInline func _splitMixExp(_ x: Double) -> Double { Glibc.exp(x) }
   @usableFromInline func _splitMixCos(_ x: Double) -> Double { Glibc.cos(x) }
 #elseif canImport(Musl)
-  import Musl
   @usableFromInline func _splitMixLog(_ x: Double) -> Double { Musl.log(x) }
   @usableFromInline func _splitMixExp(_ x: Double) -> Double { Musl.exp(x) }
   @usableFromInline func _splitMixCos(_ x: Double) -> Double { Musl.cos(x) }
 #elseif canImport(Darwin)
-  import Darwin
   @usableFromInline func _splitMixLog(_ x: Double) -> Double { Darwin.log(x) }
   @usableFromInline func _splitMixExp(_ x: Double) -> Double { Darwin.exp(x) }
   @usableFromInline func _splitMixCos(_ x: Double) -> Double { Darwin.cos(x) }

@@ -516,7 +516,7 @@ enum SyntheticVocabulary {
   }
 
   /// Founder titles for chiefs of small companies.
-  static let founderTitles = ["Co-Founder & CEO", "Founder", "Co-Founder & CTO", "Founder & CEO", "Co-Founder"]
+  static let founderTitles = ["Co-Founder & CEO", "Founder", "Co-Founder", "Founder & CEO", "Co-Founder & CTO"]
 
   /// The title for a function, level and variant (a small per-person number).
   static func title(function f: Int, level: Level, variant v: Int, founder: Bool) -> String {
@@ -533,7 +533,9 @@ enum SyntheticVocabulary {
     case .director:
       return (v / 8) % 3 == 0 ? "Senior Director of \(fn.area)" : "Director of \(fn.area)"
     case .vp: return (v / 8) % 4 == 0 ? "Vice President, \(fn.area)" : "VP of \(fn.area)"
-    case .chief: return founder ? founderTitles[v % founderTitles.count] : fn.chief
+    case .chief:
+      // Only engineers found as CTO.
+      return founder ? founderTitles[v % (f == 0 ? founderTitles.count : founderTitles.count - 1)] : fn.chief
     }
   }
 

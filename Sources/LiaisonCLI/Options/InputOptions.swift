@@ -2,6 +2,19 @@ import ArgumentParser
 import GraphCore
 import GraphIO
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Monotonic seconds, for the optional phase timings (LIAISON_TIMINGS=1).
+enum Clock {
+  static func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+}
+
 /// Output formats of analysis commands.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
   case table, json, csv
@@ -53,9 +66,17 @@ struct InputOptions: ParsableArguments {
     let options = LoadOptions(
       strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) })
     do {
-      return try NetworkLoader.load(inputs.map(InputSpec.init(argument:)), options: options) { error in
+      let start = Clock.now()
+      let loaded = try NetworkLoader.load(inputs.map(InputSpec.init(argument:)), options: options) { error in
         Terminal.warn("\(error)")
       }
+      if getenv("LIAISON_TIMINGS") != nil {
+        Terminal.note("load: \(fixed(Clock.now() - start, 3)) s (\(loaded.graph.personCount) people, \(loaded.graph.tieCount) ties)")
+      }
+      for r in loaded.imports where r.selfTies > 0 {
+        Terminal.warn("\(r.file): \(r.selfTies) self-tie\(r.selfTies == 1 ? "" : "s") dropped (listed in the import report)")
+      }
+      return loaded
     } catch {
       Terminal.error("\(error)")
       throw ExitCode.failure

@@ -1,0 +1,89 @@
+// Graph construction and neighbour iteration on generated networks.
+//
+//   cd Benchmarks && swift package benchmark
+//
+// The networks are written by Liaison's own generator (seed 42) into
+// $LIAISON_BENCH_DIR (default /tmp/liaison-bench) on first use:
+// 10,000 people ≈ 100 k ties and 100,000 people ≈ 1 M ties.
+import Benchmark
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+func benchDirectory() -> String {
+  if let d = getenv("LIAISON_BENCH_DIR") { return String(cString: d) }
+  return "/tmp/liaison-bench"
+}
+
+/// The ties file of a generated network with `people` people, generated once.
+func tiesFile(people: Int) -> String {
+  let dir = "\(benchDirectory())/people-\(people)"
+  let ties = "\(dir)/ties.csv"
+  if access(ties, R_OK) != 0 {
+    mkdir(benchDirectory(), 0o755)
+    _ = try! NetworkGenerator.generate(NetworkGeneratorOptions(people: people, seed: 42), into: dir)
+  }
+  return ties
+}
+
+func loadGraph(_ path: String) -> Graph {
+  try! NetworkLoader.load([InputSpec(path: path)]).graph
+}
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(10),
+    maxIterations: 20)
+
+  for (label, people) in [("100k ties", 10_000), ("1M ties", 100_000)] {
+    Benchmark("Load ties.csv → Graph, \(label)") { benchmark in
+      let path = tiesFile(people: people)
+      benchmark.startMeasurement()
+      let g = loadGraph(path)
+      blackHole(g.tieCount)
+    }
+
+    Benchmark("Build CSR from tie rows (no parsing), \(label)") { benchmark, rows in
+      benchmark.startMeasurement()
+      var b = GraphBuilder(expectedPeople: people, expectedTies: rows.count)
+      for (u, v, s) in rows {
+        _ = try? b.addTie(b.person(integerKey: Int64(u)), b.person(integerKey: Int64(v)), strength: s)
+      }
+      let (g, _) = try b.build()
+      blackHole(g.tieCount)
+    } setup: {
+      loadGraph(tiesFile(people: people)).tieList()
+    }
+
+    Benchmark("Neighbour iteration (sum of strengths), \(label)") { benchmark, g in
+      for _ in benchmark.scaledIterations {
+        var total: Float = 0
+        for p in 0..<PersonID(g.personCount) {
+          for s in g.strengths(of: p) { total += s }
+        }
+        blackHole(total)
+      }
+    } setup: {
+      loadGraph(tiesFile(people: people))
+    }
+
+    Benchmark("Neighbour iteration through withCSR, \(label)") { benchmark, g in
+      for _ in benchmark.scaledIterations {
+        let total = g.withCSR { offsets, targets, _ -> Int in
+          var t = 0
+          for p in 0..<g.personCount {
+            for k in Int(offsets[p])..<Int(offsets[p + 1]) { t &+= Int(targets[k]) }
+          }
+          return t
+        }
+        blackHole(total)
+      }
+    } setup: {
+      loadGraph(tiesFile(people: people))
+    }
+  }
+}
