@@ -156,49 +156,55 @@ public struct TieStrengthModel: Sendable {
   /// when there is none.
   ///
   /// A count of `interactions` between `since` (or the last contact) and
-  /// `lastContact` is modelled as that many messages, evenly spaced, half in
-  /// each direction — the documented stand-in for a missing event log.
-  /// Reciprocity is not observed in a summary and is left out. The result is
-  /// clamped to at least 0.001 so every observed tie has a usable strength.
+  /// `lastContact` is modelled as that many messages, evenly spaced, both
+  /// ways — the documented stand-in for a missing event log. Their decayed
+  /// volume is a geometric series, summed in closed form:
+  /// `V = w · 2^(−Δ_last/H) · (1 − r^n) / (1 − r)`, `r = 2^(−step/H)`.
+  /// Reciprocity is not observed in a summary and is left out; a last contact
+  /// without a count is one message. The result is clamped to at least 0.001
+  /// so every observed tie has a usable strength.
   ///
-  /// - Complexity: O(min(interactions, 1000)).
+  /// - Complexity: O(1).
   public func strength(
     interactions: Int?, lastContact: Day?, since: Day?, sharedContext: SharedContext?, asOf: Day
   ) -> Double? {
-    var inputs = TieStrengthInputs(knownSince: since)
-    var syntheticEvents: [InteractionEvent]?
-    if let interactions, interactions > 0, let last = lastContact ?? since {
-      let first = min(since ?? last, last)
-      let span = Double(first.days(until: last))
-      let n = min(interactions, 1000)
-      // When capped, each synthetic event stands for several real ones.
-      var events: [InteractionEvent] = []
-      events.reserveCapacity(n)
-      for i in 0..<n {
-        let t = n == 1 ? 0 : span * Double(i) / Double(n - 1)
-        events.append(InteractionEvent(day: first.adding(days: Int(t.rounded())), kind: .message, direction: .mutual))
+    var sum = 0.0
+    var weights = 0.0
+    let last = lastContact ?? (interactions ?? 0 > 0 ? since : nil)
+    let count = interactions ?? (lastContact != nil ? 1 : nil)
+    if let count {
+      var recency = 0.0
+      var volume = 0.0
+      if count > 0, let last {
+        let ageLast = Double(max(0, last.days(until: asOf)))
+        recency = Self.halfLife(ageLast, recencyHalfLifeDays)
+        let first = min(since ?? last, last)
+        let span = Double(first.days(until: last))
+        let n = Double(count)
+        let w = kindWeights[.message] ?? 0.5
+        if count == 1 || span == 0 {
+          volume = w * n * Self.halfLife(ageLast, intensityHalfLifeDays)
+        } else {
+          let r = Self.halfLife(span / (n - 1), intensityHalfLifeDays)
+          let series = r < 1 ? (1 - Elementary.pow2(n * Elementary.log(r) / Elementary.log(2))) / (1 - r) : n
+          volume = w * Self.halfLife(ageLast, intensityHalfLifeDays) * series
+        }
       }
-      syntheticEvents = events
-      inputs.events = events
-      if interactions > n { inputs.events = nil }  // handled below via scaled volume
-    } else if let interactions, interactions == 0 {
-      inputs.events = []
-    } else if let lastContact {
-      inputs.events = [InteractionEvent(day: lastContact, kind: .message, direction: .mutual)]
+      sum += weightRecency * recency + weightIntensity * (1 - Elementary.exp(-volume / intensitySaturation))
+      weights += weightRecency + weightIntensity
     }
-    if let ctx = sharedContext {
+    if let known = since ?? lastContact {
+      let years = Double(max(0, known.days(until: asOf))) / 365.25
+      sum += weightDuration * (1 - Elementary.exp(-years / 3))
+      weights += weightDuration
+    }
+    if let context = sharedContext {
       let months = since.map { Double(max(0, $0.days(until: lastContact ?? asOf))) / 30.44 } ?? 12
-      inputs.contexts = [(ctx, months, true)]
+      sum += weightContext * context.baseWeight * (1 - Elementary.exp(-months / 12))
+      weights += weightContext
     }
-    var model = self
-    model.weightReciprocity = 0
-    if let synthetic = syntheticEvents, let interactions, interactions > synthetic.count {
-      // Scale each synthetic message's weight so the total volume matches the count.
-      model.kindWeights[.message] = (kindWeights[.message] ?? 0.5) * Double(interactions) / Double(synthetic.count)
-      inputs.events = synthetic
-    }
-    guard let score = model.score(inputs, asOf: asOf) else { return nil }
-    return max(0.001, min(1, score.strength))
+    guard weights > 0 else { return nil }
+    return max(0.001, min(1, sum / weights))
   }
 
   static func halfLife(_ age: Double, _ h: Double) -> Double { Elementary.pow2(-age / h) }

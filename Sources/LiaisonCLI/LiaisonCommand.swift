@@ -1,12 +1,56 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The `liaison` command: professional-network analysis from the files people already have.
 public struct LiaisonCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "liaison",
     abstract: "Weak-tie reach, broker paths and introductions from your contact exports — offline.",
+    discussion: """
+      Inputs are people/ties CSV files and edge lists (format detected from content).
+      Contact data never leaves this machine.
+
+      Start with:
+        liaison demo
+        liaison stats datasets/network/people.csv datasets/network/ties.csv
+      """,
     version: "0.1.0",
     subcommands: [StatsCommand.self, GenerateCommand.self, DemoCommand.self]
   )
   public init() {}
+
+  /// Exit codes (DESIGN §3): 0 success, 1 bad input or nothing to answer, 2 usage error.
+  public enum Exit: Int32 {
+    case success = 0
+    case badInput = 1
+    case usage = 2
+  }
+
+  /// Parses `arguments` (without the program name), runs the command and
+  /// returns the process exit code; help, version and errors are printed as
+  /// swift-argument-parser does, but usage errors exit with 2.
+  public static func run(arguments: [String]) -> Int32 {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      return Exit.success.rawValue
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        return Exit.success.rawValue
+      }
+      if code == .failure || code.rawValue == Exit.badInput.rawValue {
+        // Commands print their own message before failing.
+        let message = fullMessage(for: error)
+        if !message.isEmpty { Terminal.error(message) }
+        return Exit.badInput.rawValue
+      }
+      Terminal.write(fullMessage(for: error) + "\n")
+      return Exit.usage.rawValue
+    }
+  }
 }

@@ -1,3 +1,7 @@
 import LiaisonCLI
 
-LiaisonCommand.main()
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+exit(LiaisonCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -98,3 +98,28 @@ import Testing
 #if canImport(Glibc)
   import Glibc
 #endif
+
+@Suite struct SummaryStrengthOracleTests {
+  /// The closed form equals the event-by-event model on the same synthetic events.
+  @Test(arguments: [(1, 10, 400), (2, 3, 30), (12, 40, 1000), (57, 0, 2000), (300, 700, 3650), (5, 5, 5)])
+  func closedFormEqualsExplicitEvents(count: Int, daysSinceLast: Int, spanDays: Int) throws {
+    let asOf = Day(year: 2026, month: 6, day: 1)!
+    let last = asOf.adding(days: -daysSinceLast)
+    let since = last.adding(days: -spanDays)
+    let m = TieStrengthModel.standard
+    let closed = try #require(m.strength(interactions: count, lastContact: last, since: since, sharedContext: nil, asOf: asOf))
+    // Oracle: explicit, evenly spaced (fractional-day) events through the general formula.
+    let w = 0.5
+    var volume = 0.0
+    for i in 0..<count {
+      let t = count == 1 ? Double(spanDays) : Double(spanDays) * Double(i) / Double(count - 1)  // one event: the last contact
+      let age = Double(daysSinceLast) + Double(spanDays) - t
+      volume += w * pow(2, -age / 180)
+    }
+    let r = pow(2, -Double(daysSinceLast) / 90)
+    let i = 1 - exp(-volume / 6)
+    let u = 1 - exp(-(Double(daysSinceLast + spanDays) / 365.25) / 3)
+    let expected = max(0.001, (0.2 * r + 0.2 * i + 0.15 * u) / 0.55)
+    #expect(abs(closed - expected) < 1e-12, "count \(count)")
+  }
+}

@@ -107,7 +107,7 @@ public struct GenerationError: Error, CustomStringConvertible, Sendable {
 ///    (ALGORITHMS §1.6). With the defaults about 24 % of ties are strong
 ///    (≥ 0.55), 54 % weak, 6 % nominal and 16 % dormant (no contact for 3 years).
 ///
-/// Output: `people.csv` (`id,name,email,company,title,industry,location,tags`,
+/// Output: `people.csv` (`id,name,email,company,title,industry,location,tags,url`,
 /// ids `0..<N`), `ties.csv` (`source,target,strength,interactions,last_contact,
 /// since,kind`, each tie once with `source < target`, **sorted by (source,
 /// target)**), and with `exports = K` the files `exports/<stem>.csv` of K
@@ -1438,7 +1438,7 @@ final class SyntheticWorld {
 
   private func writePeople(_ path: String) throws(OutputError) -> Int {
     let writer = try AtomicFileWriter(path: path)
-    writer.write("id,name,email,company,title,industry,location,tags\n")
+    writer.write("id,name,email,company,title,industry,location,tags,url\n")
     var seen: [UInt64: UInt16] = [:]
     seen.reserveCapacity(n)
     emailDup = [UInt16](repeating: 0, count: n)
@@ -1469,6 +1469,8 @@ final class SyntheticWorld {
       line += CSVEscaping.field(Vocab.cities[Int(city[p])].label)
       line += ","
       line += CSVEscaping.field(tags(p))
+      line += ",https://www.linkedin.com/in/"
+      line += slug(p)
       line += "\n"
       writer.write(line)
     }

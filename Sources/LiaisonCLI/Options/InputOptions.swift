@@ -28,7 +28,7 @@ struct InputOptions: ParsableArguments {
       valueName: "input"))
   var inputs: [String] = []
 
-  @Option(name: .customLong("as"), help: "Read every input as this format (people, ties, edges).")
+  @Option(name: .customLong("as"), help: ArgumentHelp("Read every input as this format (people, ties, edges).", valueName: "format"))
   var format: String?
 
   @Flag(help: "Stop at the first bad row (exit code 1) instead of skipping it.")
