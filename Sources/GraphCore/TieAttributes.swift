@@ -107,8 +107,7 @@ extension Graph {
 
   /// Counts of ties per class. O(V + E).
   public func tieClassCounts(classifier: TieClassifier = TieClassifier(), asOf: Day? = nil) -> [TieClass: Int] {
-    var counts: [TieClass: Int] = [:]
-    for c in TieClass.allCases { counts[c] = 0 }
+    var byClass = [Int](repeating: 0, count: TieClass.allCases.count)
     let reference = asOf ?? ties.referenceDate
     var t = 0
     for u in 0..<PersonID(personCount) {
@@ -118,10 +117,12 @@ extension Graph {
         let c = classifier.classify(
           strength: s, lastContact: ties.lastContact(t), interactionsOut: ties.interactionsOut(t),
           interactionsIn: ties.interactionsIn(t), asOf: reference)
-        counts[c, default: 0] += 1
+        byClass[c.index] += 1
         t += 1
       }
     }
+    var counts: [TieClass: Int] = [:]
+    for (i, c) in TieClass.allCases.enumerated() { counts[c] = byClass[i] }
     return counts
   }
 }

@@ -9,9 +9,19 @@
 public enum TieClass: String, Sendable, Codable, CaseIterable, Comparable {
   case strong, weak, nominal, dormant, unreciprocated, unrated
 
-  public static func < (a: TieClass, b: TieClass) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  /// Position in `allCases` (report order).
+  public var index: Int {
+    switch self {
+    case .strong: 0
+    case .weak: 1
+    case .nominal: 2
+    case .dormant: 3
+    case .unreciprocated: 4
+    case .unrated: 5
+    }
   }
+
+  public static func < (a: TieClass, b: TieClass) -> Bool { a.index < b.index }
 }
 
 /// Thresholds that turn a tie's strength and evidence into a `TieClass`.

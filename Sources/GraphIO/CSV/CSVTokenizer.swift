@@ -23,8 +23,8 @@ public struct CSVTokenizer {
   var atEOF = false
   var line = 1
   var lineStart = 0  // buffer index where the current line starts (for columns)
-  /// The record returned by the last `next()`.
-  public private(set) var record = CSVRecord()
+  /// The record returned by the last `next()` (its storage is reused).
+  public let record = CSVRecord()
   public static let maxRecordBytes = 64 << 20
   static let chunk = 1 << 20
 
@@ -96,7 +96,7 @@ public struct CSVTokenizer {
       case .needMore:
         if atEOF {
           // The file ended inside the record: finish it as it stands.
-          if let open = record.openQuote {
+          if let open = record.storage.buffers.openQuote {
             throw ImportError(
               file: source.path, line: open.line, column: open.column,
               message: "quoted field is never closed (the file ends inside it)",
@@ -126,9 +126,8 @@ public struct CSVTokenizer {
     let startLine = line
     var curLine = line
     var curLineStart = lineStart
-    // Move the record out so its buffers are uniquely referenced (no copy-on-write).
-    var rec = CSVRecord()
-    swap(&rec, &record)
+    var rec = RecordBuffers()
+    swap(&rec, &record.storage.buffers)
     rec.reset(line: startLine)
     let result: ScanResult = buffer.withUnsafeBufferPointer { buf in
       var i = position
@@ -148,7 +147,7 @@ public struct CSVTokenizer {
               continue
             }
             if buf[i + 1] == quote {
-              rec.bytes.append(quote)
+              rec.append(quote)
               i += 2
             } else {
               inQuotes = false
@@ -161,7 +160,7 @@ public struct CSVTokenizer {
             curLine += 1
             curLineStart = i + 1
           }
-          rec.bytes.append(b)
+          rec.append(b)
           i += 1
           continue
         }
@@ -186,7 +185,7 @@ public struct CSVTokenizer {
         }
         if b == quote && fieldStart {
           inQuotes = true
-          rec.quoted[rec.quoted.count - 1] = true
+          rec.markQuoted()
           rec.openQuote = (curLine, i - curLineStart + 1)
           fieldStart = false
           i += 1
@@ -201,14 +200,14 @@ public struct CSVTokenizer {
           if c == d || c == 0x0A || c == 0x0D || c == quote { break }
           i += 1
         }
-        rec.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+        rec.append(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
       }
       if !atEOF { return .needMore }
       rec.endField()
       position = n
       return .needMore
     }
-    record = rec
+    swap(&rec, &record.storage.buffers)
     if result == .complete || atEOF {
       line = curLine
       lineStart = curLineStart
@@ -217,47 +216,108 @@ public struct CSVTokenizer {
   }
 }
 
-/// One record of a CSV file: the fields' unescaped bytes, their start
-/// columns and whether they were quoted. Valid until the next `next()`.
-public struct CSVRecord {
-  /// Line of the record's first byte (1-based).
-  public internal(set) var line = 0
+/// The buffers of one record, filled by the tokenizer as a local value (so
+/// the hot loop has no dynamic exclusivity checks), then parked in
+/// `CSVRecordStorage` until the next record.
+struct RecordBuffers {
+  var line = 0
+  /// Arrays keep their size as capacity; the counts say how much is in use,
+  /// so starting a record costs nothing.
   var bytes: [UInt8] = []
   var ends: [Int] = []
   var columns: [Int] = []
   var quoted: [Bool] = []
+  var byteCount = 0
+  var fieldCount = 0
   var openQuote: (line: Int, column: Int)?
 
-  mutating func reset(line: Int) {
+  @inline(__always) mutating func reset(line: Int) {
     self.line = line
-    bytes.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
-    columns.removeAll(keepingCapacity: true)
-    quoted.removeAll(keepingCapacity: true)
+    byteCount = 0
+    fieldCount = 0
     openQuote = nil
   }
   @inline(__always) mutating func beginField(column: Int) {
-    columns.append(column)
-    quoted.append(false)
+    if fieldCount >= ends.count {
+      let grow = Swift.max(16, ends.count)
+      ends.append(contentsOf: repeatElement(0, count: grow))
+      columns.append(contentsOf: repeatElement(0, count: grow))
+      quoted.append(contentsOf: repeatElement(false, count: grow))
+    }
+    columns[fieldCount] = column
+    quoted[fieldCount] = false
   }
-  @inline(__always) mutating func endField() { ends.append(bytes.count) }
+  @inline(__always) mutating func markQuoted() { quoted[fieldCount] = true }
+  @inline(__always) mutating func endField() {
+    ends[fieldCount] = byteCount
+    fieldCount += 1
+  }
+  @inline(__always) mutating func reserve(_ extra: Int) {
+    if byteCount + extra > bytes.count {
+      bytes.append(contentsOf: repeatElement(0, count: Swift.max(byteCount + extra - bytes.count, bytes.count, 256)))
+    }
+  }
+  @inline(__always) mutating func append(_ b: UInt8) {
+    reserve(1)
+    bytes[byteCount] = b
+    byteCount += 1
+  }
+  @inline(__always) mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+    reserve(run.count)
+    let at = byteCount
+    bytes.withUnsafeMutableBufferPointer { dst in
+      dst.baseAddress!.advanced(by: at).update(from: run.baseAddress!, count: run.count)
+    }
+    byteCount += run.count
+  }
+}
 
+/// Where a record's buffers live between `next()` calls (a class, so handing
+/// out a `CSVRecord` never copies them).
+final class CSVRecordStorage {
+  var buffers = RecordBuffers()
+}
+
+/// One record of a CSV file: the fields' unescaped bytes, their start
+/// columns and whether they were quoted. Valid until the next `next()`.
+public struct CSVRecord {
+  let storage: CSVRecordStorage
+  init() { storage = CSVRecordStorage() }
+  /// Line of the record's first byte (1-based).
+  public var line: Int { storage.buffers.line }
   /// Number of fields.
-  public var count: Int { ends.count }
+  public var count: Int { storage.buffers.fieldCount }
   /// Whether the record is a blank line.
-  public var isBlank: Bool { ends.count == 1 && ends[0] == 0 && !quoted[0] }
+  public var isBlank: Bool {
+    storage.buffers.fieldCount == 1 && storage.buffers.ends[0] == 0 && !storage.buffers.quoted[0]
+  }
   /// 1-based byte column where field `i` starts.
-  public func column(_ i: Int) -> Int { columns[i] }
+  public func column(_ i: Int) -> Int { storage.buffers.columns[i] }
   /// Whether field `i` was quoted.
-  public func isQuoted(_ i: Int) -> Bool { quoted[i] }
+  public func isQuoted(_ i: Int) -> Bool { storage.buffers.quoted[i] }
 
-  @inline(__always) func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+  @inline(__always) func range(_ i: Int) -> Range<Int> {
+    let e = storage.buffers.ends
+    return (i == 0 ? 0 : e[i - 1])..<e[i]
+  }
 
   /// Calls `body` with field `i`'s bytes (valid only inside `body`).
   @inline(__always)
   public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     let r = range(i)
-    return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
+    return try storage.buffers.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
+  }
+
+  /// Calls `body` with every field at once (one buffer access for the whole
+  /// record: the hot path of importers).
+  @inline(__always)
+  public func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
+    let fields = storage.buffers.fieldCount
+    return try storage.buffers.bytes.withUnsafeBufferPointer { b in
+      try storage.buffers.ends.withUnsafeBufferPointer { e in
+        try body(CSVFields(bytes: b, ends: UnsafeBufferPointer(rebasing: e[0..<fields])))
+      }
+    }
   }
 
   /// Field `i` as a string, or `nil` when it is not valid UTF-8.
@@ -300,5 +360,21 @@ public struct CSVRecord {
         }
       }
     }
+  }
+}
+
+/// The fields of one record as byte buffers, valid inside `CSVRecord.withFields`.
+public struct CSVFields {
+  @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+  @usableFromInline let ends: UnsafeBufferPointer<Int>
+  @inlinable init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+    self.bytes = bytes
+    self.ends = ends
+  }
+  /// Number of fields.
+  @inlinable public var count: Int { ends.count }
+  /// The bytes of field `i`.
+  @inlinable public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
   }
 }

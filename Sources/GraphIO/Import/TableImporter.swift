@@ -34,6 +34,11 @@ enum TableImporter {
     return nil
   }
 
+  /// The column of the first invalid UTF-8 byte in field `i`, if any.
+  static func invalidTextColumn(_ r: CSVRecord, _ i: Int) -> Int? {
+    r.invalidUTF8Offset(i).map { r.column(i) + $0 + (r.isQuoted(i) ? 1 : 0) }
+  }
+
   static func importPeople(
     _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
   ) throws(ImportError) {
@@ -104,57 +109,63 @@ enum TableImporter {
     let confidenceC = ColumnNames.find(ColumnNames.confidence, in: header)
     let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC].contains { $0 != nil }
     let columns = header.count
-    let used = [sc, tc, strengthC, interactionsC, lastC, sinceC, kindC, confidenceC].compactMap { $0 }
     let hadPeople = builder.personCount > 0
 
     while let r = try csv.next() {
       if r.isBlank { continue }
       report.rowsRead += 1
-      if r.count != columns || used.contains(where: { r.invalidUTF8Offset($0) != nil }) {
-        if let problem = check(r, columns: columns, used: used) {
-          try errors.reject(&report, file: file, line: r.line, column: problem.column, problem.message)
-          continue
+      if r.count != columns {
+        try errors.reject(
+          &report, file: file, line: r.line, column: r.count > columns ? r.column(columns) : r.column(r.count - 1),
+          "has \(r.count) field\(r.count == 1 ? "" : "s"), the header has \(columns)")
+        continue
+      }
+      // Hot path: both ids canonical integers, strength a plain decimal, in one pass over the record.
+      let quick = r.withFields { f -> (a: Int64?, b: Int64?, strength: Double?, empty: Bool) in
+        let a = Identity.canonicalInteger(bytes: f[sc])
+        let b = Identity.canonicalInteger(bytes: f[tc])
+        guard let strengthC else { return (a, b, nil, true) }
+        let field = f[strengthC]
+        var empty = true
+        for x in field where x != 0x20 && x != 0x09 {
+          empty = false
+          break
         }
+        return (a, b, empty ? nil : NumberParsing.decimal(field), empty)
       }
       var strength: Double?
-      if let strengthC {
-        let parsed = r.withField(strengthC) { b -> (empty: Bool, value: Double?) in
-          var empty = true
-          for x in b where x != 0x20 && x != 0x09 {
-            empty = false
-            break
-          }
-          return (empty, empty ? nil : NumberParsing.decimal(b))
+      if let strengthC, !quick.empty {
+        guard let s = quick.strength, s > 0, s <= 1 else {
+          let shown = r.string(strengthC) ?? "?"
+          try errors.reject(
+            &report, file: file, line: r.line, column: r.column(strengthC),
+            "strength \"\(shown)\" is not a number in (0, 1]",
+            hint: "use a value above 0 and at most 1, or leave it empty")
+          continue
         }
-        if !parsed.empty {
-          guard let s = parsed.value, s > 0, s <= 1 else {
-            let shown = r.string(strengthC) ?? "?"
-            try errors.reject(
-              &report, file: file, line: r.line, column: r.column(strengthC),
-              "strength \"\(shown)\" is not a number in (0, 1]",
-              hint: "use a value above 0 and at most 1, or leave it empty")
-            continue
-          }
-          strength = s
-        }
+        strength = s
       }
       let before = builder.personCount
       let a: PersonID
       let b: PersonID
-      if let k = r.withField(sc, { Identity.canonicalInteger(bytes: $0) }) {
+      if let k = quick.a {
         a = builder.person(integerKey: k)
       } else if let s = r.trimmed(sc), !s.isEmpty {
         a = builder.person(key: s)
       } else {
-        try errors.reject(&report, file: file, line: r.line, column: r.column(sc), "empty source")
+        try errors.reject(
+          &report, file: file, line: r.line, column: invalidTextColumn(r, sc) ?? r.column(sc),
+          r.string(sc) == nil ? "invalid UTF-8 text" : "empty source")
         continue
       }
-      if let k = r.withField(tc, { Identity.canonicalInteger(bytes: $0) }) {
+      if let k = quick.b {
         b = builder.person(integerKey: k)
       } else if let s = r.trimmed(tc), !s.isEmpty {
         b = builder.person(key: s)
       } else {
-        try errors.reject(&report, file: file, line: r.line, column: r.column(tc), "empty target")
+        try errors.reject(
+          &report, file: file, line: r.line, column: invalidTextColumn(r, tc) ?? r.column(tc),
+          r.string(tc) == nil ? "invalid UTF-8 text" : "empty target")
         continue
       }
       if hadPeople { report.peopleAdded += builder.personCount - before }
@@ -181,7 +192,13 @@ enum TableImporter {
               bad = bad ?? (interactionsC, "interactions \"\(r.trimmed(interactionsC) ?? "?")\" is not a whole number ≥ 0")
             }
           }
-          if let kindC, let k = r.trimmed(kindC), !k.isEmpty { e.kind = k }
+          if let kindC {
+            if let k = r.trimmed(kindC) {
+              if !k.isEmpty { e.kind = k }
+            } else {
+              bad = bad ?? (kindC, "invalid UTF-8 text")
+            }
+          }
           if let confidenceC, let text = r.trimmed(confidenceC), !text.isEmpty {
             let c = r.withField(confidenceC) { NumberParsing.decimal($0) }
             if let c, c > 0, c <= 1 { e.inferredConfidence = c } else {
