@@ -1,0 +1,83 @@
+import Dispatch
+
+/// Work split across threads, each with its own scratch state.
+///
+/// `parallelFor` runs `body` on `threads` workers; each worker claims blocks
+/// of `chunk` consecutive indices from a shared counter (dynamic scheduling,
+/// so uneven work — hubs — balances out) and owns one scratch value created
+/// by `makeScratch` for its whole life: no allocation per item, no sharing.
+/// Results are written by index into caller-owned buffers, so the output is
+/// the same for any number of threads.
+package enum Parallel {
+  /// A sensible default: the number of active processors.
+  package static var defaultThreads: Int { max(1, System.activeProcessorCount) }
+
+  package static func parallelFor<Scratch>(
+    count: Int, threads: Int, chunk: Int = 64,
+    makeScratch: () -> Scratch,
+    body: (Range<Int>, inout Scratch) -> Void
+  ) {
+    let workers = max(1, min(threads, (count + chunk - 1) / max(chunk, 1)))
+    if workers <= 1 {
+      var scratch = makeScratch()
+      var start = 0
+      while start < count {
+        body(start..<min(count, start + chunk), &scratch)
+        start += chunk
+      }
+      return
+    }
+    let next = AtomicCounter()
+    withoutActuallyEscaping(makeScratch) { makeScratch in
+      withoutActuallyEscaping(body) { body in
+        let box = UncheckedBox((makeScratch, body))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          let (make, run) = box.value
+          var scratch = make()
+          while true {
+            let start = next.add(chunk)
+            if start >= count { break }
+            run(start..<min(count, start + chunk), &scratch)
+          }
+        }
+      }
+    }
+  }
+}
+
+/// A lock-protected counter (no dependency on swift-atomics for one integer).
+final class AtomicCounter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLockLite()
+  func add(_ n: Int) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    let old = value
+    value += n
+    return old
+  }
+}
+
+/// Hands non-Sendable closures to worker threads that the caller joins before
+/// returning; the closures only touch per-worker scratch and disjoint output.
+struct UncheckedBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A pthread mutex.
+final class NSLockLite: @unchecked Sendable {
+  private var mutex = pthread_mutex_t()
+  init() { pthread_mutex_init(&mutex, nil) }
+  deinit { pthread_mutex_destroy(&mutex) }
+  func lock() { pthread_mutex_lock(&mutex) }
+  func unlock() { pthread_mutex_unlock(&mutex) }
+}
+
+enum System {
+  static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}
