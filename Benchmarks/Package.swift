@@ -10,7 +10,7 @@ let package = Package(
   name: "LiaisonBenchmarks",
   platforms: [.macOS(.v13)],
   dependencies: [
-    .package(path: "../"),
+    .package(name: "Liaison", path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [

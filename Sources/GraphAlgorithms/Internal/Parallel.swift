@@ -28,21 +28,30 @@ package enum Parallel {
       return
     }
     let next = AtomicCounter()
+    // concurrentPerform joins every worker before returning, so the closures
+    // never outlive this call.
     withoutActuallyEscaping(makeScratch) { makeScratch in
       withoutActuallyEscaping(body) { body in
-        let box = UncheckedBox((makeScratch, body))
+        let make = UncheckedBox(makeScratch)
+        let run = UncheckedBox(body)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-          let (make, run) = box.value
-          var scratch = make()
+          var scratch = make.value()
           while true {
             let start = next.add(chunk)
             if start >= count { break }
-            run(start..<min(count, start + chunk), &scratch)
+            run.value(start..<min(count, start + chunk), &scratch)
           }
         }
       }
     }
   }
+}
+
+/// Hands non-Sendable values to worker threads that the caller joins before
+/// returning; the closures only touch per-worker scratch and disjoint output.
+package struct UncheckedBox<T>: @unchecked Sendable {
+  package let value: T
+  package init(_ value: T) { self.value = value }
 }
 
 /// A lock-protected counter (no dependency on swift-atomics for one integer).
@@ -56,13 +65,6 @@ final class AtomicCounter: @unchecked Sendable {
     value += n
     return old
   }
-}
-
-/// Hands non-Sendable closures to worker threads that the caller joins before
-/// returning; the closures only touch per-worker scratch and disjoint output.
-struct UncheckedBox<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }
 
 #if canImport(Glibc)
