@@ -1,0 +1,392 @@
+import GraphCore
+
+/// Shortest-path betweenness of every person (Freeman 1977), exact or
+/// estimated from sampled sources.
+public struct BetweennessScores: Sendable, Codable, Equatable {
+  /// Raw betweenness over **unordered** pairs, as networkx
+  /// `betweenness_centrality(normalized=False)` and igraph (networkit and
+  /// R sna's default count ordered pairs: twice these values). Indexed by person id.
+  public var raw: [Double]
+  /// networkx's normalisation for undirected graphs: 2B / ((n − 1)(n − 2)),
+  /// unchanged when n ≤ 2. Indexed by person id.
+  public var normalised: [Double]
+  /// Whether path lengths are quantised −ln(strength) costs (`TieCost`)
+  /// rather than hop counts.
+  public var weighted: Bool
+  /// Sources whose shortest-path trees were accumulated: every person when exact.
+  public var sources: Int
+  /// For sampled estimates: with probability at least `confidence`, every
+  /// person's `normalised` estimate is within ± `errorBound` of the exact
+  /// value (Hoeffding's bound with a union bound over people). `nil` when exact.
+  public var errorBound: Double?
+  /// The probability attached to `errorBound`; `nil` when exact.
+  public var confidence: Double?
+  /// Whether the scores are exact.
+  public var isExact: Bool { errorBound == nil }
+}
+
+extension Graph {
+  /// Exact betweenness of every person by Brandes' algorithm (Brandes 2001,
+  /// *J Math Sociol* 25:163–177): one breadth-first search (unweighted) or
+  /// Dijkstra (`weighted`, costs −ln s quantised by `TieCost`) per source,
+  /// then dependencies accumulated in reverse order of discovery. Each
+  /// unordered pair is counted once (networkx/igraph raw values).
+  ///
+  /// Sources are split into 32 fixed interleaved slots accumulated in a
+  /// fixed order, so the result is bit-for-bit the same for any `threads`.
+  /// Each worker owns its scratch (distance, σ, dependency and order
+  /// arrays, and for `weighted` a lazy-deletion heap with a stale-entry check).
+  ///
+  /// - Complexity: O(V·E) time unweighted, O(V·E log V) weighted; O(V) extra
+  ///   space per worker plus O(32·V) for the slot sums (and O(E) for the
+  ///   quantised costs when weighted); V people, E ties.
+  public func betweenness(weighted: Bool = false, threads: Int = 1) -> BetweennessScores {
+    let n = personCount
+    let sum = brandesSum(sources: nil, weighted: weighted, threads: threads)
+    let raw = sum.map { $0 / 2 }
+    return BetweennessScores(
+      raw: raw, normalised: raw.map { Graph.normaliseBetweenness($0, people: n) }, weighted: weighted,
+      sources: n, errorBound: nil, confidence: nil)
+  }
+
+  /// Betweenness estimated from `samples` sources drawn uniformly without
+  /// replacement (the pivot estimator of Brandes & Pich 2007, "Centrality
+  /// estimation in large networks", *Int J Bifurcation Chaos* 17:2303):
+  /// B̂(v) = (n / k) · Σ_{s in sample} δ_s(v) / 2.
+  ///
+  /// Error bound: each source's contribution to a normalised score,
+  /// X_s = n·δ_s(v) / ((n−1)(n−2)), lies in [0, n/(n−1)] because δ_s(v) ≤ n − 2,
+  /// and the estimate is the mean of k draws without replacement, so
+  /// Hoeffding's inequality (1963, which covers sampling without replacement)
+  /// with a union bound over the n people gives, with probability ≥ 1 − α
+  /// (`confidence` = 1 − α), |estimate − exact| ≤ (n/(n−1))·√(ln(2n/α) / (2k))
+  /// for every person at once. When k ≥ n the result is exact.
+  ///
+  /// - Complexity: O(k·E) time (O(k·E log V) weighted), space as `betweenness`.
+  public func approximateBetweenness(
+    samples: Int, seed: UInt64 = 1, weighted: Bool = false, confidence: Double = 0.95, threads: Int = 1
+  ) -> BetweennessScores {
+    let n = personCount
+    let k = max(1, samples)
+    if k >= n { return betweenness(weighted: weighted, threads: threads) }
+    // Partial Fisher–Yates with SplitMix64: k distinct sources, sorted for locality.
+    var ids = (0..<Int32(n)).map { $0 }
+    var state = seed
+    for i in 0..<k {
+      let j = i + Int(splitMix(&state) % UInt64(n - i))
+      ids.swapAt(i, j)
+    }
+    let chosen = ids[0..<k].sorted()
+    let sum = brandesSum(sources: chosen, weighted: weighted, threads: threads)
+    let scale = Double(n) / Double(k) / 2
+    let raw = sum.map { $0 * scale }
+    let alpha = 1 - confidence
+    let bound = n <= 2 ? 0 : Double(n) / Double(n - 1) * (_logDouble(2 * Double(n) / alpha) / (2 * Double(k))).squareRoot()
+    return BetweennessScores(
+      raw: raw, normalised: raw.map { Graph.normaliseBetweenness($0, people: n) }, weighted: weighted,
+      sources: k, errorBound: bound, confidence: confidence)
+  }
+
+  /// networkx's normalisation of raw undirected betweenness.
+  public static func normaliseBetweenness(_ raw: Double, people n: Int) -> Double {
+    n <= 2 ? raw : raw * 2 / (Double(n - 1) * Double(n - 2))
+  }
+
+  /// Σ_s δ_s(v) over the sources (all people when nil): ordered pairs.
+  func brandesSum(sources: [Int32]?, weighted: Bool, threads: Int) -> [Double] {
+    let n = personCount
+    let sourceCount = sources?.count ?? n
+    if n == 0 || sourceCount == 0 { return [Double](repeating: 0, count: n) }
+    let slots = min(32, sourceCount)
+    var partial = [[Double]](repeating: [], count: slots)
+    let costs: [Int64] = weighted ? withCSR { _, _, s in TieCost.halfEdgeCosts(s) } : []
+    withCSR { o, t, _ in
+      costs.withUnsafeBufferPointer { c in
+        partial.withUnsafeMutableBufferPointer { parts in
+          let out = SendableBuffer(parts)
+          Parallel.parallelFor(
+            count: slots, threads: threads, chunk: 1,
+            makeScratch: { BrandesScratch(count: n, weighted: weighted) },
+            body: { range, scratch in
+              for slot in range {
+                var acc = [Double](repeating: 0, count: n)
+                acc.withUnsafeMutableBufferPointer { a in
+                  var i = slot
+                  while i < sourceCount {
+                    let s = sources?[i] ?? Int32(i)
+                    if weighted {
+                      scratch.dijkstraSource(s, o, t, c, a)
+                    } else {
+                      scratch.bfsSource(s, o, t, a)
+                    }
+                    i += slots
+                  }
+                }
+                out.value[slot] = acc
+              }
+            })
+        }
+      }
+    }
+    var total = partial[0]
+    for slot in 1..<slots {
+      let p = partial[slot]
+      for v in 0..<n { total[v] += p[v] }
+    }
+    return total
+  }
+}
+
+@inline(__always) func splitMix(_ state: inout UInt64) -> UInt64 {
+  state &+= 0x9E37_79B9_7F4A_7C15
+  var z = state
+  z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+  z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+  return z ^ (z >> 31)
+}
+
+/// One worker's Brandes buffers, reused for every source it processes.
+struct BrandesScratch {
+  var hops: [Int32]
+  var dist: [Int64]
+  var sigma: [Double]
+  /// (1 + δ(w)) / σ(w), the "pull" form of the dependency recurrence.
+  var coef: [Double]
+  var order: [Int32]
+  var heap: CostHeap
+
+  init(count n: Int, weighted: Bool) {
+    hops = weighted ? [] : [Int32](repeating: -1, count: n)
+    dist = weighted ? [Int64](repeating: .max, count: n) : []
+    sigma = [Double](repeating: 0, count: n)
+    coef = [Double](repeating: 0, count: n)
+    order = [Int32](repeating: 0, count: n)
+    heap = CostHeap(capacity: weighted ? n : 0)
+  }
+
+  /// Unweighted: BFS from `s` counting shortest paths, then
+  /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w) in reverse BFS order,
+  /// added to `acc` (v ≠ s). Touched entries are reset afterwards.
+  @inline(__always)
+  mutating func bfsSource(
+    _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
+    _ acc: UnsafeMutableBufferPointer<Double>
+  ) {
+    hops.withUnsafeMutableBufferPointer { d in
+      sigma.withUnsafeMutableBufferPointer { sg in
+        coef.withUnsafeMutableBufferPointer { cf in
+          order.withUnsafeMutableBufferPointer { q in
+            d[Int(s)] = 0
+            sg[Int(s)] = 1
+            q[0] = s
+            var head = 0
+            var tail = 1
+            while head < tail {
+              let v = Int(q[head])
+              head &+= 1
+              let next = d[v] &+ 1
+              let sv = sg[v]
+              var e = Int(o[v])
+              let end = Int(o[v &+ 1])
+              while e < end {
+                let w = Int(t[e])
+                let dw = d[w]
+                if dw < 0 {
+                  d[w] = next
+                  sg[w] = sv
+                  q[tail] = Int32(truncatingIfNeeded: w)
+                  tail &+= 1
+                } else if dw == next {
+                  sg[w] += sv
+                }
+                e &+= 1
+              }
+            }
+            // q[0] is the source: its own dependency is not betweenness.
+            var i = tail &- 1
+            while i >= 1 {
+              let v = Int(q[i])
+              let next = d[v] &+ 1
+              var sum = 0.0
+              var e = Int(o[v])
+              let end = Int(o[v &+ 1])
+              while e < end {
+                let w = Int(t[e])
+                if d[w] == next { sum += cf[w] }
+                e &+= 1
+              }
+              let sv = sg[v]
+              let delta = sv * sum
+              cf[v] = (1 + delta) / sv
+              acc[v] += delta
+              i &-= 1
+            }
+            for j in 0..<tail { d[Int(q[j])] = -1 }
+          }
+        }
+      }
+    }
+  }
+
+  /// Weighted: Dijkstra from `s` on integer costs with a lazy-deletion heap
+  /// (a popped entry whose cost exceeds the settled distance is stale and
+  /// skipped); σ is complete when a person is settled because every cost ≥ 1.
+  @inline(__always)
+  mutating func dijkstraSource(
+    _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
+    _ c: UnsafeBufferPointer<Int64>, _ acc: UnsafeMutableBufferPointer<Double>
+  ) {
+    heap.removeAll()
+    var settledCount = 0
+    dist[Int(s)] = 0
+    sigma[Int(s)] = 1
+    heap.push(0, s)
+    // A person is pushed only when its distance strictly drops, so exactly one
+    // of its entries carries the final distance; the others are stale.
+    while !heap.isEmpty {
+      let (key, v32) = heap.pop()
+      let v = Int(v32)
+      if key > dist[v] { continue }
+      order[settledCount] = v32
+      settledCount += 1
+      let sv = sigma[v]
+      var e = Int(o[v])
+      let end = Int(o[v + 1])
+      while e < end {
+        let w = Int(t[e])
+        let nd = key + c[e]
+        let dw = dist[w]
+        if nd < dw {
+          dist[w] = nd
+          sigma[w] = sv
+          heap.push(nd, Int32(truncatingIfNeeded: w))
+        } else if nd == dw {
+          sigma[w] += sv
+        }
+        e += 1
+      }
+    }
+    // order[0] is the source (the only person at cost 0).
+    var i = settledCount - 1
+    while i >= 1 {
+      let v = Int(order[i])
+      let dv = dist[v]
+      var sum = 0.0
+      var e = Int(o[v])
+      let end = Int(o[v + 1])
+      while e < end {
+        let w = Int(t[e])
+        if dist[w] == dv + c[e] { sum += coef[w] }
+        e += 1
+      }
+      let sv = sigma[v]
+      let delta = sv * sum
+      coef[v] = (1 + delta) / sv
+      acc[v] += delta
+      i -= 1
+    }
+    for j in 0..<settledCount { dist[Int(order[j])] = .max }
+  }
+}
+
+// MARK: - Ego betweenness
+
+extension Graph {
+  /// Ego betweenness of `e` (Everett & Borgatti 2005, "Ego network
+  /// betweenness", *Social Networks* 27:31–38): betweenness of e inside its
+  /// own ego network, Σ over non-adjacent alter pairs {j, k} of
+  /// 1 / (number of j–k two-paths in the ego network, e's included). Equals
+  /// networkx `betweenness_centrality(ego_graph(G, e), normalized=False)[e]`.
+  /// Needs only ego-network data and correlates strongly with betweenness.
+  ///
+  /// - Complexity: O(Σ_{j∈N(e)} deg(j) + Σ_{x∈N(e)} d_x²) time, where d_x is
+  ///   x's number of contacts inside the ego network; O(V) extra space.
+  public func egoBetweenness(of e: PersonID) -> Double {
+    var scratch = EgoScratch(count: personCount)
+    return withCSR { o, t, _ in scratch.run(e, o, t) }
+  }
+
+  /// `egoBetweenness(of:)` for every person, indexed by person id; the same
+  /// for any `threads`.
+  /// - Complexity: the sum of the single-person costs; O(V) extra space per worker.
+  public func egoBetweennessForAll(threads: Int = 1) -> [Double] {
+    let n = personCount
+    var out = [Double](repeating: 0, count: n)
+    withCSR { o, t, _ in
+      out.withUnsafeMutableBufferPointer { res in
+        let box = SendableBuffer(res)
+        Parallel.parallelFor(
+          count: n, threads: threads, chunk: 64, makeScratch: { EgoScratch(count: n) },
+          body: { range, scratch in
+            for i in range { box.value[i] = scratch.run(PersonID(i), o, t) }
+          })
+      }
+    }
+    return out
+  }
+}
+
+/// Scratch for ego betweenness: alters' local indices and their adjacency
+/// restricted to the ego network.
+struct EgoScratch {
+  var local: [Int32]
+  var marks: VisitMarks
+  var adjStart: [Int32] = []
+  var adj: [Int32] = []
+  var count: [Int32] = []
+  var adjacentStamp: [Int32] = []
+  var touched: [Int32] = []
+
+  init(count n: Int) {
+    local = [Int32](repeating: -1, count: n)
+    marks = VisitMarks(count: n)
+  }
+
+  mutating func run(_ e: PersonID, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>) -> Double {
+    let lo = Int(o[Int(e)])
+    let hi = Int(o[Int(e) + 1])
+    let d = hi - lo
+    if d < 2 { return 0 }
+    marks.reset()
+    for (a, p) in (lo..<hi).enumerated() {
+      marks.mark(t[p])
+      local[Int(t[p])] = Int32(a)
+    }
+    // Local adjacency among alters (rows ascending because CSR rows are sorted).
+    adjStart.removeAll(keepingCapacity: true)
+    adj.removeAll(keepingCapacity: true)
+    for p in lo..<hi {
+      adjStart.append(Int32(adj.count))
+      let j = Int(t[p])
+      for f in Int(o[j])..<Int(o[j + 1]) where marks.isMarked(t[f]) { adj.append(local[Int(t[f])]) }
+    }
+    adjStart.append(Int32(adj.count))
+    let alterTies = adj.count / 2
+    var total = Double(d * (d - 1) / 2 - alterTies)
+    if count.count < d {
+      count = [Int32](repeating: 0, count: d)
+      adjacentStamp = [Int32](repeating: -1, count: d)
+    } else {
+      for i in 0..<d { adjacentStamp[i] = -1 }
+    }
+    // For each alter a: two-paths a–x–b (x an alter) to alters b > a not tied to a.
+    for a in 0..<d {
+      for q in Int(adjStart[a])..<Int(adjStart[a + 1]) { adjacentStamp[Int(adj[q])] = Int32(a) }
+      touched.removeAll(keepingCapacity: true)
+      for q in Int(adjStart[a])..<Int(adjStart[a + 1]) {
+        let x = Int(adj[q])
+        for r in Int(adjStart[x])..<Int(adjStart[x + 1]) {
+          let b = Int(adj[r])
+          if b <= a || adjacentStamp[b] == Int32(a) { continue }
+          if count[b] == 0 { touched.append(Int32(b)) }
+          count[b] += 1
+        }
+      }
+      for b in touched {
+        total += 1 / Double(1 + count[Int(b)]) - 1
+        count[Int(b)] = 0
+      }
+    }
+    return total
+  }
+}
