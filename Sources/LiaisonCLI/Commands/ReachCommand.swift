@@ -1,0 +1,337 @@
+import ArgumentParser
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+
+/// The JSON answer of `liaison reach --ego` (DESIGN §3).
+struct ReachAnswer: Codable {
+  struct Contact: Codable {
+    var id: String
+    var name: String
+    var company: String
+    var tieClass: String
+    var strength: Double
+    var secondDegree: Int
+    var uniqueReach: Int
+    var mutualContacts: Int
+    var jobValue: Double
+    var inferred: Bool
+    var reopens: Int?
+  }
+  struct Cover: Codable {
+    var fraction: Double
+    var contacts: [PersonReference.Ref]
+    var covered: Int
+    var universe: Int
+    var atMost: Int
+    var gains: [Int]
+  }
+  struct Group: Codable {
+    var name: String
+    var contacts: Int
+    var secondDegree: Int
+    var onlyThroughWeakTies: Bool
+  }
+  struct Door: Codable {
+    var via: PersonReference.Ref
+    var reaches: [PersonReference.Ref]
+    var pathStrength: Double
+    var direct: Bool
+  }
+  struct Target: Codable {
+    var target: String
+    var kind: String
+    var people: Int
+    var doors: [Door]
+  }
+  var ego: PersonReference.Ref
+  var firstDegree: Int
+  var secondDegree: Int
+  var reach: Int
+  var weakReach: Int
+  var weakOnlyReach: Int
+  var effectiveSize: Double?
+  var efficiency: Double?
+  var constraint: Double?
+  var contactsByClass: [String: Int]
+  var contacts: [Contact]
+  var cover: Cover
+  var dormant: [Contact]
+  var companies: [Group]
+  var industries: [Group]
+  var targets: [Target]?
+  var inferredContacts: Int
+  var unratedContacts: Int
+  var notes: [String]
+}
+
+/// The JSON answer of `liaison reach --all`.
+struct ReachAllAnswer: Codable {
+  struct Row: Codable {
+    var id: String
+    var firstDegree: Int
+    var secondDegree: Int
+  }
+  var people: [Row]
+}
+
+struct ReachCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "reach",
+    abstract: "Weak-tie reach: who opens which doors, the few contacts that cover 80 %, dormant ties to revive.",
+    discussion: """
+      For one person (--ego): contacts by tie class, second-degree reach and what only weak ties open
+      (Granovetter's weak-tie reach), each contact's unique reach, Burt's effective size and
+      constraint, the smallest set of contacts (greedy, so "at most k") that covers --cover of
+      the second-degree reach, dormant ties ranked by the reach they would reopen, and the
+      companies and industries within two steps. For everyone (--all): first and second degree.
+
+      Examples:
+        liaison reach datasets/network/people.csv datasets/network/ties.csv --ego 42
+        liaison reach people.csv ties.csv --ego "Ada Lovelace" --targets targets.txt
+        liaison reach ties.csv --all --format csv --output reach.csv --threads 2
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var threading: ThreadsOption
+
+  @Option(help: "The person whose reach to analyse: an id, email, profile URL or exact name.")
+  var ego: String?
+
+  @Flag(help: "First- and second-degree reach of every person instead of one ego.")
+  var all = false
+
+  @Option(help: "Rows to show in each table list (contacts, dormant ties, companies).")
+  var top: Int = 10
+
+  @Option(help: "Fraction of second-degree reach the cover must reach.")
+  var cover: Double = 0.8
+
+  @Option(help: "A file of target companies or people, one per line: the best doors to each.")
+  var targets: String?
+
+  func validate() throws {
+    if (ego == nil) == (!all) { throw ValidationError("Give either --ego PERSON or --all.") }
+    if !(cover > 0 && cover <= 1) { throw ValidationError("--cover must be in (0, 1].") }
+    if top < 1 { throw ValidationError("--top must be at least 1.") }
+  }
+
+  func run() throws {
+    let loaded = try input.load()
+    let g = loaded.graph
+    if all {
+      try runAll(g)
+      return
+    }
+    let egoID = try PersonReference.resolve(ego!, in: g, option: "--ego")
+    var options = ReachOptions()
+    options.classifier = input.classifier
+    options.coverFraction = cover
+    let r = g.egoReach(egoID, options: options)
+    let burt = g.burtMeasures(of: egoID)
+    let targetAnswers = try targets.map { try doors(g, ego: egoID, file: $0) }
+    let answer = makeAnswer(g, r, burt, targetAnswers)
+    switch output.format {
+    case .json: try output.emit(try jsonText(answer))
+    case .csv: try output.emit(csv(answer))
+    case .table: try output.emit(table(answer))
+    }
+  }
+
+  func runAll(_ g: Graph) throws {
+    let reach = g.twoHopReach(threads: threading.threads ?? Parallel.defaultThreads)
+    switch output.format {
+    case .json:
+      let rows = (0..<g.personCount).map {
+        ReachAllAnswer.Row(
+          id: g.people.id(of: PersonID($0)), firstDegree: Int(reach.firstDegree[$0]),
+          secondDegree: Int(reach.secondDegree[$0]))
+      }
+      try output.emit(try jsonText(ReachAllAnswer(people: rows)))
+    case .csv:
+      var text = "id,firstDegree,secondDegree\n"
+      text.reserveCapacity(g.personCount * 24)
+      for p in 0..<g.personCount {
+        text += CSVEscaping.field(g.people.id(of: PersonID(p))) + ",\(reach.firstDegree[p]),\(reach.secondDegree[p])\n"
+      }
+      try output.emit(text)
+    case .table:
+      let order = (0..<g.personCount).sorted {
+        (reach.secondDegree[$0], -$0) > (reach.secondDegree[$1], -$1)
+      }
+      var t = TextTable(["person", "company", "contacts", "2nd degree"], rightAligned: [2, 3])
+      for p in order.prefix(top) {
+        t.add([
+          g.people.name(of: PersonID(p)), g.people.company(of: PersonID(p)), grouped(Int(reach.firstDegree[p])),
+          grouped(Int(reach.secondDegree[p])),
+        ])
+      }
+      try output.emit(
+        "Widest second-degree reach (top \(min(top, g.personCount)) of \(grouped(g.personCount)); --format csv for everyone)\n\n"
+          + t.render())
+    }
+  }
+
+  /// Best doors to each target (company name or person reference).
+  func doors(_ g: Graph, ego: PersonID, file: String) throws -> [ReachAnswer.Target] {
+    guard let text = TempText.read(file) else {
+      Terminal.error("\(file): cannot read the targets file — check the path")
+      throw ExitCode.failure
+    }
+    var answers: [ReachAnswer.Target] = []
+    for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+      let line = Identity.trim(String(raw))
+      if line.isEmpty || line.hasPrefix("#") || ["company", "target", "name", "person"].contains(line.lowercased()) {
+        continue
+      }
+      var people: [PersonID] = []
+      var kind = "company"
+      if case .person(let p) = g.people.resolve(line) {
+        people = [p]
+        kind = "person"
+      } else {
+        let key = Identity.normalizeName(line)
+        people = (0..<PersonID(g.personCount)).filter { Identity.normalizeName(g.people.company(of: $0)) == key }
+      }
+      // door → (best path strength, people reached, direct?)
+      var best: [PersonID: (Double, [PersonID], Bool)] = [:]
+      for t in people where t != ego {
+        if let s = g.strength(between: ego, and: t) {
+          let old = best[t] ?? (0, [], true)
+          best[t] = (max(old.0, Double(s)), old.1 + [t], true)
+        }
+        for (c, s) in zip(g.neighbors(of: t), g.strengths(of: t)) where c != ego {
+          guard let se = g.strength(between: ego, and: c) else { continue }
+          let strength = Double(se) * Double(s)
+          let old = best[c] ?? (0, [], false)
+          best[c] = (max(old.0, strength), old.1 + [t], old.2)
+        }
+      }
+      let ranked = best.sorted { a, b in
+        (a.value.0, a.value.1.count, -Int(a.key)) > (b.value.0, b.value.1.count, -Int(b.key))
+      }
+      answers.append(
+        ReachAnswer.Target(
+          target: line, kind: kind, people: people.count,
+          doors: ranked.prefix(5).map { door in
+            ReachAnswer.Door(
+              via: PersonReference.ref(door.key, in: g), reaches: door.value.1.sorted().map { PersonReference.ref($0, in: g) },
+              pathStrength: door.value.0, direct: door.value.2)
+          }))
+    }
+    return answers
+  }
+
+  func makeAnswer(_ g: Graph, _ r: EgoReach, _ burt: BurtMeasures, _ targets: [ReachAnswer.Target]?) -> ReachAnswer {
+    func contact(_ c: ContactReach) -> ReachAnswer.Contact {
+      ReachAnswer.Contact(
+        id: g.people.id(of: c.person), name: g.people.name(of: c.person), company: g.people.company(of: c.person),
+        tieClass: c.tieClass.rawValue, strength: c.strength, secondDegree: c.secondDegree, uniqueReach: c.uniqueReach,
+        mutualContacts: c.mutualContacts, jobValue: c.jobValue, inferred: c.inferred,
+        reopens: c.tieClass == .dormant ? c.reopens : nil)
+    }
+    func group(_ x: GroupReach) -> ReachAnswer.Group {
+      ReachAnswer.Group(name: x.name, contacts: x.direct, secondDegree: x.secondDegree, onlyThroughWeakTies: !x.throughStrongTie)
+    }
+    var notes: [String] = []
+    if r.inferredContacts > 0 {
+      notes.append("\(r.inferredContacts) of the contacts are joined by inferred ties; the figures rest on them in part.")
+    }
+    if r.unratedContacts == r.firstDegree && r.firstDegree > 0 {
+      notes.append("No tie has a strength or evidence, so the weak/strong split (weakReach, weakOnlyReach) cannot be made.")
+    }
+    notes.append(
+      "The cover is greedy: at most \(r.cover.contacts.count) contacts reach \(Int((cover * 100).rounded())) % of the second-degree reach; a smaller set may exist.")
+    return ReachAnswer(
+      ego: PersonReference.ref(r.ego, in: g), firstDegree: r.firstDegree, secondDegree: r.secondDegree,
+      reach: r.firstDegree + r.secondDegree, weakReach: r.weakReach, weakOnlyReach: r.weakOnlyReach,
+      effectiveSize: burt.effectiveSize, efficiency: burt.efficiency, constraint: burt.constraint,
+      contactsByClass: r.contactsByClass, contacts: r.contacts.map(contact),
+      cover: ReachAnswer.Cover(
+        fraction: r.cover.fraction, contacts: r.cover.contacts.map { PersonReference.ref($0, in: g) },
+        covered: r.cover.covered, universe: r.cover.universe, atMost: r.cover.contacts.count,
+        gains: Array(r.cover.gains.prefix(r.cover.contacts.count))),
+      dormant: r.dormant.map(contact), companies: r.companies.map(group), industries: r.industries.map(group),
+      targets: targets, inferredContacts: r.inferredContacts, unratedContacts: r.unratedContacts, notes: notes)
+  }
+
+  func table(_ a: ReachAnswer) -> String {
+    var out = "Reach of \(a.ego.name)\n\n"
+    let classes = TieClass.allCases.compactMap { c in a.contactsByClass[c.rawValue].map { "\($0) \(c.rawValue)" } }
+    out += "  \(grouped(a.firstDegree)) contacts (\(classes.joined(separator: ", ")))\n"
+    out += "  \(grouped(a.secondDegree)) people two steps away; \(grouped(a.weakReach)) through weak ties, "
+      + "\(grouped(a.weakOnlyReach)) only through weak or dormant ties\n"
+    if let es = a.effectiveSize, let c = a.constraint {
+      out += "  effective size \(fixed(es, 1)) of \(a.firstDegree) (distinct circles), constraint \(fixed(c, 3)) (lower = more brokerage)\n"
+    }
+    out += "\n"
+    if a.cover.universe > 0 {
+      out += "These \(a.cover.atMost) contacts open \(percent(a.cover.covered, a.cover.universe)) of your second-degree reach "
+        + "(greedy: at most \(a.cover.atMost) are needed):\n"
+      var t = TextTable(["#", "contact", "company", "opens"], rightAligned: [0, 3])
+      for (i, p) in a.cover.contacts.prefix(top).enumerated() {
+        let company = a.contacts.first { $0.id == p.id }?.company ?? ""
+        t.add(["\(i + 1)", p.name, company, "+\(grouped(a.cover.gains[i]))"])
+      }
+      out += t.render()
+      if a.cover.atMost > top { out += "  … and \(a.cover.atMost - top) more (--top, or --format json)\n" }
+      out += "\n"
+    }
+    out += "Contacts who open the most that nobody else does:\n"
+    var c = TextTable(["contact", "company", "tie", "strength", "only via them", "2nd degree", "job value"], rightAligned: [3, 4, 5, 6])
+    for x in a.contacts.prefix(top) {
+      c.add([x.name + (x.inferred ? " (inferred)" : ""), x.company, x.tieClass, fixed(x.strength, 2), grouped(x.uniqueReach), grouped(x.secondDegree), fixed(x.jobValue, 2)])
+    }
+    out += c.render() + "\n"
+    if !a.dormant.isEmpty {
+      out += "Reconnect first — dormant ties by the reach they would reopen:\n"
+      var d = TextTable(["contact", "company", "reopens", "2nd degree"], rightAligned: [2, 3])
+      for x in a.dormant.prefix(top) { d.add([x.name, x.company, grouped(x.reopens ?? 0), grouped(x.secondDegree)]) }
+      out += d.render() + "\n"
+    }
+    if !a.companies.isEmpty {
+      out += "Companies within two steps:\n"
+      var t = TextTable(["company", "contacts", "2nd degree", "only via weak ties"], rightAligned: [1, 2])
+      for x in a.companies.prefix(top) {
+        t.add([x.name, grouped(x.contacts), grouped(x.secondDegree), x.onlyThroughWeakTies ? "yes" : ""])
+      }
+      out += t.render()
+      let weakOnly = a.companies.filter(\.onlyThroughWeakTies).count
+      out += "  \(grouped(a.companies.count)) companies in all; \(grouped(weakOnly)) reachable only through weak or dormant ties.\n\n"
+    }
+    for target in a.targets ?? [] {
+      out += "Doors to \(target.target) (\(target.kind), \(target.people) \(target.people == 1 ? "person" : "people")):\n"
+      if target.doors.isEmpty { out += "  no one within two steps\n" }
+      for d in target.doors {
+        out += "  \(d.via.name)\(d.direct ? " (works there)" : " → \(d.reaches.prefix(3).map(\.name).joined(separator: ", "))")"
+          + "  path strength \(fixed(d.pathStrength, 2))\n"
+      }
+      out += "\n"
+    }
+    for note in a.notes { out += "Note: \(note)\n" }
+    return out
+  }
+
+  func csv(_ a: ReachAnswer) -> String {
+    var text = "id,name,company,tieClass,strength,secondDegree,uniqueReach,mutualContacts,jobValue,inferred,inCover\n"
+    let coverIDs = Set(a.cover.contacts.map(\.id))
+    for c in a.contacts {
+      text += CSVEscaping.row([
+        c.id, c.name, c.company, c.tieClass, "\(c.strength)", "\(c.secondDegree)", "\(c.uniqueReach)",
+        "\(c.mutualContacts)", "\(c.jobValue)", "\(c.inferred)", "\(coverIDs.contains(c.id))",
+      ])
+    }
+    return text
+  }
+}
+
+/// Reads a small text file (targets lists) whole.
+enum TempText {
+  static func read(_ path: String) -> String? {
+    guard let source = try? ByteSource(path: path) else { return nil }
+    var bytes: [UInt8] = []
+    while let n = try? source.read(into: &bytes, count: 1 << 16), n > 0 {}
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
