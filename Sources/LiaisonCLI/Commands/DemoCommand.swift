@@ -34,6 +34,18 @@ struct DemoCommand: ParsableCommand {
     return candidates.first { access("\($0)/network/ties.csv", R_OK) == 0 }
   }
 
+  /// File stems of `*.csv` in `folder`, sorted.
+  static func exportStems(in folder: String) -> [String] {
+    guard let dir = opendir(folder) else { return [] }
+    defer { closedir(dir) }
+    var stems: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if name.hasSuffix(".csv") { stems.append(String(name.dropLast(4))) }
+    }
+    return stems.sorted()
+  }
+
   func run() throws {
     guard let root = locateDatasets() else {
       Terminal.error("cannot find the bundled datasets/ folder — run from the repository, or pass --datasets DIR")
@@ -52,19 +64,31 @@ struct DemoCommand: ParsableCommand {
     let text = stats.table()
     print(text)
     let team = "\(root)/team"
+    let teamInputs = ["\(team)/people.csv", "\(team)/ties.csv"]
     if access("\(team)/ties.csv", R_OK) == 0,
-      let teamLoaded = try? NetworkLoader.load(
-        ["\(team)/people.csv", "\(team)/ties.csv"].map { InputSpec(path: $0) })
+      let teamLoaded = try? NetworkLoader.load(teamInputs.map { InputSpec(path: $0) })
     {
       let t = StatsResult.make(teamLoaded)
       print("The team network (\(team)): \(grouped(t.people)) people, \(grouped(t.ties)) ties, "
         + "\(grouped(t.tieClasses["strong"] ?? 0)) strong, \(grouped(t.tieClasses["weak"] ?? 0)) weak, "
         + "\(grouped(t.tieClasses["dormant"] ?? 0)) dormant.\n")
+      // A team member: the owner of the first bundled export whose name resolves.
+      let stems = Self.exportStems(in: "\(team)/exports")
+      if let member = stems.lazy.compactMap({ stem -> String? in
+        if case .person(let p) = teamLoaded.graph.people.resolve(String(stem.map { $0 == "-" ? " " : $0 })) {
+          return teamLoaded.graph.people.name(of: p)
+        }
+        return nil
+      }).first {
+        print("── liaison reach \(team)/people.csv \(team)/ties.csv --ego \"\(member)\" --top 5\n")
+        var reach = try ReachCommand.parse(teamInputs + ["--ego", member, "--top", "5"])
+        try reach.run()
+      }
     }
     print(
       """
-      What comes next on the same data (each command has --help):
-        liaison reach       who opens the most non-redundant reach; the few contacts that cover 80 %; dormant ties to revive
+      More on the same data (each command has --help):
+        liaison reach       who opens the most non-redundant reach, the 80 % cover, dormant ties (shown above)
         liaison path        the strongest introduction chains to a person or company
         liaison introduce   pairs of your contacts who should meet, with reasons
         liaison brokers     who holds the network together (betweenness, Burt, Gould–Fernandez)

@@ -3,6 +3,10 @@ import GraphAlgorithms
 import GraphCore
 import GraphIO
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The JSON answer of `liaison reach --ego` (DESIGN §3).
 struct ReachAnswer: Codable {
   struct Contact: Codable {
@@ -140,7 +144,12 @@ struct ReachCommand: ParsableCommand {
   }
 
   func runAll(_ g: Graph) throws {
-    let reach = g.twoHopReach(threads: threading.threads ?? Parallel.defaultThreads)
+    let start = Clock.now()
+    let threads = threading.threads ?? Parallel.defaultThreads
+    let reach = g.twoHopReach(threads: threads)
+    if getenv("LIAISON_TIMINGS") != nil {
+      Terminal.note("two-hop reach for all: \(fixed(Clock.now() - start, 3)) s on \(threads) thread\(threads == 1 ? "" : "s")")
+    }
     switch output.format {
     case .json:
       let rows = (0..<g.personCount).map {

@@ -17,16 +17,34 @@ struct TextTable {
     String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
   }
 
+  /// Terminal columns a string takes: East Asian wide and fullwidth
+  /// characters (and most emoji) take two, combining marks none.
+  static func displayWidth(_ s: String) -> Int {
+    var width = 0
+    for ch in s {
+      guard let v = ch.unicodeScalars.first?.value else { continue }
+      switch v {
+      case 0x0300...0x036F, 0x200B...0x200F: break
+      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+        0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+        width += 2
+      default: width += 1
+      }
+    }
+    return width
+  }
+
   func render() -> String {
     let all = [headers] + rows
     var widths = [Int](repeating: 0, count: headers.count)
-    for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.clean(c).count) } }
+    for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.displayWidth(Self.clean(c))) } }
     var out = ""
     for (k, r) in all.enumerated() {
       var line = ""
       for (i, c) in r.enumerated() where i < widths.count {
         let cell = Self.clean(c)
-        let pad = String(repeating: " ", count: widths[i] - cell.count)
+        let pad = String(repeating: " ", count: widths[i] - Self.displayWidth(cell))
         if i > 0 { line += "  " }
         line += rightAligned.contains(i) ? pad + cell : cell + (i == r.count - 1 ? "" : pad)
       }
