@@ -212,7 +212,7 @@ extension Graph {
               pairCounts.withUnsafeMutableBufferPointer { pairCounts in
                 Parallel.parallelFor(
                   count: n, threads: workers, chunk: 64,
-                  makeScratch: { TwoHopScratch(count: n, k: k, counting: countSeparately) }
+                  makeScratch: { LinkTwoHopScratch(count: n, k: k, counting: countSeparately) }
                 ) { range, s in
                   let acc = s.acc
                   let cnt = s.count
@@ -317,7 +317,7 @@ extension Graph {
 /// Per-thread scratch of a two-hop sweep: a dense accumulator (zero between
 /// people), optional counts, generation stamps for the excluded people, the
 /// touched list and the top-k buffer. Allocated once per worker thread.
-final class TwoHopScratch {
+final class LinkTwoHopScratch {
   let acc: UnsafeMutableBufferPointer<Double>
   let count: UnsafeMutableBufferPointer<UInt32>
   let stamp: UnsafeMutableBufferPointer<UInt32>

@@ -1,0 +1,733 @@
+import GraphCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// An unordered pair of people, stored with `low < high`.
+public struct PersonPair: Sendable, Hashable, Codable {
+  public let low: PersonID
+  public let high: PersonID
+
+  public init(_ a: PersonID, _ b: PersonID) {
+    low = min(a, b)
+    high = max(a, b)
+  }
+}
+
+/// The weights of the combined introduction score (ALGORITHMS §3.7, [OURS]).
+///
+/// score = likelihood·L + context·C + introducibility·I + bridging·B, with
+/// every component in [0, 1] (see `IntroductionCandidate`). The defaults sum
+/// to 1, so the score is in [0, 1].
+public struct IntroductionWeights: Sendable, Codable, Equatable {
+  public var likelihood: Double
+  public var context: Double
+  public var introducibility: Double
+  public var bridging: Double
+
+  public init(likelihood: Double = 0.45, context: Double = 0.25, introducibility: Double = 0.20, bridging: Double = 0.10) {
+    self.likelihood = likelihood
+    self.context = context
+    self.introducibility = introducibility
+    self.bridging = bridging
+  }
+}
+
+/// How `Graph.introductionCandidates(for:options:)` chooses and ranks pairs.
+public struct IntroductionOptions: Sendable {
+  /// Keep the best `top` pairs (nil: every pair).
+  public var top: Int?
+  /// Skip pairs with fewer shared contacts besides the ego (0: keep all).
+  public var minCommonBesidesEgo: Int
+  /// Pairs already introduced or declined.
+  public var excluded: Set<PersonPair>
+  /// A group label per person (e.g. communities), −1 for none. When nil,
+  /// industry stands in for the group in the bridging value.
+  public var groups: [Int32]?
+  /// Strength assumed for the new tie when computing the change in the ego's
+  /// constraint (default: the strength of an unrated tie).
+  public var newTieStrength: Double
+  /// Strength at or above which "you are close to both" is said.
+  public var closeAtLeast: Double
+  public var weights: IntroductionWeights
+  /// Worker threads (0: all processors).
+  public var threads: Int
+
+  public init(
+    top: Int? = 20, minCommonBesidesEgo: Int = 0, excluded: Set<PersonPair> = [], groups: [Int32]? = nil,
+    newTieStrength: Double = Double(TieClassifier.defaultStrength), closeAtLeast: Double = 0.55,
+    weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0
+  ) {
+    self.top = top
+    self.minCommonBesidesEgo = minCommonBesidesEgo
+    self.excluded = excluded
+    self.groups = groups
+    self.newTieStrength = newTieStrength
+    self.closeAtLeast = closeAtLeast
+    self.weights = weights
+    self.threads = threads
+  }
+}
+
+/// One suggested introduction: two of the ego's contacts who are not tied.
+public struct IntroductionCandidate: Sendable, Codable, Equatable {
+  /// The pair, `a < b` by person id.
+  public var a: PersonID
+  public var b: PersonID
+  /// The combined score in [0, 1] (`IntroductionWeights`).
+  public var score: Double
+  /// Link-prediction indices on the whole graph, the ego counted as a
+  /// common contact (networkx's values for the pair).
+  public var whole: LinkScores
+  /// The same indices without the ego: "shared contacts besides you".
+  public var besidesEgo: LinkScores
+  /// The ego's tie strengths to a and to b.
+  public var strengthToA: Double
+  public var strengthToB: Double
+  /// I = min(strengthToA, strengthToB): the ego must be close enough to both.
+  public var introducibility: Double
+  /// L = resource allocation besides the ego ÷ its maximum over all pairs considered.
+  public var likelihood: Double
+  /// C in [0, 1]: noisy-OR of shared industry (0.5) and complementary roles
+  /// (hiring × looking 0.8, founder × investor 0.8, mentor × looking or founder 0.6, founder × founder 0.3).
+  public var contextFit: Double
+  /// B in [0, 1]: the mean, over the labellings known for both, of "different":
+  /// company, and group (communities when given, else industry).
+  public var bridging: Double
+  /// The industry both work in, if any.
+  public var sharedIndustry: String?
+  /// Complementary roles in plain words, e.g. "Ann is hiring and Bo is looking for work".
+  public var complementary: [String]
+  /// Whether they work at different companies (nil when either is unknown).
+  public var differentCompanies: Bool?
+  /// Whether they are in different groups (nil when either is unknown).
+  public var differentGroups: Bool?
+  /// Shared contacts besides the ego, ascending id (at most 10 listed).
+  public var sharedContacts: [PersonID]
+  /// The ego's Burt constraint now, and if the a–b tie is made (strength
+  /// `newTieStrength`); whole-graph, strength-weighted (ALGORITHMS §2.1).
+  public var constraintBefore: Double
+  public var constraintAfter: Double
+  /// Why, in plain words, most important first.
+  public var reasons: [String]
+}
+
+/// The answer of `Graph.introductionCandidates(for:options:)`.
+public struct IntroductionResult: Sendable, Codable, Equatable {
+  public var ego: PersonID
+  /// Number of the ego's contacts.
+  public var contacts: Int
+  /// Pairs of contacts with no tie, not excluded, with enough shared contacts.
+  public var pairsConsidered: Int
+  /// Pairs left out by `excluded`.
+  public var pairsExcluded: Int
+  /// The maximum resource allocation besides the ego (the normaliser of L).
+  public var maxResourceAllocationBesidesEgo: Double
+  /// The ego's constraint before any introduction.
+  public var constraint: Double?
+  /// The best pairs, score descending, then a, then b ascending.
+  public var candidates: [IntroductionCandidate]
+}
+
+extension Graph {
+  /// Mutual-introduction candidates for `ego` (ALGORITHMS §3.7): pairs {a, b}
+  /// of the ego's contacts with no tie between them, ranked by one combined
+  /// score, with the evidence and plain-word reasons.
+  ///
+  /// score = 0.45·L + 0.25·C + 0.20·I + 0.10·B (default weights), where
+  /// L = RA₋ₑ / max RA₋ₑ is the resource-allocation index without the ego as
+  /// a common contact (Zhou, Lü & Zhang 2009) normalised over all pairs
+  /// considered, C the context fit (shared industry, complementary roles from
+  /// tags and titles), I = min(s_ea, s_eb) the introducibility and B the
+  /// bridging value (different companies, different groups — Obstfeld's
+  /// *tertius iungens*, ASQ 50:100, 2005). The change in the ego's Burt
+  /// constraint if the tie is made shows what the ego gives up as a broker
+  /// (Burt's *tertius gaudens*).
+  ///
+  /// Link-prediction values are networkx's on the whole graph (ego included)
+  /// and also reported without the ego. Two sweeps over the two-paths
+  /// a–w–b inside the ego network (one for the normaliser, one for scores),
+  /// parallel over a with per-thread accumulators of the ego's size;
+  /// details (merges, constraint, reasons) only for the pairs kept.
+  ///
+  /// - Complexity: with d = deg(ego), T = Σ_{a∈N(e)} Σ_{w∈N(a)} deg(w) two-paths
+  ///   and K kept pairs: O(T + d² + K·(d + Σ deg)) time (the d² term is the
+  ///   pairs), O(V + d·threads + K) extra space.
+  public func introductionCandidates(
+    for ego: PersonID, options: IntroductionOptions = IntroductionOptions()
+  ) -> IntroductionResult {
+    let n = personCount
+    let contacts = Array(neighbors(of: ego))
+    let d = contacts.count
+    let workers = options.threads > 0 ? options.threads : Parallel.defaultThreads
+    var pos = [Int32](repeating: -1, count: n)
+    for (i, c) in contacts.enumerated() { pos[Int(c)] = Int32(i) }
+    let features = IntroductionFeatures(graph: self, contacts: contacts, groups: options.groups)
+    let egoStrength = strengths(of: ego).map { Double($0) }
+    let weights = options.weights
+
+    // One sweep: for each a (index i), the two-path counts to later contacts.
+    // `visit(i, j, cn, aa, ra)` is called for every non-tied, non-excluded pair i < j.
+    func sweep(_ visit: @escaping (Int, Int, Int, Double, Double, inout IntroductionSink) -> Void, sinks: Int) -> [IntroductionSink] {
+      let sinkBox = IntroductionSinks(count: 0)
+      withCSR { offsets, targets, _ in
+        pos.withUnsafeBufferPointer { pos in
+          Parallel.parallelFor(
+            count: d, threads: workers, chunk: 4,
+            makeScratch: { () -> IntroductionScratch in
+              let s = IntroductionScratch(count: d)
+              sinkBox.add(s)
+              return s
+            }
+          ) { range, s in
+            for i in range {
+              let a = contacts[i]
+              s.generation &+= 1
+              let gen = s.generation
+              // Contacts tied to a are not candidates.
+              for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
+                let x = Int(pos[Int(targets[p])])
+                if x > i { s.tied[x] = gen }
+              }
+              for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
+                let w = Int(targets[p])
+                if w == Int(ego) { continue }
+                let dw = Double(offsets[w + 1] - offsets[w])
+                let aaW = 1 / log(dw)
+                let raW = 1 / dw
+                for q in Int(offsets[w])..<Int(offsets[w + 1]) {
+                  let x = Int(pos[Int(targets[q])])
+                  if x <= i { continue }
+                  s.cn[x] += 1
+                  s.aa[x] += aaW
+                  s.ra[x] += raW
+                }
+              }
+              for j in (i + 1)..<max(i + 1, d) {
+                let cn = s.cn[j]
+                let aa = s.aa[j]
+                let ra = s.ra[j]
+                s.cn[j] = 0
+                s.aa[j] = 0
+                s.ra[j] = 0
+                if s.tied[j] == gen { continue }
+                visit(i, j, Int(cn), aa, ra, &s.sink)
+              }
+            }
+          }
+        }
+      }
+      return sinkBox.scratches.map(\.sink)
+    }
+
+    let excluded = options.excluded
+    let minCommon = options.minCommonBesidesEgo
+    // Pass 1: the normaliser, counts.
+    let pass1 = sweep(
+      { i, j, cn, _, ra, sink in
+        if cn < minCommon { return }
+        if !excluded.isEmpty && excluded.contains(PersonPair(contacts[i], contacts[j])) {
+          sink.excluded += 1
+          return
+        }
+        sink.considered += 1
+        if ra > sink.maxRA { sink.maxRA = ra }
+      }, sinks: workers)
+    var maxRA = 0.0
+    var considered = 0
+    var excludedCount = 0
+    for s in pass1 {
+      maxRA = max(maxRA, s.maxRA)
+      considered += s.considered
+      excludedCount += s.excluded
+    }
+    // Pass 2: scores, the best `top` per thread.
+    let top = options.top
+    let pass2 = sweep(
+      { i, j, cn, _, ra, sink in
+        if cn < minCommon { return }
+        if !excluded.isEmpty && excluded.contains(PersonPair(contacts[i], contacts[j])) { return }
+        let l = maxRA > 0 ? ra / maxRA : 0
+        let c = features.contextFit(i, j)
+        let intro = min(egoStrength[i], egoStrength[j])
+        let b = features.bridging(i, j)
+        let score = weights.likelihood * l + weights.context * c + weights.introducibility * intro + weights.bridging * b
+        let (x, y) = contacts[i] < contacts[j] ? (contacts[i], contacts[j]) : (contacts[j], contacts[i])
+        sink.add(IntroductionPair(score: score, a: x, b: y, i: Int32(i), j: Int32(j)), keep: top)
+      }, sinks: workers)
+    var kept: [IntroductionPair] = []
+    for s in pass2 { kept += s.pairs }
+    kept.sort(by: IntroductionPair.before)
+    if let top, kept.count > top { kept.removeLast(kept.count - top) }
+
+    // Details for the kept pairs.
+    let egoConstraint = IntroductionEgoConstraint(graph: self, ego: ego, contacts: contacts, pos: pos)
+    var candidates: [IntroductionCandidate] = []
+    candidates.reserveCapacity(kept.count)
+    for k in kept {
+      let i = Int(k.i)
+      let j = Int(k.j)
+      let (ia, ib) = contacts[i] == k.a ? (i, j) : (j, i)
+      let besides = linkScores(k.a, k.b, excluding: ego)
+      let raL = maxRA > 0 ? besides.resourceAllocation / maxRA : 0
+      var shared = commonContacts(k.a, k.b).filter { $0 != ego }
+      if shared.count > 10 { shared.removeLast(shared.count - 10) }
+      let after = egoConstraint.after(adding: k.a, k.b, strength: options.newTieStrength)
+      var cand = IntroductionCandidate(
+        a: k.a, b: k.b, score: k.score, whole: linkScores(k.a, k.b), besidesEgo: besides,
+        strengthToA: egoStrength[ia], strengthToB: egoStrength[ib],
+        introducibility: min(egoStrength[ia], egoStrength[ib]), likelihood: raL,
+        contextFit: features.contextFit(ia, ib), bridging: features.bridging(ia, ib),
+        sharedIndustry: features.sharedIndustry(ia, ib), complementary: features.complementary(ia, ib),
+        differentCompanies: features.differentCompanies(ia, ib), differentGroups: features.differentGroups(ia, ib),
+        sharedContacts: shared, constraintBefore: egoConstraint.before ?? 0, constraintAfter: after ?? 0, reasons: [])
+      cand.reasons = introductionReasons(cand, groupsAreCommunities: options.groups != nil, closeAtLeast: options.closeAtLeast)
+      candidates.append(cand)
+    }
+    return IntroductionResult(
+      ego: ego, contacts: d, pairsConsidered: considered, pairsExcluded: excludedCount,
+      maxResourceAllocationBesidesEgo: maxRA, constraint: egoConstraint.before, candidates: candidates)
+  }
+
+  /// Plain-word reasons for one candidate, most important first.
+  func introductionReasons(_ c: IntroductionCandidate, groupsAreCommunities: Bool, closeAtLeast: Double) -> [String] {
+    var out: [String] = []
+    let nameA = displayName(c.a)
+    let nameB = displayName(c.b)
+    out += c.complementary
+    if let industry = c.sharedIndustry { out.append("both work in \(industry)") }
+    let k = c.besidesEgo.commonNeighbors
+    if k > 0 {
+      let names = c.sharedContacts.prefix(2).map { displayName($0) }
+      let more = k - names.count
+      let list = names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+      let tail = k >= 10 ? ": they move in the same circles yet have no tie" : ""
+      out.append("\(k) shared contact\(k == 1 ? "" : "s") besides you (\(list))\(tail)")
+    } else {
+      out.append("no shared contacts besides you: you are their only link, so each gains a new circle")
+    }
+    if c.differentCompanies == true {
+      out.append("they work at different companies (\(people.company(of: c.a)); \(people.company(of: c.b)))")
+    } else if c.differentCompanies == false {
+      out.append("both at \(people.company(of: c.a)), yet not tied")
+    }
+    if groupsAreCommunities, c.differentGroups == true { out.append("they are in different communities") }
+    let weaker = min(c.strengthToA, c.strengthToB)
+    if weaker >= closeAtLeast {
+      out.append("you are close to both")
+    } else {
+      let who = c.strengthToA <= c.strengthToB ? nameA : nameB
+      out.append("your weaker tie is to \(who) (strength \(Self.twoDigits(weaker)))")
+    }
+    return out
+  }
+
+  func displayName(_ p: PersonID) -> String {
+    let name = people.name(of: p)
+    return name.isEmpty ? people.id(of: p) : name
+  }
+
+  static func twoDigits(_ x: Double) -> String {
+    let r = (x * 100).rounded() / 100
+    var s = String(r)
+    if let dot = s.firstIndex(of: ".") {
+      let decimals = s.distance(from: dot, to: s.endIndex) - 1
+      if decimals < 2 { s += String(repeating: "0", count: 2 - decimals) }
+    }
+    return s
+  }
+}
+
+/// A suggested introduction network-wide (no ego): two people at distance 2.
+public struct NetworkIntroduction: Sendable, Codable, Equatable {
+  /// The pair, `a < b` by person id.
+  public var a: PersonID
+  public var b: PersonID
+  /// The ranking index's value (`LinkIndex`).
+  public var score: Double
+  /// All four link-prediction indices (networkx's values).
+  public var scores: LinkScores
+  /// Shared contacts, ascending id (at most 3 listed; `scores.commonNeighbors` counts them all).
+  public var sharedContacts: [PersonID]
+  public var sharedIndustry: String?
+  public var complementary: [String]
+  public var differentCompanies: Bool?
+  /// Why, in plain words.
+  public var reasons: [String]
+}
+
+/// The answer of `Graph.networkIntroductions`.
+public struct NetworkIntroductionResult: Sendable, Codable, Equatable {
+  /// Unordered distance-2 pairs scored (with enough common contacts).
+  public var pairsScored: Int
+  /// Pairs dropped because they were excluded.
+  public var pairsExcluded: Int
+  /// The union of every person's best `k` pairs, each pair once, score
+  /// descending, then a, then b ascending.
+  public var candidates: [NetworkIntroduction]
+}
+
+extension Graph {
+  /// The best introductions network-wide: every person's `k` best people at
+  /// distance 2 by `index` (`topLinkPredictions`), each unordered pair once,
+  /// with all four indices, shared contacts, context and plain-word reasons.
+  /// Excluded pairs are dropped after the per-person selection (a person may
+  /// then show fewer than `k`).
+  ///
+  /// - Complexity: the two-hop sweep of `topLinkPredictions`, then
+  ///   O(P·(d(a) + d(b))) for the P ≤ n·k pairs kept (parallel), plus
+  ///   O(P log P) to sort them.
+  public func networkIntroductions(
+    perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
+    threads: Int = 0
+  ) -> NetworkIntroductionResult {
+    let workers = threads > 0 ? threads : Parallel.defaultThreads
+    let top = topLinkPredictions(k: k, by: index, minCommon: minCommon, threads: workers)
+    // Each pair once: keep (u, x) from u's row when u < x, or when x did not list u.
+    var pairs: [IntroductionPair] = []
+    pairs.reserveCapacity(top.candidates.count)
+    var dropped = 0
+    for u in 0..<PersonID(personCount) {
+      for e in top.offsets[Int(u)]..<top.offsets[Int(u) + 1] {
+        let x = top.candidates[e]
+        if x < u {
+          // Listed by x too? Then x's row already produced it.
+          var listed = false
+          for f in top.offsets[Int(x)]..<top.offsets[Int(x) + 1] where top.candidates[f] == u {
+            listed = true
+            break
+          }
+          if listed { continue }
+        }
+        let pair = PersonPair(u, x)
+        if !excluded.isEmpty && excluded.contains(pair) {
+          dropped += 1
+          continue
+        }
+        pairs.append(IntroductionPair(score: top.scores[e], a: pair.low, b: pair.high, i: pair.low, j: pair.high))
+      }
+    }
+    pairs.sort(by: IntroductionPair.before)
+    let everyone = (0..<PersonID(personCount)).map { $0 }
+    let features = IntroductionFeatures(graph: self, contacts: everyone, groups: nil)
+    var out = [NetworkIntroduction?](repeating: nil, count: pairs.count)
+    out.withUnsafeMutableBufferPointer { res in
+      Parallel.parallelFor(count: pairs.count, threads: workers, chunk: 256, makeScratch: { () }) { range, _ in
+        for r in range {
+          let p = pairs[r]
+          let scores = linkScores(p.a, p.b)
+          var shared = commonContacts(p.a, p.b)
+          if shared.count > 3 { shared.removeLast(shared.count - 3) }
+          let (i, j) = (Int(p.a), Int(p.b))
+          var item = NetworkIntroduction(
+            a: p.a, b: p.b, score: p.score, scores: scores, sharedContacts: shared,
+            sharedIndustry: features.sharedIndustry(i, j), complementary: features.complementary(i, j),
+            differentCompanies: features.differentCompanies(i, j), reasons: [])
+          var reasons = item.complementary
+          if let industry = item.sharedIndustry { reasons.append("both work in \(industry)") }
+          let names = shared.prefix(2).map { displayName($0) }
+          let more = scores.commonNeighbors - names.count
+          reasons.append(
+            "\(scores.commonNeighbors) shared contact\(scores.commonNeighbors == 1 ? "" : "s") ("
+              + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + ")")
+          if item.differentCompanies == true {
+            reasons.append("they work at different companies (\(people.company(of: p.a)); \(people.company(of: p.b)))")
+          }
+          item.reasons = reasons
+          res[r] = item
+        }
+      }
+    }
+    return NetworkIntroductionResult(pairsScored: top.pairsScored, pairsExcluded: dropped, candidates: out.map { $0! })
+  }
+}
+
+/// A scored pair during selection.
+struct IntroductionPair: Sendable {
+  var score: Double
+  var a: PersonID
+  var b: PersonID
+  var i: Int32
+  var j: Int32
+
+  /// Score descending, then a, then b ascending.
+  static func before(_ x: IntroductionPair, _ y: IntroductionPair) -> Bool {
+    if x.score != y.score { return x.score > y.score }
+    if x.a != y.a { return x.a < y.a }
+    return x.b < y.b
+  }
+}
+
+/// What one worker collects in a sweep.
+struct IntroductionSink {
+  var maxRA = 0.0
+  var considered = 0
+  var excluded = 0
+  var pairs: [IntroductionPair] = []
+
+  /// Appends; keeps at most `keep` best (amortised by sorting at 2·keep).
+  mutating func add(_ p: IntroductionPair, keep: Int?) {
+    pairs.append(p)
+    if let keep, pairs.count >= 2 * max(keep, 16) {
+      pairs.sort(by: IntroductionPair.before)
+      pairs.removeLast(pairs.count - keep)
+    }
+  }
+}
+
+/// Per-thread accumulators over the ego's contacts (by position).
+final class IntroductionScratch: @unchecked Sendable {
+  var cn: [Int32]
+  var aa: [Double]
+  var ra: [Double]
+  var tied: [UInt32]
+  var generation: UInt32 = 0
+  var sink = IntroductionSink()
+
+  init(count: Int) {
+    cn = [Int32](repeating: 0, count: count)
+    aa = [Double](repeating: 0, count: count)
+    ra = [Double](repeating: 0, count: count)
+    tied = [UInt32](repeating: 0, count: count)
+  }
+}
+
+/// Collects the scratch objects of a sweep (one per worker) to read their sinks after.
+final class IntroductionSinks: @unchecked Sendable {
+  private let lock = NSLockLite()
+  private(set) var scratches: [IntroductionScratch] = []
+  init(count: Int) {}
+  func add(_ s: IntroductionScratch) {
+    lock.lock()
+    scratches.append(s)
+    lock.unlock()
+  }
+}
+
+/// Company, industry, group and role flags of the ego's contacts, as small
+/// integers for cheap comparisons in the pair loop.
+struct IntroductionFeatures: Sendable {
+  static let hiring: UInt8 = 1
+  static let looking: UInt8 = 2
+  static let founder: UInt8 = 4
+  static let investor: UInt8 = 8
+  static let mentor: UInt8 = 16
+
+  var company: [Int32]
+  var industry: [Int32]
+  var group: [Int32]
+  var roles: [UInt8]
+  var industryNames: [String]
+  var names: [String]
+
+  init(graph: Graph, contacts: [PersonID], groups: [Int32]?) {
+    var companyIDs: [String: Int32] = [:]
+    var industryIDs: [String: Int32] = [:]
+    company = []
+    industry = []
+    group = []
+    roles = []
+    industryNames = []
+    names = []
+    for c in contacts {
+      let co = Identity.normalizeName(graph.people.company(of: c))
+      let ind = Identity.trim(graph.people.industry(of: c))
+      if co.isEmpty {
+        company.append(-1)
+      } else {
+        let id = companyIDs[co] ?? Int32(companyIDs.count)
+        companyIDs[co] = id
+        company.append(id)
+      }
+      if ind.isEmpty {
+        industry.append(-1)
+      } else {
+        let key = ind.lowercased()
+        if let id = industryIDs[key] {
+          industry.append(id)
+        } else {
+          let id = Int32(industryIDs.count)
+          industryIDs[key] = id
+          industryNames.append(ind)
+          industry.append(id)
+        }
+      }
+      if let groups { group.append(Int(c) < groups.count ? groups[Int(c)] : -1) }
+      roles.append(Self.roles(tags: graph.people.tags(of: c), title: graph.people.title(of: c)))
+      names.append(graph.displayName(c))
+    }
+    if groups == nil { group = industry }
+  }
+
+  /// Role flags from tags (hiring, looking, founder, investor, mentor, and
+  /// common spellings) and title words (founder, investor / venture, recruiter / talent).
+  static func roles(tags: [String], title: String) -> UInt8 {
+    var r: UInt8 = 0
+    for t in tags {
+      switch t.lowercased().trimmingSpaces {
+      case "hiring", "recruiting": r |= hiring
+      case "looking", "open-to-work", "open to work", "job-seeking": r |= looking
+      case "founder", "cofounder", "co-founder": r |= founder
+      case "investor", "vc", "angel": r |= investor
+      case "mentor": r |= mentor
+      default: break
+      }
+    }
+    let t = title.lowercased()
+    if t.contains("founder") { r |= founder }
+    if t.contains("investor") || t.contains("venture") { r |= investor }
+    if t.contains("recruit") || t.contains("talent acquisition") { r |= hiring }
+    return r
+  }
+
+  @inline(__always) func has(_ i: Int, _ flag: UInt8) -> Bool { roles[i] & flag != 0 }
+
+  /// Complementary-role strengths for the pair, largest first.
+  func complementaryWeight(_ i: Int, _ j: Int) -> Double {
+    var keep = 1.0
+    if (has(i, Self.hiring) && has(j, Self.looking)) || (has(j, Self.hiring) && has(i, Self.looking)) { keep *= 1 - 0.8 }
+    if (has(i, Self.founder) && has(j, Self.investor)) || (has(j, Self.founder) && has(i, Self.investor)) {
+      keep *= 1 - 0.8
+    }
+    if (has(i, Self.mentor) && (has(j, Self.looking) || has(j, Self.founder)))
+      || (has(j, Self.mentor) && (has(i, Self.looking) || has(i, Self.founder)))
+    {
+      keep *= 1 - 0.6
+    }
+    if has(i, Self.founder) && has(j, Self.founder) { keep *= 1 - 0.3 }
+    return keep
+  }
+
+  /// C = 1 − (1 − 0.5·[same industry]) · Π (1 − w_role) over complementary roles.
+  func contextFit(_ i: Int, _ j: Int) -> Double {
+    var keep = complementaryWeight(i, j)
+    if industry[i] >= 0 && industry[i] == industry[j] { keep *= 0.5 }
+    return 1 - keep
+  }
+
+  /// B = mean over {company, group} known for both of [different].
+  func bridging(_ i: Int, _ j: Int) -> Double {
+    var known = 0
+    var different = 0
+    if company[i] >= 0 && company[j] >= 0 {
+      known += 1
+      if company[i] != company[j] { different += 1 }
+    }
+    if group[i] >= 0 && group[j] >= 0 {
+      known += 1
+      if group[i] != group[j] { different += 1 }
+    }
+    return known == 0 ? 0 : Double(different) / Double(known)
+  }
+
+  func sharedIndustry(_ i: Int, _ j: Int) -> String? {
+    industry[i] >= 0 && industry[i] == industry[j] ? industryNames[Int(industry[i])] : nil
+  }
+
+  func differentCompanies(_ i: Int, _ j: Int) -> Bool? {
+    company[i] >= 0 && company[j] >= 0 ? company[i] != company[j] : nil
+  }
+
+  func differentGroups(_ i: Int, _ j: Int) -> Bool? { group[i] >= 0 && group[j] >= 0 ? group[i] != group[j] : nil }
+
+  /// Complementary roles in plain words, for the pair (i = a, j = b).
+  func complementary(_ i: Int, _ j: Int) -> [String] {
+    var out: [String] = []
+    for (x, y) in [(i, j), (j, i)] {
+      if has(x, Self.hiring) && has(y, Self.looking) { out.append("\(names[x]) is hiring and \(names[y]) is looking for work") }
+    }
+    for (x, y) in [(i, j), (j, i)] {
+      if has(x, Self.founder) && has(y, Self.investor) { out.append("\(names[x]) is a founder and \(names[y]) invests") }
+    }
+    for (x, y) in [(i, j), (j, i)] where has(x, Self.mentor) {
+      if has(y, Self.looking) {
+        out.append("\(names[x]) mentors and \(names[y]) is looking for work")
+      } else if has(y, Self.founder) {
+        out.append("\(names[x]) mentors and \(names[y]) is a founder")
+      }
+    }
+    if has(i, Self.founder) && has(j, Self.founder) { out.append("both are founders") }
+    return out
+  }
+}
+
+extension String {
+  fileprivate var trimmingSpaces: String { Identity.trim(self) }
+}
+
+/// The ego's Burt constraint (strength-weighted, whole graph; ALGORITHMS
+/// §2.1), and its value if one tie between two contacts were added.
+///
+/// p_ij = s_ij / Σ_k s_ik (the factor 2 of undirected mutual weight
+/// cancels); C_e = Σ_{j∈N(e)} (p_ej + Σ_{q∈N(e), q≠j} p_eq p_qj)². Adding
+/// {a, b} with strength s changes only a's and b's rows (their totals grow
+/// by s, p_ab and p_ba appear), so the indirect terms are updated in O(d)
+/// per pair after an O(Σ_{q∈N(e)} deg q) set-up.
+///
+/// Private to introductions: `Graph.burtMeasures(of:)` (StructuralHoles)
+/// gives the same value for the graph as it is, but has no "what if this
+/// tie existed" form; tests check both against networkx.
+struct IntroductionEgoConstraint {
+  let graph: Graph
+  let ego: PersonID
+  let contacts: [PersonID]
+  let pos: [Int32]
+  /// p_ej by contact position.
+  var pe: [Double] = []
+  /// Σ_k s_qk for each contact q.
+  var total: [Double] = []
+  /// Σ_{q≠j} p_eq p_qj by contact position j.
+  var indirect: [Double] = []
+  /// The constraint now (nil for an isolated ego).
+  var before: Double?
+
+  init(graph: Graph, ego: PersonID, contacts: [PersonID], pos: [Int32]) {
+    self.graph = graph
+    self.ego = ego
+    self.contacts = contacts
+    self.pos = pos
+    let d = contacts.count
+    guard d > 0 else { return }
+    let es = graph.strengths(of: ego).map { Double($0) }
+    let se = es.reduce(0, +)
+    pe = es.map { $0 / se }
+    total = contacts.map { q in graph.strengths(of: q).reduce(0.0) { $0 + Double($1) } }
+    indirect = [Double](repeating: 0, count: d)
+    for (qi, q) in contacts.enumerated() {
+      for (j, s) in zip(graph.neighbors(of: q), graph.strengths(of: q)) {
+        let jj = Int(pos[Int(j)])
+        if jj >= 0 && jj != qi { indirect[jj] += pe[qi] * Double(s) / total[qi] }
+      }
+    }
+    var c = 0.0
+    for j in 0..<d { c += (pe[j] + indirect[j]) * (pe[j] + indirect[j]) }
+    before = c
+  }
+
+  /// The constraint if {a, b} (both contacts, not tied) were tied with strength s.
+  func after(adding a: PersonID, _ b: PersonID, strength s: Double) -> Double? {
+    guard before != nil else { return nil }
+    let ia = Int(pos[Int(a)])
+    let ib = Int(pos[Int(b)])
+    guard ia >= 0 && ib >= 0 else { return before }
+    let d = contacts.count
+    // s_aj and s_bj over the contacts.
+    var sa = [Double](repeating: 0, count: d)
+    var sb = [Double](repeating: 0, count: d)
+    for (j, w) in zip(graph.neighbors(of: a), graph.strengths(of: a)) where pos[Int(j)] >= 0 { sa[Int(pos[Int(j)])] = Double(w) }
+    for (j, w) in zip(graph.neighbors(of: b), graph.strengths(of: b)) where pos[Int(j)] >= 0 { sb[Int(pos[Int(j)])] = Double(w) }
+    let ta = total[ia]
+    let tb = total[ib]
+    let ta2 = ta + s
+    let tb2 = tb + s
+    var c = 0.0
+    for j in 0..<d {
+      var ind = indirect[j]
+      if j != ia { ind += pe[ia] * ((sa[j] + (j == ib ? s : 0)) / ta2 - sa[j] / ta) }
+      if j != ib { ind += pe[ib] * ((sb[j] + (j == ia ? s : 0)) / tb2 - sb[j] / tb) }
+      c += (pe[j] + ind) * (pe[j] + ind)
+    }
+    return c
+  }
+}

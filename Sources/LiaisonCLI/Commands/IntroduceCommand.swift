@@ -1,0 +1,386 @@
+import ArgumentParser
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+
+/// One suggested introduction in the JSON and CSV answers of `liaison introduce`.
+struct IntroductionJSON: Codable, Equatable {
+  var a: PersonReference.Ref
+  var b: PersonReference.Ref
+  var score: Double
+  // Whole-graph link prediction (networkx's values; the ego counts as a common contact).
+  var commonContacts: Int
+  var adamicAdar: Double
+  var resourceAllocation: Double
+  var jaccard: Double
+  // Without the ego ("shared contacts besides you"); ego mode only.
+  var commonContactsBesidesEgo: Int?
+  var adamicAdarBesidesEgo: Double?
+  var resourceAllocationBesidesEgo: Double?
+  var jaccardBesidesEgo: Double?
+  var strengthToA: Double?
+  var strengthToB: Double?
+  var introducibility: Double?
+  var likelihood: Double?
+  var contextFit: Double?
+  var bridging: Double?
+  var sharedIndustry: String?
+  var complementary: [String]
+  var differentCompanies: Bool?
+  var differentGroups: Bool?
+  var constraintBefore: Double?
+  var constraintAfter: Double?
+  var constraintChange: Double?
+  var sharedContacts: [PersonReference.Ref]
+  var reasons: [String]
+}
+
+/// The answer of `liaison introduce` (DESIGN §3).
+struct IntroduceResult: Codable, Equatable {
+  /// "ego" or "network".
+  var mode: String
+  var ego: PersonReference.Ref?
+  /// The ego's contacts (ego mode).
+  var contacts: Int?
+  /// The ego's Burt constraint now (ego mode).
+  var constraint: Double?
+  /// Ego mode: pairs of contacts with no tie that qualified; network mode: distance-2 pairs scored.
+  var pairsConsidered: Int
+  var pairsExcluded: Int
+  /// The ranking: "combined" (ego mode) or the link-prediction index (network mode).
+  var rankedBy: String
+  /// Network mode: candidates kept per person.
+  var topPerPerson: Int?
+  var candidates: [IntroductionJSON]
+
+  static func make(_ r: IntroductionResult, in g: Graph) -> IntroduceResult {
+    let candidates = r.candidates.map { c in
+      IntroductionJSON(
+        a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
+        commonContacts: c.whole.commonNeighbors, adamicAdar: c.whole.adamicAdar,
+        resourceAllocation: c.whole.resourceAllocation, jaccard: c.whole.jaccard,
+        commonContactsBesidesEgo: c.besidesEgo.commonNeighbors, adamicAdarBesidesEgo: c.besidesEgo.adamicAdar,
+        resourceAllocationBesidesEgo: c.besidesEgo.resourceAllocation, jaccardBesidesEgo: c.besidesEgo.jaccard,
+        strengthToA: c.strengthToA, strengthToB: c.strengthToB, introducibility: c.introducibility,
+        likelihood: c.likelihood, contextFit: c.contextFit, bridging: c.bridging, sharedIndustry: c.sharedIndustry,
+        complementary: c.complementary, differentCompanies: c.differentCompanies, differentGroups: c.differentGroups,
+        constraintBefore: c.constraintBefore, constraintAfter: c.constraintAfter,
+        constraintChange: c.constraintAfter - c.constraintBefore,
+        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
+    }
+    return IntroduceResult(
+      mode: "ego", ego: PersonReference.ref(r.ego, in: g), contacts: r.contacts, constraint: r.constraint,
+      pairsConsidered: r.pairsConsidered, pairsExcluded: r.pairsExcluded, rankedBy: "combined", topPerPerson: nil,
+      candidates: candidates)
+  }
+
+  static func make(_ r: NetworkIntroductionResult, index: LinkIndex, k: Int, in g: Graph) -> IntroduceResult {
+    let candidates = r.candidates.map { c in
+      IntroductionJSON(
+        a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
+        commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
+        resourceAllocation: c.scores.resourceAllocation, jaccard: c.scores.jaccard, sharedIndustry: c.sharedIndustry,
+        complementary: c.complementary, differentCompanies: c.differentCompanies,
+        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
+    }
+    return IntroduceResult(
+      mode: "network", ego: nil, contacts: nil, constraint: nil, pairsConsidered: r.pairsScored,
+      pairsExcluded: r.pairsExcluded, rankedBy: index.rawValue, topPerPerson: k, candidates: candidates)
+  }
+
+  /// Aligned text for a terminal: a ranked table, then the reasons per pair.
+  func table(limit: Int = 30) -> String {
+    var out = ""
+    if let ego {
+      out += "Introductions among the \(grouped(contacts ?? 0)) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
+      out += " (\(grouped(pairsConsidered)) pairs without a tie"
+      out += pairsExcluded > 0 ? ", \(grouped(pairsExcluded)) excluded)\n" : ")\n"
+    } else {
+      let index = LinkIndex(rawValue: rankedBy).map(Self.indexName) ?? rankedBy
+      out += "Best introductions network-wide: top \(topPerPerson ?? 0) per person by \(index)"
+      out += " (\(grouped(pairsConsidered)) pairs at distance 2 scored)\n"
+    }
+    if candidates.isEmpty { return out + "No pair qualifies.\n" }
+    out += "\n"
+    let shown = candidates.prefix(limit)
+    var t: TextTable
+    if ego != nil {
+      t = TextTable(["#", "introduce", "to", "score", "shared besides you", "you↔them", "constraint"], rightAligned: [0, 3, 4, 6])
+      for (i, c) in shown.enumerated() {
+        t.add([
+          "\(i + 1)", Self.cut(Self.label(c.a), 28), Self.cut(Self.label(c.b), 28), fixed(c.score, 3),
+          "\(c.commonContactsBesidesEgo ?? 0)", "\(fixed(c.strengthToA ?? 0, 2)) / \(fixed(c.strengthToB ?? 0, 2))",
+          Self.percentChange(c.constraintBefore ?? 0, c.constraintAfter ?? 0),
+        ])
+      }
+    } else {
+      t = TextTable(["#", "introduce", "to", "Adamic–Adar", "shared contacts", "Jaccard"], rightAligned: [0, 3, 4, 5])
+      for (i, c) in shown.enumerated() {
+        t.add([
+          "\(i + 1)", Self.cut(Self.label(c.a), 30), Self.cut(Self.label(c.b), 30), fixed(c.adamicAdar, 3),
+          "\(c.commonContacts)", fixed(c.jaccard, 3),
+        ])
+      }
+    }
+    out += t.render() + "\nWhy:\n"
+    for (i, c) in shown.enumerated() {
+      out += Self.wrap("\(i + 1). \(Self.label(c.a)) and \(Self.label(c.b)): " + c.reasons.joined(separator: "; ") + ".", width: 110)
+    }
+    if candidates.count > shown.count {
+      out += "\n… and \(grouped(candidates.count - shown.count)) more pairs (--format json or csv lists them all).\n"
+    }
+    if ego != nil {
+      out += "\nscore = 0.45 × shared contacts besides you (resource allocation, scaled to the best pair) + 0.25 × context fit"
+      out += "\n        + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies or industries)."
+      out += "\nconstraint: the change in your Burt constraint once they are tied — how much of a broker between"
+      out += "\n            them you stop being (higher constraint, fewer structural holes).\n"
+    }
+    return out
+  }
+
+  func csv() -> String {
+    var rows = [
+      [
+        "a_id", "a_name", "b_id", "b_name", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard",
+        "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "jaccardBesidesEgo",
+        "introducibility", "contextFit", "bridging", "constraintChange", "reasons",
+      ].joined(separator: ",")
+    ]
+    func opt(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+    for c in candidates {
+      let text = [c.a.id, c.a.name, c.b.id, c.b.name].map { CSVEscaping.field($0) }
+      let numbers = [
+        "\(c.score)", "\(c.commonContacts)", "\(c.adamicAdar)", "\(c.resourceAllocation)", "\(c.jaccard)",
+        c.commonContactsBesidesEgo.map { "\($0)" } ?? "", opt(c.adamicAdarBesidesEgo), opt(c.resourceAllocationBesidesEgo),
+        opt(c.jaccardBesidesEgo), opt(c.introducibility), opt(c.contextFit), opt(c.bridging), opt(c.constraintChange),
+      ]
+      rows.append((text + numbers + [CSVEscaping.field(c.reasons.joined(separator: "; "))]).joined(separator: ","))
+    }
+    return rows.joined(separator: "\n") + "\n"
+  }
+
+  static func indexName(_ i: LinkIndex) -> String {
+    switch i {
+    case .adamicAdar: "Adamic–Adar"
+    case .resourceAllocation: "resource allocation"
+    case .jaccard: "Jaccard"
+    case .commonNeighbors: "common contacts"
+    }
+  }
+
+  static func label(_ r: PersonReference.Ref) -> String { r.name.isEmpty ? r.id : r.name }
+
+  static func cut(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
+
+  /// Relative change in percent, e.g. "+0.02 %".
+  static func percentChange(_ before: Double, _ after: Double) -> String {
+    guard before > 0 else { return "" }
+    let x = 100 * (after - before) / before
+    return (x >= 0 ? "+" : "") + fixed(x, 2) + " %"
+  }
+
+  /// Wraps text at spaces, continuation lines indented.
+  static func wrap(_ text: String, width: Int) -> String {
+    var out = ""
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        out += line + "\n"
+        line = "    " + word
+      } else {
+        line += (line.isEmpty ? "" : " ") + word
+      }
+    }
+    return out + line + "\n"
+  }
+}
+
+extension LinkIndex: ExpressibleByArgument {
+  public init?(argument: String) {
+    switch argument.lowercased() {
+    case "adamic-adar", "adamicadar", "aa": self = .adamicAdar
+    case "resource-allocation", "resourceallocation", "ra": self = .resourceAllocation
+    case "jaccard": self = .jaccard
+    case "common", "common-neighbors", "commonneighbors", "cn": self = .commonNeighbors
+    default: return nil
+    }
+  }
+
+  public static var allValueStrings: [String] { ["adamic-adar", "resource-allocation", "jaccard", "common"] }
+}
+
+struct IntroduceCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "introduce",
+    abstract: "Who to introduce to whom: pairs of your contacts who don't know each other and would gain from meeting.",
+    discussion: """
+      With --ego, every pair of the ego's contacts with no tie between them is ranked by one
+      score: shared contacts besides the ego (resource allocation), context fit (same industry,
+      hiring × looking, founder × investor, mentor), the ego's weaker tie to the two, and
+      bridging (different companies or industries). Each pair comes with plain-word reasons,
+      networkx-compatible Adamic–Adar, resource allocation, Jaccard and common contacts (with
+      and without the ego), and the change in the ego's Burt constraint if they meet.
+
+      Without --ego, the best pairs network-wide: every person's top N people at distance 2
+      by Adamic–Adar (or --by), each pair once.
+
+      --exclude reads a CSV of pairs already introduced or declined, one `a,b` per line
+      (ids, emails, profile URLs or exact names; a first line that names nobody is a header).
+
+      Examples:
+        liaison introduce datasets/team/people.csv datasets/team/ties.csv --ego "Mary Reed"
+        liaison introduce people.csv ties.csv --ego 42 --top 10 --min-common 1 --exclude done.csv
+        liaison introduce ties.csv --top 10 --format csv --output best-pairs.csv
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: ArgumentHelp("The person whose contacts to introduce (id, email, profile URL or exact name).", valueName: "person"))
+  var ego: String?
+
+  @Option(help: "Pairs to show (with --ego; default 20), or candidates per person network-wide (default 10).")
+  var top: Int?
+
+  @Option(help: "Minimum shared contacts: besides the ego with --ego (default 0), in all network-wide (default 1).")
+  var minCommon: Int?
+
+  @Option(help: ArgumentHelp("CSV of pairs `a,b` already introduced or declined.", valueName: "file"))
+  var exclude: String?
+
+  @Option(help: "Network-wide ranking: adamic-adar, resource-allocation, jaccard or common.")
+  var by: LinkIndex = .adamicAdar
+
+  @Flag(help: "Without --ego: list each person's top N as ranked rows (person, rank, candidate, score) instead of pairs with reasons.")
+  var perPerson = false
+
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var threading: ThreadsOption
+
+  func validate() throws {
+    if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+    if let minCommon, minCommon < 0 { throw ValidationError("--min-common must be 0 or more.") }
+    if perPerson && ego != nil { throw ValidationError("--per-person lists the whole network; leave out --ego.") }
+  }
+
+  func run() throws {
+    let loaded = try input.load()
+    let g = loaded.graph
+    let threads = threading.threads ?? 0
+    let excluded = try exclude.map { try Self.readExcluded($0, in: g) } ?? []
+    let start = Clock.now()
+    let result: IntroduceResult
+    if let ego {
+      let e = try PersonReference.resolve(ego, in: g, option: "--ego")
+      if g.degree(of: e) < 2 {
+        Terminal.error(
+          "\(IntroduceResult.label(PersonReference.ref(e, in: g))) has \(g.degree(of: e)) contact\(g.degree(of: e) == 1 ? "" : "s"): "
+            + "an introduction needs two. Pick someone with more ties (`liaison stats` shows the network).")
+        throw ExitCode.failure
+      }
+      let options = IntroductionOptions(
+        top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded,
+        closeAtLeast: input.strongAtLeast, threads: threads)
+      result = IntroduceResult.make(g.introductionCandidates(for: e, options: options), in: g)
+    } else {
+      let k = top ?? 10
+      if getenv("LIAISON_TIMINGS") != nil {
+        // The bare two-hop sweep (W5 of the peer benchmark), timed on its own.
+        let t0 = Clock.now()
+        let bare = g.topLinkPredictions(k: k, by: by, minCommon: minCommon ?? 1, threads: threads)
+        Terminal.note("top-\(k) \(by.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
+      }
+      if perPerson {
+        let ranked = g.topLinkPredictions(k: k, by: by, minCommon: minCommon ?? 1, threads: threads)
+        if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
+        try output.emit(Self.perPersonText(ranked, in: g, format: output.format))
+        return
+      }
+      let r = g.networkIntroductions(perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+      result = IntroduceResult.make(r, index: by, k: k, in: g)
+    }
+    if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
+    switch output.format {
+    case .table: try output.emit(result.table())
+    case .json: try output.emit(try jsonText(result))
+    case .csv: try output.emit(result.csv())
+    }
+  }
+
+  /// Each person's ranked candidates: CSV rows `person,rank,candidate,score`,
+  /// JSON `{rankedBy, k, pairsScored, people[{id, name, candidates[{id, name, score}]}]}`,
+  /// or a table of the first 30 people.
+  static func perPersonText(_ r: LinkPredictionTopK, in g: Graph, format: OutputFormat) -> String {
+    switch format {
+    case .csv:
+      var out = "person,rank,candidate,\(r.index.rawValue)\n"
+      out.reserveCapacity(r.candidates.count * 32)
+      for p in 0..<PersonID(g.personCount) {
+        let id = CSVEscaping.field(g.people.id(of: p))
+        for (rank, e) in (r.offsets[Int(p)]..<r.offsets[Int(p) + 1]).enumerated() {
+          out += "\(id),\(rank + 1),\(CSVEscaping.field(g.people.id(of: r.candidates[e]))),\(r.scores[e])\n"
+        }
+      }
+      return out
+    case .json:
+      struct Scored: Codable {
+        var id: String
+        var name: String
+        var score: Double
+      }
+      struct Person: Codable {
+        var id: String
+        var name: String
+        var candidates: [Scored]
+      }
+      struct Answer: Codable {
+        var rankedBy: String
+        var k: Int
+        var pairsScored: Int
+        var people: [Person]
+      }
+      let people = (0..<PersonID(g.personCount)).map { p in
+        Person(
+          id: g.people.id(of: p), name: g.people.name(of: p),
+          candidates: r.candidates(of: p).map { Scored(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score) })
+      }
+      return (try? jsonText(Answer(rankedBy: r.index.rawValue, k: r.k, pairsScored: r.pairsScored, people: people))) ?? ""
+    case .table:
+      var t = TextTable(["person", "best candidates (\(IntroduceResult.indexName(r.index)))"])
+      for p in 0..<PersonID(min(g.personCount, 30)) {
+        let list = r.candidates(of: p).prefix(3).map { "\(IntroduceResult.label(PersonReference.ref($0.person, in: g))) \(fixed($0.score, 2))" }
+        t.add([IntroduceResult.cut(IntroduceResult.label(PersonReference.ref(p, in: g)), 30), IntroduceResult.cut(list.joined(separator: ", "), 85)])
+      }
+      var out = t.render()
+      if g.personCount > 30 { out += "… \(grouped(g.personCount - 30)) more people (--format csv or json lists everyone).\n" }
+      return out
+    }
+  }
+
+  /// Reads `a,b` pairs; references resolve like --ego (exit 1 with the line on failure).
+  static func readExcluded(_ path: String, in g: Graph) throws -> Set<PersonPair> {
+    var out: Set<PersonPair> = []
+    do {
+      var tokenizer = try CSVTokenizer(source: try ByteSource(path: path))
+      var first = true
+      while let record = try tokenizer.next() {
+        defer { first = false }
+        if record.isBlank { continue }
+        let a = record.trimmed(0) ?? ""
+        let b = record.count > 1 ? (record.trimmed(1) ?? "") : ""
+        if first, g.people.resolve(a) == .notFound, g.people.resolve(b) == .notFound { continue }  // header
+        if b.isEmpty {
+          Terminal.error("\(path):\(record.line): expected two people `a,b`, found one field")
+          throw ExitCode.failure
+        }
+        let pa = try PersonReference.resolve(a, in: g, option: "--exclude \(path):\(record.line)")
+        let pb = try PersonReference.resolve(b, in: g, option: "--exclude \(path):\(record.line)")
+        out.insert(PersonPair(pa, pb))
+      }
+    } catch let error as ImportError {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
+    return out
+  }
+}
