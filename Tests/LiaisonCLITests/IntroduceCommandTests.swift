@@ -1,0 +1,118 @@
+import Foundation
+import LiaisonCLI
+import LiaisonTestSupport
+import Testing
+
+@Suite struct IntroduceCommandTests {
+  let root = SharedData.repositoryRoot()
+  var team: [String] { ["\(root)/datasets/team/people.csv", "\(root)/datasets/team/ties.csv"] }
+
+  /// Ties of the bundled team data as unordered id pairs, read straight from the CSV.
+  func teamTies() throws -> Set<[String]> {
+    let text = try #require(TempFolder.read(path: "\(root)/datasets/team/ties.csv"))
+    var out = Set<[String]>()
+    for line in text.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      out.insert([f[0], f[1]].sorted())
+    }
+    return out
+  }
+
+  @Test func egoContractOnTheTeamData() throws {
+    // Mary Reed (id 994) has 77 contacts.
+    let (code, json) = runJSON(["introduce"] + team + ["--ego", "Mary Reed", "--top", "15"])
+    #expect(code == 0)
+    let j = try #require(json)
+    #expect((j["ego"] as? [String: Any])?["id"] as? String == "994")
+    #expect(j["contacts"] as? Int == 77)
+    #expect(j["mode"] as? String == "ego")
+    let candidates = try #require(j["candidates"] as? [[String: Any]])
+    #expect(candidates.count == 15)
+    let ties = try teamTies()
+    var previous = Double.infinity
+    for c in candidates {
+      for key in ["a", "b", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard", "reasons",
+        "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "introducibility",
+        "constraintBefore", "constraintAfter", "constraintChange"]
+      {
+        #expect(c[key] != nil, "field \(key)")
+      }
+      let a = try #require((c["a"] as? [String: Any])?["id"] as? String)
+      let b = try #require((c["b"] as? [String: Any])?["id"] as? String)
+      #expect(!ties.contains([a, b].sorted()), "\(a)–\(b) is an existing tie")
+      #expect(ties.contains(["994", a].sorted()) && ties.contains(["994", b].sorted()), "both are the ego's contacts")
+      #expect(c["commonContacts"] as! Int == (c["commonContactsBesidesEgo"] as! Int) + 1)
+      let reasons = try #require(c["reasons"] as? [String])
+      #expect(reasons.contains { $0.contains("besides you") })
+      let score = c["score"] as! Double
+      #expect(score <= previous)
+      previous = score
+    }
+  }
+
+  @Test func excludeFileAndMinCommon() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let (_, first) = runJSON(["introduce"] + team + ["--ego", "994", "--top", "3"])
+    let top = try #require((first?["candidates"] as? [[String: Any]])?.first)
+    let a = (top["a"] as! [String: Any])["id"] as! String
+    let b = (top["b"] as! [String: Any])["id"] as! String
+    let file = tmp.write("done.csv", "a,b\n\n\"\(a)\", \(b)\n")
+    let (code, json) = runJSON(["introduce"] + team + ["--ego", "994", "--top", "3", "--exclude", file])
+    #expect(code == 0)
+    let j = try #require(json)
+    #expect(j["pairsExcluded"] as? Int == 1)
+    let ids = (j["candidates"] as! [[String: Any]]).map { [($0["a"] as! [String: Any])["id"] as! String, ($0["b"] as! [String: Any])["id"] as! String] }
+    #expect(!ids.contains { Set($0) == Set([a, b]) })
+    let (code2, strict) = runJSON(["introduce"] + team + ["--ego", "994", "--min-common", "3", "--top", "50"])
+    #expect(code2 == 0)
+    for c in try #require(strict?["candidates"] as? [[String: Any]]) { #expect(c["commonContactsBesidesEgo"] as! Int >= 3) }
+    let unknown = tmp.write("bad.csv", "994,nobody-here\n")
+    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "994", "--exclude", unknown]) == 1)
+  }
+
+  @Test func exitCodes() {
+    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "nobody at all"]) == 1)
+    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "Karim Hamdan"]) == 1, "ambiguous name")
+    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--top", "0"]) == 2)
+    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "994", "--per-person"]) == 2)
+    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--by", "pagerank"]) == 2)
+  }
+
+  @Test func networkWideAndPerPerson() throws {
+    let net = ["\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv"]
+    let (code, json) = runJSON(["introduce"] + net + ["--top", "2"])
+    #expect(code == 0)
+    let j = try #require(json)
+    #expect(j["mode"] as? String == "network" && j["rankedBy"] as? String == "adamicAdar")
+    let candidates = try #require(j["candidates"] as? [[String: Any]])
+    #expect(!candidates.isEmpty)
+    for c in candidates {
+      #expect(c["commonContacts"] as! Int >= 1)
+      #expect(abs((c["score"] as! Double) - (c["adamicAdar"] as! Double)) < 1e-12)
+    }
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let out = "\(tmp.path)/pp.csv"
+    #expect(LiaisonCommand.run(arguments: ["introduce"] + net + ["--top", "3", "--per-person", "--format", "csv", "--output", out]) == 0)
+    let csv = try #require(tmp.read("pp.csv"))
+    #expect(csv.hasPrefix("person,rank,candidate,adamicAdar\n"))
+    #expect(csv.split(separator: "\n").count > 300)
+  }
+
+  @Test func tablesAreReadableAndDeterministic() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    for (i, args) in [["--ego", "Mary Reed"], ["--top", "3"], ["--top", "3", "--per-person"]].enumerated() {
+      #expect(LiaisonCommand.run(arguments: ["introduce"] + team + args + ["--output", "\(tmp.path)/t\(i).txt"]) == 0)
+      let text = try #require(tmp.read("t\(i).txt"))
+      #expect(text.split(separator: "\n").allSatisfy { $0.count <= 120 }, "\(args)")
+    }
+    let text = try #require(tmp.read("t0.txt"))
+    #expect(text.contains("Why:") && text.contains("besides you"))
+    let args = ["introduce"] + team + ["--ego", "994", "--format", "csv", "--output"]
+    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.csv", "--threads", "1"]) == 0)
+    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.csv", "--threads", "2"]) == 0)
+    #expect(tmp.read("a.csv") == tmp.read("b.csv"))
+  }
+}
