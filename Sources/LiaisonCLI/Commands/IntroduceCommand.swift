@@ -133,8 +133,8 @@ struct IntroduceResult: Codable, Equatable {
     if ego != nil {
       out += "\nscore = 0.45 × shared contacts besides you (resource allocation, scaled to the best pair) + 0.25 × context fit"
       out += "\n        + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies or industries)."
-      out += "\nconstraint: the change in your Burt constraint once they are tied — how much of a broker between"
-      out += "\n            them you stop being (higher constraint, fewer structural holes).\n"
+      out += "\nconstraint: relative change in your Burt constraint once they are tied; + means fewer structural"
+      out += "\n            holes around you (you give up some brokerage — the point of giving).\n"
     }
     return out
   }
