@@ -169,7 +169,7 @@ extension Graph {
 
     // One sweep: for each a (index i), the two-path counts to later contacts.
     // `visit(i, j, cn, aa, ra)` is called for every non-tied, non-excluded pair i < j.
-    func sweep(_ visit: @escaping (Int, Int, Int, Double, Double, inout IntroductionSink) -> Void, sinks: Int) -> [IntroductionSink] {
+    func sweep(_ visit: (Int, Int, Int, Double, Double, inout IntroductionSink) -> Void) -> [IntroductionSink] {
       let sinkBox = IntroductionSinks(count: 0)
       withCSR { offsets, targets, _ in
         pos.withUnsafeBufferPointer { pos in
@@ -181,14 +181,22 @@ extension Graph {
               return s
             }
           ) { range, s in
+            let cnA = s.cn
+            let aaA = s.aa
+            let raA = s.ra
+            let tied = s.tied
             for i in range {
               let a = contacts[i]
               s.generation &+= 1
+              if s.generation == 0 {
+                tied.update(repeating: 0)
+                s.generation = 1
+              }
               let gen = s.generation
               // Contacts tied to a are not candidates.
               for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
                 let x = Int(pos[Int(targets[p])])
-                if x > i { s.tied[x] = gen }
+                if x > i { tied[x] = gen }
               }
               for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
                 let w = Int(targets[p])
@@ -199,19 +207,19 @@ extension Graph {
                 for q in Int(offsets[w])..<Int(offsets[w + 1]) {
                   let x = Int(pos[Int(targets[q])])
                   if x <= i { continue }
-                  s.cn[x] += 1
-                  s.aa[x] += aaW
-                  s.ra[x] += raW
+                  cnA[x] &+= 1
+                  aaA[x] += aaW
+                  raA[x] += raW
                 }
               }
               for j in (i + 1)..<max(i + 1, d) {
-                let cn = s.cn[j]
-                let aa = s.aa[j]
-                let ra = s.ra[j]
-                s.cn[j] = 0
-                s.aa[j] = 0
-                s.ra[j] = 0
-                if s.tied[j] == gen { continue }
+                let cn = cnA[j]
+                let aa = aaA[j]
+                let ra = raA[j]
+                cnA[j] = 0
+                aaA[j] = 0
+                raA[j] = 0
+                if tied[j] == gen { continue }
                 visit(i, j, Int(cn), aa, ra, &s.sink)
               }
             }
@@ -233,7 +241,7 @@ extension Graph {
         }
         sink.considered += 1
         if ra > sink.maxRA { sink.maxRA = ra }
-      }, sinks: workers)
+      })
     var maxRA = 0.0
     var considered = 0
     var excludedCount = 0
@@ -255,7 +263,7 @@ extension Graph {
         let score = weights.likelihood * l + weights.context * c + weights.introducibility * intro + weights.bridging * b
         let (x, y) = contacts[i] < contacts[j] ? (contacts[i], contacts[j]) : (contacts[j], contacts[i])
         sink.add(IntroductionPair(score: score, a: x, b: y, i: Int32(i), j: Int32(j)), keep: top)
-      }, sinks: workers)
+      })
     var kept: [IntroductionPair] = []
     for s in pass2 { kept += s.pairs }
     kept.sort(by: IntroductionPair.before)
@@ -476,20 +484,33 @@ struct IntroductionSink {
   }
 }
 
-/// Per-thread accumulators over the ego's contacts (by position).
+/// Per-thread accumulators over the ego's contacts (by position), allocated
+/// once per worker thread (raw buffers: no bounds or exclusivity checks in the
+/// pair loop).
 final class IntroductionScratch: @unchecked Sendable {
-  var cn: [Int32]
-  var aa: [Double]
-  var ra: [Double]
-  var tied: [UInt32]
+  let cn: UnsafeMutableBufferPointer<Int32>
+  let aa: UnsafeMutableBufferPointer<Double>
+  let ra: UnsafeMutableBufferPointer<Double>
+  let tied: UnsafeMutableBufferPointer<UInt32>
   var generation: UInt32 = 0
   var sink = IntroductionSink()
 
   init(count: Int) {
-    cn = [Int32](repeating: 0, count: count)
-    aa = [Double](repeating: 0, count: count)
-    ra = [Double](repeating: 0, count: count)
-    tied = [UInt32](repeating: 0, count: count)
+    cn = .allocate(capacity: count)
+    cn.initialize(repeating: 0)
+    aa = .allocate(capacity: count)
+    aa.initialize(repeating: 0)
+    ra = .allocate(capacity: count)
+    ra.initialize(repeating: 0)
+    tied = .allocate(capacity: count)
+    tied.initialize(repeating: 0)
+  }
+
+  deinit {
+    cn.deallocate()
+    aa.deallocate()
+    ra.deallocate()
+    tied.deallocate()
   }
 }
 
