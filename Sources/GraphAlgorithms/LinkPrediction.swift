@@ -157,7 +157,8 @@ extension Graph {
   /// One two-hop sweep per person: for every contact w of u and every
   /// contact x of w, the index's weight of w (1 / ln deg(w), 1 / deg(w) or 1)
   /// is added to a dense per-thread accumulator at x, first touches go to a
-  /// touched list, and u's own contacts are excluded by generation marks;
+  /// touched list, and u and its own contacts are excluded by setting their
+  /// accumulator to −∞ for the duration (no separate mark array to read);
   /// then a partial selection keeps the best k. Weights are precomputed once
   /// per person. People are processed in parallel with per-thread scratch,
   /// results are written by index, and each pair's terms are summed in
@@ -179,7 +180,7 @@ extension Graph {
   ///   - threads: worker threads (0: all processors).
   /// - Complexity: O(Σ_w deg(w)² + n·k) time — the number of two-paths —
   ///   and O(n·k) space for the answer plus O(n) scratch per thread
-  ///   (8 + 4 + 4 bytes per person, and 4 more when `minCommon` > 1 for the
+  ///   (8 + 4 bytes per person, and 4 more when `minCommon` > 1 for the
   ///   Adamic–Adar and resource-allocation indices).
   public func topLinkPredictions(
     k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, threads: Int = 0
@@ -216,30 +217,36 @@ extension Graph {
                 ) { range, s in
                   let acc = s.acc
                   let cnt = s.count
-                  let stamp = s.stamp
                   let touched = s.touched
                   let bestID = s.bestID
                   let bestScore = s.bestScore
                   for u in range {
-                    let gen = s.nextGeneration()
                     let lo = Int(offsets[u])
                     let hi = Int(offsets[u + 1])
-                    stamp[u] = gen
-                    for p in lo..<hi { stamp[Int(targets[p])] = gen }
+                    // u and its contacts are excluded by an accumulator of −∞:
+                    // it never reads 0 (never touched) and stays −∞; one random
+                    // access per two-path instead of a separate mark array.
+                    acc[u] = -.infinity
+                    for p in lo..<hi { acc[Int(targets[p])] = -.infinity }
                     var touchedCount = 0
                     for p in lo..<hi {
                       let w = Int(targets[p])
                       let ww = weight[w]
                       for q in Int(offsets[w])..<Int(offsets[w + 1]) {
                         let x = Int(targets[q])
-                        if stamp[x] == gen { continue }
-                        if acc[x] == 0 {
+                        let old = acc[x]
+                        if old == 0 {
                           touched[touchedCount] = Int32(x)
                           touchedCount += 1
                         }
-                        acc[x] += ww
+                        acc[x] = old + ww
                         if countSeparately { cnt[x] &+= 1 }
                       }
+                    }
+                    acc[u] = 0
+                    for p in lo..<hi {
+                      acc[Int(targets[p])] = 0
+                      if countSeparately { cnt[Int(targets[p])] = 0 }
                     }
                     // Select the best k (score desc, id asc) and clear the accumulator.
                     var kept = 0
@@ -315,24 +322,20 @@ extension Graph {
 }
 
 /// Per-thread scratch of a two-hop sweep: a dense accumulator (zero between
-/// people), optional counts, generation stamps for the excluded people, the
-/// touched list and the top-k buffer. Allocated once per worker thread.
+/// people), optional counts, the touched list and the top-k buffer.
+/// Allocated once per worker thread.
 final class LinkTwoHopScratch {
   let acc: UnsafeMutableBufferPointer<Double>
   let count: UnsafeMutableBufferPointer<UInt32>
-  let stamp: UnsafeMutableBufferPointer<UInt32>
   let touched: UnsafeMutableBufferPointer<Int32>
   let bestID: UnsafeMutableBufferPointer<Int32>
   let bestScore: UnsafeMutableBufferPointer<Double>
-  private var generation: UInt32 = 0
 
   init(count n: Int, k: Int, counting: Bool) {
     acc = .allocate(capacity: n)
     acc.initialize(repeating: 0)
     count = .allocate(capacity: counting ? n : 0)
     count.initialize(repeating: 0)
-    stamp = .allocate(capacity: n)
-    stamp.initialize(repeating: 0)
     touched = .allocate(capacity: n)
     touched.initialize(repeating: 0)
     bestID = .allocate(capacity: k + 1)
@@ -344,20 +347,9 @@ final class LinkTwoHopScratch {
   deinit {
     acc.deallocate()
     count.deallocate()
-    stamp.deallocate()
     touched.deallocate()
     bestID.deallocate()
     bestScore.deallocate()
-  }
-
-  /// A fresh stamp value: every person becomes unmarked.
-  @inline(__always) func nextGeneration() -> UInt32 {
-    generation &+= 1
-    if generation == 0 {
-      for i in stamp.indices { stamp[i] = 0 }
-      generation = 1
-    }
-    return generation
   }
 }
 
