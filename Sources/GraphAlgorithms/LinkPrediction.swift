@@ -244,6 +244,7 @@ extension Graph {
                       }
                     }
                     acc[u] = 0
+                    if countSeparately { cnt[u] = 0 }
                     for p in lo..<hi {
                       acc[Int(targets[p])] = 0
                       if countSeparately { cnt[Int(targets[p])] = 0 }
