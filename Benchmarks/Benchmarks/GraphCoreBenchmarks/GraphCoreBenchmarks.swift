@@ -71,6 +71,14 @@ let benchmarks: @Sendable () -> Void = {
       loadGraph(tiesFile(people: people))
     }
 
+    for threads in [1, 2] {
+      Benchmark("Two-hop reach for everyone, \(threads) thread\(threads == 1 ? "" : "s"), \(label)") { benchmark, g in
+        for _ in benchmark.scaledIterations { blackHole(g.twoHopReach(threads: threads).secondDegree.count) }
+      } setup: {
+        loadGraph(tiesFile(people: people))
+      }
+    }
+
     Benchmark("Neighbour iteration through withCSR, \(label)") { benchmark, g in
       for _ in benchmark.scaledIterations {
         let total = g.withCSR { offsets, targets, _ -> Int in
