@@ -166,16 +166,29 @@ public struct BrokerOracle {
   /// Every simple path from `s` to `t` with at most `maxHops` hops, sorted
   /// by (quantised cost, hops, id sequence); the first `k`.
   public func strongestPaths(from s: Int, to t: Int, k: Int, maxHops: Int) -> [(path: [Int], cost: Int64)] {
+    strongestPaths(from: s, to: [t], k: k, maxHops: maxHops)
+  }
+
+  /// Paths from `s` that end at the first member of `targets` they reach,
+  /// at most `maxHops` hops, first hop to a contact accepted by `firstHop`,
+  /// avoiding `avoid`; sorted by (quantised cost, hops, id sequence).
+  public func strongestPaths(
+    from s: Int, to targets: [Int], k: Int, maxHops: Int, avoid: Set<Int> = [], avoidTies: Set<[Int]> = [],
+    firstHop: (Int) -> Bool = { _ in true }
+  ) -> [(path: [Int], cost: Int64)] {
+    let targetSet = Set(targets).subtracting([s])
     var found: [(path: [Int], cost: Int64)] = []
     var path = [s]
     var onPath = Set([s])
     func dfs(_ u: Int, _ c: Int64) {
-      if u == t {
+      if targetSet.contains(u) {
         found.append((path, c))
         return
       }
       if path.count - 1 >= maxHops { return }
-      for (v, x) in w[u] where !onPath.contains(v) {
+      for (v, x) in w[u] where !onPath.contains(v) && !avoid.contains(v) {
+        if u == s && !firstHop(v) { continue }
+        if avoidTies.contains([min(u, v), max(u, v)]) { continue }
         path.append(v)
         onPath.insert(v)
         dfs(v, c + BrokerOracle.cost(x))
@@ -183,7 +196,7 @@ public struct BrokerOracle {
         path.removeLast()
       }
     }
-    if s != t { dfs(s, 0) }
+    dfs(s, 0)
     found.sort { a, b in
       if a.cost != b.cost { return a.cost < b.cost }
       if a.path.count != b.path.count { return a.path.count < b.path.count }

@@ -1,0 +1,494 @@
+import GraphCore
+
+/// One introduction chain: from the asker to a target, with the strength of
+/// every hop.
+public struct StrongestPath: Sendable, Codable, Equatable {
+  /// The people in order, asker first, target last.
+  public var people: [PersonID]
+  /// Strength of each hop (people[i] – people[i+1]).
+  public var strengths: [Double]
+  /// Product of the hop strengths: the chance the chain works if each
+  /// introduction succeeds independently with its tie's strength.
+  public var strength: Double
+  /// Σ −ln(strength) over the hops (= −ln of `strength`).
+  public var cost: Double
+  /// Σ of the hops' quantised costs (`TieCost`): what paths are ranked by.
+  public var quantisedCost: Int64
+  /// Number of hops (people.count − 1).
+  public var hops: Int
+  /// Index of the weakest hop (the first one when several tie).
+  public var weakestHop: Int
+
+  /// The brokers: everyone between the asker and the target.
+  public var brokers: ArraySlice<PersonID> { people.dropFirst().dropLast() }
+}
+
+/// Options of a strongest-chains query.
+public struct PathQuery: Sendable {
+  /// Number of chains to return (Yen's k).
+  public var k: Int
+  /// Longest chain in hops; nil for no limit.
+  public var maxHops: Int?
+  /// Alternatives share no broker (each next chain avoids every earlier
+  /// chain's brokers and direct ties) instead of Yen's runners-up.
+  public var disjoint: Bool
+
+  public init(k: Int = 3, maxHops: Int? = 3, disjoint: Bool = false) {
+    self.k = k
+    self.maxHops = maxHops
+    self.disjoint = disjoint
+  }
+}
+
+extension Graph {
+  /// The k strongest loopless introduction chains from `source` to any of
+  /// `targets` (a person, or everyone at a company), maximising the product
+  /// of tie strengths, i.e. minimising Σ −ln s (ALGORITHMS §3.6).
+  ///
+  /// Yen's algorithm (Yen 1971, *Management Science* 17(11):712–716) with
+  /// a deterministic total order: quantised cost (`TieCost`), then hops,
+  /// then the sequence of person ids compared lexicographically. Each spur
+  /// search is a Dijkstra from the targets towards the spur person (or a
+  /// hop-layered Bellman–Ford when `maxHops` is set), followed by a greedy
+  /// walk that takes the smallest-id next person on an optimal remainder, so
+  /// every spur path is the least in that order and the list is the first k
+  /// chains in it. A chain ends at the first target it reaches. `firstHop`
+  /// decides which of the source's ties may start a chain.
+  ///
+  /// - Complexity: O(k·L·(E + V log V)) time for L the longest chain's hop
+  ///   count (O(k·L·H·E) with a hop limit H), O(V·H + E) extra space.
+  public func strongestPaths(
+    from source: PersonID, to targets: [PersonID], query: PathQuery = PathQuery(),
+    firstHop: (PersonID) -> Bool = { _ in true }
+  ) -> [StrongestPath] {
+    var search = PathSearch(self)
+    return search.strongestPaths(from: source, to: targets, query: query, firstHop: firstHop)
+  }
+
+  /// The strongest chain between two people by bidirectional Dijkstra on
+  /// the quantised costs (no hop limit); nil when they are not connected.
+  /// Among chains of equal cost the fewest hops win; further ties are broken
+  /// deterministically (heap order by person id), not lexicographically —
+  /// use `strongestPaths` for the full tie-break.
+  /// - Complexity: O((E + V) log V) worst case, usually far less.
+  public func strongestPath(from source: PersonID, to target: PersonID) -> StrongestPath? {
+    var search = PathSearch(self)
+    return search.strongestPath(from: source, to: target)
+  }
+}
+
+/// Reusable state for many strongest-chain queries on one graph: the
+/// half-edge keys and every scratch array are allocated once.
+///
+/// A key is (quantised cost << 16) + hops, so comparing keys compares cost
+/// first and hops second, exactly, in one integer.
+public struct PathSearch {
+  let graph: Graph
+  /// Per half-edge: TieCost.quantised(s) << 16 + 1.
+  let keys: [Int64]
+  let n: Int
+
+  // Backward (to-target) distances for Dijkstra, and for each hop layer.
+  var dist: [Int64]
+  var touched: [Int32] = []
+  var settled: VisitMarks
+  var blockedPeople: VisitMarks
+  var isTarget: VisitMarks
+  var heap = CostHeap()
+  var layers: [[Int64]] = []
+  var layerTouched: [[Int32]] = []
+  // Bidirectional search.
+  var distF: [Int64]
+  var predF: [Int32]
+  var predB: [Int32]
+  var settledF: VisitMarks
+  var settledB: VisitMarks
+  var touchedF: [Int32] = []
+  var heapF = CostHeap()
+
+  static let hopBits: Int64 = 16
+  static let hopMask: Int64 = (1 << 16) - 1
+
+  public init(_ graph: Graph) {
+    self.graph = graph
+    n = graph.personCount
+    keys = graph.withCSR { _, _, s in
+      var k = [Int64](repeating: 0, count: s.count)
+      for i in 0..<s.count { k[i] = TieCost.quantised(s[i]) << PathSearch.hopBits + 1 }
+      return k
+    }
+    dist = [Int64](repeating: .max, count: n)
+    settled = VisitMarks(count: n)
+    blockedPeople = VisitMarks(count: n)
+    isTarget = VisitMarks(count: n)
+    distF = [Int64](repeating: .max, count: n)
+    predF = [Int32](repeating: -1, count: n)
+    predB = [Int32](repeating: -1, count: n)
+    settledF = VisitMarks(count: n)
+    settledB = VisitMarks(count: n)
+  }
+
+  // MARK: Yen
+
+  public mutating func strongestPaths(
+    from source: PersonID, to targets: [PersonID], query: PathQuery, firstHop: (PersonID) -> Bool
+  ) -> [StrongestPath] {
+    isTarget.reset()
+    targetList.removeAll(keepingCapacity: true)
+    for t in targets where t != source && !isTarget.isMarked(t) {
+      isTarget.mark(t)
+      targetList.append(t)
+    }
+    if targetList.isEmpty || query.k < 1 { return [] }
+    let maxHops = query.maxHops
+    if let h = maxHops, h < 1 { return [] }
+    var accepted: [[PersonID]] = []
+    var acceptedKeys: [Int64] = []
+    var blockedEdges: [(PersonID, PersonID)] = []
+
+    if query.disjoint {
+      var brokersUsed: [PersonID] = []
+      while accepted.count < query.k {
+        blockedPeople.reset()
+        for b in brokersUsed { blockedPeople.mark(b) }
+        guard let (p, key) = spur(from: source, budget: maxHops, blockedEdgesAt: source, blocked: blockedEdges, firstHop: firstHop)
+        else { break }
+        accepted.append(p)
+        acceptedKeys.append(key)
+        brokersUsed += p.dropFirst().dropLast()
+        if p.count == 2 { blockedEdges.append((source, p[1])) }
+      }
+      return accepted.map(describe)
+    }
+
+    blockedPeople.reset()
+    guard let (first, firstKey) = spur(from: source, budget: maxHops, blockedEdgesAt: source, blocked: [], firstHop: firstHop)
+    else { return [] }
+    accepted = [first]
+    acceptedKeys = [firstKey]
+    var seen: Set<[PersonID]> = [first]
+    var candidates: [(key: Int64, path: [PersonID])] = []
+    while accepted.count < query.k {
+      let last = accepted[accepted.count - 1]
+      var rootKey: Int64 = 0
+      for i in 0..<(last.count - 1) {
+        let spurPerson = last[i]
+        let root = last[0...i]
+        // Block the next hop of every accepted chain that shares this root.
+        var blocked: [(PersonID, PersonID)] = []
+        for p in accepted where p.count > i + 1 && p[0...i] == root { blocked.append((spurPerson, p[i + 1])) }
+        blockedPeople.reset()
+        for r in root.dropLast() { blockedPeople.mark(r) }
+        let budget = maxHops.map { $0 - i }
+        if let (tail, tailKey) = spur(
+          from: spurPerson, budget: budget, blockedEdgesAt: spurPerson, blocked: blocked,
+          firstHop: i == 0 ? firstHop : { _ in true })
+        {
+          let path = Array(root) + tail.dropFirst()
+          if seen.insert(path).inserted { candidates.append((rootKey + tailKey, path)) }
+        }
+        rootKey += hopKey(last[i], last[i + 1])
+      }
+      guard !candidates.isEmpty else { break }
+      var best = 0
+      for c in 1..<candidates.count where PathSearch.precedes(candidates[c], candidates[best]) { best = c }
+      let next = candidates.remove(at: best)
+      accepted.append(next.path)
+      acceptedKeys.append(next.key)
+    }
+    return accepted.map(describe)
+  }
+
+  static func precedes(_ a: (key: Int64, path: [PersonID]), _ b: (key: Int64, path: [PersonID])) -> Bool {
+    if a.key != b.key { return a.key < b.key }
+    return a.path.lexicographicallyPrecedes(b.path)
+  }
+
+  /// The key of the tie a–b.
+  func hopKey(_ a: PersonID, _ b: PersonID) -> Int64 {
+    graph.withCSR { o, t, _ in
+      var lo = Int(o[Int(a)])
+      var hi = Int(o[Int(a) + 1])
+      while lo < hi {
+        let mid = (lo + hi) >> 1
+        if t[mid] < b { lo = mid + 1 } else { hi = mid }
+      }
+      return keys[lo]
+    }
+  }
+
+  /// The least chain (key, then ids) from `start` to the nearest target,
+  /// avoiding `blockedPeople`, the ties (start, x) listed in `blocked`, and
+  /// ties from `start` whose contact fails `firstHop`; within `budget` hops.
+  mutating func spur(
+    from start: PersonID, budget: Int?, blockedEdgesAt: PersonID, blocked: [(PersonID, PersonID)],
+    firstHop: (PersonID) -> Bool
+  ) -> ([PersonID], Int64)? {
+    let blockedNext = Set(blocked.map { $0.1 })
+    func allowedFromStart(_ x: PersonID) -> Bool { !blockedNext.contains(x) && firstHop(x) }
+    if let h = budget {
+      return layeredSpur(from: start, budget: h, allowed: allowedFromStart)
+    }
+    return dijkstraSpur(from: start, allowed: allowedFromStart)
+  }
+
+  /// Unbounded: multi-source Dijkstra from the targets until `start` is settled.
+  mutating func dijkstraSpur(from start: PersonID, allowed: (PersonID) -> Bool) -> ([PersonID], Int64)? {
+    heap.removeAll()
+    settled.reset()
+    for p in touched { dist[Int(p)] = .max }
+    touched.removeAll(keepingCapacity: true)
+    let g = graph
+    // Seed with the targets (not blocked).
+    var found = false
+    g.withCSR { o, t, _ in
+      keys.withUnsafeBufferPointer { kk in
+        for x in targetList where !blockedPeople.isMarked(x) && x != start {
+          dist[Int(x)] = 0
+          touched.append(x)
+          heap.push(0, x)
+        }
+        while !heap.isEmpty {
+          let (d, x) = heap.pop()
+          if d > dist[Int(x)] || settled.isMarked(x) { continue }
+          settled.mark(x)
+          if x == start {
+            found = true
+            break
+          }
+          for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
+            let y = t[e]
+            if blockedPeople.isMarked(y) || settled.isMarked(y) { continue }
+            if y == start && !allowed(x) { continue }
+            if isTarget.isMarked(y) { continue }  // chains end at their first target
+            let nd = d + kk[e]
+            if nd < dist[Int(y)] {
+              if dist[Int(y)] == .max { touched.append(y) }
+              dist[Int(y)] = nd
+              heap.push(nd, y)
+            }
+          }
+        }
+      }
+    }
+    guard found else { return nil }
+    // Greedy walk: smallest-id next person on an optimal remainder.
+    var path = [start]
+    var v = start
+    g.withCSR { o, t, _ in
+      while !isTarget.isMarked(v) {
+        let dv = dist[Int(v)]
+        var next: PersonID = -1
+        for e in Int(o[Int(v)])..<Int(o[Int(v) + 1]) {
+          let w = t[e]
+          if v == start && !allowed(w) { continue }
+          if blockedPeople.isMarked(w) || !settled.isMarked(w) { continue }
+          if dist[Int(w)] != .max && dist[Int(w)] + keys[e] == dv {
+            next = w
+            break  // rows are sorted: the first match is the smallest id
+          }
+        }
+        v = next
+        path.append(v)
+      }
+    }
+    return (path, dist[Int(start)])
+  }
+
+  /// The target people of the current query.
+  var targetList: [PersonID] = []
+
+  /// Hop-limited: layered Bellman–Ford from the targets, best[h][x] = least
+  /// key from x to a target in at most h hops.
+  mutating func layeredSpur(from start: PersonID, budget: Int, allowed: (PersonID) -> Bool) -> ([PersonID], Int64)? {
+    while layers.count <= budget {
+      layers.append([Int64](repeating: .max, count: n))
+      layerTouched.append([])
+    }
+    for h in 0...budget {
+      for p in layerTouched[h] { layers[h][Int(p)] = .max }
+      layerTouched[h].removeAll(keepingCapacity: true)
+    }
+    var frontier: [PersonID] = []
+    for x in targetList where !blockedPeople.isMarked(x) && x != start {
+      layers[0][Int(x)] = 0
+      layerTouched[0].append(x)
+      frontier.append(x)
+    }
+    let g = graph
+    g.withCSR { o, t, _ in
+      for h in 1...budget {
+        // Layer h starts as a copy of layer h − 1 on the touched people.
+        for p in layerTouched[h - 1] {
+          layers[h][Int(p)] = layers[h - 1][Int(p)]
+          layerTouched[h].append(p)
+        }
+        var nextFrontier: [PersonID] = []
+        for x in frontier {
+          if x == start { continue }
+          let dx = layers[h - 1][Int(x)]
+          // Chains end at their first target: only a target itself (at 0) extends from a target.
+          if isTarget.isMarked(x) && dx > 0 { continue }
+          for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
+            let y = t[e]
+            if blockedPeople.isMarked(y) || isTarget.isMarked(y) { continue }
+            if y == start && !allowed(x) { continue }
+            let nd = dx + keys[e]
+            let cur = layers[h][Int(y)]
+            if nd < cur {
+              if cur == .max { layerTouched[h].append(y) }
+              if layers[h - 1][Int(y)] == cur || cur == .max { nextFrontier.append(y) }
+              layers[h][Int(y)] = nd
+            }
+          }
+        }
+        frontier = nextFrontier
+        if frontier.isEmpty && h < budget {
+          // Nothing improves further: later layers equal this one.
+          for hh in (h + 1)...budget {
+            for p in layerTouched[h] {
+              layers[hh][Int(p)] = layers[h][Int(p)]
+              layerTouched[hh].append(p)
+            }
+          }
+          break
+        }
+      }
+    }
+    guard layers[budget][Int(start)] != .max else { return nil }
+    var path = [start]
+    var v = start
+    var h = budget
+    g.withCSR { o, t, _ in
+      while !isTarget.isMarked(v) {
+        let dv = layers[h][Int(v)]
+        var next: PersonID = -1
+        for e in Int(o[Int(v)])..<Int(o[Int(v) + 1]) {
+          let w = t[e]
+          if v == start && !allowed(w) { continue }
+          if blockedPeople.isMarked(w) { continue }
+          let dw = layers[h - 1][Int(w)]
+          if w != start && dw != .max && dw + keys[e] == dv {
+            next = w
+            break
+          }
+        }
+        v = next
+        h -= 1
+        path.append(v)
+      }
+    }
+    return (path, layers[budget][Int(start)])
+  }
+
+  // MARK: Bidirectional Dijkstra
+
+  /// The strongest chain between two people (no hop limit), bidirectional
+  /// Dijkstra on keys (cost, then hops), stopping when the two frontiers'
+  /// smallest keys sum past the best meeting found.
+  public mutating func strongestPath(from s: PersonID, to t: PersonID) -> StrongestPath? {
+    if s == t { return nil }
+    for p in touchedF { distF[Int(p)] = .max }
+    for p in touched { dist[Int(p)] = .max }
+    touchedF.removeAll(keepingCapacity: true)
+    touched.removeAll(keepingCapacity: true)
+    settledF.reset()
+    settledB.reset()
+    heapF.removeAll()
+    heap.removeAll()
+    distF[Int(s)] = 0
+    dist[Int(t)] = 0
+    predF[Int(s)] = -1
+    predB[Int(t)] = -1
+    touchedF.append(s)
+    touched.append(t)
+    heapF.push(0, s)
+    heap.push(0, t)
+    var best = Int64.max
+    var meet: PersonID = -1
+    graph.withCSR { o, tg, _ in
+      keys.withUnsafeBufferPointer { kk in
+        while !heapF.isEmpty && !heap.isEmpty {
+          let topF = heapF.keys[0]
+          let topB = heap.keys[0]
+          if topF >= best || topB >= best || topF + topB >= best { break }
+          let forward = topF <= topB
+          if forward {
+            let (d, x) = heapF.pop()
+            if d > distF[Int(x)] || settledF.isMarked(x) { continue }
+            settledF.mark(x)
+            for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
+              let y = tg[e]
+              let nd = d + kk[e]
+              if nd < distF[Int(y)] {
+                if distF[Int(y)] == .max { touchedF.append(y) }
+                distF[Int(y)] = nd
+                predF[Int(y)] = x
+                heapF.push(nd, y)
+              }
+              let db = dist[Int(y)]
+              if db != .max && nd + db < best || (db != .max && nd + db == best && y < meet) {
+                best = nd + db
+                meet = y
+              }
+            }
+          } else {
+            let (d, x) = heap.pop()
+            if d > dist[Int(x)] || settledB.isMarked(x) { continue }
+            settledB.mark(x)
+            for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
+              let y = tg[e]
+              let nd = d + kk[e]
+              if nd < dist[Int(y)] {
+                if dist[Int(y)] == .max { touched.append(y) }
+                dist[Int(y)] = nd
+                predB[Int(y)] = x
+                heap.push(nd, y)
+              }
+              let df = distF[Int(y)]
+              if df != .max && nd + df < best || (df != .max && nd + df == best && y < meet) {
+                best = nd + df
+                meet = y
+              }
+            }
+          }
+        }
+      }
+    }
+    guard meet >= 0 else { return nil }
+    var left: [PersonID] = []
+    var x = meet
+    while x >= 0 {
+      left.append(x)
+      if x == s { break }
+      x = predF[Int(x)]
+    }
+    left.reverse()
+    var y = meet
+    while y != t {
+      y = predB[Int(y)]
+      left.append(y)
+    }
+    return describe(left)
+  }
+
+  /// Fills in strengths, product, costs and the weakest hop.
+  func describe(_ people: [PersonID]) -> StrongestPath {
+    var strengths: [Double] = []
+    var cost = 0.0
+    var product = 1.0
+    var q: Int64 = 0
+    var weakest = 0
+    for i in 0..<(people.count - 1) {
+      let s = Double(graph.strength(between: people[i], and: people[i + 1]) ?? 0)
+      strengths.append(s)
+      product *= s
+      cost += -_logDouble(s)
+      q += hopKey(people[i], people[i + 1]) >> PathSearch.hopBits
+      if s < strengths[weakest] { weakest = i }
+    }
+    return StrongestPath(
+      people: people, strengths: strengths, strength: product, cost: cost, quantisedCost: q, hops: people.count - 1,
+      weakestHop: weakest)
+  }
+}
