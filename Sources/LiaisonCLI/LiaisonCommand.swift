@@ -18,7 +18,10 @@ public struct LiaisonCommand: ParsableCommand {
         liaison stats datasets/network/people.csv datasets/network/ties.csv
       """,
     version: "0.1.0",
-    subcommands: [StatsCommand.self, GenerateCommand.self, DemoCommand.self, IntroduceCommand.self, ReachCommand.self]
+    subcommands: [
+      StatsCommand.self, GenerateCommand.self, DemoCommand.self, IntroduceCommand.self, ReachCommand.self,
+      PathCommand.self, BrokersCommand.self,
+    ]
   )
   public init() {}
 
