@@ -25,5 +25,16 @@ let package = Package(
       path: "Benchmarks/GraphCoreBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
+    .executableTarget(
+      name: "LinkPredictionBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "GraphCore", package: "Liaison"),
+        .product(name: "GraphIO", package: "Liaison"),
+        .product(name: "GraphAlgorithms", package: "Liaison"),
+      ],
+      path: "Benchmarks/LinkPredictionBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ]
 )
