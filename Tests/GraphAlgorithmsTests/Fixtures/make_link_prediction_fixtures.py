@@ -12,7 +12,9 @@ LinkPredictionTests and IntroductionTests.
   resourceAllocation] from nx.common_neighbors, nx.jaccard_coefficient,
   nx.adamic_adar_index and nx.resource_allocation_index (ebunch=None, i.e.
   all non-edges), sorted by (str(u), str(v)) so the file does not depend on
-  the hash seed (ALGORITHMS §5 trap 10).
+  the hash seed (ALGORITHMS §5 trap 10). The script re-runs itself with
+  PYTHONHASHSEED=0: networkx sums Adamic–Adar terms in set order, which for
+  string nodes depends on the hash seed, so the last bits would change.
 * constraint[name]: for a few egos, nx.constraint(G, nodes=[ego],
   weight="strength") now, and for up to 6 pairs of the ego's non-tied
   contacts the value after adding that tie with strength 0.5.
@@ -20,6 +22,11 @@ LinkPredictionTests and IntroductionTests.
 import json
 import os
 import random
+import sys
+
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
 
 import networkx as nx
 
