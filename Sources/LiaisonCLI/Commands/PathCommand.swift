@@ -198,7 +198,7 @@ extension PathAnswer {
   }
 
   func csv() -> String {
-    var rows = ["path,position,id,name,company,hopStrength,tieClass,lastContact,kind,inferred,pathStrength,cost,hops"]
+    var rows = ["path,position,id,name,company,hopStrength,tieClass,lastContact,kind,inferred,pathStrength,cost,hops\n"]
     for (i, p) in paths.enumerated() {
       for (j, person) in p.people.enumerated() {
         let e = j > 0 ? p.evidence[j - 1] : nil
@@ -210,7 +210,7 @@ extension PathAnswer {
           ]))
       }
     }
-    return rows.joined(separator: "\n") + "\n"
+    return rows.joined()
   }
 }
 
@@ -323,7 +323,9 @@ struct PathCommand: ParsableCommand {
           + (limit.map { n.hops > $0 ? "; try --max-hops \(n.hops)" : "" } ?? "")
           + (anyFirstHop ? "" : " or --any-first-hop") + "."
       } else {
-        message += " Nobody there is connected to \(g.people.name(of: source))'s network at all."
+        message +=
+          (target.kind == "person" ? " \(target.name) is" : " Nobody there is")
+          + " not connected to \(g.people.name(of: source))'s network at all."
       }
       answer.noPath = message
       answer.nearest = nearest
@@ -363,7 +365,7 @@ struct PathCommand: ParsableCommand {
     switch output.format {
     case .json: try output.emit(try jsonText(answer))
     case .table, .csv:
-      var out = ["from,to,cost,strength,hops,people"]
+      var out = ["from,to,cost,strength,hops,people\n"]
       for r in rows {
         out.append(
           CSVEscaping.row([
@@ -371,7 +373,7 @@ struct PathCommand: ParsableCommand {
             r.people.joined(separator: " "),
           ]))
       }
-      try output.emit(out.joined(separator: "\n") + "\n")
+      try output.emit(out.joined())
     }
   }
 }
