@@ -45,6 +45,8 @@ public struct IntroductionOptions: Sendable {
   /// A group label per person (e.g. communities), −1 for none. When nil,
   /// industry stands in for the group in the bridging value.
   public var groups: [Int32]?
+  /// L saturates at this quantile of the positive RA₋ₑ values (1: the maximum).
+  public var likelihoodQuantile: Double
   /// Strength assumed for the new tie when computing the change in the ego's
   /// constraint (default: the strength of an unrated tie).
   public var newTieStrength: Double
@@ -56,13 +58,15 @@ public struct IntroductionOptions: Sendable {
 
   public init(
     top: Int? = 20, minCommonBesidesEgo: Int = 0, excluded: Set<PersonPair> = [], groups: [Int32]? = nil,
-    newTieStrength: Double = Double(TieClassifier.defaultStrength), closeAtLeast: Double = 0.55,
+    likelihoodQuantile: Double = 0.9, newTieStrength: Double = Double(TieClassifier.defaultStrength),
+    closeAtLeast: Double = 0.55,
     weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0
   ) {
     self.top = top
     self.minCommonBesidesEgo = minCommonBesidesEgo
     self.excluded = excluded
     self.groups = groups
+    self.likelihoodQuantile = likelihoodQuantile
     self.newTieStrength = newTieStrength
     self.closeAtLeast = closeAtLeast
     self.weights = weights
@@ -87,7 +91,8 @@ public struct IntroductionCandidate: Sendable, Codable, Equatable {
   public var strengthToB: Double
   /// I = min(strengthToA, strengthToB): the ego must be close enough to both.
   public var introducibility: Double
-  /// L = resource allocation besides the ego ÷ its maximum over all pairs considered.
+  /// L = min(1, RA₋ₑ / scale): resource allocation besides the ego, saturating at
+  /// the 90th percentile of the positive values over the pairs considered.
   public var likelihood: Double
   /// C in [0, 1]: noisy-OR of shared industry (0.5) and complementary roles
   /// (hiring × looking 0.8, founder × investor 0.8, mentor × looking or founder 0.6, founder × founder 0.3).
@@ -122,8 +127,11 @@ public struct IntroductionResult: Sendable, Codable, Equatable {
   public var pairsConsidered: Int
   /// Pairs left out by `excluded`.
   public var pairsExcluded: Int
-  /// The maximum resource allocation besides the ego (the normaliser of L).
+  /// The maximum resource allocation besides the ego over the pairs considered.
   public var maxResourceAllocationBesidesEgo: Double
+  /// The saturation point of L: the `likelihoodQuantile` (default 90th
+  /// percentile) of the positive resource-allocation values besides the ego.
+  public var likelihoodScale: Double
   /// The ego's constraint before any introduction.
   public var constraint: Double?
   /// The best pairs, score descending, then a, then b ascending.
@@ -136,9 +144,10 @@ extension Graph {
   /// score, with the evidence and plain-word reasons.
   ///
   /// score = 0.45·L + 0.25·C + 0.20·I + 0.10·B (default weights), where
-  /// L = RA₋ₑ / max RA₋ₑ is the resource-allocation index without the ego as
-  /// a common contact (Zhou, Lü & Zhang 2009) normalised over all pairs
-  /// considered, C the context fit (shared industry, complementary roles from
+  /// L = min(1, RA₋ₑ / q₉₀) is the resource-allocation index without the ego
+  /// as a common contact (Zhou, Lü & Zhang 2009), saturating at the 90th
+  /// percentile of its positive values over the pairs considered (beyond a
+  /// point, more shared contacts add credibility no more), C the context fit (shared industry, complementary roles from
   /// tags and titles), I = min(s_ea, s_eb) the introducibility and B the
   /// bridging value (different companies, different groups — Obstfeld's
   /// *tertius iungens*, ASQ 50:100, 2005). The change in the ego's Burt
@@ -241,22 +250,26 @@ extension Graph {
         }
         sink.considered += 1
         if ra > sink.maxRA { sink.maxRA = ra }
+        if ra > 0 { sink.positiveRA.append(ra) }
       })
     var maxRA = 0.0
     var considered = 0
     var excludedCount = 0
+    var positive: [Double] = []
     for s in pass1 {
       maxRA = max(maxRA, s.maxRA)
       considered += s.considered
       excludedCount += s.excluded
+      positive += s.positiveRA
     }
+    let scale = Self.likelihoodScale(positive, quantile: options.likelihoodQuantile)
     // Pass 2: scores, the best `top` per thread.
     let top = options.top
     let pass2 = sweep(
       { i, j, cn, _, ra, sink in
         if cn < minCommon { return }
         if !excluded.isEmpty && excluded.contains(PersonPair(contacts[i], contacts[j])) { return }
-        let l = maxRA > 0 ? ra / maxRA : 0
+        let l = scale > 0 ? min(1, ra / scale) : 0
         let c = features.contextFit(i, j)
         let intro = min(egoStrength[i], egoStrength[j])
         let b = features.bridging(i, j)
@@ -278,7 +291,7 @@ extension Graph {
       let j = Int(k.j)
       let (ia, ib) = contacts[i] == k.a ? (i, j) : (j, i)
       let besides = linkScores(k.a, k.b, excluding: ego)
-      let raL = maxRA > 0 ? besides.resourceAllocation / maxRA : 0
+      let raL = scale > 0 ? min(1, besides.resourceAllocation / scale) : 0
       var shared = commonContacts(k.a, k.b).filter { $0 != ego }
       if shared.count > 10 { shared.removeLast(shared.count - 10) }
       let after = egoConstraint.after(adding: k.a, k.b, strength: options.newTieStrength)
@@ -295,7 +308,16 @@ extension Graph {
     }
     return IntroductionResult(
       ego: ego, contacts: d, pairsConsidered: considered, pairsExcluded: excludedCount,
-      maxResourceAllocationBesidesEgo: maxRA, constraint: egoConstraint.before, candidates: candidates)
+      maxResourceAllocationBesidesEgo: maxRA, likelihoodScale: scale, constraint: egoConstraint.before,
+      candidates: candidates)
+  }
+
+  /// The nearest-rank `quantile` of the positive values (0 when there are none).
+  static func likelihoodScale(_ values: [Double], quantile: Double) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    let rank = Int((quantile * Double(sorted.count)).rounded(.up))
+    return sorted[min(sorted.count, max(1, rank)) - 1]
   }
 
   /// Plain-word reasons for one candidate, most important first.
@@ -470,6 +492,7 @@ struct IntroductionPair: Sendable {
 /// What one worker collects in a sweep.
 struct IntroductionSink {
   var maxRA = 0.0
+  var positiveRA: [Double] = []
   var considered = 0
   var excluded = 0
   var pairs: [IntroductionPair] = []

@@ -19,8 +19,17 @@ import Testing
       #expect(result.candidates.count == expected.count)
       #expect(Set(result.candidates.map { PersonPair($0.a, $0.b) }) == Set(expected.map { PersonPair(PersonID($0.0), PersonID($0.1)) }))
       var maxRA = 0.0
-      for (a, b) in expected { maxRA = max(maxRA, oracle.scores(a, b, excluding: ego).3) }
+      var positive: [Double] = []
+      for (a, b) in expected {
+        let ra = oracle.scores(a, b, excluding: ego).3
+        maxRA = max(maxRA, ra)
+        if ra > 0 { positive.append(ra) }
+      }
       #expect(near(result.maxResourceAllocationBesidesEgo, maxRA))
+      // Nearest-rank 90th percentile of the positive values.
+      positive.sort()
+      let scale = positive.isEmpty ? 0 : positive[Int((0.9 * Double(positive.count)).rounded(.up)) - 1]
+      #expect(near(result.likelihoodScale, scale))
       for c in result.candidates {
         #expect(!g.areTied(c.a, c.b) && c.a < c.b)
         let whole = oracle.scores(Int(c.a), Int(c.b))
@@ -33,7 +42,7 @@ import Testing
         let sa = oracle.s(ego, Int(c.a))
         let sb = oracle.s(ego, Int(c.b))
         #expect(near(c.introducibility, min(sa, sb)) && near(c.strengthToA, sa) && near(c.strengthToB, sb))
-        #expect(near(c.likelihood, maxRA > 0 ? besides.3 / maxRA : 0))
+        #expect(near(c.likelihood, scale > 0 ? min(1, besides.3 / scale) : 0))
         #expect(c.score >= 0 && c.score <= 1 + 1e-12)
         #expect(!c.reasons.isEmpty)
       }

@@ -131,7 +131,7 @@ struct IntroduceResult: Codable, Equatable {
       out += "\n… and \(grouped(candidates.count - shown.count)) more pairs (--format json or csv lists them all).\n"
     }
     if ego != nil {
-      out += "\nscore = 0.45 × shared contacts besides you (resource allocation, scaled to the best pair) + 0.25 × context fit"
+      out += "\nscore = 0.45 × shared contacts besides you (resource allocation, full marks from the top 10 %) + 0.25 × context fit"
       out += "\n        + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies or industries)."
       out += "\nconstraint: relative change in your Burt constraint once they are tied; + means fewer structural"
       out += "\n            holes around you (you give up some brokerage — the point of giving).\n"
