@@ -83,6 +83,9 @@ struct DemoCommand: ParsableCommand {
         print("── liaison reach \(team)/people.csv \(team)/ties.csv --ego \"\(member)\" --top 5\n")
         var reach = try ReachCommand.parse(teamInputs + ["--ego", member, "--top", "5"])
         try reach.run()
+        print("\n── liaison introduce \(team)/people.csv \(team)/ties.csv --ego \"\(member)\" --top 5\n")
+        var introduce = try IntroduceCommand.parse(teamInputs + ["--ego", member, "--top", "5"])
+        try introduce.run()
       }
     }
     print(
@@ -90,7 +93,7 @@ struct DemoCommand: ParsableCommand {
       More on the same data (each command has --help):
         liaison reach       who opens the most non-redundant reach, the 80 % cover, dormant ties (shown above)
         liaison path        the strongest introduction chains to a person or company
-        liaison introduce   pairs of your contacts who should meet, with reasons
+        liaison introduce   pairs of your contacts who should meet, with reasons (shown above)
         liaison brokers     who holds the network together (betweenness, Burt, Gould–Fernandez)
         liaison render      every answer drawn through Graphviz as SVG
         liaison batch       a folder of exports (datasets/team/exports) into one report
