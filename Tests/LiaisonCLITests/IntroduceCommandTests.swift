@@ -72,6 +72,14 @@ import Testing
   }
 
   @Test func exitCodes() {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let pendant = tmp.write("pendant.csv", "source,target\na,b\nb,c\n")
+    #expect(LiaisonCommand.run(arguments: ["introduce", pendant, "--ego", "a"]) == 1, "one contact: nobody to introduce")
+    #expect(LiaisonCommand.run(arguments: ["introduce", pendant, "--ego", "b", "--output", "\(tmp.path)/b.txt"]) == 0)
+    let text = tmp.read("b.txt") ?? ""
+    #expect(text.contains("Introductions among the 2 contacts of b (1 pair without a tie)"))
+    #expect(text.contains("+125.00 %"), "star centre 0.5 → triangle 1.125 (Burt)")
     #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "nobody at all"]) == 1)
     #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "Karim Hamdan"]) == 1, "ambiguous name")
     #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--top", "0"]) == 2)

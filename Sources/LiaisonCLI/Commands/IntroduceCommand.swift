@@ -94,7 +94,7 @@ struct IntroduceResult: Codable, Equatable {
     var out = ""
     if let ego {
       out += "Introductions among the \(grouped(contacts ?? 0)) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
-      out += " (\(grouped(pairsConsidered)) pairs without a tie"
+      out += " (\(grouped(pairsConsidered)) pair\(pairsConsidered == 1 ? "" : "s") without a tie"
       out += pairsExcluded > 0 ? ", \(grouped(pairsExcluded)) excluded)\n" : ")\n"
     } else {
       let index = LinkIndex(rawValue: rankedBy).map(Self.indexName) ?? rankedBy
