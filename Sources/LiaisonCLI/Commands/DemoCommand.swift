@@ -81,7 +81,7 @@ struct DemoCommand: ParsableCommand {
         return nil
       }).first {
         print("── liaison reach \(team)/people.csv \(team)/ties.csv --ego \"\(member)\" --top 5\n")
-        var reach = try ReachCommand.parse(teamInputs + ["--ego", member, "--top", "5"])
+        let reach = try ReachCommand.parse(teamInputs + ["--ego", member, "--top", "5"])
         try reach.run()
         print("\n── liaison introduce \(team)/people.csv \(team)/ties.csv --ego \"\(member)\" --top 5\n")
         var introduce = try IntroduceCommand.parse(teamInputs + ["--ego", member, "--top", "5"])

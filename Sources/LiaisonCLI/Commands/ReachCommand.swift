@@ -267,10 +267,14 @@ struct ReachCommand: ParsableCommand {
 
   func table(_ a: ReachAnswer) -> String {
     var out = "Reach of \(a.ego.name)\n\n"
-    let classes = TieClass.allCases.compactMap { c in a.contactsByClass[c.rawValue].map { "\($0) \(c.rawValue)" } }
+    let classes = TieClass.allCases.compactMap { c in a.contactsByClass[c.rawValue].map { "\(grouped($0)) \(c.rawValue)" } }
     out += "  \(grouped(a.firstDegree)) contacts (\(classes.joined(separator: ", ")))\n"
-    out += "  \(grouped(a.secondDegree)) people two steps away; \(grouped(a.weakReach)) through weak ties, "
-      + "\(grouped(a.weakOnlyReach)) only through weak or dormant ties\n"
+    if a.unratedContacts == a.firstDegree {
+      out += "  \(grouped(a.secondDegree)) people two steps away (tie strengths unknown, so no weak/strong split)\n"
+    } else {
+      out += "  \(grouped(a.secondDegree)) people two steps away; \(grouped(a.weakReach)) through weak ties, "
+        + "\(grouped(a.weakOnlyReach)) only through weak or dormant ties\n"
+    }
     if let es = a.effectiveSize, let c = a.constraint {
       out += "  effective size \(fixed(es, 1)) of \(a.firstDegree) (distinct circles), constraint \(fixed(c, 3)) (lower = more brokerage)\n"
     }
