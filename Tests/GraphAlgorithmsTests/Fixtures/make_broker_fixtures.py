@@ -17,16 +17,21 @@ Conventions pinned here (see ALGORITHMS.md sections 2.1, 2.3, 2.4, 3.2, 3.3):
   exact integers in both implementations (the float-tie policy, trap 8).
   Raw = normalized=False (unordered pairs); normalised = normalized=True.
 * Ego betweenness: nx.betweenness_centrality(nx.ego_graph(G, v), normalized=False)[v].
-* Brokerage: sna::brokerage ordered counts, re-implemented below from sna's
-  counting rule (R is not installed here); karate with the two factions is
-  checked against the published sna numbers in the Swift tests.
+* Brokerage: R sna::brokerage(g, cl)$raw.nli ordered counts, computed by
+  Rscript when R and sna are installed (apt-get install r-cran-sna; sna 2.7.1
+  here) and asserted equal to the re-implementation of sna's counting rule
+  below; without R the re-implementation alone is written ("brokerageSource").
 * Yen: the first k paths of nx.shortest_simple_paths with weight = quantised
   cost, written with their costs; compared per cost tier.
 """
 import itertools
 import json
 import math
+import os
 import random
+import shutil
+import subprocess
+import tempfile
 
 import networkx as nx
 import numpy as np
@@ -110,6 +115,55 @@ def brokerage_counts(g, group):
     return res
 
 
+SNA_SCRIPT = """
+suppressMessages(library(sna))
+args <- commandArgs(trailingOnly = TRUE)
+A <- as.matrix(read.csv(args[1], header = FALSE))
+cl <- scan(args[2], quiet = TRUE)
+b <- brokerage(A, cl)$raw.nli
+write.table(b[, 1:5, drop = FALSE], args[3], sep = ",", row.names = FALSE, col.names = FALSE)
+cat(as.character(packageVersion("sna")))
+"""
+
+
+def sna_counts(g, group):
+    """R sna's counts, or None when R/sna are unavailable."""
+    if not shutil.which("Rscript"):
+        return None, None
+    nodes = list(g)
+    index = {v: i for i, v in enumerate(nodes)}
+    labels = {x: i + 1 for i, x in enumerate(sorted(set(group.values())))}
+    with tempfile.TemporaryDirectory() as d:
+        adj, grp, out, script = (os.path.join(d, f) for f in ("a.csv", "g.txt", "o.csv", "s.R"))
+        with open(adj, "w") as f:
+            for v in nodes:
+                row = [0] * len(nodes)
+                for w in g[v]:
+                    row[index[w]] = 1
+                f.write(",".join(map(str, row)) + "\n")
+        with open(grp, "w") as f:
+            f.write("\n".join(str(labels[group[v]]) for v in nodes) + "\n")
+        with open(script, "w") as f:
+            f.write(SNA_SCRIPT)
+        r = subprocess.run(["Rscript", script, adj, grp, out], capture_output=True, text=True)
+        if r.returncode != 0:
+            return None, None
+        cols = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
+        with open(out) as f:
+            rows = [list(map(int, map(float, line.strip().split(",")))) for line in f if line.strip()]
+        return {v: dict(zip(cols, row)) for v, row in zip(nodes, rows)}, "R sna " + r.stdout.strip()
+
+
+def brokerage_entry(g, group):
+    ours = brokerage_counts(g, group)
+    sna, source = sna_counts(g, group) if g.number_of_nodes() >= 2 else (None, None)
+    if sna is not None:
+        assert sna == ours, "re-implementation disagrees with R sna"
+        ours = sna
+    return {"groups": [group[v] for v in g], "counts": [ours[v] for v in g],
+            "source": source or "re-implementation of sna's counting rule"}
+
+
 def yen_cases(g, pairs, k):
     for u, v, d in g.edges(data=True):
         d["cost"] = qcost(d["strength"])
@@ -166,14 +220,12 @@ def main():
     brokerage = {}
     k = nx.karate_club_graph()
     group = {v: k.nodes[v]["club"] for v in k}
-    counts = brokerage_counts(k, group)
-    brokerage["karate"] = {"groups": [group[v] for v in k], "counts": [counts[v] for v in k]}
+    brokerage["karate"] = brokerage_entry(k, group)
     for seed in seeds[:40]:
         g = random_graph(seed)
         rng = random.Random(seed + 7)
         group = {v: "g%d" % rng.randint(0, 3) for v in g}
-        counts = brokerage_counts(g, group)
-        brokerage[f"random_{seed}"] = {"groups": [group[v] for v in g], "counts": [counts[v] for v in g]}
+        brokerage[f"random_{seed}"] = brokerage_entry(g, group)
 
     # Yen: a few named pairs plus random pairs on random graphs.
     yen = {}
