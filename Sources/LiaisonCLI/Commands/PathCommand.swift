@@ -192,9 +192,23 @@ extension PathAnswer {
         ])
       }
       out += t.render()
-      out += "   " + p.sentence + "\n"
+      out += wrapped(p.sentence, width: 100, indent: "   ")
     }
     return out
+  }
+
+  /// Word-wraps prose for a terminal.
+  func wrapped(_ text: String, width: Int, indent: String) -> String {
+    var out = ""
+    var line = indent
+    for word in text.split(separator: " ") {
+      if line.count > indent.count && line.count + 1 + word.count > width {
+        out += line + "\n"
+        line = indent
+      }
+      line += (line.count > indent.count ? " " : "") + word
+    }
+    return out + line + "\n"
   }
 
   func csv() -> String {
