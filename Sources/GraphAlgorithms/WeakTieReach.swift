@@ -270,27 +270,6 @@ extension Graph {
   }
 }
 
-/// |a ∩ b| for two ascending sequences, by merging. O(|a| + |b|).
-func sortedIntersectionCount(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Int {
-  var i = a.startIndex
-  var j = b.startIndex
-  var count = 0
-  while i < a.endIndex && j < b.endIndex {
-    let x = a[i]
-    let y = b[j]
-    if x == y {
-      count += 1
-      i += 1
-      j += 1
-    } else if x < y {
-      i += 1
-    } else {
-      j += 1
-    }
-  }
-  return count
-}
-
 /// A small binary max-heap.
 struct BinaryMaxHeap<Element: Comparable> {
   private var items: [Element] = []

@@ -6,6 +6,7 @@
 // $LIAISON_BENCH_DIR (default /tmp/liaison-bench) on first use:
 // 10,000 people ≈ 100 k ties and 100,000 people ≈ 1 M ties.
 import Benchmark
+import BenchmarkSupport
 import GraphAlgorithms
 import GraphCore
 import GraphIO
@@ -14,25 +15,6 @@ import GraphIO
   import Glibc
 #endif
 
-func benchDirectory() -> String {
-  if let d = getenv("LIAISON_BENCH_DIR") { return String(cString: d) }
-  return "/tmp/liaison-bench"
-}
-
-/// The ties file of a generated network with `people` people, generated once.
-func tiesFile(people: Int) -> String {
-  let dir = "\(benchDirectory())/people-\(people)"
-  let ties = "\(dir)/ties.csv"
-  if access(ties, R_OK) != 0 {
-    mkdir(benchDirectory(), 0o755)
-    _ = try! NetworkGenerator.generate(NetworkGeneratorOptions(people: people, seed: 42), into: dir)
-  }
-  return ties
-}
-
-func loadGraph(_ path: String) -> Graph {
-  try! NetworkLoader.load([InputSpec(path: path)]).graph
-}
 
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(

@@ -7,6 +7,7 @@
 // ties, generated on first use (the same files as GraphCoreBenchmarks).
 // "Top-10 Adamic–Adar per person" is the peer benchmark's workload W5.
 import Benchmark
+import BenchmarkSupport
 import GraphAlgorithms
 import GraphCore
 import GraphIO
@@ -15,24 +16,6 @@ import GraphIO
   import Glibc
 #endif
 
-func benchDirectory() -> String {
-  if let d = getenv("LIAISON_BENCH_DIR") { return String(cString: d) }
-  return "/tmp/liaison-bench"
-}
-
-func tiesFile(people: Int) -> String {
-  let dir = "\(benchDirectory())/people-\(people)"
-  let ties = "\(dir)/ties.csv"
-  if access(ties, R_OK) != 0 {
-    mkdir(benchDirectory(), 0o755)
-    _ = try! NetworkGenerator.generate(NetworkGeneratorOptions(people: people, seed: 42), into: dir)
-  }
-  return ties
-}
-
-func loadGraph(_ path: String) -> Graph {
-  try! NetworkLoader.load([InputSpec(path: path)]).graph
-}
 
 /// The person with the most contacts (a hard ego for introductions).
 func busiest(_ g: Graph) -> PersonID {

@@ -1134,25 +1134,7 @@ final class SyntheticWorld {
         return lo < offset[a + 1] && adjacency[lo] == target
       }
       func common(_ a: Int, _ b: Int) -> Int {
-        var i = offset[a]
-        var j = offset[b]
-        let iEnd = offset[a + 1]
-        let jEnd = offset[b + 1]
-        var count = 0
-        while i < iEnd && j < jEnd {
-          let x = adjacency[i]
-          let y = adjacency[j]
-          if x == y {
-            count += 1
-            i += 1
-            j += 1
-          } else if x < y {
-            i += 1
-          } else {
-            j += 1
-          }
-        }
-        return count
+        sortedIntersectionCount(adjacency[offset[a]..<offset[a + 1]], adjacency[offset[b]..<offset[b + 1]])
       }
       let weights = (0..<n).map { offset[$0 + 1] > offset[$0] ? activity[$0] : 0 }
       var attempts = 0
