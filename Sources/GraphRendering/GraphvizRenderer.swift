@@ -22,14 +22,23 @@ public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
   }
 }
 
+/// The one serial executor for every libgvc/libcgraph call in the process.
+///
+/// Graphviz is not thread-safe, even with one context per thread (two
+/// concurrent layouts abort or silently differ; ../shared/GRAPHVIZ.md), so
+/// isolation to a per-renderer actor is not enough: all renderers share
+/// this global actor.
+@globalActor public actor GraphvizActor {
+  public static let shared = GraphvizActor()
+}
+
 /// Renders DOT text to SVG in memory through libgvc, in-process.
 ///
-/// Graphviz is not thread-safe (even with one context per thread), so every
-/// libgvc/libcgraph call goes through this actor: one context, one caller at
-/// a time. Everything created is freed in reverse order (render buffer,
-/// layout, graph); `sfdp` is reseeded before each layout so output is
+/// Every call runs on `GraphvizActor`, one at a time process-wide.
+/// Everything created is freed in reverse order (render buffer, layout,
+/// graph, context); `srand(1)` before each layout makes `sfdp` output
 /// deterministic within a long-lived process.
-public actor GraphvizRenderer {
+public struct GraphvizRenderer: Sendable {
   public static let engines: Set<String> = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
   public static let formats: Set<String> = ["svg", "dot", "xdot", "json"]
 
@@ -37,6 +46,7 @@ public actor GraphvizRenderer {
 
   /// Lays out `dot` with `engine` and renders it as `format` (default SVG).
   /// - Complexity: dominated by the layout engine (see Guides/Rendering.md).
+  @GraphvizActor
   public func render(dot: String, engine: String = "sfdp", format: String = "svg") throws(RenderError) -> [UInt8] {
     guard Self.engines.contains(engine) else { throw .unknownEngine(engine) }
     guard Self.formats.contains(format) else { throw .unknownFormat(format) }
