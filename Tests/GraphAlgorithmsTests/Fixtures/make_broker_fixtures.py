@@ -2,7 +2,9 @@
 """Writes broker_fixtures.json: networkx 3.6.1 reference values for Liaison's
 structural-holes, betweenness, ego-betweenness, brokerage and Yen tests.
 
-Run from this folder:  python3 make_broker_fixtures.py
+Run from this folder:  PYTHONHASHSEED=0 python3 make_broker_fixtures.py
+(networkx sums Burt's terms over Python sets, whose order for string node
+names depends on the hash seed: values move in the last bit without it.)
 
 Conventions pinned here (see ALGORITHMS.md sections 2.1, 2.3, 2.4, 3.2, 3.3):
 * Strengths are written as float32-exact values (dyadic or float32-rounded), so
