@@ -67,7 +67,13 @@ import Testing
     #expect(csv.hasPrefix("rank,id,name,company,betweenness,"))
     #expect(csv.split(separator: "\n").count == 21, "header + 20 rows")
     #expect(LiaisonCommand.run(arguments: ["brokers", ties, "--by", "fame"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["brokers", ties, "--group-by", "community"]) == 2)
+    #expect(
+      LiaisonCommand.run(arguments: [
+        "brokers", people, ties, "--group-by", "community", "--by", "brokerage", "--format", "json", "--output",
+        "\(tmp.path)/g.json",
+      ]) == 0)
+    let grouped = try #require(tmp.read("g.json"))
+    #expect(grouped.contains("\"groupBy\" : \"community\"") && grouped.contains("\"liaison\""))
     #expect(LiaisonCommand.run(arguments: ["brokers", ties, "--sample", "0"]) == 2)
     #expect(LiaisonCommand.run(arguments: ["brokers", "/nonexistent.csv"]) == 1)
   }

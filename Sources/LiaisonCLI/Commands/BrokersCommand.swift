@@ -64,6 +64,11 @@ enum BrokersReport {
   /// trimming; people without a value are each their own group. Returns nil
   /// when nobody has a value.
   static func groups(_ g: Graph, by: BrokerGrouping) -> (labels: [Int32], count: Int)? {
+    if by == .community {
+      // Louvain communities with the defaults of `liaison communities` (resolution 1, seed 42).
+      let p = g.louvainCommunities()
+      return (p.labels, p.count)
+    }
     var index: [String: Int32] = [:]
     var labels = [Int32](repeating: 0, count: g.personCount)
     var next: Int32 = 0
@@ -163,7 +168,7 @@ extension BrokersAnswer {
     out += ".\n"
     let withGroups = groups > 0
     var headers = ["#", "name", "company", "between", "ego", "constraint", "circles", "contacts"]
-    if withGroups { headers += ["brokered", "across \(groupBy == "industry" ? "industries" : "companies")"] }
+    if withGroups { headers += ["brokered", "across \(groupBy == "industry" ? "industries" : groupBy == "community" ? "communities" : "companies")"] }
     var t = TextTable(headers, rightAligned: Set([0] + Array(3..<headers.count)))
     for p in people {
       var row = [
@@ -233,7 +238,7 @@ struct BrokersCommand: ParsableCommand {
       circle), Burt's constraint, effective size, efficiency and hierarchy (whole network,
       strength as the weight), and Gould–Fernandez brokerage roles (coordinator, itinerant,
       representative, gatekeeper, liaison; counted as R sna does) with people grouped by
-      company or industry. --by chooses the ranking (constraint ranks lowest first).
+      company, industry or community. --by chooses the ranking (constraint ranks lowest first).
 
       Exact betweenness costs one shortest-path search per person; on large networks use
       --sample N for an estimate from N people with a stated error bound.
@@ -255,7 +260,7 @@ struct BrokersCommand: ParsableCommand {
   @Option(help: "Ranking: \(BrokerRanking.allCases.map(\.rawValue).joined(separator: ", ")).")
   var by: BrokerRanking = .betweenness
 
-  @Option(name: .customLong("group-by"), help: "Groups for brokerage roles: company or industry.")
+  @Option(name: .customLong("group-by"), help: "Groups for brokerage roles: company, industry or community (Louvain).")
   var groupBy: BrokerGrouping = .company
 
   @Flag(help: "Betweenness along the strongest chains (cost −ln strength) instead of the fewest hops.")
@@ -270,10 +275,6 @@ struct BrokersCommand: ParsableCommand {
   func validate() throws {
     if top < 0 { throw ValidationError("--top must be 0 (everyone) or more.") }
     if let sample, sample < 1 { throw ValidationError("--sample must be at least 1.") }
-    if groupBy == .community {
-      throw ValidationError("--group-by community needs community detection, which this build does not have yet; "
-        + "use company or industry.")
-    }
   }
 
   func run() throws {

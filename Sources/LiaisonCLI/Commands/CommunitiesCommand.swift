@@ -1,0 +1,83 @@
+import ArgumentParser
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+
+/// The JSON answer of `liaison communities` (DESIGN §3).
+struct CommunitiesAnswer: Codable {
+  struct Community: Codable {
+    var id: Int
+    var size: Int
+    var topCompanies: [String]
+    var members: [PersonReference.Ref]
+  }
+  var modularity: Double
+  var resolution: Double
+  var seed: UInt64
+  var communities: [Community]
+}
+
+struct CommunitiesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "communities",
+    abstract: "Communities (Louvain, modularity with tie strength as the weight): the circles of a network.",
+    discussion: """
+      Seeded and deterministic: the same files, --resolution and --seed give the same communities.
+      A higher --resolution gives more, smaller communities.
+
+      Examples:
+        liaison communities datasets/network/people.csv datasets/network/ties.csv
+        liaison communities ties.csv --resolution 1.5 --seed 7 --format json --output communities.json
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: "Resolution γ of modularity (γ > 1: more, smaller communities).")
+  var resolution: Double = 1
+
+  @Option(help: "Seed for the order in which people are visited.")
+  var seed: UInt64 = 42
+
+  @Option(help: "Communities to list in the table.")
+  var top: Int = 10
+
+  func validate() throws {
+    if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number.") }
+  }
+
+  func run() throws {
+    let g = try input.load().graph
+    let p = g.louvainCommunities(resolution: resolution, seed: seed)
+    var members = [[PersonID]](repeating: [], count: p.count)
+    for (i, l) in p.labels.enumerated() { members[Int(l)].append(PersonID(i)) }
+    let communities = members.enumerated().map { (id, list) -> CommunitiesAnswer.Community in
+      var counts: [String: Int] = [:]
+      for q in list where !g.people.company(of: q).isEmpty { counts[g.people.company(of: q), default: 0] += 1 }
+      let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+      return CommunitiesAnswer.Community(
+        id: id, size: list.count, topCompanies: top, members: list.map { PersonReference.ref($0, in: g) })
+    }
+    let answer = CommunitiesAnswer(modularity: p.modularity, resolution: resolution, seed: seed, communities: communities)
+    switch output.format {
+    case .json: try output.emit(try jsonText(answer))
+    case .csv:
+      var text = "id,name,community\n"
+      for (i, l) in p.labels.enumerated() {
+        text += CSVEscaping.row([g.people.id(of: PersonID(i)), g.people.name(of: PersonID(i)), "\(l)"])
+      }
+      try output.emit(text)
+    case .table:
+      var t = TextTable(["#", "people", "largest companies", "for example"], rightAligned: [0, 1])
+      for c in communities.prefix(top) {
+        t.add([
+          "\(c.id)", grouped(c.size), c.topCompanies.joined(separator: ", "),
+          c.members.prefix(3).map(\.name).joined(separator: ", "),
+        ])
+      }
+      try output.emit(
+        "\(grouped(p.count)) communities, modularity \(fixed(p.modularity, 4)) (resolution \(resolution), seed \(seed))\n\n"
+          + t.render())
+    }
+  }
+}

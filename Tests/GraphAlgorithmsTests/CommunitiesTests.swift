@@ -1,0 +1,67 @@
+import GraphAlgorithms
+import GraphCore
+import LiaisonTestSupport
+import Testing
+
+@Suite struct CommunitiesTests {
+  /// Zachary's faction split (networkx `club` attribute), by karate node id.
+  static let officers: Set<Int> = [9, 14, 15, 18, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]
+
+  func karate() throws -> Graph { try FixtureFile("reach_fixtures.json").graph("karate") }
+
+  /// ALGORITHMS §2.5 oracles: Q of the faction split, unweighted, at γ = 1, 0.5 and 2.
+  @Test func modularityOfTheFactionSplitEqualsNetworkx() throws {
+    let g = try karate()
+    let labels = (0..<g.personCount).map { Self.officers.contains(Int(g.people.id(of: PersonID($0)))!) ? Int32(1) : 0 }
+    #expect(abs(g.modularity(labels: labels) - 0.358235) < 5e-7)
+    #expect(abs(g.modularity(labels: labels, resolution: 0.5) - 0.608605) < 5e-7)
+    #expect(abs(g.modularity(labels: labels, resolution: 2) - (-0.142505)) < 5e-7)
+  }
+
+  /// Louvain output is tested by properties only (never by exact membership).
+  @Test func louvainOnKarateReachesGoodModularity() throws {
+    let g = try karate()
+    let p = g.louvainCommunities(seed: 2)
+    #expect(p.labels.count == 34)
+    #expect(Set(p.labels).count == p.count)
+    #expect(p.modularity >= 0.41, "Q = \(p.modularity)")
+    #expect(p.modularity <= 0.419790 + 1e-9, "cannot beat the known optimum")
+    #expect(abs(p.modularity - g.modularity(labels: p.labels)) < 1e-12)
+    #expect(g.louvainCommunities(seed: 2) == p, "same seed, same partition")
+    let fine = g.louvainCommunities(resolution: 2, seed: 2)
+    #expect(fine.count >= p.count, "γ > 1 gives more, smaller communities")
+  }
+
+  /// Modularity equals a brute-force double sum over all pairs; Louvain never
+  /// does worse than singletons or a single community, on 100 seeded random graphs.
+  @Test(arguments: 0..<UInt64(100))
+  func modularityEqualsBruteForce(seed: UInt64) throws {
+    let random = RandomMultigraph(seed: seed &+ 31_000, maxPeople: 40)
+    let (g, _) = try random.build()
+    let p = g.louvainCommunities(seed: seed)
+    let n = g.personCount
+    var m2 = 0.0
+    var k = [Double](repeating: 0, count: n)
+    for u in 0..<n { for s in g.strengths(of: PersonID(u)) { k[u] += Double(s); m2 += Double(s) } }
+    guard m2 > 0 else {
+      #expect(p.modularity == 0)
+      return
+    }
+    var q = 0.0
+    for i in 0..<n {
+      for j in 0..<n where p.labels[i] == p.labels[j] {
+        let a = Double(g.strength(between: PersonID(i), and: PersonID(j)) ?? 0)
+        q += a - k[i] * k[j] / m2
+      }
+    }
+    q /= m2
+    #expect(abs(q - p.modularity) < 1e-9, "\(random)")
+    let singletons = g.modularity(labels: (0..<n).map { Int32($0) })
+    let single = g.modularity(labels: [Int32](repeating: 0, count: n))
+    #expect(p.modularity >= singletons - 1e-12 && p.modularity >= single - 1e-12, "\(random)")
+    // Labels are numbered by size, largest first.
+    var sizes = [Int](repeating: 0, count: p.count)
+    for l in p.labels { sizes[Int(l)] += 1 }
+    #expect(sizes == sizes.sorted(by: >))
+  }
+}
