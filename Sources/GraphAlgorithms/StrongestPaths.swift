@@ -435,6 +435,35 @@ public struct PathSearch {
                 tB.append(t)
                 hF.push(0, s)
                 hB.push(0, t)
+                /// Pops one side's nearest person and relaxes its ties; a stale
+                /// entry (key above the current distance) is skipped. Updates the
+                /// best meeting with the opposite side's distances.
+                func settle(
+                  _ heap: inout CostHeap, _ dist: UnsafeMutableBufferPointer<Int64>,
+                  _ pred: UnsafeMutableBufferPointer<Int32>, _ touched: inout [Int32],
+                  opposite: UnsafeMutableBufferPointer<Int64>
+                ) {
+                  let (d, x) = heap.pop()
+                  if d > dist[Int(x)] { return }
+                  var e = Int(o[Int(x)])
+                  let end = Int(o[Int(x) + 1])
+                  while e < end {
+                    let y = Int(tg[e])
+                    let nd = d &+ kk[e]
+                    if nd < dist[y] {
+                      if dist[y] == .max { touched.append(Int32(truncatingIfNeeded: y)) }
+                      dist[y] = nd
+                      pred[y] = x
+                      heap.push(nd, Int32(truncatingIfNeeded: y))
+                      let other = opposite[y]
+                      if other != .max && nd &+ other < best {
+                        best = nd &+ other
+                        meet = Int32(truncatingIfNeeded: y)
+                      }
+                    }
+                    e &+= 1
+                  }
+                }
                 // Each direction settles people in key order; a person is pushed
                 // only when its key strictly drops, so a popped entry above the
                 // current distance is stale. The side with the smaller heap
@@ -446,47 +475,9 @@ public struct PathSearch {
                   let topB = hB.keys[0]
                   if topF &+ topB >= best { break }
                   if hF.count <= hB.count {
-                    let (d, x) = hF.pop()
-                    if d > distF[Int(x)] { continue }
-                    var e = Int(o[Int(x)])
-                    let end = Int(o[Int(x) + 1])
-                    while e < end {
-                      let y = Int(tg[e])
-                      let nd = d &+ kk[e]
-                      if nd < distF[y] {
-                        if distF[y] == .max { tF.append(Int32(truncatingIfNeeded: y)) }
-                        distF[y] = nd
-                        predF[y] = x
-                        hF.push(nd, Int32(truncatingIfNeeded: y))
-                        let db = distB[y]
-                        if db != .max && nd &+ db < best {
-                          best = nd &+ db
-                          meet = Int32(truncatingIfNeeded: y)
-                        }
-                      }
-                      e &+= 1
-                    }
+                    settle(&hF, distF, predF, &tF, opposite: distB)
                   } else {
-                    let (d, x) = hB.pop()
-                    if d > distB[Int(x)] { continue }
-                    var e = Int(o[Int(x)])
-                    let end = Int(o[Int(x) + 1])
-                    while e < end {
-                      let y = Int(tg[e])
-                      let nd = d &+ kk[e]
-                      if nd < distB[y] {
-                        if distB[y] == .max { tB.append(Int32(truncatingIfNeeded: y)) }
-                        distB[y] = nd
-                        predB[y] = x
-                        hB.push(nd, Int32(truncatingIfNeeded: y))
-                        let df = distF[y]
-                        if df != .max && nd &+ df < best {
-                          best = nd &+ df
-                          meet = Int32(truncatingIfNeeded: y)
-                        }
-                      }
-                      e &+= 1
-                    }
+                    settle(&hB, distB, predB, &tB, opposite: distF)
                   }
                 }
               }
