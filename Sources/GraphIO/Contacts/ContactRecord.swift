@@ -1,0 +1,56 @@
+import GraphCore
+
+/// One contact as an export lists it, before identity resolution.
+///
+/// Every contact importer (LinkedIn, Google, Outlook, Thunderbird, vCard)
+/// produces these; `ContactResolver` then merges them across files into
+/// people. Text fields are trimmed and in UTF-8; empty means absent. Nothing
+/// here is normalised for matching: that is the resolver's job, so reports can
+/// show what the file said.
+public struct ContactRecord: Sendable, Equatable {
+  /// The 1-based line where the record starts in its file.
+  public var line: Int
+  /// The formatted name as written (vCard `FN`, `Display Name`, Google `Name`).
+  public var fullName = ""
+  public var givenName = ""
+  public var middleName = ""
+  public var familyName = ""
+  public var namePrefix = ""
+  public var nameSuffix = ""
+  public var nickname = ""
+  /// Email addresses in file order (primary first), trimmed, case kept.
+  public var emails: [String] = []
+  /// Employers, the current one first (vCard may list several `ORG`).
+  public var companies: [String] = []
+  public var department = ""
+  public var title = ""
+  /// Web addresses: a LinkedIn profile URL first when there is one.
+  public var urls: [String] = []
+  public var phones: [String] = []
+  /// Groups, labels and categories (system groups such as `myContacts` removed).
+  public var labels: [String] = []
+  /// vCard 4.0 `RELATED` values (URIs or text): explicit ties to other people.
+  public var related: [String] = []
+  /// LinkedIn `Connected On`.
+  public var connectedOn: Day?
+  public var birthday = ""
+  public var notes = ""
+  /// vCard `UID`.
+  public var uid = ""
+
+  public init(line: Int) { self.line = line }
+
+  /// The name to show: `fullName`, else the parts joined, else the first email.
+  public var displayName: String {
+    if !fullName.isEmpty { return fullName }
+    let parts = [namePrefix, givenName, middleName, familyName, nameSuffix].filter { !$0.isEmpty }
+    if !parts.isEmpty { return parts.joined(separator: " ") }
+    return emails.first ?? ""
+  }
+
+  /// Whether the record names anyone at all (hidden LinkedIn members give empty rows).
+  public var isEmpty: Bool {
+    fullName.isEmpty && givenName.isEmpty && familyName.isEmpty && middleName.isEmpty && nickname.isEmpty
+      && emails.isEmpty && urls.isEmpty && phones.isEmpty && companies.isEmpty
+  }
+}
