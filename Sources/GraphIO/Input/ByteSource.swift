@@ -9,48 +9,95 @@
 /// Reads a file (or standard input, `-`) in chunks with `read(2)`, so memory
 /// stays bounded however large the file is. The only place GraphIO touches
 /// file descriptors.
+///
+/// Opened with `text: true`, the source also finds the file's encoding
+/// (see `TextEncoding`) and hands out UTF-8 whatever the file holds:
+/// UTF-16 LE/BE (with a byte-order mark, or recognised by its zero bytes)
+/// is transcoded chunk by chunk, and a file that is not valid UTF-8 is read
+/// as windows-1252 (a superset of ISO-8859-1 for printable text) and the
+/// fallback is flagged in `encoding`.
 public final class ByteSource {
   public let path: String
   private let fd: Int32
   private let ownsDescriptor: Bool
-  /// Bytes handed out so far.
+  /// Bytes handed out so far (after transcoding).
   public private(set) var bytesRead = 0
   /// File size when known (regular files), for progress.
   public let size: Int?
+  /// The encoding found (`.utf8` for sources opened without `text`).
+  public private(set) var encoding: TextEncoding = .utf8
+  /// Raw bytes read ahead for detection, handed out before the next `read(2)`.
+  private var pending: [UInt8] = []
+  private var pendingStart = 0
+  private var transcoder = TextTranscoder(.utf8)
+  private var rawScratch: [UInt8] = []
+  private let memory: [UInt8]?
+  private var memoryOffset = 0
 
   /// Opens `path` for reading.
+  /// - Parameter text: find the encoding and hand out UTF-8 (see the type's documentation).
   /// - Throws: `ImportError` (line 0) when it cannot be opened or is a directory.
-  public init(path: String) throws(ImportError) {
+  public init(path: String, text: Bool = false) throws(ImportError) {
     self.path = path
+    memory = nil
     if path == "-" {
       fd = 0
       ownsDescriptor = false
       size = nil
-      return
+    } else {
+      var st = stat()
+      if stat(path, &st) != 0 {
+        let reason = String(cString: strerror(errno))
+        throw ImportError(file: path, line: 0, column: 0, message: "cannot open: \(reason)", hint: "check the path")
+      }
+      if (st.st_mode & S_IFMT) == S_IFDIR {
+        throw ImportError(
+          file: path, line: 0, column: 0, message: "is a folder, not a file", hint: "pass the files inside it")
+      }
+      let opened = open(path, O_RDONLY | O_CLOEXEC)
+      if opened < 0 {
+        let reason = String(cString: strerror(errno))
+        throw ImportError(file: path, line: 0, column: 0, message: "cannot open: \(reason)", hint: "check the permissions")
+      }
+      fd = opened
+      ownsDescriptor = true
+      size = Int(st.st_size)
     }
-    var st = stat()
-    if stat(path, &st) != 0 {
-      let reason = String(cString: strerror(errno))
-      throw ImportError(file: path, line: 0, column: 0, message: "cannot open: \(reason)", hint: "check the path")
-    }
-    if (st.st_mode & S_IFMT) == S_IFDIR {
-      throw ImportError(
-        file: path, line: 0, column: 0, message: "is a folder, not a file", hint: "pass the files inside it")
-    }
-    let opened = open(path, O_RDONLY | O_CLOEXEC)
-    if opened < 0 {
-      let reason = String(cString: strerror(errno))
-      throw ImportError(file: path, line: 0, column: 0, message: "cannot open: \(reason)", hint: "check the permissions")
-    }
-    fd = opened
-    ownsDescriptor = true
-    size = Int(st.st_size)
+    if text { try detectEncoding() }
+  }
+
+  /// A source over bytes in memory (tests and fuzzing); `path` names it in errors.
+  public init(bytes: [UInt8], path: String = "<memory>", text: Bool = false) {
+    self.path = path
+    fd = -1
+    ownsDescriptor = false
+    size = bytes.count
+    memory = bytes
+    if text { try? detectEncoding() }
   }
 
   deinit { if ownsDescriptor { close(fd) } }
 
-  /// Appends up to `count` bytes to `buffer`; returns the number read (0 at end of file).
-  public func read(into buffer: inout [UInt8], count: Int) throws(ImportError) -> Int {
+  /// Reads up to `detectionBytes` raw bytes ahead and decides the encoding.
+  private func detectEncoding() throws(ImportError) {
+    var head: [UInt8] = []
+    while head.count < TextEncoding.detectionBytes,
+      try readRaw(into: &head, count: TextEncoding.detectionBytes - head.count) > 0
+    {}
+    encoding = TextEncoding.detect(head, complete: size.map { head.count >= $0 } ?? false)
+    transcoder = TextTranscoder(encoding)
+    pending = head
+    pendingStart = 0
+  }
+
+  /// Appends up to `count` raw bytes from the file (or memory).
+  private func readRaw(into buffer: inout [UInt8], count: Int) throws(ImportError) -> Int {
+    if let memory {
+      let n = min(count, memory.count - memoryOffset)
+      buffer.append(contentsOf: memory[memoryOffset..<memoryOffset + n])
+      memoryOffset += n
+      return n
+    }
     let old = buffer.count
     buffer.append(contentsOf: repeatElement(0, count: count))
     var got = 0
@@ -68,7 +115,41 @@ public final class ByteSource {
       throw ImportError(
         file: path, line: 0, column: 0, message: "read failed: \(String(cString: strerror(failure)))", hint: nil)
     }
-    bytesRead += got
     return got
+  }
+
+  /// Appends up to `count` raw bytes, serving read-ahead bytes first.
+  private func readUndecoded(into buffer: inout [UInt8], count: Int) throws(ImportError) -> Int {
+    if pendingStart < pending.count {
+      let n = min(count, pending.count - pendingStart)
+      buffer.append(contentsOf: pending[pendingStart..<pendingStart + n])
+      pendingStart += n
+      if pendingStart == pending.count {
+        pending = []
+        pendingStart = 0
+      }
+      return n
+    }
+    return try readRaw(into: &buffer, count: count)
+  }
+
+  /// Appends about `count` bytes of UTF-8 to `buffer`; returns the number
+  /// appended (0 only at end of file). Transcoding may append somewhat more
+  /// than `count` (UTF-16 and windows-1252 text grows in UTF-8).
+  public func read(into buffer: inout [UInt8], count: Int) throws(ImportError) -> Int {
+    if encoding.isUTF8 {
+      let n = try readUndecoded(into: &buffer, count: count)
+      bytesRead += n
+      return n
+    }
+    let before = buffer.count
+    while buffer.count == before {
+      rawScratch.removeAll(keepingCapacity: true)
+      let n = try readUndecoded(into: &rawScratch, count: count)
+      transcoder.transcode(rawScratch, into: &buffer, final: n == 0)
+      if n == 0 { break }
+    }
+    bytesRead += buffer.count - before
+    return buffer.count - before
   }
 }
