@@ -1,23 +1,37 @@
 import CGraphviz
 
-/// An error from Graphviz.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An error from Graphviz or from the check of its output.
 public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
   case unknownEngine(String)
   case unknownFormat(String)
   case noLayoutPlugins
+  case formatUnavailable(String)
   case parseFailed(String)
   case layoutFailed(engine: String, message: String)
   case renderFailed(format: String, message: String)
+  /// The SVG failed the safety check (script, event handler or external reference).
+  case unsafeOutput(String)
 
   public var description: String {
     switch self {
     case .unknownEngine(let e): "unknown layout engine '\(e)' (use dot, neato, fdp or sfdp)"
-    case .unknownFormat(let f): "unknown output format '\(f)' (use svg)"
+    case .unknownFormat(let f): "unknown output format '\(f)' (use svg, png, pdf or dot)"
     case .noLayoutPlugins:
       "Graphviz has no layout plugins registered; run `dot -c` as root (package graphviz / libgraphviz-dev)"
+    case .formatUnavailable(let f):
+      "this Graphviz cannot write \(f) (the cairo plugin is missing: apt-get install libgraphviz-dev graphviz); use svg"
     case .parseFailed(let m): "Graphviz could not read the DOT text: \(m)"
     case .layoutFailed(let e, let m): "Graphviz layout with \(e) failed: \(m)"
     case .renderFailed(let f, let m): "Graphviz could not render \(f): \(m)"
+    case .unsafeOutput(let m): "the SVG failed the safety check and was not written: \(m)"
     }
   }
 }
@@ -27,20 +41,28 @@ public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
 /// Graphviz is not thread-safe, even with one context per thread (two
 /// concurrent layouts abort or silently differ; ../shared/GRAPHVIZ.md), so
 /// isolation to a per-renderer actor is not enough: all renderers share
-/// this global actor.
+/// this global actor for async callers, and every call, async or not, runs
+/// under `GraphvizRenderer`'s process-wide lock.
 @globalActor public actor GraphvizActor {
   public static let shared = GraphvizActor()
 }
 
-/// Renders DOT text to SVG in memory through libgvc, in-process.
+/// Renders DOT text to SVG (or PNG, PDF, DOT) in memory through libgvc,
+/// in-process. The only file that calls Graphviz.
 ///
-/// Every call runs on `GraphvizActor`, one at a time process-wide.
-/// Everything created is freed in reverse order (render buffer, layout,
-/// graph, context); `srand(1)` before each layout makes `sfdp` output
-/// deterministic within a long-lived process.
+/// Each render creates a context, reads the DOT, lays it out, renders it and
+/// frees everything it created in reverse order (render buffer, layout,
+/// graph, context). Every render holds one process-wide lock, so Graphviz
+/// runs one call at a time whichever thread or actor asks (`render` on
+/// `GraphvizActor` for async code, `renderSynchronously` for command-line
+/// code). `srand(1)` before each layout makes `sfdp` output deterministic
+/// within a long-lived process. Graphviz's own messages (syntax errors,
+/// unknown engines) are collected and carried by the thrown `RenderError`.
 public struct GraphvizRenderer: Sendable {
+  /// Engines Liaison uses (dot, neato, fdp, sfdp) and two more Graphviz has.
   public static let engines: Set<String> = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
-  public static let formats: Set<String> = ["svg", "dot", "xdot", "json"]
+  /// Output formats: SVG always; PNG and PDF where the cairo plugin is present.
+  public static let formats: Set<String> = ["svg", "png", "pdf", "dot", "xdot", "json"]
 
   public init() {}
 
@@ -48,25 +70,83 @@ public struct GraphvizRenderer: Sendable {
   /// - Complexity: dominated by the layout engine (see Guides/Rendering.md).
   @GraphvizActor
   public func render(dot: String, engine: String = "sfdp", format: String = "svg") throws(RenderError) -> [UInt8] {
+    try renderSynchronously(dot: dot, engine: engine, format: format)
+  }
+
+  /// `render` for synchronous callers: blocks until the process-wide
+  /// Graphviz lock is free, then renders.
+  /// - Complexity: dominated by the layout engine.
+  public func renderSynchronously(dot: String, engine: String = "sfdp", format: String = "svg") throws(RenderError)
+    -> [UInt8]
+  {
     guard Self.engines.contains(engine) else { throw .unknownEngine(engine) }
     guard Self.formats.contains(format) else { throw .unknownFormat(format) }
+    GraphvizLock.shared.lock()
+    defer { GraphvizLock.shared.unlock() }
+    return try Self.locked(dot: dot, engine: engine, format: format)
+  }
+
+  /// Whether this Graphviz can write `format` (PNG and PDF need cairo).
+  public static func supports(format: String) -> Bool {
+    guard formats.contains(format) else { return false }
+    GraphvizLock.shared.lock()
+    defer { GraphvizLock.shared.unlock() }
+    guard let gvc = gvContext() else { return false }
+    defer { gvFreeContext(gvc) }
+    return liaison_has_device(gvc, format) != 0
+  }
+
+  /// Build → layout → render → free; the caller holds the lock.
+  private static func locked(dot: String, engine: String, format: String) throws(RenderError) -> [UInt8] {
+    liaison_messages_begin()
+    func messages(_ fallback: String) -> String {
+      let text = String(cString: liaison_messages())
+        .split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+        .joined(separator: "; ")
+      return text.isEmpty ? fallback : text
+    }
     guard let gvc = gvContext() else { throw .noLayoutPlugins }
     defer { gvFreeContext(gvc) }
-    guard let graph = liaison_agmemread(dot) else { throw .parseFailed("syntax error in generated DOT") }
+    guard liaison_plugin_count(gvc, "layout") > 0 else { throw .noLayoutPlugins }
+    if format == "png" || format == "pdf", liaison_has_device(gvc, format) == 0 { throw .formatUnavailable(format) }
+    guard let graph = liaison_agmemread(dot) else { throw .parseFailed(messages("syntax error in the DOT text")) }
     defer { agclose(graph) }
     srand(1)
     guard gvLayout(gvc, graph, engine) == 0 else {
-      throw .layoutFailed(engine: engine, message: "gvLayout returned an error")
+      throw .layoutFailed(engine: engine, message: messages("gvLayout returned an error"))
     }
     defer { gvFreeLayout(gvc, graph) }
     var buffer: UnsafeMutablePointer<CChar>?
     var length = 0
     guard liaison_render_data(gvc, graph, format, &buffer, &length) == 0, let buffer else {
-      throw .renderFailed(format: format, message: "gvRenderData returned an error")
+      throw .renderFailed(format: format, message: messages("gvRenderData returned an error"))
     }
     defer { gvFreeRenderData(buffer) }
     return buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
       Array(UnsafeBufferPointer(start: $0, count: length))
     }
+  }
+}
+
+/// The process-wide lock around every Graphviz call (a pthread mutex).
+final class GraphvizLock: @unchecked Sendable {
+  static let shared = GraphvizLock()
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  private init() {
+    mutex = .allocate(capacity: 1)
+    pthread_mutex_init(mutex, nil)
+  }
+
+  func lock() { pthread_mutex_lock(mutex) }
+  func unlock() { pthread_mutex_unlock(mutex) }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters() -> String {
+    var s = self[...]
+    while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+    return String(s)
   }
 }

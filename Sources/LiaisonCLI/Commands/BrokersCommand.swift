@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphIO
+import GraphRendering
 
 /// The JSON answer of `liaison brokers` (DESIGN §3).
 struct BrokersAnswer: Codable, Equatable {
@@ -95,11 +96,12 @@ enum BrokersReport {
 
   static func make(
     _ g: Graph, top: Int, by: BrokerRanking, groupBy: BrokerGrouping, weighted: Bool, sample: Int?, seed: UInt64,
-    threads: Int
+    threads: Int, betweenness: BetweennessScores? = nil
   ) -> BrokersAnswer {
     let n = g.personCount
     let b =
-      sample.map { g.approximateBetweenness(samples: $0, seed: seed, weighted: weighted, threads: threads) }
+      betweenness
+      ?? sample.map { g.approximateBetweenness(samples: $0, seed: seed, weighted: weighted, threads: threads) }
       ?? g.betweenness(weighted: weighted, threads: threads)
     let burt = g.burtMeasuresForAll(threads: threads)
     let ego = g.egoBetweennessForAll(threads: threads)
@@ -248,11 +250,13 @@ struct BrokersCommand: ParsableCommand {
         liaison brokers people.csv ties.csv --by constraint --top 20
         liaison brokers people.csv ties.csv --group-by industry --by brokerage --format json
         liaison brokers big_edges.csv --sample 500 --threads 2
+        liaison brokers people.csv ties.csv --svg brokers.svg     (also draw them)
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var threading: ThreadsOption
+  @OptionGroup var picture: SVGOption
 
   @Option(help: "People to list (0 = everyone).")
   var top: Int = 20
@@ -285,12 +289,21 @@ struct BrokersCommand: ParsableCommand {
       Terminal.note(
         "exact betweenness on \(grouped(g.personCount)) people takes a while; --sample 1000 gives an estimate with an error bound")
     }
+    let b =
+      sample.map { g.approximateBetweenness(samples: $0, seed: seed, weighted: weighted, threads: threads) }
+      ?? g.betweenness(weighted: weighted, threads: threads)
     let answer = BrokersReport.make(
-      g, top: top, by: by, groupBy: groupBy, weighted: weighted, sample: sample, seed: seed, threads: threads)
+      g, top: top, by: by, groupBy: groupBy, weighted: weighted, sample: sample, seed: seed, threads: threads,
+      betweenness: b)
     switch output.format {
     case .table: try output.emit(answer.table())
     case .json: try output.emit(try jsonText(answer))
     case .csv: try output.emit(answer.csv())
+    }
+    if let svg = picture.svg {
+      var o = picture.viewOptions
+      o.classifier = input.classifier
+      try Drawing.write(.brokers(g, betweenness: b.normalised, top: min(max(top, 1), 20), options: o), to: svg)
     }
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphIO
+import GraphRendering
 
 /// One suggested introduction in the JSON and CSV answers of `liaison introduce`.
 struct IntroductionJSON: Codable, Equatable {
@@ -232,6 +233,7 @@ struct IntroduceCommand: ParsableCommand {
         liaison introduce datasets/team/people.csv datasets/team/ties.csv --ego "Mary Reed"
         liaison introduce people.csv ties.csv --ego 42 --top 10 --min-common 1 --exclude done.csv
         liaison introduce ties.csv --top 10 --format csv --output best-pairs.csv
+        liaison introduce people.csv ties.csv --ego 42 --svg introductions.svg   (also draw them)
       """)
 
   @OptionGroup var input: InputOptions
@@ -256,6 +258,7 @@ struct IntroduceCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
   @OptionGroup var threading: ThreadsOption
+  @OptionGroup var picture: SVGOption
 
   func validate() throws {
     if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
@@ -270,8 +273,11 @@ struct IntroduceCommand: ParsableCommand {
     let excluded = try exclude.map { try Self.readExcluded($0, in: g) } ?? []
     let start = Clock.now()
     let result: IntroduceResult
+    var egoID: PersonID?
+    var pairs: [SuggestedPair] = []
     if let ego {
       let e = try PersonReference.resolve(ego, in: g, option: "--ego")
+      egoID = e
       if g.degree(of: e) < 2 {
         Terminal.error(
           "\(IntroduceResult.label(PersonReference.ref(e, in: g))) has \(g.degree(of: e)) contact\(g.degree(of: e) == 1 ? "" : "s"): "
@@ -281,7 +287,9 @@ struct IntroduceCommand: ParsableCommand {
       let options = IntroductionOptions(
         top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded,
         closeAtLeast: input.strongAtLeast, threads: threads)
-      result = IntroduceResult.make(g.introductionCandidates(for: e, options: options), in: g)
+      let found = g.introductionCandidates(for: e, options: options)
+      pairs = found.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+      result = IntroduceResult.make(found, in: g)
     } else {
       let k = top ?? 10
       if getenv("LIAISON_TIMINGS") != nil {
@@ -297,6 +305,7 @@ struct IntroduceCommand: ParsableCommand {
         return
       }
       let r = g.networkIntroductions(perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+      pairs = r.candidates.prefix(20).map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
       result = IntroduceResult.make(r, index: by, k: k, in: g)
     }
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
@@ -304,6 +313,11 @@ struct IntroduceCommand: ParsableCommand {
     case .table: try output.emit(result.table())
     case .json: try output.emit(try jsonText(result))
     case .csv: try output.emit(result.csv())
+    }
+    if let svg = picture.svg {
+      var o = picture.viewOptions
+      o.classifier = input.classifier
+      try Drawing.write(.introductions(g, ego: egoID, pairs: pairs, options: o), to: svg)
     }
   }
 

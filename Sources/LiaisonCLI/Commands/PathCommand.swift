@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphIO
+import GraphRendering
 
 /// The JSON answer of `liaison path` (DESIGN §3).
 struct PathAnswer: Codable, Equatable {
@@ -246,10 +247,12 @@ struct PathCommand: ParsableCommand {
         liaison path people.csv ties.csv --from 42 --to 7 --k 5 --max-hops 4
         liaison path people.csv ties.csv --from me@example.com --to-industry Insurance --disjoint
         liaison path edges.csv --pairs pairs.csv --format csv     (strongest chain per from,to row)
+        liaison path people.csv ties.csv --from 42 --to 7 --svg chains.svg   (also draw the chains)
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var picture: SVGOption
 
   @Option(help: "The person asking: an id, email, profile URL or exact name.")
   var from: String?
@@ -351,6 +354,11 @@ struct PathCommand: ParsableCommand {
     case .csv: try output.emit(answer.csv())
     }
     if found.isEmpty { throw ExitCode.failure }
+    if let svg = picture.svg {
+      var o = picture.viewOptions
+      o.classifier = classifier
+      try Drawing.write(.path(g, paths: found, options: o), to: svg)
+    }
   }
 
   /// Many single queries: one reusable search (bidirectional Dijkstra).

@@ -2,6 +2,7 @@ import ArgumentParser
 import GraphAlgorithms
 import GraphCore
 import GraphIO
+import GraphRendering
 
 #if canImport(Glibc)
   import Glibc
@@ -94,11 +95,13 @@ struct ReachCommand: ParsableCommand {
         liaison reach datasets/network/people.csv datasets/network/ties.csv --ego 42
         liaison reach people.csv ties.csv --ego "Ada Lovelace" --targets targets.txt
         liaison reach ties.csv --all --format csv --output reach.csv --threads 2
+        liaison reach people.csv ties.csv --ego 42 --svg ego.svg   (also draw the ego network)
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var threading: ThreadsOption
+  @OptionGroup var picture: SVGOption
 
   @Option(help: "The person whose reach to analyse: an id, email, profile URL or exact name.")
   var ego: String?
@@ -126,6 +129,11 @@ struct ReachCommand: ParsableCommand {
     let g = loaded.graph
     if all {
       try runAll(g)
+      if let svg = picture.svg {
+        var o = picture.viewOptions
+        o.classifier = input.classifier
+        try Drawing.write(.network(g, options: o), to: svg)
+      }
       return
     }
     let egoID = try PersonReference.resolve(ego!, in: g, option: "--ego")
@@ -140,6 +148,11 @@ struct ReachCommand: ParsableCommand {
     case .json: try output.emit(try jsonText(answer))
     case .csv: try output.emit(csv(answer))
     case .table: try output.emit(table(answer))
+    }
+    if let svg = picture.svg {
+      var o = picture.viewOptions
+      o.classifier = input.classifier
+      try Drawing.write(.ego(g, ego: egoID, options: o), to: svg)
     }
   }
 

@@ -1,0 +1,79 @@
+/// Escaping of untrusted text (names, companies, evidence) for DOT.
+///
+/// Liaison writes DOT itself and never passes untrusted text to Graphviz
+/// unescaped. Three contexts:
+/// - `label` (plain quoted labels): `\` becomes `\\` and `"` becomes `\"`, so
+///   Graphviz's label escapes (`\n`, `\l`, `\r`, `\N`, `\G`, `\E`, …) show as
+///   the characters typed; control characters become spaces; quoted strings
+///   are never HTML-like labels, so `<…>` is text. The SVG writer escapes XML.
+/// - `tooltip`: Graphviz expands `\N`/`\E` in tooltips even after `\\`, so a
+///   backslash is shown as `⧵` (U+29F5, reverse solidus operator) instead.
+/// - `html` (the legend table, an HTML-like label): `& < > " '` become
+///   entities, control characters spaces.
+public enum DOTText {
+  /// A quoted DOT string for a label: `"…"`, at most `limit` characters
+  /// (longer text ends in `…`).
+  /// - Complexity: O(n) in the length of `text`.
+  /// Line feeds in `text` become centred line breaks (each line cut to
+  /// `limit`); callers pass untrusted parts through `singleLine` first.
+  public static func label(_ text: String, limit: Int = 48) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String(quoted(shortened(String($0), limit: limit), backslash: "\\\\").dropFirst().dropLast())
+    }
+    return "\"" + lines.joined(separator: "\\n") + "\""
+  }
+
+  /// `text` with every control character (line feeds included) as a space.
+  public static func singleLine(_ text: String) -> String {
+    var out = ""
+    for s in text.unicodeScalars { out.unicodeScalars.append(isControl(s) ? " " : s) }
+    return out
+  }
+
+  /// A quoted DOT string for a tooltip (no Graphviz escapes survive).
+  /// - Complexity: O(n).
+  public static func tooltip(_ text: String, limit: Int = 600) -> String {
+    quoted(shortened(text, limit: limit), backslash: "\u{29F5}", keepNewlines: true)
+  }
+
+  /// Text for an HTML-like label: every markup character as an entity.
+  /// - Complexity: O(n).
+  public static func html(_ text: String, limit: Int = 120) -> String {
+    var out = ""
+    for s in shortened(text, limit: limit).unicodeScalars {
+      switch s {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\\": out += "&#92;"
+      default: out.unicodeScalars.append(isControl(s) ? " " : s)
+      }
+    }
+    return out
+  }
+
+  /// `text` cut to `limit` characters with a final `…`.
+  public static func shortened(_ text: String, limit: Int) -> String {
+    guard text.count > limit else { return text }
+    return String(text.prefix(max(1, limit - 1))) + "…"
+  }
+
+  static func isControl(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.value == 0x2028 || s.value == 0x2029
+  }
+
+  private static func quoted(_ text: String, backslash: String, keepNewlines: Bool = false) -> String {
+    var out = "\""
+    for s in text.unicodeScalars {
+      switch s {
+      case "\\": out += backslash
+      case "\"": out += "\\\""
+      case "\n" where keepNewlines: out += "&#10;"
+      default: out.unicodeScalars.append(isControl(s) ? " " : s)
+      }
+    }
+    return out + "\""
+  }
+}

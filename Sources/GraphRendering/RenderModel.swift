@@ -1,0 +1,194 @@
+import GraphCore
+
+/// What a picture shows, as a pure Swift value: the people and ties drawn,
+/// their styles, summary nodes standing for collapsed people, the legend and
+/// the caption. `dot()` turns it into DOT text with every untrusted string
+/// escaped (`DOTText`); `GraphvizRenderer` lays it out.
+///
+/// Node keys are Liaison's own (`p12` for person 12, `s3` for summary 3), so
+/// no name ever becomes a DOT identifier. Every node and edge carries an SVG
+/// class (`person`, `summary`, `tie`, `suggested`, `bundle`) so tests and
+/// style sheets can find them in the SVG.
+public struct RenderModel: Sendable, Equatable {
+  public enum NodeKind: String, Sendable, Equatable { case person, summary }
+  public enum EdgeKind: String, Sendable, Equatable {
+    /// An existing tie between two people drawn.
+    case tie
+    /// A suggested introduction (not a tie).
+    case suggested
+    /// Ties between a summary node and another node, bundled.
+    case bundle
+  }
+  public enum LineStyle: String, Sendable, Equatable { case solid, dashed, dotted }
+
+  public struct Node: Sendable, Equatable {
+    public var key: String
+    public var kind: NodeKind
+    public var person: PersonID?
+    /// Members of a summary node.
+    public var members: Int = 1
+    public var label: String
+    /// Whether the label is drawn (else only the tooltip names the node).
+    public var showsLabel: Bool
+    public var tooltip: String
+    public var fill: String
+    public var stroke: String = "#333333"
+    public var penwidth: Double = 1
+    /// Diameter in inches (circles) or minimum height (labelled boxes).
+    public var size: Double
+    public var fontsize: Double = 10
+    public var bold = false
+    public var fontcolor = "#111111"
+    /// `x,y` in points with `!` (pinned), for engines that honour it.
+    public var pin: String?
+  }
+
+  public struct Edge: Sendable, Equatable {
+    public var a: String
+    public var b: String
+    public var kind: EdgeKind
+    public var penwidth: Double
+    public var style: LineStyle
+    public var color: String
+    public var tooltip: String
+    public var label: String?
+    /// Layout weight (dot) / spring length factor.
+    public var weight: Double = 1
+    /// Whether the edge only shapes the layout (drawn invisibly, not in the SVG).
+    public var invisible = false
+    /// `dot` only: whether the edge sets ranks (false for context ties).
+    public var constrains = true
+  }
+
+  /// One legend row: a swatch (a fill colour, or a line drawn as text) and its meaning.
+  public struct LegendEntry: Sendable, Equatable {
+    public var color: String
+    public var symbol: String
+    public var text: String
+    public init(color: String, symbol: String = "●", text: String) {
+      self.color = color
+      self.symbol = symbol
+      self.text = text
+    }
+  }
+
+  public var view: ViewKind
+  public var title: String
+  /// Caption lines: what is shown and what was left out.
+  public var caption: [String]
+  public var legend: [LegendEntry]
+  /// The layout engine (dot, neato, fdp or sfdp).
+  public var engine: String
+  /// Left-to-right ranks for `dot`.
+  public var leftToRight = false
+  /// Every node has a pinned position (`pos` with `!`, inches): no overlap removal.
+  public var pinned = false
+  /// Font size of the legend and caption.
+  public var legendFontSize = 12.0
+  public var nodes: [Node] = []
+  public var edges: [Edge] = []
+
+  /// People drawn as themselves (not summarised).
+  public var personCount: Int { nodes.count { $0.kind == .person } }
+  /// Visible existing ties between two people drawn.
+  public var tieCount: Int { edges.count { $0.kind == .tie && !$0.invisible } }
+  public var summaryCount: Int { nodes.count { $0.kind == .summary } }
+
+  /// The DOT text of the picture. Deterministic: the same model gives the
+  /// same bytes (nodes and edges in model order, numbers with fixed decimals).
+  /// - Complexity: O(V + E + total text length).
+  public func dot() -> String {
+    var out = "graph liaison {\n"
+    var graphAttributes = [
+      "bgcolor=\"white\"", "pad=\"0.3\"", "fontname=\"Helvetica\"", "fontsize=\"\(f2(legendFontSize))\"", "outputorder=\"edgesfirst\"",
+      "labelloc=\"b\"", "labeljust=\"l\"", "splines=\"false\"", "forcelabels=\"false\"",
+    ]
+    switch engine {
+    case "dot":
+      graphAttributes += ["rankdir=\"\(leftToRight ? "LR" : "TB")\"", "nodesep=\"0.35\"", "ranksep=\"0.9\""]
+    case "neato" where pinned:
+      graphAttributes += ["start=\"1\"", "overlap=\"true\"", "splines=\"false\""]
+    case "neato":
+      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-4\"", "sep=\"+10\"", "mode=\"major\""]
+    case "fdp":
+      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "sep=\"+10\""]
+    default:
+      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-6\"", "sep=\"+8\"", "K=\"0.6\""]
+    }
+    graphAttributes.append("label=<\(legendTable())>")
+    out += "  graph [" + graphAttributes.joined(separator: ", ") + "];\n"
+    out += "  node [fontname=\"Helvetica\", style=\"filled\", fixedsize=\"false\", margin=\"0.06,0.03\"];\n"
+    out += "  edge [fontname=\"Helvetica\", fontsize=\"9\"];\n"
+    for n in nodes {
+      var a: [String] = ["class=\"\(n.kind.rawValue)\"", "tooltip=\(DOTText.tooltip(n.tooltip))"]
+      if n.showsLabel {
+        a += [
+          "shape=\"box\"", "style=\"rounded,filled\"", "label=\(DOTText.label(n.label))",
+          "height=\"\(f2(n.size))\"", "width=\"0.3\"", "fontsize=\"\(f2(n.fontsize))\"",
+        ]
+        if n.bold { a.append("fontname=\"Helvetica-Bold\"") }
+      } else {
+        a += [
+          "shape=\"circle\"", "label=\"\"", "fixedsize=\"true\"", "width=\"\(f2(n.size))\"", "height=\"\(f2(n.size))\"",
+        ]
+      }
+      a += ["fontcolor=\"\(n.fontcolor)\"", "fillcolor=\"\(n.fill)\"", "color=\"\(n.stroke)\"", "penwidth=\"\(f2(n.penwidth))\""]
+      if let pin = n.pin { a.append("pos=\"\(pin)\"") }
+      out += "  \(n.key) [" + a.joined(separator: ", ") + "];\n"
+    }
+    for e in edges {
+      var a: [String]
+      if e.invisible {
+        a = ["style=\"invis\"", "weight=\"\(f2(e.weight))\"", "len=\"0.6\""]
+      } else {
+        a = [
+          "class=\"\(e.kind.rawValue)\"", "penwidth=\"\(f2(e.penwidth))\"", "style=\"\(e.style.rawValue)\"",
+          "color=\"\(e.color)\"", "tooltip=\(DOTText.tooltip(e.tooltip))", "weight=\"\(f2(e.weight))\"",
+        ]
+        if !e.constrains { a.append("constraint=\"false\"") }
+        if let label = e.label {
+          a += ["label=\(DOTText.label(label))", "fontcolor=\"\(e.color)\""]
+        }
+      }
+      out += "  \(e.a) -- \(e.b) [" + a.joined(separator: ", ") + "];\n"
+    }
+    return out + "}\n"
+  }
+
+  /// The bottom-left HTML-like table: title, legend rows, caption lines.
+  private func legendTable() -> String {
+    var rows = "<TR><TD ALIGN=\"LEFT\"><B>\(DOTText.html(title, limit: 160))</B></TD></TR>"
+    for entry in legend {
+      rows +=
+        "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(entry.color)\" POINT-SIZE=\"16\">\(DOTText.html(entry.symbol, limit: 8))</FONT> "
+        + "\(DOTText.html(entry.text, limit: 160))</TD></TR>"
+    }
+    for line in caption {
+      rows += "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#444444\">\(DOTText.html(line, limit: 200))</FONT></TD></TR>"
+    }
+    return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows)</TABLE>"
+  }
+
+  private func f2(_ x: Double) -> String {
+    let scaled = (x * 100).rounded()
+    let whole = Int(scaled) / 100
+    let frac = abs(Int(scaled) % 100)
+    return "\(scaled < 0 && whole == 0 ? "-" : "")\(whole).\(frac < 10 ? "0" : "")\(frac)"
+  }
+}
+
+/// The pictures Liaison draws.
+public enum ViewKind: String, Sendable, CaseIterable, Equatable {
+  /// The whole network, communities coloured, size by degree or betweenness.
+  case network
+  /// One person's contacts around them, grouped by company.
+  case ego
+  /// The strongest introduction chains between two people.
+  case path
+  /// Suggested introductions among an ego's contacts.
+  case introductions
+  /// The network with its brokers emphasised.
+  case brokers
+  /// One node per community, sized by members.
+  case communities
+}

@@ -1,0 +1,277 @@
+import GraphAlgorithms
+import GraphCore
+
+/// Options shared by every view.
+public struct ViewOptions: Sendable {
+  /// Most nodes drawn; beyond it the least relevant people are collapsed
+  /// into summary nodes (by community or company).
+  public var maxNodes: Int = 300
+  /// `nil`: chosen by size (`ViewOptions.autoEngine`).
+  public var engine: String?
+  /// What sets a person's size in network views.
+  public var sizeBy: SizeMeasure = .degree
+  /// Tie classes (strong, weak, …).
+  public var classifier = TieClassifier()
+  /// Communities (colours, grouping) use Louvain with this resolution and seed.
+  public var resolution: Double = 1
+  public var seed: UInt64 = 42
+  /// People whose names are written in network views (others: tooltip only).
+  public var labels: Int = 40
+  public init() {}
+}
+
+/// What sets the size of a person in network views.
+public enum SizeMeasure: String, Sendable, CaseIterable {
+  case degree, betweenness
+}
+
+/// Colours, pen widths and dashes: one place for the visual vocabulary.
+enum Style {
+  /// Tableau 10: distinct, readable on white, colour-blind tolerant.
+  static let strong = [
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
+  ]
+  /// Lighter versions of `strong`, for filled label boxes with dark text.
+  static let light = [
+    "#A0CBE8", "#FFBE7D", "#FF9D9A", "#B5DCD8", "#A6DB99", "#F6DF8F", "#D4A6C8", "#FAC9D6", "#D7B5A6",
+  ]
+  static let other = "#BAB0AC"
+  static let otherLight = "#E4E0DE"
+  static let summaryFill = "#F2F2F2"
+  static let highlight = "#C0392B"
+  static let egoFill = "#222222"
+  static let suggested = "#1B9E77"
+
+  /// The pen width of a tie of strength `s` (unrated ties: a thin middle).
+  static func penwidth(strength s: Double, rated: Bool) -> Double {
+    rated ? 0.4 + 3.2 * max(0, min(1, s)) : 1.0
+  }
+
+  static func color(of c: TieClass) -> String {
+    switch c {
+    case .strong: "#3A3A3A"
+    case .weak: "#7F7F7F"
+    case .nominal, .unreciprocated: "#B3B3B3"
+    case .dormant: "#C4A26B"
+    case .unrated: "#8C8C8C"
+    }
+  }
+}
+
+/// Shared machinery of the views: adding people, ties among the people
+/// shown, and collapsing the rest into summary nodes.
+struct ViewAssembler {
+  let g: Graph
+  let options: ViewOptions
+  var model: RenderModel
+  var key: [PersonID: String] = [:]
+  var shownOrder: [PersonID] = []
+  var inferredShown = 0
+  var summaryKey: [Int: String] = [:]
+  var summaryMembers: [Int: Int] = [:]
+
+  init(_ g: Graph, view: ViewKind, options: ViewOptions, title: String) {
+    self.g = g
+    self.options = options
+    model = RenderModel(view: view, title: title, caption: [], legend: [], engine: "sfdp")
+  }
+
+  /// A person's tooltip: name, company, title, industry, contacts, extras.
+  func tooltip(_ p: PersonID, extra: [String] = []) -> String {
+    var lines = [g.people.name(of: p)]
+    let company = g.people.company(of: p)
+    let title = g.people.title(of: p)
+    if !title.isEmpty && !company.isEmpty {
+      lines.append("\(title), \(company)")
+    } else if !(title + company).isEmpty {
+      lines.append(title + company)
+    }
+    let industry = g.people.industry(of: p)
+    if !industry.isEmpty { lines.append(industry) }
+    lines.append("\(g.degree(of: p)) contacts")
+    return (lines + extra).joined(separator: "\n")
+  }
+
+  /// A tie's tooltip: the two names, class, strength and every piece of evidence.
+  func tieTooltip(_ u: PersonID, _ v: PersonID) -> String {
+    guard let t = g.tieID(between: u, and: v) else { return "" }
+    let c = g.tieClass(t, classifier: options.classifier)
+    var parts = ["\(g.people.name(of: u)) – \(g.people.name(of: v))"]
+    let s = Double(g.strength(between: u, and: v) ?? 0)
+    parts.append("\(c.rawValue) tie" + (g.ties.isRated(t) ? ", strength \(Self.fixed(s, 2))" : ", no strength in the data"))
+    if let k = g.ties.kind(t) { parts.append("how: \(k)") }
+    if let n = g.ties.interactions(t) { parts.append("\(n) interactions") }
+    if let d = g.ties.lastContact(t) { parts.append("last contact \(d.iso)") }
+    if let d = g.ties.since(t) { parts.append("since \(d.iso)") }
+    if let src = g.ties.source(t) { parts.append("source: \(src)") }
+    if let conf = g.ties.confidence(t) { parts.append("inferred, confidence \(Self.fixed(conf, 2))") }
+    return parts.joined(separator: "\n")
+  }
+
+  /// Adds `p` as a person node.
+  mutating func addPerson(
+    _ p: PersonID, fill: String, stroke: String = "#333333", size: Double, labelled: Bool, bold: Bool = false,
+    penwidth: Double = 1, label: String? = nil, extra: [String] = [], pin: String? = nil, fontsize: Double = 10
+  ) {
+    let k = "p\(p)"
+    key[p] = k
+    shownOrder.append(p)
+    model.nodes.append(
+      .init(
+        key: k, kind: .person, person: p, label: label ?? DOTText.singleLine(g.people.name(of: p)), showsLabel: labelled,
+        tooltip: tooltip(p, extra: extra), fill: fill, stroke: stroke, penwidth: penwidth, size: size, fontsize: fontsize,
+        bold: bold, pin: pin))
+  }
+
+  /// Adds every tie among the people shown (each once, in id order), styled
+  /// by class and strength; `override` may restyle or skip a tie.
+  mutating func addTiesAmongShown(
+    muted: (PersonID, PersonID) -> Bool = { _, _ in false }
+  ) {
+    let ids = shownOrder.sorted()
+    for u in ids {
+      for v in g.neighbors(of: u) where v > u && key[v] != nil {
+        addTie(u, v, muted: muted(u, v))
+      }
+    }
+  }
+
+  /// Adds the tie {u, v} (both shown).
+  mutating func addTie(_ u: PersonID, _ v: PersonID, muted: Bool = false, color: String? = nil, penwidth: Double? = nil, label: String? = nil) {
+    guard let t = g.tieID(between: u, and: v), let ku = key[u], let kv = key[v] else { return }
+    let c = g.tieClass(t, classifier: options.classifier)
+    let s = Double(g.strength(between: u, and: v) ?? 0)
+    let inferred = g.ties.isInferred(t)
+    if inferred { inferredShown += 1 }
+    let width = penwidth ?? (muted ? 0.4 + 0.6 * s : Style.penwidth(strength: s, rated: g.ties.isRated(t)))
+    let colour = color ?? (muted ? "#D3D3D3" : Style.color(of: c))
+    model.edges.append(
+      .init(
+        a: ku, b: kv, kind: .tie, penwidth: width, style: inferred ? .dotted : .solid, color: colour,
+        tooltip: tieTooltip(u, v), label: label, weight: 1 + s))
+  }
+
+  /// Collapses `rest` (people not shown) into one summary node per group and
+  /// bundles their ties: to shown people and between summary nodes, one edge
+  /// per pair with the number of ties in its tooltip and its width.
+  /// - Complexity: O(Σ degree of `rest` + groups · log groups).
+  mutating func collapse(
+    _ rest: [PersonID], group: (PersonID) -> Int, name: (Int) -> String, fill: (Int) -> String
+  ) {
+    guard !rest.isEmpty else { return }
+    var members: [Int: [PersonID]] = [:]
+    for p in rest { members[group(p), default: []].append(p) }
+    let groups = members.keys.sorted { (members[$0]!.count, -$0) > (members[$1]!.count, -$1) }
+    let largest = Double(members[groups[0]]!.count)
+    for (i, gkey) in groups.enumerated() {
+      let list = members[gkey]!
+      let k = "s\(i)"
+      summaryKey[gkey] = k
+      summaryMembers[gkey] = list.count
+      let examples = list.sorted { (g.degree(of: $0), -$0) > (g.degree(of: $1), -$1) }.prefix(5).map { g.people.name(of: $0) }
+      let label = "\(name(gkey))\n\(Self.grouped(list.count)) \(list.count == 1 ? "person" : "people")"
+      model.nodes.append(
+        .init(
+          key: k, kind: .summary, person: nil, members: list.count, label: label, showsLabel: true,
+          tooltip: "\(name(gkey)): \(Self.grouped(list.count)) people not drawn one by one, e.g. "
+            + examples.joined(separator: ", "),
+          fill: fill(gkey), stroke: "#777777", penwidth: 1.5, size: 0.35 + 0.5 * (Double(list.count) / largest).squareRoot(),
+          fontsize: 9))
+    }
+    // Bundled ties.
+    var bundles: [String: (a: String, b: String, ties: Int, strength: Double)] = [:]
+    var restGroup: [PersonID: Int] = [:]
+    for p in rest { restGroup[p] = group(p) }
+    for u in rest {
+      let ku = summaryKey[restGroup[u]!]!
+      for (v, s) in zip(g.neighbors(of: u), g.strengths(of: u)) {
+        let kv: String
+        if let shown = key[v] {
+          kv = shown
+        } else if let gv = restGroup[v] {
+          guard v > u else { continue }
+          kv = summaryKey[gv]!
+          if kv == ku { continue }
+        } else {
+          continue
+        }
+        let (a, b) = ku < kv ? (ku, kv) : (kv, ku)
+        let id = a + "|" + b
+        var entry = bundles[id] ?? (a, b, 0, 0)
+        entry.ties += 1
+        entry.strength += Double(s)
+        bundles[id] = entry
+      }
+    }
+    for id in bundles.keys.sorted() {
+      let e = bundles[id]!
+      model.edges.append(
+        .init(
+          a: e.a, b: e.b, kind: .bundle, penwidth: min(6, 0.3 + 0.5 * Double(e.ties).squareRoot()), style: .solid,
+          color: "#BBBBBBAA",
+          tooltip: "\(Self.grouped(e.ties)) \(e.ties == 1 ? "tie" : "ties"), mean strength \(Self.fixed(e.strength / Double(e.ties), 2))",
+          weight: 1))
+    }
+  }
+
+  /// Chooses the engine: `dot` for small chains, `neato` up to ~150 nodes
+  /// (seeded, stable), `sfdp` above (fast multilevel force layout).
+  static func autoEngine(view: ViewKind, nodes: Int) -> String {
+    switch view {
+    case .path: nodes <= 100 ? "dot" : "sfdp"
+    default: nodes <= 150 ? "neato" : "sfdp"
+    }
+  }
+
+  /// Finishes the model: engine, and the caption line on the layout.
+  mutating func finish() -> RenderModel {
+    let nodes = model.nodes.count
+    model.engine = options.engine ?? (model.pinned ? "neato" : Self.autoEngine(view: model.view, nodes: nodes))
+    if model.engine != "neato" && model.engine != "fdp" {
+      for i in model.nodes.indices { model.nodes[i].pin = nil }
+      model.pinned = false
+    }
+    if model.engine == "fdp" { model.pinned = false }
+    if inferredShown > 0 {
+      model.caption.append(
+        "\(Self.grouped(inferredShown)) of the ties drawn are inferred (shared employer, domain or meetings), drawn dotted.")
+    }
+    model.caption.append(
+      model.pinned
+        ? "Layout: rings around the centre, companies side by side (neato routes the ties). Hover for evidence."
+        : "Layout: \(model.engine), seeded (the same input gives the same picture). Hover for evidence.")
+    return model
+  }
+
+  static func fixed(_ x: Double, _ digits: Int) -> String {
+    var p = 1.0
+    for _ in 0..<digits { p *= 10 }
+    let scaled = Int((abs(x) * p).rounded())
+    let whole = scaled / Int(p)
+    var frac = String(scaled % Int(p))
+    while frac.count < digits { frac = "0" + frac }
+    return (x < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? ".\(frac)" : "")
+  }
+
+  static func grouped(_ n: Int) -> String {
+    let s = String(abs(n))
+    var out = ""
+    for (i, c) in s.enumerated() {
+      if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+  }
+}
+
+extension Graph {
+  /// The most frequent non-empty company among `people` (ties: alphabetical), up to `k`.
+  func topCompanies(_ people: [PersonID], k: Int) -> [String] {
+    var counts: [String: Int] = [:]
+    for p in people {
+      let c = self.people.company(of: p)
+      if !c.isEmpty { counts[c, default: 0] += 1 }
+    }
+    return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(k).map { DOTText.singleLine($0.key) }
+  }
+}

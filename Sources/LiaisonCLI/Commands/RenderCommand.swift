@@ -1,0 +1,245 @@
+import ArgumentParser
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+import GraphRendering
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Engines for `--engine`.
+enum EngineChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case auto, dot, neato, fdp, sfdp
+}
+
+/// Picture formats for `liaison render --format` (default: from the output's extension).
+enum PictureFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case svg, png, pdf, dot
+}
+
+extension ViewKind: ExpressibleByArgument {}
+extension SizeMeasure: ExpressibleByArgument {}
+
+/// `--svg PATH`: also draw the answer of an analysis command.
+struct SVGOption: ParsableArguments {
+  @Option(name: .customLong("svg"), help: ArgumentHelp("Also draw this answer as an SVG picture to this file.", valueName: "path"))
+  var svg: String?
+
+  @Option(name: .customLong("max-nodes"), help: "Most people drawn in the --svg picture; the rest are summarised.")
+  var maxNodes: Int = 300
+
+  func validate() throws {
+    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
+  }
+
+  var viewOptions: ViewOptions {
+    var o = ViewOptions()
+    o.maxNodes = maxNodes
+    return o
+  }
+}
+
+/// Draws render models: layout through the in-process renderer, the SVG
+/// safety check, then an atomic write.
+enum Drawing {
+  /// Renders `model` and writes it to `path` as `format`; prints the reason
+  /// and exits 1 on failure. SVG is checked (no script, no event handler,
+  /// no external reference) before anything is written.
+  static func write(_ model: RenderModel, to path: String, format: PictureFormat = .svg) throws {
+    let start = Clock.now()
+    let dot = model.dot()
+    if format == .dot {
+      try writeBytes(Array(dot.utf8), to: path)
+      return
+    }
+    do {
+      var bytes = try GraphvizRenderer().renderSynchronously(dot: dot, engine: model.engine, format: format.rawValue)
+      if format == .svg { bytes = try SVGSafety.sanitized(bytes) }
+      if getenv("LIAISON_TIMINGS") != nil {
+        Terminal.note(
+          "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.engine)): \(fixed(Clock.now() - start, 3)) s")
+      }
+      try writeBytes(bytes, to: path)
+    } catch let error as RenderError {
+      Terminal.error("\(path): \(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  static func writeBytes(_ bytes: [UInt8], to path: String) throws {
+    do {
+      let w = try AtomicFileWriter(path: path)
+      w.writeBytes(bytes)
+      try w.commit()
+    } catch {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
+  }
+}
+
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Draw the network, an ego network, introduction chains, introductions, brokers or communities (SVG).",
+    discussion: """
+      Graphviz runs in-process (libgvc); layouts are seeded, so the same input gives the same
+      SVG bytes. Tie strength sets the pen width, inferred ties are dotted, tooltips carry each
+      tie's evidence, and a legend and caption say what is shown and what was left out. Beyond
+      --max-nodes people the least relevant are collapsed into summary nodes (by community, or
+      by company in ego views). Every SVG is checked before it is written: no script, no event
+      handler, no external reference. PNG and PDF need Graphviz's cairo plugin.
+
+      Views:
+        network        everyone, communities coloured, size by --size-by (degree or betweenness)
+        ego            --ego's contacts around them, grouped by company, strong and weak ties apart
+        path           the --k strongest chains --from a person --to a person (or --to-company)
+        introductions  the best introductions among --ego's contacts (or network-wide)
+        brokers        the network with the top --top brokers (betweenness) named
+        communities    one node per community
+
+      Examples:
+        liaison render datasets/network/people.csv datasets/network/ties.csv --view network -o network.svg
+        liaison render datasets/network/people.csv datasets/network/ties.csv --view ego --ego 42 -o ego.svg
+        liaison render people.csv ties.csv --view path --from "Mary Reed" --to-company Acme -o chains.svg
+        liaison render people.csv ties.csv --view introductions --ego 42 --top 10 -o intro.png
+        liaison render big.csv --view network --max-nodes 200 --engine sfdp -o big.svg
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: "What to draw: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var view: ViewKind = .network
+
+  @Option(name: .shortAndLong, help: "The picture file (written atomically).")
+  var output: String
+
+  @Option(help: "svg, png, pdf or dot (default: from the output's extension, else svg).")
+  var format: PictureFormat?
+
+  @Option(help: "Layout engine: auto (by size), dot, neato, fdp or sfdp.")
+  var engine: EngineChoice = .auto
+
+  @Option(name: .customLong("max-nodes"), help: "Most nodes drawn; beyond it people are collapsed into summary nodes.")
+  var maxNodes: Int = 300
+
+  @Option(name: .customLong("size-by"), help: "Network view: size people by degree or betweenness.")
+  var sizeBy: SizeMeasure = .degree
+
+  @Option(help: "Ego and introductions views: the person (id, email, profile URL or exact name).")
+  var ego: String?
+
+  @Option(help: "Path view: the person asking.")
+  var from: String?
+
+  @Option(help: "Path view: the person to reach.")
+  var to: String?
+
+  @Option(name: .customLong("to-company"), help: "Path view: reach anyone at this company.")
+  var toCompany: String?
+
+  @Option(help: "Path view: number of chains.")
+  var k: Int = 3
+
+  @Option(name: .customLong("max-hops"), help: "Path view: longest chain in hops.")
+  var maxHops: Int = 3
+
+  @Option(help: "Introductions: pairs to draw; brokers: brokers to name.")
+  var top: Int = 10
+
+  @Option(help: "Names written in network views (the most central people).")
+  var labels: Int = 40
+
+  @Option(help: "Communities: resolution of modularity.")
+  var resolution: Double = 1
+
+  @Option(help: "Communities: seed.")
+  var seed: UInt64 = 42
+
+  func validate() throws {
+    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
+    if top < 1 { throw ValidationError("--top must be at least 1.") }
+    if k < 1 { throw ValidationError("--k must be at least 1.") }
+    if labels < 0 { throw ValidationError("--labels must be 0 or more.") }
+    if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number.") }
+    switch view {
+    case .ego where ego == nil: throw ValidationError("--view ego needs --ego PERSON.")
+    case .path:
+      if from == nil || (to == nil) == (toCompany == nil) {
+        throw ValidationError("--view path needs --from PERSON and one of --to PERSON, --to-company NAME.")
+      }
+    default: break
+    }
+  }
+
+  var pictureFormat: PictureFormat {
+    if let format { return format }
+    let lower = output.lowercased()
+    for f in PictureFormat.allCases where lower.hasSuffix(".\(f.rawValue)") { return f }
+    return .svg
+  }
+
+  func run() throws {
+    let g = try input.load().graph
+    var o = ViewOptions()
+    o.maxNodes = maxNodes
+    o.engine = engine == .auto ? nil : engine.rawValue
+    o.sizeBy = sizeBy
+    o.classifier = input.classifier
+    o.resolution = resolution
+    o.seed = seed
+    o.labels = labels
+    let model: RenderModel
+    switch view {
+    case .network: model = .network(g, options: o)
+    case .communities: model = .communities(g, options: o)
+    case .brokers:
+      let b = g.personCount > 20_000 ? g.approximateBetweenness(samples: 500, seed: 1).normalised : g.betweenness(threads: Parallel.defaultThreads).normalised
+      model = .brokers(g, betweenness: b, top: top, options: o)
+    case .ego:
+      let e = try PersonReference.resolve(ego!, in: g, option: "--ego")
+      model = .ego(g, ego: e, options: o)
+    case .introductions:
+      model = try Self.introductionsModel(g, ego: ego, top: top, classifier: input.classifier, options: o)
+    case .path:
+      let source = try PersonReference.resolve(from!, in: g, option: "--from")
+      var targets: [PersonID]
+      if let to {
+        targets = [try PersonReference.resolve(to, in: g, option: "--to")]
+      } else {
+        targets = IntroductionChains.matching(g, toCompany!, industry: false).filter { $0 != source }
+      }
+      let classifier = input.classifier
+      var search = PathSearch(g)
+      let found = search.strongestPaths(
+        from: source, to: targets.filter { $0 != source }, query: PathQuery(k: k, maxHops: maxHops == 0 ? nil : maxHops),
+        firstHop: { IntroductionChains.usableFirstHop(g, source, $0, classifier) })
+      if found.isEmpty {
+        Terminal.error("no introduction chain to draw (see `liaison path` for the nearest reachable people)")
+        throw ExitCode.failure
+      }
+      model = .path(g, paths: found, options: o)
+    }
+    try Drawing.write(model, to: output, format: pictureFormat)
+  }
+
+  /// The introductions view: the ego's best pairs, or network-wide pairs without an ego.
+  static func introductionsModel(
+    _ g: Graph, ego: String?, top: Int, classifier: TieClassifier, options: ViewOptions
+  ) throws -> RenderModel {
+    if let ego {
+      let e = try PersonReference.resolve(ego, in: g, option: "--ego")
+      let r = g.introductionCandidates(
+        for: e, options: IntroductionOptions(top: top, closeAtLeast: classifier.strongAtLeast))
+      return .introductions(
+        g, ego: e, pairs: r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) },
+        options: options)
+    }
+    let r = g.networkIntroductions(perPerson: 3)
+    return .introductions(
+      g, ego: nil,
+      pairs: r.candidates.prefix(top).map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) },
+      options: options)
+  }
+}
