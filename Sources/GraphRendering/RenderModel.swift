@@ -107,7 +107,7 @@ public struct RenderModel: Sendable, Equatable {
     case "dot":
       graphAttributes += ["rankdir=\"\(leftToRight ? "LR" : "TB")\"", "nodesep=\"0.35\"", "ranksep=\"0.9\""]
     case "neato" where pinned:
-      graphAttributes += ["start=\"1\"", "overlap=\"true\"", "splines=\"false\""]
+      graphAttributes += ["start=\"1\"", "overlap=\"true\""]
     case "neato":
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-4\"", "sep=\"+10\"", "mode=\"major\""]
     case "fdp":

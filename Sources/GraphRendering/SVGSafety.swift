@@ -8,7 +8,8 @@
 ///   `use`, `style`, `handler`, `listener`, `set`, `animate*` are refused;
 /// - attributes named `on…` (event handlers) are refused;
 /// - `href` / `xlink:href` are refused unless they point inside the document (`#…`);
-/// - attribute values with `url(` not followed by `#`, or `javascript:`, are refused;
+/// - attribute values with `url(` not followed by `#`, or `javascript:`, are
+///   refused (except in `xlink:title`, the tooltip text, which is never a reference);
 /// - a `<!DOCTYPE` (Graphviz's names an external DTD) is removed by `sanitized`,
 ///   and refused by `check`; `<!ENTITY` is refused.
 public enum SVGSafety {
@@ -94,7 +95,8 @@ public enum SVGSafety {
         if attr == "href" || attr.hasSuffix(":href") || attr == "src" {
           if !value.hasPrefix("#") { throw .unsafeOutput("reference \(attr)=\"\(value.prefix(40))\" in <\(name)>") }
         }
-        if attr.hasPrefix("xmlns") { continue }
+        // Namespace declarations and plain-text attributes (tooltips) are not references.
+        if attr.hasPrefix("xmlns") || attr == "xlink:title" || attr == "title" { continue }
         if value.contains("javascript:") { throw .unsafeOutput("javascript: in \(attr) of <\(name)>") }
         let v = Array(value.utf8)
         var k = 0

@@ -24,4 +24,25 @@ import Testing
     await #expect(throws: RenderError.unknownFormat("exe")) { try await renderer.render(dot: "graph{}", format: "exe") }
     await #expect(throws: RenderError.self) { try await renderer.render(dot: "graph { a -- ", engine: "dot") }
   }
+
+  @Test func graphvizMessagesBecomeTheErrorText() {
+    do {
+      _ = try GraphvizRenderer().renderSynchronously(dot: "graph { a -- ", engine: "dot")
+      Issue.record("a syntax error must throw")
+    } catch {
+      guard case .parseFailed(let message) = error else {
+        Issue.record("expected parseFailed, got \(error)")
+        return
+      }
+      #expect(message.contains("syntax error"), "Graphviz's own message is carried: \(message)")
+    }
+  }
+
+  @Test func pngAndPDFWhereCairoIsPresent() throws {
+    guard GraphvizRenderer.supports(format: "png") else { return }
+    let png = try GraphvizRenderer().renderSynchronously(dot: "graph { a -- b }", engine: "neato", format: "png")
+    #expect(Array(png.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+    let pdf = try GraphvizRenderer().renderSynchronously(dot: "graph { a -- b }", engine: "neato", format: "pdf")
+    #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
+  }
 }

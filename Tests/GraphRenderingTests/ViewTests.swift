@@ -1,0 +1,184 @@
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import GraphRendering
+import Testing
+
+/// Every view rendered and read back as XML: people, ties, summaries and
+/// suggested pairs counted in the SVG and compared with independent counts.
+@Suite struct ViewTests {
+  static func svg(_ model: RenderModel) throws -> (SVGContents, [UInt8]) {
+    let raw = try GraphvizRenderer().renderSynchronously(dot: model.dot(), engine: model.engine)
+    let bytes = try SVGSafety.sanitized(raw)
+    let contents = SVGContents(bytes)
+    #expect(contents.parsed, "the SVG parses as XML")
+    return (contents, bytes)
+  }
+
+  @Test func egoViewCountsPeopleAndTies() throws {
+    let g = try RenderFixtures.network(people: 80, ties: 300, seed: 3)
+    let ego = PersonID((0..<g.personCount).max { g.degree(of: PersonID($0)) < g.degree(of: PersonID($1)) }!)
+    let model = RenderModel.ego(g, ego: ego)
+    let (svg, _) = try Self.svg(model)
+    let circle = Set(g.neighbors(of: ego)).union([ego])
+    #expect(svg.count("person") == circle.count)
+    #expect(svg.count("tie") == g.tiesAmong(circle))
+    #expect(svg.count("summary") == 0)
+    #expect(model.personCount == circle.count && model.tieCount == g.tiesAmong(circle))
+    // Inferred ties are dotted, and every tie has evidence in its tooltip.
+    let dotted = model.edges.filter { $0.kind == .tie && $0.style == .dotted }.count
+    let inferred = g.tieList().filter { circle.contains($0.0) && circle.contains($0.1) }
+      .count { g.ties.isInferred(g.tieID(between: $0.0, and: $0.1)!) }
+    #expect(dotted == inferred)
+    #expect(model.edges.filter { $0.kind == .tie && !$0.invisible }.allSatisfy { $0.tooltip.contains("strength") })
+  }
+
+  @Test func egoViewSummarisesBeyondMaxNodes() throws {
+    let g = try RenderFixtures.network(people: 120, ties: 900, seed: 5)
+    let ego = PersonID((0..<g.personCount).max { g.degree(of: PersonID($0)) < g.degree(of: PersonID($1)) }!)
+    var o = ViewOptions()
+    o.maxNodes = 15
+    let model = RenderModel.ego(g, ego: ego, options: o)
+    let (svg, _) = try Self.svg(model)
+    #expect(model.nodes.count <= 15)
+    let shown = Set(model.nodes.compactMap(\.person))
+    #expect(svg.count("person") == shown.count)
+    #expect(svg.count("tie") == g.tiesAmong(shown))
+    #expect(svg.count("summary") == model.summaryCount && model.summaryCount > 0)
+    let summarised = model.nodes.filter { $0.kind == .summary }.reduce(0) { $0 + $1.members }
+    #expect(shown.count - 1 + summarised == g.degree(of: ego), "every contact drawn or in a summary")
+    #expect(model.caption.contains { $0.contains("collapsed") })
+  }
+
+  @Test func networkViewWholeAndSummarised() throws {
+    let g = try RenderFixtures.network(people: 60, ties: 200, seed: 7)
+    let whole = RenderModel.network(g)
+    let (svg, _) = try Self.svg(whole)
+    #expect(svg.count("person") == g.personCount)
+    #expect(svg.count("tie") == g.tieCount)
+    var o = ViewOptions()
+    o.maxNodes = 25
+    let part = RenderModel.network(g, options: o)
+    let (svg2, _) = try Self.svg(part)
+    let shown = Set(part.nodes.compactMap(\.person))
+    #expect(part.nodes.count <= 25)
+    #expect(svg2.count("person") == shown.count)
+    #expect(svg2.count("tie") == g.tiesAmong(shown))
+    #expect(svg2.count("summary") == part.summaryCount)
+    #expect(shown.count + part.nodes.filter { $0.kind == .summary }.reduce(0) { $0 + $1.members } == g.personCount)
+    // The kept people are the highest-degree ones.
+    let minShown = shown.map { g.degree(of: $0) }.min()!
+    let maxHidden = (0..<PersonID(g.personCount)).filter { !shown.contains($0) }.map { g.degree(of: $0) }.max()!
+    #expect(minShown >= maxHidden)
+    // Bundled ties: each tie with an end in a summary is counted in exactly one bundle.
+    let bundled = part.edges.filter { $0.kind == .bundle }.reduce(0) { total, e in
+      total + Int(e.tooltip.split(separator: " ").first!.replacingOccurrences(of: ",", with: ""))!
+    }
+    let partition = g.louvainCommunities()
+    let crossing = g.tieList().count { t in
+      let a = shown.contains(t.0)
+      let b = shown.contains(t.1)
+      if a && b { return false }
+      if !a && !b { return partition.labels[Int(t.0)] != partition.labels[Int(t.1)] }
+      return true
+    }
+    #expect(bundled == crossing)
+  }
+
+  @Test func pathViewHighlightsChains() throws {
+    let g = try RenderFixtures.network(people: 60, ties: 220, seed: 11)
+    var search = PathSearch(g)
+    let paths = search.strongestPaths(from: 0, to: [59], query: PathQuery(k: 3, maxHops: nil), firstHop: { _ in true })
+    try #require(!paths.isEmpty)
+    let model = RenderModel.path(g, paths: paths)
+    #expect(model.engine == "dot")
+    let (svg, _) = try Self.svg(model)
+    let people = Set(paths.flatMap(\.people))
+    #expect(svg.count("person") == people.count)
+    #expect(svg.count("tie") == g.tiesAmong(people))
+    // The weakest hop of the best chain is labelled.
+    let best = paths[0]
+    if best.hops > 1 { #expect(svg.texts.contains { $0.hasPrefix("weakest") }) }
+  }
+
+  @Test func introductionsViewDrawsPairsDashed() throws {
+    let g = try RenderFixtures.network(people: 70, ties: 260, seed: 13)
+    let ego = PersonID((0..<g.personCount).max { g.degree(of: PersonID($0)) < g.degree(of: PersonID($1)) }!)
+    let r = g.introductionCandidates(for: ego, options: IntroductionOptions(top: 8))
+    let pairs = r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+    try #require(!pairs.isEmpty)
+    let model = RenderModel.introductions(g, ego: ego, pairs: pairs)
+    let (svg, _) = try Self.svg(model)
+    let people = Set(pairs.flatMap { [$0.a, $0.b] }).union([ego])
+    #expect(svg.count("person") == people.count)
+    #expect(svg.count("suggested") == pairs.count)
+    #expect(svg.count("tie") == g.tiesAmong(people))
+    #expect(model.edges.filter { $0.kind == .suggested }.allSatisfy { $0.style == .dashed })
+    for p in pairs { #expect(!g.areTied(p.a, p.b), "a suggestion is never an existing tie") }
+  }
+
+  @Test func brokersAndCommunitiesViews() throws {
+    let g = try RenderFixtures.network(people: 50, ties: 160, seed: 17)
+    let b = g.betweenness().normalised
+    let model = RenderModel.brokers(g, betweenness: b, top: 5)
+    let (svg, _) = try Self.svg(model)
+    #expect(svg.count("person") == g.personCount)
+    #expect(svg.count("tie") == g.tieCount)
+    let top = (0..<g.personCount).sorted { (b[$0], -$0) > (b[$1], -$1) }.prefix(5)
+    for (rank, p) in top.enumerated() {
+      #expect(svg.texts.contains("\(rank + 1). \(g.people.name(of: PersonID(p)))"), "broker \(rank + 1) named")
+    }
+    let partition = g.louvainCommunities()
+    let c = RenderModel.communities(g, partition: partition)
+    let (svg2, _) = try Self.svg(c)
+    #expect(svg2.count("summary") == partition.count)
+    #expect(svg2.count("person") == 0)
+    var pairs = Set<String>()
+    for (u, v, _) in g.tieList() where partition.labels[Int(u)] != partition.labels[Int(v)] {
+      pairs.insert("\(min(partition.labels[Int(u)], partition.labels[Int(v)]))-\(max(partition.labels[Int(u)], partition.labels[Int(v)]))")
+    }
+    #expect(svg2.count("bundle") == pairs.count)
+  }
+
+  @Test func sameInputSameSVGBytes() throws {
+    let g = try RenderFixtures.network(people: 200, ties: 700, seed: 19)
+    for model in [RenderModel.network(g), RenderModel.ego(g, ego: 3)] {
+      let a = try Self.svg(model).1
+      let b = try Self.svg(model).1
+      #expect(a == b, "\(model.view) with \(model.engine)")
+    }
+  }
+
+  @Test func hostileNamesRenderAsText() throws {
+    let names = RenderFixtures.hostileNames
+    let g = try RenderFixtures.network(people: names.count + 6, ties: 60, seed: 23, names: names)
+    let ego = PersonID((0..<names.count).max { g.degree(of: PersonID($0)) < g.degree(of: PersonID($1)) }!)
+    var search = PathSearch(g)
+    let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
+    var models = [
+      RenderModel.network(g), RenderModel.ego(g, ego: ego), RenderModel.communities(g),
+      RenderModel.brokers(g, betweenness: g.betweenness().normalised, top: 5),
+      RenderModel.introductions(
+        g, ego: nil, pairs: [SuggestedPair(a: 0, b: 4, score: 1, reasons: names), SuggestedPair(a: 2, b: 9, score: 0.5, reasons: ["</title><script>"])]),
+    ]
+    if !paths.isEmpty { models.append(.path(g, paths: paths)) }
+    var seen = Set<String>()
+    for model in models {
+      let (svg, bytes) = try Self.svg(model)
+      let text = String(decoding: bytes, as: UTF8.self)
+      #expect(!text.lowercased().contains("<script"), "\(model.view)")
+      #expect(!text.contains("<img") && !text.contains("<b>") && !text.contains("<TABLE>"))
+      #expect(!text.contains("href=\"http://evil"), "the name is text, never an attribute")
+      #expect(svg.count("person") == model.personCount)
+      for t in svg.texts { seen.insert(t.replacingOccurrences(of: "\u{A0}", with: " ")) }  // Graphviz writes runs of spaces as NBSP
+    }
+    // Names come back as the characters typed (labels may be cut with …).
+    #expect(seen.contains("<script>alert(1)</script>"))
+    #expect(seen.contains("Ann \"The Quote\" Lee"))
+    #expect(seen.contains("]]><x>"))
+    #expect(seen.contains { $0.hasPrefix("back\\l slash\\n \\N") })
+    #expect(seen.contains("<b>bold</b> <TABLE>"))
+    #expect(seen.contains("ctrl   char"), "control characters become spaces")
+    #expect(seen.contains("line break return"))
+  }
+}

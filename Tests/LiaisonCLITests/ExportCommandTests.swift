@@ -1,0 +1,189 @@
+import Foundation
+import GraphCore
+import GraphIO
+import LiaisonCLI
+import LiaisonTestSupport
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// A GraphML reader for the round trip: node ids with their data, edges
+/// with theirs (keys resolved to attribute names).
+final class GraphMLReader: NSObject, XMLParserDelegate {
+  var keyName: [String: String] = [:]
+  var nodes: [String: [String: String]] = [:]
+  var edges: [(String, String, [String: String])] = []
+  var parsed = false
+  private var current: [String: String] = [:]
+  private var node: String?
+  private var edge: (String, String)?
+  private var dataKey: String?
+  private var text = ""
+
+  init(_ data: Data) {
+    super.init()
+    let p = XMLParser(data: data)
+    p.delegate = self
+    parsed = p.parse()
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes a: [String: String] = [:]
+  ) {
+    switch name {
+    case "key": keyName[a["id"]!] = a["attr.name"]
+    case "node":
+      node = a["id"]
+      current = [:]
+    case "edge":
+      edge = (a["source"]!, a["target"]!)
+      current = [:]
+    case "data":
+      dataKey = a["key"]
+      text = ""
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) { if dataKey != nil { text += string } }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    switch name {
+    case "data":
+      current[keyName[dataKey!]!] = text
+      dataKey = nil
+    case "node":
+      nodes[node!] = current
+    case "edge":
+      edges.append((edge!.0, edge!.1, current))
+    default: break
+    }
+  }
+}
+
+@Suite struct ExportCommandTests {
+  static let hostile = [
+    "<script>alert(1)</script>", "Ann \"Q\" Lee", "Tom & Jerry", "]]>", "back\\slash", "=SUM(A1:A9)", "+1 555", "-dash",
+    "@at", "tab\tinside", "line\nbreak", "ctrl\u{01}x", "emoji 🙂 ünïcödé",
+  ]
+
+  /// A graph with hostile names and full evidence.
+  static func graph() throws -> Graph {
+    var b = GraphBuilder()
+    for (i, n) in hostile.enumerated() {
+      let p = b.person(key: "id\(i)")
+      b.setAttributes(
+        p, .init(name: n, emails: ["p\(i)@example.com"], company: "Co \(i % 3)", title: n, industry: "Software", tags: ["a", "b"]))
+    }
+    for i in 0..<hostile.count {
+      for j in (i + 1)..<hostile.count where (i * 7 + j) % 3 == 0 {
+        try b.addTie(
+          PersonID(i), PersonID(j),
+          evidence: TieEvidence(
+            strength: Double((i * 13 + j) % 97 + 1) / 100, interactions: i + j,
+            lastContact: Day(daysSinceEpoch: Int32(20_000 + i)), kind: j % 2 == 0 ? "colleague" : nil,
+            inferredConfidence: (i + j) % 5 == 0 ? 0.4 : nil))
+      }
+    }
+    return try b.build().0
+  }
+
+  static func expectedTies(_ g: Graph) -> [String: Float] {
+    var out: [String: Float] = [:]
+    for (u, v, s) in g.tieList() { out["\(g.people.id(of: u))|\(g.people.id(of: v))"] = s }
+    return out
+  }
+
+  @Test func graphMLRoundTrip() throws {
+    let g = try Self.graph()
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    try GraphExport.write(g, as: .graphml, to: "\(tmp.path)/g.graphml")
+    let r = GraphMLReader(try Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/g.graphml")))
+    #expect(r.parsed)
+    #expect(r.nodes.count == g.personCount)
+    for p in 0..<PersonID(g.personCount) {
+      let d = try #require(r.nodes[g.people.id(of: p)])
+      #expect(d["name"] == g.people.name(of: p).replacingOccurrences(of: "\u{01}", with: "\u{FFFD}"))
+      #expect(d["title"] == g.people.title(of: p).replacingOccurrences(of: "\u{01}", with: "\u{FFFD}"))
+      #expect(d["email"] == g.people.emails(of: p).joined(separator: ";"))
+      #expect(d["degree"] == "\(g.degree(of: p))")
+    }
+    let expected = Self.expectedTies(g)
+    #expect(r.edges.count == g.tieCount)
+    for (a, b, d) in r.edges {
+      let s = try #require(expected["\(a)|\(b)"], "edge \(a)-\(b) exists")
+      #expect(Float(d["strength"]!) == s, "strength round-trips exactly")
+      let ids = Dictionary(uniqueKeysWithValues: (0..<PersonID(g.personCount)).map { (g.people.id(of: $0), $0) })
+      let t = g.tieID(between: ids[a]!, and: ids[b]!)!
+      #expect(d["inferred"] == (g.ties.isInferred(t) ? "true" : "false"))
+      #expect(d["interactions"] == g.ties.interactions(t).map { "\($0)" })
+      #expect(d["lastContact"] == g.ties.lastContact(t)?.iso)
+      #expect(d["kind"] == g.ties.kind(t))
+    }
+  }
+
+  @Test func jsonRoundTrip() throws {
+    let g = try Self.graph()
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    try GraphExport.write(g, as: .json, to: "\(tmp.path)/g.json")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/g.json"))) as? [String: Any])
+    #expect(json["directed"] as? Bool == false)
+    let nodes = try #require(json["nodes"] as? [[String: Any]])
+    let links = try #require(json["links"] as? [[String: Any]])
+    #expect(nodes.count == g.personCount && links.count == g.tieCount)
+    for (i, n) in nodes.enumerated() {
+      #expect(n["id"] as? String == g.people.id(of: PersonID(i)))
+      #expect(n["name"] as? String == g.people.name(of: PersonID(i)), "names round-trip exactly, control characters included")
+      #expect(n["degree"] as? Int == g.degree(of: PersonID(i)))
+    }
+    let expected = Self.expectedTies(g)
+    for l in links {
+      let key = "\(l["source"] as! String)|\(l["target"] as! String)"
+      let s = try #require(expected[key])
+      #expect(Float((l["strength"] as! NSNumber).doubleValue) == s)
+      #expect(l["inferred"] is Bool)
+    }
+  }
+
+  @Test func csvIsSpreadsheetSafeAndGEXFAndDOTParse() throws {
+    let g = try Self.graph()
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    try GraphExport.write(g, as: .csv, to: "\(tmp.path)/net.csv")
+    let people = try #require(tmp.read("net-people.csv"))
+    #expect(people.hasPrefix("id,name,email,company,title,industry,location,tags,url,degree\n"))
+    #expect(people.contains(",'=SUM(A1:A9),") && people.contains(",'+1 555,") && people.contains(",'-dash,") && people.contains(",'@at,"))
+    #expect(!people.contains(",=SUM"))
+    let ties = try #require(tmp.read("net-ties.csv"))
+    #expect(ties.split(separator: "\n").count == g.tieCount + 1)
+    try GraphExport.write(g, as: .gexf, to: "\(tmp.path)/g.gexf")
+    let gexf = try Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/g.gexf"))
+    #expect(XMLParser(data: gexf).parse())
+    let text = String(decoding: gexf, as: UTF8.self)
+    #expect(text.components(separatedBy: "<node ").count - 1 == g.personCount)
+    #expect(text.components(separatedBy: "<edge ").count - 1 == g.tieCount)
+    try GraphExport.write(g, as: .dot, to: "\(tmp.path)/g.dot")
+    let dot = try #require(tmp.read("g.dot"))
+    #expect(dot.components(separatedBy: " -- ").count - 1 == g.tieCount)
+  }
+
+  @Test func exportCommandOnTheBundledNetwork() throws {
+    let root = SharedData.repositoryRoot()
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let inputs = ["\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv"]
+    for format in ["graphml", "gexf", "json", "csv", "dot"] {
+      #expect(LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", format, "--output", "\(tmp.path)/n.\(format)"]) == 0)
+    }
+    let r = GraphMLReader(try Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/n.graphml")))
+    #expect(r.nodes.count == 300 && r.edges.count == 3003)
+    #expect(tmp.read("n-ties.csv")?.split(separator: "\n").count == 3004)
+    #expect(LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", "xls", "--output", "\(tmp.path)/x"]) == 2)
+  }
+}
