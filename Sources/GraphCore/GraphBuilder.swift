@@ -196,10 +196,12 @@ public struct GraphBuilder {
 
   /// Sets `person`'s attributes; non-empty values overwrite, emails and tags
   /// are added (without duplicates).
-  public mutating func setAttributes(_ person: PersonID, _ a: PersonAttributes) {
+  /// - Parameter overwrite: when false, only empty values are filled (the first source wins).
+  public mutating func setAttributes(_ person: PersonID, _ a: PersonAttributes, overwrite: Bool = true) {
     let i = Int(person)
     func put(_ column: inout [String], _ value: String) {
       guard !value.isEmpty else { return }
+      if !overwrite && i < column.count && !column[i].isEmpty { return }
       if column.count <= i { column.append(contentsOf: repeatElement("", count: i + 1 - column.count)) }
       column[i] = value
     }
@@ -216,6 +218,27 @@ public struct GraphBuilder {
     put(&profileURLs, a.profileURL)
     add(&emails, a.emails)
     add(&tags, a.tags)
+  }
+
+  /// The attributes set so far for `person` (empty values where none).
+  public func attributes(of person: PersonID) -> PersonAttributes {
+    let i = Int(person)
+    func get(_ column: [String]) -> String { i < column.count ? column[i] : "" }
+    return PersonAttributes(
+      name: get(names), emails: i < emails.count ? emails[i] : [], company: get(companies), title: get(titles),
+      industry: get(industries), location: get(locations), tags: i < tags.count ? tags[i] : [],
+      profileURL: get(profileURLs))
+  }
+
+  /// Calls `body` with the two ends of every tie row added so far (before merging).
+  /// - Complexity: O(rows).
+  public func forEachTieRow(_ body: (PersonID, PersonID) -> Void) {
+    for i in 0..<tieU.count { body(tieU[i], tieV[i]) }
+  }
+
+  /// The external id of `person`.
+  public func key(of person: PersonID) -> String {
+    integerMode ? String(integerKeys[Int(person)]) : stringKeys[Int(person)]
   }
 
   // MARK: Ties

@@ -11,6 +11,18 @@ public struct ImportReport: Sendable, Codable, Equatable {
 
   public var file: String
   public var format: String
+  /// The export's generation or variant, when the format has several (LinkedIn, Google, Outlook, vCard).
+  public var generation: String?
+  /// The text encoding found (contact exports).
+  public var encoding: String?
+  /// Lines before the header that were skipped (LinkedIn's `Notes:` preamble).
+  public var preambleLinesSkipped: Int?
+  /// Header names that were not recognised (their data is not used).
+  public var unknownColumns: [String]?
+  /// Whose export this is (contact exports).
+  public var owner: String?
+  /// Problems that did not cost a row (a value cut to size, an unknown charset).
+  public var warnings: [RowError]?
   public var rowsRead = 0
   /// Rows that became a new person or tie.
   public var imported = 0

@@ -7,13 +7,43 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   case ties
   /// Whitespace edge list (SNAP style): `# comments`, `u v [weight]`.
   case edges
-  /// LinkedIn `Connections.csv` (recognised; importer not yet available).
+  /// LinkedIn `Connections.csv`, every generation (FORMATS.md B.1).
   case linkedin
-  /// vCard (recognised; importer not yet available).
+  /// LinkedIn `messages.csv` (current) or `Messages.csv` (2018): interaction evidence.
+  case linkedinMessages = "linkedin-messages"
+  /// LinkedIn `Invitations.csv`: interaction evidence.
+  case linkedinInvitations = "linkedin-invitations"
+  /// Google Contacts CSV, old and current headers.
+  case google
+  /// Outlook CSV: desktop (English, French, German), Outlook.com, Google's Outlook variant.
+  case outlook
+  /// Thunderbird address-book CSV (`,` or `;`).
+  case thunderbird
+  /// Any other address-book CSV whose columns name people or emails (Roundcube, hand-made lists).
+  case contacts
+  /// vCard 2.1, 3.0 or 4.0.
   case vcard
+  /// A generic interaction log: date, participants, kind, direction.
+  case interactions
 
   /// Whether this version can import the format.
-  public var isSupported: Bool { self == .people || self == .ties || self == .edges }
+  public var isSupported: Bool { true }
+
+  /// Whether files of this format are one owner's export (contacts or their activity).
+  public var isContactExport: Bool {
+    switch self {
+    case .people, .ties, .edges: false
+    default: true
+    }
+  }
+
+  /// Exports that list contacts (as opposed to activity logs).
+  var listsContacts: Bool {
+    switch self {
+    case .linkedin, .google, .outlook, .thunderbird, .contacts, .vcard: true
+    default: false
+    }
+  }
 }
 
 /// One positional input: `PATH`, `FORMAT:PATH` or `OWNER=PATH`.
@@ -46,6 +76,55 @@ public struct InputSpec: Sendable, Equatable {
   }
 }
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension InputSpec {
+  /// Replaces each folder by the files in it and its sub-folders (hidden
+  /// files skipped; sorted by path, so the order is stable), keeping the
+  /// folder's format and owner. Files are kept as given.
+  /// - Throws: `ImportError` for a folder that cannot be read or holds no files.
+  public static func expandingFolders(_ specs: [InputSpec]) throws(ImportError) -> [InputSpec] {
+    var out: [InputSpec] = []
+    for spec in specs {
+      var st = stat()
+      guard stat(spec.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+        out.append(spec)
+        continue
+      }
+      var files: [String] = []
+      var pending = [spec.path.hasSuffix("/") ? String(spec.path.dropLast()) : spec.path]
+      while let dir = pending.popLast() {
+        guard let d = opendir(dir) else {
+          throw ImportError(
+            file: dir, line: 0, column: 0, message: "cannot read the folder: \(String(cString: strerror(errno)))",
+            hint: "check the permissions")
+        }
+        while let entry = readdir(d) {
+          let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+          }
+          if name.hasPrefix(".") { continue }
+          let path = dir + "/" + name
+          var s = stat()
+          guard stat(path, &s) == 0 else { continue }
+          if (s.st_mode & S_IFMT) == S_IFDIR { pending.append(path) } else if (s.st_mode & S_IFMT) == S_IFREG {
+            files.append(path)
+          }
+        }
+        closedir(d)
+      }
+      if files.isEmpty {
+        throw ImportError(
+          file: spec.path, line: 0, column: 0, message: "the folder holds no files", hint: "pass the export files")
+      }
+      for f in files.sorted() { out.append(InputSpec(path: f, format: spec.format, owner: spec.owner)) }
+    }
+    return out
+  }
+}
+
 enum FormatDetector {
   /// Decides the format from the first bytes of a file.
   static func detect(head: ArraySlice<UInt8>, path: String) throws(ImportError) -> InputFormat {
@@ -54,11 +133,6 @@ enum FormatDetector {
       throw ImportError(
         file: path, line: 0, column: 0, message: "the file is empty",
         hint: "export the data again, or remove the file from the command")
-    }
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      throw ImportError(
-        file: path, line: 1, column: 1, message: "the file is UTF-16, which this version does not read",
-        hint: "save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)")
     }
     let sample = bytes.prefix(8192)
     let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
@@ -83,16 +157,40 @@ enum FormatDetector {
     let trimmedText = text.drop { $0 == " " || $0 == "\t" }
     if trimmedText.uppercased().hasPrefix("BEGIN:VCARD") { return .vcard }
     if trimmedText.hasPrefix("#") || trimmedText.hasPrefix("%") { return .edges }
-    if trimmedText.hasPrefix("Notes:") { return .linkedin }
-    for l in lines.prefix(10) {
-      let h = ColumnNames.normalizedFields(String(decoding: l, as: UTF8.self))
-      if h.contains("firstname") && h.contains("lastname") && h.contains("connectedon") { return .linkedin }
+    var sawNotes = false
+    for l in lines.prefix(12) {
+      let fields = ColumnNames.normalizedFields(String(decoding: l, as: UTF8.self))
+      if fields.first == "notes:" { sawNotes = true }
+      let h = Set(fields)
+      if let (flavour, _) = ContactColumns.flavour(h, preamble: sawNotes), flavour == .linkedin { return .linkedin }
+      if h.contains("conversationid") || (h.contains("from") && h.contains("to") && h.contains("content")) {
+        return .linkedinMessages
+      }
+      if h.contains("from") && h.contains("to") && (h.contains("sentat") || h.contains("inviterprofileurl")) {
+        return .linkedinInvitations
+      }
     }
+    if sawNotes { return .linkedin }
     let header = ColumnNames.normalizedFields(text)
+    let headerSet = Set(header)
     if ColumnNames.find(ColumnNames.source, in: header) != nil && ColumnNames.find(ColumnNames.target, in: header) != nil {
       return .ties
     }
     if ColumnNames.find(ColumnNames.id, in: header) != nil { return .people }
+    if ["participants", "attendees", "with", "people"].contains(where: headerSet.contains)
+      && ["date", "when", "datetime", "day"].contains(where: headerSet.contains)
+    {
+      return .interactions
+    }
+    if let (flavour, _) = ContactColumns.flavour(headerSet, preamble: false) ?? ContactCSVReader.genericFlavour(headerSet) {
+      switch flavour {
+      case .linkedin: return .linkedin
+      case .google: return .google
+      case .outlook: return .outlook
+      case .thunderbird: return .thunderbird
+      case .contacts: return .contacts
+      }
+    }
     // Header-less: whitespace or comma separated ids with an optional number.
     let tokens = first.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") })
     if (2...3).contains(tokens.count), !first.contains(UInt8(ascii: "\"")) {
@@ -103,8 +201,9 @@ enum FormatDetector {
     throw ImportError(
       file: path, line: firstIndex + 1, column: 1,
       message: "cannot tell what this file is; its first line is \"\(shown)\"",
-      hint: "a ties file needs a header with source and target columns, a people file an id column; "
-        + "or name the format as ties:PATH, people:PATH or edges:PATH")
+      hint: "a ties file needs a header with source and target columns, a people file an id column, a contact "
+        + "export name or email columns; or name the format, e.g. ties:PATH, people:PATH, edges:PATH, linkedin:PATH, "
+        + "google:PATH, outlook:PATH, vcard:PATH, interactions:PATH")
   }
 }
 

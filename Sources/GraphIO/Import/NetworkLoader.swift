@@ -8,10 +8,15 @@ public struct LoadOptions: Sendable {
   public var format: InputFormat?
   /// Reference date for dormancy and model strengths (default: the latest date in the data).
   public var referenceDate: Day?
-  public init(strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil) {
+  /// Owners and inference for contact exports.
+  public var contacts = ContactOptions()
+  public init(
+    strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil, contacts: ContactOptions = ContactOptions()
+  ) {
     self.strict = strict
     self.format = format
     self.referenceDate = referenceDate
+    self.contacts = contacts
   }
 }
 
@@ -20,6 +25,8 @@ public struct LoadedNetwork: Sendable {
   public var graph: Graph
   public var imports: [ImportReport]
   public var build: BuildReport
+  /// How contact records became people, when any contact export was read.
+  public var identity: IdentityReport?
 }
 
 /// Reads input files into one `Graph`.
@@ -45,35 +52,44 @@ public enum NetworkLoader {
       if let f = spec.format ?? options.format {
         format = f
       } else {
-        let source = try ByteSource(path: spec.path)
+        let source = try ByteSource(path: spec.path, text: true, detectionBytes: 65536)
         var probe: [UInt8] = []
         while probe.count < 65536, try source.read(into: &probe, count: 65536 - probe.count) > 0 {}
         var head = probe[...]
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
         format = try FormatDetector.detect(head: head, path: spec.path)
       }
-      guard format.isSupported else {
-        throw ImportError(
-          file: spec.path, line: 0, column: 0,
-          message: "looks like a \(format == .linkedin ? "LinkedIn Connections.csv" : "vCard") export, which this version cannot import yet",
-          hint: "convert it to a people/ties CSV, or pass the people.csv/ties.csv made by `liaison generate`")
-      }
       planned.append((i, spec, format))
     }
-    let order = planned.filter { $0.format == .people } + planned.filter { $0.format != .people }
+    // Tables first (their ids and attributes are known to identity
+    // resolution), then contact lists, then activity logs.
+    let order =
+      planned.filter { $0.format == .people } + planned.filter { $0.format == .ties || $0.format == .edges }
+      + planned.filter { $0.format.listsContacts } + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
     var reports = [ImportReport?](repeating: nil, count: inputs.count)
+    var resolver: ContactResolver?
     for (index, spec, format) in order {
       builder.currentOrigin = UInt16(truncatingIfNeeded: index + 1)
       var report = ImportReport(file: spec.path, format: format.rawValue)
       let context = RowErrorSink(strict: options.strict, onRowError: onRowError)
+      if format.isContactExport && resolver == nil {
+        resolver = ContactResolver(options: options.contacts)
+        resolver!.indexExisting(builder)
+      }
       switch format {
       case .people: try TableImporter.importPeople(spec.path, into: &builder, report: &report, errors: context)
       case .ties: try TableImporter.importTies(spec.path, into: &builder, report: &report, errors: context)
       case .edges: try EdgeListImporter.importEdges(spec.path, into: &builder, report: &report, errors: context)
-      case .linkedin, .vcard: break
+      default:
+        let ownerName = spec.owner ?? options.contacts.owner ?? ContactResolver.defaultOwner(path: spec.path)
+        report.owner = ownerName
+        try ContactImporter.importExport(
+          spec.path, format: format, owner: ownerName, resolver: &resolver!, builder: &builder, report: &report,
+          errors: context)
       }
       reports[index] = report
     }
+    if resolver != nil { try resolver!.finish(builder: &builder) }
     let (graph, build): (Graph, BuildReport)
     do {
       (graph, build) = try builder.build()
@@ -104,7 +120,7 @@ public enum NetworkLoader {
       }
       final.append(r)
     }
-    return LoadedNetwork(graph: graph, imports: final, build: build)
+    return LoadedNetwork(graph: graph, imports: final, build: build, identity: resolver?.identity)
   }
 }
 

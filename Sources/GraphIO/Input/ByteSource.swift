@@ -37,7 +37,8 @@ public final class ByteSource {
   /// Opens `path` for reading.
   /// - Parameter text: find the encoding and hand out UTF-8 (see the type's documentation).
   /// - Throws: `ImportError` (line 0) when it cannot be opened or is a directory.
-  public init(path: String, text: Bool = false) throws(ImportError) {
+  /// - Parameter detectionBytes: how much to look at when finding the encoding.
+  public init(path: String, text: Bool = false, detectionBytes: Int = TextEncoding.detectionBytes) throws(ImportError) {
     self.path = path
     memory = nil
     if path == "-" {
@@ -63,7 +64,7 @@ public final class ByteSource {
       ownsDescriptor = true
       size = Int(st.st_size)
     }
-    if text { try detectEncoding() }
+    if text { try detectEncoding(limit: detectionBytes) }
   }
 
   /// A source over bytes in memory (tests and fuzzing); `path` names it in errors.
@@ -73,17 +74,15 @@ public final class ByteSource {
     ownsDescriptor = false
     size = bytes.count
     memory = bytes
-    if text { try? detectEncoding() }
+    if text { try? detectEncoding(limit: TextEncoding.detectionBytes) }
   }
 
   deinit { if ownsDescriptor { close(fd) } }
 
   /// Reads up to `detectionBytes` raw bytes ahead and decides the encoding.
-  private func detectEncoding() throws(ImportError) {
+  private func detectEncoding(limit: Int) throws(ImportError) {
     var head: [UInt8] = []
-    while head.count < TextEncoding.detectionBytes,
-      try readRaw(into: &head, count: TextEncoding.detectionBytes - head.count) > 0
-    {}
+    while head.count < limit, try readRaw(into: &head, count: limit - head.count) > 0 {}
     encoding = TextEncoding.detect(head, complete: size.map { head.count >= $0 } ?? false)
     transcoder = TextTranscoder(encoding)
     pending = head

@@ -10,6 +10,10 @@ public struct StatsResult: Codable, Sendable, Equatable {
   public var ties: Int
   public var tieClasses: [String: Int]
   public var inferredTies: Int
+  /// Inferred ties by the rule they rest on (a tie resting on two rules counts under both).
+  public var inferredTiesByKind: [String: Int]
+  /// Ties by their evidence kind (`linkedin`, `google+linkedin-messages`, `colleague`, `inferred:same-company`, …; `none`).
+  public var tiesByKind: [String: Int]
   public var components: Int
   public var largestComponent: Int
   public var isolatedPeople: Int
@@ -21,6 +25,8 @@ public struct StatsResult: Codable, Sendable, Equatable {
   public var coreBytes: Int
   public var coreBytesPerTie: Double
   public var imports: [ImportReport]
+  /// How contact records became people (only when contact exports were read).
+  public var identity: IdentityReport?
 
   /// Computes the statistics of a loaded network.
   /// - Complexity: O(V + E).
@@ -29,12 +35,24 @@ public struct StatsResult: Codable, Sendable, Equatable {
     let components = g.components()
     var classes: [String: Int] = [:]
     for (c, n) in g.tieClassCounts(classifier: classifier) { classes[c.rawValue] = n }
+    var byKind: [String: Int] = [:]
+    var inferredByKind: [String: Int] = [:]
+    for t in 0..<g.tieCount {
+      let kind = g.ties.kind(t) ?? "none"
+      byKind[kind, default: 0] += 1
+      if g.ties.isInferred(t) {
+        let rules = kind.hasPrefix("inferred:") ? kind.dropFirst("inferred:".count) : Substring(kind)
+        for r in rules.split(separator: "+") { inferredByKind[String(r), default: 0] += 1 }
+      }
+    }
     return StatsResult(
       people: g.personCount, ties: g.tieCount, tieClasses: classes, inferredTies: g.ties.inferredCount,
+      inferredTiesByKind: inferredByKind, tiesByKind: byKind,
       components: components.count, largestComponent: components.largest, isolatedPeople: components.isolated,
       selfTiesDropped: loaded.build.selfTiesDropped, parallelTiesMerged: loaded.build.parallelTiesMerged,
       degree: g.degreeSummary(), referenceDate: g.ties.referenceDate?.iso, coreBytes: g.coreBytes,
-      coreBytesPerTie: g.tieCount > 0 ? Double(g.coreBytes) / Double(g.tieCount) : 0, imports: loaded.imports)
+      coreBytesPerTie: g.tieCount > 0 ? Double(g.coreBytes) / Double(g.tieCount) : 0, imports: loaded.imports,
+      identity: loaded.identity)
   }
 
   /// Aligned text for a terminal.
@@ -46,6 +64,7 @@ public struct StatsResult: Codable, Sendable, Equatable {
       t.add(["  \(c.rawValue)", grouped(tieClasses[c.rawValue] ?? 0)])
     }
     t.add(["  inferred", grouped(inferredTies)])
+    for (k, n) in inferredTiesByKind.sorted(by: { $0.key < $1.key }) { t.add(["    \(k)", grouped(n)]) }
     t.add(["components", grouped(components)])
     t.add(["largest component", "\(grouped(largestComponent)) (\(percent(largestComponent, people)))"])
     t.add(["people without ties", grouped(isolatedPeople)])
@@ -53,12 +72,35 @@ public struct StatsResult: Codable, Sendable, Equatable {
     t.add(["self-ties dropped", grouped(selfTiesDropped)])
     t.add(["parallel ties merged", grouped(parallelTiesMerged)])
     if let referenceDate { t.add(["dormant as of", referenceDate]) }
+    if let identity {
+      t.add(["contact records", grouped(identity.contactRecords)])
+      t.add(["  merged by profile URL", grouped(identity.mergedByProfileURL)])
+      t.add(["  merged by email", grouped(identity.mergedByEmail)])
+      t.add(["  merged by name + company", grouped(identity.mergedByNameAndCompany)])
+      t.add(["  ambiguous, kept apart", grouped(identity.ambiguous.count + identity.ambiguousNotListed)])
+      t.add(["people in several exports", grouped(identity.peopleInSeveralExports)])
+    }
     var out = t.render() + "\n"
-    var f = TextTable(["file", "format", "rows", "imported", "merged", "rejected"], rightAligned: [2, 3, 4, 5])
+    var f = TextTable(["file", "format", "owner", "rows", "imported", "merged", "rejected"], rightAligned: [3, 4, 5, 6])
     for r in imports {
-      f.add([r.file, r.format, grouped(r.rowsRead), grouped(r.imported), grouped(r.merged), grouped(r.rejected)])
+      f.add([
+        r.file, r.format, r.owner ?? "", grouped(r.rowsRead), grouped(r.imported), grouped(r.merged), grouped(r.rejected),
+      ])
     }
     out += f.render()
+    for r in imports {
+      var notes: [String] = []
+      if let g = r.generation { notes.append(g) }
+      if let e = r.encoding, e != "utf-8" { notes.append("encoding \(e)") }
+      if let p = r.preambleLinesSkipped, p > 0 { notes.append("\(p) preamble line\(p == 1 ? "" : "s") skipped") }
+      if let u = r.unknownColumns, !u.isEmpty { notes.append("unknown columns: \(u.joined(separator: ", "))") }
+      if !notes.isEmpty { out += "\n\(r.file): " + notes.joined(separator: "; ") }
+    }
+    if let identity, !identity.owners.isEmpty {
+      var o = TextTable(["owner", "person", "name", "found by", "contacts"], rightAligned: [4])
+      for x in identity.owners { o.add([x.owner, x.person, x.name, x.resolvedBy, grouped(x.contacts)]) }
+      out += "\n\n" + o.render()
+    }
     return out
   }
 
@@ -68,6 +110,8 @@ public struct StatsResult: Codable, Sendable, Equatable {
       ("people", "\(people)"), ("ties", "\(ties)"),
     ]
     for c in TieClass.allCases { rows.append(("tieClasses.\(c.rawValue)", "\(tieClasses[c.rawValue] ?? 0)")) }
+    for (k, n) in inferredTiesByKind.sorted(by: { $0.key < $1.key }) { rows.append(("inferredTiesByKind.\(k)", "\(n)")) }
+    for (k, n) in tiesByKind.sorted(by: { $0.key < $1.key }) { rows.append(("tiesByKind.\(k)", "\(n)")) }
     rows += [
       ("inferredTies", "\(inferredTies)"), ("components", "\(components)"), ("largestComponent", "\(largestComponent)"),
       ("isolatedPeople", "\(isolatedPeople)"), ("selfTiesDropped", "\(selfTiesDropped)"),

@@ -24,15 +24,30 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Input files: people/ties CSV or edge lists. Prefix FORMAT: (people, ties, edges) to force a format, OWNER= to name an export's owner.",
+      "Input files or folders: people/ties CSV, edge lists, contact exports (LinkedIn, Google, Outlook, Thunderbird, vCard, messages, interactions). Prefix FORMAT: to force a format, OWNER= to name an export's owner.",
       valueName: "input"))
   var inputs: [String] = []
 
-  @Option(name: .customLong("as"), help: ArgumentHelp("Read every input as this format (people, ties, edges).", valueName: "format"))
+  @Option(name: .customLong("as"), help: ArgumentHelp("Read every input as this format (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "format"))
   var format: String?
 
   @Flag(help: "Stop at the first bad row (exit code 1) instead of skipping it.")
   var strict = false
+
+  @Option(help: "Owner of contact exports given without OWNER= (default: the file name, or its folder for LinkedIn's fixed names).")
+  var owner: String?
+
+  @Flag(name: .customLong("no-infer"), help: "Do not infer ties among contacts (same company, email domain, labels, several owners, co-participation).")
+  var noInfer = false
+
+  @Option(help: "Largest company, email domain or label group used to infer ties.")
+  var inferMaxGroup: Int = 50
+
+  @Option(help: "Infer a tie between two contacts listed together in at least this many owners' exports.")
+  var inferMinOwners: Int = 2
+
+  @Option(help: "Keep inferred ties with at least this confidence (0–1).")
+  var inferMinConfidence: Double = 0.1
 
   @Option(help: "Reference date (YYYY-MM-DD) for dormant ties; default: the latest date in the data.")
   var asOf: String?
@@ -49,8 +64,12 @@ struct InputOptions: ParsableArguments {
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one input file, e.g. `liaison stats datasets/network/ties.csv`.") }
     if let format, InputFormat(rawValue: format) == nil {
-      throw ValidationError("Unknown --as format '\(format)'; use people, ties or edges.")
+      throw ValidationError(
+        "Unknown --as format '\(format)'; use one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     }
+    if inferMaxGroup < 2 { throw ValidationError("--infer-max-group must be at least 2.") }
+    if !(0...1).contains(inferMinConfidence) { throw ValidationError("--infer-min-confidence must be between 0 and 1.") }
+    if inferMinOwners < 2 { throw ValidationError("--infer-min-owners must be at least 2.") }
     if let asOf, Day(parsing: asOf) == nil { throw ValidationError("--as-of must be a date such as 2026-11-01.") }
     if !(0 < weakAtLeast && weakAtLeast <= strongAtLeast && strongAtLeast <= 1) {
       throw ValidationError("Need 0 < --weak-at-least ≤ --strong-at-least ≤ 1.")
@@ -63,11 +82,18 @@ struct InputOptions: ParsableArguments {
 
   /// Loads the network, printing each bad row to stderr; exits 1 on unusable input.
   func load() throws -> LoadedNetwork {
+    var contacts = ContactOptions()
+    contacts.owner = owner
+    contacts.infer = !noInfer
+    contacts.maxGroupSize = inferMaxGroup
+    contacts.minSharedOwners = inferMinOwners
+    contacts.minConfidence = inferMinConfidence
     let options = LoadOptions(
-      strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) })
+      strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) },
+      contacts: contacts)
     do {
       let start = Clock.now()
-      let loaded = try NetworkLoader.load(inputs.map(InputSpec.init(argument:)), options: options) { error in
+      let loaded = try NetworkLoader.load(try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:))), options: options) { error in
         Terminal.warn("\(error)")
       }
       if getenv("LIAISON_TIMINGS") != nil {

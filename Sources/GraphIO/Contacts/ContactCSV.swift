@@ -1,0 +1,328 @@
+import GraphCore
+
+/// The address-book CSV flavours, told apart by their headers (FORMATS.md B.1–B.4).
+public enum ContactCSVFlavour: String, Sendable {
+  case linkedin, google, outlook, thunderbird, contacts
+}
+
+/// What a column of a contact CSV holds, decided from its header name —
+/// never from its position, since every writer orders and localises columns
+/// differently.
+enum ContactColumnRole: Equatable {
+  case fullName, givenName, middleName, familyName, namePrefix, nameSuffix, nickname
+  case email, phone, company, department, title, url, labels, connectedOn, notes, birthday
+  /// Known but not used (addresses, phone types, yomi names …).
+  case ignored
+  /// Not recognised: listed in the import report.
+  case unknown
+}
+
+/// Header-name rules for contact CSVs, with French and German alternates
+/// (Outlook localises its headers; LinkedIn's German export is known from
+/// other projects' tests).
+enum ContactColumns {
+  /// Names are matched after `ColumnNames.normalize` (lower case; spaces, `_`, `-` and quotes removed).
+  static let exact: [String: ContactColumnRole] = [
+    // names
+    "name": .fullName, "displayname": .fullName, "fullname": .fullName, "anzeigename": .fullName,
+    "nomcomplet": .fullName, "nomaafficher": .fullName, "nomàafficher": .fullName,
+    "firstname": .givenName, "givenname": .givenName, "vorname": .givenName, "prénom": .givenName,
+    "prenom": .givenName,
+    "middlename": .middleName, "additionalname": .middleName, "weiterevornamen": .middleName,
+    "deuxièmeprénom": .middleName, "deuxiemeprenom": .middleName, "secondprénom": .middleName,
+    "lastname": .familyName, "familyname": .familyName, "surname": .familyName, "nachname": .familyName,
+    "nom": .familyName, "nomdefamille": .familyName,
+    "nameprefix": .namePrefix, "prefix": .namePrefix, "anrede": .namePrefix, "civilité": .namePrefix,
+    "namesuffix": .nameSuffix, "suffix": .nameSuffix, "namenszusatz": .nameSuffix,
+    "nickname": .nickname, "spitzname": .nickname, "surnom": .nickname,
+    // organisation
+    "company": .company, "companies": .company, "organization": .company, "organisation": .company,
+    "organizationname": .company, "organization1name": .company, "firma": .company, "unternehmen": .company,
+    "société": .company, "societe": .company, "entreprise": .company,
+    "department": .department, "organizationdepartment": .department, "organization1department": .department,
+    "abteilung": .department, "service": .department,
+    "position": .title, "jobtitle": .title, "organizationtitle": .title, "organization1title": .title,
+    "occupation": .title, "position(beruf)": .title, "beruf": .title, "fonction": .title, "titre": .title,
+    // web
+    "url": .url, "webpage": .url, "webpage1": .url, "webpage2": .url, "personalwebpage": .url,
+    "website": .url, "website1value": .url, "website2value": .url, "website3value": .url, "profileurl": .url,
+    "linkedinurl": .url, "webseite": .url, "pageweb": .url, "sitweb": .url,
+    // groups
+    "groupmembership": .labels, "labels": .labels, "categories": .labels, "kategorien": .labels,
+    "catégories": .labels, "categorie": .labels, "groups": .labels, "tags": .labels,
+    // dates and notes
+    "connectedon": .connectedOn, "verbundenam": .connectedOn, "connectéle": .connectedOn,
+    "notes": .notes, "note": .notes, "notizen": .notes, "remarques": .notes,
+    "birthday": .birthday, "geburtstag": .birthday, "anniversaire": .birthday,
+    // emails with fixed names
+    "primaryemail": .email, "secondaryemail": .email, "emailaddress": .email, "email2address": .email,
+    "email3address": .email, "email": .email, "emails": .email, "emailadresse": .email, "email2adresse": .email,
+    "email3adresse": .email, "adressedemessagerie": .email, "adressedemessagerie2": .email,
+    "adressedemessagerie3": .email, "mail": .email,
+  ]
+
+  /// Parts that mark a column as known but unused.
+  static let ignoredParts = [
+    "street", "city", "state", "postal", "zip", "country", "region", "pobox", "address", "adresse", "fax", "pager",
+    "yomi", "phonetic", "gender", "anniversary", "language", "hobby", "mileage", "billing", "directoryserver",
+    "sensitivity", "priority", "subject", "initials", "location", "photo", "custom", "screenname", "relation",
+    "spouse", "children", "assistant", "manager", "office", "internetfreebusy", "private", "account", "user",
+    "government", "organizationalid", "referredby", "keywords", "type", "label", "displayname", "symbol",
+    "jobdescription", "shortname", "maidenname", "im", "birthyear", "birthmonth", "birthday", "fileas", "event",
+    "straße", "strasse", "ort", "postleitzahl", "land", "bundesland", "rue", "ville", "codepostal", "pays",
+    "telefon", "téléphone", "telephone", "mobil", "handy", "portable", "callback", "carphone", "isdn", "radio",
+    "telex", "ttytdd", "phone", "mobilenumber", "workphone", "homephone", "title", "mittlerername",
+    "conversationid", "middle", "suffix",
+  ]
+
+  /// The role of one column. `jobTitleElsewhere`: another column holds the
+  /// job title, so a bare `Title` is the name prefix (Outlook, Roundcube).
+  static func role(_ normalized: String, jobTitleElsewhere: Bool) -> ContactColumnRole {
+    if normalized == "title" { return jobTitleElsewhere ? .namePrefix : .title }
+    if let r = exact[normalized] { return r }
+    // Numbered and typed columns: "E-mail 1 - Value", "Email Home", "Phone 2 - Value", "Website 1 - Value".
+    let isTypeColumn = normalized.hasSuffix("type") || normalized.hasSuffix("label")
+      || normalized.hasSuffix("displayname")
+    if normalized.hasPrefix("email") || normalized.hasPrefix("mail") || normalized.hasPrefix("emailadresse") {
+      return isTypeColumn ? .ignored : .email
+    }
+    if normalized.hasPrefix("website") || normalized.hasPrefix("webpage") {
+      return isTypeColumn ? .ignored : .url
+    }
+    if normalized.hasPrefix("phone") || normalized.hasSuffix("phone") || normalized.hasSuffix("phone2")
+      || normalized.hasSuffix("mobile") || normalized == "mobilenumber" || normalized.hasPrefix("telefon")
+      || normalized.hasPrefix("téléphone")
+    {
+      return isTypeColumn ? .ignored : .phone
+    }
+    let undigited = String(normalized.filter { !$0.isNumber })
+    if undigited != normalized, let r = exact[undigited] { return r }
+    for part in ignoredParts where normalized.contains(part) { return .ignored }
+    return .unknown
+  }
+
+  /// Names the flavour (and generation) of a contact CSV from its normalised header.
+  static func flavour(_ h: Set<String>, preamble: Bool) -> (ContactCSVFlavour, String)? {
+    if (h.contains("firstname") && h.contains("lastname") && h.contains("connectedon"))
+      || (h.contains("vorname") && h.contains("nachname") && h.contains("verbundenam"))
+    {
+      let generation: String
+      if h.contains("url") {
+        generation = preamble ? "2023+ (Notes preamble, URL column)" : "2023+ (URL column, no preamble)"
+      } else {
+        generation = preamble ? "2020–2022 (Notes preamble, no URL)" : "2018 (no preamble, no URL)"
+      }
+      return (.linkedin, generation + (h.contains("vorname") ? ", German headers" : ""))
+    }
+    if h.contains("fileas") || h.contains("phoneticfirstname")
+      || (h.contains("organizationname") && h.contains("firstname"))
+      || (h.contains("labels") && h.contains("email1value"))
+    {
+      return (.google, "Google Contacts CSV (current: Labels, … - Label)")
+    }
+    if h.contains("groupmembership") || (h.contains("givenname") && h.contains("familyname") && h.contains("email1value"))
+    {
+      return (.google, "Google CSV (old: Group Membership, … - Type)")
+    }
+    if h.contains("primaryemail") {
+      return (.thunderbird, h.contains("screenname") ? "Thunderbird (with Screen Name)" : "Thunderbird")
+    }
+    let german = h.contains("nachname") || h.contains("vorname") || h.contains("emailadresse") || h.contains("firma")
+    let french = h.contains("prénom") || h.contains("adressedemessagerie") || h.contains("société")
+    if h.contains("emailaddress") || h.contains("email2address") || h.contains("businessstreet") || german || french {
+      var generation: String
+      if h.contains("givennameyomi") || h.contains("familynameyomi") {
+        generation = "Outlook.com"
+      } else if h.contains("internetfreebusy") && h.contains("initials") && !h.contains("emaildisplayname") {
+        generation = "Google's Outlook CSV"
+      } else if h.contains("emaildisplayname") || h.contains("businesscountry/region") || h.contains("businesscountry") {
+        generation = "Outlook desktop"
+      } else {
+        generation = "Outlook-style"
+      }
+      if german { generation += ", German headers" } else if french { generation += ", French headers" }
+      return (.outlook, generation)
+    }
+    return nil
+  }
+}
+
+/// Reads an address-book CSV of any flavour into `ContactRecord`s, columns
+/// mapped by header name. The header is found by content within the first
+/// lines, so LinkedIn's `Notes:` preamble (any length) is skipped and counted.
+///
+/// - Complexity: O(bytes) time; memory bounded by the longest row.
+struct ContactCSVReader {
+  struct Header {
+    var flavour: ContactCSVFlavour
+    var generation: String
+    var preambleLines: Int
+    var unknownColumns: [String]
+    var roles: [ContactColumnRole]
+  }
+
+  /// Reads `file`, calling `onRecord` for each data row that names someone
+  /// (it returns whether the row became a new person); other rows are
+  /// rejected through `errors`.
+  static func read(
+    _ file: String, expected: ContactCSVFlavour?, report: inout ImportReport, errors: RowErrorSink,
+    onRecord: (ContactRecord) -> Bool
+  ) throws(ImportError) -> Header {
+    let source = try ByteSource(path: file, text: true)
+    report.encoding = source.encoding.rawValue
+    var csv = try CSVTokenizer(source: source)
+    // Find the header within the first 12 records.
+    var header: Header?
+    var rawHeader: [String] = []
+    var sawPreamble = false
+    var records = 0
+    while header == nil, let r = try csv.next() {
+      records += 1
+      if r.isBlank { continue }
+      let names = (0..<r.count).map { ColumnNames.normalize(r.string($0) ?? "") }
+      let first = names.first ?? ""
+      if first == "notes:" || first.hasPrefix("notes") && r.count == 1 { sawPreamble = true }
+      let set = Set(names)
+      if let (flavour, generation) = ContactColumns.flavour(set, preamble: sawPreamble || r.line > 1)
+        ?? genericFlavour(set)
+      {
+        let jobTitleElsewhere = set.contains("jobtitle") || set.contains("position") || set.contains("organizationtitle")
+          || set.contains("organization1title") || flavour == .outlook
+        let roles = names.map { ContactColumns.role($0, jobTitleElsewhere: jobTitleElsewhere) }
+        rawHeader = (0..<r.count).map { Identity.trim(r.string($0) ?? "") }
+        let unknown = zip(rawHeader, roles).filter { $0.1 == .unknown && !$0.0.isEmpty }.map { $0.0 }
+        header = Header(
+          flavour: expected ?? flavour, generation: generation, preambleLines: r.line - 1, unknownColumns: unknown,
+          roles: roles)
+        break
+      }
+      if records >= 12 { break }
+    }
+    guard let header else {
+      throw ImportError(
+        file: file, line: 1, column: 1, message: "no contact header (names or emails) in the first lines",
+        hint: "check that this is an address-book export; columns are matched by name (First Name, E-mail Address …)")
+    }
+    report.generation = header.generation
+    report.preambleLinesSkipped = header.preambleLines
+    report.unknownColumns = header.unknownColumns
+    let columns = header.roles.count
+    while let r = try csv.next() {
+      if r.isBlank { continue }
+      report.rowsRead += 1
+      if r.count > columns {
+        // Thunderbird writes a trailing comma; extra fields are fine when empty.
+        var extra = false
+        for i in columns..<r.count where !(r.trimmed(i) ?? "x").isEmpty { extra = true }
+        if extra {
+          try errors.reject(
+            &report, file: file, line: r.line, column: r.column(columns),
+            "has \(r.count) fields, the header has \(columns)", hint: "check for an unquoted comma in a name or company")
+          continue
+        }
+      }
+      var record = ContactRecord(line: r.line)
+      var bad: Int?
+      for i in 0..<min(columns, r.count) {
+        let role = header.roles[i]
+        if role == .ignored || role == .unknown { continue }
+        guard let value = r.trimmed(i) else {
+          bad = bad ?? i
+          continue
+        }
+        if value.isEmpty { continue }
+        switch role {
+        case .fullName: if record.fullName.isEmpty { record.fullName = value }
+        case .givenName: if record.givenName.isEmpty { record.givenName = value }
+        case .middleName: if record.middleName.isEmpty { record.middleName = value }
+        case .familyName: if record.familyName.isEmpty { record.familyName = value }
+        case .namePrefix: if record.namePrefix.isEmpty { record.namePrefix = value }
+        case .nameSuffix: if record.nameSuffix.isEmpty { record.nameSuffix = value }
+        case .nickname: if record.nickname.isEmpty { record.nickname = value }
+        case .company: record.companies += multi(value).filter { !record.companies.contains($0) }
+        case .department: if record.department.isEmpty { record.department = value }
+        case .title: if record.title.isEmpty { record.title = value }
+        case .email:
+          for e in multi(value) where IdentityKeys.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
+        case .phone: record.phones += multi(value)
+        case .url:
+          for u in multi(value) {
+            let unescaped = u.replacingBackslashColons()
+            if unescaped.lowercased().contains("linkedin.com/in/") { record.urls.insert(unescaped, at: 0) } else {
+              record.urls.append(unescaped)
+            }
+          }
+        case .labels: record.labels += labels(value).filter { !record.labels.contains($0) }
+        case .connectedOn: record.connectedOn = Day(parsing: value)
+        case .notes: record.notes = value
+        case .birthday: record.birthday = value
+        case .ignored, .unknown: break
+        }
+      }
+      if let bad {
+        try errors.reject(
+          &report, file: file, line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad),
+          "invalid UTF-8 text", hint: "save the file as UTF-8")
+        continue
+      }
+      if record.isEmpty {
+        try errors.reject(
+          &report, file: file, line: r.line, column: 1,
+          "the row names nobody (no name, email or profile URL; LinkedIn writes such rows for hidden or deleted members)")
+        continue
+      }
+      if onRecord(record) { report.imported += 1 } else { report.merged += 1 }
+    }
+    return header
+  }
+
+  /// A CSV with name or email columns but no known flavour (Roundcube, hand-made lists).
+  static func genericFlavour(_ h: Set<String>) -> (ContactCSVFlavour, String)? {
+    let roles = h.map { ContactColumns.role($0, jobTitleElsewhere: h.contains("jobtitle")) }
+    let names = roles.contains(.fullName) || (roles.contains(.givenName) && roles.contains(.familyName))
+    if names || roles.contains(.email) { return (.contacts, "generic contact CSV (columns matched by name)") }
+    return nil
+  }
+
+  /// Splits Google's ` ::: ` multi-values.
+  static func multi(_ s: String) -> [String] {
+    guard s.contains(":::") else { return [s] }
+    return s.split(separator: ":::").map { Identity.trim(String($0)) }.filter { !$0.isEmpty }
+  }
+
+  /// Group names from Google (` ::: `, `* ` markers) or Outlook (`;`), without system groups.
+  static func labels(_ s: String) -> [String] {
+    var out: [String] = []
+    for part in s.split(whereSeparator: { $0 == ";" }).flatMap({ multi(String($0)) }) {
+      var t = Identity.trim(part)
+      if t.hasPrefix("*") { t = Identity.trim(String(t.dropFirst())) }
+      if t.isEmpty || systemLabels.contains(t.lowercased()) || t.lowercased().hasPrefix("imported on") { continue }
+      out.append(t)
+    }
+    return out
+  }
+
+  static let systemLabels: Set<String> = ["mycontacts", "my contacts", "starred", "other contacts"]
+}
+
+extension String {
+  /// Google escapes `:` in URLs and notes (`http\://…`).
+  func replacingBackslashColons() -> String {
+    guard contains("\\:") else { return self }
+    var out = ""
+    var it = makeIterator()
+    while let c = it.next() {
+      if c == "\\" {
+        if let n = it.next() {
+          if n != ":" { out.append(c) }
+          out.append(n)
+        } else {
+          out.append(c)
+        }
+      } else {
+        out.append(c)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,489 @@
+import GraphCore
+
+/// Options for contact exports: whose they are, and what may be inferred.
+public struct ContactOptions: Sendable, Equatable {
+  /// Owner of every export given without `OWNER=PATH` (else the file stem, or
+  /// the folder name for LinkedIn's fixed file names).
+  public var owner: String?
+  /// Infer ties among contacts (same company, email domain, labels, several
+  /// owners, co-participation). `--no-infer` turns it off.
+  public var infer = true
+  /// Companies, domains and labels with more people than this are not used
+  /// for inference (a shared employer of thousands says little).
+  public var maxGroupSize = 50
+  /// Two contacts are inferred to know each other when they appear together
+  /// in at least this many owners' exports.
+  public var minSharedOwners = 2
+  /// Messages and meetings with more participants than this are not used for
+  /// co-participation.
+  public var maxParticipants = 20
+  /// Inferred ties below this confidence are not kept (with the defaults, a
+  /// shared company or domain of more than 20 people infers nothing).
+  public var minConfidence = 0.1
+  public init() {}
+}
+
+/// Turns contact records from many exports into people and ties: identity
+/// resolution (profile URL › email › name + company), owners, owner → contact
+/// evidence, and inferred ties among contacts.
+///
+/// Records are resolved one at a time as they stream in; owners are resolved
+/// after every file has been read, so the order of files does not matter.
+///
+/// - Complexity: O(records · key length) expected for resolution; inference is
+///   O(Σ g²) over the groups it uses, each capped at `maxGroupSize`.
+struct ContactResolver {
+  var options: ContactOptions
+  var identity = IdentityReport()
+
+  private var byURL: [String: PersonID] = [:]
+  private var byEmail: [String: PersonID] = [:]
+  private var byNameCompany: [String: [PersonID]] = [:]
+  private var byName: [String: [PersonID]] = [:]
+  private var urlOf: [PersonID: String] = [:]
+  private var keyCounters: [String: Int] = [:]
+
+  /// What inference needs to know about a contact.
+  struct ContactInfo {
+    var company = ""
+    var domains: [String] = []
+    var labels: [String] = []
+    var owners: [Int32] = []
+  }
+  private(set) var info: [PersonID: ContactInfo] = [:]
+  private(set) var contactOrder: [PersonID] = []
+
+  struct OwnerSpec {
+    var owner: String
+    var files: [String] = []
+    /// The owner's name as their own messages show it.
+    var selfName: String?
+    var hasLog = false
+    var contacts: Set<PersonID> = []
+  }
+  private(set) var owners: [OwnerSpec] = []
+  private var ownerIndex: [String: Int] = [:]
+
+  struct OwnerTie {
+    var owner: Int32
+    var person: PersonID
+    var connectedOn: Day?
+    var firstEvent: Day?
+    var lastEvent: Day?
+    var out = 0
+    var inbound = 0
+    var sources: [String] = []
+    var file: String
+  }
+  private var ownerTies: [UInt64: Int] = [:]
+  private var ownerTieList: [OwnerTie] = []
+
+  /// Groups of people seen together in a message or meeting.
+  private(set) var coParticipation: [UInt64: Int] = [:]
+  /// vCard `RELATED` values to resolve at the end.
+  private var related: [(person: PersonID, value: String, file: String)] = []
+
+  init(options: ContactOptions) { self.options = options }
+
+  // MARK: Indexing people from tables
+
+  /// Indexes every person already in `builder` (people tables) by URL, email and name.
+  mutating func indexExisting(_ builder: GraphBuilder) {
+    for i in 0..<builder.personCount {
+      let p = PersonID(i)
+      let a = builder.attributes(of: p)
+      if !a.profileURL.isEmpty { index(url: Identity.normalizeProfileURL(a.profileURL), p) }
+      for e in a.emails { index(email: Identity.normalizeEmail(e), p) }
+      let name = IdentityKeys.name(a.name)
+      if !name.isEmpty {
+        byName[name, default: []].append(p)
+        let company = IdentityKeys.company(a.company)
+        if !company.isEmpty { byNameCompany[name + "|" + company, default: []].append(p) }
+      }
+    }
+  }
+
+  private mutating func index(url: String, _ p: PersonID) {
+    guard !url.isEmpty else { return }
+    if byURL[url] == nil { byURL[url] = p }
+    if urlOf[p] == nil { urlOf[p] = url }
+  }
+
+  private mutating func index(email: String, _ p: PersonID) {
+    guard !email.isEmpty, byEmail[email] == nil else { return }
+    byEmail[email] = p
+  }
+
+  // MARK: Owners
+
+  /// The owner index for `owner`, registering `file` with it.
+  mutating func owner(_ owner: String, file: String) -> Int {
+    if let i = ownerIndex[owner] {
+      if !owners[i].files.contains(file) { owners[i].files.append(file) }
+      return i
+    }
+    ownerIndex[owner] = owners.count
+    owners.append(OwnerSpec(owner: owner, files: [file]))
+    return owners.count - 1
+  }
+
+  /// The owner of a file when none is given: its stem, or for LinkedIn's fixed
+  /// names (`Connections.csv`, `messages.csv` …) the folder that holds it.
+  static func defaultOwner(path: String) -> String {
+    var parts = path.split(separator: "/").map(String.init)
+    guard let fileName = parts.popLast() else { return path }
+    var stem = fileName
+    if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
+    let fixed: Set<String> = [
+      "connections", "messages", "invitations", "importedcontacts", "contacts", "addressbook",
+      "interactions", "google", "outlook", "thunderbird", "export", "vcards", "contactsexport",
+    ]
+    guard fixed.contains(stem.lowercased().replacingSpaces()) else { return stem }
+    while let folder = parts.popLast() {
+      let f = folder.lowercased()
+      if f.hasPrefix("basic_linkedindataexport") || f.hasPrefix("complete_linkedindataexport") || f == "." || f.isEmpty {
+        continue
+      }
+      return folder
+    }
+    return stem
+  }
+
+  // MARK: Records
+
+  /// Resolves one contact record of `owner`'s export to a person, creating or
+  /// merging, and records the owner → contact evidence.
+  /// - Returns: whether the record became a new person (else it was merged).
+  @discardableResult
+  mutating func add(
+    _ r: ContactRecord, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
+  ) -> (person: PersonID, isNew: Bool) {
+    identity.contactRecords += 1
+    let urlKey = r.urls.first(where: Self.isProfileURL).map(Identity.normalizeProfileURL) ?? ""
+    let emailKeys = r.emails.map(Identity.normalizeEmail)
+    let nameKey = IdentityKeys.name(Self.matchingName(r))
+    let companyKey = r.companies.first.map(IdentityKeys.company) ?? ""
+    let where_ = "\(file):\(r.line)"
+    let shown = r.displayName
+
+    var found: PersonID?
+    var by = ""
+    var key = ""
+    if !urlKey.isEmpty, let p = byURL[urlKey] {
+      let known = IdentityKeys.name(builder.attributes(of: p).name)
+      if Self.sameGivenName(nameKey, known) {
+        found = p
+        by = "profileURL"
+        key = urlKey
+      } else {
+        noteAmbiguous(where_, shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
+      }
+    }
+    if found == nil {
+      for e in emailKeys {
+        guard let p = byEmail[e] else { continue }
+        if !urlKey.isEmpty, let other = urlOf[p], other != urlKey {
+          noteAmbiguous(where_, shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
+          continue
+        }
+        found = p
+        by = "email"
+        key = e
+        break
+      }
+    }
+    if found == nil, !nameKey.isEmpty, !companyKey.isEmpty {
+      let candidates = (byNameCompany[nameKey + "|" + companyKey] ?? []).filter { p in
+        urlKey.isEmpty || urlOf[p] == nil || urlOf[p] == urlKey
+      }
+      if candidates.count == 1 {
+        found = candidates[0]
+        by = "nameAndCompany"
+        key = nameKey + " | " + companyKey
+      } else if candidates.count > 1 {
+        noteAmbiguous(
+          where_, shown, candidates.map { builder.key(of: $0) },
+          "\(candidates.count) people share the name and company \"\(nameKey) | \(companyKey)\"")
+      }
+    }
+
+    let attributes = GraphBuilder.PersonAttributes(
+      name: shown, emails: r.emails, company: r.companies.first ?? "", title: r.title, tags: r.labels,
+      profileURL: r.urls.first(where: Self.isProfileURL) ?? "")
+    let person: PersonID
+    let isNew: Bool
+    if let p = found {
+      person = p
+      isNew = false
+      builder.setAttributes(p, attributes, overwrite: false)
+      switch by {
+      case "profileURL": identity.mergedByProfileURL += 1
+      case "email": identity.mergedByEmail += 1
+      default: identity.mergedByNameAndCompany += 1
+      }
+      if identity.merges.count < IdentityReport.listLimit {
+        identity.merges.append(.init(record: where_, person: builder.key(of: p), name: shown, by: by, key: key))
+      } else {
+        identity.mergesNotListed += 1
+      }
+    } else {
+      let base = !urlKey.isEmpty ? urlKey : (emailKeys.first ?? (shown.isEmpty ? "contact" : shown))
+      person = builder.person(key: uniqueKey(base, builder))
+      isNew = true
+      identity.newPeople += 1
+      builder.setAttributes(person, attributes)
+    }
+    index(url: urlKey, person)
+    for e in emailKeys { index(email: e, person) }
+    if !nameKey.isEmpty {
+      if !(byName[nameKey]?.contains(person) ?? false) { byName[nameKey, default: []].append(person) }
+      if !companyKey.isEmpty, !(byNameCompany[nameKey + "|" + companyKey]?.contains(person) ?? false) {
+        byNameCompany[nameKey + "|" + companyKey, default: []].append(person)
+      }
+    }
+    // What inference needs.
+    var c = info[person] ?? {
+      contactOrder.append(person)
+      return ContactInfo()
+    }()
+    if c.company.isEmpty { c.company = companyKey }
+    for e in emailKeys {
+      if let d = IdentityKeys.emailDomain(e), !IdentityKeys.freemailDomains.contains(d), !c.domains.contains(d) {
+        c.domains.append(d)
+      }
+    }
+    for l in r.labels {
+      let k = IdentityKeys.name(l)
+      if !k.isEmpty && !c.labels.contains(k) { c.labels.append(k) }
+    }
+    let o = Int32(owner)
+    if !c.owners.contains(o) {
+      c.owners.append(o)
+      if c.owners.count == 2 { identity.peopleInSeveralExports += 1 }
+    }
+    info[person] = c
+    owners[owner].contacts.insert(person)
+    // Owner → contact evidence.
+    let t = ownerTie(owner: owner, person: person, file: file)
+    if let d = r.connectedOn { ownerTieList[t].connectedOn = min(ownerTieList[t].connectedOn ?? d, d) }
+    if !ownerTieList[t].sources.contains(sourceKind) { ownerTieList[t].sources.append(sourceKind) }
+    for value in r.related { related.append((person, value, file)) }
+    return (person, isNew)
+  }
+
+  private mutating func ownerTie(owner: Int, person: PersonID, file: String) -> Int {
+    let key = UInt64(UInt32(owner)) << 32 | UInt64(UInt32(bitPattern: person))
+    if let t = ownerTies[key] { return t }
+    ownerTies[key] = ownerTieList.count
+    ownerTieList.append(OwnerTie(owner: Int32(owner), person: person, file: file))
+    return ownerTieList.count - 1
+  }
+
+  private mutating func noteAmbiguous(_ record: String, _ name: String, _ candidates: [String], _ reason: String) {
+    if identity.ambiguous.count < IdentityReport.listLimit {
+      identity.ambiguous.append(.init(record: record, name: name, candidates: candidates, reason: reason))
+    } else {
+      identity.ambiguousNotListed += 1
+    }
+  }
+
+  private mutating func uniqueKey(_ base: String, _ builder: GraphBuilder) -> String {
+    if builder.existingPerson(key: base) == nil { return base }
+    var n = keyCounters[base, default: 1]
+    while true {
+      n += 1
+      let k = "\(base) (\(n))"
+      if builder.existingPerson(key: k) == nil {
+        keyCounters[base] = n
+        return k
+      }
+    }
+  }
+
+  /// The name used for matching: given + family when both exist, else the formatted name.
+  static func matchingName(_ r: ContactRecord) -> String {
+    if !r.givenName.isEmpty && !r.familyName.isEmpty { return r.givenName + " " + r.familyName }
+    if !r.fullName.isEmpty { return r.fullName }
+    return [r.givenName, r.middleName, r.familyName].filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// Whether two name keys can be one person's: either is empty, or their
+  /// first words agree (one may be the other's initial). A profile URL shared
+  /// by "Lauren Robinson" and "Lily Robinson" is a data error, not a merge.
+  static func sameGivenName(_ a: String, _ b: String) -> Bool {
+    guard let x = a.split(separator: " ").first, let y = b.split(separator: " ").first else { return true }
+    return x == y || (x.count == 1 && y.hasPrefix(x)) || (y.count == 1 && x.hasPrefix(y))
+  }
+
+  /// Profile URLs identify a person; other web pages (a company site) do not.
+  static func isProfileURL(_ url: String) -> Bool {
+    let u = url.lowercased()
+    return u.contains("linkedin.com/in/") || u.contains("xing.com/profile/")
+  }
+
+  // MARK: Interactions
+
+  /// Finds the person a message or meeting names: profile URL, email or id,
+  /// else a name that is unique (among the owner's contacts first).
+  mutating func resolveParticipant(
+    name: String, url: String, owner: Int, builder: inout GraphBuilder, create: Bool
+  ) -> PersonID? {
+    let urlKey = Self.isProfileURL(url) ? Identity.normalizeProfileURL(url) : ""
+    if !urlKey.isEmpty, let p = byURL[urlKey] { return p }
+    let trimmed = Identity.trim(name)
+    if IdentityKeys.isEmail(trimmed), let p = byEmail[Identity.normalizeEmail(trimmed)] { return p }
+    if Self.isProfileURL(trimmed), let p = byURL[Identity.normalizeProfileURL(trimmed)] { return p }
+    if let p = builder.existingPerson(key: trimmed) { return p }
+    let nameKey = IdentityKeys.name(trimmed)
+    if !nameKey.isEmpty, let candidates = byName[nameKey] {
+      let own = candidates.filter { owners[owner].contacts.contains($0) }
+      if own.count == 1 { return own[0] }
+      if candidates.count == 1 { return candidates[0] }
+      return nil
+    }
+    guard create, !trimmed.isEmpty || !urlKey.isEmpty else { return nil }
+    let p = builder.person(key: uniqueKey(urlKey.isEmpty ? trimmed : urlKey, builder))
+    identity.newPeople += 1
+    builder.setAttributes(
+      p,
+      .init(
+        name: trimmed, emails: IdentityKeys.isEmail(trimmed) ? [trimmed] : [],
+        profileURL: urlKey.isEmpty ? "" : url))
+    index(url: urlKey, p)
+    if IdentityKeys.isEmail(trimmed) { index(email: Identity.normalizeEmail(trimmed), p) }
+    if !nameKey.isEmpty { byName[nameKey, default: []].append(p) }
+    return p
+  }
+
+  /// Records one interaction between `owner` and `person`.
+  /// - Returns: whether it started a new owner → person tie.
+  mutating func addEvent(
+    owner: Int, person: PersonID, date: Day?, outgoing: Bool?, sourceKind: String, file: String
+  ) -> Bool {
+    owners[owner].hasLog = true
+    let isNew = ownerTies[UInt64(UInt32(owner)) << 32 | UInt64(UInt32(bitPattern: person))] == nil
+    let t = ownerTie(owner: owner, person: person, file: file)
+    switch outgoing {
+    case .some(true): ownerTieList[t].out += 1
+    case .some(false): ownerTieList[t].inbound += 1
+    case .none:
+      ownerTieList[t].out += 1
+      ownerTieList[t].inbound += 1
+    }
+    if let date {
+      ownerTieList[t].firstEvent = min(ownerTieList[t].firstEvent ?? date, date)
+      ownerTieList[t].lastEvent = max(ownerTieList[t].lastEvent ?? date, date)
+    }
+    if !ownerTieList[t].sources.contains(sourceKind) { ownerTieList[t].sources.append(sourceKind) }
+    return isNew
+  }
+
+  /// Records that these people took part in one message or meeting together.
+  mutating func addCoParticipation(_ people: [PersonID]) {
+    let group = Array(Set(people)).sorted()
+    guard group.count >= 2, group.count <= options.maxParticipants else { return }
+    for i in 0..<group.count {
+      for j in (i + 1)..<group.count { coParticipation[Self.pairKey(group[i], group[j]), default: 0] += 1 }
+    }
+  }
+
+  static func pairKey(_ a: PersonID, _ b: PersonID) -> UInt64 {
+    let (x, y) = a < b ? (a, b) : (b, a)
+    return UInt64(UInt32(bitPattern: x)) << 32 | UInt64(UInt32(bitPattern: y))
+  }
+
+  mutating func setSelfName(owner: Int, _ name: String) {
+    if owners[owner].selfName == nil { owners[owner].selfName = name }
+  }
+
+  // MARK: Finishing
+
+  /// Resolves owners to people and adds every owner → contact tie, the
+  /// `RELATED` ties, and (unless turned off) the inferred ties.
+  /// - Throws: when an owner's name matches several people.
+  mutating func finish(builder: inout GraphBuilder) throws(ImportError) {
+    var ownerPerson: [PersonID] = []
+    for (i, spec) in owners.enumerated() {
+      let (p, how) = try resolveOwner(i, builder: &builder)
+      ownerPerson.append(p)
+      identity.owners.append(
+        .init(
+          owner: spec.owner, person: builder.key(of: p), name: builder.attributes(of: p).name, files: spec.files,
+          resolvedBy: how, contacts: spec.contacts.count))
+    }
+    builder.currentOrigin = 0
+    for t in ownerTieList {
+      let spec = owners[Int(t.owner)]
+      var e = TieEvidence()
+      let since = [t.connectedOn, t.firstEvent].compactMap { $0 }.min()
+      e.since = since
+      e.lastContact = t.lastEvent
+      if spec.hasLog {
+        e.interactions = t.out + t.inbound
+        e.interactionsOut = t.out
+        e.interactionsIn = t.inbound
+      }
+      e.kind = t.sources.sorted().joined(separator: "+")
+      e.source = spec.owner
+      _ = try? builder.addTie(ownerPerson[Int(t.owner)], t.person, evidence: e)
+    }
+    for (p, value, _) in related {
+      let isURI = value.contains(":") && !value.contains(" ")
+      let name = value.hasPrefix("mailto:") ? String(value.dropFirst(7)) : value
+      let q = resolveParticipant(
+        name: isURI && !value.hasPrefix("mailto:") ? "" : name, url: isURI ? value : "", owner: 0, builder: &builder,
+        create: false)
+      if let q, q != p { _ = try? builder.addTie(p, q, evidence: TieEvidence(kind: "related", source: "vcard")) }
+    }
+    if options.infer { inferTies(builder: &builder) }
+  }
+
+  private mutating func resolveOwner(_ i: Int, builder: inout GraphBuilder) throws(ImportError) -> (PersonID, String) {
+    let spec = owners[i]
+    let s = Identity.trim(spec.owner)
+    if let p = builder.existingPerson(key: s), !spec.contacts.contains(p) || spec.contacts.count == 1 {
+      return (p, "id")
+    }
+    if Self.isProfileURL(s), let p = byURL[Identity.normalizeProfileURL(s)] { return (p, "profileURL") }
+    if IdentityKeys.isEmail(s), let p = byEmail[Identity.normalizeEmail(s)] { return (p, "email") }
+    let spaced = String(s.map { $0 == "-" || $0 == "_" || $0 == "." ? " " : $0 })
+    var names = [IdentityKeys.name(spaced)]
+    if let selfName = spec.selfName { names.append(IdentityKeys.name(selfName)) }
+    var candidates: [PersonID] = []
+    for n in names where !n.isEmpty {
+      for p in byName[n] ?? [] where !spec.contacts.contains(p) && !candidates.contains(p) { candidates.append(p) }
+    }
+    if candidates.count == 1 { return (candidates[0], "name") }
+    if candidates.count > 1 {
+      // Same name: the one already tied (in a ties table) to most of this export's contacts.
+      var counts = [Int](repeating: 0, count: candidates.count)
+      builder.forEachTieRow { a, b in
+        if let i = candidates.firstIndex(of: a), spec.contacts.contains(b) { counts[i] += 1 }
+        if let i = candidates.firstIndex(of: b), spec.contacts.contains(a) { counts[i] += 1 }
+      }
+      let best = counts.max() ?? 0
+      if best > 0, counts.filter({ $0 == best }).count == 1, let i = counts.firstIndex(of: best) {
+        return (candidates[i], "name, and ties to \(best) of the export's contacts")
+      }
+      throw ImportError(
+        file: spec.files.first ?? s, line: 0, column: 0,
+        message: "the owner \"\(s)\" matches \(candidates.count) people (\(candidates.prefix(5).map { builder.key(of: $0) }.joined(separator: ", ")))",
+        hint: "name the owner by id, email or profile URL instead: ID=PATH, or --owner ID")
+    }
+    let p = builder.person(key: uniqueKey(s.isEmpty ? "owner" : s, builder))
+    identity.newPeople += 1
+    let display = spec.selfName ?? Self.prettyName(spaced)
+    builder.setAttributes(p, .init(name: display))
+    return (p, "new")
+  }
+
+  /// "mary-reed" → "Mary Reed" (only for all-lower-case stems).
+  static func prettyName(_ s: String) -> String {
+    guard s == s.lowercased() else { return s }
+    return s.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+  }
+}
+
+extension String {
+  fileprivate func replacingSpaces() -> String { String(filter { $0 != " " && $0 != "_" && $0 != "-" }) }
+}

@@ -1,0 +1,60 @@
+/// How contact records from exports became people (DESIGN §3, `identity`).
+///
+/// Every merge is explained (which record, which person, by what key); a
+/// record that matched more than one person is listed as ambiguous and kept
+/// apart, never merged on a guess.
+public struct IdentityReport: Sendable, Codable, Equatable {
+  public struct Merge: Sendable, Codable, Equatable {
+    /// `file:line` of the record that was folded in.
+    public var record: String
+    /// The id of the person it was folded into.
+    public var person: String
+    public var name: String
+    /// `profileURL`, `email` or `nameAndCompany`.
+    public var by: String
+    /// The normalised key that matched.
+    public var key: String
+  }
+
+  public struct Ambiguity: Sendable, Codable, Equatable {
+    public var record: String
+    public var name: String
+    /// Ids of the people it could be.
+    public var candidates: [String]
+    public var reason: String
+  }
+
+  public struct Owner: Sendable, Codable, Equatable {
+    public var owner: String
+    /// The id of the person the owner resolved to.
+    public var person: String
+    public var name: String
+    public var files: [String]
+    /// How the owner was found: `id`, `profileURL`, `email`, `name` or `new`.
+    public var resolvedBy: String
+    public var contacts: Int
+  }
+
+  /// Contact records read from exports (rows that named someone).
+  public var contactRecords = 0
+  /// People first created by a contact record.
+  public var newPeople = 0
+  /// Records folded into a person already known, by the key that matched.
+  public var mergedByProfileURL = 0
+  public var mergedByEmail = 0
+  public var mergedByNameAndCompany = 0
+  /// People that appear in more than one owner's export.
+  public var peopleInSeveralExports = 0
+  public var owners: [Owner] = []
+  /// The first `listLimit` merges, in input order.
+  public var merges: [Merge] = []
+  public var mergesNotListed = 0
+  public var ambiguous: [Ambiguity] = []
+  public var ambiguousNotListed = 0
+
+  public static let listLimit = 1000
+
+  public init() {}
+
+  public var merged: Int { mergedByProfileURL + mergedByEmail + mergedByNameAndCompany }
+}

@@ -1,0 +1,107 @@
+import GraphCore
+
+/// The kinds of evidence an inferred tie can rest on.
+public enum InferenceKind: String, CaseIterable, Sendable, Codable {
+  case sameCompany = "same-company"
+  case emailDomain = "email-domain"
+  case sharedLabel = "shared-label"
+  case coPresence = "co-presence"
+  case coParticipation = "co-participation"
+}
+
+/// Inferred ties among contacts (DESIGN §2 (c); ALGORITHMS §1.6 contexts).
+///
+/// Each rule gives a pair of contacts a confidence in (0, 1]:
+/// - **same current company** (normalised): `min(0.8, 2/n)` for a company
+///   with `n` people in the data — two of three colleagues likely know each
+///   other, two of fifty probably not;
+/// - **same non-freemail email domain**: the same formula over the domain;
+/// - **shared label / category** (system groups excluded): `min(0.6, 1.5/n)`;
+/// - **co-presence** in `k ≥ minSharedOwners` owners' exports:
+///   `min(0.9, 0.3 · (k − 1))`;
+/// - **co-participation** in `m` messages or meetings: `1 − 0.5^m`.
+///
+/// Rules for the same pair combine as a noisy-OR, `1 − Π(1 − cᵢ)`, and the
+/// tie's kind lists them (`inferred:same-company+email-domain`). Groups larger
+/// than `maxGroupSize` are skipped, and ties whose combined confidence is
+/// below `minConfidence` (0.1) are not kept. An inferred tie's strength is
+/// `0.5 · confidence`: an inference alone never makes a strong tie. The
+/// builder keeps an inferred tie only where no observed tie exists (an
+/// observed part makes the merged tie observed), so `--no-infer` removes
+/// exactly the ties counted as inferred.
+///
+/// - Complexity: O(Σ over used groups of g²) time and space, g ≤ `maxGroupSize`;
+///   co-presence is O(Σ over owners of s²) for the s contacts each owner
+///   shares with other owners.
+extension ContactResolver {
+  mutating func inferTies(builder: inout GraphBuilder) {
+    var pairs: [UInt64: (miss: Double, kinds: UInt8)] = [:]
+    func add(_ a: PersonID, _ b: PersonID, _ confidence: Double, _ kind: InferenceKind) {
+      guard a != b, confidence > 0 else { return }
+      let bit = UInt8(1) << UInt8(InferenceKind.allCases.firstIndex(of: kind)!)
+      let key = Self.pairKey(a, b)
+      let old = pairs[key] ?? (1, 0)
+      pairs[key] = (old.miss * (1 - min(1, confidence)), old.kinds | bit)
+    }
+    func groups(_ keys: (ContactInfo) -> [String]) -> [[PersonID]] {
+      var members: [String: [PersonID]] = [:]
+      var order: [String] = []
+      for p in contactOrder {
+        guard let c = info[p] else { continue }
+        for k in keys(c) where !k.isEmpty {
+          if members[k] == nil { order.append(k) }
+          members[k, default: []].append(p)
+        }
+      }
+      return order.compactMap { k in
+        let m = members[k]!
+        return m.count >= 2 && m.count <= options.maxGroupSize ? m : nil
+      }
+    }
+    func allPairs(_ group: [PersonID], _ c: Double, _ kind: InferenceKind) {
+      for i in 0..<group.count { for j in (i + 1)..<group.count { add(group[i], group[j], c, kind) } }
+    }
+    for g in groups({ [$0.company] }) { allPairs(g, min(0.8, 2 / Double(g.count)), .sameCompany) }
+    for g in groups({ $0.domains }) { allPairs(g, min(0.8, 2 / Double(g.count)), .emailDomain) }
+    for g in groups({ $0.labels }) { allPairs(g, min(0.6, 1.5 / Double(g.count)), .sharedLabel) }
+    // Co-presence: count shared owners for contacts in several exports.
+    if options.minSharedOwners >= 2 {
+      var byOwner: [[PersonID]] = Array(repeating: [], count: owners.count)
+      for p in contactOrder {
+        guard let c = info[p], c.owners.count >= options.minSharedOwners else { continue }
+        for o in c.owners { byOwner[Int(o)].append(p) }
+      }
+      var shared: [UInt64: Int] = [:]
+      for list in byOwner where list.count >= 2 {
+        for i in 0..<list.count { for j in (i + 1)..<list.count { shared[Self.pairKey(list[i], list[j]), default: 0] += 1 } }
+      }
+      for (key, k) in shared where k >= options.minSharedOwners {
+        let a = PersonID(truncatingIfNeeded: key >> 32)
+        let b = PersonID(truncatingIfNeeded: key & 0xFFFF_FFFF)
+        add(a, b, min(0.9, 0.3 * Double(k - 1)), .coPresence)
+      }
+    }
+    for (key, m) in coParticipation {
+      let a = PersonID(truncatingIfNeeded: key >> 32)
+      let b = PersonID(truncatingIfNeeded: key & 0xFFFF_FFFF)
+      var c = 1.0
+      for _ in 0..<min(m, 60) { c *= 0.5 }
+      add(a, b, 1 - c, .coParticipation)
+    }
+    // Emit in pair order, so the same input gives the same ties.
+    builder.currentOrigin = 0
+    for key in pairs.keys.sorted() {
+      let (miss, kinds) = pairs[key]!
+      let confidence = max(0.001, min(1, 1 - miss))
+      if confidence < options.minConfidence { continue }
+      let names = InferenceKind.allCases.enumerated().filter { kinds & (1 << UInt8($0.offset)) != 0 }.map {
+        $0.element.rawValue
+      }
+      let e = TieEvidence(
+        strength: max(0.001, 0.5 * confidence), kind: "inferred:" + names.joined(separator: "+"), source: "inference",
+        inferredConfidence: confidence)
+      _ = try? builder.addTie(
+        PersonID(truncatingIfNeeded: key >> 32), PersonID(truncatingIfNeeded: key & 0xFFFF_FFFF), evidence: e)
+    }
+  }
+}
