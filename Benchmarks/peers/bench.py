@@ -1,0 +1,483 @@
+"""Liaison against networkx, igraph, networkit, rustworkx and scipy on the same files.
+
+Called by ./run (which builds Liaison and prepares the virtual environment):
+
+    python bench.py --liaison BIN --work DIR [--sizes 10000,100000,1000000] [--repeats 3]
+                    [--workloads load,reach,...] [--results PATH]
+
+Steps: generate each dataset with `liaison generate --people N --seed S` (kept in DIR
+and reused), prepare the arrays every peer builds its graph from, run every workload
+for Liaison (whole CLI processes) and for each peer (one subprocess per peer, workload
+and thread count, with a timeout), check that the answers agree, write RESULTS.md.
+See README.md for what is timed.
+"""
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import pickle
+import platform
+import re
+import shlex
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import common  # noqa: E402
+import checks  # noqa: E402
+
+PEERS = ["igraph", "networkit", "rustworkx", "scipy", "networkx"]
+SEED = 42
+PAIR_SEED = 12345
+SOURCE_SEED = 7
+LOUVAIN_SEED = 42
+TOPK = 10
+KPATHS = 5
+APPROX_EPS = 0.05
+APPROX_CONFIDENCE = 0.95  # `liaison brokers --sample` states its bound at 95 %
+
+# Per size: how many pairs for k paths, and how many sampled sources for the
+# betweenness workloads (None = exact). Large sizes use the documented sampled
+# variant (Brandes-Pich pivots; the same sources for Liaison and igraph).
+SIZE_PARAMS = {
+    10_000: {"kpairs": 100, "sources": None},
+    100_000: {"kpairs": 100, "sources": 500},
+    1_000_000: {"kpairs": 10, "sources": 50},
+}
+DEFAULT_SIZE_PARAMS = {"kpairs": 10, "sources": 50}
+
+# Workloads: label, peers in the order tried (expected fastest first), whether
+# Liaison's command takes --threads, and how Liaison's compute time is read.
+WORKLOADS = [
+    ("load", "load ties.csv into a graph", ["scipy", "rustworkx", "networkit", "igraph", "networkx"], False),
+    ("reach", "2-hop reach for everyone", ["igraph", "scipy", "networkx"], True),
+    ("paths", "1,000 strongest paths", ["networkit", "networkx", "igraph", "scipy", "rustworkx"], False),
+    ("kpaths", "k = 5 strongest paths (Yen)", ["igraph", "networkx"], False),
+    ("betweenness", "betweenness, unweighted", ["igraph", "networkit", "rustworkx", "networkx"], True),
+    ("betweenness_weighted", "betweenness, weighted", ["igraph", "networkit", "networkx"], True),
+    ("betweenness_approx", "approximate betweenness (±0.05)", ["networkit"], True),
+    ("adamic_adar", "top-10 Adamic–Adar for everyone", ["scipy", "igraph", "networkit"], True),
+    ("burt", "Burt constraint + effective size", ["igraph", "scipy", "networkx"], True),
+    ("communities", "communities (Louvain) + modularity", ["networkit", "igraph", "networkx"], False),
+    ("render", "rendering (SVG)", [], False),
+]
+WORKLOAD_NAMES = [w[0] for w in WORKLOADS]
+
+
+def log(*a):
+    print(time.strftime("%H:%M:%S"), *a, file=sys.stderr, flush=True)
+
+
+def human_size(n):
+    return f"{n // 1_000_000} M" if n >= 1_000_000 and n % 1_000_000 == 0 else (
+        f"{n // 1000} k" if n % 1000 == 0 else str(n))
+
+
+# ---------------------------------------------------------------------------
+# Processes: wall time, peak RSS (wait4), timeout
+
+
+def run_process(argv, env=None, timeout=None, stdout=subprocess.DEVNULL):
+    """Runs argv; returns dict(wall, maxrss_mib, rc, stderr, timed_out)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.PIPE, start_new_session=True)
+    timed_out = {"v": False}
+
+    def kill():
+        timed_out["v"] = True
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(timeout, kill) if timeout else None
+    if timer:
+        timer.start()
+    err_chunks = []
+    reader = threading.Thread(target=lambda: err_chunks.append(p.stderr.read()))
+    reader.start()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    if timer:
+        timer.cancel()
+    reader.join()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "maxrss_mib": ru.ru_maxrss / 1024.0, "rc": p.returncode,
+            "stderr": b"".join(err_chunks).decode("utf-8", "replace"), "timed_out": timed_out["v"]}
+
+
+# ---------------------------------------------------------------------------
+# Datasets
+
+
+def dataset(args, n):
+    folder = os.path.join(args.work, f"people-{n}-seed-{SEED}")
+    ties = os.path.join(folder, "ties.csv")
+    stamp = os.path.join(folder, "generated.json")
+    cmd = [args.liaison, "generate", "--people", str(n), "--seed", str(SEED), "--out", folder, "--quiet"]
+    if not (os.path.exists(stamp) and json.load(open(stamp)).get("command") == cmd[1:]):
+        log(f"generating {n} people: {' '.join(cmd)}")
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        json.dump({"command": cmd[1:], "seconds": time.perf_counter() - t0}, open(stamp, "w"))
+        for f in ("prepared.npz", "meta.json"):
+            if os.path.exists(os.path.join(folder, f)):
+                os.remove(os.path.join(folder, f))
+    prepared = os.path.join(folder, "prepared.npz")
+    meta_path = os.path.join(folder, "meta.json")
+    if not os.path.exists(prepared):
+        log(f"preparing arrays for {n} people")
+        prepare(folder, ties, prepared, meta_path, n)
+    meta = json.load(open(meta_path))
+    meta.update({"folder": folder, "ties_csv": ties, "prepared": prepared,
+                 "generate": "liaison " + " ".join(shlex.quote(c) for c in cmd[1:-3] + ["--out", "DIR"])})
+    return meta
+
+
+def prepare(folder, ties, prepared, meta_path, n_people):
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+    u, v, s, ids = common.read_ties(ties)
+    rows = len(u)
+    u, v, s = common.canonical_edges(u, v, s)
+    n = len(ids)
+    q = common.quantised_cost(s)
+    A = sp.csr_matrix((np.ones(len(u)), (u, v)), shape=(n, n))
+    ncomp, labels = connected_components(A, directed=False)
+    giant = np.flatnonzero(labels == np.bincount(labels).argmax())
+    rng = np.random.default_rng(PAIR_SEED)
+    pairs = []
+    while len(pairs) < 1000:
+        a, b = rng.choice(giant, 2, replace=False)
+        pairs.append((int(a), int(b)))
+    kpairs = pairs[:100]
+    np.savez(prepared, n=n, u=u, v=v, s=s.astype(np.float32).astype(np.float64), q=q, ids=ids,
+             pairs=np.asarray(pairs, dtype=np.int64), kpairs=np.asarray(kpairs, dtype=np.int64))
+    with open(os.path.join(folder, "pairs-1000.csv"), "w") as f:
+        f.write("from,to\n")
+        for a, b in pairs:
+            f.write(f"{ids[a]},{ids[b]}\n")
+    deg = np.bincount(np.r_[u, v], minlength=n)
+    json.dump({"people": int(n), "ties": int(len(u)), "rows": int(rows), "components": int(ncomp),
+               "giant": int(len(giant)), "maxDegree": int(deg.max()), "meanDegree": float(deg.mean()),
+               "csvMiB": os.path.getsize(ties) / 2**20, "requestedPeople": n_people},
+              open(meta_path, "w"))
+
+
+# ---------------------------------------------------------------------------
+# Liaison
+
+
+PHASE = {
+    "reach": re.compile(r"two-hop reach for all: ([0-9.]+) s"),
+    "adamic_adar": re.compile(r"top-\d+ \w+ per person: ([0-9.]+) s"),
+}
+LOAD = re.compile(r"load: ([0-9.]+) s")
+
+
+def liaison_invocations(args, meta, workload, threads, sp):
+    """[(argv, output file)] for one repetition of the workload."""
+    L, ties, out = args.liaison, meta["ties_csv"], os.path.join(args.work, "out")
+    os.makedirs(out, exist_ok=True)
+    tag = f"{meta['people']}-{workload}-t{threads}"
+    th = ["--threads", str(threads)]
+    if workload == "load":
+        return [([L, "stats", ties, "--format", "json", "--output", f"{out}/{tag}.json"], f"{out}/{tag}.json")]
+    if workload == "reach":
+        return [([L, "reach", ties, "--all", "--format", "csv", "--output", f"{out}/{tag}.csv"] + th, f"{out}/{tag}.csv")]
+    if workload == "paths":
+        pf = os.path.join(meta["folder"], "pairs-1000.csv")
+        return [([L, "path", ties, "--pairs", pf, "--format", "csv", "--output", f"{out}/{tag}.csv"], f"{out}/{tag}.csv")]
+    if workload == "kpaths":
+        d = np.load(meta["prepared"])
+        ids, kp = d["ids"], d["kpairs"][: sp["kpairs"]]
+        return [([L, "path", ties, "--from", str(ids[a]), "--to", str(ids[b]), "--k", str(KPATHS), "--max-hops", "0",
+                  "--any-first-hop", "--format", "json", "--output", f"{out}/{tag}-{i}.json"], f"{out}/{tag}-{i}.json")
+                for i, (a, b) in enumerate(kp)]
+    if workload in ("betweenness", "betweenness_weighted", "betweenness_approx", "burt"):
+        extra = ["--weighted"] if workload == "betweenness_weighted" else []
+        if workload == "burt":
+            extra += ["--sample", "1"]
+        elif workload == "betweenness_approx":
+            extra += ["--sample", str(common.hoeffding_samples(meta["people"], APPROX_EPS, APPROX_CONFIDENCE))]
+        elif sp["sources"] is not None:
+            extra += ["--sample", str(sp["sources"]), "--seed", str(SOURCE_SEED)]
+        return [([L, "brokers", ties, "--top", "0", "--format", "csv", "--output", f"{out}/{tag}.csv"] + extra + th,
+                 f"{out}/{tag}.csv")]
+    if workload == "adamic_adar":
+        return [([L, "introduce", ties, "--top", str(TOPK), "--per-person", "--format", "csv", "--output",
+                  f"{out}/{tag}.csv"] + th, f"{out}/{tag}.csv")]
+    if workload == "communities":
+        return [([L, "communities", ties, "--seed", str(LOUVAIN_SEED), "--format", "json", "--output",
+                  f"{out}/{tag}.json"], f"{out}/{tag}.json")]
+    raise ValueError(workload)
+
+
+def run_liaison(args, meta, workload, threads, sp, timeout):
+    env = dict(os.environ, LIAISON_TIMINGS="1")
+    reps, walls, loads, computes, rss = [], [], [], [], []
+    outputs = None
+    for rep in range(args.repeats):
+        wall = load = compute = 0.0
+        peak = 0.0
+        outputs = []
+        for argv, out in liaison_invocations(args, meta, workload, threads, sp):
+            r = run_process(argv, env=env, timeout=timeout)
+            if r["rc"] != 0:
+                return {"error": f"exit {r['rc']}{' (timeout)' if r['timed_out'] else ''}: "
+                                 f"{r['stderr'].strip().splitlines()[-1:] if r['stderr'].strip() else ''}",
+                        "command": " ".join(argv)}
+            m = LOAD.search(r["stderr"])
+            ld = float(m.group(1)) if m else float("nan")
+            if workload == "load":
+                c = ld
+            elif workload in PHASE and PHASE[workload].search(r["stderr"]):
+                c = float(PHASE[workload].search(r["stderr"]).group(1))
+            else:
+                c = r["wall"] - ld
+            wall += r["wall"]
+            load += ld
+            compute += c
+            peak = max(peak, r["maxrss_mib"])
+            outputs.append(out)
+        walls.append(wall)
+        loads.append(load)
+        computes.append(compute)
+        rss.append(peak)
+        if wall > args.single_run_above:
+            break
+    return {"compute": computes, "wall": walls, "load": loads, "maxrss_mib": max(rss), "outputs": outputs,
+            "command": " ".join(shlex.quote(a) for a in liaison_invocations(args, meta, workload, threads, sp)[0][0]),
+            "invocations": len(outputs)}
+
+
+# ---------------------------------------------------------------------------
+# Peers
+
+
+def peer_params(workload, meta, sp):
+    n = meta["people"]
+    if workload == "paths":
+        return {"pairs": np.load(meta["prepared"])["pairs"].tolist()}
+    if workload == "kpaths":
+        return {"pairs": np.load(meta["prepared"])["kpairs"][: sp["kpairs"]].tolist(), "k": KPATHS}
+    if workload in ("betweenness", "betweenness_weighted"):
+        if sp["sources"] is None:
+            return {}
+        return {"sources": common.splitmix_sources(n, sp["sources"], SOURCE_SEED), "samples": sp["sources"]}
+    if workload == "betweenness_approx":
+        return {"epsilon": APPROX_EPS, "delta": 1 - APPROX_CONFIDENCE, "seed": 1}
+    if workload == "adamic_adar":
+        return {"k": TOPK}
+    if workload == "communities":
+        return {"seed": LOUVAIN_SEED}
+    return {}
+
+
+def run_peer(args, meta, lib, workload, threads, params, timeout):
+    out = os.path.join(args.work, "out", f"{meta['people']}-{workload}-{lib}-t{threads}")
+    spec = {"lib": lib, "workload": workload, "ties": meta["ties_csv"], "prepared": meta["prepared"],
+            "threads": threads, "repeats": args.repeats, "params": params, "out": out,
+            "single_run_above": args.single_run_above}
+    with open(out + ".spec.json", "w") as f:
+        json.dump(spec, f)
+    for ext in (".json", ".pkl"):
+        if os.path.exists(out + ext):
+            os.remove(out + ext)
+    r = run_process([sys.executable, os.path.join(HERE, "worker.py"), out + ".spec.json"], timeout=timeout)
+    if r["timed_out"]:
+        return {"stopped": timeout, "maxrss_mib": r["maxrss_mib"]}
+    if r["rc"] != 0:
+        lines = [x for x in r["stderr"].strip().splitlines() if x.strip()]
+        if lines and "NotImplementedError" in lines[-1]:
+            return {"na": lines[-1].split(":", 1)[-1].strip()}
+        return {"error": (lines[-1] if lines else f"exit {r['rc']}")[:200], "maxrss_mib": r["maxrss_mib"]}
+    t = json.load(open(out + ".json"))
+    return {"compute": t["compute"], "build": t["build"], "maxrss_mib": r["maxrss_mib"], "wall": r["wall"],
+            "answer": out + ".pkl"}
+
+
+def supports(lib, workload):
+    mod = __import__("peer_" + lib)
+    return workload == "load" or hasattr(mod, workload)
+
+
+# ---------------------------------------------------------------------------
+# Main loop
+
+
+def median(xs):
+    return statistics.median(xs) if xs else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--liaison", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--single-run-above", type=float, default=20.0,
+                    help="a first run longer than this (s) is not repeated")
+    ap.add_argument("--workloads", default=",".join(WORKLOAD_NAMES))
+    ap.add_argument("--peers", default=",".join(PEERS))
+    ap.add_argument("--threads", default="1,2")
+    ap.add_argument("--cap", type=float, default=300.0, help="timeout (s) of any one process")
+    ap.add_argument("--slack", type=float, default=2.0,
+                    help="a peer is stopped after slack x the fastest peer's time so far (plus set-up)")
+    ap.add_argument("--results", default=None)
+    ap.add_argument("--command", default=None, help="the command line to print in RESULTS.md")
+    ap.add_argument("--build-info", default="{}")
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    wanted = args.workloads.split(",")
+    peers_wanted = args.peers.split(",")
+    thread_counts = [int(x) for x in args.threads.split(",")]
+    os.makedirs(args.work, exist_ok=True)
+    run = {"started": time.time(), "load_start": os.getloadavg(), "sizes": [], "rows": [], "notes": [],
+           "command": args.command, "build": json.loads(args.build_info), "repeats": args.repeats,
+           "cap": args.cap, "slack": args.slack, "single_run_above": args.single_run_above,
+           "work": os.path.abspath(args.work), "liaison": args.liaison}
+    stopped_before = {}  # (lib, workload) -> size at which it was stopped
+    render_available = liaison_has(args.liaison, "render")
+    exact_betweenness = {}  # size -> Liaison's exact normalised betweenness (checked against a peer)
+
+    for n in sizes:
+        meta = dataset(args, n)
+        sp = SIZE_PARAMS.get(n, DEFAULT_SIZE_PARAMS)
+        stats_json = None
+        run["sizes"].append({"n": n, "meta": meta, "params": sp})
+        for name, label, peer_order, liaison_threaded in WORKLOADS:
+            if name not in wanted:
+                continue
+            if name == "render":
+                run["rows"].append({"size": n, "workload": name, "label": label, "threads": None,
+                                    "not_run": render_reason(render_available)})
+                continue
+            answers = {}
+            peer_results_by_t = {}
+            for t in thread_counts:
+                row = {"size": n, "workload": name, "label": label, "threads": t, "peers": {}}
+                # Liaison
+                if liaison_threaded or t == thread_counts[0]:
+                    log(f"{human_size(n)} {name} t{t}: liaison")
+                    lr = run_liaison(args, meta, name, t, sp, args.cap)
+                    answers[("liaison", t)] = lr.get("outputs")
+                else:
+                    lr = dict(run_rows_lookup(run, n, name, thread_counts[0])["liaison"], reused=True)
+                row["liaison"] = lr
+                # Peers
+                best = None
+                for lib in peer_order:
+                    if lib not in peers_wanted:
+                        continue
+                    mod = __import__("peer_" + lib)
+                    if not supports(lib, name):
+                        continue
+                    threaded = name in mod.THREADED
+                    if not threaded and t != thread_counts[0]:
+                        prev = peer_results_by_t.get((lib, thread_counts[0]))
+                        if prev is not None:
+                            row["peers"][lib] = dict(prev, reused=True)
+                            first = run_rows_lookup(run, n, name, thread_counts[0])
+                            for key in ("partial_peers", "splits"):
+                                if lib in first.get(key, {}):
+                                    row.setdefault(key, {})[lib] = first[key][lib]
+                            c = median(prev.get("compute", []))
+                            if c is not None:
+                                best = c if best is None else min(best, c)
+                        continue
+                    if (lib, name) in stopped_before:
+                        row["peers"][lib] = {"skipped": f"stopped at {human_size(stopped_before[(lib, name)])} people"}
+                        continue
+                    params = peer_params(name, meta, sp)
+                    if name in ("betweenness", "betweenness_weighted") and sp["sources"] is not None and lib == "rustworkx":
+                        continue
+                    timeout = args.cap
+                    if best is not None:  # stop a peer once it cannot be the fastest
+                        reps = args.repeats if best < args.single_run_above else 1
+                        timeout = min(args.cap, 10 + 30 * n / 1e6 + args.slack * best * reps)
+                    log(f"{human_size(n)} {name} t{t}: {lib} (timeout {timeout:.0f} s)")
+                    pr = run_peer(args, meta, lib, name, t, params, timeout)
+                    peer_results_by_t[(lib, t)] = pr
+                    row["peers"][lib] = pr
+                    if "stopped" in pr:
+                        stopped_before[(lib, name)] = n
+                    c = median(pr.get("compute", []))
+                    if c is not None:
+                        answers[(lib, t)] = pr["answer"]
+                        if name == "burt":
+                            a = pickle.load(open(pr["answer"], "rb"))
+                            if "effectiveSize" not in a:
+                                row.setdefault("partial_peers", {})[lib] = True
+                                continue  # not a candidate on its own
+                            if "_seconds" in a:
+                                sec = a["_seconds"]
+                                row.setdefault("splits", {})[lib] = {
+                                    k: c * x / sum(sec.values()) for k, x in sec.items()}
+                        best = c if best is None else min(best, c)
+                run["rows"].append(row)
+            # Agreement, once per workload and size
+            try:
+                cmeta = dict(meta, _exact_betweenness=exact_betweenness.get(n))
+                verdict = checks.check(name, cmeta, sp, answers, run_rows(run, n, name), KPATHS, TOPK, APPROX_EPS)
+                if name == "betweenness" and sp["sources"] is None and verdict["ok"]:
+                    d = common.load_prepared(meta["prepared"])
+                    out = answers.get(("liaison", thread_counts[0]))
+                    exact_betweenness[n] = checks._brokers(out[0], d, "betweenness")
+            except Exception as e:  # a failing check must not lose the timings
+                verdict = {"ok": False, "text": f"check crashed: {type(e).__name__}: {e}"}
+            for r in run_rows(run, n, name):
+                r["agreement"] = verdict
+            if name == "load":
+                out = answers.get(("liaison", thread_counts[0]))
+                if out:
+                    stats_json = json.load(open(out[0]))
+                    meta["coreBytesPerTie"] = stats_json.get("coreBytesPerTie")
+                    meta["coreBytes"] = stats_json.get("coreBytes")
+            log(f"{human_size(n)} {name}: agreement {verdict['ok']}: {verdict['text'][:150]}")
+            save_state(args, run)
+    run["finished"] = time.time()
+    run["load_end"] = os.getloadavg()
+    save_state(args, run)
+    import report
+    path = args.results or os.path.join(os.path.dirname(HERE), "RESULTS.md")
+    report.write(run, path)
+    log(f"wrote {path}")
+
+
+def run_rows(run, n, name):
+    return [r for r in run["rows"] if r["size"] == n and r["workload"] == name]
+
+
+def run_rows_lookup(run, n, name, t):
+    return next(r for r in run["rows"] if r["size"] == n and r["workload"] == name and r["threads"] == t)
+
+
+def save_state(args, run):
+    with open(os.path.join(args.work, "run.json"), "w") as f:
+        json.dump(run, f, indent=1, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))
+
+
+def liaison_has(binary, command):
+    r = subprocess.run([binary, "--help"], capture_output=True, text=True)
+    return re.search(rf"^\s+{command}\b", r.stdout, re.M) is not None
+
+
+def render_reason(available):
+    if not available:
+        return "`liaison render` is not in this build of the CLI yet"
+    return ("`liaison render` exists, but this harness does not time it yet: the peer side (Graphviz "
+            "programs on a DOT file) is not part of the five libraries")
+
+
+if __name__ == "__main__":
+    main()
