@@ -19,6 +19,10 @@ public struct NetworkGeneratorOptions: Sendable {
   public var tiesPerPerson: Double = 10
   /// Number of members whose LinkedIn `Connections.csv` export is also written.
   public var exports: Int = 0
+  /// Contacts per export: 0 lists each member's ties; N > 0 lists them and
+  /// then pads the list to N with other people (LinkedIn connections that
+  /// `ties.csv` does not hold), for large exports in benchmarks.
+  public var exportSize: Int = 0
   /// The "today" of the simulation (fixed, so output is deterministic).
   public var asOf: Day = Day(year: 2026, month: 11, day: 1)!
 
@@ -454,6 +458,8 @@ final class SyntheticWorld {
   // Ties: `lo << 36 | hi << 8 | mechanism`, sorted and unique after `makeTies`.
   var pairs: [UInt64] = []
 
+  let exportSize: Int
+
   init(_ options: NetworkGeneratorOptions, progress: ((String) -> Void)?) {
     n = options.people
     seed = options.seed
@@ -461,6 +467,7 @@ final class SyntheticWorld {
     targetTies = Int((options.tiesPerPerson * Double(options.people)).rounded())
     tau = options.tiesPerPerson / 10
     exportCount = min(options.exports, options.people)
+    exportSize = min(options.exportSize, options.people - 1)
     self.progress = progress
 
     cultureTable = WeightedTable(Vocab.cultures.map(\.weight))
@@ -1362,6 +1369,7 @@ final class SyntheticWorld {
       report("writing \(members.count) LinkedIn export(s)")
       var stems = Set<String>()
       for (i, m) in members.enumerated() {
+        if exportSize > contacts[i].count { padExport(member: m, contacts: &contacts[i]) }
         let baseStem = firstSlug[Int(first[m])] + "-" + lastSlug[Int(last[m])]
         var stem = baseStem
         var k = 2
@@ -1524,6 +1532,35 @@ final class SyntheticWorld {
     writer.writeBytes(out.bytes)
     try writer.commit()
     return stats
+  }
+
+  /// Pads a member's export to `exportSize` contacts with other people,
+  /// each connected on a seeded day between 2008 and `asOf`.
+  /// - Complexity: O(exportSize) expected (rejection sampling, then a scan).
+  private func padExport(member: Int, contacts: inout [UInt64]) {
+    var listed = Set<Int>(minimumCapacity: exportSize + 1)
+    listed.insert(member)
+    for key in contacts { listed.insert(Int(key & 0xFFFF_FFFF)) }
+    var rng = SplitMix64(seed: seed ^ 0xE7B0_5123, stream: UInt64(member))
+    let start = Day(year: 2008, month: 1, day: 1)!.daysSinceEpoch
+    let span = UInt64(max(1, asOf - start))
+    func add(_ p: Int) {
+      let since = start + Int32(truncatingIfNeeded: rng.next() % span)
+      let hi = ~(UInt32(bitPattern: since) ^ 0x8000_0000)
+      contacts.append(UInt64(hi) << 32 | UInt64(p))
+      listed.insert(p)
+    }
+    var attempts = 0
+    while contacts.count < exportSize && attempts < 4 * exportSize {
+      attempts += 1
+      let p = rng.nextInt(below: n)
+      if !listed.contains(p) { add(p) }
+    }
+    var p = 0
+    while contacts.count < exportSize && p < n {
+      if !listed.contains(p) { add(p) }
+      p += 1
+    }
   }
 
   /// One member's LinkedIn `Connections.csv`, newest connection first.

@@ -14,6 +14,7 @@ struct GenerateCommand: ParsableCommand {
       Examples:
         liaison generate --people 300 --seed 7 --out datasets/network
         liaison generate --people 2000 --exports 4 --out /tmp/team
+        liaison generate --people 20000 --exports 50 --export-size 1000 --out /tmp/batch50
         liaison generate --people 1000000 --out /tmp/xl      # ~10 M ties
       """)
 
@@ -29,6 +30,9 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Also write this many members' LinkedIn Connections.csv exports to OUT/exports/.")
   var exports: Int = 0
 
+  @Option(help: "Contacts per export: pad each member's export to this many connections (0: just their ties).")
+  var exportSize: Int = 0
+
   @Option(help: "The simulation's 'today' (YYYY-MM-DD).")
   var asOf: String = "2026-11-01"
 
@@ -43,6 +47,7 @@ struct GenerateCommand: ParsableCommand {
     if people > 50_000_000 { throw ValidationError("--people above 50,000,000 is not supported.") }
     if !(tiesPerPerson > 0 && tiesPerPerson <= 500) { throw ValidationError("--ties-per-person must be in (0, 500].") }
     if exports < 0 || exports > people { throw ValidationError("--exports must be between 0 and --people.") }
+    if exportSize < 0 { throw ValidationError("--export-size must not be negative.") }
     if Day(parsing: asOf) == nil { throw ValidationError("--as-of must be a date such as 2026-11-01.") }
   }
 
@@ -50,6 +55,7 @@ struct GenerateCommand: ParsableCommand {
     var options = NetworkGeneratorOptions(people: people, seed: seed)
     options.tiesPerPerson = tiesPerPerson
     options.exports = exports
+    options.exportSize = exportSize
     options.asOf = Day(parsing: asOf)!
     let quiet = self.quiet
     do {
