@@ -9,7 +9,7 @@ import GraphIO
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "Run the main job on the bundled datasets/ and show what Liaison answers.",
+    abstract: "The whole product on the bundled team: `liaison batch` on datasets/team into a report folder with index.html.",
     discussion: """
       Examples:
         liaison demo
@@ -19,8 +19,11 @@ struct DemoCommand: ParsableCommand {
   @Option(help: "Folder with the bundled datasets (default: ./datasets, or the one beside the executable's checkout).")
   var datasets: String?
 
-  @Option(help: "Also write the answers (stats.json, stats.txt) to this folder.")
+  @Option(help: "The report folder (default: $TMPDIR/liaison-demo).")
   var out: String?
+
+  @Flag(help: "No progress on standard error.")
+  var quiet = false
 
   func locateDatasets() -> String? {
     if let datasets { return datasets }
@@ -31,7 +34,7 @@ struct DemoCommand: ParsableCommand {
       let dir = String(exe[..<slash])
       candidates += ["\(dir)/../../datasets", "\(dir)/../../../datasets", "\(dir)/../share/liaison/datasets"]
     }
-    return candidates.first { access("\($0)/network/ties.csv", R_OK) == 0 }
+    return candidates.first { access("\($0)/team/ties.csv", R_OK) == 0 }
   }
 
   /// File stems of `*.csv` in `folder`, sorted.
@@ -51,64 +54,77 @@ struct DemoCommand: ParsableCommand {
       Terminal.error("cannot find the bundled datasets/ folder — run from the repository, or pass --datasets DIR")
       throw ExitCode.failure
     }
-    let network = ["\(root)/network/people.csv", "\(root)/network/ties.csv"]
-    print("Liaison demo — the bundled synthetic network (\(root)/network, made by `liaison generate`)\n")
+    let team = "\(root)/team"
+    let inputs = ["\(team)/people.csv", "\(team)/ties.csv", "\(team)/exports"]
+    let folder = out ?? Self.defaultFolder()
+    print("Liaison demo — `liaison batch` on the bundled team (\(team): people, ties and four members' LinkedIn exports; synthetic, made by `liaison generate`)\n")
+    print("── liaison batch \(inputs.joined(separator: " ")) --out \(folder)\n")
+    var config = BatchConfig(inputs: inputs, out: folder)
+    config.quiet = quiet
+    // Targets: the three companies with the most people in the team network that no member works at.
+    config.targetList = try Self.demoTargets(inputs)
+    let outcome = try BatchReport.run(config)
+    let s = outcome.summary
+    print(
+      "The merged network: \(grouped(s.people)) people, \(grouped(s.ties)) ties (\(grouped(s.tieClasses["strong"] ?? 0)) strong, "
+        + "\(grouped(s.tieClasses["weak"] ?? 0)) weak, \(grouped(s.tieClasses["dormant"] ?? 0)) dormant, \(grouped(s.inferredTies)) inferred).\n")
+    var t = TextTable(["member", "contacts", "2nd degree", "only via weak ties", "cover 80 %", "dormant"], rightAligned: [1, 2, 3, 4, 5])
+    for m in s.members {
+      t.add([m.person.name, grouped(m.contacts), grouped(m.secondDegree), grouped(m.weakOnlyReach), grouped(m.cover), grouped(m.dormant)])
+    }
+    print(t.render())
+    for target in s.team.targets {
+      if let b = target.best {
+        print("Warmest path to \(target.target): \(b.member) — \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))")
+      } else {
+        print("No warm path to \(target.target): \(target.note ?? "")")
+      }
+    }
+    if let top = s.team.brokers.people.first {
+      print("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(top.betweenness, 3)).")
+    }
+    print(
+      """
+
+      Open the report: \(folder)/index.html   (offline, no script; summary.json and CSV tables beside it)
+
+      More on the same data (each command has --help):
+        liaison reach       who opens the most non-redundant reach, the 80 % cover, dormant ties
+        liaison path        the strongest introduction chains to a person or company
+        liaison introduce   pairs of your contacts who should meet, with reasons
+        liaison brokers     who holds the network together (betweenness, Burt, Gould–Fernandez)
+        liaison render      every answer drawn through Graphviz as SVG
+        liaison batch       any folder of exports into a report like this one
+      """)
+    if outcome.failures > 0 { throw ExitCode.failure }
+  }
+
+  static func defaultFolder() -> String {
+    let tmp = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    return (tmp.hasSuffix("/") ? String(tmp.dropLast()) : tmp) + "/liaison-demo"
+  }
+
+  /// The three companies with the most people in the team network that no member works at.
+  static func demoTargets(_ inputs: [String]) throws -> [String] {
     let loaded: LoadedNetwork
     do {
-      loaded = try NetworkLoader.load(network.map { InputSpec(path: $0) }) { Terminal.warn("\($0)") }
+      loaded = try NetworkLoader.load(try InputSpec.expandingFolders(inputs.map { InputSpec(path: $0) }))
     } catch {
       Terminal.error("\(error)")
       throw ExitCode.failure
     }
-    let stats = StatsResult.make(loaded)
-    let text = stats.table()
-    print(text)
-    let team = "\(root)/team"
-    let teamInputs = ["\(team)/people.csv", "\(team)/ties.csv"]
-    if access("\(team)/ties.csv", R_OK) == 0,
-      let teamLoaded = try? NetworkLoader.load(teamInputs.map { InputSpec(path: $0) })
-    {
-      let t = StatsResult.make(teamLoaded)
-      print("The team network (\(team)): \(grouped(t.people)) people, \(grouped(t.ties)) ties, "
-        + "\(grouped(t.tieClasses["strong"] ?? 0)) strong, \(grouped(t.tieClasses["weak"] ?? 0)) weak, "
-        + "\(grouped(t.tieClasses["dormant"] ?? 0)) dormant.\n")
-      // A team member: the owner of the first bundled export whose name resolves.
-      let stems = Self.exportStems(in: "\(team)/exports")
-      if let member = stems.lazy.compactMap({ stem -> String? in
-        if case .person(let p) = teamLoaded.graph.people.resolve(String(stem.map { $0 == "-" ? " " : $0 })) {
-          return teamLoaded.graph.people.name(of: p)
-        }
-        return nil
-      }).first {
-        print("── liaison reach \(team)/people.csv \(team)/ties.csv --ego \"\(member)\" --top 5\n")
-        let reach = try ReachCommand.parse(teamInputs + ["--ego", member, "--top", "5"])
-        try reach.run()
-        print("\n── liaison introduce \(team)/people.csv \(team)/ties.csv --ego \"\(member)\" --top 5\n")
-        var introduce = try IntroduceCommand.parse(teamInputs + ["--ego", member, "--top", "5"])
-        try introduce.run()
-      }
+    let g = loaded.graph
+    var own = Set<String>()
+    for o in loaded.identity?.owners ?? [] {
+      if case .person(let p) = g.people.resolve(o.person) { own.insert(IdentityKeys.company(g.people.company(of: p))) }
     }
-    print(
-      """
-      More on the same data (each command has --help):
-        liaison reach       who opens the most non-redundant reach, the 80 % cover, dormant ties (shown above)
-        liaison path        the strongest introduction chains to a person or company
-        liaison introduce   pairs of your contacts who should meet, with reasons (shown above)
-        liaison brokers     who holds the network together (betweenness, Burt, Gould–Fernandez)
-        liaison render      every answer drawn through Graphviz as SVG
-        liaison batch       a folder of exports (datasets/team/exports) into one report
-      These arrive with the issues that follow this foundation; today `stats` and `generate` run.
-      """)
-    if let out {
-      mkdir(out, 0o755)
-      do {
-        try AtomicFileWriter.write(try jsonText(stats), to: "\(out)/stats.json")
-        try AtomicFileWriter.write(text, to: "\(out)/stats.txt")
-        print("\nwrote \(out)/stats.json and \(out)/stats.txt")
-      } catch {
-        Terminal.error("\(error)")
-        throw ExitCode.failure
-      }
+    var counts: [String: (Int, String)] = [:]
+    for p in 0..<PersonID(g.personCount) {
+      let c = g.people.company(of: p)
+      let key = IdentityKeys.company(c)
+      if key.isEmpty || own.contains(key) { continue }
+      counts[key] = ((counts[key]?.0 ?? 0) + 1, counts[key]?.1 ?? c)
     }
+    return counts.sorted { ($0.value.0, $1.key) > ($1.value.0, $0.key) }.prefix(3).map(\.value.1)
   }
 }

@@ -246,6 +246,13 @@ struct ReachCommand: ParsableCommand {
   }
 
   func makeAnswer(_ g: Graph, _ r: EgoReach, _ burt: BurtMeasures, _ targets: [ReachAnswer.Target]?) -> ReachAnswer {
+    Self.answer(g, r, burt, targets, cover: cover)
+  }
+
+  /// The answer for one ego (shared with `liaison batch`); `cover` is the fraction asked for.
+  static func answer(
+    _ g: Graph, _ r: EgoReach, _ burt: BurtMeasures, _ targets: [ReachAnswer.Target]?, cover: Double
+  ) -> ReachAnswer {
     func contact(_ c: ContactReach) -> ReachAnswer.Contact {
       ReachAnswer.Contact(
         id: g.people.id(of: c.person), name: g.people.name(of: c.person), company: g.people.company(of: c.person),

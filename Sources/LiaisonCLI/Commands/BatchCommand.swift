@@ -1,0 +1,112 @@
+import ArgumentParser
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `liaison batch`: many members' exports into one team report folder.
+struct BatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "batch",
+    abstract: "The team report: every member's exports merged, analysed and drawn into one folder with an offline index.html.",
+    discussion: """
+      Inputs are files or folders of contact exports (each file's owner from OWNER=PATH, a
+      manifest CSV with `owner,path` columns, or the file stem), plus optional people, ties and
+      interactions tables. All of them are merged into one network (identity resolution across
+      members, inferred ties with evidence), then for each member: reach, the 80 % cover,
+      dormant ties, introductions and an ego picture; for the team: overlaps between members,
+      who has the warmest path to each --targets company or person, network-wide introductions
+      and brokers.
+
+      Written to --out (each file atomically; a re-run on the same inputs writes the same bytes):
+        summary.json      counts (the same as `liaison stats`), members, targets, failures
+        index.html        the report, offline (no script, no external resource)
+        members.csv, overlaps.csv, targets.csv, introductions.csv, brokers.csv  (spreadsheet-safe)
+        members/<member>.json, .csv, .svg   one member's reach, introductions and picture
+        targets/<target>.svg, brokers.svg   pictures
+
+      A file that cannot be read is listed in summary.json with the reason, the rest is
+      analysed, and the exit code is 1.
+
+      Examples:
+        liaison batch datasets/team/people.csv datasets/team/ties.csv datasets/team/exports --out /tmp/team-report
+        liaison batch exports/ --manifest owners.csv --targets targets.txt --out report
+        liaison batch "Ada Lovelace=ada.csv" "Alan Turing=alan.vcf" --out report --quiet
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: ArgumentHelp("The report folder (created if missing; files in it are replaced atomically).", valueName: "dir"))
+  var out: String
+
+  @Option(help: ArgumentHelp("Companies or people the team wants to reach: one per line, or a CSV with a `target` column.", valueName: "file"))
+  var targets: String?
+
+  @Option(help: ArgumentHelp("A CSV with `owner,path` columns naming each export's owner (paths relative to the manifest).", valueName: "file"))
+  var manifest: String?
+
+  @Flag(help: "No progress on standard error.")
+  var quiet = false
+
+  @OptionGroup var threading: ThreadsOption
+
+  @Option(help: "Rows kept in each per-member list (contacts, dormant ties, introductions).")
+  var top: Int = 10
+
+  @Option(name: .customLong("max-nodes"), help: "Most people drawn in each picture.")
+  var maxNodes: Int = 60
+
+  @Flag(name: .customLong("no-pictures"), help: "Skip the SVG pictures.")
+  var noPictures = false
+
+  @Option(name: .customLong("max-hops"), help: "Longest introduction chain to a target.")
+  var maxHops: Int = 4
+
+  @Option(help: "Estimate betweenness from this many sampled people when the network has more than 5,000 people.")
+  var sample: Int = 300
+
+  func validate() throws {
+    if top < 1 { throw ValidationError("--top must be at least 1.") }
+    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
+    if maxHops < 1 { throw ValidationError("--max-hops must be at least 1.") }
+    if sample < 1 { throw ValidationError("--sample must be at least 1.") }
+    if out.isEmpty { throw ValidationError("--out needs a folder.") }
+  }
+
+  func run() throws {
+    var config = BatchConfig(inputs: input.inputs, out: out)
+    config.manifest = manifest
+    config.targetsFile = targets
+    config.quiet = quiet
+    config.threads = threading.threads ?? Parallel.defaultThreads
+    config.top = top
+    config.maxNodes = maxNodes
+    config.pictures = !noPictures
+    config.maxHops = maxHops
+    config.sample = sample
+    config.options = loadOptions
+    config.classifier = input.classifier
+    config.coverFraction = 0.8
+    let result = try BatchReport.run(config)
+    if !quiet || result.failures > 0 {
+      Terminal.note(result.message)
+    }
+    if result.failures > 0 { throw ExitCode.failure }
+  }
+
+  /// The same load options as every analysis command (InputOptions).
+  var loadOptions: LoadOptions {
+    var contacts = ContactOptions()
+    contacts.owner = input.owner
+    contacts.infer = !input.noInfer
+    contacts.maxGroupSize = input.inferMaxGroup
+    contacts.minSharedOwners = input.inferMinOwners
+    contacts.minConfidence = input.inferMinConfidence
+    return LoadOptions(
+      strict: input.strict, format: input.format.flatMap(InputFormat.init(rawValue:)),
+      referenceDate: input.asOf.flatMap { Day(parsing: $0) }, contacts: contacts)
+  }
+}
