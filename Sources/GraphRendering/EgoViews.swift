@@ -206,6 +206,7 @@ extension RenderModel {
     a.model.legend += tieLegend()
     let left = pairs.count - kept.count
     a.model.ringLayout(center: ego.map { "p\($0)" } ?? "")
+    a.model.routeAroundNodes = true
     a.model.caption.append(
       "The \(kept.count) best suggested introductions" + (left > 0 ? " (\(left) more left out to keep the picture legible)" : "")
         + (ego != nil ? "; \(g.degree(of: ego!) - people.filter { g.areTied(ego!, $0) }.count) of the ego's other contacts are not drawn." : "."))

@@ -75,9 +75,18 @@ extension RenderModel {
         p, fill: colour(c, light: isLabelled), stroke: rank != nil ? Style.highlight : (isLabelled ? colour(c, light: false) : "#FFFFFF"),
         size: isLabelled ? 0.22 + 0.2 * rel : 0.08 + 0.42 * rel, labelled: isLabelled, bold: rank != nil,
         penwidth: rank != nil ? 3 : (isLabelled ? 1.5 : 0.5),
-        label: rank.map { "\($0). \(g.people.name(of: p))" }, extra: extra, fontsize: 9 + 5 * rel)
+        label: rank.map { "\($0). \(DOTText.singleLine(g.people.name(of: p)))" }, extra: extra, fontsize: 11 + 7 * rel)
     }
-    a.addTiesAmongShown(muted: { u, v in !(labelled.contains(u) && labelled.contains(v)) && n > 60 })
+    // Ties: within a community in its colour (translucent), across communities grey; width by strength.
+    let alpha = shown.count > 120 ? "55" : "99"
+    for u in shown.sorted() {
+      for (v, s) in zip(g.neighbors(of: u), g.strengths(of: u)) where v > u && a.key[v] != nil {
+        let cu = partition.labels[Int(u)]
+        let same = cu == partition.labels[Int(v)]
+        let colour = same && Int(cu) < Style.strong.count ? Style.strong[Int(cu)] + alpha : "#9A9A9A" + alpha
+        a.addTie(u, v, color: colour, penwidth: 0.3 + 1.6 * Double(s))
+      }
+    }
     a.collapse(
       rest, group: { Int(partition.labels[Int($0)]) },
       name: { c in
@@ -102,7 +111,8 @@ extension RenderModel {
     if view == .brokers {
       a.model.legend.append(.init(color: Style.highlight, symbol: "◯", text: "top \(min(brokers, n)) brokers by betweenness, ranked"))
     }
-    a.model.legend.append(.init(color: "#3A3A3A", symbol: "━", text: "tie: thicker = stronger; dotted = inferred"))
+    a.model.legend.append(
+      .init(color: "#3A3A3A", symbol: "━", text: "tie: thicker = stronger; in a community's colour inside it, grey across; dotted = inferred"))
     a.model.caption.append(
       "Communities: Louvain, modularity \(ViewAssembler.fixed(partition.modularity, 3)) (resolution \(options.resolution), seed \(options.seed)).")
     if summarising {
@@ -113,6 +123,7 @@ extension RenderModel {
     } else {
       a.model.caption.append("All \(ViewAssembler.grouped(n)) people and \(ViewAssembler.grouped(g.tieCount)) ties drawn.")
     }
+    a.model.legendFontSize = shown.count > 150 ? 22 : (shown.count > 60 ? 16 : 12)
     a.model.caption.append("Names written for the \(labelled.count) people with the highest \(measureName); hover for the others.")
     return a.finish()
   }

@@ -83,6 +83,8 @@ public struct RenderModel: Sendable, Equatable {
   public var leftToRight = false
   /// Every node has a pinned position (`pos` with `!`, inches): no overlap removal.
   public var pinned = false
+  /// Pinned layouts: route edges around nodes (splines) instead of straight lines.
+  public var routeAroundNodes = false
   /// Font size of the legend and caption.
   public var legendFontSize = 12.0
   public var nodes: [Node] = []
@@ -108,6 +110,7 @@ public struct RenderModel: Sendable, Equatable {
       graphAttributes += ["rankdir=\"\(leftToRight ? "LR" : "TB")\"", "nodesep=\"0.35\"", "ranksep=\"0.9\""]
     case "neato" where pinned:
       graphAttributes += ["start=\"1\"", "overlap=\"true\""]
+      if routeAroundNodes { graphAttributes[graphAttributes.firstIndex(of: "splines=\"false\"")!] = "splines=\"true\"" }
     case "neato":
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-4\"", "sep=\"+10\"", "mode=\"major\""]
     case "fdp":

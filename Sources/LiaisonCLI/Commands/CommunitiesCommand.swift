@@ -3,6 +3,10 @@ import GraphAlgorithms
 import GraphCore
 import GraphIO
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The JSON answer of `liaison communities` (DESIGN §3).
 struct CommunitiesAnswer: Codable {
   struct Community: Codable {
@@ -48,7 +52,11 @@ struct CommunitiesCommand: ParsableCommand {
 
   func run() throws {
     let g = try input.load().graph
+    let start = Clock.now()
     let p = g.louvainCommunities(resolution: resolution, seed: seed)
+    if getenv("LIAISON_TIMINGS") != nil {
+      Terminal.note("communities: \(fixed(Clock.now() - start, 3)) s (\(p.count) communities, modularity \(fixed(p.modularity, 4)))")
+    }
     var members = [[PersonID]](repeating: [], count: p.count)
     for (i, l) in p.labels.enumerated() { members[Int(l)].append(PersonID(i)) }
     let communities = members.enumerated().map { (id, list) -> CommunitiesAnswer.Community in
