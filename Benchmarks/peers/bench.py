@@ -53,7 +53,12 @@ SIZE_PARAMS = {
     100_000: {"kpairs": 100, "sources": 500},
     1_000_000: {"kpairs": 10, "sources": 50},
 }
-DEFAULT_SIZE_PARAMS = {"kpairs": 10, "sources": 50}
+
+
+def size_params(n):
+    if n in SIZE_PARAMS:
+        return SIZE_PARAMS[n]
+    return {"kpairs": 100, "sources": None} if n <= 20_000 else {"kpairs": 10, "sources": 50}
 
 # Workloads: label, peers in the order tried (expected fastest first), whether
 # Liaison's command takes --threads, and how Liaison's compute time is read.
@@ -124,11 +129,13 @@ def dataset(args, n):
     ties = os.path.join(folder, "ties.csv")
     stamp = os.path.join(folder, "generated.json")
     cmd = [args.liaison, "generate", "--people", str(n), "--seed", str(SEED), "--out", folder, "--quiet"]
-    if not (os.path.exists(stamp) and json.load(open(stamp)).get("command") == cmd[1:]):
+    generator = args.generator
+    if not (os.path.exists(stamp) and json.load(open(stamp)).get("command") == cmd[1:]
+            and json.load(open(stamp)).get("generator") == generator):
         log(f"generating {n} people: {' '.join(cmd)}")
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        json.dump({"command": cmd[1:], "seconds": time.perf_counter() - t0}, open(stamp, "w"))
+        json.dump({"command": cmd[1:], "seconds": time.perf_counter() - t0, "generator": generator}, open(stamp, "w"))
         for f in ("prepared.npz", "meta.json"):
             if os.path.exists(os.path.join(folder, f)):
                 os.remove(os.path.join(folder, f))
@@ -330,13 +337,14 @@ def main():
     ap.add_argument("--workloads", default=",".join(WORKLOAD_NAMES))
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--threads", default="1,2")
-    ap.add_argument("--cap", type=float, default=300.0, help="timeout (s) of any one process")
+    ap.add_argument("--cap", type=float, default=240.0, help="timeout (s) of any one process")
     ap.add_argument("--slack", type=float, default=2.0,
                     help="a peer is stopped after slack x the fastest peer's time so far (plus set-up)")
     ap.add_argument("--results", default=None)
     ap.add_argument("--command", default=None, help="the command line to print in RESULTS.md")
     ap.add_argument("--build-info", default="{}")
     args = ap.parse_args()
+    args.generator = json.loads(args.build_info).get("generator")
     sizes = [int(x) for x in args.sizes.split(",")]
     wanted = args.workloads.split(",")
     peers_wanted = args.peers.split(",")
@@ -347,12 +355,13 @@ def main():
            "cap": args.cap, "slack": args.slack, "single_run_above": args.single_run_above,
            "work": os.path.abspath(args.work), "liaison": args.liaison}
     stopped_before = {}  # (lib, workload) -> size at which it was stopped
+    previous = {}  # (who, workload, threads) -> (seconds, work units) at the last size that ran
     render_available = liaison_has(args.liaison, "render")
     exact_betweenness = {}  # size -> Liaison's exact normalised betweenness (checked against a peer)
 
     for n in sizes:
         meta = dataset(args, n)
-        sp = SIZE_PARAMS.get(n, DEFAULT_SIZE_PARAMS)
+        sp = size_params(n)
         stats_json = None
         run["sizes"].append({"n": n, "meta": meta, "params": sp})
         for name, label, peer_order, liaison_threaded in WORKLOADS:
@@ -368,9 +377,16 @@ def main():
                 row = {"size": n, "workload": name, "label": label, "threads": t, "peers": {}}
                 # Liaison
                 if liaison_threaded or t == thread_counts[0]:
-                    log(f"{human_size(n)} {name} t{t}: liaison")
-                    lr = run_liaison(args, meta, name, t, sp, args.cap)
-                    answers[("liaison", t)] = lr.get("outputs")
+                    est = estimate(previous.get(("liaison", name, t)), name, meta, sp)
+                    if est is not None and est > args.cap:
+                        lr = {"skipped": f"estimated {est:.0f} s from the smaller size (timeout {args.cap:.0f} s)"}
+                    else:
+                        log(f"{human_size(n)} {name} t{t}: liaison")
+                        lr = run_liaison(args, meta, name, t, sp, args.cap)
+                        answers[("liaison", t)] = lr.get("outputs")
+                        c = median(lr.get("compute", []))
+                        if c is not None:
+                            previous[("liaison", name, t)] = (c, work_units(name, meta, sp))
                 else:
                     lr = dict(run_rows_lookup(run, n, name, thread_counts[0])["liaison"], reused=True)
                 row["liaison"] = lr
@@ -398,6 +414,10 @@ def main():
                     if (lib, name) in stopped_before:
                         row["peers"][lib] = {"skipped": f"stopped at {human_size(stopped_before[(lib, name)])} people"}
                         continue
+                    est = estimate(previous.get((lib, name, t)), name, meta, sp)
+                    if est is not None and est > args.cap:
+                        row["peers"][lib] = {"skipped": f"estimated {est:.0f} s from the smaller size"}
+                        continue
                     params = peer_params(name, meta, sp)
                     if name in ("betweenness", "betweenness_weighted") and sp["sources"] is not None and lib == "rustworkx":
                         continue
@@ -413,6 +433,7 @@ def main():
                         stopped_before[(lib, name)] = n
                     c = median(pr.get("compute", []))
                     if c is not None:
+                        previous[(lib, name, t)] = (c, work_units(name, meta, sp))
                         answers[(lib, t)] = pr["answer"]
                         if name == "burt":
                             a = pickle.load(open(pr["answer"], "rb"))
@@ -452,6 +473,26 @@ def main():
     path = args.results or os.path.join(os.path.dirname(HERE), "RESULTS.md")
     report.write(run, path)
     log(f"wrote {path}")
+
+
+def work_units(name, meta, sp):
+    """A rough measure of a workload's work at one size, to estimate the next size's time."""
+    n, m = meta["people"], meta["ties"]
+    if name in ("betweenness", "betweenness_weighted"):
+        return (sp["sources"] or n) * m
+    if name == "betweenness_approx":
+        return common.hoeffding_samples(n, APPROX_EPS, APPROX_CONFIDENCE) * m
+    if name == "kpaths":
+        return sp["kpairs"] * m
+    return m
+
+
+def estimate(prev, name, meta, sp):
+    """Estimated seconds at this size from the time at the previous size (None: no basis)."""
+    if prev is None:
+        return None
+    seconds, units = prev
+    return seconds * work_units(name, meta, sp) / units
 
 
 def run_rows(run, n, name):

@@ -103,7 +103,7 @@ def peer_cell(lib, r):
     if "stopped" in r:
         return f"stopped at {r['stopped']:.0f} s"
     if "skipped" in r:
-        return "skipped"
+        return "not run (" + r["skipped"] + ")"
     if "na" in r:
         return "n/a"
     return "error"
@@ -201,7 +201,12 @@ def write(run, path):
                     continue
                 lr = r["liaison"]
                 lc = med(lr.get("compute", []))
-                lcell = ("error: " + lr["error"]) if "error" in lr else secs(lc) + ("" if len(lr.get("compute", [])) > 1 else "¹")
+                if "error" in lr:
+                    lcell = "error: " + lr["error"]
+                elif "skipped" in lr:
+                    lcell = "not run: " + lr["skipped"]
+                else:
+                    lcell = secs(lc) + ("" if len(lr.get("compute", [])) > 1 else "¹")
                 fp = fastest_peer(r)
                 q = ratio(r)
                 allp = "; ".join(f"{lib} {peer_cell(lib, x)}" for lib, x in r["peers"].items()) or "–"

@@ -329,17 +329,31 @@ extension Graph {
 /// Scratch for ego betweenness: alters' local indices and their adjacency
 /// restricted to the ego network.
 struct EgoScratch {
+  /// Local index of each alter of the current ego, −1 for everyone else
+  /// (reset after every ego, so it doubles as the membership test).
   var local: [Int32]
-  var marks: VisitMarks
   var adjStart: [Int32] = []
   var adj: [Int32] = []
   var count: [Int32] = []
   var adjacentStamp: [Int32] = []
+  var cursor: [Int32] = []
   var touched: [Int32] = []
 
   init(count n: Int) {
     local = [Int32](repeating: -1, count: n)
-    marks = VisitMarks(count: n)
+  }
+
+  /// Grows the per-ego buffers to `d` alters and `halfEdges` local half-edges.
+  mutating func reserve(alters d: Int, halfEdges: Int) {
+    if adjStart.count < d + 1 { adjStart = [Int32](repeating: 0, count: Swift.max(d + 1, 2 * adjStart.count)) }
+    if adj.count < halfEdges { adj = [Int32](repeating: 0, count: Swift.max(halfEdges, 2 * adj.count)) }
+    if count.count < d {
+      let c = Swift.max(d, 2 * count.count)
+      count = [Int32](repeating: 0, count: c)
+      adjacentStamp = [Int32](repeating: -1, count: c)
+      cursor = [Int32](repeating: 0, count: c)
+      touched = [Int32](repeating: 0, count: c)
+    }
   }
 
   mutating func run(_ e: PersonID, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>) -> Double {
@@ -347,44 +361,87 @@ struct EgoScratch {
     let hi = Int(o[Int(e) + 1])
     let d = hi - lo
     if d < 2 { return 0 }
-    marks.reset()
-    for (a, p) in (lo..<hi).enumerated() {
-      marks.mark(t[p])
-      local[Int(t[p])] = Int32(a)
-    }
-    // Local adjacency among alters (rows ascending because CSR rows are sorted).
-    adjStart.removeAll(keepingCapacity: true)
-    adj.removeAll(keepingCapacity: true)
+    var bound = 0
     for p in lo..<hi {
-      adjStart.append(Int32(adj.count))
       let j = Int(t[p])
-      for f in Int(o[j])..<Int(o[j + 1]) where marks.isMarked(t[f]) { adj.append(local[Int(t[f])]) }
+      bound += Int(o[j + 1] &- o[j])
     }
-    adjStart.append(Int32(adj.count))
-    let alterTies = adj.count / 2
-    var total = Double(d * (d - 1) / 2 - alterTies)
-    if count.count < d {
-      count = [Int32](repeating: 0, count: d)
-      adjacentStamp = [Int32](repeating: -1, count: d)
-    } else {
-      for i in 0..<d { adjacentStamp[i] = -1 }
-    }
-    // For each alter a: two-paths a–x–b (x an alter) to alters b > a not tied to a.
-    for a in 0..<d {
-      for q in Int(adjStart[a])..<Int(adjStart[a + 1]) { adjacentStamp[Int(adj[q])] = Int32(a) }
-      touched.removeAll(keepingCapacity: true)
-      for q in Int(adjStart[a])..<Int(adjStart[a + 1]) {
-        let x = Int(adj[q])
-        for r in Int(adjStart[x])..<Int(adjStart[x + 1]) {
-          let b = Int(adj[r])
-          if b <= a || adjacentStamp[b] == Int32(a) { continue }
-          if count[b] == 0 { touched.append(Int32(b)) }
-          count[b] += 1
+    reserve(alters: d, halfEdges: bound)
+    let total: Double = local.withUnsafeMutableBufferPointer { loc in
+      adjStart.withUnsafeMutableBufferPointer { st in
+        adj.withUnsafeMutableBufferPointer { ad in
+          count.withUnsafeMutableBufferPointer { cnt in
+            adjacentStamp.withUnsafeMutableBufferPointer { stamp in
+              cursor.withUnsafeMutableBufferPointer { cur in
+                touched.withUnsafeMutableBufferPointer { tch in
+                  for p in lo..<hi { loc[Int(t[p])] = Int32(truncatingIfNeeded: p &- lo) }
+                  // Local adjacency among alters; rows ascend because CSR rows are sorted.
+                  var m = 0
+                  for a in 0..<d {
+                    st[a] = Int32(truncatingIfNeeded: m)
+                    let j = Int(t[lo &+ a])
+                    var f = Int(o[j])
+                    let end = Int(o[j &+ 1])
+                    while f < end {
+                      let l = loc[Int(t[f])]
+                      if l >= 0 {
+                        ad[m] = l
+                        m &+= 1
+                      }
+                      f &+= 1
+                    }
+                  }
+                  st[d] = Int32(truncatingIfNeeded: m)
+                  for p in lo..<hi { loc[Int(t[p])] = -1 }
+                  var total = Double(d * (d - 1) / 2 - m / 2)
+                  for x in 0..<d {
+                    cur[x] = st[x]
+                    stamp[x] = -1
+                  }
+                  // For each alter a: two-paths a–x–b (x an alter) to alters b > a not
+                  // tied to a. cur[x] skips x's contacts ≤ a once and for all (a grows).
+                  for a in 0..<d {
+                    let a32 = Int32(truncatingIfNeeded: a)
+                    let aStart = Int(st[a])
+                    let aEnd = Int(st[a &+ 1])
+                    var q = aStart
+                    while q < aEnd {
+                      stamp[Int(ad[q])] = a32
+                      q &+= 1
+                    }
+                    var nt = 0
+                    q = aStart
+                    while q < aEnd {
+                      let x = Int(ad[q])
+                      var r = Int(cur[x])
+                      let xEnd = Int(st[x &+ 1])
+                      while r < xEnd && ad[r] <= a32 { r &+= 1 }
+                      cur[x] = Int32(truncatingIfNeeded: r)
+                      while r < xEnd {
+                        let b = Int(ad[r])
+                        if stamp[b] != a32 {
+                          if cnt[b] == 0 {
+                            tch[nt] = Int32(truncatingIfNeeded: b)
+                            nt &+= 1
+                          }
+                          cnt[b] &+= 1
+                        }
+                        r &+= 1
+                      }
+                      q &+= 1
+                    }
+                    for i in 0..<nt {
+                      let b = Int(tch[i])
+                      total += 1 / Double(1 &+ cnt[b]) - 1
+                      cnt[b] = 0
+                    }
+                  }
+                  return total
+                }
+              }
+            }
+          }
         }
-      }
-      for b in touched {
-        total += 1 / Double(1 + count[Int(b)]) - 1
-        count[Int(b)] = 0
       }
     }
     return total
