@@ -43,22 +43,26 @@ LOUVAIN_SEED = 42
 TOPK = 10
 KPATHS = 5
 APPROX_EPS = 0.05
+PREPARED_VERSION = 2
 APPROX_CONFIDENCE = 0.95  # `liaison brokers --sample` states its bound at 95 %
 
 # Per size: how many pairs for k paths, and how many sampled sources for the
 # betweenness workloads (None = exact). Large sizes use the documented sampled
 # variant (Brandes-Pich pivots; the same sources for Liaison and igraph).
 SIZE_PARAMS = {
-    10_000: {"kpairs": 100, "sources": None},
-    100_000: {"kpairs": 100, "sources": 500},
-    1_000_000: {"kpairs": 10, "sources": 50},
+    10_000: {"kpairs": 100, "sources": None, "eps": 0.05},
+    100_000: {"kpairs": 10, "sources": 200, "eps": 0.1},
+    1_000_000: {"kpairs": 5, "sources": 20, "eps": None},
 }
+# Peers that cannot hold the larger graphs (networkx: Python objects per tie, ~10+ GB at 10 M ties).
+PEER_MAX_PEOPLE = {"networkx": 100_000}
 
 
 def size_params(n):
     if n in SIZE_PARAMS:
         return SIZE_PARAMS[n]
-    return {"kpairs": 100, "sources": None} if n <= 20_000 else {"kpairs": 10, "sources": 50}
+    return ({"kpairs": 100, "sources": None, "eps": 0.05} if n <= 20_000 else
+            {"kpairs": 10, "sources": 50, "eps": 0.1})
 
 # Workloads: label, peers in the order tried (expected fastest first), whether
 # Liaison's command takes --threads, and how Liaison's compute time is read.
@@ -69,11 +73,11 @@ WORKLOADS = [
     ("kpaths", "k = 5 strongest paths (Yen)", ["igraph", "networkx"], False),
     ("betweenness", "betweenness, unweighted", ["igraph", "networkit", "rustworkx", "networkx"], True),
     ("betweenness_weighted", "betweenness, weighted", ["igraph", "networkit", "networkx"], True),
-    ("betweenness_approx", "approximate betweenness (±0.05)", ["networkit"], True),
+    ("betweenness_approx", "approximate betweenness (±ε with 95 %)", ["networkit"], True),
     ("adamic_adar", "top-10 Adamic–Adar for everyone", ["scipy", "igraph", "networkit"], True),
     ("burt", "Burt constraint + effective size", ["igraph", "scipy", "networkx"], True),
     ("communities", "communities (Louvain) + modularity", ["networkit", "igraph", "networkx"], False),
-    ("render", "rendering (SVG)", [], False),
+    ("render", "rendering: ego network of the best-connected person (SVG)", [], False),
 ]
 WORKLOAD_NAMES = [w[0] for w in WORKLOADS]
 
@@ -141,7 +145,7 @@ def dataset(args, n):
                 os.remove(os.path.join(folder, f))
     prepared = os.path.join(folder, "prepared.npz")
     meta_path = os.path.join(folder, "meta.json")
-    if not os.path.exists(prepared):
+    if not os.path.exists(prepared) or json.load(open(meta_path)).get("prepared") != PREPARED_VERSION:
         log(f"preparing arrays for {n} people")
         prepare(folder, ties, prepared, meta_path, n)
     meta = json.load(open(meta_path))
@@ -174,7 +178,7 @@ def prepare(folder, ties, prepared, meta_path, n_people):
         for a, b in pairs:
             f.write(f"{ids[a]},{ids[b]}\n")
     deg = np.bincount(np.r_[u, v], minlength=n)
-    json.dump({"people": int(n), "ties": int(len(u)), "rows": int(rows), "components": int(ncomp),
+    json.dump({"prepared": PREPARED_VERSION, "hub": int(ids[int(np.argmax(deg))]), "people": int(n), "ties": int(len(u)), "rows": int(rows), "components": int(ncomp),
                "giant": int(len(giant)), "maxDegree": int(deg.max()), "meanDegree": float(deg.mean()),
                "csvMiB": os.path.getsize(ties) / 2**20, "requestedPeople": n_people},
               open(meta_path, "w"))
@@ -187,6 +191,7 @@ def prepare(folder, ties, prepared, meta_path, n_people):
 PHASE = {
     "reach": re.compile(r"two-hop reach for all: ([0-9.]+) s"),
     "adamic_adar": re.compile(r"top-\d+ \w+ per person: ([0-9.]+) s"),
+    "communities": re.compile(r"communities: ([0-9.]+) s"),
 }
 LOAD = re.compile(r"load: ([0-9.]+) s")
 
@@ -215,7 +220,7 @@ def liaison_invocations(args, meta, workload, threads, sp):
         if workload == "burt":
             extra += ["--sample", "1"]
         elif workload == "betweenness_approx":
-            extra += ["--sample", str(common.hoeffding_samples(meta["people"], APPROX_EPS, APPROX_CONFIDENCE))]
+            extra += ["--sample", str(common.hoeffding_samples(meta["people"], sp["eps"], APPROX_CONFIDENCE))]
         elif sp["sources"] is not None:
             extra += ["--sample", str(sp["sources"]), "--seed", str(SOURCE_SEED)]
         return [([L, "brokers", ties, "--top", "0", "--format", "csv", "--output", f"{out}/{tag}.csv"] + extra + th,
@@ -223,6 +228,9 @@ def liaison_invocations(args, meta, workload, threads, sp):
     if workload == "adamic_adar":
         return [([L, "introduce", ties, "--top", str(TOPK), "--per-person", "--format", "csv", "--output",
                   f"{out}/{tag}.csv"] + th, f"{out}/{tag}.csv")]
+    if workload == "render":
+        return [([L, "render", ties, "--view", "ego", "--ego", str(meta["hub"]), "--engine", "sfdp", "--output",
+                  f"{out}/{tag}.svg"], f"{out}/{tag}.svg")]
     if workload == "communities":
         return [([L, "communities", ties, "--seed", str(LOUVAIN_SEED), "--format", "json", "--output",
                   f"{out}/{tag}.json"], f"{out}/{tag}.json")]
@@ -282,7 +290,7 @@ def peer_params(workload, meta, sp):
             return {}
         return {"sources": common.splitmix_sources(n, sp["sources"], SOURCE_SEED), "samples": sp["sources"]}
     if workload == "betweenness_approx":
-        return {"epsilon": APPROX_EPS, "delta": 1 - APPROX_CONFIDENCE, "seed": 1}
+        return {"epsilon": sp["eps"], "delta": 1 - APPROX_CONFIDENCE, "seed": 1}
     if workload == "adamic_adar":
         return {"k": TOPK}
     if workload == "communities":
@@ -332,13 +340,13 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--single-run-above", type=float, default=20.0,
+    ap.add_argument("--single-run-above", type=float, default=5.0,
                     help="a first run longer than this (s) is not repeated")
     ap.add_argument("--workloads", default=",".join(WORKLOAD_NAMES))
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--cap", type=float, default=240.0, help="timeout (s) of any one process")
-    ap.add_argument("--slack", type=float, default=2.0,
+    ap.add_argument("--slack", type=float, default=1.5,
                     help="a peer is stopped after slack x the fastest peer's time so far (plus set-up)")
     ap.add_argument("--results", default=None)
     ap.add_argument("--command", default=None, help="the command line to print in RESULTS.md")
@@ -367,9 +375,18 @@ def main():
         for name, label, peer_order, liaison_threaded in WORKLOADS:
             if name not in wanted:
                 continue
-            if name == "render":
+            if name == "betweenness_approx" and sp["eps"] is None:
                 run["rows"].append({"size": n, "workload": name, "label": label, "threads": None,
-                                    "not_run": render_reason(render_available)})
+                                    "not_run": "not run at this size: every side needs thousands of full "
+                                               "shortest-path searches (estimated well over the time budget)"})
+                continue
+            if name == "render":
+                if not render_available:
+                    run["rows"].append({"size": n, "workload": name, "label": label, "threads": None,
+                                        "not_run": "`liaison render` is not in this build of the CLI"})
+                else:
+                    run_render(args, run, meta, sp, label)
+                    save_state(args, run)
                 continue
             answers = {}
             peer_results_by_t = {}
@@ -411,8 +428,11 @@ def main():
                             if c is not None:
                                 best = c if best is None else min(best, c)
                         continue
-                    if (lib, name) in stopped_before:
-                        row["peers"][lib] = {"skipped": f"stopped at {human_size(stopped_before[(lib, name)])} people"}
+                    if (lib, name, t) in stopped_before:
+                        row["peers"][lib] = {"skipped": f"stopped at {human_size(stopped_before[(lib, name, t)])} people"}
+                        continue
+                    if n > PEER_MAX_PEOPLE.get(lib, n):
+                        row["peers"][lib] = {"skipped": "graph too large for this library's memory model"}
                         continue
                     est = estimate(previous.get((lib, name, t)), name, meta, sp)
                     if est is not None and est > args.cap:
@@ -424,13 +444,13 @@ def main():
                     timeout = args.cap
                     if best is not None:  # stop a peer once it cannot be the fastest
                         reps = args.repeats if best < args.single_run_above else 1
-                        timeout = min(args.cap, 10 + 30 * n / 1e6 + args.slack * best * reps)
+                        timeout = min(args.cap, 5 + 30 * n / 1e6 + args.slack * best * reps)
                     log(f"{human_size(n)} {name} t{t}: {lib} (timeout {timeout:.0f} s)")
                     pr = run_peer(args, meta, lib, name, t, params, timeout)
                     peer_results_by_t[(lib, t)] = pr
                     row["peers"][lib] = pr
                     if "stopped" in pr:
-                        stopped_before[(lib, name)] = n
+                        stopped_before[(lib, name, t)] = n
                     c = median(pr.get("compute", []))
                     if c is not None:
                         previous[(lib, name, t)] = (c, work_units(name, meta, sp))
@@ -449,7 +469,7 @@ def main():
             # Agreement, once per workload and size
             try:
                 cmeta = dict(meta, _exact_betweenness=exact_betweenness.get(n))
-                verdict = checks.check(name, cmeta, sp, answers, run_rows(run, n, name), KPATHS, TOPK, APPROX_EPS)
+                verdict = checks.check(name, cmeta, sp, answers, run_rows(run, n, name), KPATHS, TOPK, sp["eps"])
                 if name == "betweenness" and sp["sources"] is None and verdict["ok"]:
                     d = common.load_prepared(meta["prepared"])
                     out = answers.get(("liaison", thread_counts[0]))
@@ -481,7 +501,7 @@ def work_units(name, meta, sp):
     if name in ("betweenness", "betweenness_weighted"):
         return (sp["sources"] or n) * m
     if name == "betweenness_approx":
-        return common.hoeffding_samples(n, APPROX_EPS, APPROX_CONFIDENCE) * m
+        return common.hoeffding_samples(n, sp["eps"], APPROX_CONFIDENCE) * m
     if name == "kpaths":
         return sp["kpairs"] * m
     return m
@@ -493,6 +513,41 @@ def estimate(prev, name, meta, sp):
         return None
     seconds, units = prev
     return seconds * work_units(name, meta, sp) / units
+
+
+def run_render(args, run, meta, sp, label):
+    """Liaison draws the ego network of the best-connected person (sfdp, in-process libgvc);
+    the peer is Graphviz's own `sfdp -Tsvg` program on the DOT text Liaison lays out."""
+    n = meta["people"]
+    log(f"{human_size(n)} render: liaison")
+    lr = run_liaison(args, meta, "render", 1, sp, args.cap)
+    row = {"size": n, "workload": "render", "label": label, "threads": 1, "liaison": lr, "peers": {}}
+    verdict = {"ok": None, "text": "not compared"}
+    if "outputs" in lr:
+        dot = lr["outputs"][0][:-4] + ".dot"
+        argv = liaison_invocations(args, meta, "render", 1, sp)[0][0]
+        i = argv.index("--output")
+        r = run_process(argv[:i] + ["--output", dot, "--format", "dot"])
+        if r["rc"] == 0:
+            svg = os.path.join(args.work, "out", f"{n}-render-graphviz.svg")
+            times, rss = [], 0.0
+            for _ in range(args.repeats):
+                log(f"{human_size(n)} render: graphviz sfdp")
+                pr = run_process(["sfdp", "-Tsvg", dot, "-o", svg], timeout=args.cap)
+                if pr["rc"] != 0:
+                    row["peers"]["graphviz sfdp"] = {"error": pr["stderr"].strip()[-200:] or f"exit {pr['rc']}"}
+                    break
+                times.append(pr["wall"])
+                rss = max(rss, pr["maxrss_mib"])
+                if pr["wall"] > args.single_run_above:
+                    break
+            if times:
+                row["peers"]["graphviz sfdp"] = {"compute": times, "maxrss_mib": rss}
+                verdict = checks.check_render(lr["outputs"][0], svg, meta)
+    row["agreement"] = verdict
+    run["rows"].append(row)
+    run["rows"].append(dict(row, threads=2))
+    log(f"{human_size(n)} render: agreement {verdict['ok']}: {verdict['text'][:150]}")
 
 
 def run_rows(run, n, name):
@@ -511,13 +566,6 @@ def save_state(args, run):
 def liaison_has(binary, command):
     r = subprocess.run([binary, "--help"], capture_output=True, text=True)
     return re.search(rf"^\s+{command}\b", r.stdout, re.M) is not None
-
-
-def render_reason(available):
-    if not available:
-        return "`liaison render` is not in this build of the CLI yet"
-    return ("`liaison render` exists, but this harness does not time it yet: the peer side (Graphviz "
-            "programs on a DOT file) is not part of the five libraries")
 
 
 if __name__ == "__main__":

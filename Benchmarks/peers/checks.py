@@ -219,7 +219,7 @@ def check_betweenness_approx(out, d, peers, meta, eps, rows, **_):
         if exact_rows is not None:
             e2 = float(np.nanmax(np.abs(nb - exact_rows)))
             parts.append(f"{lib} ({a['samples']} samples) vs exact: max error {e2:.4f}")
-        parts.append(f"Liaison vs {lib}: max difference {diff:.4f} (both within ±{eps}: at most {2 * eps})")
+        parts.append(f"Liaison vs {lib}: max difference {diff:.4f} (both within ±{eps}: at most {2 * eps:g})")
         ok = (ok is not False) and diff <= 2 * eps
     return _verdict(parts or ["no reference"], ok)
 
@@ -295,3 +295,14 @@ def check_communities(out, d, peers, **_):
         parts.append(f"Liaison vs igraph multilevel: {100 * rel:+.2f} %")
         ok = ok and rel >= -0.01
     return _verdict(parts, ok)
+
+
+def check_render(liaison_svg, peer_svg, meta):
+    import re
+    def counts(path):
+        text = open(path, encoding="utf-8", errors="replace").read()
+        return len(re.findall(r'class="node"', text)), len(re.findall(r'class="edge"', text)), len(text)
+    a, b = counts(liaison_svg), counts(peer_svg)
+    ok = a[:2] == b[:2] and a[0] > 0
+    return {"ok": ok, "text": f"ego of person {meta['hub']}: Liaison SVG {a[0]} nodes, {a[1]} edges ({a[2] // 1024} KB); "
+                              f"sfdp SVG {b[0]} nodes, {b[1]} edges ({b[2] // 1024} KB)"}

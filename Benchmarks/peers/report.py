@@ -261,9 +261,10 @@ NOTES = [
     "(`betweenness(sources=…)`, reproduced from Liaison's SplitMix64 draw) and must agree exactly after "
     "scaling by n/K; networkit's `EstimateBetweenness(K)` draws its own sources (timing comparable, values "
     "only roughly).",
-    "Approximate betweenness: the same guarantee on both sides, every normalised value within ±0.05 with "
-    "probability 0.95 — networkit `ApproxBetweenness(epsilon=0.05, delta=0.05)` (Riondato–Kornaropoulos "
-    "path sampling) against `liaison brokers --sample K` with K the number of sources its Hoeffding bound needs.",
+    "Approximate betweenness: the same guarantee on both sides, every normalised value within ±ε with "
+    "probability 0.95 (ε = 0.05 at 10 k people, 0.1 at 100 k, to fit the time budget) — networkit "
+    "`ApproxBetweenness(epsilon=ε, delta=0.05)` (Riondato–Kornaropoulos path sampling) against "
+    "`liaison brokers --sample K` with K the number of sources its Hoeffding bound needs.",
     "`liaison brokers` computes betweenness, Burt's measures, ego betweenness (and brokerage roles when groups "
     "are known) in one command, so its betweenness times include Burt's measures and ego betweenness, and the "
     "Burt workload (`--sample 1`) includes ego betweenness and one sampled source: conservative for Liaison.",
