@@ -232,8 +232,9 @@ def liaison_invocations(args, meta, workload, threads, sp):
         return [([L, "render", ties, "--view", "ego", "--ego", str(meta["hub"]), "--engine", "sfdp", "--output",
                   f"{out}/{tag}.svg"], f"{out}/{tag}.svg")]
     if workload == "communities":
-        return [([L, "communities", ties, "--seed", str(LOUVAIN_SEED), "--format", "json", "--output",
-                  f"{out}/{tag}.json"], f"{out}/{tag}.json")]
+        method = ["--method", "louvain"] if liaison_has_option(L, "communities", "--method") else []
+        return [([L, "communities", ties, "--seed", str(LOUVAIN_SEED)] + method + ["--format", "csv", "--output",
+                  f"{out}/{tag}.csv"], f"{out}/{tag}.csv")]
     raise ValueError(workload)
 
 
@@ -259,6 +260,7 @@ def run_liaison(args, meta, workload, threads, sp, timeout):
                 c = float(PHASE[workload].search(r["stderr"]).group(1))
             else:
                 c = r["wall"] - ld
+            notes = [x for x in r["stderr"].splitlines() if x.strip()][-5:]
             wall += r["wall"]
             load += ld
             compute += c
@@ -271,6 +273,7 @@ def run_liaison(args, meta, workload, threads, sp, timeout):
         if wall > args.single_run_above:
             break
     return {"compute": computes, "wall": walls, "load": loads, "maxrss_mib": max(rss), "outputs": outputs,
+            "notes": notes,
             "command": " ".join(shlex.quote(a) for a in liaison_invocations(args, meta, workload, threads, sp)[0][0]),
             "invocations": len(outputs)}
 
@@ -351,6 +354,7 @@ def main():
     ap.add_argument("--results", default=None)
     ap.add_argument("--command", default=None, help="the command line to print in RESULTS.md")
     ap.add_argument("--build-info", default="{}")
+    ap.add_argument("--prepare-only", action="store_true", help="generate and prepare the datasets, then stop")
     args = ap.parse_args()
     args.generator = json.loads(args.build_info).get("generator")
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -367,6 +371,10 @@ def main():
     render_available = liaison_has(args.liaison, "render")
     exact_betweenness = {}  # size -> Liaison's exact normalised betweenness (checked against a peer)
 
+    if args.prepare_only:
+        for n in sizes:
+            dataset(args, n)
+        return
     for n in sizes:
         meta = dataset(args, n)
         sp = size_params(n)
@@ -409,13 +417,17 @@ def main():
                 row["liaison"] = lr
                 # Peers
                 best = None
-                for lib in peer_order:
+                # Single-threaded peers measured at the first thread count come first (they set the bar).
+                order = sorted(peer_order, key=lambda lib: 0 if (t != thread_counts[0] and lib in peer_results_by_t.get("_single", set())) else 1)
+                for lib in order:
                     if lib not in peers_wanted:
                         continue
                     mod = __import__("peer_" + lib)
                     if not supports(lib, name):
                         continue
                     threaded = name in mod.THREADED
+                    if not threaded:
+                        peer_results_by_t.setdefault("_single", set()).add(lib)
                     if not threaded and t != thread_counts[0]:
                         prev = peer_results_by_t.get((lib, thread_counts[0]))
                         if prev is not None:
@@ -561,6 +573,15 @@ def run_rows_lookup(run, n, name, t):
 def save_state(args, run):
     with open(os.path.join(args.work, "run.json"), "w") as f:
         json.dump(run, f, indent=1, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))
+
+
+_HELP = {}
+
+
+def liaison_has_option(binary, command, option):
+    if (binary, command) not in _HELP:
+        _HELP[(binary, command)] = subprocess.run([binary, command, "--help"], capture_output=True, text=True).stdout
+    return option in _HELP[(binary, command)]
 
 
 def liaison_has(binary, command):
