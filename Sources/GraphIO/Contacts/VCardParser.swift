@@ -53,7 +53,7 @@ public enum VCardItem: Sendable, Equatable {
 /// back to the parts); `N` (Family;Given;Additional;Prefix;Suffix, or fewer
 /// components) → the name parts; `NICKNAME`; `EMAIL` (preferred ones first:
 /// `PREF=n`, `TYPE=pref`, 2.1 `;PREF`) → `emails`; every `ORG` → `companies`,
-/// the first unit → `department`; `TITLE` (else `ROLE`) → `title`; `URL` and
+/// the first unit (else Roundcube's `X-DEPARTMENT`) → `department`; `TITLE` (else `ROLE`) → `title`; `URL` and
 /// `X-SOCIALPROFILE;type=linkedin` → `urls` (LinkedIn `/in/` profiles first);
 /// `TEL` → `phones`; `CATEGORIES` → `labels`; `RELATED` → `related`; `BDAY`
 /// as written → `birthday`; `NOTE` → `notes`; `UID` → `uid`. `mailto:` and
@@ -94,7 +94,7 @@ public struct VCardParser {
   /// The properties whose values are kept (everything else is streamed past).
   static let kept: Set<String> = [
     "FN", "N", "NICKNAME", "EMAIL", "ORG", "TITLE", "ROLE", "URL", "X-SOCIALPROFILE", "TEL", "CATEGORIES",
-    "RELATED", "BDAY", "NOTE", "UID", "VERSION",
+    "RELATED", "BDAY", "NOTE", "UID", "VERSION", "X-DEPARTMENT",
   ]
   /// Binary properties, streamed past with their base64 continuation lines.
   static let binary: Set<String> = ["PHOTO", "LOGO", "SOUND", "KEY"]
@@ -158,7 +158,9 @@ public struct VCardParser {
         return .rejected(line: open.line, column: open.column, reason: "the file ends inside this card (truncated?)")
       }
       if cl.isBlank && !cl.hasColon { continue }
-      let value = cl.hasColon ? VCardHeader.asciiString(cl.value[...]).uppercased() : ""
+      // Only the structural properties' values matter here (they are capped at 64 bytes).
+      let structural = Self.structural.contains(cl.header.name) && cl.hasColon
+      let value = structural ? VCardHeader.asciiString(cl.value[...]).uppercased() : ""
       let isBegin = cl.header.name == "BEGIN" && value == "VCARD"
       let isEnd = cl.header.name == "END" && value == "VCARD"
       guard var current = card else {
@@ -280,6 +282,7 @@ public struct VCardParser {
     var roles: [String] = []
     var notes: [String] = []
     var nicknames: [String] = []
+    var departments: [String] = []
     var haveN = false
     let listSeparators: Set<UInt8> = version == .v21 ? [] : [UInt8(ascii: ",")]
     func add(_ s: String, to list: inout [String]) {
@@ -321,6 +324,8 @@ public struct VCardParser {
         if let company = parts.first, !company.isEmpty { add(company, to: &r.companies) }
         let units = parts.dropFirst().filter { !$0.isEmpty }
         if r.department.isEmpty && !units.isEmpty { r.department = units.joined(separator: ", ") }
+      case "X-DEPARTMENT":
+        add(d.text(of: p), to: &departments)
       case "TITLE":
         if r.title.isEmpty { r.title = d.text(of: p) }
       case "ROLE":
@@ -348,6 +353,7 @@ public struct VCardParser {
       }
     }
     if r.title.isEmpty, let role = roles.first { r.title = role }
+    if r.department.isEmpty, let department = departments.first { r.department = department }
     r.notes = notes.joined(separator: "\n")
     r.nickname = nicknames.joined(separator: ", ")
     emails.sort { ($0.rank, $0.order) < ($1.rank, $1.order) }

@@ -374,7 +374,7 @@ struct VCardLineReader {
         i += 1
       }
       if !isBase64 { return }
-      if !sawData && i < buffer.count {
+      if !sawData && i < buffer.count && (buffer[i] == 0x0A || buffer[i] == 0x0D) {
         // A blank (or white) line: skip it and look at the next one.
         position = i
         try consumeLineBreak()
@@ -466,7 +466,8 @@ struct VCardValueDecoder {
     return parts
   }
 
-  /// Decodes `=XX` quoted-printable escapes (a `=` not followed by two hex digits stays).
+  /// Decodes `=XX` quoted-printable escapes (a `=` not followed by two hex
+  /// digits stays, except a final one: a soft line break before `END:VCARD`).
   /// - Complexity: O(bytes).
   static func decodeQuotedPrintable(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
     func hex(_ c: UInt8) -> UInt8? {
@@ -487,6 +488,8 @@ struct VCardValueDecoder {
         i += 3
         continue
       }
+      // A soft line break with nothing after it (the value ended at END:VCARD).
+      if b == UInt8(ascii: "="), i + 1 == bytes.endIndex { break }
       out.append(b)
       i += 1
     }
