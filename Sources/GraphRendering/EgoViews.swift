@@ -109,24 +109,41 @@ extension RenderModel {
   mutating func ringLayout(center: String) {
     let others = nodes.indices.filter { nodes[$0].key != center }
     guard !others.isEmpty else { return }
-    func width(_ n: Node) -> Double {  // points
-      guard n.showsLabel else { return n.size * 72 }
-      let longest = n.label.split(separator: "\n").map { min($0.count, 28) }.max() ?? 4
-      return Double(longest) * 0.62 * n.fontsize + 18
+    func box(_ n: Node) -> (w: Double, h: Double) {  // points
+      guard n.showsLabel else { return (n.size * 72, n.size * 72) }
+      let lines = n.label.split(separator: "\n")
+      let longest = lines.map { min($0.count, 28) }.max() ?? 4
+      return (Double(longest) * 0.62 * n.fontsize + 18, Double(max(1, lines.count)) * n.fontsize * 1.3 + 10)
     }
-    let w = others.map { width(nodes[$0]) }.max() ?? 60
+    let boxes = others.map { box(nodes[$0]) }
+    let w = boxes.map(\.w).max() ?? 60
     let count = Double(others.count)
     let ringGap = 52.0
-    let r = max(150, count * w / (3 * 2 * Double.pi) + 20, count * 38 / (2 * Double.pi))
+    let centerBox = nodes.first { $0.key == center }.map(box) ?? (w: 0, h: 0)
+    let r = max(120 + centerBox.w / 2, count * w / (3 * 2 * Double.pi) + 20, count * 38 / (2 * Double.pi))
+    // Greedy: each node on its staggered ring, pushed outwards until its box
+    // clears the boxes placed just before it (and the first ones, for the wrap).
+    var placed: [(x: Double, y: Double, w: Double, h: Double)] = []
+    func overlaps(_ a: (x: Double, y: Double, w: Double, h: Double), _ b: (x: Double, y: Double, w: Double, h: Double)) -> Bool {
+      abs(a.x - b.x) < (a.w + b.w) / 2 + 6 && abs(a.y - b.y) < (a.h + b.h) / 2 + 4
+    }
     for (i, idx) in others.enumerated() {
       let angle = Double.pi / 2 - 2 * Double.pi * Double(i) / count
-      let radius = others.count < 8 ? r : r + ringGap * Double(i % 3)
-      let x = radius * Self.cosine(angle) / 72
-      let y = radius * Self.sine(angle) / 72
-      nodes[idx].pin = "\(Self.f3(x)),\(Self.f3(y))!"
+      var radius = others.count < 8 ? r : r + ringGap * Double(i % 3)
+      var candidate = (x: 0.0, y: 0.0, w: boxes[i].w, h: boxes[i].h)
+      for _ in 0..<60 {
+        candidate.x = radius * Self.cosine(angle)
+        candidate.y = radius * Self.sine(angle)
+        let neighbours = placed.suffix(8) + placed.prefix(min(8, max(0, placed.count - 8)))
+        if !neighbours.contains(where: { overlaps($0, candidate) }) { break }
+        radius += 18
+      }
+      placed.append(candidate)
+      nodes[idx].pin = "\(Self.f3(candidate.x / 72)),\(Self.f3(candidate.y / 72))!"
     }
     if let c = nodes.firstIndex(where: { $0.key == center }) { nodes[c].pin = "0,0!" }
     pinned = true
+    legendFontSize = others.count > 150 ? 20 : (others.count > 50 ? 16 : 12)
   }
 
   static func f3(_ x: Double) -> String { ViewAssembler.fixed(x, 3) }

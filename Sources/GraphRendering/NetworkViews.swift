@@ -2,16 +2,16 @@ import GraphAlgorithms
 import GraphCore
 
 extension RenderModel {
-  /// The whole network: people coloured by community (Louvain), sized by
+  /// The whole network: people coloured by community (Leiden), sized by
   /// degree or betweenness. Beyond `options.maxNodes` the most central
   /// people are kept and the rest collapse into one summary node per
   /// community; the caption says how many.
   ///
   /// - Parameters:
-  ///   - communities: a partition to reuse (else Louvain with `options`).
+  ///   - communities: a partition to reuse (else Leiden with `options`).
   ///   - betweenness: normalised betweenness to size by (else computed when
   ///     `options.sizeBy == .betweenness`).
-  /// - Complexity: O(V log V + E) plus Louvain (and Brandes, O(V E), when
+  /// - Complexity: O(V log V + E) plus Leiden (and Brandes, O(V E), when
   ///   sizing by betweenness without scores given).
   public static func network(
     _ g: Graph, options: ViewOptions = ViewOptions(), communities: CommunityPartition? = nil,
@@ -37,7 +37,7 @@ extension RenderModel {
     brokers: Int
   ) -> RenderModel {
     let n = g.personCount
-    let partition = communities ?? g.louvainCommunities(resolution: options.resolution, seed: options.seed)
+    let partition = communities ?? g.leidenCommunities(resolution: options.resolution, seed: options.seed)
     let measure: [Double]
     var measureName = "contacts"
     if options.sizeBy == .betweenness {
@@ -114,12 +114,12 @@ extension RenderModel {
     a.model.legend.append(
       .init(color: "#3A3A3A", symbol: "━", text: "tie: thicker = stronger; in a community's colour inside it, grey across; dotted = inferred"))
     a.model.caption.append(
-      "Communities: Louvain, modularity \(ViewAssembler.fixed(partition.modularity, 3)) (resolution \(options.resolution), seed \(options.seed)).")
+      "Communities: Leiden, modularity \(ViewAssembler.fixed(partition.modularity, 3)) (resolution \(options.resolution), seed \(options.seed)).")
     if summarising {
       a.model.caption.append(
         "Showing the \(ViewAssembler.grouped(shown.count)) people with the highest \(measureName) of \(ViewAssembler.grouped(n)); "
           + "the other \(ViewAssembler.grouped(rest.count)) are collapsed into \(a.summaryKey.count) community summary nodes "
-          + "(grey boxes), their ties bundled.")
+          + "(boxes in the community's colour), their ties bundled.")
     } else {
       a.model.caption.append("All \(ViewAssembler.grouped(n)) people and \(ViewAssembler.grouped(g.tieCount)) ties drawn.")
     }
@@ -130,11 +130,11 @@ extension RenderModel {
 
   /// One node per community (sized by members, labelled with its main
   /// companies), one edge per pair of communities with ties between them.
-  /// - Complexity: O(V + E) plus Louvain when no partition is given.
+  /// - Complexity: O(V + E) plus Leiden when no partition is given.
   public static func communities(
     _ g: Graph, partition given: CommunityPartition? = nil, options: ViewOptions = ViewOptions()
   ) -> RenderModel {
-    let partition = given ?? g.louvainCommunities(resolution: options.resolution, seed: options.seed)
+    let partition = given ?? g.leidenCommunities(resolution: options.resolution, seed: options.seed)
     var a = ViewAssembler(
       g, view: .communities, options: options,
       title: "\(partition.count) communities of \(ViewAssembler.grouped(g.personCount)) people")
@@ -149,7 +149,7 @@ extension RenderModel {
     a.model.legend.append(.init(color: "#777777", symbol: "▢", text: "a community: size by members; main companies named"))
     a.model.legend.append(.init(color: "#BBBBBB", symbol: "━", text: "ties between two communities: thicker = more ties"))
     a.model.caption.append(
-      "Louvain, modularity \(ViewAssembler.fixed(partition.modularity, 3)) (resolution \(options.resolution), seed \(options.seed)); "
+      "Leiden, modularity \(ViewAssembler.fixed(partition.modularity, 3)) (resolution \(options.resolution), seed \(options.seed)); "
         + "every person is inside a community node.")
     return a.finish()
   }

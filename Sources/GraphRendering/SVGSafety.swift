@@ -77,7 +77,7 @@ public enum SVGSafety {
         while j < n, !isSpace(svg[j]), svg[j] != UInt8(ascii: "="), svg[j] != UInt8(ascii: ">") { j += 1 }
         let attr = lower(svg[attrStart..<j])
         while j < n, isSpace(svg[j]) { j += 1 }
-        var value = ""
+        var valueRange = j..<j
         if j < n, svg[j] == UInt8(ascii: "=") {
           j += 1
           while j < n, isSpace(svg[j]) { j += 1 }
@@ -87,32 +87,61 @@ public enum SVGSafety {
           let quote = svg[j]
           let valueStart = j + 1
           guard let close = svg[valueStart...].firstIndex(of: quote) else { throw .unsafeOutput("unclosed attribute") }
-          value = lower(svg[valueStart..<close])
+          valueRange = valueStart..<close
           j = close + 1
         }
         if attr.isEmpty { throw .unsafeOutput("malformed tag <\(name)>") }
         if attr.hasPrefix("on") { throw .unsafeOutput("event handler \(attr) in <\(name)>") }
         if attr == "href" || attr.hasSuffix(":href") || attr == "src" {
-          if !value.hasPrefix("#") { throw .unsafeOutput("reference \(attr)=\"\(value.prefix(40))\" in <\(name)>") }
+          if valueRange.isEmpty || svg[valueRange.lowerBound] != UInt8(ascii: "#") {
+            throw .unsafeOutput("reference \(attr)=\"\(String(decoding: svg[valueRange].prefix(40), as: UTF8.self))\" in <\(name)>")
+          }
         }
         // Namespace declarations and plain-text attributes (tooltips) are not references.
         if attr.hasPrefix("xmlns") || attr == "xlink:title" || attr == "title" { continue }
-        if value.contains("javascript:") { throw .unsafeOutput("javascript: in \(attr) of <\(name)>") }
-        let v = Array(value.utf8)
-        var k = 0
-        while k + 4 <= v.count {
-          if v[k] == UInt8(ascii: "u") && v[k + 1] == UInt8(ascii: "r") && v[k + 2] == UInt8(ascii: "l")
-            && v[k + 3] == UInt8(ascii: "(")
+        if containsFolded(svg, valueRange, Self.javascriptScheme) { throw .unsafeOutput("javascript: in \(attr) of <\(name)>") }
+        var k = valueRange.lowerBound
+        while let r = indexFolded(svg, k..<valueRange.upperBound, Self.urlOpen) {
+          var after = r + 4
+          while after < valueRange.upperBound,
+            svg[after] == 0x20 || svg[after] == UInt8(ascii: "'") || svg[after] == UInt8(ascii: "\"")
           {
-            var r = k + 4
-            while r < v.count, v[r] == 0x20 || v[r] == UInt8(ascii: "'") || v[r] == UInt8(ascii: "\"") { r += 1 }
-            if r >= v.count || v[r] != UInt8(ascii: "#") { throw .unsafeOutput("external url( in \(attr) of <\(name)>") }
+            after += 1
           }
-          k += 1
+          if after >= valueRange.upperBound || svg[after] != UInt8(ascii: "#") {
+            throw .unsafeOutput("external url( in \(attr) of <\(name)>")
+          }
+          k = r + 4
         }
       }
       i = j
     }
+  }
+
+  static let javascriptScheme = Array("javascript:".utf8)
+  static let urlOpen = Array("url(".utf8)
+
+  /// First index in `range` where `needle` (lower-case ASCII) starts, ASCII case folded.
+  private static func indexFolded(_ s: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Int? {
+    guard range.count >= needle.count else { return nil }
+    var i = range.lowerBound
+    let last = range.upperBound - needle.count
+    while i <= last {
+      var k = 0
+      while k < needle.count {
+        var b = s[i + k]
+        if b >= 0x41 && b <= 0x5A { b += 32 }
+        if b != needle[k] { break }
+        k += 1
+      }
+      if k == needle.count { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  private static func containsFolded(_ s: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+    indexFolded(s, range, needle) != nil
   }
 
   private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
@@ -136,7 +165,7 @@ public enum SVGSafety {
     guard needle.count <= hay.count else { return nil }
     var i = from
     while i + needle.count <= hay.count {
-      if hay[i] == needle[0] && Array(hay[i..<i + needle.count]) == needle { return i }
+      if hay[i] == needle[0] && hay[i..<i + needle.count].elementsEqual(needle) { return i }
       i += 1
     }
     return nil

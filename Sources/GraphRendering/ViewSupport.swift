@@ -12,7 +12,7 @@ public struct ViewOptions: Sendable {
   public var sizeBy: SizeMeasure = .degree
   /// Tie classes (strong, weak, …).
   public var classifier = TieClassifier()
-  /// Communities (colours, grouping) use Louvain with this resolution and seed.
+  /// Communities (colours, grouping) use Leiden with this resolution and seed.
   public var resolution: Double = 1
   public var seed: UInt64 = 42
   /// People whose names are written in network views (others: tooltip only).
@@ -176,7 +176,7 @@ struct ViewAssembler {
           tooltip: "\(name(gkey)): \(Self.grouped(list.count)) people not drawn one by one, e.g. "
             + examples.joined(separator: ", "),
           fill: fill(gkey), stroke: "#777777", penwidth: 1.5, size: 0.35 + 0.5 * (Double(list.count) / largest).squareRoot(),
-          fontsize: 9))
+          fontsize: 9 + 9 * (Double(list.count) / largest).squareRoot()))
     }
     // Bundled ties.
     var bundles: [String: (a: String, b: String, ties: Int, strength: Double)] = [:]

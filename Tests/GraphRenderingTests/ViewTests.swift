@@ -74,7 +74,7 @@ import Testing
     let bundled = part.edges.filter { $0.kind == .bundle }.reduce(0) { total, e in
       total + Int(e.tooltip.split(separator: " ").first!.replacingOccurrences(of: ",", with: ""))!
     }
-    let partition = g.louvainCommunities()
+    let partition = g.leidenCommunities()
     let crossing = g.tieList().count { t in
       let a = shown.contains(t.0)
       let b = shown.contains(t.1)
@@ -128,7 +128,7 @@ import Testing
     for (rank, p) in top.enumerated() {
       #expect(svg.texts.contains("\(rank + 1). \(g.people.name(of: PersonID(p)))"), "broker \(rank + 1) named")
     }
-    let partition = g.louvainCommunities()
+    let partition = g.leidenCommunities()
     let c = RenderModel.communities(g, partition: partition)
     let (svg2, _) = try Self.svg(c)
     #expect(svg2.count("summary") == partition.count)

@@ -54,11 +54,14 @@ enum Drawing {
       return
     }
     do {
+      let built = Clock.now()
       var bytes = try GraphvizRenderer().renderSynchronously(dot: dot, engine: model.engine, format: format.rawValue)
+      let rendered = Clock.now()
       if format == .svg { bytes = try SVGSafety.sanitized(bytes) }
       if getenv("LIAISON_TIMINGS") != nil {
         Terminal.note(
-          "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.engine)): \(fixed(Clock.now() - start, 3)) s")
+          "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.engine)): \(fixed(Clock.now() - start, 3)) s"
+            + " (DOT text \(fixed(built - start, 3)) s, libgvc layout and render \(fixed(rendered - built, 3)) s, SVG check \(fixed(Clock.now() - rendered, 3)) s)")
       }
       try writeBytes(bytes, to: path)
     } catch let error as RenderError {
