@@ -348,8 +348,8 @@ def main():
     ap.add_argument("--workloads", default=",".join(WORKLOAD_NAMES))
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--threads", default="1,2")
-    ap.add_argument("--cap", type=float, default=240.0, help="timeout (s) of any one process")
-    ap.add_argument("--slack", type=float, default=1.5,
+    ap.add_argument("--cap", type=float, default=150.0, help="timeout (s) of any one process")
+    ap.add_argument("--slack", type=float, default=1.25,
                     help="a peer is stopped after slack x the fastest peer's time so far (plus set-up)")
     ap.add_argument("--results", default=None)
     ap.add_argument("--command", default=None, help="the command line to print in RESULTS.md")
@@ -398,6 +398,25 @@ def main():
                 continue
             answers = {}
             peer_results_by_t = {}
+            # When every peer would be skipped at this size (stopped earlier or estimated over the
+            # timeout), there is nothing to compare with: do not run Liaison either.
+            reasons = []
+            for lib in peer_order:
+                if lib not in peers_wanted or not supports(lib, name) or n > PEER_MAX_PEOPLE.get(lib, n):
+                    continue
+                ts = [t for t in thread_counts if (lib, name, t) not in stopped_before]
+                ests = [estimate(previous.get((lib, name, t)), name, meta, sp) for t in ts]
+                if ts and not all(e is not None and e > args.cap for e in ests):
+                    reasons = None
+                    break
+                reasons.append(f"{lib} " + (f"estimated {min(ests):.0f} s from the smaller size" if ts else
+                                            "stopped at a smaller size"))
+            if reasons is not None and n != sizes[0]:
+                run["rows"].append({"size": n, "workload": name, "label": label, "threads": None,
+                                    "not_run": "not run: no peer fits the timeout at this size ("
+                                               + "; ".join(reasons) + f"; timeout {args.cap:.0f} s)"})
+                save_state(args, run)
+                continue
             for t in thread_counts:
                 row = {"size": n, "workload": name, "label": label, "threads": t, "peers": {}}
                 # Liaison
