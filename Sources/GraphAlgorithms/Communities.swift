@@ -208,27 +208,59 @@ extension Graph {
         }
       }
       for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
-      // Aggregate: one node per community, summed weights, internal weight as a self-loop.
-      var newSelf = [Double](repeating: 0, count: newCount)
-      var rows = [[Int32: Double]](repeating: [:], count: newCount)
+      // Aggregate: one node per community, summed weights, internal weight as a
+      // self-loop. Members grouped by a counting sort and rows summed in a dense
+      // scratch array (no dictionary); sums happen in the same order as before
+      // (members ascending, edges in row order), so results are bit-identical.
+      var memberStart = [Int](repeating: 0, count: newCount + 1)
+      for u in 0..<nodes { memberStart[Int(aggregateOf[u]) + 1] += 1 }
+      for c in 0..<newCount { memberStart[c + 1] += memberStart[c] }
+      var fill = memberStart
+      var members = [Int32](repeating: 0, count: nodes)
       for u in 0..<nodes {
-        let cu = Int(aggregateOf[u])
-        newSelf[cu] += selfLoop[u]
-        for e in offsets[u]..<offsets[u + 1] {
-          let cv = aggregateOf[Int(targets[e])]
-          if Int(cv) == cu { newSelf[cu] += weights[e] } else { rows[cu][cv, default: 0] += weights[e] }
-        }
+        let c = Int(aggregateOf[u])
+        members[fill[c]] = Int32(u)
+        fill[c] += 1
       }
-      offsets = [Int](repeating: 0, count: newCount + 1)
-      targets.removeAll(keepingCapacity: true)
-      weights.removeAll(keepingCapacity: true)
+      var newSelf = [Double](repeating: 0, count: newCount)
+      var newOffsets = [Int](repeating: 0, count: newCount + 1)
+      var newTargets: [Int32] = []
+      var newWeights: [Double] = []
+      newTargets.reserveCapacity(targets.count)
+      newWeights.reserveCapacity(targets.count)
+      var accumulated = [Double](repeating: 0, count: newCount)
+      var seen = [Bool](repeating: false, count: newCount)
+      var touchedRow: [Int32] = []
       for c in 0..<newCount {
-        for (v, w) in rows[c].sorted(by: { $0.key < $1.key }) {
-          targets.append(v)
-          weights.append(w)
+        touchedRow.removeAll(keepingCapacity: true)
+        for i in memberStart[c]..<memberStart[c + 1] {
+          let u = Int(members[i])
+          newSelf[c] += selfLoop[u]
+          for e in offsets[u]..<offsets[u + 1] {
+            let cv = Int(aggregateOf[Int(targets[e])])
+            if cv == c {
+              newSelf[c] += weights[e]
+            } else {
+              if !seen[cv] {
+                seen[cv] = true
+                touchedRow.append(Int32(cv))
+              }
+              accumulated[cv] += weights[e]
+            }
+          }
         }
-        offsets[c + 1] = targets.count
+        touchedRow.sort()
+        for v in touchedRow {
+          newTargets.append(v)
+          newWeights.append(accumulated[Int(v)])
+          accumulated[Int(v)] = 0
+          seen[Int(v)] = false
+        }
+        newOffsets[c + 1] = newTargets.count
       }
+      offsets = newOffsets
+      targets = newTargets
+      weights = newWeights
       selfLoop = newSelf
       nodes = newCount
     }
