@@ -61,6 +61,20 @@ def ratio(row):
     return lc / fp[1]
 
 
+def load_accounts():
+    """Benchmarks/peers/accounts.md: `## workload` sections, each the account of a miss."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "accounts.md")
+    out, key = {}, None
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("## "):
+                key = line[3:].strip()
+                out[key] = ""
+            elif key:
+                out[key] += line
+    return {k: " ".join(v.split()) for k, v in out.items()}
+
+
 def cpu_model():
     try:
         for line in open("/proc/cpuinfo"):
@@ -185,6 +199,19 @@ def write(run, path):
              "single-threaded peers and Liaison commands without `--threads` count for both.\n")
 
     # Detail
+    # Misses, with the account kept in accounts.md (by workload)
+    misses = {}
+    for r in rows:
+        q = ratio(r) if "not_run" not in r else None
+        if q is not None and q > 1.0:
+            misses.setdefault(r["workload"], []).append(f"{bench.human_size(r['size'])} people t{r['threads']}: {q:.2f}")
+    L.append("## Where Liaison is slower than the fastest peer\n")
+    if not misses:
+        L.append("Nowhere in this run.\n")
+    accounts = load_accounts()
+    for name, label, *_ in bench.WORKLOADS:
+        if name in misses:
+            L.append(f"**{label}** ({'; '.join(misses[name])}). {accounts.get(name, 'No account written yet.')}\n")
     L.append("## Every measurement\n")
     L.append("Times in seconds (median). Liaison's time is what the column `timed` says; peers time the "
              "computation inside Python, after building their graph from the prepared arrays (load is its "
