@@ -113,7 +113,7 @@ enum BatchHTML {
       for t in s.team.targets {
         h += "<tr><td>\(escape(t.target))<br><span class=\"muted\">\(escape(t.kind)), \(number(t.people)) \(t.people == 1 ? "person" : "people")</span></td>"
         if let b = t.best {
-          h += "<td>\(escape(b.member))</td><td class=\"chain\">"
+          h += "<td>\(escape(b.people.first?.name ?? b.member))</td><td class=\"chain\">"
             + b.people.map { escape($0.name) }.joined(separator: "<i>→</i>")
             + "<br><span class=\"muted\">\(escape(b.sentence))</span></td>"
           h += "<td class=\"n\">\(fixed(b.strength, 3))</td><td class=\"n\">\(b.hops)</td><td class=\"n\">\(t.members.count)</td>"

@@ -280,9 +280,13 @@ enum BatchReport {
     var companyKeys: [String: Int] = [:]
     var resolved: [(String, String, String, [PersonID])?] = []
     for (i, name) in names.enumerated() {
-      if case .person(let p) = g.people.resolve(name) {
+      switch g.people.resolve(name) {
+      case .person(let p):
         resolved.append((name, "person", g.people.name(of: p), [p]))
-      } else {
+      case .ambiguous(let list):
+        // Several people by that name: a chain to any of them (the page says how many).
+        resolved.append((name, "person", g.people.name(of: list[0]), list.sorted()))
+      case .notFound:
         resolved.append(nil)
         let key = IdentityKeys.company(name)
         if !key.isEmpty { companyKeys[key] = i }
@@ -752,9 +756,18 @@ final class BatchProgress: @unchecked Sendable {
   var phaseName = ""
   let lock = NSLock()
 
+  let timings = getenv("LIAISON_TIMINGS") != nil
+  var phaseStart = Clock.now()
+
   init(enabled: Bool) { self.enabled = enabled }
 
   func phase(_ name: String) {
+    if timings {
+      let now = Clock.now()
+      if !phaseName.isEmpty { Terminal.note("batch \(phaseName): \(fixed(now - phaseStart, 2)) s") }
+      phaseStart = now
+      if !enabled { phaseName = name }
+    }
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
@@ -793,6 +806,9 @@ final class BatchProgress: @unchecked Sendable {
   }
 
   func done() {
+    if timings && !phaseName.isEmpty {
+      Terminal.note("batch \(phaseName): \(fixed(Clock.now() - phaseStart, 2)) s; total \(fixed(Clock.now() - start, 2)) s")
+    }
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }

@@ -75,7 +75,7 @@ struct DemoCommand: ParsableCommand {
     print(t.render())
     for target in s.team.targets {
       if let b = target.best {
-        print("Warmest path to \(target.target): \(b.member) — \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))")
+        print("Warmest path to \(target.target): \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))")
       } else {
         print("No warm path to \(target.target): \(target.note ?? "")")
       }
