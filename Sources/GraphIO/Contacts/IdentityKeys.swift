@@ -112,6 +112,7 @@ public enum IdentityKeys {
   /// Folded, lower-case words of letters and digits (other scripts kept as they are).
   /// - Complexity: O(length).
   static func words(_ s: String) -> [String] {
+    if let ascii = asciiWords(s) { return ascii }
     var out: [String] = []
     var current = String.UnicodeScalarView()
     func flush() {
@@ -141,6 +142,35 @@ public enum IdentityKeys {
     }
     flush()
     return out
+  }
+
+  /// `words` for pure-ASCII text without going through Unicode properties
+  /// (most names and companies); nil when `s` has any non-ASCII byte.
+  static func asciiWords(_ s: String) -> [String]? {
+    var s = s
+    return s.withUTF8 { bytes -> [String]? in
+      var out: [String] = []
+      var word: [UInt8] = []
+      word.reserveCapacity(bytes.count)
+      func flush() {
+        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+        word.removeAll(keepingCapacity: true)
+      }
+      for b in bytes {
+        switch b {
+        case 0x80...: return nil
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(b)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(b | 0x20)
+        case UInt8(ascii: "'"): continue
+        case UInt8(ascii: "&"):
+          flush()
+          out.append("&")
+        default: flush()
+        }
+      }
+      flush()
+      return out
+    }
   }
 
   /// ASCII folding of Latin-1 Supplement and Latin Extended-A letters.

@@ -82,7 +82,7 @@ public final class ByteSource {
   /// Reads up to `detectionBytes` raw bytes ahead and decides the encoding.
   private func detectEncoding(limit: Int) throws(ImportError) {
     var head: [UInt8] = []
-    while head.count < limit, try readRaw(into: &head, count: limit - head.count) > 0 {}
+    while head.count < limit, try readRaw(into: &head, count: min(1 << 20, limit - head.count)) > 0 {}
     encoding = TextEncoding.detect(head, complete: size.map { head.count >= $0 } ?? false)
     transcoder = TextTranscoder(encoding)
     pending = head
@@ -97,19 +97,19 @@ public final class ByteSource {
       memoryOffset += n
       return n
     }
-    let old = buffer.count
-    buffer.append(contentsOf: repeatElement(0, count: count))
+    // Read into scratch space, then copy what arrived: no zero-filling of
+    // `count` bytes that a short read would throw away.
     var got = 0
     var failure: Int32 = 0
-    buffer.withUnsafeMutableBytes { raw in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count)) { scratch in
       while true {
-        let n = Glibc.read(fd, raw.baseAddress! + old, count)
+        let n = Glibc.read(fd, scratch.baseAddress!, count)
         if n < 0 && errno == EINTR { continue }
         if n < 0 { failure = errno } else { got = n }
         break
       }
+      if got > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<got])) }
     }
-    buffer.removeLast(count - got)
     if failure != 0 {
       throw ImportError(
         file: path, line: 0, column: 0, message: "read failed: \(String(cString: strerror(failure)))", hint: nil)
