@@ -192,6 +192,7 @@ PHASE = {
     "reach": re.compile(r"two-hop reach for all: ([0-9.]+) s"),
     "adamic_adar": re.compile(r"top-\d+ \w+ per person: ([0-9.]+) s"),
     "communities": re.compile(r"communities: ([0-9.]+) s"),
+    "render": re.compile(r"render \w+ \(.*?\): ([0-9.]+) s"),
 }
 LOAD = re.compile(r"load: ([0-9.]+) s")
 
@@ -355,6 +356,8 @@ def main():
     ap.add_argument("--command", default=None, help="the command line to print in RESULTS.md")
     ap.add_argument("--build-info", default="{}")
     ap.add_argument("--prepare-only", action="store_true", help="generate and prepare the datasets, then stop")
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite RESULTS.md from the last run's state ($BENCH_WORK/run.json), running nothing")
     args = ap.parse_args()
     args.generator = json.loads(args.build_info).get("generator")
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -371,6 +374,11 @@ def main():
     render_available = liaison_has(args.liaison, "render")
     exact_betweenness = {}  # size -> Liaison's exact normalised betweenness (checked against a peer)
 
+    if args.report_only:
+        import report
+        report.write(json.load(open(os.path.join(args.work, "run.json"))),
+                     args.results or os.path.join(os.path.dirname(HERE), "RESULTS.md"))
+        return
     if args.prepare_only:
         for n in sizes:
             dataset(args, n)
@@ -520,10 +528,7 @@ def main():
     run["finished"] = time.time()
     run["load_end"] = os.getloadavg()
     save_state(args, run)
-    import report
-    path = args.results or os.path.join(os.path.dirname(HERE), "RESULTS.md")
-    report.write(run, path)
-    log(f"wrote {path}")
+    log(f"wrote {args.results or os.path.join(os.path.dirname(HERE), 'RESULTS.md')}")
 
 
 def work_units(name, meta, sp):
@@ -592,6 +597,14 @@ def run_rows_lookup(run, n, name, t):
 def save_state(args, run):
     with open(os.path.join(args.work, "run.json"), "w") as f:
         json.dump(run, f, indent=1, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))
+    # RESULTS.md after every workload, so a run stopped early still leaves its measurements
+    # (the report says that the run did not finish).
+    import report
+    try:
+        report.write(json.loads(json.dumps(run, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))),
+                     args.results or os.path.join(os.path.dirname(HERE), "RESULTS.md"))
+    except Exception as e:  # the report must not stop the run
+        log(f"report failed: {type(e).__name__}: {e}")
 
 
 _HELP = {}

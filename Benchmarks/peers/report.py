@@ -100,6 +100,8 @@ def versions():
 def what_is_timed(name):
     if name == "load":
         return "load phase (`LIAISON_TIMINGS`)"
+    if name == "render":
+        return "render phase: DOT text → laid-out, checked SVG (`LIAISON_TIMINGS`)"
     if name in bench.PHASE:
         return "compute phase (`LIAISON_TIMINGS`)"
     if name == "kpaths":
@@ -135,17 +137,20 @@ def write(run, path):
              "thread count (below 1.0: Liaison is faster). Peak memory is the peak resident set of the whole "
              "process (Liaison: the CLI process, which also loads the file; peer: its Python process, which also "
              "holds the interpreter, the library and the graph built from the prepared arrays).\n")
+    if "finished" not in run:
+        L.append(f"**This run has not finished** (last update {time.strftime('%H:%M UTC', time.gmtime())}): "
+                 "workloads and sizes missing below were not measured.\n")
     L.append("## Command and machine\n")
     L.append(f"- Command: `{run.get('command') or 'Benchmarks/peers/run'}`")
     L.append(f"- Run: {started} – {finished}; {run['repeats']} repetitions per measurement (median), "
              f"a first run longer than {run['single_run_above']:.0f} s is not repeated (marked ¹); "
              f"process timeout {run['cap']:.0f} s; a peer is stopped after {run['slack']:.0f}× the fastest "
              f"peer's time so far (plus set-up).")
-    la0, la1 = run["load_start"], run.get("load_end", [float("nan")] * 3)
+    la0, la1 = run["load_start"], run.get("load_end") or list(os.getloadavg())
     L.append(f"- Machine: {cpu_model()}, {os.cpu_count()} logical CPUs, "
              f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
              f"load average {la0[0]:.2f} / {la0[1]:.2f} / {la0[2]:.2f} at the start, "
-             f"{la1[0]:.2f} / {la1[1]:.2f} / {la1[2]:.2f} at the end (1 / 5 / 15 min).")
+             f"{la1[0]:.2f} / {la1[1]:.2f} / {la1[2]:.2f} at the end{'' if 'finished' in run else ' (so far)'} (1 / 5 / 15 min).")
     b = run.get("build", {})
     L.append(f"- Liaison: commit `{b.get('commit', '?')}`{' (' + b['dirty'] + ')' if b.get('dirty') else ''}, "
              f"`swift build -c release`, {b.get('swift', '')}".rstrip(", "))
@@ -261,6 +266,9 @@ def write(run, path):
         L.append(f"- **{lib}**" + (f" (threads: {', '.join(sorted(mod.THREADED))})" if mod.THREADED else
                                    " (single-threaded)") + ": " +
                  "; ".join(f"{w}: {h}" for w, h in mod.HOW.items()))
+    L.append("- **graphviz sfdp** (rendering only; none of the five libraries draws): Graphviz's `sfdp -Tsvg` "
+             "program on the DOT text `liaison render --format dot` writes for the same view, timed as a whole "
+             "process.")
     L.append("")
     L.append("## Notes\n")
     for note in run.get("notes", []):
@@ -269,10 +277,10 @@ def write(run, path):
         L.append(f"- {note}")
     L.append("")
     text = "\n".join(L)
-    if run.get("work"):
-        text = text.replace(run["work"].rstrip("/") + "/", "$BENCH_WORK/")
     if run.get("liaison"):
         text = text.replace(run["liaison"], "liaison")
+    if run.get("work"):
+        text = text.replace(run["work"].rstrip("/") + "/", "$BENCH_WORK/")
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
         f.write(text)
