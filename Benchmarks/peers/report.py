@@ -142,9 +142,9 @@ def write(run, path):
                  "workloads and sizes missing below were not measured.\n")
     L.append("## Command and machine\n")
     L.append(f"- Command: `{run.get('command') or 'Benchmarks/peers/run'}`")
-    L.append(f"- Run: {started} – {finished}; {run['repeats']} repetitions per measurement (median), "
+    L.append(f"- Run: {started} – {finished}; up to {run['repeats']} repetitions per measurement (median), "
              f"a first run longer than {run['single_run_above']:.0f} s is not repeated (marked ¹); "
-             f"process timeout {run['cap']:.0f} s; a peer is stopped after {run['slack']:.0f}× the fastest "
+             f"process timeout {run['cap']:.0f} s; a peer is stopped after {run['slack']:g}× the fastest "
              f"peer's time so far (plus set-up).")
     la0, la1 = run["load_start"], run.get("load_end") or list(os.getloadavg())
     L.append(f"- Machine: {cpu_model()}, {os.cpu_count()} logical CPUs, "
@@ -171,7 +171,10 @@ def write(run, path):
                  f"| {m['people']:,} | {m['ties']:,} | {m['csvMiB']:.0f} | {m['components']:,} | {m['giant']:,} | "
                  f"{m['maxDegree']:,} | – | – | `{m['generate']}` |")
     L.append("\n`coreBytesPerTie` is from `liaison stats --format json`: the CSR arrays (offsets, targets, "
-             "strengths, tie numbering) divided by the number of ties.\n")
+             "strengths, tie numbering) divided by the number of ties. The design brief asks for about 12 bytes "
+             "per tie; the CSR keeps a 4-byte target and a 4-byte strength per half-edge (16 bytes per tie) plus "
+             "8 bytes per person (Guides/GraphCore.md explains why strengths are not stored once per tie). Peak "
+             "memory of every workload is in the tables below.\n")
 
     # Headline
     L.append("## Headline: ratio to the fastest peer\n")
