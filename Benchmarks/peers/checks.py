@@ -47,7 +47,7 @@ def _threads_identical(answers):
 def _peer_answers(answers, workload_libs=None):
     out = {}
     for (who, t), v in sorted(answers.items()):
-        if who != "liaison" and v and who not in out:
+        if not who.startswith("liaison") and v and who not in out:
             out[who] = _pkl(v)
     return out
 
@@ -70,7 +70,8 @@ def _read_csv(path):
 
 
 def check(workload, meta, sp, answers, rows, kpaths, topk, eps):
-    liaison = answers.get(("liaison", 1)) or next((v for (w, t), v in answers.items() if w == "liaison" and v), None)
+    liaison = (answers.get(("liaison_full", 1)) or answers.get(("liaison", 1))
+               or next((v for (w, t), v in answers.items() if w == "liaison" and v), None))
     if not liaison:
         return {"ok": None, "text": "no Liaison answer to compare"}
     d = common.load_prepared(meta["prepared"])

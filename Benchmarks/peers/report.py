@@ -304,8 +304,10 @@ NOTES = [
     "`ApproxBetweenness(epsilon=ε, delta=0.05)` (Riondato–Kornaropoulos path sampling) against "
     "`liaison brokers --sample K` with K the number of sources its Hoeffding bound needs.",
     "`liaison brokers` computes betweenness, Burt's measures, ego betweenness (and brokerage roles when groups "
-    "are known) in one command, so its betweenness times include Burt's measures and ego betweenness, and the "
-    "Burt workload (`--sample 1`) includes ego betweenness and one sampled source: conservative for Liaison.",
+    "are known) for everyone in one command, so its betweenness times include Burt's measures and ego "
+    "betweenness, and the Burt workload (`--sample 1`) includes ego betweenness and one sampled source: "
+    "conservative for Liaison. It is timed with the command's default listing (`--top 20`); the full answer "
+    "for the agreement check comes from one more, untimed run with `--top 0`.",
     "Burt's measures: the fastest peer is the fastest library for constraint plus the fastest for effective "
     "size when no single library is fastest for both (igraph has constraint only; scipy both).",
     "Adamic–Adar top 10: Liaison's `introduce --per-person` with `LIAISON_TIMINGS` times the bare top-10 sweep "
