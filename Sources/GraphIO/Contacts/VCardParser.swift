@@ -53,8 +53,9 @@ public enum VCardItem: Sendable, Equatable {
 /// back to the parts); `N` (Family;Given;Additional;Prefix;Suffix, or fewer
 /// components) → the name parts; `NICKNAME`; `EMAIL` (preferred ones first:
 /// `PREF=n`, `TYPE=pref`, 2.1 `;PREF`) → `emails`; every `ORG` → `companies`,
-/// the first unit (else Roundcube's `X-DEPARTMENT`) → `department`; `TITLE` (else `ROLE`) → `title`; `URL` and
-/// `X-SOCIALPROFILE;type=linkedin` → `urls` (LinkedIn `/in/` profiles first);
+/// the first unit (else Roundcube's `X-DEPARTMENT`) → `department`; `TITLE`
+/// (else `ROLE`) → `title`; `URL` and `X-SOCIALPROFILE;type=linkedin` →
+/// `urls` (LinkedIn `/in/` profiles first);
 /// `TEL` → `phones`; `CATEGORIES` → `labels`; `RELATED` → `related`; `BDAY`
 /// as written → `birthday`; `NOTE` → `notes`; `UID` → `uid`. `mailto:` and
 /// `tel:` prefixes are removed; values are trimmed; duplicates dropped.
