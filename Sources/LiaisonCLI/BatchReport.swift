@@ -214,12 +214,47 @@ enum BatchReport {
 
   /// Loads everything; a file that cannot be used is set aside with its reason and the rest loaded again.
   static func load(
-    _ specs: [InputSpec], options: LoadOptions, progress: BatchProgress
+    _ specs: [InputSpec], options: LoadOptions, threads: Int, progress: BatchProgress
   ) -> (LoadedNetwork?, [BatchSummary.Failure], rowErrors: Int) {
     var specs = specs
     var failures: [BatchSummary.Failure] = []
     let counter = RowErrorCounter()
+    var checkedAlone = false
     while !specs.isEmpty {
+      if failures.count == 1 && !checkedAlone && specs.count > 1 {
+        // After the first failure, read every remaining file on its own, in
+        // parallel, so files that are unusable by themselves are set aside in
+        // one step instead of one full reload each.
+        checkedAlone = true
+        progress.phase("checking \(specs.count) files one by one")
+        var alone = options
+        alone.contacts.infer = false
+        let verdicts = UnsafeMutableBufferPointer<ImportError?>.allocate(capacity: specs.count)
+        verdicts.initialize(repeating: nil)
+        defer {
+          verdicts.deinitialize()
+          verdicts.deallocate()
+        }
+        let list = specs
+        Parallel.parallelFor(count: list.count, threads: threads, chunk: 1, makeScratch: { () }) { range, _ in
+          for i in range {
+            do { _ = try NetworkLoader.load([list[i]], options: alone) } catch let error as ImportError where error.file == list[i].path {
+              verdicts[i] = error
+            } catch {}
+          }
+        }
+        var kept: [InputSpec] = []
+        for (i, spec) in list.enumerated() {
+          if let error = verdicts[i] {
+            failures.append(.init(file: error.file, line: error.line, column: error.column, reason: error.message, hint: error.hint))
+            progress.note("skipped \(error.file): \(error.message)")
+          } else {
+            kept.append(spec)
+          }
+        }
+        specs = kept
+        if specs.isEmpty { break }
+      }
       progress.phase("reading \(specs.count) file\(specs.count == 1 ? "" : "s")")
       counter.count = 0
       do {
@@ -405,7 +440,7 @@ enum BatchReport {
     let progress = BatchProgress(enabled: !config.quiet && isatty(2) != 0)
     let g0 = gather(config)
     var failures = g0.failures
-    let (loadedOrNil, loadFailures, rowErrors) = load(g0.specs, options: config.options, progress: progress)
+    let (loadedOrNil, loadFailures, rowErrors) = load(g0.specs, options: config.options, threads: config.threads, progress: progress)
     failures += loadFailures
     guard let loaded = loadedOrNil else {
       progress.done()
