@@ -134,6 +134,13 @@ package enum PersonKeys: Sendable {
 public enum Identity {
   /// Trims spaces, tabs and line breaks at both ends.
   public static func trim(_ s: String) -> String {
+    // Fast path: an ASCII non-space character at both ends (the usual case).
+    var copy = s
+    let untouched = copy.withUTF8 { b -> Bool in
+      guard let f = b.first, let l = b.last else { return true }
+      return f > 0x20 && f < 0x7F && l > 0x20 && l < 0x7F
+    }
+    if untouched { return s }
     var scalars = Substring(s).unicodeScalars[...]
     while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
     while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
@@ -145,12 +152,47 @@ public enum Identity {
 
   /// Names compare case-folded with runs of whitespace collapsed.
   public static func normalizeName(_ s: String) -> String {
-    trim(s).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    if let ascii = asciiTransform(s, { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      for b in bytes {
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+          pendingSpace = !out.isEmpty
+          continue
+        }
+        if pendingSpace { out.append(0x20) }
+        pendingSpace = false
+        out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+      }
+      return out
+    }) {
+      return ascii
+    }
+    return trim(s).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 
   /// Profile URLs compare without scheme, `www.`, query, fragment or trailing
   /// slash, host and path lower-cased and percent-decoded.
   public static func normalizeProfileURL(_ s: String) -> String {
+    if let ascii = asciiTransform(s, { bytes in
+      var lo = 0
+      var hi = bytes.count
+      while lo < hi && (bytes[lo] == 0x20 || (bytes[lo] >= 0x09 && bytes[lo] <= 0x0D)) { lo += 1 }
+      while hi > lo
+        && (bytes[hi - 1] == 0x20 || (bytes[hi - 1] >= 0x09 && bytes[hi - 1] <= 0x0D))
+      {
+        hi -= 1
+      }
+      var t = Array(bytes[lo..<hi]).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+      for prefix in ["https://", "http://"] where t.starts(with: prefix.utf8) { t.removeFirst(prefix.utf8.count) }
+      if t.starts(with: "www.".utf8) { t.removeFirst(4) }
+      if let q = t.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { t.removeSubrange(q...) }
+      while t.last == UInt8(ascii: "/") { t.removeLast() }
+      return t
+    }) {
+      return ascii.utf8.contains(UInt8(ascii: "%")) ? percentDecode(ascii) : ascii
+    }
     var t = Substring(trim(s).lowercased())
     for prefix in ["https://", "http://"] where t.hasPrefix(prefix) { t = t.dropFirst(prefix.count) }
     if t.hasPrefix("www.") { t = t.dropFirst(4) }
@@ -159,9 +201,18 @@ public enum Identity {
     return percentDecode(String(t))
   }
 
+  /// `transform` applied to the UTF-8 bytes of `s` when they are all ASCII, else nil.
+  static func asciiTransform(_ s: String, _ transform: (UnsafeBufferPointer<UInt8>) -> [UInt8]) -> String? {
+    var copy = s
+    return copy.withUTF8 { bytes -> String? in
+      for b in bytes where b >= 0x80 { return nil }
+      return String(decoding: transform(bytes), as: UTF8.self)
+    }
+  }
+
   /// Decodes `%XX` escapes (invalid escapes are kept as written).
   public static func percentDecode(_ s: String) -> String {
-    guard s.contains("%") else { return s }
+    guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
     var bytes: [UInt8] = []
     let u = Array(s.utf8)
     var i = 0

@@ -637,3 +637,36 @@ let linkedInNote = """
     }
   }
 }
+
+@Suite struct MoreQuirkTests {
+  @Test func googleTabSeparated() throws {
+    let text = "Name\tGiven Name\tFamily Name\tGroup Membership\tE-mail 1 - Type\tE-mail 1 - Value\n"
+      + "Zoë Kravitz\tZoë\tKravitz\t* myContacts\t* Home\tzoe@example.net\n"
+    let (loaded, _) = try loadContactText([("g.tsv", text)])
+    #expect(loaded.imports[0].format == "google")
+    let z = try #require(person(loaded.graph, "Zoë Kravitz"))
+    #expect(loaded.graph.people.emails(of: z) == ["zoe@example.net"])
+  }
+
+  @Test func initialsEmojiNonLatinAndPageLikeEntities() throws {
+    let text = linkedInNote + """
+      First Name,Last Name,URL,Email Address,Company,Position,Connected On
+      K.,Smith,https://www.linkedin.com/in/ksmith,,,,01 Jan 2020
+      ana 🇧🇷,souza,https://www.linkedin.com/in/ana,,,,01 Jan 2020
+      明,李,https://www.linkedin.com/in/li-ming,,,,01 Jan 2020
+      Mission Dolores,Manor,https://www.linkedin.com/in/mission,,,,01 Jan 2020
+
+      """
+    let (loaded, errors) = try loadContactText([("x.csv", text)])
+    #expect(errors.isEmpty)
+    #expect(loaded.imports[0].imported == 4)
+    #expect(names(loaded.graph).isSuperset(of: ["K. Smith", "ana 🇧🇷 souza", "明 李", "Mission Dolores Manor"]))
+    #expect(IdentityKeys.name("ana 🇧🇷 souza") == "ana souza")
+  }
+
+  @Test func freemailDomainsInferNothing() throws {
+    let text = "First Name,Last Name,Primary Email\nA,B,a@gmail.com\nC,D,c@gmail.com\n"
+    let (loaded, _) = try loadContactText([("x.csv", text)])
+    #expect(loaded.graph.ties.inferredCount == 0)
+  }
+}

@@ -248,7 +248,7 @@ struct ContactCSVReader {
         case .url:
           for u in multi(value) {
             let unescaped = u.replacingBackslashColons()
-            if unescaped.lowercased().contains("linkedin.com/in/") { record.urls.insert(unescaped, at: 0) } else {
+            if unescaped.hasBytes("linkedin.com/in/", ignoringASCIICase: true) { record.urls.insert(unescaped, at: 0) } else {
               record.urls.append(unescaped)
             }
           }
@@ -286,7 +286,7 @@ struct ContactCSVReader {
 
   /// Splits Google's ` ::: ` multi-values.
   static func multi(_ s: String) -> [String] {
-    guard s.contains(":::") else { return [s] }
+    guard s.hasBytes(":::") else { return [s] }
     return s.split(separator: ":::").map { Identity.trim(String($0)) }.filter { !$0.isEmpty }
   }
 
@@ -308,7 +308,7 @@ struct ContactCSVReader {
 extension String {
   /// Google escapes `:` in URLs and notes (`http\://…`).
   func replacingBackslashColons() -> String {
-    guard contains("\\:") else { return self }
+    guard hasBytes("\\:") else { return self }
     var out = ""
     var it = makeIterator()
     while let c = it.next() {

@@ -50,7 +50,8 @@ struct ContactResolver {
     var labels: [String] = []
     var owners: [Int32] = []
   }
-  private(set) var info: [PersonID: ContactInfo] = [:]
+  /// Indexed by person (people that are not contacts have nil).
+  private(set) var info: [ContactInfo?] = []
   private(set) var contactOrder: [PersonID] = []
 
   struct OwnerSpec {
@@ -242,10 +243,12 @@ struct ContactResolver {
       }
     }
     // What inference needs.
-    var c = info[person] ?? {
+    if info.count <= Int(person) { info.append(contentsOf: repeatElement(nil, count: Int(person) + 1 - info.count)) }
+    var c = info[Int(person)] ?? {
       contactOrder.append(person)
       return ContactInfo()
     }()
+    info[Int(person)] = nil  // keep the arrays uniquely referenced while they change
     if c.company.isEmpty { c.company = companyKey }
     for e in emailKeys {
       if let d = IdentityKeys.emailDomain(e), !IdentityKeys.freemailDomains.contains(d), !c.domains.contains(d) {
@@ -261,7 +264,7 @@ struct ContactResolver {
       c.owners.append(o)
       if c.owners.count == 2 { identity.peopleInSeveralExports += 1 }
     }
-    info[person] = c
+    info[Int(person)] = c
     owners[owner].contacts.insert(person)
     // Owner → contact evidence.
     let t = ownerTie(owner: owner, person: person, file: file)
@@ -317,8 +320,7 @@ struct ContactResolver {
 
   /// Profile URLs identify a person; other web pages (a company site) do not.
   static func isProfileURL(_ url: String) -> Bool {
-    let u = url.lowercased()
-    return u.contains("linkedin.com/in/") || u.contains("xing.com/profile/")
+    url.hasBytes("linkedin.com/in/", ignoringASCIICase: true) || url.hasBytes("xing.com/profile/", ignoringASCIICase: true)
   }
 
   // MARK: Interactions

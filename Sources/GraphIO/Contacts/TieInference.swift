@@ -47,7 +47,7 @@ extension ContactResolver {
       var members: [String: [PersonID]] = [:]
       var order: [String] = []
       for p in contactOrder {
-        guard let c = info[p] else { continue }
+        guard let c = info[Int(p)] else { continue }
         for k in keys(c) where !k.isEmpty {
           if members[k] == nil { order.append(k) }
           members[k, default: []].append(p)
@@ -68,7 +68,7 @@ extension ContactResolver {
     if options.minSharedOwners >= 2 {
       var byOwner: [[PersonID]] = Array(repeating: [], count: owners.count)
       for p in contactOrder {
-        guard let c = info[p], c.owners.count >= options.minSharedOwners else { continue }
+        guard let c = info[Int(p)], c.owners.count >= options.minSharedOwners else { continue }
         for o in c.owners { byOwner[Int(o)].append(p) }
       }
       var shared: [UInt64: Int] = [:]
