@@ -12,8 +12,10 @@ public struct ContactOptions: Sendable, Equatable {
   /// for inference (a shared employer of thousands says little).
   public var maxGroupSize = 50
   /// Two contacts are inferred to know each other when they appear together
-  /// in at least this many owners' exports.
-  public var minSharedOwners = 2
+  /// in at least this many owners' exports. Two is too few in a large team:
+  /// two members with a thousand contacts each share dozens by chance, and
+  /// every pair of those would be inferred (1.46 M ties for 50 members).
+  public var minSharedOwners = 3
   /// Messages and meetings with more participants than this are not used for
   /// co-participation.
   public var maxParticipants = 20

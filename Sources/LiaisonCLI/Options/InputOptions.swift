@@ -44,7 +44,7 @@ struct InputOptions: ParsableArguments {
   var inferMaxGroup: Int = 50
 
   @Option(help: "Infer a tie between two contacts listed together in at least this many owners' exports.")
-  var inferMinOwners: Int = 2
+  var inferMinOwners: Int = 3
 
   @Option(help: "Keep inferred ties with at least this confidence (0–1).")
   var inferMinConfidence: Double = 0.1
