@@ -96,7 +96,15 @@ def human_size(n):
 
 
 def run_process(argv, env=None, timeout=None, stdout=subprocess.DEVNULL):
-    """Runs argv; returns dict(wall, maxrss_mib, rc, stderr, timed_out)."""
+    """Runs argv; returns dict(wall, maxrss_mib, rc, stderr, timed_out).
+
+    Peak memory comes from `/usr/bin/time -f %M`, not from wait4's ru_maxrss: on Linux a
+    child's ru_maxrss starts at its parent's high-water mark at fork (it survives exec),
+    so wait4 would report at least this driver's own size."""
+    import tempfile
+    fd, rss_file = tempfile.mkstemp(prefix="rss-", suffix=".txt")
+    os.close(fd)
+    argv = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + list(argv)
     t0 = time.perf_counter()
     p = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.PIPE, start_new_session=True)
     timed_out = {"v": False}
@@ -120,7 +128,15 @@ def run_process(argv, env=None, timeout=None, stdout=subprocess.DEVNULL):
         timer.cancel()
     reader.join()
     p.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall": wall, "maxrss_mib": ru.ru_maxrss / 1024.0, "rc": p.returncode,
+    maxrss = None
+    try:
+        for line in open(rss_file):
+            if line.strip().isdigit():
+                maxrss = int(line.strip()) / 1024.0
+        os.remove(rss_file)
+    except OSError:
+        pass
+    return {"wall": wall, "maxrss_mib": maxrss, "rc": p.returncode,
             "stderr": b"".join(err_chunks).decode("utf-8", "replace"), "timed_out": timed_out["v"]}
 
 
@@ -268,7 +284,7 @@ def run_liaison(args, meta, workload, threads, sp, timeout):
             wall += r["wall"]
             load += ld
             compute += c
-            peak = max(peak, r["maxrss_mib"])
+            peak = max(peak, r["maxrss_mib"] or 0.0)
             outputs.append(out)
         walls.append(wall)
         loads.append(load)
@@ -371,7 +387,7 @@ def main():
     run = {"started": time.time(), "load_start": os.getloadavg(), "sizes": [], "rows": [], "notes": [],
            "command": args.command, "build": json.loads(args.build_info), "repeats": args.repeats,
            "cap": args.cap, "slack": args.slack, "single_run_above": args.single_run_above,
-           "work": os.path.abspath(args.work), "liaison": args.liaison}
+           "work": os.path.abspath(args.work), "liaison": args.liaison, "rss_method": "/usr/bin/time %M"}
     stopped_before = {}  # (lib, workload) -> size at which it was stopped
     previous = {}  # (who, workload, threads) -> (seconds, work units) at the last size that ran
     render_available = liaison_has(args.liaison, "render")
@@ -587,7 +603,7 @@ def run_render(args, run, meta, sp, label):
                     row["peers"]["graphviz sfdp"] = {"error": pr["stderr"].strip()[-200:] or f"exit {pr['rc']}"}
                     break
                 times.append(pr["wall"])
-                rss = max(rss, pr["maxrss_mib"])
+                rss = max(rss, pr["maxrss_mib"] or 0.0)
                 if pr["wall"] > args.single_run_above:
                     break
             if times:

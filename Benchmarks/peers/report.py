@@ -140,6 +140,12 @@ def write(run, path):
     if "finished" not in run:
         L.append(f"**This run has not finished** (last update {time.strftime('%H:%M UTC', time.gmtime())}): "
                  "workloads and sizes missing below were not measured.\n")
+    if run.get("rss_method") is None:
+        L.append("**Peak memory in this run is inflated for small processes**: it was read from wait4's "
+                 "`ru_maxrss`, which on Linux starts at the parent's high-water mark at fork (it survives exec), so "
+                 "every process reports at least the driver's own size at that moment (the driver grows from about "
+                 "60 to 150 MiB during the run). Values well above that floor are the processes' own peaks. "
+                 "The harness now measures with `/usr/bin/time -f %M`.\n")
     L.append("## Command and machine\n")
     L.append(f"- Command: `{run.get('command') or 'Benchmarks/peers/run'}`")
     L.append(f"- Run: {started} – {finished}; up to {run['repeats']} repetitions per measurement (median), "
