@@ -31,8 +31,9 @@ public enum InferenceKind: String, CaseIterable, Sendable, Codable {
 /// exactly the ties counted as inferred.
 ///
 /// - Complexity: O(Σ over used groups of g²) time and space, g ≤ `maxGroupSize`;
-///   co-presence is O(Σ over owners of s²) for the s contacts each owner
-///   shares with other owners.
+///   co-presence is O(Σ over owners of s²) for the s ≤ `maxGroupSize`
+///   contacts each owner shares with other owners (owners sharing more are
+///   skipped).
 extension ContactResolver {
   mutating func inferTies(builder: inout GraphBuilder) {
     var pairs: [UInt64: (miss: Double, kinds: UInt8)] = [:]
@@ -72,7 +73,10 @@ extension ContactResolver {
         for o in c.owners { byOwner[Int(o)].append(p) }
       }
       var shared: [UInt64: Int] = [:]
-      for list in byOwner where list.count >= 2 {
+      // An owner whose export shares more than `maxGroupSize` such contacts
+      // with others says little about any one pair (as for a large company),
+      // and counting its pairs would cost O(s²): skipped.
+      for list in byOwner where list.count >= 2 && list.count <= options.maxGroupSize {
         for i in 0..<list.count { for j in (i + 1)..<list.count { shared[Self.pairKey(list[i], list[j]), default: 0] += 1 } }
       }
       for (key, k) in shared where k >= options.minSharedOwners {
