@@ -123,7 +123,6 @@ enum ContactActivity {
     var selfURL = ""
     if kind != .interactions {
       var counts: [String: Int] = [:]
-      var urlCounts: [String: Int] = [:]
       for row in rows {
         if row.outgoing == true {
           counts[IdentityKeys.name(row.from), default: 0] += 1000
@@ -132,7 +131,6 @@ enum ContactActivity {
         }
         counts[IdentityKeys.name(row.from), default: 0] += 1
         for t in row.to { counts[IdentityKeys.name(t), default: 0] += 1 }
-        if !row.fromURL.isEmpty { urlCounts[Identity.normalizeProfileURL(row.fromURL), default: 0] += 1 }
       }
       selfName = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? ""
       for row in rows where IdentityKeys.name(row.from) == selfName && !row.fromURL.isEmpty {
@@ -142,7 +140,6 @@ enum ContactActivity {
       if let shown = rows.first(where: { IdentityKeys.name($0.from) == selfName })?.from, !shown.isEmpty {
         resolver.setSelfName(owner: owner, shown)
       }
-      _ = urlCounts
     }
     func isSelf(_ name: String, _ url: String) -> Bool {
       if !selfURL.isEmpty && !url.isEmpty && Identity.normalizeProfileURL(url) == selfURL { return true }

@@ -162,7 +162,8 @@ struct ContactResolver {
     _ r: ContactRecord, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
   ) -> (person: PersonID, isNew: Bool) {
     identity.contactRecords += 1
-    let urlKey = r.urls.first(where: Self.isProfileURL).map(Identity.normalizeProfileURL) ?? ""
+    let profileURL = r.urls.first(where: Self.isProfileURL) ?? ""
+    let urlKey = profileURL.isEmpty ? "" : Identity.normalizeProfileURL(profileURL)
     let emailKeys = r.emails.map(Identity.normalizeEmail)
     let nameKey = IdentityKeys.name(Self.matchingName(r))
     let companyKey = r.companies.first.map(IdentityKeys.company) ?? ""
@@ -212,7 +213,7 @@ struct ContactResolver {
 
     let attributes = GraphBuilder.PersonAttributes(
       name: shown, emails: r.emails, company: r.companies.first ?? "", title: r.title, tags: r.labels,
-      profileURL: r.urls.first(where: Self.isProfileURL) ?? "")
+      profileURL: profileURL)
     let person: PersonID
     let isNew: Bool
     if let p = found {
