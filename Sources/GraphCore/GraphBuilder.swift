@@ -303,6 +303,9 @@ public struct GraphBuilder {
   }
 
   private static func intern(_ s: String, _ index: inout [String: UInt16], _ names: inout [String]) -> UInt16 {
+    // Few distinct values, usually short (small strings compare by their raw
+    // bits): a linear look at the first names avoids hashing on every tie.
+    for (i, name) in names.prefix(8).enumerated() where name == s { return UInt16(i + 1) }
     if let k = index[s] { return k }
     guard names.count < Int(UInt16.max) - 1 else { return UInt16(names.count) }  // saturate: reuse last
     names.append(s)

@@ -132,6 +132,12 @@ public struct CSVTokenizer {
     let result: ScanResult = buffer.withUnsafeBufferPointer { buf in
       var i = position
       let n = buf.count
+      if let next = Self.scanPlainLine(buf, from: i, delimiter: d, lineStart: curLineStart, atEOF: atEOF, into: &rec) {
+        curLine += 1
+        curLineStart = next
+        position = next
+        return .complete
+      }
       var fieldStart = true
       var inQuotes = false
       rec.beginField(column: i - curLineStart + 1)
@@ -213,6 +219,70 @@ public struct CSVTokenizer {
       lineStart = curLineStart
     }
     return result
+  }
+}
+
+extension CSVTokenizer {
+  /// The fast path for the common record: one line with no quote character,
+  /// ended by LF, CRLF or a lone CR inside the buffer. Copies the fields
+  /// without its delimiters over raw pointers; returns the index after
+  /// the line end, or `nil` (nothing consumed) when the slow path must
+  /// handle the record.
+  @inline(__always)
+  static func scanPlainLine(
+    _ buf: UnsafeBufferPointer<UInt8>, from start: Int, delimiter d: UInt8, lineStart: Int, atEOF: Bool,
+    into rec: inout RecordBuffers
+  ) -> Int? {
+    let n = buf.count
+    guard let base = buf.baseAddress else { return nil }
+    let j = ByteScan.first(base, from: start, to: n, 0x0A, 0x0D, UInt8(ascii: "\""))
+    guard j < n, base[j] != UInt8(ascii: "\"") else { return nil }
+    let end = j
+    var next = j + 1
+    if base[j] == 0x0D {
+      if j + 1 >= n { if !atEOF { return nil } } else if base[j + 1] == 0x0A { next = j + 2 }
+    }
+    let count = end - start
+    rec.reserve(count)
+    if rec.ends.count < count + 1 {
+      let grow = Swift.max(count + 1 - rec.ends.count, rec.ends.count, 16)
+      rec.ends.append(contentsOf: repeatElement(0, count: grow))
+      rec.columns.append(contentsOf: repeatElement(0, count: grow))
+      rec.quoted.append(contentsOf: repeatElement(false, count: grow))
+    }
+    let firstColumn = start - lineStart + 1
+    var fields = 0
+    var written = 0
+    rec.bytes.withUnsafeMutableBufferPointer { bytes in
+      rec.ends.withUnsafeMutableBufferPointer { ends in
+        rec.columns.withUnsafeMutableBufferPointer { columns in
+          rec.quoted.withUnsafeMutableBufferPointer { quoted in
+            // The fields' bytes without the delimiters, as the slow path stores them.
+            let out = bytes.baseAddress!
+            let src = base + start
+            columns[0] = firstColumn
+            quoted[0] = false
+            var k = 0
+            while true {
+              let stop = ByteScan.first(src, from: k, to: count, d)
+              (out + written).update(from: src + k, count: stop - k)
+              written += stop - k
+              if stop == count { break }
+              ends[fields] = written
+              fields += 1
+              columns[fields] = firstColumn + stop + 1
+              quoted[fields] = false
+              k = stop + 1
+            }
+            ends[fields] = written
+            fields += 1
+          }
+        }
+      }
+    }
+    rec.byteCount = written
+    rec.fieldCount = fields
+    return next
   }
 }
 

@@ -110,6 +110,7 @@ enum TableImporter {
     let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC].contains { $0 != nil }
     let columns = header.count
     let hadPeople = builder.personCount > 0
+    var kinds = FieldInterner()
 
     while let r = try csv.next() {
       if r.isBlank { continue }
@@ -193,7 +194,7 @@ enum TableImporter {
             }
           }
           if let kindC {
-            if let k = r.trimmed(kindC) {
+            if let k = r.withField(kindC, { kinds.string($0) }) {
               if !k.isEmpty { e.kind = k }
             } else {
               bad = bad ?? (kindC, "invalid UTF-8 text")

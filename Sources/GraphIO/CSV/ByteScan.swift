@@ -1,0 +1,55 @@
+/// Finding bytes eight at a time ("SIMD within a register"): the tokenizer's
+/// scan for line ends, quotes and delimiters on its fast path.
+///
+/// A byte of `w ^ broadcast(b)` is zero exactly where `w` holds `b`; the
+/// classic test `(x - 0x01…01) & ~x & 0x80…80` sets the top bit of the
+/// lowest zero byte exactly (higher bytes may show false positives, which
+/// the lowest-bit rule ignores), so the first match in a little-endian word
+/// is `trailingZeroBitCount / 8`.
+///
+/// - Complexity: O(bytes / 8) word operations plus a constant.
+enum ByteScan {
+  @inline(__always) static func broadcast(_ b: UInt8) -> UInt64 { UInt64(b) &* 0x0101_0101_0101_0101 }
+
+  @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
+    (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+  }
+
+  /// Index of the first byte in `base[from..<to]` equal to `a`, `b` or `c`, or `to`.
+  @inline(__always)
+  static func first(
+    _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8
+  ) -> Int {
+    var i = from
+    let (wa, wb, wc) = (broadcast(a), broadcast(b), broadcast(c))
+    let raw = UnsafeRawPointer(base)
+    while i + 8 <= to {
+      let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      let m = zeroBytes(w ^ wa) | zeroBytes(w ^ wb) | zeroBytes(w ^ wc)
+      if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < to {
+      let x = base[i]
+      if x == a || x == b || x == c { return i }
+      i += 1
+    }
+    return to
+  }
+
+  /// Index of the first byte in `base[from..<to]` equal to `a`, or `to`.
+  @inline(__always)
+  static func first(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ a: UInt8) -> Int {
+    var i = from
+    let wa = broadcast(a)
+    let raw = UnsafeRawPointer(base)
+    while i + 8 <= to {
+      let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      let m = zeroBytes(w ^ wa)
+      if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < to && base[i] != a { i += 1 }
+    return to > i ? i : to
+  }
+}
