@@ -98,6 +98,16 @@ public struct GraphBuilder {
     integerKeys.reserveCapacity(expectedPeople)
   }
 
+  /// Makes room for about `n` more people with string keys (contact
+  /// exports), so the key index does not grow step by step.
+  public mutating func reservePeople(_ n: Int) {
+    guard n > 0 else { return }
+    if integerMode && personCount == 0 { switchToStrings() }
+    guard !integerMode else { return }
+    stringIndex.reserveCapacity(stringIndex.count + n)
+    stringKeys.reserveCapacity(stringKeys.count + n)
+  }
+
   /// Number of people so far.
   public var personCount: Int { integerMode ? integerKeys.count : stringKeys.count }
   /// Number of ties added so far (before merging parallel ties).

@@ -15,9 +15,12 @@ public struct PersonTable: Sendable {
   package var profileURLs: [String]
   package var emails: [[String]]
   package var tags: [[String]]
-  package var emailIndex: [String: PersonID] = [:]
-  package var urlIndex: [String: PersonID] = [:]
-  package var nameIndex: [String: [PersonID]] = [:]
+  /// email / profile URL / exact name → person, built on first lookup
+  /// (loading and most analyses never need it).
+  private var lookup: OnceBox<LookupIndex>
+  package var emailIndex: [String: PersonID] { lookup.get.email }
+  package var urlIndex: [String: PersonID] { lookup.get.url }
+  package var nameIndex: [String: [PersonID]] { lookup.get.name }
 
   package init(
     count: Int, keys: PersonKeys, names: [String], companies: [String], titles: [String], industries: [String],
@@ -33,23 +36,7 @@ public struct PersonTable: Sendable {
     self.profileURLs = profileURLs
     self.emails = emails
     self.tags = tags
-    buildIndex()
-  }
-
-  private mutating func buildIndex() {
-    for (p, list) in emails.enumerated() {
-      for e in list where !e.isEmpty {
-        let key = Identity.normalizeEmail(e)
-        if emailIndex[key] == nil { emailIndex[key] = PersonID(p) }
-      }
-    }
-    for (p, url) in profileURLs.enumerated() where !url.isEmpty {
-      let key = Identity.normalizeProfileURL(url)
-      if urlIndex[key] == nil { urlIndex[key] = PersonID(p) }
-    }
-    for (p, name) in names.enumerated() where !name.isEmpty {
-      nameIndex[Identity.normalizeName(name), default: []].append(PersonID(p))
-    }
+    lookup = OnceBox { LookupIndex(names: names, profileURLs: profileURLs, emails: emails) }
   }
 
   @inline(__always) private func column(_ c: [String], _ p: PersonID) -> String {
@@ -263,5 +250,29 @@ public enum Identity {
       i += 1
     }
     return negative ? -v : v
+  }
+}
+
+/// The identity lookups of a `PersonTable` (first person wins for an email or URL).
+struct LookupIndex: Sendable {
+  var email: [String: PersonID] = [:]
+  var url: [String: PersonID] = [:]
+  var name: [String: [PersonID]] = [:]
+
+  /// - Complexity: O(people + emails) expected.
+  init(names: [String], profileURLs: [String], emails: [[String]]) {
+    for (p, list) in emails.enumerated() {
+      for e in list where !e.isEmpty {
+        let key = Identity.normalizeEmail(e)
+        if email[key] == nil { email[key] = PersonID(p) }
+      }
+    }
+    for (p, link) in profileURLs.enumerated() where !link.isEmpty {
+      let key = Identity.normalizeProfileURL(link)
+      if url[key] == nil { url[key] = PersonID(p) }
+    }
+    for (p, n) in names.enumerated() where !n.isEmpty {
+      name[Identity.normalizeName(n), default: []].append(PersonID(p))
+    }
   }
 }

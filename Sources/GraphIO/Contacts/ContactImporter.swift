@@ -23,6 +23,8 @@ enum ContactImporter {
         case .thunderbird: .thunderbird
         default: nil
         }
+      // About 100 bytes per contact row in real exports.
+      if let size = ByteSource.fileSize(file) { resolver.reserve(contacts: size / 100, owner: owner, builder: &builder) }
       let header = try ContactCSVReader.read(file, expected: expected, report: &report, errors: errors) { record in
         resolver.add(
           record, file: file, owner: owner, sourceKind: expected?.rawValue ?? "address-book", builder: &builder

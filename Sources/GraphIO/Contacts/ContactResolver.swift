@@ -40,9 +40,10 @@ struct ContactResolver {
 
   private var byURL: [String: PersonID] = [:]
   private var byEmail: [String: PersonID] = [:]
-  private var byNameCompany: [String: [PersonID]] = [:]
-  private var byName: [String: [PersonID]] = [:]
-  private var urlOf: [PersonID: String] = [:]
+  private var byNameCompany = PeopleByKey()
+  private var byName = PeopleByKey()
+  /// Each person's profile URL key ("" when none), indexed by person.
+  private var urlOf: [String] = []
   private var keyCounters: [String: Int] = [:]
 
   /// What inference needs to know about a contact.
@@ -50,7 +51,21 @@ struct ContactResolver {
     var company = ""
     var domains: [String] = []
     var labels: [String] = []
-    var owners: [Int32] = []
+    /// The owners whose exports list the contact (the first inline: most
+    /// contacts have one owner, and that costs no allocation).
+    var firstOwner: Int32 = -1
+    var otherOwners: [Int32] = []
+    var ownerCount: Int { firstOwner < 0 ? 0 : 1 + otherOwners.count }
+    var owners: [Int32] { firstOwner < 0 ? [] : [firstOwner] + otherOwners }
+    mutating func addOwner(_ o: Int32) -> Bool {
+      if firstOwner < 0 {
+        firstOwner = o
+        return true
+      }
+      if firstOwner == o || otherOwners.contains(o) { return false }
+      otherOwners.append(o)
+      return true
+    }
   }
   /// Indexed by person (people that are not contacts have nil).
   private(set) var info: [ContactInfo?] = []
@@ -75,8 +90,18 @@ struct ContactResolver {
     var lastEvent: Day?
     var out = 0
     var inbound = 0
-    var sources: [String] = []
+    /// Bit i: `sourceKinds[i]` gave evidence for the tie.
+    var sources: UInt32 = 0
     var file: String
+  }
+  /// The kinds of source (`linkedin`, `google` …) seen, for `OwnerTie.sources`.
+  private var sourceKinds: [String] = []
+
+  private mutating func sourceBit(_ kind: String) -> UInt32 {
+    if let i = sourceKinds.firstIndex(of: kind) { return 1 << UInt32(i) }
+    precondition(sourceKinds.count < 32, "more than 32 kinds of contact source")
+    sourceKinds.append(kind)
+    return 1 << UInt32(sourceKinds.count - 1)
   }
   private var ownerTies: [UInt64: Int] = [:]
   private var ownerTieList: [OwnerTie] = []
@@ -99,9 +124,9 @@ struct ContactResolver {
       for e in a.emails { index(email: Identity.normalizeEmail(e), p) }
       let name = IdentityKeys.name(a.name)
       if !name.isEmpty {
-        byName[name, default: []].append(p)
+        byName.add(name, p)
         let company = IdentityKeys.company(a.company)
-        if !company.isEmpty { byNameCompany[name + "|" + company, default: []].append(p) }
+        if !company.isEmpty { byNameCompany.add(name + "|" + company, p) }
       }
     }
   }
@@ -109,12 +134,30 @@ struct ContactResolver {
   private mutating func index(url: String, _ p: PersonID) {
     guard !url.isEmpty else { return }
     if byURL[url] == nil { byURL[url] = p }
-    if urlOf[p] == nil { urlOf[p] = url }
+    if urlOf.count <= Int(p) { urlOf.append(contentsOf: repeatElement("", count: Int(p) + 1 - urlOf.count)) }
+    if urlOf[Int(p)].isEmpty { urlOf[Int(p)] = url }
+  }
+
+  private func url(of p: PersonID) -> String? {
+    Int(p) < urlOf.count && !urlOf[Int(p)].isEmpty ? urlOf[Int(p)] : nil
   }
 
   private mutating func index(email: String, _ p: PersonID) {
     guard !email.isEmpty, byEmail[email] == nil else { return }
     byEmail[email] = p
+  }
+
+  /// Makes room for about `n` more contacts (from a file's size), so the
+  /// indexes do not grow step by step through a large export.
+  mutating func reserve(contacts n: Int, owner: Int, builder: inout GraphBuilder) {
+    guard n > 1024 else { return }
+    builder.reservePeople(n)
+    byURL.reserveCapacity(byURL.count + n)
+    byName.reserveCapacity(n)
+    byNameCompany.reserveCapacity(n)
+    ownerTies.reserveCapacity(ownerTies.count + n)
+    ownerTieList.reserveCapacity(ownerTieList.count + n)
+    owners[owner].contacts.reserveCapacity(owners[owner].contacts.count + n)
   }
 
   // MARK: Owners
@@ -167,7 +210,8 @@ struct ContactResolver {
     let emailKeys = r.emails.map(Identity.normalizeEmail)
     let nameKey = IdentityKeys.name(Self.matchingName(r))
     let companyKey = r.companies.first.map(IdentityKeys.company) ?? ""
-    let where_ = "\(file):\(r.line)"
+    func where_() -> String { "\(file):\(r.line)" }
+    let nameCompanyKey = nameKey.isEmpty || companyKey.isEmpty ? "" : nameKey + "|" + companyKey
     let shown = r.displayName
 
     var found: PersonID?
@@ -180,14 +224,14 @@ struct ContactResolver {
         by = "profileURL"
         key = urlKey
       } else {
-        noteAmbiguous(where_, shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
+        noteAmbiguous(where_(), shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
       }
     }
     if found == nil {
       for e in emailKeys {
         guard let p = byEmail[e] else { continue }
-        if !urlKey.isEmpty, let other = urlOf[p], other != urlKey {
-          noteAmbiguous(where_, shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
+        if !urlKey.isEmpty, let other = url(of: p), other != urlKey {
+          noteAmbiguous(where_(), shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
           continue
         }
         found = p
@@ -196,9 +240,9 @@ struct ContactResolver {
         break
       }
     }
-    if found == nil, !nameKey.isEmpty, !companyKey.isEmpty {
-      let candidates = (byNameCompany[nameKey + "|" + companyKey] ?? []).filter { p in
-        urlKey.isEmpty || urlOf[p] == nil || urlOf[p] == urlKey
+    if found == nil, !nameCompanyKey.isEmpty, byNameCompany.contains(nameCompanyKey) {
+      let candidates = byNameCompany.people(nameCompanyKey).filter { p in
+        urlKey.isEmpty || url(of: p) == nil || url(of: p) == urlKey
       }
       if candidates.count == 1 {
         found = candidates[0]
@@ -206,7 +250,7 @@ struct ContactResolver {
         key = nameKey + " | " + companyKey
       } else if candidates.count > 1 {
         noteAmbiguous(
-          where_, shown, candidates.map { builder.key(of: $0) },
+          where_(), shown, candidates.map { builder.key(of: $0) },
           "\(candidates.count) people share the name and company \"\(nameKey) | \(companyKey)\"")
       }
     }
@@ -226,7 +270,7 @@ struct ContactResolver {
       default: identity.mergedByNameAndCompany += 1
       }
       if identity.merges.count < IdentityReport.listLimit {
-        identity.merges.append(.init(record: where_, person: builder.key(of: p), name: shown, by: by, key: key))
+        identity.merges.append(.init(record: where_(), person: builder.key(of: p), name: shown, by: by, key: key))
       } else {
         identity.mergesNotListed += 1
       }
@@ -240,10 +284,8 @@ struct ContactResolver {
     index(url: urlKey, person)
     for e in emailKeys { index(email: e, person) }
     if !nameKey.isEmpty {
-      if !(byName[nameKey]?.contains(person) ?? false) { byName[nameKey, default: []].append(person) }
-      if !companyKey.isEmpty, !(byNameCompany[nameKey + "|" + companyKey]?.contains(person) ?? false) {
-        byNameCompany[nameKey + "|" + companyKey, default: []].append(person)
-      }
+      byName.add(nameKey, person)
+      if !nameCompanyKey.isEmpty { byNameCompany.add(nameCompanyKey, person) }
     }
     // What inference needs.
     if info.count <= Int(person) { info.append(contentsOf: repeatElement(nil, count: Int(person) + 1 - info.count)) }
@@ -263,16 +305,13 @@ struct ContactResolver {
       if !k.isEmpty && !c.labels.contains(k) { c.labels.append(k) }
     }
     let o = Int32(owner)
-    if !c.owners.contains(o) {
-      c.owners.append(o)
-      if c.owners.count == 2 { identity.peopleInSeveralExports += 1 }
-    }
+    if c.addOwner(o), c.ownerCount == 2 { identity.peopleInSeveralExports += 1 }
     info[Int(person)] = c
     owners[owner].contacts.insert(person)
     // Owner → contact evidence.
     let t = ownerTie(owner: owner, person: person, file: file)
     if let d = r.connectedOn { ownerTieList[t].connectedOn = min(ownerTieList[t].connectedOn ?? d, d) }
-    if !ownerTieList[t].sources.contains(sourceKind) { ownerTieList[t].sources.append(sourceKind) }
+    ownerTieList[t].sources |= sourceBit(sourceKind)
     for value in r.related { related.append((person, value, file)) }
     return (person, isNew)
   }
@@ -340,7 +379,8 @@ struct ContactResolver {
     if Self.isProfileURL(trimmed), let p = byURL[Identity.normalizeProfileURL(trimmed)] { return p }
     if let p = builder.existingPerson(key: trimmed) { return p }
     let nameKey = IdentityKeys.name(trimmed)
-    if !nameKey.isEmpty, let candidates = byName[nameKey] {
+    if !nameKey.isEmpty, byName.contains(nameKey) {
+      let candidates = byName.people(nameKey)
       let own = candidates.filter { owners[owner].contacts.contains($0) }
       if own.count == 1 { return own[0] }
       if candidates.count == 1 { return candidates[0] }
@@ -356,7 +396,7 @@ struct ContactResolver {
         profileURL: urlKey.isEmpty ? "" : url))
     index(url: urlKey, p)
     if IdentityKeys.isEmail(trimmed) { index(email: Identity.normalizeEmail(trimmed), p) }
-    if !nameKey.isEmpty { byName[nameKey, default: []].append(p) }
+    if !nameKey.isEmpty { byName.add(nameKey, p) }
     return p
   }
 
@@ -379,7 +419,7 @@ struct ContactResolver {
       ownerTieList[t].firstEvent = min(ownerTieList[t].firstEvent ?? date, date)
       ownerTieList[t].lastEvent = max(ownerTieList[t].lastEvent ?? date, date)
     }
-    if !ownerTieList[t].sources.contains(sourceKind) { ownerTieList[t].sources.append(sourceKind) }
+    ownerTieList[t].sources |= sourceBit(sourceKind)
     return isNew
   }
 
@@ -417,6 +457,7 @@ struct ContactResolver {
           resolvedBy: how, contacts: spec.contacts.count))
     }
     builder.currentOrigin = 0
+    var kindNames: [UInt32: String] = [:]
     for t in ownerTieList {
       let spec = owners[Int(t.owner)]
       var e = TieEvidence()
@@ -428,7 +469,12 @@ struct ContactResolver {
         e.interactionsOut = t.out
         e.interactionsIn = t.inbound
       }
-      e.kind = t.sources.sorted().joined(separator: "+")
+      e.kind = kindNames[t.sources] ?? {
+        let name = sourceKinds.indices.filter { t.sources & (1 << UInt32($0)) != 0 }.map { sourceKinds[$0] }.sorted()
+          .joined(separator: "+")
+        kindNames[t.sources] = name
+        return name
+      }()
       e.source = spec.owner
       _ = try? builder.addTie(ownerPerson[Int(t.owner)], t.person, evidence: e)
     }
@@ -456,7 +502,7 @@ struct ContactResolver {
     if let selfName = spec.selfName { names.append(IdentityKeys.name(selfName)) }
     var candidates: [PersonID] = []
     for n in names where !n.isEmpty {
-      for p in byName[n] ?? [] where !spec.contacts.contains(p) && !candidates.contains(p) { candidates.append(p) }
+      for p in byName.people(n) where !spec.contacts.contains(p) && !candidates.contains(p) { candidates.append(p) }
     }
     if candidates.count == 1 { return (candidates[0], "name") }
     if candidates.count > 1 {

@@ -69,7 +69,7 @@ extension ContactResolver {
     if options.minSharedOwners >= 2 {
       var byOwner: [[PersonID]] = Array(repeating: [], count: owners.count)
       for p in contactOrder {
-        guard let c = info[Int(p)], c.owners.count >= options.minSharedOwners else { continue }
+        guard let c = info[Int(p)], c.ownerCount >= options.minSharedOwners else { continue }
         for o in c.owners { byOwner[Int(o)].append(p) }
       }
       var shared: [UInt64: Int] = [:]

@@ -67,6 +67,14 @@ public final class ByteSource {
     if text { try detectEncoding(limit: detectionBytes) }
   }
 
+  /// The size of the regular file at `path`, or nil (standard input, missing, not a regular file).
+  public static func fileSize(_ path: String) -> Int? {
+    guard path != "-" else { return nil }
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(st.st_size)
+  }
+
   /// A source over bytes in memory (tests and fuzzing); `path` names it in errors.
   public init(bytes: [UInt8], path: String = "<memory>", text: Bool = false) {
     self.path = path
