@@ -50,6 +50,6 @@ enum ByteScan {
       i += 8
     }
     while i < to && base[i] != a { i += 1 }
-    return to > i ? i : to
+    return i
   }
 }
