@@ -93,6 +93,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     self = day
   }
 
+  /// `init(parsing:)` for a `String` (not generic: the importers' hot path).
+  public init?(parsing text: String) {
+    var text = text
+    guard let day = text.withUTF8({ Day(parsingBytes: $0) }) else { return nil }
+    self = day
+  }
+
   /// `init(parsing:)` over UTF-8 bytes (no allocation).
   public init?(parsingBytes bytes: UnsafeBufferPointer<UInt8>) {
     var i = 0

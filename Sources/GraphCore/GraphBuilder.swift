@@ -51,7 +51,7 @@ public struct GraphBuilder {
   var denseFrozen = false
   var integerIndex: [Int64: Int32] = [:]
   var integerKeys: [Int64] = []
-  var stringIndex: [String: Int32] = [:]
+  var stringIndex = ByteKeyTable()
   var stringKeys: [String] = []
   var names: [String] = []
   var companies: [String] = []
@@ -104,7 +104,7 @@ public struct GraphBuilder {
     guard n > 0 else { return }
     if integerMode && personCount == 0 { switchToStrings() }
     guard !integerMode else { return }
-    stringIndex.reserveCapacity(stringIndex.count + n)
+    stringIndex.reserveCapacity(n)
     stringKeys.reserveCapacity(stringKeys.count + n)
   }
 
@@ -121,11 +121,23 @@ public struct GraphBuilder {
       if let k = Identity.canonicalInteger(key) { return person(integerKey: k) }
       switchToStrings()
     }
-    if let p = stringIndex[key] { return p }
-    let p = PersonID(stringKeys.count)
-    stringKeys.append(key)
-    stringIndex[key] = p
-    return p
+    return insertPerson(key: key).person
+  }
+
+  /// The person with external id `key`, and whether this call added them
+  /// (one lookup where `existingPerson` then `person` would make two).
+  public mutating func insertPerson(key: String) -> (person: PersonID, inserted: Bool) {
+    if integerMode {
+      if Identity.canonicalInteger(key) != nil {
+        let before = integerKeys.count
+        let p = person(key: key)
+        return (p, integerKeys.count > before)
+      }
+      switchToStrings()
+    }
+    let (e, inserted) = stringIndex.insert(key, value: PersonID(stringKeys.count))
+    if inserted { stringKeys.append(key) }
+    return (stringIndex[entry: e], inserted)
   }
 
   /// Whether a person with external id `key` exists. O(1) expected.
@@ -135,7 +147,7 @@ public struct GraphBuilder {
       if k >= 0 && k < Int64(dense.count) { return dense[Int(k)] >= 0 ? dense[Int(k)] : nil }
       return integerIndex[k]
     }
-    return stringIndex[key]
+    return stringIndex.value(key)
   }
 
   /// The person with the canonical integer id `key`, added if new. O(1)
@@ -173,7 +185,7 @@ public struct GraphBuilder {
     integerMode = false
     stringKeys = integerKeys.map { String($0) }
     stringIndex.reserveCapacity(stringKeys.count)
-    for (i, k) in stringKeys.enumerated() { stringIndex[k] = PersonID(i) }
+    for (i, k) in stringKeys.enumerated() { stringIndex.insert(k, value: PersonID(i)) }
     integerKeys = []
     integerIndex = [:]
     dense = []

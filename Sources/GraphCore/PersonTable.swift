@@ -92,7 +92,7 @@ public struct PersonTable: Sendable {
 /// by binary search, no dictionary) or arbitrary strings.
 package enum PersonKeys: Sendable {
   case integers([Int64])
-  case strings([String], [String: PersonID])
+  case strings([String], ByteKeyTable)
 
   package func key(at i: Int) -> String {
     switch self {
@@ -103,7 +103,7 @@ package enum PersonKeys: Sendable {
 
   package func lookup(_ key: String) -> PersonID? {
     switch self {
-    case .strings(_, let index): return index[key]
+    case .strings(_, let index): return index.value(key)
     case .integers(let k):
       guard let value = Identity.canonicalInteger(key) else { return nil }
       var lo = 0
@@ -162,22 +162,33 @@ public enum Identity {
   /// Profile URLs compare without scheme, `www.`, query, fragment or trailing
   /// slash, host and path lower-cased and percent-decoded.
   public static func normalizeProfileURL(_ s: String) -> String {
-    if let ascii = asciiTransform(s, { bytes in
+    var copy = s
+    let ascii = copy.withUTF8 { b -> String? in
+      for x in b where x >= 0x80 { return nil }
+      @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+      @inline(__always) func lower(_ x: UInt8) -> UInt8 { x >= 0x41 && x <= 0x5A ? x | 0x20 : x }
       var lo = 0
-      var hi = bytes.count
-      while lo < hi && (bytes[lo] == 0x20 || (bytes[lo] >= 0x09 && bytes[lo] <= 0x0D)) { lo += 1 }
-      while hi > lo
-        && (bytes[hi - 1] == 0x20 || (bytes[hi - 1] >= 0x09 && bytes[hi - 1] <= 0x0D))
-      {
-        hi -= 1
+      var hi = b.count
+      while lo < hi && isSpace(b[lo]) { lo += 1 }
+      while hi > lo && isSpace(b[hi - 1]) { hi -= 1 }
+      func skip(_ prefix: StaticString) {
+        let n = prefix.utf8CodeUnitCount
+        guard hi - lo >= n else { return }
+        for k in 0..<n where lower(b[lo + k]) != prefix.utf8Start[k] { return }
+        lo += n
       }
-      var t = Array(bytes[lo..<hi]).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-      for prefix in ["https://", "http://"] where t.starts(with: prefix.utf8) { t.removeFirst(prefix.utf8.count) }
-      if t.starts(with: "www.".utf8) { t.removeFirst(4) }
-      if let q = t.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { t.removeSubrange(q...) }
-      while t.last == UInt8(ascii: "/") { t.removeLast() }
-      return t
-    }) {
+      skip("https://")
+      skip("http://")
+      skip("www.")
+      var end = lo
+      while end < hi && b[end] != UInt8(ascii: "?") && b[end] != UInt8(ascii: "#") { end += 1 }
+      while end > lo && b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      return String(unsafeUninitializedCapacity: end - lo) { out in
+        for k in 0..<(end - lo) { out[k] = lower(b[lo + k]) }
+        return end - lo
+      }
+    }
+    if let ascii {
       return ascii.utf8.contains(UInt8(ascii: "%")) ? percentDecode(ascii) : ascii
     }
     var t = Substring(trim(s).lowercased())

@@ -53,3 +53,28 @@ enum ByteScan {
     return i
   }
 }
+
+extension ByteScan {
+  /// `bytes` as a string, or nil when they are not valid UTF-8. ASCII (checked
+  /// a word at a time) goes straight to `String(decoding:)`; only other text
+  /// pays for `String(validating:)`, which is generic and, unspecialised,
+  /// looked up its type metadata on every call (a tenth of a contact import).
+  @inline(__always)
+  static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let base = bytes.baseAddress else { return "" }
+    let n = bytes.count
+    var high: UInt64 = 0
+    var i = 0
+    let raw = UnsafeRawPointer(base)
+    while i + 8 <= n {
+      high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i += 8
+    }
+    while i < n {
+      high |= UInt64(base[i])
+      i += 1
+    }
+    if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: bytes, as: UTF8.self) }
+    return String(validating: bytes, as: UTF8.self)
+  }
+}

@@ -392,7 +392,7 @@ public struct CSVRecord {
 
   /// Field `i` as a string, or `nil` when it is not valid UTF-8.
   public func string(_ i: Int) -> String? {
-    withField(i) { String(validating: $0, as: UTF8.self) }
+    withField(i) { ByteScan.text($0) }
   }
 
   /// Field `i` with surrounding whitespace removed, or `nil` when not valid UTF-8.
@@ -402,7 +402,7 @@ public struct CSVRecord {
       var hi = buf.count
       while lo < hi && (buf[lo] == 0x20 || buf[lo] == 0x09) { lo += 1 }
       while hi > lo && (buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09) { hi -= 1 }
-      return String(validating: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self)
+      return ByteScan.text(UnsafeBufferPointer(rebasing: buf[lo..<hi]))
     }
   }
 

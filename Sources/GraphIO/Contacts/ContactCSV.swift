@@ -239,14 +239,16 @@ struct ContactCSVReader {
         case .namePrefix: if record.namePrefix.isEmpty { record.namePrefix = value }
         case .nameSuffix: if record.nameSuffix.isEmpty { record.nameSuffix = value }
         case .nickname: if record.nickname.isEmpty { record.nickname = value }
-        case .company: record.companies += multi(value).filter { !record.companies.contains($0) }
+        case .company: forEachPart(value) { c in if !record.companies.contains(c) { record.companies.append(c) } }
         case .department: if record.department.isEmpty { record.department = value }
         case .title: if record.title.isEmpty { record.title = value }
         case .email:
-          for e in multi(value) where IdentityKeys.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
-        case .phone: record.phones += multi(value)
+          forEachPart(value) { e in
+            if IdentityKeys.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
+          }
+        case .phone: forEachPart(value) { record.phones.append($0) }
         case .url:
-          for u in multi(value) {
+          forEachPart(value) { u in
             let unescaped = u.replacingBackslashColons()
             if unescaped.hasBytes("linkedin.com/in/", ignoringASCIICase: true) { record.urls.insert(unescaped, at: 0) } else {
               record.urls.append(unescaped)
@@ -282,6 +284,14 @@ struct ContactCSVReader {
     let names = roles.contains(.fullName) || (roles.contains(.givenName) && roles.contains(.familyName))
     if names || roles.contains(.email) { return (.contacts, "generic contact CSV (columns matched by name)") }
     return nil
+  }
+
+  /// Calls `body` with each of Google's ` ::: ` multi-values (no array for
+  /// the usual single value).
+  @inline(__always)
+  static func forEachPart(_ s: String, _ body: (String) -> Void) {
+    guard s.hasBytes(":::") else { return body(s) }
+    for part in multi(s) { body(part) }
   }
 
   /// Splits Google's ` ::: ` multi-values.

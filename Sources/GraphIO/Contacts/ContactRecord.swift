@@ -43,6 +43,10 @@ public struct ContactRecord: Sendable, Equatable {
   /// The name to show: `fullName`, else the parts joined, else the first email.
   public var displayName: String {
     if !fullName.isEmpty { return fullName }
+    if namePrefix.isEmpty && middleName.isEmpty && nameSuffix.isEmpty {
+      if familyName.isEmpty { return givenName.isEmpty ? (emails.first ?? "") : givenName }
+      return givenName.isEmpty ? familyName : givenName + " " + familyName
+    }
     let parts = [namePrefix, givenName, middleName, familyName, nameSuffix].filter { !$0.isEmpty }
     if !parts.isEmpty { return parts.joined(separator: " ") }
     return emails.first ?? ""

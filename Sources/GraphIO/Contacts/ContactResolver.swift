@@ -38,16 +38,25 @@ struct ContactResolver {
   var options: ContactOptions
   var identity = IdentityReport()
 
-  private var byURL: [String: PersonID] = [:]
-  private var byEmail: [String: PersonID] = [:]
-  private var byNameCompany = PeopleByKey()
-  private var byName = PeopleByKey()
-  /// Each person's profile URL key ("" when none), indexed by person.
-  private var urlOf: [String] = []
+  /// Profile URL key → the first person with it.
+  private var byURL = ByteKeyTable()
+  /// Email key → the first person with it.
+  private var byEmail = ByteKeyTable()
+  private var names = NameIndexes()
+  /// Each person's profile URL as its entry in `byURL` (-1 when none), indexed by person.
+  private var urlOf: [Int32] = []
+  /// People created or indexed without a profile URL. While there are none,
+  /// a record whose URL is new cannot match anyone by name and company (every
+  /// candidate would have another URL), so `add` skips the name lookup.
+  private var peopleWithoutURL = 0
   private var keyCounters: [String: Int] = [:]
 
   /// What inference needs to know about a contact.
   struct ContactInfo {
+    var person: PersonID
+    /// The first company a record gave, as written; `company` is its key,
+    /// computed by `prepareInference`.
+    var companyAsWritten = ""
     var company = ""
     var domains: [String] = []
     var labels: [String] = []
@@ -67,9 +76,17 @@ struct ContactResolver {
       return true
     }
   }
-  /// Indexed by person (people that are not contacts have nil).
-  private(set) var info: [ContactInfo?] = []
-  private(set) var contactOrder: [PersonID] = []
+  /// Contacts in the order they were first listed.
+  var contacts: [ContactInfo] = []
+  /// Each person's index in `contacts` (-1 when not a contact), indexed by person.
+  private var contactSlot: [Int32] = []
+
+  /// Whether `p` is listed in `owner`'s exports.
+  func isContact(_ p: PersonID, of owner: Int) -> Bool {
+    guard Int(p) < contactSlot.count, contactSlot[Int(p)] >= 0 else { return false }
+    let c = contacts[Int(contactSlot[Int(p)])]
+    return c.firstOwner == Int32(owner) || c.otherOwners.contains(Int32(owner))
+  }
 
   struct OwnerSpec {
     var owner: String
@@ -77,7 +94,8 @@ struct ContactResolver {
     /// The owner's name as their own messages show it.
     var selfName: String?
     var hasLog = false
-    var contacts: Set<PersonID> = []
+    /// Number of people the owner's exports list.
+    var contactCount = 0
   }
   private(set) var owners: [OwnerSpec] = []
   private var ownerIndex: [String: Int] = [:]
@@ -93,17 +111,29 @@ struct ContactResolver {
     /// Bit i: `sourceKinds[i]` gave evidence for the tie.
     var sources: UInt32 = 0
     var file: String
+    /// The person's next owner tie (-1: none): each person's ties form a
+    /// list from `tieHead`, short since few owners share a contact.
+    var next: Int32 = -1
   }
   /// The kinds of source (`linkedin`, `google` …) seen, for `OwnerTie.sources`.
   private var sourceKinds: [String] = []
 
   private mutating func sourceBit(_ kind: String) -> UInt32 {
+    if kind == lastSourceKind.kind { return lastSourceKind.bit }
+    let bit = newSourceBit(kind)
+    lastSourceKind = (kind, bit)
+    return bit
+  }
+  private var lastSourceKind = (kind: "", bit: UInt32(0))
+
+  private mutating func newSourceBit(_ kind: String) -> UInt32 {
     if let i = sourceKinds.firstIndex(of: kind) { return 1 << UInt32(i) }
     precondition(sourceKinds.count < 32, "more than 32 kinds of contact source")
     sourceKinds.append(kind)
     return 1 << UInt32(sourceKinds.count - 1)
   }
-  private var ownerTies: [UInt64: Int] = [:]
+  /// Each person's first owner tie in `ownerTieList` (-1: none), indexed by person.
+  private var tieHead: [Int32] = []
   private var ownerTieList: [OwnerTie] = []
 
   /// Groups of people seen together in a message or meeting.
@@ -121,30 +151,32 @@ struct ContactResolver {
       let p = PersonID(i)
       let a = builder.attributes(of: p)
       if !a.profileURL.isEmpty { index(url: Identity.normalizeProfileURL(a.profileURL), p) }
+      if a.profileURL.isEmpty { peopleWithoutURL += 1 }
       for e in a.emails { index(email: Identity.normalizeEmail(e), p) }
-      let name = IdentityKeys.name(a.name)
-      if !name.isEmpty {
-        byName.add(name, p)
-        let company = IdentityKeys.company(a.company)
-        if !company.isEmpty { byNameCompany.add(name + "|" + company, p) }
-      }
+      names.add(p, name: a.name, company: a.company)
     }
   }
 
   private mutating func index(url: String, _ p: PersonID) {
     guard !url.isEmpty else { return }
-    if byURL[url] == nil { byURL[url] = p }
-    if urlOf.count <= Int(p) { urlOf.append(contentsOf: repeatElement("", count: Int(p) + 1 - urlOf.count)) }
-    if urlOf[Int(p)].isEmpty { urlOf[Int(p)] = url }
+    let e = byURL.insert(url, value: p).entry
+    grow(&urlOf, to: Int(p) + 1)
+    if urlOf[Int(p)] < 0 { urlOf[Int(p)] = Int32(e) }
   }
 
-  private func url(of p: PersonID) -> String? {
-    Int(p) < urlOf.count && !urlOf[Int(p)].isEmpty ? urlOf[Int(p)] : nil
+  /// `p`'s profile URL entry in `byURL`, or -1.
+  private func profileURLEntry(of p: PersonID) -> Int32 {
+    Int(p) < urlOf.count ? urlOf[Int(p)] : -1
   }
 
   private mutating func index(email: String, _ p: PersonID) {
-    guard !email.isEmpty, byEmail[email] == nil else { return }
-    byEmail[email] = p
+    guard !email.isEmpty else { return }
+    byEmail.insert(email, value: p)
+  }
+
+  /// Pads a per-person column with -1 up to `n` entries.
+  private func grow(_ column: inout [Int32], to n: Int) {
+    if column.count < n { column.append(contentsOf: repeatElement(-1, count: n - column.count)) }
   }
 
   /// Makes room for about `n` more contacts (from a file's size), so the
@@ -152,12 +184,13 @@ struct ContactResolver {
   mutating func reserve(contacts n: Int, owner: Int, builder: inout GraphBuilder) {
     guard n > 1024 else { return }
     builder.reservePeople(n)
-    byURL.reserveCapacity(byURL.count + n)
-    byName.reserveCapacity(n)
-    byNameCompany.reserveCapacity(n)
-    ownerTies.reserveCapacity(ownerTies.count + n)
+    byURL.reserveCapacity(n)
     ownerTieList.reserveCapacity(ownerTieList.count + n)
-    owners[owner].contacts.reserveCapacity(owners[owner].contacts.count + n)
+    contacts.reserveCapacity(contacts.count + n)
+    let people = builder.personCount + n
+    urlOf.reserveCapacity(people)
+    tieHead.reserveCapacity(people)
+    contactSlot.reserveCapacity(people)
   }
 
   // MARK: Owners
@@ -208,18 +241,29 @@ struct ContactResolver {
     let profileURL = r.urls.first(where: Self.isProfileURL) ?? ""
     let urlKey = profileURL.isEmpty ? "" : Identity.normalizeProfileURL(profileURL)
     let emailKeys = r.emails.map(Identity.normalizeEmail)
-    let nameKey = IdentityKeys.name(Self.matchingName(r))
-    let companyKey = r.companies.first.map(IdentityKeys.company) ?? ""
+    let matchingName = Self.matchingName(r)
+    let company = r.companies.first ?? ""
+    // Name keys cost more than the rest of a row: made only when needed.
+    var keys: (name: String, company: String)?
+    func nameKeys() -> (name: String, company: String) {
+      if let keys { return keys }
+      let made = (IdentityKeys.name(matchingName), IdentityKeys.company(company))
+      keys = made
+      return made
+    }
     func where_() -> String { "\(file):\(r.line)" }
-    let nameCompanyKey = nameKey.isEmpty || companyKey.isEmpty ? "" : nameKey + "|" + companyKey
     let shown = r.displayName
 
     var found: PersonID?
     var by = ""
     var key = ""
-    if !urlKey.isEmpty, let p = byURL[urlKey] {
+    // The URL's entry in `byURL` (-1: no URL, or one nobody has yet).
+    var urlEntry: Int32 = -1
+    if !urlKey.isEmpty, let e = byURL.entry(urlKey) {
+      urlEntry = Int32(e)
+      let p = byURL[entry: e]
       let known = IdentityKeys.name(builder.attributes(of: p).name)
-      if Self.sameGivenName(nameKey, known) {
+      if Self.sameGivenName(nameKeys().name, known) {
         found = p
         by = "profileURL"
         key = urlKey
@@ -229,8 +273,8 @@ struct ContactResolver {
     }
     if found == nil {
       for e in emailKeys {
-        guard let p = byEmail[e] else { continue }
-        if !urlKey.isEmpty, let other = url(of: p), other != urlKey {
+        guard let p = byEmail.value(e) else { continue }
+        if !urlKey.isEmpty, profileURLEntry(of: p) >= 0, profileURLEntry(of: p) != urlEntry {
           noteAmbiguous(where_(), shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
           continue
         }
@@ -240,24 +284,32 @@ struct ContactResolver {
         break
       }
     }
-    if found == nil, !nameCompanyKey.isEmpty, byNameCompany.contains(nameCompanyKey) {
-      let candidates = byNameCompany.people(nameCompanyKey).filter { p in
-        urlKey.isEmpty || url(of: p) == nil || url(of: p) == urlKey
-      }
-      if candidates.count == 1 {
-        found = candidates[0]
-        by = "nameAndCompany"
-        key = nameKey + " | " + companyKey
-      } else if candidates.count > 1 {
-        noteAmbiguous(
-          where_(), shown, candidates.map { builder.key(of: $0) },
-          "\(candidates.count) people share the name and company \"\(nameKey) | \(companyKey)\"")
+    // By name and company. The candidates are people without a profile URL
+    // or with this one; when the URL is new and everyone known has a URL,
+    // there are none, and the lookup (which would index every queued name) is skipped.
+    var looked = false
+    if found == nil, urlKey.isEmpty || urlEntry >= 0 || peopleWithoutURL > 0 {
+      looked = true
+      let (nameKey, companyKey) = nameKeys()
+      let nameCompanyKey = NameIndexes.nameCompanyKey(nameKey, companyKey)
+      if !nameCompanyKey.isEmpty {
+        let candidates = names.people(nameAndCompany: nameCompanyKey).filter { p in
+          urlKey.isEmpty || profileURLEntry(of: p) < 0 || profileURLEntry(of: p) == urlEntry
+        }
+        if candidates.count == 1 {
+          found = candidates[0]
+          by = "nameAndCompany"
+          key = nameKey + " | " + companyKey
+        } else if candidates.count > 1 {
+          noteAmbiguous(
+            where_(), shown, candidates.map { builder.key(of: $0) },
+            "\(candidates.count) people share the name and company \"\(nameKey) | \(companyKey)\"")
+        }
       }
     }
 
     let attributes = GraphBuilder.PersonAttributes(
-      name: shown, emails: r.emails, company: r.companies.first ?? "", title: r.title, tags: r.labels,
-      profileURL: profileURL)
+      name: shown, emails: r.emails, company: company, title: r.title, tags: r.labels, profileURL: profileURL)
     let person: PersonID
     let isNew: Bool
     if let p = found {
@@ -276,38 +328,41 @@ struct ContactResolver {
       }
     } else {
       let base = !urlKey.isEmpty ? urlKey : (emailKeys.first ?? (shown.isEmpty ? "contact" : shown))
-      person = builder.person(key: uniqueKey(base, builder))
+      person = newPerson(base, &builder)
       isNew = true
       identity.newPeople += 1
+      if urlKey.isEmpty { peopleWithoutURL += 1 }
       builder.setAttributes(person, attributes)
     }
     index(url: urlKey, person)
     for e in emailKeys { index(email: e, person) }
-    if !nameKey.isEmpty {
-      byName.add(nameKey, person)
-      if !nameCompanyKey.isEmpty { byNameCompany.add(nameCompanyKey, person) }
+    if looked {
+      let (nameKey, companyKey) = nameKeys()
+      names.add(person, nameKey: nameKey, nameCompanyKey: NameIndexes.nameCompanyKey(nameKey, companyKey))
+    } else {
+      names.add(person, name: matchingName, company: company)
     }
     // What inference needs.
-    if info.count <= Int(person) { info.append(contentsOf: repeatElement(nil, count: Int(person) + 1 - info.count)) }
-    var c = info[Int(person)] ?? {
-      contactOrder.append(person)
-      return ContactInfo()
-    }()
-    info[Int(person)] = nil  // keep the arrays uniquely referenced while they change
-    if c.company.isEmpty { c.company = companyKey }
+    grow(&contactSlot, to: Int(person) + 1)
+    if contactSlot[Int(person)] < 0 {
+      contactSlot[Int(person)] = Int32(contacts.count)
+      contacts.append(ContactInfo(person: person))
+    }
+    let slot = Int(contactSlot[Int(person)])
+    if contacts[slot].companyAsWritten.isEmpty { contacts[slot].companyAsWritten = company }
     for e in emailKeys {
-      if let d = IdentityKeys.emailDomain(e), !IdentityKeys.freemailDomains.contains(d), !c.domains.contains(d) {
-        c.domains.append(d)
+      if let d = IdentityKeys.emailDomain(e), !IdentityKeys.freemailDomains.contains(d), !contacts[slot].domains.contains(d) {
+        contacts[slot].domains.append(d)
       }
     }
     for l in r.labels {
       let k = IdentityKeys.name(l)
-      if !k.isEmpty && !c.labels.contains(k) { c.labels.append(k) }
+      if !k.isEmpty && !contacts[slot].labels.contains(k) { contacts[slot].labels.append(k) }
     }
-    let o = Int32(owner)
-    if c.addOwner(o), c.ownerCount == 2 { identity.peopleInSeveralExports += 1 }
-    info[Int(person)] = c
-    owners[owner].contacts.insert(person)
+    if contacts[slot].addOwner(Int32(owner)) {
+      owners[owner].contactCount += 1
+      if contacts[slot].ownerCount == 2 { identity.peopleInSeveralExports += 1 }
+    }
     // Owner → contact evidence.
     let t = ownerTie(owner: owner, person: person, file: file)
     if let d = r.connectedOn { ownerTieList[t].connectedOn = min(ownerTieList[t].connectedOn ?? d, d) }
@@ -316,11 +371,24 @@ struct ContactResolver {
     return (person, isNew)
   }
 
+  /// The tie of `owner` to `person` in `ownerTieList`, or -1.
+  private func findOwnerTie(owner: Int, person: PersonID) -> Int {
+    var t = Int(person) < tieHead.count ? Int(tieHead[Int(person)]) : -1
+    while t >= 0 {
+      if ownerTieList[t].owner == Int32(owner) { return t }
+      t = Int(ownerTieList[t].next)
+    }
+    return -1
+  }
+
   private mutating func ownerTie(owner: Int, person: PersonID, file: String) -> Int {
-    let key = UInt64(UInt32(owner)) << 32 | UInt64(UInt32(bitPattern: person))
-    if let t = ownerTies[key] { return t }
-    ownerTies[key] = ownerTieList.count
-    ownerTieList.append(OwnerTie(owner: Int32(owner), person: person, file: file))
+    let found = findOwnerTie(owner: owner, person: person)
+    if found >= 0 { return found }
+    grow(&tieHead, to: Int(person) + 1)
+    var tie = OwnerTie(owner: Int32(owner), person: person, file: file)
+    tie.next = tieHead[Int(person)]
+    tieHead[Int(person)] = Int32(ownerTieList.count)
+    ownerTieList.append(tie)
     return ownerTieList.count - 1
   }
 
@@ -332,15 +400,17 @@ struct ContactResolver {
     }
   }
 
-  private mutating func uniqueKey(_ base: String, _ builder: GraphBuilder) -> String {
-    if builder.existingPerson(key: base) == nil { return base }
+  /// A new person whose id is `base`, or `base (2)`, `base (3)` … when taken.
+  private mutating func newPerson(_ base: String, _ builder: inout GraphBuilder) -> PersonID {
+    let (p, inserted) = builder.insertPerson(key: base)
+    if inserted { return p }
     var n = keyCounters[base, default: 1]
     while true {
       n += 1
-      let k = "\(base) (\(n))"
-      if builder.existingPerson(key: k) == nil {
+      let (p, inserted) = builder.insertPerson(key: "\(base) (\(n))")
+      if inserted {
         keyCounters[base] = n
-        return k
+        return p
       }
     }
   }
@@ -373,22 +443,23 @@ struct ContactResolver {
     name: String, url: String, owner: Int, builder: inout GraphBuilder, create: Bool
   ) -> PersonID? {
     let urlKey = Self.isProfileURL(url) ? Identity.normalizeProfileURL(url) : ""
-    if !urlKey.isEmpty, let p = byURL[urlKey] { return p }
+    if !urlKey.isEmpty, let p = byURL.value(urlKey) { return p }
     let trimmed = Identity.trim(name)
-    if IdentityKeys.isEmail(trimmed), let p = byEmail[Identity.normalizeEmail(trimmed)] { return p }
-    if Self.isProfileURL(trimmed), let p = byURL[Identity.normalizeProfileURL(trimmed)] { return p }
+    if IdentityKeys.isEmail(trimmed), let p = byEmail.value(Identity.normalizeEmail(trimmed)) { return p }
+    if Self.isProfileURL(trimmed), let p = byURL.value(Identity.normalizeProfileURL(trimmed)) { return p }
     if let p = builder.existingPerson(key: trimmed) { return p }
     let nameKey = IdentityKeys.name(trimmed)
-    if !nameKey.isEmpty, byName.contains(nameKey) {
-      let candidates = byName.people(nameKey)
-      let own = candidates.filter { owners[owner].contacts.contains($0) }
+    let candidates = nameKey.isEmpty ? [] : names.people(name: nameKey)
+    if !candidates.isEmpty {
+      let own = candidates.filter { isContact($0, of: owner) }
       if own.count == 1 { return own[0] }
       if candidates.count == 1 { return candidates[0] }
       return nil
     }
     guard create, !trimmed.isEmpty || !urlKey.isEmpty else { return nil }
-    let p = builder.person(key: uniqueKey(urlKey.isEmpty ? trimmed : urlKey, builder))
+    let p = newPerson(urlKey.isEmpty ? trimmed : urlKey, &builder)
     identity.newPeople += 1
+    if urlKey.isEmpty { peopleWithoutURL += 1 }
     builder.setAttributes(
       p,
       .init(
@@ -396,7 +467,7 @@ struct ContactResolver {
         profileURL: urlKey.isEmpty ? "" : url))
     index(url: urlKey, p)
     if IdentityKeys.isEmail(trimmed) { index(email: Identity.normalizeEmail(trimmed), p) }
-    if !nameKey.isEmpty { byName.add(nameKey, p) }
+    names.add(p, nameKey: nameKey, nameCompanyKey: "")
     return p
   }
 
@@ -406,7 +477,7 @@ struct ContactResolver {
     owner: Int, person: PersonID, date: Day?, outgoing: Bool?, sourceKind: String, file: String
   ) -> Bool {
     owners[owner].hasLog = true
-    let isNew = ownerTies[UInt64(UInt32(owner)) << 32 | UInt64(UInt32(bitPattern: person))] == nil
+    let isNew = findOwnerTie(owner: owner, person: person) < 0
     let t = ownerTie(owner: owner, person: person, file: file)
     switch outgoing {
     case .some(true): ownerTieList[t].out += 1
@@ -454,7 +525,7 @@ struct ContactResolver {
       identity.owners.append(
         .init(
           owner: spec.owner, person: builder.key(of: p), name: builder.attributes(of: p).name, files: spec.files,
-          resolvedBy: how, contacts: spec.contacts.count))
+          resolvedBy: how, contacts: spec.contactCount))
     }
     builder.currentOrigin = 0
     var kindNames: [UInt32: String] = [:]
@@ -492,25 +563,25 @@ struct ContactResolver {
   private mutating func resolveOwner(_ i: Int, builder: inout GraphBuilder) throws(ImportError) -> (PersonID, String) {
     let spec = owners[i]
     let s = Identity.trim(spec.owner)
-    if let p = builder.existingPerson(key: s), !spec.contacts.contains(p) || spec.contacts.count == 1 {
+    if let p = builder.existingPerson(key: s), !isContact(p, of: i) || spec.contactCount == 1 {
       return (p, "id")
     }
-    if Self.isProfileURL(s), let p = byURL[Identity.normalizeProfileURL(s)] { return (p, "profileURL") }
-    if IdentityKeys.isEmail(s), let p = byEmail[Identity.normalizeEmail(s)] { return (p, "email") }
+    if Self.isProfileURL(s), let p = byURL.value(Identity.normalizeProfileURL(s)) { return (p, "profileURL") }
+    if IdentityKeys.isEmail(s), let p = byEmail.value(Identity.normalizeEmail(s)) { return (p, "email") }
     let spaced = String(s.map { $0 == "-" || $0 == "_" || $0 == "." ? " " : $0 })
-    var names = [IdentityKeys.name(spaced)]
-    if let selfName = spec.selfName { names.append(IdentityKeys.name(selfName)) }
+    var ownerNames = [IdentityKeys.name(spaced)]
+    if let selfName = spec.selfName { ownerNames.append(IdentityKeys.name(selfName)) }
     var candidates: [PersonID] = []
-    for n in names where !n.isEmpty {
-      for p in byName.people(n) where !spec.contacts.contains(p) && !candidates.contains(p) { candidates.append(p) }
+    for n in ownerNames where !n.isEmpty {
+      for p in names.peopleScanning(name: n) where !isContact(p, of: i) && !candidates.contains(p) { candidates.append(p) }
     }
     if candidates.count == 1 { return (candidates[0], "name") }
     if candidates.count > 1 {
       // Same name: the one already tied (in a ties table) to most of this export's contacts.
       var counts = [Int](repeating: 0, count: candidates.count)
       builder.forEachTieRow { a, b in
-        if let i = candidates.firstIndex(of: a), spec.contacts.contains(b) { counts[i] += 1 }
-        if let i = candidates.firstIndex(of: b), spec.contacts.contains(a) { counts[i] += 1 }
+        if let c = candidates.firstIndex(of: a), isContact(b, of: i) { counts[c] += 1 }
+        if let c = candidates.firstIndex(of: b), isContact(a, of: i) { counts[c] += 1 }
       }
       let best = counts.max() ?? 0
       if best > 0, counts.filter({ $0 == best }).count == 1, let i = counts.firstIndex(of: best) {
@@ -521,7 +592,7 @@ struct ContactResolver {
         message: "the owner \"\(s)\" matches \(candidates.count) people (\(candidates.prefix(5).map { builder.key(of: $0) }.joined(separator: ", ")))",
         hint: "name the owner by id, email or profile URL instead: ID=PATH, or --owner ID")
     }
-    let p = builder.person(key: uniqueKey(s.isEmpty ? "owner" : s, builder))
+    let p = newPerson(s.isEmpty ? "owner" : s, &builder)
     identity.newPeople += 1
     let display = spec.selfName ?? Self.prettyName(spaced)
     builder.setAttributes(p, .init(name: display))

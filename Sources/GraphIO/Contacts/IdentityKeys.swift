@@ -216,23 +216,25 @@ extension String {
   /// `StringProtocol`, for the per-row checks of importers.
   /// - Complexity: O(count · needle.count) worst case, O(count) typical.
   func hasBytes(_ needle: String, ignoringASCIICase: Bool = false) -> Bool {
-    let n = Array(needle.utf8)
-    guard !n.isEmpty else { return true }
+    var needle = needle
     var copy = self
-    return copy.withUTF8 { h -> Bool in
-      guard h.count >= n.count else { return false }
-      @inline(__always) func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-      let first = fold(n[0])
-      var i = 0
-      while i <= h.count - n.count {
-        if fold(h[i]) == first {
-          var k = 1
-          while k < n.count && fold(h[i + k]) == fold(n[k]) { k += 1 }
-          if k == n.count { return true }
+    return needle.withUTF8 { n -> Bool in
+      guard !n.isEmpty else { return true }
+      return copy.withUTF8 { h -> Bool in
+        guard h.count >= n.count else { return false }
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let first = fold(n[0])
+        var i = 0
+        while i <= h.count - n.count {
+          if fold(h[i]) == first {
+            var k = 1
+            while k < n.count && fold(h[i + k]) == fold(n[k]) { k += 1 }
+            if k == n.count { return true }
+          }
+          i += 1
         }
-        i += 1
+        return false
       }
-      return false
     }
   }
 }

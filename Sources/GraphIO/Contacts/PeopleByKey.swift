@@ -5,35 +5,147 @@ import GraphCore
 /// only keys shared by several people get a list, so indexing a million
 /// contacts allocates no array per key.
 ///
-/// - Complexity: O(1) expected per lookup; `add` is O(people under the key).
+/// - Complexity: O(key length) expected per lookup; `add` is O(people under the key).
 struct PeopleByKey {
   /// ≥ 0: the one person; < 0: `-(list index + 1)` into `lists`.
-  private var table: [String: Int32] = [:]
+  private var table = ByteKeyTable()
   private var lists: [[PersonID]] = []
 
-  mutating func reserveCapacity(_ n: Int) { table.reserveCapacity(table.count + n) }
+  mutating func reserveCapacity(_ n: Int) { table.reserveCapacity(n) }
 
   /// The people under `key`, in the order they were added (empty when none).
   func people(_ key: String) -> [PersonID] {
-    guard let v = table[key] else { return [] }
+    guard let v = table.value(key) else { return [] }
     return v >= 0 ? [v] : lists[Int(-v - 1)]
   }
 
-  /// Whether `key` has anyone.
-  func contains(_ key: String) -> Bool { table[key] != nil }
-
   /// Adds `p` under `key` unless it is already there.
   mutating func add(_ key: String, _ p: PersonID) {
-    guard let v = table[key] else {
-      table[key] = p
-      return
-    }
+    let (e, inserted) = table.insert(key, value: p)
+    if inserted { return }
+    let v = table[entry: e]
     if v >= 0 {
       guard v != p else { return }
       lists.append([v, p])
-      table[key] = -Int32(lists.count)
+      table[entry: e] = -Int32(lists.count)
     } else if !lists[Int(-v - 1)].contains(p) {
       lists[Int(-v - 1)].append(p)
     }
+  }
+}
+
+/// The name and name + company indexes of contacts, filled on first use.
+///
+/// Most imports never look anyone up by name: a LinkedIn export gives every
+/// row a profile URL, and a row whose URL is new cannot match anyone by name
+/// while every known person has a URL (see `ContactResolver.add`). So names
+/// are queued as written, and their keys are computed and indexed only when a
+/// lookup needs them — all queued names at once, in order, so the indexes end
+/// up exactly as if every name had been added on arrival.
+///
+/// - Complexity: O(1) per `add`; the first lookup after n adds costs O(n ·
+///   name length), later ones O(key length) expected.
+struct NameIndexes {
+  private(set) var byName = PeopleByKey()
+  private(set) var byNameCompany = PeopleByKey()
+  /// Names added since the last lookup: the person, and the name to match on
+  /// and the company as written, or (`areKeys`) their keys already made.
+  private var queued: [(person: PersonID, name: String, company: String, areKeys: Bool)] = []
+
+  /// Queues `person` under the keys of `name` and of `name` + `company`.
+  mutating func add(_ person: PersonID, name: String, company: String) {
+    queued.append((person, name, company, false))
+  }
+
+  /// Adds `person` under keys already made.
+  mutating func add(_ person: PersonID, nameKey: String, nameCompanyKey: String) {
+    guard !nameKey.isEmpty else { return }
+    if !queued.isEmpty { return queued.append((person, nameKey, nameCompanyKey, true)) }
+    byName.add(nameKey, person)
+    if !nameCompanyKey.isEmpty { byNameCompany.add(nameCompanyKey, person) }
+  }
+
+  /// The people whose name key is `nameKey`.
+  mutating func people(name nameKey: String) -> [PersonID] {
+    flush()
+    return byName.people(nameKey)
+  }
+
+  /// The people whose name + company key is `key` (see `nameCompanyKey`).
+  mutating func people(nameAndCompany key: String) -> [PersonID] {
+    flush()
+    return byNameCompany.people(key)
+  }
+
+  /// The people whose name key is `nameKey`, for a few lookups (an owner's
+  /// name at the end of an import): the queue is searched instead of indexed,
+  /// computing keys only for names that start with the key's first letter.
+  /// After `scanLimit` such lookups the queue is indexed as usual.
+  mutating func peopleScanning(name nameKey: String) -> [PersonID] {
+    guard scans < Self.scanLimit, let first = nameKey.utf8.first else { return people(name: nameKey) }
+    scans += 1
+    var found = byName.people(nameKey)
+    for q in queued where !found.contains(q.person) {
+      if q.areKeys ? q.name == nameKey : Self.mayHaveKeyStarting(q.name, first) && IdentityKeys.name(q.name) == nameKey {
+        found.append(q.person)
+      }
+    }
+    return found
+  }
+
+  private var scans = 0
+  static let scanLimit = 8
+
+  /// False only when `name`'s key surely does not start with `first`: its
+  /// first letter or digit is ASCII and not `first`, with no `(` or `&` or
+  /// non-ASCII byte before it (those need the full key).
+  static func mayHaveKeyStarting(_ name: String, _ first: UInt8) -> Bool {
+    for b in name.utf8 {
+      switch b {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return b == first
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): return b | 0x20 == first
+      case UInt8(ascii: "("), UInt8(ascii: "&"), 0x80...: return true
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// Indexes every queued name.
+  mutating func flush() {
+    guard !queued.isEmpty else { return }
+    byName.reserveCapacity(queued.count)
+    byNameCompany.reserveCapacity(queued.count)
+    var companyKeys = CompanyKeyCache()
+    for q in queued {
+      let nameKey = q.areKeys ? q.name : IdentityKeys.name(q.name)
+      guard !nameKey.isEmpty else { continue }
+      byName.add(nameKey, q.person)
+      let k = q.areKeys ? q.company : Self.nameCompanyKey(nameKey, companyKeys.key(q.company))
+      if !k.isEmpty { byNameCompany.add(k, q.person) }
+    }
+    queued = []
+  }
+
+  /// The name + company key ("" when either part is empty).
+  static func nameCompanyKey(_ nameKey: String, _ companyKey: String) -> String {
+    nameKey.isEmpty || companyKey.isEmpty ? "" : nameKey + "|" + companyKey
+  }
+}
+
+/// Company keys by the company as written: exports repeat a few thousand
+/// employers over a million rows, and the key (words, legal forms) costs more
+/// than a lookup. Bounded: cleared when it reaches `limit` entries.
+struct CompanyKeyCache {
+  private var keys: [String: String] = [:]
+  static let limit = 1 << 16
+
+  mutating func key(_ company: String) -> String {
+    if company.isEmpty { return "" }
+    if let k = keys[company] { return k }
+    if keys.count >= Self.limit { keys.removeAll(keepingCapacity: true) }
+    let k = IdentityKeys.company(company)
+    keys[company] = k
+    return k
   }
 }

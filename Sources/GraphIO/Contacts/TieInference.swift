@@ -36,6 +36,8 @@ public enum InferenceKind: String, CaseIterable, Sendable, Codable {
 ///   skipped).
 extension ContactResolver {
   mutating func inferTies(builder: inout GraphBuilder) {
+    var companyKeys = CompanyKeyCache()
+    for i in contacts.indices { contacts[i].company = companyKeys.key(contacts[i].companyAsWritten) }
     var pairs: [UInt64: (miss: Double, kinds: UInt8)] = [:]
     func add(_ a: PersonID, _ b: PersonID, _ confidence: Double, _ kind: InferenceKind) {
       guard a != b, confidence > 0 else { return }
@@ -47,11 +49,10 @@ extension ContactResolver {
     func groups(_ keys: (ContactInfo) -> [String]) -> [[PersonID]] {
       var members: [String: [PersonID]] = [:]
       var order: [String] = []
-      for p in contactOrder {
-        guard let c = info[Int(p)] else { continue }
+      for c in contacts {
         for k in keys(c) where !k.isEmpty {
           if members[k] == nil { order.append(k) }
-          members[k, default: []].append(p)
+          members[k, default: []].append(c.person)
         }
       }
       return order.compactMap { k in
@@ -68,9 +69,8 @@ extension ContactResolver {
     // Co-presence: count shared owners for contacts in several exports.
     if options.minSharedOwners >= 2 {
       var byOwner: [[PersonID]] = Array(repeating: [], count: owners.count)
-      for p in contactOrder {
-        guard let c = info[Int(p)], c.ownerCount >= options.minSharedOwners else { continue }
-        for o in c.owners { byOwner[Int(o)].append(p) }
+      for c in contacts where c.ownerCount >= options.minSharedOwners {
+        for o in c.owners { byOwner[Int(o)].append(c.person) }
       }
       var shared: [UInt64: Int] = [:]
       // An owner whose export shares more than `maxGroupSize` such contacts

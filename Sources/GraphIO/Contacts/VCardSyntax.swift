@@ -549,13 +549,13 @@ struct VCardValueDecoder {
     }
     var text: String
     if charset == .utf8 || bytes.allSatisfy({ $0 < 0x80 }) {
-      if let valid = String(validating: bytes, as: UTF8.self) {
+      if let valid = bytes.withUnsafeBufferPointer({ ByteScan.text($0) }) {
         text = valid
       } else {
         text = String(decoding: bytes, as: UTF8.self)
         warn(property, "\(property.header.name) is not valid UTF-8; invalid bytes replaced with U+FFFD")
       }
-    } else if let valid = String(validating: bytes, as: UTF8.self) {
+    } else if let valid = bytes.withUnsafeBufferPointer({ ByteScan.text($0) }) {
       // Declared 8-bit but the bytes are well-formed multi-byte UTF-8: writers mislabel, UTF-8 is far likelier.
       text = valid
       warn(property, "\(property.header.name) says CHARSET=\(property.header.values("CHARSET")[0]) but is UTF-8; read as UTF-8")

@@ -54,7 +54,7 @@ enum EdgeListImporter {
           let slice = UnsafeBufferPointer(rebasing: line[fields[k].0..<fields[k].1])
           if let v = Identity.canonicalInteger(bytes: slice) {
             ids.append(builder.person(integerKey: v))
-          } else if let s = String(validating: slice, as: UTF8.self) {
+          } else if let s = ByteScan.text(slice) {
             ids.append(builder.person(key: s))
           } else {
             rejection = (lineNumber, fields[k].0 + 1, "invalid UTF-8 text")

@@ -25,7 +25,7 @@ struct FieldInterner {
       }
       if same { return strings[i] }
     }
-    guard let s = String(validating: trimmed, as: UTF8.self) else { return nil }
+    guard let s = ByteScan.text(trimmed) else { return nil }
     if bytes.count < Self.capacity {
       bytes.append(Array(trimmed))
       strings.append(s)
