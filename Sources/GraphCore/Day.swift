@@ -142,14 +142,15 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     // DD Mon YYYY
     guard first.digits <= 2 else { return nil }
     skipSpaces()
-    var name: [UInt8] = []
+    // The month's first three letters, lower-cased and packed (no array per date).
+    var letters = 0
+    var packed: UInt32 = 0
     while i < bytes.count, (bytes[i] | 0x20) >= UInt8(ascii: "a"), (bytes[i] | 0x20) <= UInt8(ascii: "z") {
-      name.append(bytes[i] | 0x20)
+      if letters < 3 { packed = packed << 8 | UInt32(bytes[i] | 0x20) }
+      letters += 1
       i += 1
     }
-    guard name.count >= 3, let month = Day.monthNames.firstIndex(where: { $0.utf8.elementsEqual(name.prefix(3)) }) else {
-      return nil
-    }
+    guard letters >= 3, let month = Day.packedMonthNames.firstIndex(of: packed) else { return nil }
     skipSpaces()
     guard let y = number(maxDigits: 4), y.digits == 4, let day = Day(year: y.value, month: month + 1, day: first.value) else {
       return nil
@@ -158,6 +159,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     guard i == bytes.count else { return nil }
     self = day
   }
+
+  /// `monthNames` as three lower-case bytes packed big-end first.
+  static let packedMonthNames: [UInt32] = monthNames.map { $0.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
 
   /// `DD Mon YYYY`, as LinkedIn writes `Connected On`.
   public var linkedInFormat: String {

@@ -147,6 +147,13 @@ enum ContactColumns {
   }
 }
 
+/// What the import pipeline's worker hands over for each non-blank row, in file order.
+private enum ContactRow<Prepared> {
+  case record(Prepared)
+  case rejected(line: Int, column: Int, message: String, hint: String?)
+  case failed(ImportError)
+}
+
 /// Reads an address-book CSV of any flavour into `ContactRecord`s, columns
 /// mapped by header name. The header is found by content within the first
 /// lines, so LinkedIn's `Notes:` preamble (any length) is skipped and counted.
@@ -161,12 +168,13 @@ struct ContactCSVReader {
     var roles: [ContactColumnRole]
   }
 
-  /// Reads `file`, calling `onRecord` for each data row that names someone
-  /// (it returns whether the row became a new person); other rows are
-  /// rejected through `errors`.
-  static func read(
+  /// Reads `file`: each data row that names someone becomes a record,
+  /// `prepare`d on a worker thread while the calling thread runs `onRecord`
+  /// (it returns whether the row became a new person) on the rows before it,
+  /// in file order (`Pipeline`); other rows are rejected through `errors`.
+  static func read<Prepared>(
     _ file: String, expected: ContactCSVFlavour?, report: inout ImportReport, errors: RowErrorSink,
-    onRecord: (ContactRecord) -> Bool
+    prepare: (ContactRecord) -> Prepared, onRecord: (Prepared) -> Bool
   ) throws(ImportError) -> Header {
     let source = try ByteSource(path: file, text: true)
     report.encoding = source.encoding.rawValue
@@ -206,76 +214,121 @@ struct ContactCSVReader {
     report.generation = header.generation
     report.preambleLinesSkipped = header.preambleLines
     report.unknownColumns = header.unknownColumns
-    let columns = header.roles.count
-    while let r = try csv.next() {
-      if r.isBlank { continue }
-      report.rowsRead += 1
-      if r.count > columns {
-        // Thunderbird writes a trailing comma; extra fields are fine when empty.
-        var extra = false
-        for i in columns..<r.count where !(r.trimmed(i) ?? "x").isEmpty { extra = true }
-        if extra {
-          try errors.reject(
-            &report, file: file, line: r.line, column: r.column(columns),
-            "has \(r.count) fields, the header has \(columns)", hint: "check for an unquoted comma in a name or company")
-          continue
-        }
-      }
-      var record = ContactRecord(line: r.line)
-      var bad: Int?
-      for i in 0..<min(columns, r.count) {
-        let role = header.roles[i]
-        if role == .ignored || role == .unknown { continue }
-        guard let value = r.trimmed(i) else {
-          bad = bad ?? i
-          continue
-        }
-        if value.isEmpty { continue }
-        switch role {
-        case .fullName: if record.fullName.isEmpty { record.fullName = value }
-        case .givenName: if record.givenName.isEmpty { record.givenName = value }
-        case .middleName: if record.middleName.isEmpty { record.middleName = value }
-        case .familyName: if record.familyName.isEmpty { record.familyName = value }
-        case .namePrefix: if record.namePrefix.isEmpty { record.namePrefix = value }
-        case .nameSuffix: if record.nameSuffix.isEmpty { record.nameSuffix = value }
-        case .nickname: if record.nickname.isEmpty { record.nickname = value }
-        case .company: forEachPart(value) { c in if !record.companies.contains(c) { record.companies.append(c) } }
-        case .department: if record.department.isEmpty { record.department = value }
-        case .title: if record.title.isEmpty { record.title = value }
-        case .email:
-          forEachPart(value) { e in
-            if IdentityKeys.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
-          }
-        case .phone: forEachPart(value) { record.phones.append($0) }
-        case .url:
-          forEachPart(value) { u in
-            let unescaped = u.replacingBackslashColons()
-            if unescaped.hasBytes("linkedin.com/in/", ignoringASCIICase: true) { record.urls.insert(unescaped, at: 0) } else {
-              record.urls.append(unescaped)
+    var failure: ImportError?
+    Pipeline.run(
+      produce: { (emit: (ContactRow<Prepared>) -> Bool) in
+        do throws(ImportError) {
+          while let r = try csv.next() {
+            if r.isBlank { continue }
+            let row = Self.record(r, header: header)
+            switch row {
+            case .success(let record): if !emit(.record(prepare(record))) { return }
+            case .failure(let e): if !emit(.rejected(line: e.line, column: e.column, message: e.message, hint: e.hint)) { return }
             }
           }
-        case .labels: record.labels += labels(value).filter { !record.labels.contains($0) }
-        case .connectedOn: record.connectedOn = Day(parsing: value)
-        case .notes: record.notes = value
-        case .birthday: record.birthday = value
-        case .ignored, .unknown: break
+        } catch {
+          _ = emit(.failed(error))
         }
-      }
-      if let bad {
-        try errors.reject(
-          &report, file: file, line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad),
-          "invalid UTF-8 text", hint: "save the file as UTF-8")
-        continue
-      }
-      if record.isEmpty {
-        try errors.reject(
-          &report, file: file, line: r.line, column: 1,
-          "the row names nobody (no name, email or profile URL; LinkedIn writes such rows for hidden or deleted members)")
-        continue
-      }
-      if onRecord(record) { report.imported += 1 } else { report.merged += 1 }
-    }
+      },
+      consume: { row in
+        do throws(ImportError) {
+          switch row {
+          case .record(let prepared):
+            report.rowsRead += 1
+            if onRecord(prepared) { report.imported += 1 } else { report.merged += 1 }
+          case .rejected(let line, let column, let message, let hint):
+            report.rowsRead += 1
+            try errors.reject(&report, file: file, line: line, column: column, message, hint: hint)
+          case .failed(let error):
+            throw error
+          }
+          return true
+        } catch {
+          failure = error
+          return false
+        }
+      })
+    if let failure { throw failure }
     return header
+  }
+
+  /// Why a row is not a record: its position and what to say.
+  struct RowProblem: Error {
+    var line: Int
+    var column: Int
+    var message: String
+    var hint: String?
+  }
+
+  /// One data row as a record, its columns mapped by `header`.
+  static func record(_ r: CSVRecord, header: Header) -> Result<ContactRecord, RowProblem> {
+    let columns = header.roles.count
+    if r.count > columns {
+      // Thunderbird writes a trailing comma; extra fields are fine when empty.
+      var extra = false
+      for i in columns..<r.count where !(r.trimmed(i) ?? "x").isEmpty { extra = true }
+      if extra {
+        return .failure(
+          RowProblem(
+            line: r.line, column: r.column(columns), message: "has \(r.count) fields, the header has \(columns)",
+            hint: "check for an unquoted comma in a name or company"))
+      }
+    }
+    var record = ContactRecord(line: r.line)
+    var bad: Int?
+    for i in 0..<min(columns, r.count) {
+      let role = header.roles[i]
+      if role == .ignored || role == .unknown { continue }
+      guard let value = r.trimmed(i) else {
+        bad = bad ?? i
+        continue
+      }
+      if value.isEmpty { continue }
+      switch role {
+      case .fullName: if record.fullName.isEmpty { record.fullName = value }
+      case .givenName: if record.givenName.isEmpty { record.givenName = value }
+      case .middleName: if record.middleName.isEmpty { record.middleName = value }
+      case .familyName: if record.familyName.isEmpty { record.familyName = value }
+      case .namePrefix: if record.namePrefix.isEmpty { record.namePrefix = value }
+      case .nameSuffix: if record.nameSuffix.isEmpty { record.nameSuffix = value }
+      case .nickname: if record.nickname.isEmpty { record.nickname = value }
+      case .company: forEachPart(value) { c in if !record.companies.contains(c) { record.companies.append(c) } }
+      case .department: if record.department.isEmpty { record.department = value }
+      case .title: if record.title.isEmpty { record.title = value }
+      case .email:
+        forEachPart(value) { e in
+          if IdentityKeys.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
+        }
+      case .phone: forEachPart(value) { record.phones.append($0) }
+      case .url:
+        forEachPart(value) { u in
+          let unescaped = u.replacingBackslashColons()
+          if unescaped.hasBytes("linkedin.com/in/", ignoringASCIICase: true) { record.urls.insert(unescaped, at: 0) } else {
+            record.urls.append(unescaped)
+          }
+        }
+      case .labels: record.labels += labels(value).filter { !record.labels.contains($0) }
+      case .connectedOn: record.connectedOn = Day(parsing: value)
+      case .notes: record.notes = value
+      case .birthday: record.birthday = value
+      case .ignored, .unknown: break
+      }
+    }
+    if let bad {
+      return .failure(
+        RowProblem(
+          line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad), message: "invalid UTF-8 text",
+          hint: "save the file as UTF-8"))
+    }
+    if record.isEmpty {
+      return .failure(
+        RowProblem(
+          line: r.line, column: 1,
+          message:
+            "the row names nobody (no name, email or profile URL; LinkedIn writes such rows for hidden or deleted members)",
+          hint: nil))
+    }
+    return .success(record)
   }
 
   /// A CSV with name or email columns but no known flavour (Roundcube, hand-made lists).

@@ -25,10 +25,11 @@ enum ContactImporter {
         }
       // About 100 bytes per contact row in real exports.
       if let size = ByteSource.fileSize(file) { resolver.reserve(contacts: size / 100, owner: owner, builder: &builder) }
-      let header = try ContactCSVReader.read(file, expected: expected, report: &report, errors: errors) { record in
-        resolver.add(
-          record, file: file, owner: owner, sourceKind: expected?.rawValue ?? "address-book", builder: &builder
-        ).isNew
+      let sourceKind = expected?.rawValue ?? "address-book"
+      let header = try ContactCSVReader.read(
+        file, expected: expected, report: &report, errors: errors, prepare: PreparedContact.init
+      ) { contact in
+        resolver.add(contact, file: file, owner: owner, sourceKind: sourceKind, builder: &builder).isNew
       }
       if expected == nil { report.format = header.flavour.rawValue }
     case .vcard:

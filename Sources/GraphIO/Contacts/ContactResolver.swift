@@ -237,12 +237,15 @@ struct ContactResolver {
   mutating func add(
     _ r: ContactRecord, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
   ) -> (person: PersonID, isNew: Bool) {
+    add(PreparedContact(r), file: file, owner: owner, sourceKind: sourceKind, builder: &builder)
+  }
+
+  /// `add` for a record prepared beforehand (on an import pipeline's worker).
+  mutating func add(
+    _ c: PreparedContact, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
+  ) -> (person: PersonID, isNew: Bool) {
     identity.contactRecords += 1
-    let profileURL = r.urls.first(where: Self.isProfileURL) ?? ""
-    let urlKey = profileURL.isEmpty ? "" : Identity.normalizeProfileURL(profileURL)
-    let emailKeys = r.emails.map(Identity.normalizeEmail)
-    let matchingName = Self.matchingName(r)
-    let company = r.companies.first ?? ""
+    let (profileURL, urlKey, emailKeys, matchingName, company) = (c.profileURL, c.urlKey, c.emailKeys, c.matchingName, c.company)
     // Name keys cost more than the rest of a row: made only when needed.
     var keys: (name: String, company: String)?
     func nameKeys() -> (name: String, company: String) {
@@ -251,8 +254,8 @@ struct ContactResolver {
       keys = made
       return made
     }
-    func where_() -> String { "\(file):\(r.line)" }
-    let shown = r.displayName
+    func where_() -> String { "\(file):\(c.line)" }
+    let shown = c.shown
 
     var found: PersonID?
     var by = ""
@@ -309,7 +312,7 @@ struct ContactResolver {
     }
 
     let attributes = GraphBuilder.PersonAttributes(
-      name: shown, emails: r.emails, company: company, title: r.title, tags: r.labels, profileURL: profileURL)
+      name: shown, emails: c.emails, company: company, title: c.title, tags: c.labels, profileURL: profileURL)
     let person: PersonID
     let isNew: Bool
     if let p = found {
@@ -355,7 +358,7 @@ struct ContactResolver {
         contacts[slot].domains.append(d)
       }
     }
-    for l in r.labels {
+    for l in c.labels {
       let k = IdentityKeys.name(l)
       if !k.isEmpty && !contacts[slot].labels.contains(k) { contacts[slot].labels.append(k) }
     }
@@ -365,9 +368,9 @@ struct ContactResolver {
     }
     // Owner → contact evidence.
     let t = ownerTie(owner: owner, person: person, file: file)
-    if let d = r.connectedOn { ownerTieList[t].connectedOn = min(ownerTieList[t].connectedOn ?? d, d) }
+    if let d = c.connectedOn { ownerTieList[t].connectedOn = min(ownerTieList[t].connectedOn ?? d, d) }
     ownerTieList[t].sources |= sourceBit(sourceKind)
-    for value in r.related { related.append((person, value, file)) }
+    for value in c.related { related.append((person, value, file)) }
     return (person, isNew)
   }
 
@@ -608,4 +611,41 @@ struct ContactResolver {
 
 extension String {
   fileprivate func replacingSpaces() -> String { String(filter { $0 != " " && $0 != "_" && $0 != "-" }) }
+}
+
+/// What resolving a contact record needs: the record's fields in use, keys
+/// normalised, names chosen. Made on the import pipeline's worker thread, so
+/// the thread that merges does only the merging; lean, since each one is
+/// copied out of its batch there.
+struct PreparedContact: Sendable {
+  var line: Int
+  /// The first profile URL (LinkedIn, XING) as written, and its key.
+  var profileURL: String
+  var urlKey: String
+  var emails: [String]
+  var emailKeys: [String]
+  var matchingName: String
+  /// The current company as written.
+  var company: String
+  var title: String
+  /// The name to show.
+  var shown: String
+  var labels: [String]
+  var related: [String]
+  var connectedOn: Day?
+
+  init(_ r: ContactRecord) {
+    line = r.line
+    profileURL = r.urls.first(where: ContactResolver.isProfileURL) ?? ""
+    urlKey = profileURL.isEmpty ? "" : Identity.normalizeProfileURL(profileURL)
+    emails = r.emails
+    emailKeys = r.emails.isEmpty ? [] : r.emails.map(Identity.normalizeEmail)
+    matchingName = ContactResolver.matchingName(r)
+    company = r.companies.first ?? ""
+    title = r.title
+    shown = r.displayName
+    labels = r.labels
+    related = r.related
+    connectedOn = r.connectedOn
+  }
 }

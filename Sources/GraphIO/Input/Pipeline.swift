@@ -1,0 +1,168 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Two-stage pipelines for importers: a producer (tokenise a file, build and
+/// normalise records) on a worker thread, a consumer (merge into the network)
+/// on the calling thread, joined by a bounded queue of batches. Items reach the
+/// consumer in the order they were produced, so results are the same as
+/// running the two stages one after the other; on one processor they are.
+///
+/// GraphIO's only threads and its only lock. The producer touches nothing of
+/// the caller's but what it was given; every side effect on the caller's state
+/// (reports, error callbacks, the network) stays in the consumer.
+///
+/// - Complexity: O(items) plus one lock round per batch of `batch` items;
+///   memory is at most `depth + 2` batches.
+enum Pipeline {
+  /// Runs `produce` and `consume` as a pipeline.
+  ///
+  /// - Parameters:
+  ///   - produce: calls `emit` with each item; stops early when `emit`
+  ///     returns false (the consumer stopped).
+  ///   - consume: handles one item; returns false to stop the pipeline.
+  static func run<Item>(
+    batch: Int = 2048, depth: Int = 4, parallel: Bool = defaultParallel,
+    produce: (_ emit: (Item) -> Bool) -> Void, consume: (Item) -> Bool
+  ) {
+    guard parallel else { return withoutActuallyEscaping(consume) { produce($0) } }
+    let channel = Channel<Item>(depth: depth)
+    let done = DispatchSemaphore(value: 0)
+    withoutActuallyEscaping(produce) { produce in
+      let job = UncheckedSendable(Producer(produce: produce, channel: channel, batch: batch))
+      // Joined below (`done.wait()`) before `produce` goes out of scope.
+      DispatchQueue.global().async {
+        job.value.run()
+        done.signal()
+      }
+      consuming: while let items = channel.take() {
+        for item in items where !consume(item) {
+          channel.cancel()
+          break consuming
+        }
+      }
+      done.wait()
+    }
+  }
+
+  /// Whether to use a second thread: only where there is a second processor.
+  static var defaultParallel: Bool {
+    #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+      return sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+    #else
+      return false
+    #endif
+  }
+}
+
+/// Runs the producer on the worker, gathering its items into batches.
+private final class Producer<Item> {
+  /// Dropped as soon as it returns: `withoutActuallyEscaping` checks, when
+  /// the caller's block ends, that nothing holds it any more.
+  private var produce: (((Item) -> Bool) -> Void)?
+  private let channel: Channel<Item>
+  private let batch: Int
+  private var buffer: [Item] = []
+
+  init(produce: @escaping ((Item) -> Bool) -> Void, channel: Channel<Item>, batch: Int) {
+    self.produce = produce
+    self.channel = channel
+    self.batch = max(1, batch)
+  }
+
+  func run() {
+    buffer.reserveCapacity(batch)
+    produce?(emit)
+    produce = nil
+    if !buffer.isEmpty { _ = channel.put(buffer) }
+    buffer = []
+    channel.finish()
+  }
+
+  private func emit(_ item: Item) -> Bool {
+    buffer.append(item)
+    guard buffer.count >= batch else { return true }
+    let full = buffer
+    buffer = []
+    buffer.reserveCapacity(batch)
+    return channel.put(full)
+  }
+}
+
+/// A value handed to the pipeline's worker, which the caller joins before the
+/// value's lifetime ends.
+private struct UncheckedSendable<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
+
+/// A bounded FIFO of batches between one producer and one consumer.
+/// `@unchecked Sendable`: every access to the queue and flags holds `mutex`.
+private final class Channel<Item>: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+  /// At most `depth` batches: removing the first moves that few.
+  private var queue: [[Item]] = []
+  private var finished = false
+  private var cancelled = false
+  private let depth: Int
+
+  init(depth: Int) {
+    self.depth = max(1, depth)
+    mutex.initialize(to: pthread_mutex_t())
+    changed.initialize(to: pthread_cond_t())
+    pthread_mutex_init(mutex, nil)
+    pthread_cond_init(changed, nil)
+  }
+
+  deinit {
+    pthread_cond_destroy(changed)
+    pthread_mutex_destroy(mutex)
+    changed.deallocate()
+    mutex.deallocate()
+  }
+
+  /// Queues a batch, waiting while the queue is full. False once cancelled.
+  func put(_ items: [Item]) -> Bool {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    while queue.count >= depth && !cancelled { pthread_cond_wait(changed, mutex) }
+    if cancelled { return false }
+    queue.append(items)
+    pthread_cond_broadcast(changed)
+    return true
+  }
+
+  /// The next batch, waiting for one; nil when the producer has finished and
+  /// everything was taken.
+  func take() -> [Item]? {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    while queue.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
+    guard !queue.isEmpty else { return nil }
+    let items = queue.removeFirst()
+    pthread_cond_broadcast(changed)
+    return items
+  }
+
+  func finish() {
+    pthread_mutex_lock(mutex)
+    finished = true
+    pthread_cond_broadcast(changed)
+    pthread_mutex_unlock(mutex)
+  }
+
+  func cancel() {
+    pthread_mutex_lock(mutex)
+    cancelled = true
+    queue.removeAll()
+    pthread_cond_broadcast(changed)
+    pthread_mutex_unlock(mutex)
+  }
+}
