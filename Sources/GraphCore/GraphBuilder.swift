@@ -104,8 +104,12 @@ public struct GraphBuilder {
     guard n > 0 else { return }
     if integerMode && personCount == 0 { switchToStrings() }
     guard !integerMode else { return }
-    stringIndex.reserveCapacity(n)
+    // Contact ids are mostly profile URL keys (about 40 bytes).
+    stringIndex.reserveCapacity(n, bytesPerKey: 40)
     stringKeys.reserveCapacity(stringKeys.count + n)
+    for column in [\Self.names, \.companies, \.titles, \.profileURLs] {
+      self[keyPath: column].reserveCapacity(stringKeys.count + n)
+    }
   }
 
   /// Number of people so far.

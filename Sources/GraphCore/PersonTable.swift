@@ -163,8 +163,12 @@ public enum Identity {
   /// slash, host and path lower-cased and percent-decoded.
   public static func normalizeProfileURL(_ s: String) -> String {
     var copy = s
+    var percent = false
     let ascii = copy.withUTF8 { b -> String? in
-      for x in b where x >= 0x80 { return nil }
+      for x in b {
+        if x >= 0x80 { return nil }
+        if x == UInt8(ascii: "%") { percent = true }
+      }
       @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
       @inline(__always) func lower(_ x: UInt8) -> UInt8 { x >= 0x41 && x <= 0x5A ? x | 0x20 : x }
       var lo = 0
@@ -188,9 +192,7 @@ public enum Identity {
         return end - lo
       }
     }
-    if let ascii {
-      return ascii.utf8.contains(UInt8(ascii: "%")) ? percentDecode(ascii) : ascii
-    }
+    if let ascii { return percent ? percentDecode(ascii) : ascii }
     var t = Substring(trim(s).lowercased())
     for prefix in ["https://", "http://"] where t.hasPrefix(prefix) { t = t.dropFirst(prefix.count) }
     if t.hasPrefix("www.") { t = t.dropFirst(4) }

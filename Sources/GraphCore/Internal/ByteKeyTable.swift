@@ -30,11 +30,13 @@ package struct ByteKeyTable: Sendable {
   /// Number of keys.
   package var count: Int { values.count }
 
-  /// Makes room for `n` more keys without rehashing.
-  package mutating func reserveCapacity(_ n: Int) {
+  /// Makes room for `n` more keys (of about `bytesPerKey` bytes each) without
+  /// rehashing or moving the key bytes.
+  package mutating func reserveCapacity(_ n: Int, bytesPerKey: Int = 0) {
     let want = count + n
     starts.reserveCapacity(want + 1)
     values.reserveCapacity(want)
+    if bytesPerKey > 0 { arena.reserveCapacity(arena.count + n * bytesPerKey) }
     if Self.slotCount(for: want) > slots.count { rehash(Self.slotCount(for: want)) }
   }
 

@@ -220,30 +220,33 @@ struct ContactCSVReader {
         do throws(ImportError) {
           while let r = try csv.next() {
             if r.isBlank { continue }
-            let row = Self.record(r, header: header)
-            switch row {
-            case .success(let record): if !emit(.record(prepare(record))) { return }
-            case .failure(let e): if !emit(.rejected(line: e.line, column: e.column, message: e.message, hint: e.hint)) { return }
+            var record = ContactRecord(line: r.line)
+            if let e = Self.read(r, header: header, into: &record) {
+              if !emit(.rejected(line: e.line, column: e.column, message: e.message, hint: e.hint)) { return }
+            } else if !emit(.record(prepare(record))) {
+              return
             }
           }
         } catch {
           _ = emit(.failed(error))
         }
       },
-      consume: { row in
-        do throws(ImportError) {
-          switch row {
-          case .record(let prepared):
-            report.rowsRead += 1
-            if onRecord(prepared) { report.imported += 1 } else { report.merged += 1 }
-          case .rejected(let line, let column, let message, let hint):
-            report.rowsRead += 1
-            try errors.reject(&report, file: file, line: line, column: column, message, hint: hint)
-          case .failed(let error):
-            throw error
-          }
+      consume: { (row: consuming ContactRow<Prepared>) in
+        switch consume row {
+        case .record(let prepared):
+          report.rowsRead += 1
+          if onRecord(prepared) { report.imported += 1 } else { report.merged += 1 }
           return true
-        } catch {
+        case .rejected(let line, let column, let message, let hint):
+          report.rowsRead += 1
+          do throws(ImportError) {
+            try errors.reject(&report, file: file, line: line, column: column, message, hint: hint)
+            return true
+          } catch {
+            failure = error
+            return false
+          }
+        case .failed(let error):
           failure = error
           return false
         }
@@ -260,25 +263,30 @@ struct ContactCSVReader {
     var hint: String?
   }
 
-  /// One data row as a record, its columns mapped by `header`.
-  static func record(_ r: CSVRecord, header: Header) -> Result<ContactRecord, RowProblem> {
+  /// Fills `record` (made empty for the row's line) from one data row, its
+  /// columns mapped by `header`; returns why the row is not a record, if it is not.
+  static func read(_ r: CSVRecord, header: Header, into record: inout ContactRecord) -> RowProblem? {
     let columns = header.roles.count
     if r.count > columns {
       // Thunderbird writes a trailing comma; extra fields are fine when empty.
       var extra = false
       for i in columns..<r.count where !(r.trimmed(i) ?? "x").isEmpty { extra = true }
       if extra {
-        return .failure(
-          RowProblem(
-            line: r.line, column: r.column(columns), message: "has \(r.count) fields, the header has \(columns)",
-            hint: "check for an unquoted comma in a name or company"))
+        return RowProblem(
+          line: r.line, column: r.column(columns), message: "has \(r.count) fields, the header has \(columns)",
+          hint: "check for an unquoted comma in a name or company")
       }
     }
-    var record = ContactRecord(line: r.line)
     var bad: Int?
     for i in 0..<min(columns, r.count) {
       let role = header.roles[i]
       if role == .ignored || role == .unknown { continue }
+      // A date needs no string: parsed from the field's bytes (anything else
+      // takes the general path below, which also rejects invalid UTF-8).
+      if role == .connectedOn, let day = r.withField(i, { Day(parsingBytes: $0) }) {
+        record.connectedOn = day
+        continue
+      }
       guard let value = r.trimmed(i) else {
         bad = bad ?? i
         continue
@@ -315,20 +323,18 @@ struct ContactCSVReader {
       }
     }
     if let bad {
-      return .failure(
-        RowProblem(
-          line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad), message: "invalid UTF-8 text",
-          hint: "save the file as UTF-8"))
+      return RowProblem(
+        line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad), message: "invalid UTF-8 text",
+        hint: "save the file as UTF-8")
     }
     if record.isEmpty {
-      return .failure(
-        RowProblem(
-          line: r.line, column: 1,
-          message:
-            "the row names nobody (no name, email or profile URL; LinkedIn writes such rows for hidden or deleted members)",
-          hint: nil))
+      return RowProblem(
+        line: r.line, column: 1,
+        message:
+          "the row names nobody (no name, email or profile URL; LinkedIn writes such rows for hidden or deleted members)",
+        hint: nil)
     }
-    return .success(record)
+    return nil
   }
 
   /// A CSV with name or email columns but no known flavour (Roundcube, hand-made lists).

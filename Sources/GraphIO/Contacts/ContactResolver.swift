@@ -184,7 +184,7 @@ struct ContactResolver {
   mutating func reserve(contacts n: Int, owner: Int, builder: inout GraphBuilder) {
     guard n > 1024 else { return }
     builder.reservePeople(n)
-    byURL.reserveCapacity(n)
+    byURL.reserveCapacity(n, bytesPerKey: 40)
     ownerTieList.reserveCapacity(ownerTieList.count + n)
     contacts.reserveCapacity(contacts.count + n)
     let people = builder.personCount + n
@@ -643,7 +643,10 @@ struct PreparedContact: Sendable {
     matchingName = ContactResolver.matchingName(r)
     company = r.companies.first ?? ""
     title = r.title
-    shown = r.displayName
+    // Usually the same text: made once.
+    let plain = r.fullName.isEmpty && r.namePrefix.isEmpty && r.middleName.isEmpty && r.nameSuffix.isEmpty
+      && !r.givenName.isEmpty && !r.familyName.isEmpty
+    shown = plain ? matchingName : r.displayName
     labels = r.labels
     related = r.related
     connectedOn = r.connectedOn

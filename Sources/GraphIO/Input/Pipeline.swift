@@ -29,9 +29,9 @@ enum Pipeline {
   ///   - consume: handles one item; returns false to stop the pipeline.
   static func run<Item>(
     batch: Int = 2048, depth: Int = 4, parallel: Bool = defaultParallel,
-    produce: (_ emit: (Item) -> Bool) -> Void, consume: (Item) -> Bool
+    produce: (_ emit: (Item) -> Bool) -> Void, consume: (consuming Item) -> Bool
   ) {
-    guard parallel else { return withoutActuallyEscaping(consume) { produce($0) } }
+    guard parallel else { return withoutActuallyEscaping(consume) { consume in produce { consume($0) } } }
     let channel = Channel<Item>(depth: depth)
     let done = DispatchSemaphore(value: 0)
     withoutActuallyEscaping(produce) { produce in
@@ -42,10 +42,15 @@ enum Pipeline {
         done.signal()
       }
       consuming: while let items = channel.take() {
-        for item in items where !consume(item) {
+        // Each item is moved out of its batch, not copied: no reference
+        // counting on objects the other thread made, no second release.
+        for i in 0..<items.count where !consume((items.base + i).move()) {
+          (items.base + i + 1).deinitialize(count: items.count - i - 1)
+          items.base.deallocate()
           channel.cancel()
           break consuming
         }
+        items.base.deallocate()
       }
       done.wait()
     }
@@ -68,30 +73,50 @@ private final class Producer<Item> {
   private var produce: (((Item) -> Bool) -> Void)?
   private let channel: Channel<Item>
   private let batch: Int
-  private var buffer: [Item] = []
+  private var buffer: Batch<Item>
 
   init(produce: @escaping ((Item) -> Bool) -> Void, channel: Channel<Item>, batch: Int) {
     self.produce = produce
     self.channel = channel
     self.batch = max(1, batch)
+    buffer = Batch(capacity: self.batch)
   }
 
   func run() {
-    buffer.reserveCapacity(batch)
     produce?(emit)
     produce = nil
-    if !buffer.isEmpty { _ = channel.put(buffer) }
-    buffer = []
+    if buffer.count > 0 && channel.put(buffer) {
+      // handed over
+    } else {
+      buffer.free()
+    }
     channel.finish()
   }
 
   private func emit(_ item: Item) -> Bool {
-    buffer.append(item)
+    (buffer.base + buffer.count).initialize(to: item)
+    buffer.count += 1
     guard buffer.count >= batch else { return true }
     let full = buffer
-    buffer = []
-    buffer.reserveCapacity(batch)
-    return channel.put(full)
+    buffer = Batch(capacity: batch)
+    if channel.put(full) { return true }
+    full.free()
+    return false
+  }
+}
+
+/// Items in manually managed memory, so the consumer can move them out one
+/// by one (`Array` would copy each and release them all again).
+private struct Batch<Item> {
+  let base: UnsafeMutablePointer<Item>
+  var count = 0
+
+  init(capacity: Int) { base = .allocate(capacity: capacity) }
+
+  /// Deinitialises the items still held and frees the memory.
+  func free() {
+    base.deinitialize(count: count)
+    base.deallocate()
   }
 }
 
@@ -108,7 +133,7 @@ private final class Channel<Item>: @unchecked Sendable {
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
   private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
   /// At most `depth` batches: removing the first moves that few.
-  private var queue: [[Item]] = []
+  private var queue: [Batch<Item>] = []
   private var finished = false
   private var cancelled = false
   private let depth: Int
@@ -129,7 +154,7 @@ private final class Channel<Item>: @unchecked Sendable {
   }
 
   /// Queues a batch, waiting while the queue is full. False once cancelled.
-  func put(_ items: [Item]) -> Bool {
+  func put(_ items: Batch<Item>) -> Bool {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     while queue.count >= depth && !cancelled { pthread_cond_wait(changed, mutex) }
@@ -141,7 +166,7 @@ private final class Channel<Item>: @unchecked Sendable {
 
   /// The next batch, waiting for one; nil when the producer has finished and
   /// everything was taken.
-  func take() -> [Item]? {
+  func take() -> Batch<Item>? {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     while queue.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
@@ -161,6 +186,7 @@ private final class Channel<Item>: @unchecked Sendable {
   func cancel() {
     pthread_mutex_lock(mutex)
     cancelled = true
+    for batch in queue { batch.free() }
     queue.removeAll()
     pthread_cond_broadcast(changed)
     pthread_mutex_unlock(mutex)

@@ -88,9 +88,10 @@ struct InputOptions: ParsableArguments {
     contacts.maxGroupSize = inferMaxGroup
     contacts.minSharedOwners = inferMinOwners
     contacts.minConfidence = inferMinConfidence
-    let options = LoadOptions(
+    var options = LoadOptions(
       strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) },
       contacts: contacts)
+    options.keepsWorkingMemoryUntilExit = true
     do {
       let start = Clock.now()
       let loaded = try NetworkLoader.load(try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:))), options: options) { error in
