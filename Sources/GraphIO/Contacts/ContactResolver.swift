@@ -343,7 +343,7 @@ struct ContactResolver {
       let (nameKey, companyKey) = nameKeys()
       names.add(person, nameKey: nameKey, nameCompanyKey: NameIndexes.nameCompanyKey(nameKey, companyKey))
     } else {
-      names.add(person, name: matchingName, company: company)
+      names.add(person, name: matchingName, company: company, nameHash: c.nameHash)
     }
     // What inference needs.
     grow(&contactSlot, to: Int(person) + 1)
@@ -531,25 +531,35 @@ struct ContactResolver {
           resolvedBy: how, contacts: spec.contactCount))
     }
     builder.currentOrigin = 0
+    // Per owner and per set of source kinds, made once (a million ties share a handful).
+    let ownerNames = owners.map(\.owner)
+    let ownerHasLog = owners.map(\.hasLog)
     var kindNames: [UInt32: String] = [:]
+    var last: (sources: UInt32, name: String) = (0, "")
     for t in ownerTieList {
-      let spec = owners[Int(t.owner)]
       var e = TieEvidence()
-      let since = [t.connectedOn, t.firstEvent].compactMap { $0 }.min()
-      e.since = since
+      switch (t.connectedOn, t.firstEvent) {
+      case (let a?, let b?): e.since = min(a, b)
+      case (let a?, nil): e.since = a
+      case (nil, let b): e.since = b
+      }
       e.lastContact = t.lastEvent
-      if spec.hasLog {
+      if ownerHasLog[Int(t.owner)] {
         e.interactions = t.out + t.inbound
         e.interactionsOut = t.out
         e.interactionsIn = t.inbound
       }
-      e.kind = kindNames[t.sources] ?? {
-        let name = sourceKinds.indices.filter { t.sources & (1 << UInt32($0)) != 0 }.map { sourceKinds[$0] }.sorted()
-          .joined(separator: "+")
-        kindNames[t.sources] = name
-        return name
-      }()
-      e.source = spec.owner
+      if t.sources != last.sources || last.name.isEmpty {
+        let name = kindNames[t.sources] ?? {
+          let name = sourceKinds.indices.filter { t.sources & (1 << UInt32($0)) != 0 }.map { sourceKinds[$0] }.sorted()
+            .joined(separator: "+")
+          kindNames[t.sources] = name
+          return name
+        }()
+        last = (t.sources, name)
+      }
+      e.kind = last.name
+      e.source = ownerNames[Int(t.owner)]
       _ = try? builder.addTie(ownerPerson[Int(t.owner)], t.person, evidence: e)
     }
     for (p, value, _) in related {
@@ -625,6 +635,8 @@ struct PreparedContact: Sendable {
   var emails: [String]
   var emailKeys: [String]
   var matchingName: String
+  /// `NameIndexes.asciiKeyHash(matchingName)` (0: not made).
+  var nameHash: UInt64
   /// The current company as written.
   var company: String
   var title: String
@@ -641,6 +653,7 @@ struct PreparedContact: Sendable {
     emails = r.emails
     emailKeys = r.emails.isEmpty ? [] : r.emails.map(Identity.normalizeEmail)
     matchingName = ContactResolver.matchingName(r)
+    nameHash = NameIndexes.asciiKeyHash(matchingName)
     company = r.companies.first ?? ""
     title = r.title
     // Usually the same text: made once.

@@ -51,16 +51,25 @@ struct NameIndexes {
   /// Names added since the last lookup: the person, and the name to match on
   /// and the company as written, or (`areKeys`) their keys already made.
   private var queued: [(person: PersonID, name: String, company: String, areKeys: Bool)] = []
+  /// For each queued name, its key's `asciiKeyHash` (0: not known): apart,
+  /// so a scan reads 8 bytes per name.
+  private var queuedHashes: [UInt64] = []
 
-  /// Queues `person` under the keys of `name` and of `name` + `company`.
-  mutating func add(_ person: PersonID, name: String, company: String) {
+  /// Queues `person` under the keys of `name` and of `name` + `company`;
+  /// `nameHash` is `asciiKeyHash(name)` when already made (0: not known).
+  mutating func add(_ person: PersonID, name: String, company: String, nameHash: UInt64 = 0) {
     queued.append((person, name, company, false))
+    queuedHashes.append(nameHash)
   }
 
   /// Adds `person` under keys already made.
   mutating func add(_ person: PersonID, nameKey: String, nameCompanyKey: String) {
     guard !nameKey.isEmpty else { return }
-    if !queued.isEmpty { return queued.append((person, nameKey, nameCompanyKey, true)) }
+    if !queued.isEmpty {
+      queued.append((person, nameKey, nameCompanyKey, true))
+      queuedHashes.append(0)
+      return
+    }
     byName.add(nameKey, person)
     if !nameCompanyKey.isEmpty { byNameCompany.add(nameCompanyKey, person) }
   }
@@ -78,16 +87,22 @@ struct NameIndexes {
   }
 
   /// The people whose name key is `nameKey`, for a few lookups (an owner's
-  /// name at the end of an import): the queue is searched instead of indexed,
-  /// computing keys only for names that start with the key's first letter.
-  /// After `scanLimit` such lookups the queue is indexed as usual.
+  /// name at the end of an import): the queue is searched instead of indexed.
+  /// Names with a known `asciiKeyHash` are compared by it first; others make
+  /// their key only when they start with the key's first letter. After
+  /// `scanLimit` such lookups the queue is indexed as usual.
   mutating func peopleScanning(name nameKey: String) -> [PersonID] {
     guard scans < Self.scanLimit, let first = nameKey.utf8.first else { return people(name: nameKey) }
     scans += 1
     var found = byName.people(nameKey)
-    for q in queued where !found.contains(q.person) {
+    let target = Self.hash(ofKey: nameKey)
+    for (i, hash) in queuedHashes.enumerated() where hash == 0 || hash == target {
+      let q = queued[i]
+      guard !found.contains(q.person) else { continue }
       let same: Bool
-      if q.areKeys {
+      if hash != 0 {
+        same = Self.asciiNameKey(of: q.name, equals: nameKey) ?? (IdentityKeys.name(q.name) == nameKey)
+      } else if q.areKeys {
         same = q.name == nameKey
       } else if let ascii = Self.asciiNameKey(of: q.name, equals: nameKey) {
         same = ascii
@@ -97,6 +112,57 @@ struct NameIndexes {
       if same { found.append(q.person) }
     }
     return found
+  }
+
+  /// A hash of `IdentityKeys.name(name)` made on the bytes without making
+  /// the key (else 0), for names of ASCII letters, digits, apostrophes and
+  /// separators, and Latin letters that fold to ASCII (é → e, ß → ss; most
+  /// names in contact lists), without `(`, `)`, `,` or `&`: FNV-1a over the
+  /// key's bytes, so it equals `hash(ofKey:)` of the key.
+  static func asciiKeyHash(_ name: String) -> UInt64 {
+    var name = name
+    return name.withUTF8 { n -> UInt64 in
+      var h: UInt64 = 0xCBF2_9CE4_8422_2325
+      var emitted = false
+      var pendingSpace = false
+      @inline(__always) func emit(_ b: UInt8) {
+        if pendingSpace {
+          h = (h ^ 0x20) &* 0x100_0000_01B3
+          pendingSpace = false
+        }
+        h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+        emitted = true
+      }
+      var i = 0
+      while i < n.count {
+        let b = n[i]
+        i += 1
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): emit(b)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): emit(b | 0x20)
+        case UInt8(ascii: "'"): continue
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "&"): return 0
+        case 0xC0..<0xE0:
+          // A two-byte sequence: combining marks are dropped, Latin letters folded.
+          guard i < n.count, n[i] & 0xC0 == 0x80 else { return 0 }
+          let v = UInt32(b & 0x1F) << 6 | UInt32(n[i] & 0x3F)
+          i += 1
+          if (0x300...0x36F).contains(v) { continue }
+          guard let folded = IdentityKeys.fold(v) else { return 0 }
+          for f in folded.utf8 { emit(f) }
+        case 0x80...: return 0
+        default: pendingSpace = emitted
+        }
+      }
+      return max(h, 1)
+    }
+  }
+
+  /// FNV-1a over `key`'s bytes (never 0), as `asciiKeyHash` makes it.
+  static func hash(ofKey key: String) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+    return max(h, 1)
   }
 
   /// Whether `IdentityKeys.name(name) == key`, decided on the bytes without
@@ -164,6 +230,7 @@ struct NameIndexes {
       if !k.isEmpty { byNameCompany.add(k, q.person) }
     }
     queued = []
+    queuedHashes = []
   }
 
   /// The name + company key ("" when either part is empty).
