@@ -174,7 +174,7 @@ struct ContactCSVReader {
   /// in file order (`Pipeline`); other rows are rejected through `errors`.
   static func read<Prepared>(
     _ file: String, expected: ContactCSVFlavour?, report: inout ImportReport, errors: RowErrorSink,
-    prepare: (ContactRecord) -> Prepared, onRecord: (Prepared) -> Bool
+    prepare: (inout ContactRecord) -> Prepared, onRecord: (Prepared) -> Bool
   ) throws(ImportError) -> Header {
     let source = try ByteSource(path: file, text: true)
     report.encoding = source.encoding.rawValue
@@ -223,7 +223,7 @@ struct ContactCSVReader {
             var record = ContactRecord(line: r.line)
             if let e = Self.read(r, header: header, into: &record) {
               if !emit(.rejected(line: e.line, column: e.column, message: e.message, hint: e.hint)) { return }
-            } else if !emit(.record(prepare(record))) {
+            } else if !emit(.record(prepare(&record))) {
               return
             }
           }
@@ -309,6 +309,11 @@ struct ContactCSVReader {
         }
       case .phone: forEachPart(value) { record.phones.append($0) }
       case .url:
+        // The usual LinkedIn column: one profile URL, nothing to split or unescape.
+        if ContactResolver.isPlainLinkedInProfileURL(value) {
+          record.urls.insert(value, at: 0)
+          continue
+        }
         forEachPart(value) { u in
           let unescaped = u.replacingBackslashColons()
           if unescaped.hasBytes("linkedin.com/in/", ignoringASCIICase: true) { record.urls.insert(unescaped, at: 0) } else {

@@ -27,7 +27,7 @@ enum ContactImporter {
       if let size = ByteSource.fileSize(file) { resolver.reserve(contacts: size / 100, owner: owner, builder: &builder) }
       let sourceKind = expected?.rawValue ?? "address-book"
       let header = try ContactCSVReader.read(
-        file, expected: expected, report: &report, errors: errors, prepare: PreparedContact.init
+        file, expected: expected, report: &report, errors: errors, prepare: { PreparedContact(moving: &$0) }
       ) { contact in
         resolver.add(contact, file: file, owner: owner, sourceKind: sourceKind, builder: &builder).isNew
       }

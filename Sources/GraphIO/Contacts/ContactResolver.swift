@@ -435,7 +435,35 @@ struct ContactResolver {
 
   /// Profile URLs identify a person; other web pages (a company site) do not.
   static func isProfileURL(_ url: String) -> Bool {
-    url.hasBytes("linkedin.com/in/", ignoringASCIICase: true) || url.hasBytes("xing.com/profile/", ignoringASCIICase: true)
+    hasPrefix(url, linkedInProfilePrefix) || url.hasBytes("linkedin.com/in/", ignoringASCIICase: true)
+      || url.hasBytes("xing.com/profile/", ignoringASCIICase: true)
+  }
+
+  /// How LinkedIn writes every profile URL in `Connections.csv`.
+  static let linkedInProfilePrefix: StaticString = "https://www.linkedin.com/in/"
+
+  /// Whether `url` is a LinkedIn profile URL as LinkedIn writes it, with no
+  /// `:` or `\` after the scheme (so nothing to split as a Google
+  /// multi-value or to unescape): a byte comparison and one word-wise scan.
+  static func isPlainLinkedInProfileURL(_ url: String) -> Bool {
+    guard hasPrefix(url, linkedInProfilePrefix) else { return false }
+    var u = url
+    return u.withUTF8 { b in
+      guard let base = b.baseAddress else { return false }
+      let n = linkedInProfilePrefix.utf8CodeUnitCount
+      return ByteScan.first(base, from: n, to: b.count, UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: ":")) == b.count
+    }
+  }
+
+  /// Whether `s` starts with `prefix`, byte for byte.
+  static func hasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
+    var s = s
+    return s.withUTF8 { b in
+      let n = prefix.utf8CodeUnitCount
+      guard b.count >= n else { return false }
+      for i in 0..<n where b[i] != prefix.utf8Start[i] { return false }
+      return true
+    }
   }
 
   // MARK: Interactions
@@ -647,21 +675,34 @@ struct PreparedContact: Sendable {
   var connectedOn: Day?
 
   init(_ r: ContactRecord) {
+    var copy = r
+    self.init(moving: &copy)
+  }
+
+  /// Takes the fields it keeps out of `r` (swapped, not copied: no reference
+  /// counting on the worker thread's hot path), leaving them empty there.
+  init(moving r: inout ContactRecord) {
     line = r.line
-    profileURL = r.urls.first(where: ContactResolver.isProfileURL) ?? ""
+    profileURL = ""
+    if let i = r.urls.firstIndex(where: ContactResolver.isProfileURL) { swap(&profileURL, &r.urls[i]) }
     urlKey = profileURL.isEmpty ? "" : Identity.normalizeProfileURL(profileURL)
-    emails = r.emails
     emailKeys = r.emails.isEmpty ? [] : r.emails.map(Identity.normalizeEmail)
     matchingName = ContactResolver.matchingName(r)
     nameHash = NameIndexes.asciiKeyHash(matchingName)
-    company = r.companies.first ?? ""
-    title = r.title
     // Usually the same text: made once.
     let plain = r.fullName.isEmpty && r.namePrefix.isEmpty && r.middleName.isEmpty && r.nameSuffix.isEmpty
       && !r.givenName.isEmpty && !r.familyName.isEmpty
     shown = plain ? matchingName : r.displayName
-    labels = r.labels
-    related = r.related
+    emails = []
+    swap(&emails, &r.emails)
+    company = ""
+    if !r.companies.isEmpty { swap(&company, &r.companies[0]) }
+    title = ""
+    swap(&title, &r.title)
+    labels = []
+    swap(&labels, &r.labels)
+    related = []
+    swap(&related, &r.related)
     connectedOn = r.connectedOn
   }
 }

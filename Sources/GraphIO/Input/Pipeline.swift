@@ -50,7 +50,7 @@ enum Pipeline {
           channel.cancel()
           break consuming
         }
-        items.base.deallocate()
+        channel.recycle(items.base)
       }
       done.wait()
     }
@@ -79,7 +79,7 @@ private final class Producer<Item> {
     self.produce = produce
     self.channel = channel
     self.batch = max(1, batch)
-    buffer = Batch(capacity: self.batch)
+    buffer = Batch(base: channel.emptyBuffer(capacity: self.batch))
   }
 
   func run() {
@@ -98,7 +98,7 @@ private final class Producer<Item> {
     buffer.count += 1
     guard buffer.count >= batch else { return true }
     let full = buffer
-    buffer = Batch(capacity: batch)
+    buffer = Batch(base: channel.emptyBuffer(capacity: batch))
     if channel.put(full) { return true }
     full.free()
     return false
@@ -111,7 +111,7 @@ private struct Batch<Item> {
   let base: UnsafeMutablePointer<Item>
   var count = 0
 
-  init(capacity: Int) { base = .allocate(capacity: capacity) }
+  init(base: UnsafeMutablePointer<Item>) { self.base = base }
 
   /// Deinitialises the items still held and frees the memory.
   func free() {
@@ -134,6 +134,10 @@ private final class Channel<Item>: @unchecked Sendable {
   private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
   /// At most `depth` batches: removing the first moves that few.
   private var queue: [Batch<Item>] = []
+  /// Emptied batch buffers, for the producer to fill again: a batch is a few
+  /// hundred kilobytes, which `malloc` maps and unmaps afresh each time
+  /// (a system call and a page fault per page) unless reused.
+  private var spare: [UnsafeMutablePointer<Item>] = []
   private var finished = false
   private var cancelled = false
   private let depth: Int
@@ -147,6 +151,7 @@ private final class Channel<Item>: @unchecked Sendable {
   }
 
   deinit {
+    for buffer in spare { buffer.deallocate() }
     pthread_cond_destroy(changed)
     pthread_mutex_destroy(mutex)
     changed.deallocate()
@@ -174,6 +179,21 @@ private final class Channel<Item>: @unchecked Sendable {
     let items = queue.removeFirst()
     pthread_cond_broadcast(changed)
     return items
+  }
+
+  /// A buffer for `capacity` items (every call passes the same): a spare
+  /// one when there is one.
+  func emptyBuffer(capacity: Int) -> UnsafeMutablePointer<Item> {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return spare.popLast() ?? .allocate(capacity: capacity)
+  }
+
+  /// Takes back a buffer whose items were all moved out.
+  func recycle(_ buffer: UnsafeMutablePointer<Item>) {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    if spare.count < 4 { spare.append(buffer) } else { buffer.deallocate() }
   }
 
   func finish() {
