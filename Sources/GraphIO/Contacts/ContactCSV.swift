@@ -216,7 +216,7 @@ struct ContactCSVReader {
     report.unknownColumns = header.unknownColumns
     var failure: ImportError?
     Pipeline.run(
-      produce: { (emit: (ContactRow<Prepared>) -> Bool) in
+      produce: { (emit: (consuming ContactRow<Prepared>) -> Bool) in
         do throws(ImportError) {
           while let r = try csv.next() {
             if r.isBlank { continue }

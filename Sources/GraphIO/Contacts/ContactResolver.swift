@@ -260,11 +260,17 @@ struct ContactResolver {
     var found: PersonID?
     var by = ""
     var key = ""
-    // The URL's entry in `byURL` (-1: no URL, or one nobody has yet).
+    // The URL's entry in `byURL` (-1: no URL), made now when the URL is new
+    // (one probe, not a lookup and then an insertion); its person is set below.
     var urlEntry: Int32 = -1
-    if !urlKey.isEmpty, let e = byURL.entry(urlKey) {
+    var urlIsNew = false
+    if !urlKey.isEmpty {
+      let (e, inserted) = byURL.insert(urlKey, value: -1)
       urlEntry = Int32(e)
-      let p = byURL[entry: e]
+      urlIsNew = inserted
+    }
+    if urlEntry >= 0 && !urlIsNew {
+      let p = byURL[entry: Int(urlEntry)]
       let known = IdentityKeys.name(builder.attributes(of: p).name)
       if Self.sameGivenName(nameKeys().name, known) {
         found = p
@@ -291,7 +297,7 @@ struct ContactResolver {
     // or with this one; when the URL is new and everyone known has a URL,
     // there are none, and the lookup (which would index every queued name) is skipped.
     var looked = false
-    if found == nil, urlKey.isEmpty || urlEntry >= 0 || peopleWithoutURL > 0 {
+    if found == nil, urlKey.isEmpty || !urlIsNew || peopleWithoutURL > 0 {
       looked = true
       let (nameKey, companyKey) = nameKeys()
       let nameCompanyKey = NameIndexes.nameCompanyKey(nameKey, companyKey)
@@ -337,7 +343,11 @@ struct ContactResolver {
       if urlKey.isEmpty { peopleWithoutURL += 1 }
       builder.setAttributes(person, attributes)
     }
-    index(url: urlKey, person)
+    if urlIsNew { byURL[entry: Int(urlEntry)] = person }
+    if urlEntry >= 0 {
+      grow(&urlOf, to: Int(person) + 1)
+      if urlOf[Int(person)] < 0 { urlOf[Int(person)] = urlEntry }
+    }
     for e in emailKeys { index(email: e, person) }
     if looked {
       let (nameKey, companyKey) = nameKeys()

@@ -29,7 +29,7 @@ enum Pipeline {
   ///   - consume: handles one item; returns false to stop the pipeline.
   static func run<Item>(
     batch: Int = 2048, depth: Int = 4, parallel: Bool = defaultParallel,
-    produce: (_ emit: (Item) -> Bool) -> Void, consume: (consuming Item) -> Bool
+    produce: (_ emit: (consuming Item) -> Bool) -> Void, consume: (consuming Item) -> Bool
   ) {
     guard parallel else { return withoutActuallyEscaping(consume) { consume in produce { consume($0) } } }
     let channel = Channel<Item>(depth: depth)
@@ -70,12 +70,12 @@ enum Pipeline {
 private final class Producer<Item> {
   /// Dropped as soon as it returns: `withoutActuallyEscaping` checks, when
   /// the caller's block ends, that nothing holds it any more.
-  private var produce: (((Item) -> Bool) -> Void)?
+  private var produce: (((consuming Item) -> Bool) -> Void)?
   private let channel: Channel<Item>
   private let batch: Int
   private var buffer: Batch<Item>
 
-  init(produce: @escaping ((Item) -> Bool) -> Void, channel: Channel<Item>, batch: Int) {
+  init(produce: @escaping ((consuming Item) -> Bool) -> Void, channel: Channel<Item>, batch: Int) {
     self.produce = produce
     self.channel = channel
     self.batch = max(1, batch)
@@ -93,7 +93,7 @@ private final class Producer<Item> {
     channel.finish()
   }
 
-  private func emit(_ item: Item) -> Bool {
+  private func emit(_ item: consuming Item) -> Bool {
     (buffer.base + buffer.count).initialize(to: item)
     buffer.count += 1
     guard buffer.count >= batch else { return true }
