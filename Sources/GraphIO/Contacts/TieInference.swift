@@ -43,8 +43,12 @@ extension ContactResolver {
       guard a != b, confidence > 0 else { return }
       let bit = UInt8(1) << UInt8(InferenceKind.allCases.firstIndex(of: kind)!)
       let key = Self.pairKey(a, b)
-      let old = pairs[key] ?? (1, 0)
-      pairs[key] = (old.miss * (1 - min(1, confidence)), old.kinds | bit)
+      // One lookup, updated in place.
+      func combine(_ v: inout (miss: Double, kinds: UInt8)) {
+        v.miss *= 1 - min(1, confidence)
+        v.kinds |= bit
+      }
+      combine(&pairs[key, default: (1, 0)])
     }
     func groups(_ keys: (ContactInfo) -> [String]) -> [[PersonID]] {
       var members: [String: [PersonID]] = [:]
@@ -60,10 +64,15 @@ extension ContactResolver {
         return m.count >= 2 && m.count <= options.maxGroupSize ? m : nil
       }
     }
+    func reserve(_ groups: [[PersonID]]) {
+      pairs.reserveCapacity(pairs.count + groups.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 })
+    }
     func allPairs(_ group: [PersonID], _ c: Double, _ kind: InferenceKind) {
       for i in 0..<group.count { for j in (i + 1)..<group.count { add(group[i], group[j], c, kind) } }
     }
-    for g in groups({ [$0.company] }) { allPairs(g, min(0.8, 2 / Double(g.count)), .sameCompany) }
+    let companyGroups = groups({ [$0.company] })
+    reserve(companyGroups)
+    for g in companyGroups { allPairs(g, min(0.8, 2 / Double(g.count)), .sameCompany) }
     for g in groups({ $0.domains }) { allPairs(g, min(0.8, 2 / Double(g.count)), .emailDomain) }
     for g in groups({ $0.labels }) { allPairs(g, min(0.6, 1.5 / Double(g.count)), .sharedLabel) }
     // Co-presence: count shared owners for contacts in several exports.
@@ -94,16 +103,20 @@ extension ContactResolver {
     }
     // Emit in pair order, so the same input gives the same ties.
     builder.currentOrigin = 0
-    for key in pairs.keys.sorted() {
-      let (miss, kinds) = pairs[key]!
+    var kindNames: [UInt8: String] = [:]
+    for (key, (miss, kinds)) in pairs.sorted(by: { $0.key < $1.key }) {
       let confidence = max(0.001, min(1, 1 - miss))
       if confidence < options.minConfidence { continue }
-      let names = InferenceKind.allCases.enumerated().filter { kinds & (1 << UInt8($0.offset)) != 0 }.map {
-        $0.element.rawValue
-      }
+      let kind = kindNames[kinds] ?? {
+        let names = InferenceKind.allCases.enumerated().filter { kinds & (1 << UInt8($0.offset)) != 0 }.map {
+          $0.element.rawValue
+        }
+        let name = "inferred:" + names.joined(separator: "+")
+        kindNames[kinds] = name
+        return name
+      }()
       let e = TieEvidence(
-        strength: max(0.001, 0.5 * confidence), kind: "inferred:" + names.joined(separator: "+"), source: "inference",
-        inferredConfidence: confidence)
+        strength: max(0.001, 0.5 * confidence), kind: kind, source: "inference", inferredConfidence: confidence)
       _ = try? builder.addTie(
         PersonID(truncatingIfNeeded: key >> 32), PersonID(truncatingIfNeeded: key & 0xFFFF_FFFF), evidence: e)
     }
