@@ -55,7 +55,7 @@ struct ContactResolver {
   struct ContactInfo {
     var person: PersonID
     /// The first company a record gave, as written; `company` is its key,
-    /// computed by `prepareInference`.
+    /// made when ties are inferred (`inferTies`), only then.
     var companyAsWritten = ""
     var company = ""
     var domains: [String] = []
