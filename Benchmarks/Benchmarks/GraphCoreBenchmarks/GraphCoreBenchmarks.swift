@@ -4,7 +4,8 @@
 //
 // The networks are written by Liaison's own generator (seed 42) into
 // $LIAISON_BENCH_DIR (default /tmp/liaison-bench) on first use:
-// 10,000 people ≈ 100 k ties and 100,000 people ≈ 1 M ties.
+// 10,000 people ≈ 100 k ties and 100,000 people ≈ 1 M ties; and a LinkedIn
+// export of 100,000 rows for the contact import.
 import Benchmark
 import BenchmarkSupport
 import GraphAlgorithms
@@ -20,6 +21,17 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(10),
     maxIterations: 20)
+
+  // Issue 3's import: rows tokenised and normalised on a worker thread,
+  // merged into people on the calling one (GraphIO's Pipeline).
+  Benchmark("Import LinkedIn Connections.csv, 100,000 rows, no inference") { benchmark in
+    let path = linkedInExport(rows: 100_000)
+    var options = LoadOptions()
+    options.contacts.infer = false
+    benchmark.startMeasurement()
+    let loaded = try! NetworkLoader.load([InputSpec(path: path)], options: options)
+    blackHole(loaded.graph.personCount)
+  }
 
   for (label, people) in [("100k ties", 10_000), ("1M ties", 100_000)] {
     Benchmark("Load ties.csv → Graph, \(label)") { benchmark in

@@ -29,3 +29,30 @@ public func tiesFile(people: Int) -> String {
 public func loadGraph(_ path: String) -> Graph {
   try! NetworkLoader.load([InputSpec(path: path)]).graph
 }
+
+/// A LinkedIn `Connections.csv` of `rows` contacts (with LinkedIn's preamble),
+/// written once by Liaison's generator (seed 42); `liaison generate --people
+/// N+1 --ties-per-person 1 --exports 1 --export-size N` makes the same file.
+public func linkedInExport(rows: Int) -> String {
+  let dir = "\(benchDirectory())/linkedin-\(rows)"
+  let list = "\(dir)/export-path"
+  if let f = fopen(list, "r") {
+    defer { fclose(f) }
+    var line = [CChar](repeating: 0, count: 4096)
+    if fgets(&line, 4096, f) != nil {
+      let path = String(decoding: line.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      if access(path, R_OK) == 0 { return path }
+    }
+  }
+  mkdir(benchDirectory(), 0o755)
+  var options = NetworkGeneratorOptions(people: rows + 1, seed: 42)
+  options.tiesPerPerson = 1
+  options.exports = 1
+  options.exportSize = rows
+  let path = try! NetworkGenerator.generate(options, into: dir).exportFiles[0]
+  if let f = fopen(list, "w") {
+    fputs(path + "\n", f)
+    fclose(f)
+  }
+  return path
+}
