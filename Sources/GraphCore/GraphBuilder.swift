@@ -227,6 +227,8 @@ public struct GraphBuilder {
     let i = Int(person)
     func put(_ column: inout [String], _ value: String) {
       guard !value.isEmpty else { return }
+      // The usual case when people arrive one by one: the next entry.
+      if column.count == i { return column.append(value) }
       if !overwrite && i < column.count && !column[i].isEmpty { return }
       if column.count <= i { column.append(contentsOf: repeatElement("", count: i + 1 - column.count)) }
       column[i] = value

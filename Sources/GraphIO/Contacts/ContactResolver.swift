@@ -176,7 +176,11 @@ struct ContactResolver {
 
   /// Pads a per-person column with -1 up to `n` entries.
   private func grow(_ column: inout [Int32], to n: Int) {
-    if column.count < n { column.append(contentsOf: repeatElement(-1, count: n - column.count)) }
+    if column.count == n - 1 {
+      column.append(-1)
+    } else if column.count < n {
+      column.append(contentsOf: repeatElement(-1, count: n - column.count))
+    }
   }
 
   /// Makes room for about `n` more contacts (from a file's size), so the
