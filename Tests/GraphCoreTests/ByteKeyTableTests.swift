@@ -56,6 +56,15 @@ import Testing
     for (e, key) in entries.enumerated() {
       #expect(key.withUnsafeBytes { table.entry($0) } == e)
       #expect(key.withUnsafeBytes { table.keyEquals(e, $0) })
+      // Against another entry's key and against the key one byte changed:
+      // equality decides when 32-bit tags collide, which random keys rarely do.
+      let other = entries[(e * 7 + 3) % entries.count]
+      #expect(other.withUnsafeBytes { table.keyEquals(e, $0) } == (other == key))
+      if !key.isEmpty {
+        var changed = key
+        changed[changed.count - 1] ^= 1
+        #expect(!changed.withUnsafeBytes { table.keyEquals(e, $0) }, "seed \(seed): \(key) against \(changed)")
+      }
     }
   }
 
