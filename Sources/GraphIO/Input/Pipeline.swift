@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -33,13 +31,15 @@ enum Pipeline {
   ) {
     guard parallel else { return withoutActuallyEscaping(consume) { consume in produce { consume($0) } } }
     let channel = Channel<Item>(depth: depth)
-    let done = DispatchSemaphore(value: 0)
     withoutActuallyEscaping(produce) { produce in
-      let job = UncheckedSendable(Producer(produce: produce, channel: channel, batch: batch))
-      // Joined below (`done.wait()`) before `produce` goes out of scope.
-      DispatchQueue.global().async {
-        job.value.run()
-        done.signal()
+      let producer = Producer(produce: produce, channel: channel, batch: batch)
+      // A thread of its own, not a Dispatch queue: a load may itself run on
+      // a Dispatch worker (`batch` checks files in parallel) and block here,
+      // and the producer must not wait for a pool thread to come free.
+      // Joined below before `produce` goes out of scope.
+      guard let thread = WorkerThread.start({ producer.run() }) else {
+        // No thread to be had: the two stages one after the other.
+        return withoutActuallyEscaping(consume) { consume in producer.runInline(consume) }
       }
       consuming: while let items = channel.take() {
         // Each item is moved out of its batch, not copied: no reference
@@ -52,7 +52,7 @@ enum Pipeline {
         }
         channel.recycle(items.base)
       }
-      done.wait()
+      thread.join()
     }
   }
 
@@ -80,6 +80,14 @@ private final class Producer<Item> {
     self.channel = channel
     self.batch = max(1, batch)
     buffer = Batch(base: channel.emptyBuffer(capacity: self.batch))
+  }
+
+  /// Runs the producer on the calling thread, handing each item straight to
+  /// `consume` (when no worker thread could be started).
+  func runInline(_ consume: (consuming Item) -> Bool) {
+    produce?({ consume($0) })
+    produce = nil
+    buffer.free()
   }
 
   func run() {
@@ -120,11 +128,48 @@ private struct Batch<Item> {
   }
 }
 
-/// A value handed to the pipeline's worker, which the caller joins before the
-/// value's lifetime ends.
-private struct UncheckedSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
+/// A POSIX thread running one closure, joined by its starter.
+private struct WorkerThread {
+  private let id: pthread_t
+
+  /// Starts `body` on a new thread; nil when the system refuses one.
+  static func start(_ body: @escaping () -> Void) -> WorkerThread? {
+    let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    #if canImport(Darwin)
+      var startedID: pthread_t?
+    #else
+      var startedID = pthread_t()
+    #endif
+    let started = pthread_create(
+      &startedID, nil,
+      { context in
+        guard let context else { return nil }
+        Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().body()
+        return nil
+      }, context)
+    #if canImport(Darwin)
+      guard started == 0, let id = startedID else {
+        Unmanaged<ThreadBody>.fromOpaque(context).release()
+        return nil
+      }
+    #else
+      guard started == 0 else {
+        Unmanaged<ThreadBody>.fromOpaque(context).release()
+        return nil
+      }
+      let id = startedID
+    #endif
+    return WorkerThread(id: id)
+  }
+
+  /// Waits for the thread to end.
+  func join() { pthread_join(id, nil) }
+}
+
+/// The closure a `WorkerThread` runs (C's thread entry takes one pointer).
+private final class ThreadBody {
+  let body: () -> Void
+  init(_ body: @escaping () -> Void) { self.body = body }
 }
 
 /// A bounded FIFO of batches between one producer and one consumer.
