@@ -101,11 +101,10 @@ struct NameIndexes {
       guard !found.contains(q.person) else { continue }
       let same: Bool
       if hash != 0 {
-        same = Self.asciiNameKey(of: q.name, equals: nameKey) ?? (IdentityKeys.name(q.name) == nameKey)
+        // The hashes agree (rare): the key itself decides.
+        same = IdentityKeys.name(q.name) == nameKey
       } else if q.areKeys {
         same = q.name == nameKey
-      } else if let ascii = Self.asciiNameKey(of: q.name, equals: nameKey) {
-        same = ascii
       } else {
         same = Self.mayHaveKeyStarting(q.name, first) && IdentityKeys.name(q.name) == nameKey
       }
@@ -163,39 +162,6 @@ struct NameIndexes {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
     for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
     return max(h, 1)
-  }
-
-  /// Whether `IdentityKeys.name(name) == key`, decided on the bytes without
-  /// making the key, for ASCII names with no `(`, `)`, `,` or `&` (nil otherwise).
-  /// Such a name's key is its letters and digits lower-cased, apostrophes
-  /// dropped, one space between runs.
-  static func asciiNameKey(of name: String, equals key: String) -> Bool? {
-    var name = name
-    var key = key
-    return name.withUTF8 { n -> Bool? in
-      key.withUTF8 { k -> Bool? in
-        var j = 0
-        var pendingSpace = false
-        for b in n {
-          switch b {
-          case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            if pendingSpace {
-              guard j < k.count, k[j] == 0x20 else { return false }
-              j += 1
-              pendingSpace = false
-            }
-            guard j < k.count, k[j] == (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) else { return false }
-            j += 1
-          case UInt8(ascii: "'"): continue
-          // Parentheses (a `)` joins words when a `(` is anywhere), credentials, `&` words, other scripts.
-          case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "&"), 0x80...: return nil
-          default: pendingSpace = j > 0
-          }
-        }
-        return j == k.count
-      }
-    }
   }
 
   private var scans = 0
