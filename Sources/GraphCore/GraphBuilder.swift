@@ -51,8 +51,8 @@ public struct GraphBuilder {
   var denseFrozen = false
   var integerIndex: [Int64: Int32] = [:]
   var integerKeys: [Int64] = []
+  /// String ids in order of arrival: entry `p` is person `p`'s id.
   var stringIndex = ByteKeyTable()
-  var stringKeys: [String] = []
   var names: [String] = []
   var companies: [String] = []
   var titles: [String] = []
@@ -106,14 +106,13 @@ public struct GraphBuilder {
     guard !integerMode else { return }
     // Contact ids are mostly profile URL keys (about 40 bytes).
     stringIndex.reserveCapacity(n, bytesPerKey: 40)
-    stringKeys.reserveCapacity(stringKeys.count + n)
     for column in [\Self.names, \.companies, \.titles, \.profileURLs] {
-      self[keyPath: column].reserveCapacity(stringKeys.count + n)
+      self[keyPath: column].reserveCapacity(stringIndex.count + n)
     }
   }
 
   /// Number of people so far.
-  public var personCount: Int { integerMode ? integerKeys.count : stringKeys.count }
+  public var personCount: Int { integerMode ? integerKeys.count : stringIndex.count }
   /// Number of ties added so far (before merging parallel ties).
   public var tieRowCount: Int { tieU.count }
 
@@ -139,9 +138,29 @@ public struct GraphBuilder {
       }
       switchToStrings()
     }
-    let (e, inserted) = stringIndex.insert(key, value: PersonID(stringKeys.count))
-    if inserted { stringKeys.append(key) }
+    let (e, inserted) = stringIndex.insert(key, value: PersonID(stringIndex.count))
     return (stringIndex[entry: e], inserted)
+  }
+
+  /// `insertPerson(key:)` with the hash of the key's UTF-8 bytes made
+  /// beforehand (`ByteKeyTable.hash`), as a loader's worker thread does.
+  package mutating func insertPerson(key: String, hash: UInt64) -> (person: PersonID, inserted: Bool) {
+    if integerMode { return insertPerson(key: key) }
+    let (e, inserted) = stringIndex.insert(key, hash: hash, value: PersonID(stringIndex.count))
+    return (stringIndex[entry: e], inserted)
+  }
+
+  /// `insertPerson(key:hash:)` for a key that is a slice of a longer string.
+  package mutating func insertPerson(key: Substring, hash: UInt64) -> (person: PersonID, inserted: Bool) {
+    if integerMode { return insertPerson(key: String(key)) }
+    let (e, inserted) = stringIndex.insert(key, hash: hash, value: PersonID(stringIndex.count))
+    return (stringIndex[entry: e], inserted)
+  }
+
+  /// Brings into cache the index slots that `insertPerson(key:hash:)` will
+  /// probe first for keys with these hashes (see `ByteKeyTable.touch`).
+  package func touchPeople(hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
+    integerMode ? 0 : stringIndex.touch(hashes: hashes)
   }
 
   /// Whether a person with external id `key` exists. O(1) expected.
@@ -187,9 +206,8 @@ public struct GraphBuilder {
 
   private mutating func switchToStrings() {
     integerMode = false
-    stringKeys = integerKeys.map { String($0) }
-    stringIndex.reserveCapacity(stringKeys.count)
-    for (i, k) in stringKeys.enumerated() { stringIndex.insert(k, value: PersonID(i)) }
+    stringIndex.reserveCapacity(integerKeys.count)
+    for (i, k) in integerKeys.enumerated() { stringIndex.insert(String(k), value: PersonID(i)) }
     integerKeys = []
     integerIndex = [:]
     dense = []
@@ -266,7 +284,7 @@ public struct GraphBuilder {
 
   /// The external id of `person`.
   public func key(of person: PersonID) -> String {
-    integerMode ? String(integerKeys[Int(person)]) : stringKeys[Int(person)]
+    integerMode ? String(integerKeys[Int(person)]) : stringIndex.key(Int(person))
   }
 
   // MARK: Ties

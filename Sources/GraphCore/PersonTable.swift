@@ -92,18 +92,19 @@ public struct PersonTable: Sendable {
 /// by binary search, no dictionary) or arbitrary strings.
 package enum PersonKeys: Sendable {
   case integers([Int64])
-  case strings([String], ByteKeyTable)
+  /// Entry `i` of the table is person `i`'s id.
+  case strings(ByteKeyTable)
 
   package func key(at i: Int) -> String {
     switch self {
     case .integers(let k): String(k[i])
-    case .strings(let k, _): k[i]
+    case .strings(let index): index.key(i)
     }
   }
 
   package func lookup(_ key: String) -> PersonID? {
     switch self {
-    case .strings(_, let index): return index.value(key)
+    case .strings(let index): return index.value(key)
     case .integers(let k):
       guard let value = Identity.canonicalInteger(key) else { return nil }
       var lo = 0
@@ -122,8 +123,7 @@ public enum Identity {
   /// Trims spaces, tabs and line breaks at both ends.
   public static func trim(_ s: String) -> String {
     // Fast path: an ASCII non-space character at both ends (the usual case).
-    var copy = s
-    let untouched = copy.withUTF8 { b -> Bool in
+    let untouched = s.withUTF8Bytes { b -> Bool in
       guard let f = b.first, let l = b.last else { return true }
       return f > 0x20 && f < 0x7F && l > 0x20 && l < 0x7F
     }
@@ -157,6 +157,69 @@ public enum Identity {
       return ascii
     }
     return trim(s).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// `normalizeProfileURL(s)` as a slice of `s`, when normalising would only
+  /// drop the leading `https://`, `http://` and `www.`: every other byte is
+  /// printable ASCII that is not an upper-case letter, `%`, `?` or `#`, and
+  /// the last is not `/`. That is how LinkedIn writes profile URLs, and the
+  /// slice shares `s`'s storage (no string made per row); otherwise nil.
+  /// - Complexity: O(length of `s`).
+  public static func profileURLKeySlice(_ s: String) -> Substring? {
+    let start = s.withUTF8Bytes { b -> Int? in
+      @inline(__always) func has(_ prefix: StaticString, at i: Int) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard b.count - i >= n else { return false }
+        for k in 0..<n where b[i + k] != prefix.utf8Start[k] { return false }
+        return true
+      }
+      // The same prefixes, in the same order, as `normalizeProfileURL` drops.
+      var lo = 0
+      if has("https://", at: lo) { lo += 8 }
+      if has("http://", at: lo) { lo += 7 }
+      if has("www.", at: lo) { lo += 4 }
+      let n = b.count
+      guard lo < n, b[n - 1] != UInt8(ascii: "/"), let base = UnsafeRawPointer(b.baseAddress) else { return nil }
+      // Eight bytes at a time (the byte tests of "Bit Twiddling Hacks"), the
+      // last word overlapping the one before; short keys byte by byte.
+      var i = lo
+      if n - lo >= 8 {
+        while i + 8 <= n {
+          guard Self.keyWordIsPlain(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) else { return nil }
+          i += 8
+        }
+        if i < n {
+          guard Self.keyWordIsPlain(base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) else { return nil }
+        }
+        return lo
+      }
+      for k in lo..<n {
+        let x = b[k]
+        if x <= 0x20 || x >= 0x7F || (x >= 0x41 && x <= 0x5A) || x == UInt8(ascii: "%") || x == UInt8(ascii: "?")
+          || x == UInt8(ascii: "#")
+        {
+          return nil
+        }
+      }
+      return lo
+    }
+    guard let start else { return nil }
+    return s[s.utf8.index(s.utf8.startIndex, offsetBy: start)...]
+  }
+
+  /// Whether none of the eight bytes of `w` is a space or control, DEL or
+  /// non-ASCII, an upper-case letter, `%`, `?` or `#`. Each test says whether
+  /// some byte matches (not which), exactly, for bytes below 0x80.
+  @inline(__always)
+  package static func keyWordIsPlain(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+    guard w & high == 0 else { return false }
+    let below21 = (w &- ones &* 0x21) & ~w & high
+    let upper = (ones &* (127 + 0x5B) &- w) & ~w & (w &+ ones &* (127 - 0x40)) & high
+    return below21 | upper == 0 && !hasZeroByte(w ^ (ones &* 0x7F)) && !hasZeroByte(w ^ (ones &* 0x25))
+      && !hasZeroByte(w ^ (ones &* 0x3F)) && !hasZeroByte(w ^ (ones &* 0x23))
   }
 
   /// Profile URLs compare without scheme, `www.`, query, fragment or trailing

@@ -78,14 +78,12 @@ package struct ByteKeyTable: Sendable {
 
   /// The entry holding `key`, or nil.
   package func entry(_ key: String) -> Int? {
-    var k = key
-    return k.withUTF8 { entry(UnsafeRawBufferPointer($0)) }
+    key.withUTF8Bytes { entry(UnsafeRawBufferPointer($0)) }
   }
 
   /// The value stored under `key`, or nil.
   package func value(_ key: String) -> Int32? {
-    var k = key
-    return k.withUTF8 { value(UnsafeRawBufferPointer($0)) }
+    key.withUTF8Bytes { value(UnsafeRawBufferPointer($0)) }
   }
 
   /// Value of entry `e`.
@@ -109,6 +107,24 @@ package struct ByteKeyTable: Sendable {
     arena.withUnsafeBufferPointer { String(decoding: $0[starts[e]..<starts[e + 1]], as: UTF8.self) }
   }
 
+  /// Loads the slots where the probes for keys with these `hashes` start, so
+  /// that an `insert` or lookup soon after finds them in cache.
+  ///
+  /// A table of a million keys is far larger than the caches, and each probe
+  /// would otherwise wait for memory on its own. Touching the slots of the
+  /// next few dozen keys in one tight loop lets the processor fetch them all
+  /// at once. The returned word means nothing; callers fold it into a value
+  /// they keep, so that the load is not optimised away.
+  package func touch(hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
+    slots.withUnsafeBufferPointer { s in
+      guard !s.isEmpty else { return 0 }
+      let mask = s.count - 1
+      var folded: UInt64 = 0
+      for h in hashes { folded &+= s[Int(truncatingIfNeeded: h) & mask] }
+      return folded
+    }
+  }
+
   // MARK: Insertion
 
   /// Stores `value` under `key` unless the key is present.
@@ -116,8 +132,15 @@ package struct ByteKeyTable: Sendable {
   ///   value is unchanged).
   @discardableResult
   package mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> (entry: Int, inserted: Bool) {
+    insert(key, hash: Self.hash(key), value: value)
+  }
+
+  /// `insert` with the key's hash made beforehand (on another thread, say).
+  /// - Precondition: `hash == ByteKeyTable.hash(key)`.
+  @discardableResult
+  package mutating func insert(_ key: UnsafeRawBufferPointer, hash h: UInt64, value: Int32) -> (entry: Int, inserted: Bool) {
+    assert(h == Self.hash(key), "hash made for another key")
     if 2 * (count + 1) > slots.count { rehash(Self.slotCount(for: count + 1)) }
-    let h = Self.hash(key)
     let tag = h >> 32
     let mask = slots.count - 1
     var i = Int(truncatingIfNeeded: h) & mask
@@ -142,8 +165,31 @@ package struct ByteKeyTable: Sendable {
   /// `insert` for a string key.
   @discardableResult
   package mutating func insert(_ key: String, value: Int32) -> (entry: Int, inserted: Bool) {
-    var k = key
-    return k.withUTF8 { insert(UnsafeRawBufferPointer($0), value: value) }
+    key.withUTF8Bytes { insert(UnsafeRawBufferPointer($0), value: value) }
+  }
+
+  /// `insert` for a string key whose hash was made beforehand.
+  /// - Precondition: `hash == ByteKeyTable.hash(key)`.
+  @discardableResult
+  package mutating func insert(_ key: String, hash: UInt64, value: Int32) -> (entry: Int, inserted: Bool) {
+    key.withUTF8Bytes { insert(UnsafeRawBufferPointer($0), hash: hash, value: value) }
+  }
+
+  /// `insert` for a substring key whose hash was made beforehand.
+  /// - Precondition: `hash == ByteKeyTable.hash(key)`.
+  @discardableResult
+  package mutating func insert(_ key: Substring, hash: UInt64, value: Int32) -> (entry: Int, inserted: Bool) {
+    key.withUTF8Bytes { insert(UnsafeRawBufferPointer($0), hash: hash, value: value) }
+  }
+
+  /// `hash` of a string's UTF-8 bytes.
+  package static func hash(_ key: String) -> UInt64 {
+    key.withUTF8Bytes { hash(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// `hash` of a substring's UTF-8 bytes.
+  package static func hash(_ key: Substring) -> UInt64 {
+    key.withUTF8Bytes { hash(UnsafeRawBufferPointer($0)) }
   }
 
   private mutating func rehash(_ size: Int) {

@@ -63,7 +63,7 @@ extension GraphBuilder {
       }
       keys = .integers(integerKeys)
     } else {
-      keys = .strings(stringKeys, stringIndex)
+      keys = .strings(stringIndex)
     }
     dense = []
     integerIndex = [:]

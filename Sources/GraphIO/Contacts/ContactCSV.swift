@@ -148,10 +148,15 @@ enum ContactColumns {
 }
 
 /// What the import pipeline's worker hands over for each non-blank row, in file order.
-private enum ContactRow<Prepared> {
-  case record(Prepared)
-  case rejected(line: Int, column: Int, message: String, hint: String?)
-  case failed(ImportError)
+private struct ContactRow<Prepared> {
+  enum Body {
+    case record(Prepared)
+    case rejected(line: Int, column: Int, message: String, hint: String?)
+    case failed(ImportError)
+  }
+  /// For the consumer's `warm` (`ContactCSVReader.read`); 0 for a row that is not a record.
+  var warmth: UInt64 = 0
+  var body: Body
 }
 
 /// Reads an address-book CSV of any flavour into `ContactRecord`s, columns
@@ -172,9 +177,14 @@ struct ContactCSVReader {
   /// `prepare`d on a worker thread while the calling thread runs `onRecord`
   /// (it returns whether the row became a new person) on the rows before it,
   /// in file order (`Pipeline`); other rows are rejected through `errors`.
+  /// `warmth` (on the worker) reduces a prepared record to a number that
+  /// `warm` (on the calling thread) receives, with those of a few dozen
+  /// records, before `onRecord` sees them: the caller's indexes are brought
+  /// into cache with it.
   static func read<Prepared>(
     _ file: String, expected: ContactCSVFlavour?, report: inout ImportReport, errors: RowErrorSink,
-    prepare: (inout ContactRecord) -> Prepared, onRecord: (Prepared) -> Bool
+    prepare: (inout ContactRecord) -> Prepared, warmth: (Prepared) -> UInt64 = { _ in 0 },
+    warm: (UnsafeBufferPointer<UInt64>) -> Void = { _ in }, onRecord: (Prepared) -> Bool
   ) throws(ImportError) -> Header {
     let source = try ByteSource(path: file, text: true)
     report.encoding = source.encoding.rawValue
@@ -218,21 +228,32 @@ struct ContactCSVReader {
     Pipeline.run(
       produce: { (emit: (consuming ContactRow<Prepared>) -> Bool) in
         do throws(ImportError) {
+          var record = ContactRecord(line: 0)
           while let r = try csv.next() {
             if r.isBlank { continue }
-            var record = ContactRecord(line: r.line)
+            record.clear(line: r.line)
             if let e = Self.read(r, header: header, into: &record) {
-              if !emit(.rejected(line: e.line, column: e.column, message: e.message, hint: e.hint)) { return }
-            } else if !emit(.record(prepare(&record))) {
-              return
+              if !emit(ContactRow(body: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint))) {
+                return
+              }
+            } else {
+              let prepared = prepare(&record)
+              let w = warmth(prepared)
+              if !emit(ContactRow(warmth: w, body: .record(consume prepared))) { return }
             }
           }
         } catch {
-          _ = emit(.failed(error))
+          _ = emit(ContactRow(body: .failed(error)))
+        }
+      },
+      warm: { rows in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows.count) { warmth in
+          for i in rows.indices { warmth.initializeElement(at: i, to: rows[i].warmth) }
+          warm(UnsafeBufferPointer(warmth))
         }
       },
       consume: { (row: consuming ContactRow<Prepared>) in
-        switch consume row {
+        switch row.body {
         case .record(let prepared):
           report.rowsRead += 1
           if onRecord(prepared) { report.imported += 1 } else { report.merged += 1 }

@@ -27,7 +27,8 @@ enum ContactImporter {
       if let size = ByteSource.fileSize(file) { resolver.reserve(contacts: size / 100, owner: owner, builder: &builder) }
       let sourceKind = expected?.rawValue ?? "address-book"
       let header = try ContactCSVReader.read(
-        file, expected: expected, report: &report, errors: errors, prepare: { PreparedContact(moving: &$0) }
+        file, expected: expected, report: &report, errors: errors, prepare: { PreparedContact(moving: &$0) },
+        warmth: { $0.urlHash }, warm: { resolver.warm(urlHashes: $0, builder: &builder) }
       ) { contact in
         resolver.add(contact, file: file, owner: owner, sourceKind: sourceKind, builder: &builder).isNew
       }

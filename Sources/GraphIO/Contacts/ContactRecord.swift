@@ -52,6 +52,32 @@ public struct ContactRecord: Sendable, Equatable {
     return emails.first ?? ""
   }
 
+  /// Makes the record what `init(line:)` makes, keeping the arrays' storage:
+  /// an importer reuses one record for every row, and a row's one company or
+  /// URL then needs no array allocated and freed.
+  public mutating func clear(line: Int) {
+    self.line = line
+    fullName = ""
+    givenName = ""
+    middleName = ""
+    familyName = ""
+    namePrefix = ""
+    nameSuffix = ""
+    nickname = ""
+    emails.removeAll(keepingCapacity: true)
+    companies.removeAll(keepingCapacity: true)
+    department = ""
+    title = ""
+    urls.removeAll(keepingCapacity: true)
+    phones.removeAll(keepingCapacity: true)
+    labels.removeAll(keepingCapacity: true)
+    related.removeAll(keepingCapacity: true)
+    connectedOn = nil
+    birthday = ""
+    notes = ""
+    uid = ""
+  }
+
   /// Whether the record names anyone at all (hidden LinkedIn members give empty rows).
   public var isEmpty: Bool {
     fullName.isEmpty && givenName.isEmpty && familyName.isEmpty && middleName.isEmpty && nickname.isEmpty

@@ -42,6 +42,8 @@ struct ContactResolver {
   private var byURL = ByteKeyTable()
   /// Email key → the first person with it.
   private var byEmail = ByteKeyTable()
+  /// What `warm` loaded, kept only so that its loads are not optimised away.
+  private var warmed: UInt64 = 0
   private var names = NameIndexes()
   /// Each person's profile URL as its entry in `byURL` (-1 when none), indexed by person.
   private var urlOf: [Int32] = []
@@ -244,6 +246,16 @@ struct ContactResolver {
     add(PreparedContact(r), file: file, owner: owner, sourceKind: sourceKind, builder: &builder)
   }
 
+  /// Brings into cache the slots that `add` will probe first for records
+  /// whose URL keys have these hashes: the URL index's and the builder's ids'
+  /// (a new contact's id is its URL key). An import calls it a few dozen
+  /// records ahead (`Pipeline`'s `warm`), so that the two cache misses per
+  /// record at a million people overlap instead of stalling one by one.
+  /// (`builder` is `inout` only so that it is not copied.)
+  mutating func warm(urlHashes: UnsafeBufferPointer<UInt64>, builder: inout GraphBuilder) {
+    warmed &+= byURL.touch(hashes: urlHashes) &+ builder.touchPeople(hashes: urlHashes)
+  }
+
   /// `add` for a record prepared beforehand (on an import pipeline's worker).
   mutating func add(
     _ c: PreparedContact, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
@@ -269,7 +281,7 @@ struct ContactResolver {
     var urlEntry: Int32 = -1
     var urlIsNew = false
     if !urlKey.isEmpty {
-      let (e, inserted) = byURL.insert(urlKey, value: -1)
+      let (e, inserted) = byURL.insert(urlKey, hash: c.urlHash, value: -1)
       urlEntry = Int32(e)
       urlIsNew = inserted
     }
@@ -279,7 +291,7 @@ struct ContactResolver {
       if Self.sameGivenName(nameKeys().name, known) {
         found = p
         by = "profileURL"
-        key = urlKey
+        key = String(urlKey)
       } else {
         noteAmbiguous(where_(), shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
       }
@@ -340,8 +352,11 @@ struct ContactResolver {
         identity.mergesNotListed += 1
       }
     } else {
-      let base = !urlKey.isEmpty ? urlKey : (emailKeys.first ?? (shown.isEmpty ? "contact" : shown))
-      person = newPerson(base, &builder)
+      if !urlKey.isEmpty {
+        person = newPerson(urlKey: urlKey, hash: c.urlHash, &builder)
+      } else {
+        person = newPerson(emailKeys.first ?? (shown.isEmpty ? "contact" : shown), &builder)
+      }
       isNew = true
       identity.newPeople += 1
       if urlKey.isEmpty { peopleWithoutURL += 1 }
@@ -390,16 +405,22 @@ struct ContactResolver {
 
   /// The tie of `owner` to `person` in `ownerTieList`, or -1.
   private func findOwnerTie(owner: Int, person: PersonID) -> Int {
-    var t = Int(person) < tieHead.count ? Int(tieHead[Int(person)]) : -1
+    Self.findOwnerTie(owner: owner, person: person, heads: tieHead, ties: ownerTieList)
+  }
+
+  /// `findOwnerTie` on the two arrays alone: called from a `mutating` method,
+  /// an instance method would be handed a copy of the whole resolver.
+  private static func findOwnerTie(owner: Int, person: PersonID, heads: [Int32], ties: [OwnerTie]) -> Int {
+    var t = Int(person) < heads.count ? Int(heads[Int(person)]) : -1
     while t >= 0 {
-      if ownerTieList[t].owner == Int32(owner) { return t }
-      t = Int(ownerTieList[t].next)
+      if ties[t].owner == Int32(owner) { return t }
+      t = Int(ties[t].next)
     }
     return -1
   }
 
   private mutating func ownerTie(owner: Int, person: PersonID, file: String) -> Int {
-    let found = findOwnerTie(owner: owner, person: person)
+    let found = Self.findOwnerTie(owner: owner, person: person, heads: tieHead, ties: ownerTieList)
     if found >= 0 { return found }
     grow(&tieHead, to: Int(person) + 1)
     var tie = OwnerTie(owner: Int32(owner), person: person, file: file)
@@ -432,6 +453,13 @@ struct ContactResolver {
     }
   }
 
+  /// `newPerson` for a profile URL's key, its hash made beforehand (no string
+  /// made for the id unless it is taken).
+  private mutating func newPerson(urlKey: Substring, hash: UInt64, _ builder: inout GraphBuilder) -> PersonID {
+    let (p, inserted) = builder.insertPerson(key: urlKey, hash: hash)
+    return inserted ? p : newPerson(String(urlKey), &builder)
+  }
+
   /// The name used for matching: given + family when both exist, else the formatted name.
   static func matchingName(_ r: ContactRecord) -> String {
     if !r.givenName.isEmpty && !r.familyName.isEmpty { return r.givenName + " " + r.familyName }
@@ -461,8 +489,7 @@ struct ContactResolver {
   /// multi-value or to unescape): a byte comparison and one word-wise scan.
   static func isPlainLinkedInProfileURL(_ url: String) -> Bool {
     guard hasPrefix(url, linkedInProfilePrefix) else { return false }
-    var u = url
-    return u.withUTF8 { b in
+    return url.withUTF8Bytes { b in
       guard let base = b.baseAddress else { return false }
       let n = linkedInProfilePrefix.utf8CodeUnitCount
       return ByteScan.first(base, from: n, to: b.count, UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: ":")) == b.count
@@ -471,8 +498,7 @@ struct ContactResolver {
 
   /// Whether `s` starts with `prefix`, byte for byte.
   static func hasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
-    var s = s
-    return s.withUTF8 { b in
+    s.withUTF8Bytes { b in
       let n = prefix.utf8CodeUnitCount
       guard b.count >= n else { return false }
       for i in 0..<n where b[i] != prefix.utf8Start[i] { return false }
@@ -673,7 +699,10 @@ struct PreparedContact: Sendable {
   var line: Int
   /// The first profile URL (LinkedIn, XING) as written, and its key.
   var profileURL: String
-  var urlKey: String
+  /// A slice of `profileURL` when that is already in key form (`Identity.profileURLKeySlice`).
+  var urlKey: Substring
+  /// `ByteKeyTable.hash(urlKey)`, made on the worker (0 without a URL).
+  var urlHash: UInt64
   var emails: [String]
   var emailKeys: [String]
   var matchingName: String
@@ -699,7 +728,8 @@ struct PreparedContact: Sendable {
     line = r.line
     profileURL = ""
     if let i = r.urls.firstIndex(where: ContactResolver.isProfileURL) { swap(&profileURL, &r.urls[i]) }
-    urlKey = profileURL.isEmpty ? "" : Identity.normalizeProfileURL(profileURL)
+    urlKey = profileURL.isEmpty ? "" : Identity.profileURLKeySlice(profileURL) ?? Substring(Identity.normalizeProfileURL(profileURL))
+    urlHash = urlKey.isEmpty ? 0 : ByteKeyTable.hash(urlKey)
     emailKeys = r.emails.isEmpty ? [] : r.emails.map(Identity.normalizeEmail)
     matchingName = ContactResolver.matchingName(r)
     nameHash = NameIndexes.asciiKeyHash(matchingName)

@@ -86,8 +86,7 @@ public enum IdentityKeys {
 
   /// Whether `email` looks like an address (one `@`, a dot in the domain, no spaces).
   public static func isEmail(_ s: String) -> Bool {
-    var t = Identity.trim(s)
-    return t.withUTF8 { b -> Bool in
+    Identity.trim(s).withUTF8Bytes { b -> Bool in
       var at = -1
       var dotAfterAt = false
       for (i, x) in b.enumerated() {
@@ -228,11 +227,9 @@ extension String {
   /// `StringProtocol`, for the per-row checks of importers.
   /// - Complexity: O(count · needle.count) worst case, O(count / 8) typical.
   func hasBytes(_ needle: String, ignoringASCIICase: Bool = false) -> Bool {
-    var needle = needle
-    var copy = self
-    return needle.withUTF8 { n -> Bool in
+    needle.withUTF8Bytes { n -> Bool in
       guard !n.isEmpty else { return true }
-      return copy.withUTF8 { h -> Bool in
+      return withUTF8Bytes { h -> Bool in
         guard h.count >= n.count, let base = h.baseAddress else { return false }
         @inline(__always) func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
         let first = fold(n[0])

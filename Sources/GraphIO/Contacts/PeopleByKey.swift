@@ -119,8 +119,7 @@ struct NameIndexes {
   /// names in contact lists), without `(`, `)`, `,` or `&`: FNV-1a over the
   /// key's bytes, so it equals `hash(ofKey:)` of the key.
   static func asciiKeyHash(_ name: String) -> UInt64 {
-    var name = name
-    return name.withUTF8 { n -> UInt64 in
+    name.withUTF8Bytes { n -> UInt64 in
       var h: UInt64 = 0xCBF2_9CE4_8422_2325
       var emitted = false
       var pendingSpace = false

@@ -25,9 +25,17 @@ enum Pipeline {
   ///   - produce: calls `emit` with each item; stops early when `emit`
   ///     returns false (the consumer stopped).
   ///   - consume: handles one item; returns false to stop the pipeline.
+  ///   - warm: called on the consumer's thread with items a little ahead of
+  ///     the one being consumed (`lookahead` of them at a time), never with
+  ///     an item already consumed. A consumer whose indexes are larger than
+  ///     the caches touches there what those items will need, so that the
+  ///     memory is fetched for many items at once rather than waited for
+  ///     item by item. Not called when the stages run one after the other.
   static func run<Item>(
-    batch: Int = 2048, depth: Int = 4, parallel: Bool = defaultParallel,
-    produce: (_ emit: (consuming Item) -> Bool) -> Void, consume: (consuming Item) -> Bool
+    batch: Int = 2048, depth: Int = 4, parallel: Bool = defaultParallel, lookahead: Int = 32,
+    produce: (_ emit: (consuming Item) -> Bool) -> Void,
+    warm: (UnsafeBufferPointer<Item>) -> Void = { _ in },
+    consume: (consuming Item) -> Bool
   ) {
     guard parallel else { return withoutActuallyEscaping(consume) { consume in produce { consume($0) } } }
     let channel = Channel<Item>(depth: depth)
@@ -41,10 +49,18 @@ enum Pipeline {
         // No thread to be had: the two stages one after the other.
         return withoutActuallyEscaping(consume) { consume in producer.runInline(consume) }
       }
+      let ahead = max(1, lookahead)
       consuming: while let items = channel.take() {
+        func warmWindow(from start: Int) {
+          guard start < items.count else { return }
+          warm(UnsafeBufferPointer(start: items.base + start, count: min(ahead, items.count - start)))
+        }
+        warmWindow(from: 0)
         // Each item is moved out of its batch, not copied: no reference
         // counting on objects the other thread made, no second release.
-        for i in 0..<items.count where !consume((items.base + i).move()) {
+        for i in 0..<items.count {
+          if i % ahead == 0 { warmWindow(from: i + ahead) }
+          if consume((items.base + i).move()) { continue }
           (items.base + i + 1).deinitialize(count: items.count - i - 1)
           items.base.deallocate()
           channel.cancel()
