@@ -215,17 +215,20 @@ public struct GraphBuilder {
 
   /// Attributes for one person. Empty values leave a column unchanged.
   public struct PersonAttributes: Sendable {
-    public var name = ""
-    public var emails: [String] = []
-    public var company = ""
-    public var title = ""
-    public var industry = ""
-    public var location = ""
-    public var tags: [String] = []
-    public var profileURL = ""
+    public var name: String
+    public var emails: [String]
+    public var company: String
+    public var title: String
+    public var industry: String
+    public var location: String
+    public var tags: [String]
+    public var profileURL: String
+    /// The values are taken over (`consuming`), not copied: an importer
+    /// hands a row's strings to the network without reference counting.
     public init(
-      name: String = "", emails: [String] = [], company: String = "", title: String = "", industry: String = "",
-      location: String = "", tags: [String] = [], profileURL: String = ""
+      name: consuming String = "", emails: consuming [String] = [], company: consuming String = "",
+      title: consuming String = "", industry: consuming String = "", location: consuming String = "",
+      tags: consuming [String] = [], profileURL: consuming String = ""
     ) {
       self.name = name
       self.emails = emails
@@ -241,27 +244,31 @@ public struct GraphBuilder {
   /// Sets `person`'s attributes; non-empty values overwrite, emails and tags
   /// are added (without duplicates).
   /// - Parameter overwrite: when false, only empty values are filled (the first source wins).
-  public mutating func setAttributes(_ person: PersonID, _ a: PersonAttributes, overwrite: Bool = true) {
+  public mutating func setAttributes(_ person: PersonID, _ a: consuming PersonAttributes, overwrite: Bool = true) {
     let i = Int(person)
-    func put(_ column: inout [String], _ value: String) {
+    var a = consume a
+    // Values move into the columns (swapped out of `a`), not copied.
+    func put(_ column: inout [String], _ value: inout String) {
       guard !value.isEmpty else { return }
+      var moved = ""
+      swap(&moved, &value)
       // The usual case when people arrive one by one: the next entry.
-      if column.count == i { return column.append(value) }
+      if column.count == i { return column.append(moved) }
       if !overwrite && i < column.count && !column[i].isEmpty { return }
       if column.count <= i { column.append(contentsOf: repeatElement("", count: i + 1 - column.count)) }
-      column[i] = value
+      column[i] = moved
     }
     func add(_ column: inout [[String]], _ values: [String]) {
       guard !values.isEmpty else { return }
       if column.count <= i { column.append(contentsOf: repeatElement([], count: i + 1 - column.count)) }
       for v in values where !v.isEmpty && !column[i].contains(v) { column[i].append(v) }
     }
-    put(&names, a.name)
-    put(&companies, a.company)
-    put(&titles, a.title)
-    put(&industries, a.industry)
-    put(&locations, a.location)
-    put(&profileURLs, a.profileURL)
+    put(&names, &a.name)
+    put(&companies, &a.company)
+    put(&titles, &a.title)
+    put(&industries, &a.industry)
+    put(&locations, &a.location)
+    put(&profileURLs, &a.profileURL)
     add(&emails, a.emails)
     add(&tags, a.tags)
   }

@@ -40,10 +40,13 @@ package struct ByteKeyTable: Sendable {
     if Self.slotCount(for: want) > slots.count { rehash(Self.slotCount(for: want)) }
   }
 
-  /// Slots for `n` keys at a load factor of at most 1/2.
+  /// Slots for `n` keys at a load factor of at most 3/4. (Linear probing
+  /// stays short there, about 2.5 slots per hit and 8.5 per miss at the
+  /// worst, mostly within one cache line of eight slots; at a million keys
+  /// the table is half the size it is at 1/2, and fits the caches better.)
   private static func slotCount(for n: Int) -> Int {
     var s = 16
-    while s < 2 * n { s <<= 1 }
+    while 3 * s < 4 * n { s <<= 1 }
     return s
   }
 
@@ -140,7 +143,7 @@ package struct ByteKeyTable: Sendable {
   @discardableResult
   package mutating func insert(_ key: UnsafeRawBufferPointer, hash h: UInt64, value: Int32) -> (entry: Int, inserted: Bool) {
     assert(h == Self.hash(key), "hash made for another key")
-    if 2 * (count + 1) > slots.count { rehash(Self.slotCount(for: count + 1)) }
+    if 4 * (count + 1) > 3 * slots.count { rehash(Self.slotCount(for: count + 1)) }
     let tag = h >> 32
     let mask = slots.count - 1
     var i = Int(truncatingIfNeeded: h) & mask

@@ -397,13 +397,18 @@ public struct CSVRecord {
 
   /// Field `i` with surrounding whitespace removed, or `nil` when not valid UTF-8.
   public func trimmed(_ i: Int) -> String? {
-    withField(i) { buf -> String? in
-      var lo = 0
-      var hi = buf.count
-      while lo < hi && (buf[lo] == 0x20 || buf[lo] == 0x09) { lo += 1 }
-      while hi > lo && (buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09) { hi -= 1 }
-      return ByteScan.text(UnsafeBufferPointer(rebasing: buf[lo..<hi]))
-    }
+    withField(i) { Self.trimmedText($0) }
+  }
+
+  /// A field's bytes without surrounding spaces and tabs, as text, or `nil`
+  /// when not valid UTF-8 (`trimmed` on a field from `withFields`).
+  @inline(__always)
+  static func trimmedText(_ buf: UnsafeBufferPointer<UInt8>) -> String? {
+    var lo = 0
+    var hi = buf.count
+    while lo < hi && (buf[lo] == 0x20 || buf[lo] == 0x09) { lo += 1 }
+    while hi > lo && (buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09) { hi -= 1 }
+    return ByteScan.text(UnsafeBufferPointer(rebasing: buf[lo..<hi]))
   }
 
   /// Byte offset (0-based) of the first invalid UTF-8 sequence in field `i`, if any.

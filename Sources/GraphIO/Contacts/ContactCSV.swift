@@ -148,15 +148,18 @@ enum ContactColumns {
 }
 
 /// What the import pipeline's worker hands over for each non-blank row, in file order.
+/// A record, or else a problem. (Not an enum with the record as payload: the
+/// consumer takes the record out of the optional and hands it on without a
+/// copy, which a pattern binding would make.)
 private struct ContactRow<Prepared> {
-  enum Body {
-    case record(Prepared)
+  enum Problem {
     case rejected(line: Int, column: Int, message: String, hint: String?)
     case failed(ImportError)
   }
   /// For the consumer's `warm` (`ContactCSVReader.read`); 0 for a row that is not a record.
   var warmth: UInt64 = 0
-  var body: Body
+  var record: Prepared?
+  var problem: Problem?
 }
 
 /// Reads an address-book CSV of any flavour into `ContactRecord`s, columns
@@ -184,7 +187,7 @@ struct ContactCSVReader {
   static func read<Prepared>(
     _ file: String, expected: ContactCSVFlavour?, report: inout ImportReport, errors: RowErrorSink,
     prepare: (inout ContactRecord) -> Prepared, warmth: (Prepared) -> UInt64 = { _ in 0 },
-    warm: (UnsafeBufferPointer<UInt64>) -> Void = { _ in }, onRecord: (Prepared) -> Bool
+    warm: (UnsafeBufferPointer<UInt64>) -> Void = { _ in }, onRecord: (consuming Prepared) -> Bool
   ) throws(ImportError) -> Header {
     let source = try ByteSource(path: file, text: true)
     report.encoding = source.encoding.rawValue
@@ -233,17 +236,17 @@ struct ContactCSVReader {
             if r.isBlank { continue }
             record.clear(line: r.line)
             if let e = Self.read(r, header: header, into: &record) {
-              if !emit(ContactRow(body: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint))) {
+              if !emit(ContactRow(problem: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint))) {
                 return
               }
             } else {
               let prepared = prepare(&record)
               let w = warmth(prepared)
-              if !emit(ContactRow(warmth: w, body: .record(consume prepared))) { return }
+              if !emit(ContactRow(warmth: w, record: consume prepared)) { return }
             }
           }
         } catch {
-          _ = emit(ContactRow(body: .failed(error)))
+          _ = emit(ContactRow(problem: .failed(error)))
         }
       },
       warm: { rows in
@@ -253,11 +256,14 @@ struct ContactCSVReader {
         }
       },
       consume: { (row: consuming ContactRow<Prepared>) in
-        switch row.body {
-        case .record(let prepared):
+        var row = consume row
+        if let prepared = row.record.take() {
           report.rowsRead += 1
-          if onRecord(prepared) { report.imported += 1 } else { report.merged += 1 }
+          if onRecord(consume prepared) { report.imported += 1 } else { report.merged += 1 }
           return true
+        }
+        switch row.problem {
+        case nil: return true
         case .rejected(let line, let column, let message, let hint):
           report.rowsRead += 1
           do throws(ImportError) {
@@ -298,32 +304,63 @@ struct ContactCSVReader {
           hint: "check for an unquoted comma in a name or company")
       }
     }
+    // One access to the record's buffers for the whole row.
+    let bad = r.withFields { fields in header.roles.withUnsafeBufferPointer { roles in
+      Self.read(fields, roles: roles, into: &record)
+    } }
+    if let bad {
+      return RowProblem(
+        line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad), message: "invalid UTF-8 text",
+        hint: "save the file as UTF-8")
+    }
+    if record.isEmpty {
+      return RowProblem(
+        line: r.line, column: 1,
+        message:
+          "the row names nobody (no name, email or profile URL; LinkedIn writes such rows for hidden or deleted members)",
+        hint: nil)
+    }
+    return nil
+  }
+
+  /// Fills `record` from a row's fields by column role; returns the first
+  /// field that is not valid UTF-8, if any.
+  private static func read(
+    _ fields: CSVFields, roles: UnsafeBufferPointer<ContactColumnRole>, into record: inout ContactRecord
+  ) -> Int? {
     var bad: Int?
-    for i in 0..<min(columns, r.count) {
-      let role = header.roles[i]
+    for i in 0..<min(roles.count, fields.count) {
+      let role = roles[i]
       if role == .ignored || role == .unknown { continue }
       // A date needs no string: parsed from the field's bytes (anything else
       // takes the general path below, which also rejects invalid UTF-8).
-      if role == .connectedOn, let day = r.withField(i, { Day(parsingBytes: $0) }) {
+      if role == .connectedOn, let day = Day(parsingBytes: fields[i]) {
         record.connectedOn = day
         continue
       }
-      guard let value = r.trimmed(i) else {
+      guard let value = CSVRecord.trimmedText(fields[i]) else {
         bad = bad ?? i
         continue
       }
       if value.isEmpty { continue }
+      // `consume`: the field's string moves into the record (no retain now
+      // and release at the end of the iteration).
       switch role {
-      case .fullName: if record.fullName.isEmpty { record.fullName = value }
-      case .givenName: if record.givenName.isEmpty { record.givenName = value }
-      case .middleName: if record.middleName.isEmpty { record.middleName = value }
-      case .familyName: if record.familyName.isEmpty { record.familyName = value }
-      case .namePrefix: if record.namePrefix.isEmpty { record.namePrefix = value }
-      case .nameSuffix: if record.nameSuffix.isEmpty { record.nameSuffix = value }
-      case .nickname: if record.nickname.isEmpty { record.nickname = value }
-      case .company: forEachPart(value) { c in if !record.companies.contains(c) { record.companies.append(c) } }
-      case .department: if record.department.isEmpty { record.department = value }
-      case .title: if record.title.isEmpty { record.title = value }
+      case .fullName: if record.fullName.isEmpty { record.fullName = consume value }
+      case .givenName: if record.givenName.isEmpty { record.givenName = consume value }
+      case .middleName: if record.middleName.isEmpty { record.middleName = consume value }
+      case .familyName: if record.familyName.isEmpty { record.familyName = consume value }
+      case .namePrefix: if record.namePrefix.isEmpty { record.namePrefix = consume value }
+      case .nameSuffix: if record.nameSuffix.isEmpty { record.nameSuffix = consume value }
+      case .nickname: if record.nickname.isEmpty { record.nickname = consume value }
+      case .company:
+        if record.companies.isEmpty && !value.hasBytes(":::") {
+          record.companies.append(consume value)
+        } else {
+          forEachPart(value) { c in if !record.companies.contains(c) { record.companies.append(c) } }
+        }
+      case .department: if record.department.isEmpty { record.department = consume value }
+      case .title: if record.title.isEmpty { record.title = consume value }
       case .email:
         forEachPart(value) { e in
           if IdentityKeys.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
@@ -332,7 +369,7 @@ struct ContactCSVReader {
       case .url:
         // The usual LinkedIn column: one profile URL, nothing to split or unescape.
         if ContactResolver.isPlainLinkedInProfileURL(value) {
-          record.urls.insert(value, at: 0)
+          record.urls.insert(consume value, at: 0)
           continue
         }
         forEachPart(value) { u in
@@ -348,19 +385,7 @@ struct ContactCSVReader {
       case .ignored, .unknown: break
       }
     }
-    if let bad {
-      return RowProblem(
-        line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad), message: "invalid UTF-8 text",
-        hint: "save the file as UTF-8")
-    }
-    if record.isEmpty {
-      return RowProblem(
-        line: r.line, column: 1,
-        message:
-          "the row names nobody (no name, email or profile URL; LinkedIn writes such rows for hidden or deleted members)",
-        hint: nil)
-    }
-    return nil
+    return bad
   }
 
   /// A CSV with name or email columns but no known flavour (Roundcube, hand-made lists).

@@ -29,8 +29,8 @@ enum ContactImporter {
       let header = try ContactCSVReader.read(
         file, expected: expected, report: &report, errors: errors, prepare: { PreparedContact(moving: &$0) },
         warmth: { $0.urlHash }, warm: { resolver.warm(urlHashes: $0, builder: &builder) }
-      ) { contact in
-        resolver.add(contact, file: file, owner: owner, sourceKind: sourceKind, builder: &builder).isNew
+      ) { (contact: consuming PreparedContact) in
+        resolver.add(consume contact, file: file, owner: owner, sourceKind: sourceKind, builder: &builder).isNew
       }
       if expected == nil { report.format = header.flavour.rawValue }
     case .vcard:

@@ -57,25 +57,29 @@ public struct ContactRecord: Sendable, Equatable {
   /// URL then needs no array allocated and freed.
   public mutating func clear(line: Int) {
     self.line = line
-    fullName = ""
-    givenName = ""
-    middleName = ""
-    familyName = ""
-    namePrefix = ""
-    nameSuffix = ""
-    nickname = ""
-    emails.removeAll(keepingCapacity: true)
-    companies.removeAll(keepingCapacity: true)
-    department = ""
-    title = ""
-    urls.removeAll(keepingCapacity: true)
-    phones.removeAll(keepingCapacity: true)
-    labels.removeAll(keepingCapacity: true)
-    related.removeAll(keepingCapacity: true)
+    // Most fields of a row are empty: assigning to them would still release
+    // the empty value, a runtime call each.
+    @inline(__always) func empty(_ s: inout String) { if !s.isEmpty { s = "" } }
+    @inline(__always) func empty(_ a: inout [String]) { if !a.isEmpty { a.removeAll(keepingCapacity: true) } }
+    empty(&fullName)
+    empty(&givenName)
+    empty(&middleName)
+    empty(&familyName)
+    empty(&namePrefix)
+    empty(&nameSuffix)
+    empty(&nickname)
+    empty(&emails)
+    empty(&companies)
+    empty(&department)
+    empty(&title)
+    empty(&urls)
+    empty(&phones)
+    empty(&labels)
+    empty(&related)
     connectedOn = nil
-    birthday = ""
-    notes = ""
-    uid = ""
+    empty(&birthday)
+    empty(&notes)
+    empty(&uid)
   }
 
   /// Whether the record names anyone at all (hidden LinkedIn members give empty rows).

@@ -108,11 +108,10 @@ struct ContactResolver {
     var connectedOn: Day?
     var firstEvent: Day?
     var lastEvent: Day?
-    var out = 0
-    var inbound = 0
+    var out: Int32 = 0
+    var inbound: Int32 = 0
     /// Bit i: `sourceKinds[i]` gave evidence for the tie.
     var sources: UInt32 = 0
-    var file: String
     /// The person's next owner tie (-1: none): each person's ties form a
     /// list from `tieHead`, short since few owners share a contact.
     var next: Int32 = -1
@@ -258,10 +257,10 @@ struct ContactResolver {
 
   /// `add` for a record prepared beforehand (on an import pipeline's worker).
   mutating func add(
-    _ c: PreparedContact, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
+    _ c: consuming PreparedContact, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
   ) -> (person: PersonID, isNew: Bool) {
     identity.contactRecords += 1
-    let (profileURL, urlKey, emailKeys, matchingName, company) = (c.profileURL, c.urlKey, c.emailKeys, c.matchingName, c.company)
+    let (urlKey, emailKeys, matchingName, company) = (c.urlKey, c.emailKeys, c.matchingName, c.company)
     // Name keys cost more than the rest of a row: made only when needed.
     var keys: (name: String, company: String)?
     func nameKeys() -> (name: String, company: String) {
@@ -270,8 +269,8 @@ struct ContactResolver {
       keys = made
       return made
     }
-    func where_() -> String { "\(file):\(c.line)" }
-    let shown = c.shown
+    let line = c.line
+    func where_() -> String { "\(file):\(line)" }
 
     var found: PersonID?
     var by = ""
@@ -293,14 +292,14 @@ struct ContactResolver {
         by = "profileURL"
         key = String(urlKey)
       } else {
-        noteAmbiguous(where_(), shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
+        noteAmbiguous(where_(), c.shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
       }
     }
     if found == nil {
       for e in emailKeys {
         guard let p = byEmail.value(e) else { continue }
         if !urlKey.isEmpty, profileURLEntry(of: p) >= 0, profileURLEntry(of: p) != urlEntry {
-          noteAmbiguous(where_(), shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
+          noteAmbiguous(where_(), c.shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
           continue
         }
         found = p
@@ -327,27 +326,24 @@ struct ContactResolver {
           key = nameKey + " | " + companyKey
         } else if candidates.count > 1 {
           noteAmbiguous(
-            where_(), shown, candidates.map { builder.key(of: $0) },
+            where_(), c.shown, candidates.map { builder.key(of: $0) },
             "\(candidates.count) people share the name and company \"\(nameKey) | \(companyKey)\"")
         }
       }
     }
 
-    let attributes = GraphBuilder.PersonAttributes(
-      name: shown, emails: c.emails, company: company, title: c.title, tags: c.labels, profileURL: profileURL)
     let person: PersonID
     let isNew: Bool
     if let p = found {
       person = p
       isNew = false
-      builder.setAttributes(p, attributes, overwrite: false)
       switch by {
       case "profileURL": identity.mergedByProfileURL += 1
       case "email": identity.mergedByEmail += 1
       default: identity.mergedByNameAndCompany += 1
       }
       if identity.merges.count < IdentityReport.listLimit {
-        identity.merges.append(.init(record: where_(), person: builder.key(of: p), name: shown, by: by, key: key))
+        identity.merges.append(.init(record: where_(), person: builder.key(of: p), name: c.shown, by: by, key: key))
       } else {
         identity.mergesNotListed += 1
       }
@@ -355,12 +351,11 @@ struct ContactResolver {
       if !urlKey.isEmpty {
         person = newPerson(urlKey: urlKey, hash: c.urlHash, &builder)
       } else {
-        person = newPerson(emailKeys.first ?? (shown.isEmpty ? "contact" : shown), &builder)
+        person = newPerson(emailKeys.first ?? (c.shown.isEmpty ? "contact" : c.shown), &builder)
       }
       isNew = true
       identity.newPeople += 1
       if urlKey.isEmpty { peopleWithoutURL += 1 }
-      builder.setAttributes(person, attributes)
     }
     if urlIsNew { byURL[entry: Int(urlEntry)] = person }
     if urlEntry >= 0 {
@@ -396,10 +391,20 @@ struct ContactResolver {
       if contacts[slot].ownerCount == 2 { identity.peopleInSeveralExports += 1 }
     }
     // Owner → contact evidence.
-    let t = ownerTie(owner: owner, person: person, file: file)
+    let t = ownerTie(owner: owner, person: person)
     if let d = c.connectedOn { ownerTieList[t].connectedOn = min(ownerTieList[t].connectedOn ?? d, d) }
     ownerTieList[t].sources |= sourceBit(sourceKind)
     for value in c.related { related.append((person, value, file)) }
+    // Last, so that the record's strings move into the network's columns
+    // (a swap each) instead of being copied and the copies released.
+    var last = consume c
+    builder.setAttributes(
+      person,
+      GraphBuilder.PersonAttributes(
+        name: PreparedContact.take(&last.shown), emails: PreparedContact.take(&last.emails), company: company,
+        title: PreparedContact.take(&last.title), tags: PreparedContact.take(&last.labels),
+        profileURL: PreparedContact.take(&last.profileURL)),
+      overwrite: isNew)
     return (person, isNew)
   }
 
@@ -419,11 +424,11 @@ struct ContactResolver {
     return -1
   }
 
-  private mutating func ownerTie(owner: Int, person: PersonID, file: String) -> Int {
+  private mutating func ownerTie(owner: Int, person: PersonID) -> Int {
     let found = Self.findOwnerTie(owner: owner, person: person, heads: tieHead, ties: ownerTieList)
     if found >= 0 { return found }
     grow(&tieHead, to: Int(person) + 1)
-    var tie = OwnerTie(owner: Int32(owner), person: person, file: file)
+    var tie = OwnerTie(owner: Int32(owner), person: person)
     tie.next = tieHead[Int(person)]
     tieHead[Int(person)] = Int32(ownerTieList.count)
     ownerTieList.append(tie)
@@ -549,13 +554,15 @@ struct ContactResolver {
   ) -> Bool {
     owners[owner].hasLog = true
     let isNew = findOwnerTie(owner: owner, person: person) < 0
-    let t = ownerTie(owner: owner, person: person, file: file)
+    let t = ownerTie(owner: owner, person: person)
+    // Counts saturate (Int32) rather than trap, whatever a log holds.
+    @inline(__always) func count(_ n: inout Int32) { if n < .max { n += 1 } }
     switch outgoing {
-    case .some(true): ownerTieList[t].out += 1
-    case .some(false): ownerTieList[t].inbound += 1
+    case .some(true): count(&ownerTieList[t].out)
+    case .some(false): count(&ownerTieList[t].inbound)
     case .none:
-      ownerTieList[t].out += 1
-      ownerTieList[t].inbound += 1
+      count(&ownerTieList[t].out)
+      count(&ownerTieList[t].inbound)
     }
     if let date {
       ownerTieList[t].firstEvent = min(ownerTieList[t].firstEvent ?? date, date)
@@ -603,9 +610,12 @@ struct ContactResolver {
     let ownerNames = owners.map(\.owner)
     let ownerHasLog = owners.map(\.hasLog)
     var kindNames: [UInt32: String] = [:]
-    var last: (sources: UInt32, name: String) = (0, "")
-    for t in ownerTieList {
-      var e = TieEvidence()
+    var last: (sources: UInt32, owner: Int32) = (0, -1)
+    // One evidence value for all ties: its strings change only with the
+    // owner or the source kinds (not re-made and released a million times).
+    var e = TieEvidence()
+    for i in ownerTieList.indices {
+      let t = ownerTieList[i]
       switch (t.connectedOn, t.firstEvent) {
       case (let a?, let b?): e.since = min(a, b)
       case (let a?, nil): e.since = a
@@ -613,21 +623,25 @@ struct ContactResolver {
       }
       e.lastContact = t.lastEvent
       if ownerHasLog[Int(t.owner)] {
-        e.interactions = t.out + t.inbound
-        e.interactionsOut = t.out
-        e.interactionsIn = t.inbound
+        e.interactions = Int(t.out) + Int(t.inbound)
+        e.interactionsOut = Int(t.out)
+        e.interactionsIn = Int(t.inbound)
+      } else {
+        (e.interactions, e.interactionsOut, e.interactionsIn) = (nil, nil, nil)
       }
-      if t.sources != last.sources || last.name.isEmpty {
-        let name = kindNames[t.sources] ?? {
+      if t.sources != last.sources || e.kind == nil {
+        e.kind = kindNames[t.sources] ?? {
           let name = sourceKinds.indices.filter { t.sources & (1 << UInt32($0)) != 0 }.map { sourceKinds[$0] }.sorted()
             .joined(separator: "+")
           kindNames[t.sources] = name
           return name
         }()
-        last = (t.sources, name)
+        last.sources = t.sources
       }
-      e.kind = last.name
-      e.source = ownerNames[Int(t.owner)]
+      if t.owner != last.owner {
+        e.source = ownerNames[Int(t.owner)]
+        last.owner = t.owner
+      }
       _ = try? builder.addTie(ownerPerson[Int(t.owner)], t.person, evidence: e)
     }
     for (p, value, _) in related {
@@ -724,29 +738,56 @@ struct PreparedContact: Sendable {
 
   /// Takes the fields it keeps out of `r` (swapped, not copied: no reference
   /// counting on the worker thread's hot path), leaving them empty there.
+  /// Each stored property is assigned once, at the end, from locals: built
+  /// field by field in place, the record was copied whole and the copy
+  /// destroyed (some thirty reference-count operations a row).
   init(moving r: inout ContactRecord) {
-    line = r.line
-    profileURL = ""
+    var profileURL = ""
     if let i = r.urls.firstIndex(where: ContactResolver.isProfileURL) { swap(&profileURL, &r.urls[i]) }
-    urlKey = profileURL.isEmpty ? "" : Identity.profileURLKeySlice(profileURL) ?? Substring(Identity.normalizeProfileURL(profileURL))
-    urlHash = urlKey.isEmpty ? 0 : ByteKeyTable.hash(urlKey)
-    emailKeys = r.emails.isEmpty ? [] : r.emails.map(Identity.normalizeEmail)
-    matchingName = ContactResolver.matchingName(r)
-    nameHash = NameIndexes.asciiKeyHash(matchingName)
+    let urlKey = profileURL.isEmpty ? "" : Identity.profileURLKeySlice(profileURL) ?? Substring(Identity.normalizeProfileURL(profileURL))
+    let matchingName = ContactResolver.matchingName(r)
     // Usually the same text: made once.
     let plain = r.fullName.isEmpty && r.namePrefix.isEmpty && r.middleName.isEmpty && r.nameSuffix.isEmpty
       && !r.givenName.isEmpty && !r.familyName.isEmpty
-    shown = plain ? matchingName : r.displayName
-    emails = []
-    swap(&emails, &r.emails)
-    company = ""
+    let shown = plain ? matchingName : r.displayName
+    var company = ""
     if !r.companies.isEmpty { swap(&company, &r.companies[0]) }
-    title = ""
-    swap(&title, &r.title)
-    labels = []
-    swap(&labels, &r.labels)
-    related = []
-    swap(&related, &r.related)
-    connectedOn = r.connectedOn
+    let emailKeys = r.emails.isEmpty ? [] : r.emails.map(Identity.normalizeEmail)
+    self.init(
+      line: r.line, profileURL: profileURL, urlKey: urlKey, urlHash: urlKey.isEmpty ? 0 : ByteKeyTable.hash(urlKey),
+      emails: Self.take(&r.emails), emailKeys: emailKeys,
+      matchingName: matchingName, nameHash: NameIndexes.asciiKeyHash(matchingName), company: company,
+      title: Self.take(&r.title), shown: shown, labels: Self.take(&r.labels), related: Self.take(&r.related),
+      connectedOn: r.connectedOn)
+  }
+
+  private init(
+    line: Int, profileURL: consuming String, urlKey: consuming Substring, urlHash: UInt64, emails: consuming [String],
+    emailKeys: consuming [String], matchingName: consuming String, nameHash: UInt64, company: consuming String,
+    title: consuming String, shown: consuming String, labels: consuming [String], related: consuming [String],
+    connectedOn: Day?
+  ) {
+    self.line = line
+    self.profileURL = profileURL
+    self.urlKey = urlKey
+    self.urlHash = urlHash
+    self.emails = emails
+    self.emailKeys = emailKeys
+    self.matchingName = matchingName
+    self.nameHash = nameHash
+    self.company = company
+    self.title = title
+    self.shown = shown
+    self.labels = labels
+    self.related = related
+    self.connectedOn = connectedOn
+  }
+
+  /// `value`, leaving it empty (a swap: no reference counting).
+  @inline(__always)
+  static func take<T: RangeReplaceableCollection>(_ value: inout T) -> T {
+    var out = T()
+    swap(&out, &value)
+    return out
   }
 }
