@@ -273,6 +273,12 @@ public struct GraphBuilder {
     add(&tags, a.tags)
   }
 
+  /// The name set so far for `person` ("" when none), without the copy of
+  /// every attribute that `attributes(of:)` makes.
+  public func name(of person: PersonID) -> String {
+    Int(person) < names.count ? names[Int(person)] : ""
+  }
+
   /// The attributes set so far for `person` (empty values where none).
   public func attributes(of person: PersonID) -> PersonAttributes {
     let i = Int(person)

@@ -80,6 +80,27 @@ public struct TieAttributes: Sendable {
   public func source(_ t: Int) -> String? {
     source.isEmpty || source[t] == 0 ? nil : sourceNames[Int(source[t]) - 1]
   }
+  /// How many ties have each kind (`nil`: none given), and how many of those
+  /// are inferred: counted by the kind's code, with no string per tie.
+  /// Kinds in order of first appearance, `nil` first when present.
+  /// - Complexity: O(m + kinds).
+  public func kindCounts() -> [(kind: String?, ties: Int, inferred: Int)] {
+    let codes = kindNames.count + 1
+    var ties = [Int](repeating: 0, count: codes)
+    var inferred = [Int](repeating: 0, count: codes)
+    if kind.isEmpty {
+      ties[0] = count
+      inferred[0] = inferredCount
+    } else {
+      for t in 0..<count {
+        let k = Int(kind[t])
+        ties[k] += 1
+        if !confidence.isEmpty && !confidence[t].isNaN { inferred[k] += 1 }
+      }
+    }
+    return (0..<codes).filter { ties[$0] > 0 }.map { ($0 == 0 ? nil : kindNames[$0 - 1], ties[$0], inferred[$0]) }
+  }
+
   /// Number of inferred ties. O(m).
   public var inferredCount: Int { confidence.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
 

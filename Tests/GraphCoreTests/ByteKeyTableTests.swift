@@ -26,6 +26,39 @@ import Testing
     }
   }
 
+  /// A large reservation makes its slots only when the keys outgrow the
+  /// first ones (one rehash then); keys inserted with a hash made beforehand
+  /// and slots touched ahead, as the importer does, give the same table.
+  @Test(arguments: [UInt64(20_261_128), 9])
+  func deferredReservationAndPrehashedKeys(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    var table = ByteKeyTable()
+    table.reserveCapacity(300_000, bytesPerKey: 12)
+    var oracle: [String: Int32] = [:]
+    var order: [String] = []
+    var warmed: UInt64 = 0
+    for step in 0..<80_000 {
+      let key = "k\(rng.next() % 200_000)"
+      let hash = ByteKeyTable.hash(key)
+      warmed &+= [hash].withUnsafeBufferPointer { table.touch(hashes: $0) }
+      let (entry, inserted) = table.insert(key, hash: hash, value: Int32(step))
+      if let old = oracle[key] {
+        #expect(!inserted && table[entry: entry] == old, "seed \(seed): \(key)")
+      } else {
+        #expect(inserted && entry == order.count, "seed \(seed): \(key)")
+        oracle[key] = Int32(step)
+        order.append(key)
+      }
+    }
+    #expect(oracle.count > 49_152, "the keys outgrow the slots made at first")
+    #expect(table.count == oracle.count)
+    for (e, key) in order.enumerated() {
+      #expect(table.entry(key) == e && table.key(e) == key)
+    }
+    #expect(table.value("absent") == nil)
+    _ = warmed
+  }
+
   @Test(arguments: [UInt64(20_261_128), 1, 2, 3, 4, 5, 6, 7])
   func agreesWithDictionary(seed: UInt64) {
     var rng = SplitMix64(seed: seed)

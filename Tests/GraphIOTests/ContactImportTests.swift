@@ -454,6 +454,38 @@ let linkedInNote = """
     #expect(loaded.identity?.merges.first?.key == "marie curie | radium")
   }
 
+  /// The same contacts listed many times (re-exports joined into one file):
+  /// every repeat merges by profile URL, the name queue keeps one entry per
+  /// person and name, and the name + company index still finds them (a second
+  /// owner's address book without URLs merges into the same people).
+  @Test func repeatedRowsMergeAndStillMatchByNameAndCompany() throws {
+    let rows = """
+      Marie,Curie,https://www.linkedin.com/in/mcurie,,Radium Inc.,Chemist,01 Jan 2020
+      Pierre,Curie,https://www.linkedin.com/in/pcurie,,Radium Inc.,Physicist,02 Jan 2020
+      Irene,Joliot-Curie,https://www.linkedin.com/in/ijc,,Institut du Radium,Chemist,03 Jan 2020
+
+      """
+    // Pierre's last listing has a new employer: that name + company is new.
+    let a = linkedInNote + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+      + String(repeating: rows, count: 50)
+      + "Pierre,Curie,https://www.linkedin.com/in/pcurie,,Sorbonne,Professor,02 Jan 2020\n"
+    let b = """
+      First Name,Last Name,Primary Email,Organization
+      Irene,Joliot-Curie,irene@radium.fr,Institut du Radium
+      Pierre,Curie,pierre@sorbonne.fr,Sorbonne
+
+      """
+    let (loaded, errors) = try loadContactText([("ana.csv", a), ("bob.csv", b)])
+    #expect(errors.isEmpty)
+    #expect((loaded.imports[0].rowsRead, loaded.imports[0].imported, loaded.imports[0].merged) == (151, 3, 148))
+    #expect(loaded.identity?.mergedByProfileURL == 148)
+    #expect(loaded.identity?.mergedByNameAndCompany == 2)
+    #expect(loaded.imports[1].merged == 2)
+    #expect(loaded.graph.personCount == 5)  // two owners, three contacts
+    let irene = try #require(person(loaded.graph, "Irene Joliot-Curie"))
+    #expect(loaded.graph.people.emails(of: irene) == ["irene@radium.fr"])
+  }
+
   @Test func ambiguousCandidatesAreListedNotMerged() throws {
     let a = """
       First Name,Last Name,URL,Email Address,Company,Position,Connected On

@@ -30,14 +30,26 @@ package struct ByteKeyTable: Sendable {
   /// Number of keys.
   package var count: Int { values.count }
 
+  /// The slot count `reserveCapacity` asked for, made when the table first
+  /// outgrows `Self.eagerSlots`.
+  private var reservedSlots = 0
+  /// Slots made at once by `reserveCapacity` (512 KB): more would be touched
+  /// (zeroed, then hit at random) even when far fewer keys arrive, as when a
+  /// file lists the same contacts many times.
+  private static let eagerSlots = 1 << 16
+
   /// Makes room for `n` more keys (of about `bytesPerKey` bytes each) without
-  /// rehashing or moving the key bytes.
+  /// moving the key bytes, and with at most one rehash: the slots for a
+  /// large `n` are made when the keys outgrow the first `eagerSlots`, so a
+  /// guess that was too high costs no memory that is touched.
   package mutating func reserveCapacity(_ n: Int, bytesPerKey: Int = 0) {
     let want = count + n
     starts.reserveCapacity(want + 1)
     values.reserveCapacity(want)
     if bytesPerKey > 0 { arena.reserveCapacity(arena.count + n * bytesPerKey) }
-    if Self.slotCount(for: want) > slots.count { rehash(Self.slotCount(for: want)) }
+    reservedSlots = max(reservedSlots, Self.slotCount(for: want))
+    let now = min(reservedSlots, max(Self.eagerSlots, Self.slotCount(for: count)))
+    if now > slots.count { rehash(now) }
   }
 
   /// Slots for `n` keys at a load factor of at most 3/4. (Linear probing
@@ -143,7 +155,7 @@ package struct ByteKeyTable: Sendable {
   @discardableResult
   package mutating func insert(_ key: UnsafeRawBufferPointer, hash h: UInt64, value: Int32) -> (entry: Int, inserted: Bool) {
     assert(h == Self.hash(key), "hash made for another key")
-    if 4 * (count + 1) > 3 * slots.count { rehash(Self.slotCount(for: count + 1)) }
+    if 4 * (count + 1) > 3 * slots.count { rehash(max(Self.slotCount(for: count + 1), reservedSlots)) }
     let tag = h >> 32
     let mask = slots.count - 1
     var i = Int(truncatingIfNeeded: h) & mask

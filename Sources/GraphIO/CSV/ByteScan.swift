@@ -9,6 +9,16 @@
 ///
 /// - Complexity: O(bytes / 8) word operations plus a constant.
 enum ByteScan {
+  /// The range of `b` without leading and trailing spaces and tabs.
+  @inline(__always)
+  static func trimmedRange(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var lo = 0
+    var hi = b.count
+    while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
+    while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
+    return lo..<hi
+  }
+
   @inline(__always) static func broadcast(_ b: UInt8) -> UInt64 { UInt64(b) &* 0x0101_0101_0101_0101 }
 
   @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {

@@ -85,14 +85,21 @@ public struct CSVTokenizer {
   /// returned as records with one empty field (callers skip them).
   /// - Throws: `ImportError` for an unterminated quote or an over-long record.
   public mutating func next() throws(ImportError) -> CSVRecord? {
+    try advance() ? record : nil
+  }
+
+  /// `next()` without handing out the record: true when `record` holds the
+  /// next one. A loop over a million rows reads `record` in place, with no
+  /// reference counting on it per row.
+  public mutating func advance() throws(ImportError) -> Bool {
     while true {
       if position >= buffer.count {
-        if atEOF { return nil }
+        if atEOF { return false }
         try fill()
         continue
       }
       switch scan() {
-      case .complete: return record
+      case .complete: return true
       case .needMore:
         if atEOF {
           // The file ended inside the record: finish it as it stands.
@@ -102,7 +109,7 @@ public struct CSVTokenizer {
               message: "quoted field is never closed (the file ends inside it)",
               hint: "add the closing \" or remove the stray quote")
           }
-          return record
+          return true
         }
         if buffer.count - position > Self.maxRecordBytes {
           throw ImportError(
@@ -404,11 +411,7 @@ public struct CSVRecord {
   /// when not valid UTF-8 (`trimmed` on a field from `withFields`).
   @inline(__always)
   static func trimmedText(_ buf: UnsafeBufferPointer<UInt8>) -> String? {
-    var lo = 0
-    var hi = buf.count
-    while lo < hi && (buf[lo] == 0x20 || buf[lo] == 0x09) { lo += 1 }
-    while hi > lo && (buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09) { hi -= 1 }
-    return ByteScan.text(UnsafeBufferPointer(rebasing: buf[lo..<hi]))
+    ByteScan.text(UnsafeBufferPointer(rebasing: buf[ByteScan.trimmedRange(buf)]))
   }
 
   /// Byte offset (0-based) of the first invalid UTF-8 sequence in field `i`, if any.

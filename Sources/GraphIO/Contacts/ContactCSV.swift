@@ -232,10 +232,11 @@ struct ContactCSVReader {
       produce: { (emit: (consuming ContactRow<Prepared>) -> Bool) in
         do throws(ImportError) {
           var record = ContactRecord(line: 0)
-          while let r = try csv.next() {
-            if r.isBlank { continue }
-            record.clear(line: r.line)
-            if let e = Self.read(r, header: header, into: &record) {
+          // `csv.record` read in place (`advance`), not copied out per row.
+          while try csv.advance() {
+            if csv.record.isBlank { continue }
+            record.clear(line: csv.record.line)
+            if let e = Self.read(csv.record, header: header, into: &record) {
               if !emit(ContactRow(problem: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint))) {
                 return
               }

@@ -286,8 +286,11 @@ struct ContactResolver {
     }
     if urlEntry >= 0 && !urlIsNew {
       let p = byURL[entry: Int(urlEntry)]
-      let known = IdentityKeys.name(builder.attributes(of: p).name)
-      if Self.sameGivenName(nameKeys().name, known) {
+      // The same name as written (a re-export, a second owner's copy) needs no keys.
+      let knownName = builder.name(of: p)
+      if knownName == c.shown
+        || Self.sameGivenName(keys?.name ?? IdentityKeys.name(matchingName), IdentityKeys.name(knownName))
+      {
         found = p
         by = "profileURL"
         key = String(urlKey)

@@ -55,9 +55,27 @@ struct NameIndexes {
   /// so a scan reads 8 bytes per name.
   private var queuedHashes: [UInt64] = []
 
+  /// Each person's latest entry in `queued` (-1: none), indexed by person.
+  /// Stale after a flush; an entry is used only if it still names the person.
+  private var lastQueued: [Int32] = []
+
   /// Queues `person` under the keys of `name` and of `name` + `company`;
   /// `nameHash` is `asciiKeyHash(name)` when already made (0: not known).
+  /// The same name and company as the person's latest queued entry add
+  /// nothing (indexing them again would change no index): a file that lists
+  /// the same contacts many times does not grow the queue.
   mutating func add(_ person: PersonID, name: String, company: String, nameHash: UInt64 = 0) {
+    let p = Int(person)
+    if p < lastQueued.count {
+      let last = Int(lastQueued[p])
+      if last >= 0 && last < queued.count {
+        let q = queued[last]
+        if q.person == person && !q.areKeys && q.name == name && q.company == company { return }
+      }
+    } else {
+      lastQueued.append(contentsOf: repeatElement(-1, count: p + 1 - lastQueued.count))
+    }
+    lastQueued[p] = Int32(queued.count)
     queued.append((person, name, company, false))
     queuedHashes.append(nameHash)
   }

@@ -14,10 +14,8 @@ enum NumberParsing {
   /// rounded); other forms fall back to the standard library's parser.
   @inline(__always)
   static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-    var lo = 0
-    var hi = b.count
-    while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
-    while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
+    let trimmed = ByteScan.trimmedRange(b)
+    let (lo, hi) = (trimmed.lowerBound, trimmed.upperBound)
     guard lo < hi else { return nil }
     var i = lo
     var negative = false

@@ -37,12 +37,12 @@ public struct StatsResult: Codable, Sendable, Equatable {
     for (c, n) in g.tieClassCounts(classifier: classifier) { classes[c.rawValue] = n }
     var byKind: [String: Int] = [:]
     var inferredByKind: [String: Int] = [:]
-    for t in 0..<g.tieCount {
-      let kind = g.ties.kind(t) ?? "none"
-      byKind[kind, default: 0] += 1
-      if g.ties.isInferred(t) {
+    for (k, ties, inferred) in g.ties.kindCounts() {
+      let kind = k ?? "none"
+      byKind[kind, default: 0] += ties
+      if inferred > 0 {
         let rules = kind.hasPrefix("inferred:") ? kind.dropFirst("inferred:".count) : Substring(kind)
-        for r in rules.split(separator: "+") { inferredByKind[String(r), default: 0] += 1 }
+        for r in rules.split(separator: "+") { inferredByKind[String(r), default: 0] += inferred }
       }
     }
     return StatsResult(
