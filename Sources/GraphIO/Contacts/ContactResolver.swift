@@ -733,7 +733,11 @@ struct PreparedContact: Sendable {
   var labels: [String]
   var related: [String]
   var connectedOn: Day?
+}
 
+// The initialisers below are in an extension so that the memberwise one
+// (parameters taken owned: values move in) stays.
+extension PreparedContact {
   init(_ r: ContactRecord) {
     var copy = r
     self.init(moving: &copy)
@@ -762,28 +766,6 @@ struct PreparedContact: Sendable {
       matchingName: matchingName, nameHash: NameIndexes.asciiKeyHash(matchingName), company: company,
       title: Self.take(&r.title), shown: shown, labels: Self.take(&r.labels), related: Self.take(&r.related),
       connectedOn: r.connectedOn)
-  }
-
-  private init(
-    line: Int, profileURL: consuming String, urlKey: consuming Substring, urlHash: UInt64, emails: consuming [String],
-    emailKeys: consuming [String], matchingName: consuming String, nameHash: UInt64, company: consuming String,
-    title: consuming String, shown: consuming String, labels: consuming [String], related: consuming [String],
-    connectedOn: Day?
-  ) {
-    self.line = line
-    self.profileURL = profileURL
-    self.urlKey = urlKey
-    self.urlHash = urlHash
-    self.emails = emails
-    self.emailKeys = emailKeys
-    self.matchingName = matchingName
-    self.nameHash = nameHash
-    self.company = company
-    self.title = title
-    self.shown = shown
-    self.labels = labels
-    self.related = related
-    self.connectedOn = connectedOn
   }
 
   /// `value`, leaving it empty (a swap: no reference counting).
