@@ -80,6 +80,8 @@ public struct GraphBuilder {
   var sourceIndex: [String: UInt16] = [:]
   var sourceNames: [String] = []
   var maxDay: Int32 = .min
+  /// Tie rows room was made for (`reserveTies`), evidence columns included.
+  var tieCapacity = 0
 
   /// Self-ties dropped so far.
   public private(set) var selfTiesDropped = 0
@@ -96,6 +98,31 @@ public struct GraphBuilder {
     tieStrength.reserveCapacity(expectedTies)
     tieOrigin.reserveCapacity(expectedTies)
     integerKeys.reserveCapacity(expectedPeople)
+  }
+
+  /// Makes room for `n` more tie rows, in every column (evidence columns
+  /// made later are made with that room), so they are not copied as they grow.
+  public mutating func reserveTies(_ n: Int) {
+    tieCapacity = tieU.count + n
+    tieU.reserveCapacity(tieCapacity)
+    tieV.reserveCapacity(tieCapacity)
+    tieStrength.reserveCapacity(tieCapacity)
+    tieOrigin.reserveCapacity(tieCapacity)
+    for column in [\Self.interactions, \.interactionsOut, \.interactionsIn, \.lastContact, \.since]
+    where !self[keyPath: column].isEmpty {
+      self[keyPath: column].reserveCapacity(tieCapacity)
+    }
+    if !confidence.isEmpty { confidence.reserveCapacity(tieCapacity) }
+    if !kind.isEmpty { kind.reserveCapacity(tieCapacity) }
+    if !source.isEmpty { source.reserveCapacity(tieCapacity) }
+  }
+
+  /// A new evidence column: `absent` for every tie row so far, with room for those reserved.
+  private static func evidenceColumn<T>(_ absent: T, rows: Int, room: Int) -> [T] {
+    var column: [T] = []
+    column.reserveCapacity(max(room, rows))
+    column.append(contentsOf: repeatElement(absent, count: rows))
+    return column
   }
 
   /// Makes room for about `n` more people with string keys (contact
@@ -332,12 +359,12 @@ public struct GraphBuilder {
     let t = tieU.count - 1
     func setInt(_ column: inout [Int32], _ value: Int?) {
       guard let value else { return }
-      if column.isEmpty { column = Array(repeating: -1, count: tieU.count) }
+      if column.isEmpty { column = Self.evidenceColumn(-1, rows: tieU.count, room: tieCapacity) }
       column[t] = Int32(clamping: max(0, value))
     }
     func setDay(_ column: inout [Int32], _ value: Day?) {
       guard let value else { return }
-      if column.isEmpty { column = Array(repeating: TieAttributes.absentDay, count: tieU.count) }
+      if column.isEmpty { column = Self.evidenceColumn(TieAttributes.absentDay, rows: tieU.count, room: tieCapacity) }
       column[t] = value.daysSinceEpoch
       maxDay = max(maxDay, value.daysSinceEpoch)
     }
@@ -347,15 +374,15 @@ public struct GraphBuilder {
     setDay(&lastContact, e.lastContact)
     setDay(&since, e.since)
     if let c = e.inferredConfidence {
-      if confidence.isEmpty { confidence = Array(repeating: .nan, count: tieU.count) }
+      if confidence.isEmpty { confidence = Self.evidenceColumn(Float.nan, rows: tieU.count, room: tieCapacity) }
       confidence[t] = Float(c)
     }
     if let k = e.kind, !k.isEmpty {
-      if kind.isEmpty { kind = Array(repeating: 0, count: tieU.count) }
+      if kind.isEmpty { kind = Self.evidenceColumn(UInt16(0), rows: tieU.count, room: tieCapacity) }
       kind[t] = Self.intern(k, &kindIndex, &kindNames)
     }
     if let s = e.source, !s.isEmpty {
-      if source.isEmpty { source = Array(repeating: 0, count: tieU.count) }
+      if source.isEmpty { source = Self.evidenceColumn(UInt16(0), rows: tieU.count, room: tieCapacity) }
       source[t] = Self.intern(s, &sourceIndex, &sourceNames)
     }
     return .added

@@ -609,6 +609,7 @@ struct ContactResolver {
           resolvedBy: how, contacts: spec.contactCount))
     }
     builder.currentOrigin = 0
+    builder.reserveTies(ownerTieList.count + related.count)
     // Per owner and per set of source kinds, made once (a million ties share a handful).
     let ownerNames = owners.map(\.owner)
     let ownerHasLog = owners.map(\.hasLog)

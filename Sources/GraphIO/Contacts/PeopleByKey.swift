@@ -133,9 +133,10 @@ struct NameIndexes {
 
   /// A hash of `IdentityKeys.name(name)` made on the bytes without making
   /// the key (else 0), for names of ASCII letters, digits, apostrophes and
-  /// separators, and Latin letters that fold to ASCII (é → e, ß → ss; most
-  /// names in contact lists), without `(`, `)`, `,` or `&`: FNV-1a over the
-  /// key's bytes, so it equals `hash(ofKey:)` of the key.
+  /// separators, Latin letters that fold to ASCII (é → e, ß → ss; most
+  /// names in contact lists) and CJK ideographs and Hangul syllables (kept
+  /// as they are), without `(`, `)`, `,` or `&`: FNV-1a over the key's
+  /// bytes, so it equals `hash(ofKey:)` of the key.
   static func asciiKeyHash(_ name: String) -> UInt64 {
     name.withUTF8Bytes { n -> UInt64 in
       var h: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -166,6 +167,12 @@ struct NameIndexes {
           if (0x300...0x36F).contains(v) { continue }
           guard let folded = IdentityKeys.fold(v) else { return 0 }
           for f in folded.utf8 { emit(f) }
+        case 0xE4...0xED:
+          guard Self.isUncasedLetter(b, n, i) else { return 0 }
+          emit(b)
+          emit(n[i])
+          emit(n[i + 1])
+          i += 2
         case 0x80...: return 0
         default: pendingSpace = emitted
         }
@@ -184,19 +191,44 @@ struct NameIndexes {
   private var scans = 0
   static let scanLimit = 8
 
+  /// Whether the three bytes from `n[i - 1]` (lead byte `b`) are a CJK
+  /// ideograph or a Hangul syllable: letters without case or folding, which
+  /// `IdentityKeys.words` keeps byte for byte.
+  @inline(__always)
+  static func isUncasedLetter(_ b: UInt8, _ n: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    guard i + 1 < n.count, n[i] & 0xC0 == 0x80, n[i + 1] & 0xC0 == 0x80 else { return false }
+    let v = UInt32(b & 0x0F) << 12 | UInt32(n[i] & 0x3F) << 6 | UInt32(n[i + 1] & 0x3F)
+    return (0x4E00...0x9FEF).contains(v) || (0xAC00...0xD7A3).contains(v)
+  }
+
   /// False only when `name`'s key surely does not start with `first`: its
-  /// first letter or digit is ASCII and not `first`, with no `(` or `&` or
-  /// non-ASCII byte before it (those need the full key).
+  /// first letter or digit (an ASCII one, a Latin letter folded to ASCII, a
+  /// CJK ideograph or a Hangul syllable) does not start with `first`, and no
+  /// `(` or `&` or other non-ASCII letter comes before it (those need the full key).
   static func mayHaveKeyStarting(_ name: String, _ first: UInt8) -> Bool {
-    for b in name.utf8 {
-      switch b {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return b == first
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): return b | 0x20 == first
-      case UInt8(ascii: "("), UInt8(ascii: "&"), 0x80...: return true
-      default: continue
+    name.withUTF8Bytes { n in
+      var i = 0
+      while i < n.count {
+        let b = n[i]
+        i += 1
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return b == first
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return b | 0x20 == first
+        case UInt8(ascii: "("), UInt8(ascii: "&"): return true
+        case 0xC0..<0xE0:
+          guard i < n.count, n[i] & 0xC0 == 0x80 else { return true }
+          let v = UInt32(b & 0x1F) << 6 | UInt32(n[i] & 0x3F)
+          i += 1
+          if (0x300...0x36F).contains(v) { continue }
+          guard let folded = IdentityKeys.fold(v) else { return true }
+          return folded.utf8.first == first
+        case 0xE4...0xED: return Self.isUncasedLetter(b, n, i) ? b == first : true
+        case 0x80...: return true
+        default: continue
+        }
       }
+      return false
     }
-    return false
   }
 
   /// Indexes every queued name.

@@ -15,6 +15,9 @@ public struct LoadOptions: Sendable {
   /// process that exits after it has used the network (the CLI), where the
   /// freeing cost about a twentieth of a large contact import.
   public var keepsWorkingMemoryUntilExit = false
+  /// Called as each phase of loading ends, with its name (`read FILE`,
+  /// `contact ties`, `build`) and its duration (`LIAISON_TIMINGS=1`).
+  public var onPhaseEnd: (@Sendable (String, Duration) -> Void)?
   public init(
     strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil, contacts: ContactOptions = ContactOptions()
   ) {
@@ -50,6 +53,14 @@ public enum NetworkLoader {
   ) throws(ImportError) -> LoadedNetwork {
     var builder = GraphBuilder()
     builder.referenceDate = options.referenceDate
+    let clock = ContinuousClock()
+    var phaseStart = clock.now
+    func phaseEnded(_ name: String) {
+      guard let onPhaseEnd = options.onPhaseEnd else { return }
+      let now = clock.now
+      onPhaseEnd(name, now - phaseStart)
+      phaseStart = now
+    }
     // Detect formats first.
     var planned: [(index: Int, spec: InputSpec, format: InputFormat)] = []
     for (i, spec) in inputs.enumerated() {
@@ -93,12 +104,17 @@ public enum NetworkLoader {
           errors: context)
       }
       reports[index] = report
+      phaseEnded("read \(spec.path)")
     }
-    if resolver != nil { try resolver!.finish(builder: &builder) }
+    if resolver != nil {
+      try resolver!.finish(builder: &builder)
+      phaseEnded("contact ties")
+    }
     if options.keepsWorkingMemoryUntilExit, let resolver { _ = Unmanaged.passRetained(KeptUntilExit(resolver)) }
     let (graph, build): (Graph, BuildReport)
     do {
       (graph, build) = try builder.build()
+      phaseEnded("build")
     } catch {
       throw ImportError(file: inputs.first?.path ?? "-", line: 0, column: 0, message: error.description, hint: nil)
     }

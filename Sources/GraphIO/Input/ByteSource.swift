@@ -31,6 +31,9 @@ public final class ByteSource {
   private var pendingStart = 0
   private var transcoder = TextTranscoder(.utf8)
   private var rawScratch: [UInt8] = []
+  /// Where `read(2)` writes, kept from chunk to chunk: a fresh megabyte per
+  /// chunk would be mapped, faulted in page by page and unmapped each time.
+  private var readScratch: [UInt8] = []
   private let memory: [UInt8]?
   private var memoryOffset = 0
 
@@ -90,6 +93,7 @@ public final class ByteSource {
   /// Reads up to `detectionBytes` raw bytes ahead and decides the encoding.
   private func detectEncoding(limit: Int) throws(ImportError) {
     var head: [UInt8] = []
+    head.reserveCapacity(min(limit, size ?? limit))
     while head.count < limit, try readRaw(into: &head, count: min(1 << 20, limit - head.count)) > 0 {}
     encoding = TextEncoding.detect(head, complete: size.map { head.count >= $0 } ?? false)
     transcoder = TextTranscoder(encoding)
@@ -109,7 +113,8 @@ public final class ByteSource {
     // `count` bytes that a short read would throw away.
     var got = 0
     var failure: Int32 = 0
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count)) { scratch in
+    if readScratch.count < count { readScratch = [UInt8](repeating: 0, count: max(1, count)) }
+    readScratch.withUnsafeMutableBufferPointer { scratch in
       while true {
         let n = Glibc.read(fd, scratch.baseAddress!, count)
         if n < 0 && errno == EINTR { continue }

@@ -92,6 +92,12 @@ struct InputOptions: ParsableArguments {
       strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) },
       contacts: contacts)
     options.keepsWorkingMemoryUntilExit = true
+    if getenv("LIAISON_TIMINGS") != nil {
+      options.onPhaseEnd = { phase, took in
+        let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
+        Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
+      }
+    }
     do {
       let start = Clock.now()
       let loaded = try NetworkLoader.load(try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:))), options: options) { error in
