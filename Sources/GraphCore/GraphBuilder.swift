@@ -136,6 +136,7 @@ public struct GraphBuilder {
     for column in [\Self.names, \.companies, \.titles, \.profileURLs] {
       self[keyPath: column].reserveCapacity(stringIndex.count + n)
     }
+    emails.reserveCapacity(stringIndex.count + n)
   }
 
   /// Number of people so far.

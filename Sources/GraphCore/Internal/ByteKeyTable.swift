@@ -67,8 +67,14 @@ package struct ByteKeyTable: Sendable {
   /// The entry holding `key`, or nil.
   @inline(__always)
   package func entry(_ key: UnsafeRawBufferPointer) -> Int? {
+    entry(key, hash: Self.hash(key))
+  }
+
+  /// The entry holding `key`, whose `hash(_:)` is `h`, or nil.
+  @inline(__always)
+  package func entry(_ key: UnsafeRawBufferPointer, hash h: UInt64) -> Int? {
     guard !slots.isEmpty else { return nil }
-    let h = Self.hash(key)
+    assert(h == Self.hash(key), "the hash given is not the key's")
     return slots.withUnsafeBufferPointer { s in
       let mask = s.count - 1
       var i = Int(truncatingIfNeeded: h) & mask

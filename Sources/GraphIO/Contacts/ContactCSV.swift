@@ -232,11 +232,12 @@ struct ContactCSVReader {
       produce: { (emit: (consuming ContactRow<Prepared>) -> Bool) in
         do throws(ImportError) {
           var record = ContactRecord(line: 0)
+          var interner = FieldInterner()
           // `csv.record` read in place (`advance`), not copied out per row.
           while try csv.advance() {
             if csv.record.isBlank { continue }
             record.clear(line: csv.record.line)
-            if let e = Self.read(csv.record, header: header, into: &record) {
+            if let e = Self.read(csv.record, header: header, into: &record, interning: &interner) {
               if !emit(ContactRow(problem: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint))) {
                 return
               }
@@ -293,7 +294,9 @@ struct ContactCSVReader {
 
   /// Fills `record` (made empty for the row's line) from one data row, its
   /// columns mapped by `header`; returns why the row is not a record, if it is not.
-  static func read(_ r: CSVRecord, header: Header, into record: inout ContactRecord) -> RowProblem? {
+  static func read(
+    _ r: CSVRecord, header: Header, into record: inout ContactRecord, interning interner: inout FieldInterner
+  ) -> RowProblem? {
     let columns = header.roles.count
     if r.count > columns {
       // Thunderbird writes a trailing comma; extra fields are fine when empty.
@@ -307,7 +310,7 @@ struct ContactCSVReader {
     }
     // One access to the record's buffers for the whole row.
     let bad = r.withFields { fields in header.roles.withUnsafeBufferPointer { roles in
-      Self.read(fields, roles: roles, into: &record)
+      Self.read(fields, roles: roles, into: &record, interning: &interner)
     } }
     if let bad {
       return RowProblem(
@@ -325,9 +328,11 @@ struct ContactCSVReader {
   }
 
   /// Fills `record` from a row's fields by column role; returns the first
-  /// field that is not valid UTF-8, if any.
+  /// field that is not valid UTF-8, if any. Companies and job titles, which
+  /// repeat across rows, come from `interner`.
   private static func read(
-    _ fields: CSVFields, roles: UnsafeBufferPointer<ContactColumnRole>, into record: inout ContactRecord
+    _ fields: CSVFields, roles: UnsafeBufferPointer<ContactColumnRole>, into record: inout ContactRecord,
+    interning interner: inout FieldInterner
   ) -> Int? {
     var bad: Int?
     for i in 0..<min(roles.count, fields.count) {
@@ -339,7 +344,8 @@ struct ContactCSVReader {
         record.connectedOn = day
         continue
       }
-      guard let value = CSVRecord.trimmedText(fields[i]) else {
+      let text = role == .company || role == .title ? interner.trimmedText(fields[i]) : CSVRecord.trimmedText(fields[i])
+      guard let value = text else {
         bad = bad ?? i
         continue
       }

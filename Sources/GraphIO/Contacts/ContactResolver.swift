@@ -193,6 +193,7 @@ struct ContactResolver {
     ownerTieList.reserveCapacity(ownerTieList.count + n)
     contacts.reserveCapacity(contacts.count + n)
     let people = builder.personCount + n
+    names.reserve(names: n, people: people)
     urlOf.reserveCapacity(people)
     tieHead.reserveCapacity(people)
     contactSlot.reserveCapacity(people)

@@ -59,6 +59,15 @@ struct NameIndexes {
   /// Stale after a flush; an entry is used only if it still names the person.
   private var lastQueued: [Int32] = []
 
+  /// Makes room for `n` more queued names and `people` people in all, so the
+  /// queue is not copied as it grows through a large export (untouched room
+  /// costs no memory).
+  mutating func reserve(names n: Int, people: Int) {
+    queued.reserveCapacity(queued.count + n)
+    queuedHashes.reserveCapacity(queuedHashes.count + n)
+    lastQueued.reserveCapacity(people)
+  }
+
   /// Queues `person` under the keys of `name` and of `name` + `company`;
   /// `nameHash` is `asciiKeyHash(name)` when already made (0: not known).
   /// The same name and company as the person's latest queued entry add

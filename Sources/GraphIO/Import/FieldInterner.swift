@@ -1,35 +1,39 @@
-/// Turns a column's field bytes into a shared `String`, for columns with few
-/// distinct values (a tie's `kind`): each distinct value is validated and
-/// made into a string once, later rows only compare bytes.
-///
-/// - Complexity: O(field bytes × distinct values seen, at most `capacity`);
-///   values beyond `capacity` distinct ones are made into strings each time.
-struct FieldInterner {
-  static let capacity = 32
-  private var bytes: [[UInt8]] = []
-  private var strings: [String] = []
+import GraphCore
 
-  /// The field without surrounding blanks as a string; `nil` when it is not
-  /// valid UTF-8.
-  mutating func string(_ field: UnsafeBufferPointer<UInt8>) -> String? {
-    var lo = 0
-    var hi = field.count
-    while lo < hi && (field[lo] == 0x20 || field[lo] == 0x09) { lo += 1 }
-    while hi > lo && (field[hi - 1] == 0x20 || field[hi - 1] == 0x09) { hi -= 1 }
-    let trimmed = UnsafeBufferPointer(rebasing: field[lo..<hi])
-    for i in bytes.indices {
-      let same = bytes[i].withUnsafeBufferPointer { known in
-        guard known.count == trimmed.count else { return false }
-        for k in 0..<known.count where known[k] != trimmed[k] { return false }
-        return true
-      }
-      if same { return strings[i] }
+/// One shared string per distinct value of a column whose values repeat
+/// across rows (employers and job titles in contact exports, a tie's kind):
+/// a million-row export names a few thousand of each. Each repeat then costs a hash lookup instead of an
+/// allocation, and the strings kept for a million people are the few
+/// thousand values, not a million copies.
+///
+/// Values of up to 15 bytes are not looked up: Swift keeps them inside the
+/// string value, with nothing to share. Bounded: the table starts afresh
+/// when it reaches `limit` values, so a column of distinct values costs
+/// what it did without it.
+///
+/// - Complexity: O(length) per value, expected.
+struct FieldInterner {
+  private var table = ByteKeyTable()
+  private var strings: [String] = []
+  /// Enough for the employers of a million people (56 k distinct in the
+  /// generated population); a table at the limit takes about 10 MB.
+  static let limit = 1 << 18
+
+  /// The trimmed field as text (shared when seen before), or nil when it is not valid UTF-8.
+  @inline(__always)
+  mutating func trimmedText(_ field: UnsafeBufferPointer<UInt8>) -> String? {
+    let bytes = UnsafeBufferPointer(rebasing: field[ByteScan.trimmedRange(field)])
+    if bytes.count <= 15 { return ByteScan.text(bytes) }
+    let raw = UnsafeRawBufferPointer(bytes)
+    let hash = ByteKeyTable.hash(raw)
+    if let e = table.entry(raw, hash: hash) { return strings[Int(table[entry: e])] }
+    guard let text = ByteScan.text(bytes) else { return nil }
+    if strings.count == Self.limit {
+      table = ByteKeyTable()
+      strings.removeAll(keepingCapacity: true)
     }
-    guard let s = ByteScan.text(trimmed) else { return nil }
-    if bytes.count < Self.capacity {
-      bytes.append(Array(trimmed))
-      strings.append(s)
-    }
-    return s
+    _ = table.insert(raw, hash: hash, value: Int32(strings.count))
+    strings.append(text)
+    return text
   }
 }

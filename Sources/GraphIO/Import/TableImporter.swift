@@ -194,7 +194,7 @@ enum TableImporter {
             }
           }
           if let kindC {
-            if let k = r.withField(kindC, { kinds.string($0) }) {
+            if let k = r.withField(kindC, { kinds.trimmedText($0) }) {
               if !k.isEmpty { e.kind = k }
             } else {
               bad = bad ?? (kindC, "invalid UTF-8 text")
