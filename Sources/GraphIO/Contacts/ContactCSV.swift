@@ -328,8 +328,8 @@ struct ContactCSVReader {
   }
 
   /// Fills `record` from a row's fields by column role; returns the first
-  /// field that is not valid UTF-8, if any. Companies and job titles, which
-  /// repeat across rows, come from `interner`.
+  /// field that is not valid UTF-8, if any. Job titles, which repeat across
+  /// rows, come from `interner`.
   private static func read(
     _ fields: CSVFields, roles: UnsafeBufferPointer<ContactColumnRole>, into record: inout ContactRecord,
     interning interner: inout FieldInterner
@@ -344,7 +344,7 @@ struct ContactCSVReader {
         record.connectedOn = day
         continue
       }
-      let text = role == .company || role == .title ? interner.trimmedText(fields[i]) : CSVRecord.trimmedText(fields[i])
+      let text = role == .title ? interner.trimmedText(fields[i]) : CSVRecord.trimmedText(fields[i])
       guard let value = text else {
         bad = bad ?? i
         continue

@@ -1,8 +1,8 @@
 import GraphCore
 
 /// One shared string per distinct value of a column whose values repeat
-/// across rows (employers and job titles in contact exports, a tie's kind):
-/// a million-row export names a few thousand of each. Each repeat then costs a hash lookup instead of an
+/// across rows (job titles in contact exports, a tie's kind): a million-row
+/// export names a few hundred titles. Each repeat then costs a hash lookup instead of an
 /// allocation, and the strings kept for a million people are the few
 /// thousand values, not a million copies.
 ///
@@ -15,8 +15,10 @@ import GraphCore
 struct FieldInterner {
   private var table = ByteKeyTable()
   private var strings: [String] = []
-  /// Enough for the employers of a million people (56 k distinct in the
-  /// generated population); a table at the limit takes about 10 MB.
+  /// A table at the limit takes about 10 MB. (Employers are not interned:
+  /// a million people work at some 56,000, and a table that size misses the
+  /// cache on most lookups, which cost the reading thread more than the
+  /// allocations they saved.)
   static let limit = 1 << 18
 
   /// The trimmed field as text (shared when seen before), or nil when it is not valid UTF-8.
