@@ -7,8 +7,8 @@
 #endif
 
 /// Two-stage pipelines for importers: a producer (tokenise a file, build and
-/// normalise records) on a worker thread, a consumer (merge into the network)
-/// on the calling thread, joined by a bounded queue of batches. Items reach the
+/// normalise records) on the calling thread, a consumer (merge into the
+/// network) on a worker thread, joined by a bounded queue of batches. Items reach the
 /// consumer in the order they were produced, so results are the same as
 /// running the two stages one after the other; on one processor they are.
 ///
@@ -40,35 +40,27 @@ enum Pipeline {
     guard parallel else { return withoutActuallyEscaping(consume) { consume in produce { consume($0) } } }
     let channel = Channel<Item>(depth: depth)
     withoutActuallyEscaping(produce) { produce in
-      let producer = Producer(produce: produce, channel: channel, batch: batch)
-      // A thread of its own, not a Dispatch queue: a load may itself run on
-      // a Dispatch worker (`batch` checks files in parallel) and block here,
-      // and the producer must not wait for a pool thread to come free.
-      // Joined below before `produce` goes out of scope.
-      guard let thread = WorkerThread.start({ producer.run() }) else {
-        // No thread to be had: the two stages one after the other.
-        return withoutActuallyEscaping(consume) { consume in producer.runInline(consume) }
-      }
-      let ahead = max(1, lookahead)
-      consuming: while let items = channel.take() {
-        func warmWindow(from start: Int) {
-          guard start < items.count else { return }
-          warm(UnsafeBufferPointer(start: items.base + start, count: min(ahead, items.count - start)))
+      withoutActuallyEscaping(warm) { warm in
+        withoutActuallyEscaping(consume) { consume in
+          let producer = Producer(produce: produce, channel: channel, batch: batch)
+          let consumer = Consumer(channel: channel, lookahead: lookahead, warm: warm, consume: consume)
+          // The consumer gets the thread of its own and the producer keeps
+          // the caller's: what the producer allocates (every field's text)
+          // then comes from the process's main malloc arena, which grows
+          // many pages at a time; a second thread's arena grows one page
+          // per system call. (Either way the stages share nothing but the
+          // channel, and the caller waits here until both are done.)
+          // A thread, not a Dispatch queue: a load may itself run on a
+          // Dispatch worker (`batch` checks files in parallel) and block
+          // here, and must not wait for a pool thread to come free.
+          guard let thread = WorkerThread.start({ consumer.run() }) else {
+            // No thread to be had: the two stages one after the other.
+            return producer.runInline(consume)
+          }
+          producer.run()
+          thread.join()
         }
-        warmWindow(from: 0)
-        // Each item is moved out of its batch, not copied: no reference
-        // counting on objects the other thread made, no second release.
-        for i in 0..<items.count {
-          if i % ahead == 0 { warmWindow(from: i + ahead) }
-          if consume((items.base + i).move()) { continue }
-          (items.base + i + 1).deinitialize(count: items.count - i - 1)
-          items.base.deallocate()
-          channel.cancel()
-          break consuming
-        }
-        channel.recycle(items.base)
       }
-      thread.join()
     }
   }
 
@@ -82,7 +74,7 @@ enum Pipeline {
   }
 }
 
-/// Runs the producer on the worker, gathering its items into batches.
+/// Runs the producer, gathering its items into batches for the consumer.
 private final class Producer<Item> {
   /// Dropped as soon as it returns: `withoutActuallyEscaping` checks, when
   /// the caller's block ends, that nothing holds it any more.
@@ -126,6 +118,47 @@ private final class Producer<Item> {
     if channel.put(full) { return true }
     full.free()
     return false
+  }
+}
+
+/// Takes batches from the channel and hands their items to `consume` in
+/// order, moved out one by one, showing `warm` the items a little ahead.
+private final class Consumer<Item> {
+  private let channel: Channel<Item>
+  private let lookahead: Int
+  private let warm: (UnsafeBufferPointer<Item>) -> Void
+  private let consume: (consuming Item) -> Bool
+
+  init(
+    channel: Channel<Item>, lookahead: Int, warm: @escaping (UnsafeBufferPointer<Item>) -> Void,
+    consume: @escaping (consuming Item) -> Bool
+  ) {
+    self.channel = channel
+    self.lookahead = max(1, lookahead)
+    self.warm = warm
+    self.consume = consume
+  }
+
+  func run() {
+    let ahead = lookahead
+    consuming: while let items = channel.take() {
+      func warmWindow(from start: Int) {
+        guard start < items.count else { return }
+        warm(UnsafeBufferPointer(start: items.base + start, count: min(ahead, items.count - start)))
+      }
+      warmWindow(from: 0)
+      // Each item is moved out of its batch, not copied: no reference
+      // counting on objects the other thread made, no second release.
+      for i in 0..<items.count {
+        if i % ahead == 0 { warmWindow(from: i + ahead) }
+        if consume((items.base + i).move()) { continue }
+        (items.base + i + 1).deinitialize(count: items.count - i - 1)
+        items.base.deallocate()
+        channel.cancel()
+        break consuming
+      }
+      channel.recycle(items.base)
+    }
   }
 }
 
