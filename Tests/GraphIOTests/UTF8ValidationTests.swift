@@ -43,3 +43,26 @@ import Testing
     }
   }
 }
+
+/// `IdentityKeys.emailDomain` reads plain ASCII addresses by their bytes;
+/// the character-by-character path is the oracle.
+@Suite struct EmailDomainTests {
+  @Test(arguments: [20_261_128, 4, 5] as [UInt64])
+  func bytePathMatchesTheCharacterPath(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let pieces = ["ann", "@", "@", ".", "Example", "CO", "uk", " ", "\t", "é", "\u{301}", "-", "_", "\r\n", "ß", "x"]
+    var withDomain = 0
+    for _ in 0..<5000 {
+      func part(_ most: Int) -> String {
+        (0..<Int.random(in: 0...most, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+          .joined()
+      }
+      // Mostly address-shaped (local @ host . suffix), some free-form.
+      let email = Bool.random(using: &rng) ? part(7) : part(3) + "@" + part(2) + "." + part(2)
+      let expected = IdentityKeys.emailDomainByCharacters(email)
+      #expect(IdentityKeys.emailDomain(email) == expected, "seed \(seed): \"\(email)\"")
+      if expected != nil { withDomain += 1 }
+    }
+    #expect(withDomain > 500, "many samples have a domain")
+  }
+}

@@ -79,6 +79,21 @@ public enum IdentityKeys {
 
   /// The lower-case domain of an email address, or nil.
   public static func emailDomain(_ email: String) -> String? {
+    // The usual address, printable ASCII after its last `@`, by its bytes
+    // (the general path below walks characters, a tenth of a row's merging).
+    let plain = email.withUTF8Bytes { b -> String?? in
+      guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard let at = b.lastIndex(of: UInt8(ascii: "@")) else { return .some(nil) }
+      let domain = UnsafeBufferPointer(rebasing: b[(at + 1)...])
+      guard domain.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+      guard domain.contains(UInt8(ascii: ".")) else { return .some(nil) }
+      return .some(String(decoding: domain.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+    }
+    return plain ?? emailDomainByCharacters(email)
+  }
+
+  /// `emailDomain` for any text, character by character.
+  static func emailDomainByCharacters(_ email: String) -> String? {
     guard let at = email.lastIndex(of: "@") else { return nil }
     let d = Identity.trim(String(email[email.index(after: at)...])).lowercased()
     return d.contains(".") ? d : nil
