@@ -59,9 +59,6 @@ public struct GraphBuilder {
   var industries: [String] = []
   var locations: [String] = []
   var profileURLs: [String] = []
-  /// Bit p: person p's profile URL is `PersonTable.derivedURLPrefix` + p's
-  /// id, and is not kept as a string of its own (see `setAttributes`).
-  var profileURLFromID: [UInt64] = []
   var emails: [[String]] = []
   var tags: [[String]] = []
 
@@ -299,20 +296,7 @@ public struct GraphBuilder {
     put(&titles, &a.title)
     put(&industries, &a.industry)
     put(&locations, &a.location)
-    if !a.profileURL.isEmpty {
-      let known = (i < profileURLs.count && !profileURLs[i].isEmpty) || PersonTable.bit(profileURLFromID, i)
-      if overwrite || !known {
-        // A contact's id is usually its profile URL's key: LinkedIn's own
-        // form (`https://www.` + key) is then told by a bit, not kept twice.
-        if !integerMode && Self.isDerivedURL(a.profileURL, key: i, in: stringIndex) {
-          PersonTable.setBit(&profileURLFromID, i, true)
-          if i < profileURLs.count { profileURLs[i] = "" }
-        } else {
-          PersonTable.setBit(&profileURLFromID, i, false)
-          put(&profileURLs, &a.profileURL)
-        }
-      }
-    }
+    put(&profileURLs, &a.profileURL)
     add(&emails, a.emails)
     add(&tags, a.tags)
   }
@@ -330,17 +314,7 @@ public struct GraphBuilder {
     return PersonAttributes(
       name: get(names), emails: i < emails.count ? emails[i] : [], company: get(companies), title: get(titles),
       industry: get(industries), location: get(locations), tags: i < tags.count ? tags[i] : [],
-      profileURL: PersonTable.bit(profileURLFromID, i) ? PersonTable.derivedURLPrefix + key(of: person) : get(profileURLs))
-  }
-
-  /// Whether `url` is `PersonTable.derivedURLPrefix` followed by entry `e`'s key.
-  private static func isDerivedURL(_ url: String, key e: Int, in index: ByteKeyTable) -> Bool {
-    guard e < index.count else { return false }
-    return url.withUTF8Bytes { b in
-      let prefix = PersonTable.derivedURLPrefixBytes
-      guard b.count > prefix.count, b.starts(with: prefix) else { return false }
-      return index.keyEquals(e, UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[prefix.count...])))
-    }
+      profileURL: get(profileURLs))
   }
 
   /// Calls `body` with the two ends of every tie row added so far (before merging).

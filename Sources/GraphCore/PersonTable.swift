@@ -13,8 +13,6 @@ public struct PersonTable: Sendable {
   package var industries: [String]
   package var locations: [String]
   package var profileURLs: [String]
-  /// Bit p: `p`'s profile URL is `derivedURLPrefix` + its id (not in `profileURLs`).
-  package var profileURLFromID: [UInt64]
   package var emails: [[String]]
   package var tags: [[String]]
   /// email / profile URL / exact name → person, built on first lookup
@@ -26,7 +24,7 @@ public struct PersonTable: Sendable {
 
   package init(
     count: Int, keys: PersonKeys, names: [String], companies: [String], titles: [String], industries: [String],
-    locations: [String], profileURLs: [String], profileURLFromID: [UInt64] = [], emails: [[String]], tags: [[String]]
+    locations: [String], profileURLs: [String], emails: [[String]], tags: [[String]]
   ) {
     self.count = count
     self.keys = keys
@@ -36,15 +34,9 @@ public struct PersonTable: Sendable {
     self.industries = industries
     self.locations = locations
     self.profileURLs = profileURLs
-    self.profileURLFromID = profileURLFromID
     self.emails = emails
     self.tags = tags
-    lookup = OnceBox {
-      LookupIndex(
-        names: names, profileURLs: (0..<count).lazy.map { p in
-          Self.bit(profileURLFromID, p) ? Self.derivedURLPrefix + keys.key(at: p) : p < profileURLs.count ? profileURLs[p] : ""
-        }, emails: emails)
-    }
+    lookup = OnceBox { LookupIndex(names: names, profileURLs: profileURLs, emails: emails) }
   }
 
   @inline(__always) private func column(_ c: [String], _ p: PersonID) -> String {
@@ -62,31 +54,7 @@ public struct PersonTable: Sendable {
   public func title(of p: PersonID) -> String { column(titles, p) }
   public func industry(of p: PersonID) -> String { column(industries, p) }
   public func location(of p: PersonID) -> String { column(locations, p) }
-  public func profileURL(of p: PersonID) -> String {
-    Self.bit(profileURLFromID, Int(p)) ? Self.derivedURLPrefix + id(of: p) : column(profileURLs, p)
-  }
-
-  /// What a profile URL told by `profileURLFromID` starts with: LinkedIn
-  /// writes `https://www.linkedin.com/in/…`, whose key (the person's id) is
-  /// the rest (`Identity.profileURLKeySlice`).
-  package static let derivedURLPrefix = "https://www."
-  package static let derivedURLPrefixBytes = Array(derivedURLPrefix.utf8)
-
-  /// Bit `i` of `bits` (false beyond its end).
-  @inline(__always)
-  package static func bit(_ bits: [UInt64], _ i: Int) -> Bool {
-    i >> 6 < bits.count && bits[i >> 6] & (1 << UInt64(i & 63)) != 0
-  }
-
-  /// Sets bit `i` of `bits` to `value`, growing `bits` as needed.
-  @inline(__always)
-  package static func setBit(_ bits: inout [UInt64], _ i: Int, _ value: Bool) {
-    if i >> 6 >= bits.count {
-      guard value else { return }
-      bits.append(contentsOf: repeatElement(0, count: (i >> 6) + 1 - bits.count))
-    }
-    if value { bits[i >> 6] |= 1 << UInt64(i & 63) } else { bits[i >> 6] &= ~(1 << UInt64(i & 63)) }
-  }
+  public func profileURL(of p: PersonID) -> String { column(profileURLs, p) }
   public func emails(of p: PersonID) -> [String] { Int(p) < emails.count ? emails[Int(p)] : [] }
   public func tags(of p: PersonID) -> [String] { Int(p) < tags.count ? tags[Int(p)] : [] }
 
@@ -368,7 +336,7 @@ struct LookupIndex: Sendable {
   var name: [String: [PersonID]] = [:]
 
   /// - Complexity: O(people + emails) expected.
-  init<URLs: Sequence<String>>(names: [String], profileURLs: URLs, emails: [[String]]) {
+  init(names: [String], profileURLs: [String], emails: [[String]]) {
     for (p, list) in emails.enumerated() {
       for e in list where !e.isEmpty {
         let key = Identity.normalizeEmail(e)

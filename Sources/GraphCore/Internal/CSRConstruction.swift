@@ -327,7 +327,7 @@ extension GraphBuilder {
       source: firstLabel(source), sourceNames: sourceNames, referenceDate: reference)
     let people = PersonTable(
       count: n, keys: keys, names: names, companies: companies, titles: titles, industries: industries,
-      locations: locations, profileURLs: profileURLs, profileURLFromID: profileURLFromID, emails: emails, tags: tags)
+      locations: locations, profileURLs: profileURLs, emails: emails, tags: tags)
     let graph = Graph(
       storage: CSRStorage(offsets: offsets, targets: targets, strengths: strengths, upperStart: upperStart),
       people: people, ties: attributes)
