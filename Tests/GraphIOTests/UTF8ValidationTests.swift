@@ -66,3 +66,29 @@ import Testing
     #expect(withDomain > 500, "many samples have a domain")
   }
 }
+
+/// `FieldInterner` (job titles, tie kinds) must give exactly what the plain
+/// path gives for every field, seen before or not: trimmed text, or nil
+/// (the row is rejected) for invalid UTF-8.
+@Suite struct FieldInternerTests {
+  @Test(arguments: [20_261_128, 6, 7] as [UInt64])
+  func internedTextEqualsPlainText(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    // A small pool, drawn from many times: most lookups are repeats.
+    let pool = UTF8ValidationTests.samples(seed: seed, count: 60).map { bytes -> [UInt8] in
+      let pad = { (0..<Int.random(in: 0...2, using: &rng)).map { _ in Bool.random(using: &rng) ? 0x20 : 0x09 } as [UInt8] }
+      return pad() + bytes + pad()
+    } + [Array("Senior Clinical Research Associate".utf8), Array("  Senior Clinical Research Associate ".utf8)]
+    var interner = FieldInterner()
+    var invalid = 0
+    for _ in 0..<4000 {
+      let field = pool[Int.random(in: 0..<pool.count, using: &rng)]
+      field.withUnsafeBufferPointer { b in
+        let expected = CSVRecord.trimmedText(b)
+        if expected == nil { invalid += 1 }
+        #expect(interner.trimmedText(b) == expected, "seed \(seed): \(field)")
+      }
+    }
+    #expect(invalid > 100, "invalid fields are drawn too")
+  }
+}
