@@ -192,7 +192,8 @@ enum BatchReport {
     if let m = config.manifest { given.append(InputSpec(path: m)) }
     for spec in given {
       let expanded: [InputSpec]
-      do { expanded = try InputSpec.expandingFolders([spec]) } catch {
+      // The report folder (and any earlier report, by its marker) is never read as input.
+      do { expanded = try InputSpec.expandingFolders([spec], skipping: [config.out]) } catch {
         failures.append(.init(file: error.file, line: error.line, column: error.column, reason: error.message, hint: error.hint))
         continue
       }
@@ -438,7 +439,16 @@ enum BatchReport {
 
   static func run(_ config: BatchConfig) throws -> Outcome {
     let progress = BatchProgress(enabled: !config.quiet && isatty(2) != 0)
+    if let out = FileIdentity(path: config.out),
+      let input = config.inputs.map({ InputSpec(argument: $0).path }).first(where: { FileIdentity(path: $0) == out })
+    {
+      Terminal.error(
+        "--out \(config.out) is the input folder \(input): the report would be read back as input on the next run; "
+          + "choose a folder of its own, e.g. --out report")
+      throw ExitCode(LiaisonCommand.Exit.usage.rawValue)
+    }
     let g0 = gather(config)
+    OutputGuard.protectInputs(g0.specs.map(\.path) + (config.manifest.map { [$0] } ?? []))
     var failures = g0.failures
     let (loadedOrNil, loadFailures, rowErrors) = load(g0.specs, options: config.options, threads: config.threads, progress: progress)
     failures += loadFailures
@@ -457,6 +467,13 @@ enum BatchReport {
       Terminal.error("\(config.out): cannot create the report folder (\(String(cString: strerror(errno)))) — check the path and permissions")
       throw ExitCode.failure
     }
+    do {
+      try AtomicFileWriter.write(
+        "A Liaison batch report. Folders holding this file are not read as input.\n",
+        to: "\(config.out)/\(InputSpec.reportMarker)")
+    } catch {
+      throw OutputFailure.report(error)
+    }
     let stats = StatsResult.make(loaded, classifier: config.classifier)
 
     // Members: the owners of the exports, in input order.
@@ -472,12 +489,6 @@ enum BatchReport {
     let targets = resolveTargets(targetNames, in: g)
     let targetSlugs = uniqueSlugs(targets.map(\.name), fallback: "target")
 
-    // Every file this run may write, so an interrupt can remove their temporary files.
-    var planned = ["summary.json", "index.html", "members.csv", "overlaps.csv", "targets.csv", "introductions.csv", "brokers.csv", "brokers.svg"]
-    for s in slugs { planned += ["members/\(s).json", "members/\(s).csv", "members/\(s).svg"] }
-    for s in targetSlugs { planned.append("targets/\(s).svg") }
-    let guardian = InterruptGuard(paths: planned.map { "\(config.out)/\($0)" })
-    defer { guardian.release() }
 
     // Per member, in parallel.
     progress.phase("analysing \(members.count) member\(members.count == 1 ? "" : "s")")
@@ -869,51 +880,5 @@ final class ProgressCounter: @unchecked Sendable {
     let d = done
     lock.unlock()
     progress.count(d, of: total, what: what)
-  }
-}
-
-/// On SIGINT/SIGTERM/SIGHUP during a batch, removes the temporary files of
-/// every output this run may be writing (AtomicFileWriter's `.NAME.tmp-PID`
-/// beside each) and exits 130: finished files stay whole, unfinished ones never
-/// appear. Only async-signal-safe calls (unlink, _exit) run in the handler.
-final class InterruptGuard {
-  nonisolated(unsafe) static var paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-  nonisolated(unsafe) static var count = 0
-  private var active = false
-
-  init(paths: [String]) {
-    guard Self.paths == nil else { return }
-    let pid = getpid()
-    let temps = paths.map { p -> String in
-      let slash = p.lastIndex(of: "/")
-      let dir = slash.map { String(p[..<$0]) } ?? "."
-      let base = slash.map { String(p[p.index(after: $0)...]) } ?? p
-      return "\(dir)/.\(base).tmp-\(pid)"
-    }
-    let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: temps.count)
-    for (i, t) in temps.enumerated() { list[i] = strdup(t) }
-    Self.count = temps.count
-    Self.paths = list
-    active = true
-    for s in [SIGINT, SIGTERM, SIGHUP] {
-      signal(s) { sig in
-        if let list = InterruptGuard.paths {
-          for i in 0..<InterruptGuard.count { if let p = list[i] { unlink(p) } }
-        }
-        _exit(128 + sig)
-      }
-    }
-  }
-
-  func release() {
-    guard active else { return }
-    for s in [SIGINT, SIGTERM, SIGHUP] { signal(s, SIG_DFL) }
-    if let list = Self.paths {
-      for i in 0..<Self.count { free(list[i]) }
-      list.deallocate()
-    }
-    Self.paths = nil
-    Self.count = 0
-    active = false
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphIO
 
 #if canImport(Glibc)
   import Glibc
@@ -32,6 +33,11 @@ public struct LiaisonCommand: ParsableCommand {
     case usage = 2
   }
 
+  /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of
+  /// unfinished outputs and exit 130, 143 and 129 (for the executable; tests
+  /// running commands in-process leave their own handlers alone).
+  public static func installSignalCleanup() { OutputGuard.installSignalCleanup() }
+
   /// Parses `arguments` (without the program name), runs the command and
   /// returns the process exit code; help, version and errors are printed as
   /// swift-argument-parser does, but usage errors exit with 2.
@@ -52,7 +58,9 @@ public struct LiaisonCommand: ParsableCommand {
         if !message.isEmpty { Terminal.error(message) }
         return Exit.badInput.rawValue
       }
-      Terminal.write(fullMessage(for: error) + "\n")
+      // A command that printed its own usage message throws a bare exit code.
+      let message = fullMessage(for: error)
+      if !message.isEmpty { Terminal.write(message + "\n") }
       return Exit.usage.rawValue
     }
   }

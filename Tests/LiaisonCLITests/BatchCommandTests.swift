@@ -238,7 +238,7 @@ enum HTMLSafety {
     let files = TeamBatch.files(out)
     #expect(!files.isEmpty)
     for f in files {
-      #expect(f.range(of: "^(members/|targets/)?[a-z0-9-]+\\.(json|csv|svg|html)$", options: .regularExpression) != nil, "\(f)")
+      #expect(f.range(of: "^(\\.liaison-report|(members/|targets/)?[a-z0-9-]+\\.(json|csv|svg|html))$", options: .regularExpression) != nil, "\(f)")
       if f.hasSuffix(".svg") {
         let svg = try #require(TempFolder.read(path: "\(out)/\(f)")).lowercased()
         #expect(!svg.contains("<script") && svg.range(of: "\\son[a-z]+\\s*=\\s*[\"']", options: .regularExpression) == nil, "\(f)")
@@ -254,5 +254,31 @@ enum HTMLSafety {
     let summary = try #require(TeamBatch.json("\(out)/summary.json"))
     let owners = (summary["members"] as? [[String: Any]] ?? []).compactMap { $0["owner"] as? String }
     #expect(owners.contains(hostile))
+  }
+}
+
+/// Batch never reads its own report folder (or an earlier report's) back as input.
+@Suite struct BatchOutputFolderTests {
+  @Test func aReportInsideTheInputFolderIsNotReadBack() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let root = SharedData.repositoryRoot()
+    let exports = try FileManager.default.contentsOfDirectory(atPath: "\(root)/datasets/team/exports").sorted().prefix(2)
+    mkdir("\(tmp.path)/in", 0o755)
+    for f in exports { tmp.write("in/\(f)", TempFolder.read(path: "\(root)/datasets/team/exports/\(f)")!) }
+    var people: [Int] = []
+    for out in ["in/report", "in/report", "in/sub/other"] {
+      mkdir("\(tmp.path)/in/sub", 0o755)
+      let code = LiaisonCommand.run(arguments: ["batch", "\(tmp.path)/in", "--out", "\(tmp.path)/\(out)", "--quiet", "--no-pictures"])
+      #expect(code == 0, "\(out)")
+      let summary = try #require(TeamBatch.json("\(tmp.path)/\(out)/summary.json"))
+      #expect((summary["failures"] as? [Any])?.isEmpty ?? true, "\(out): no file of the report failed as input")
+      people.append(summary["people"] as? Int ?? -1)
+      #expect((summary["inputs"] as? [String: Any])?["files"] as? Int == 2, "\(out): only the two exports are read")
+    }
+    #expect(Set(people).count == 1, "the same network every time: \(people)")
+    // The input folder itself as the report folder is a usage error, and nothing is written.
+    #expect(LiaisonCommand.run(arguments: ["batch", "\(tmp.path)/in", "--out", "\(tmp.path)/in", "--quiet"]) == 2)
+    #expect(!FileManager.default.fileExists(atPath: "\(tmp.path)/in/summary.json"))
   }
 }

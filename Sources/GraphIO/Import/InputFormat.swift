@@ -81,11 +81,18 @@ public struct InputSpec: Sendable, Equatable {
 #endif
 
 extension InputSpec {
+  /// The hidden file `liaison batch` leaves in its report folder, so that a
+  /// report inside an input folder is never read back as input.
+  public static let reportMarker = ".liaison-report"
+
   /// Replaces each folder by the files in it and its sub-folders (hidden
   /// files skipped; sorted by path, so the order is stable), keeping the
-  /// folder's format and owner. Files are kept as given.
+  /// folder's format and owner. Files are kept as given. Sub-folders that
+  /// are one of `skipping` (compared as files on disk, through links) or hold
+  /// a `reportMarker` are not entered.
   /// - Throws: `ImportError` for a folder that cannot be read or holds no files.
-  public static func expandingFolders(_ specs: [InputSpec]) throws(ImportError) -> [InputSpec] {
+  public static func expandingFolders(_ specs: [InputSpec], skipping: [String] = []) throws(ImportError) -> [InputSpec] {
+    let skipped = Set(skipping.compactMap(FileIdentity.init(path:)))
     var out: [InputSpec] = []
     for spec in specs {
       var st = stat()
@@ -109,7 +116,11 @@ extension InputSpec {
           let path = dir + "/" + name
           var s = stat()
           guard stat(path, &s) == 0 else { continue }
-          if (s.st_mode & S_IFMT) == S_IFDIR { pending.append(path) } else if (s.st_mode & S_IFMT) == S_IFREG {
+          if (s.st_mode & S_IFMT) == S_IFDIR {
+            let id = FileIdentity(path: path)
+            if id.map(skipped.contains) == true || access(path + "/" + reportMarker, F_OK) == 0 { continue }
+            pending.append(path)
+          } else if (s.st_mode & S_IFMT) == S_IFREG {
             files.append(path)
           }
         }

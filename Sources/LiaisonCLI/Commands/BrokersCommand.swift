@@ -282,7 +282,7 @@ struct BrokersCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load()
+    let loaded = try input.load(writing: [output.output, picture.svg])
     let g = loaded.graph
     let threads = threading.threads ?? Parallel.defaultThreads
     if sample == nil && g.personCount > 50_000 {

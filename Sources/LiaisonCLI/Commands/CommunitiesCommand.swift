@@ -62,7 +62,7 @@ struct CommunitiesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.load().graph
+    let g = try input.load(writing: [output.output]).graph
     let start = Clock.now()
     let p =
       method == .leiden

@@ -40,13 +40,13 @@ struct ExportCommand: ParsableCommand {
   var output: String
 
   func run() throws {
-    let g = try input.load().graph
+    let paths = to == .csv ? [GraphExport.csvPaths(for: output).people, GraphExport.csvPaths(for: output).ties] : [output]
+    let g = try input.load(writing: paths).graph
     let start = Clock.now()
     do {
       try GraphExport.write(g, as: to, to: output, classifier: input.classifier)
     } catch {
-      Terminal.error("\(error)")
-      throw ExitCode.failure
+      throw OutputFailure.report(error)
     }
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("export \(to.rawValue): \(fixed(Clock.now() - start, 3)) s") }
     let files = to == .csv ? "\(GraphExport.csvPaths(for: output).people) and \(GraphExport.csvPaths(for: output).ties)" : output

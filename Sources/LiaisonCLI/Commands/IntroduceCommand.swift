@@ -267,7 +267,7 @@ struct IntroduceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load()
+    let loaded = try input.load(writing: [output.output, picture.svg])
     let g = loaded.graph
     let threads = threading.threads ?? 0
     let excluded = try exclude.map { try Self.readExcluded($0, in: g) } ?? []

@@ -292,7 +292,7 @@ struct PathCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load()
+    let loaded = try input.load(writing: [output.output, picture.svg])
     let g = loaded.graph
     if let pairs { return try runPairs(g, file: pairs) }
     let classifier = input.classifier

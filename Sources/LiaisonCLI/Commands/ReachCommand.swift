@@ -125,7 +125,7 @@ struct ReachCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load()
+    let loaded = try input.load(writing: [output.output, picture.svg])
     let g = loaded.graph
     if all {
       try runAll(g)

@@ -76,8 +76,7 @@ enum Drawing {
       w.writeBytes(bytes)
       try w.commit()
     } catch {
-      Terminal.error("\(error)")
-      throw ExitCode.failure
+      throw OutputFailure.report(error)
     }
   }
 }
@@ -184,7 +183,7 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.load().graph
+    let g = try input.load(writing: [output]).graph
     var o = ViewOptions()
     o.maxNodes = maxNodes
     o.engine = engine == .auto ? nil : engine.rawValue

@@ -169,7 +169,7 @@ struct StatsCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let loaded = try input.load()
+    let loaded = try input.load(writing: [output.output])
     let result = StatsResult.make(loaded, classifier: input.classifier)
     switch output.format {
     case .table: try output.emit(result.table())

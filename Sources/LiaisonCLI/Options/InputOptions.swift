@@ -81,7 +81,9 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Loads the network, printing each bad row to stderr; exits 1 on unusable input.
-  func load() throws -> LoadedNetwork {
+  /// `outputs` are the files the command will write: writing onto an input
+  /// is refused (exit 2) here, before any work, and again when each is opened.
+  func load(writing outputs: [String?] = []) throws -> LoadedNetwork {
     var contacts = ContactOptions()
     contacts.owner = owner
     contacts.infer = !noInfer
@@ -98,9 +100,20 @@ struct InputOptions: ParsableArguments {
         Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
       }
     }
+    let specs: [InputSpec]
+    do {
+      specs = try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:)))
+    } catch {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
+    OutputGuard.protectInputs(specs.map(\.path))
+    for case let output? in outputs {
+      do { try OutputGuard.checkNotInput(output) } catch { throw OutputFailure.report(error) }
+    }
     do {
       let start = Clock.now()
-      let loaded = try NetworkLoader.load(try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:))), options: options) { error in
+      let loaded = try NetworkLoader.load(specs, options: options) { error in
         Terminal.warn("\(error)")
       }
       if getenv("LIAISON_TIMINGS") != nil {
@@ -137,9 +150,18 @@ struct OutputOptions: ParsableArguments {
     do {
       try AtomicFileWriter.write(text.hasSuffix("\n") ? text : text + "\n", to: output)
     } catch {
-      Terminal.error("\(error)")
-      throw ExitCode.failure
+      throw OutputFailure.report(error)
     }
+  }
+}
+
+/// How a command reports an output it could not write.
+enum OutputFailure {
+  /// Prints the error and returns the exit to throw: 2 for a refused path
+  /// (an input, a folder), 1 for a failed write.
+  static func report(_ error: OutputError) -> ExitCode {
+    Terminal.error("\(error)")
+    return error.isUsageError ? ExitCode(LiaisonCommand.Exit.usage.rawValue) : .failure
   }
 }
 

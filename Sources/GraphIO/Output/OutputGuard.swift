@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+import GraphCore
+
+/// A file's identity on disk (device and inode), so two paths that name the
+/// same file — through a symbolic link, a hard link or `..` — compare equal.
+public struct FileIdentity: Hashable, Sendable {
+  public let device: UInt64
+  public let inode: UInt64
+
+  /// The identity of the file `path` names, following links; nil if it does not exist.
+  public init?(path: String) {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    device = UInt64(st.st_dev)
+    inode = UInt64(st.st_ino)
+  }
+}
+
+/// The process-wide guard of a run's files: the inputs it reads may never be
+/// written over, and the temporary files of unfinished outputs are removed
+/// when the run is stopped by SIGINT, SIGTERM or SIGHUP.
+///
+/// All of Liaison's output files go through `AtomicFileWriter`, which asks
+/// this guard before it writes and registers its temporary file here.
+public enum OutputGuard {
+  private static let lock = PthreadLock()
+  nonisolated(unsafe) private static var inputs: [FileIdentity: String] = [:]
+
+  /// Marks `paths` (files; folders are expanded by the caller) as inputs of
+  /// this run: writing onto any of them is refused from now on.
+  /// - Complexity: O(paths) `stat` calls.
+  public static func protectInputs(_ paths: [String]) {
+    let found = paths.compactMap { p in FileIdentity(path: p).map { ($0, p) } }
+    // The latest path wins: an entry for a deleted file whose inode was reused is replaced.
+    lock.locked { for (id, p) in found { inputs[id] = p } }
+  }
+
+  /// The input that `path` (after following links) is, if any. A recorded
+  /// input is confirmed by its own path still naming the same file, so a
+  /// deleted input whose inode the system hands to a new file is not matched.
+  public static func input(at path: String) -> String? {
+    guard let id = FileIdentity(path: path), let input = lock.locked({ inputs[id] }) else { return nil }
+    return FileIdentity(path: input) == id ? input : nil
+  }
+
+  /// Throws a usage error if writing `path` would replace one of the run's inputs.
+  public static func checkNotInput(_ path: String) throws(OutputError) {
+    if path == "-" { return }
+    if let input = input(at: path) {
+      throw OutputError(
+        path: path,
+        message: (input == path ? "is an input of this run" : "leads to the input file \(input)")
+          + "; writing it would destroy the input, so choose another output path",
+        isUsageError: true)
+    }
+  }
+
+
+  // MARK: temporary files and signals
+
+  /// Slots of the C strings of live temporary files, read by the signal
+  /// handler without a lock: a slot is a single pointer store, and a string
+  /// is never freed once published (a run writes few files), so the handler
+  /// can never read freed memory.
+  private static let slotCount = 4096
+  nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+    let p = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: slotCount)
+    p.initialize(repeating: nil, count: slotCount)
+    return p
+  }()
+  nonisolated(unsafe) private static var handlersInstalled = false
+
+  /// Publishes a temporary file for removal on a stopping signal; returns its slot.
+  static func registerTemporary(_ path: String) -> Int? {
+    let copy = strdup(path)
+    return lock.locked { () -> Int? in
+      for i in 0..<slotCount where slots[i] == nil {
+        slots[i] = copy
+        return i
+      }
+      return nil
+    }
+  }
+
+  /// Withdraws a temporary file (renamed into place or removed).
+  static func unregisterTemporary(_ slot: Int?) {
+    guard let slot else { return }
+    lock.locked { slots[slot] = nil }
+  }
+
+  /// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove every
+  /// registered temporary file and exit 130, 143 or 129 (128 + the signal).
+  /// Finished files stay whole and unfinished ones never appear. Only
+  /// async-signal-safe calls (`unlink`, `_exit`) run in the handler.
+  ///
+  /// A signal the process was started with ignored stays ignored (`nohup`);
+  /// the three are unblocked on the calling thread, because a parent that
+  /// spawns from a thread pool (libdispatch blocks most signals on its
+  /// threads) passes its blocked set on. Idempotent; the CLI calls it first.
+  public static func installSignalCleanup() {
+    let first = lock.locked { () -> Bool in
+      if handlersInstalled { return false }
+      handlersInstalled = true
+      return true
+    }
+    guard first else { return }
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for s in [SIGINT, SIGTERM, SIGHUP] {
+      if isIgnored(s) { continue }
+      sigaddset(&unblock, s)
+      signal(s) { sig in
+        for i in 0..<OutputGuard.slotCount { if let p = OutputGuard.slots[i] { unlink(p) } }
+        _exit(128 + sig)
+      }
+    }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+  }
+
+  /// Whether the process was started with `sig` ignored.
+  private static func isIgnored(_ sig: Int32) -> Bool {
+    var current = sigaction()
+    guard sigaction(sig, nil, &current) == 0 else { return false }
+    #if os(Linux)
+      let handler = current.__sigaction_handler.sa_handler
+    #else
+      let handler = current.__sigaction_u.__sa_handler
+    #endif
+    return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+  }
+
+  /// Removes temporary files `.BASE.tmp-PID` in `dir` left by runs of Liaison
+  /// that were killed (SIGKILL, power loss) before they could clean up: the
+  /// process `PID` no longer exists. Files of live processes are kept.
+  /// - Complexity: O(entries in `dir`).
+  static func removeStaleTemporaries(dir: String, base: String) {
+    guard let d = opendir(dir) else { return }
+    defer { closedir(d) }
+    let prefix = ".\(base).tmp-"
+    let me = getpid()
+    while let entry = readdir(d) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != me else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GraphIO
+import LiaisonCLI
+import LiaisonTestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The one output path: never onto an input, through links to their
+/// targets, devices and FIFOs as streams, no temporary file left behind.
+@Suite struct OutputSafetyTests {
+  let root = SharedData.repositoryRoot()
+
+  /// A folder holding copies of the bundled people and ties.
+  func copies() -> (TempFolder, people: String, ties: String) {
+    let tmp = TempFolder()
+    let people = tmp.write("people.csv", TempFolder.read(path: "\(root)/datasets/network/people.csv")!)
+    let ties = tmp.write("ties.csv", TempFolder.read(path: "\(root)/datasets/network/ties.csv")!)
+    return (tmp, people, ties)
+  }
+
+  func entries(_ dir: String) -> [String] {
+    (try? FileManager.default.contentsOfDirectory(atPath: dir))?.sorted() ?? []
+  }
+
+  @Test func outputOntoAnInputIsAUsageErrorAndTheInputStays() throws {
+    let (tmp, people, ties) = copies()
+    defer { tmp.cleanUp() }
+    let before = [TempFolder.read(path: people)!, TempFolder.read(path: ties)!]
+    symlink("ties.csv", "\(tmp.path)/link.csv")
+    link(people, "\(tmp.path)/hard.csv")
+    let attempts: [[String]] = [
+      ["stats", people, ties, "-o", people],
+      ["export", people, ties, "--to", "json", "-o", ties],
+      ["export", people, ties, "--to", "json", "-o", "\(tmp.path)/link.csv"],
+      ["export", people, ties, "--to", "json", "-o", "\(tmp.path)/hard.csv"],
+      ["export", people, ties, "--to", "json", "-o", "\(tmp.path)/../\(tmp.path.split(separator: "/").last!)/ties.csv"],
+      // CSV export writes PREFIX-people.csv and PREFIX-ties.csv.
+      ["export", "\(tmp.path)/x-ties.csv", "--to", "csv", "-o", "\(tmp.path)/x.csv"],
+      ["render", people, ties, "--view", "network", "-o", ties],
+      ["reach", people, ties, "--ego", "0", "--svg", people],
+      ["stats", tmp.path, "-o", people],
+    ]
+    _ = tmp.write("x-ties.csv", "source,target\na,b\n")
+    for args in attempts {
+      #expect(LiaisonCommand.run(arguments: args) == 2, "\(args)")
+    }
+    #expect([TempFolder.read(path: people)!, TempFolder.read(path: ties)!] == before)
+    #expect(TempFolder.read(path: "\(tmp.path)/x-ties.csv") == "source,target\na,b\n")
+    #expect(!entries(tmp.path).contains { $0.contains(".tmp-") })
+  }
+
+  @Test func aSymbolicLinkIsWrittenThroughAndStays() throws {
+    let (tmp, people, ties) = copies()
+    defer { tmp.cleanUp() }
+    let out = tmp.write("answer.json", "old\n")
+    symlink("answer.json", "\(tmp.path)/latest.json")
+    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/latest.json"]) == 0)
+    var st = stat()
+    #expect(lstat("\(tmp.path)/latest.json", &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, "the link is still a link")
+    #expect(TempFolder.read(path: out)?.contains("\"people\" : 300") == true, "the target holds the answer")
+    // A dangling link creates its target, as cp does.
+    symlink("new.json", "\(tmp.path)/dangling.json")
+    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/dangling.json"]) == 0)
+    #expect(lstat("\(tmp.path)/dangling.json", &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
+    #expect(TempFolder.read(path: "\(tmp.path)/new.json")?.contains("\"people\" : 300") == true)
+  }
+
+  @Test func aFIFOAndADeviceAreWrittenAsStreams() throws {
+    let (tmp, people, ties) = copies()
+    defer { tmp.cleanUp() }
+    let fifo = "\(tmp.path)/pipe"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    // Read the FIFO on another thread while the command writes it.
+    let received = LockedBox("")
+    let reader = Thread {
+      received.value = TempFolder.read(path: fifo) ?? ""
+    }
+    reader.start()
+    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", fifo]) == 0)
+    while !reader.isFinished { usleep(1000) }
+    var st = stat()
+    #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "still a FIFO")
+    #expect(received.value.contains("\"people\" : 300"))
+
+    // A character device (a private copy of /dev/null; needs root to make).
+    let device = "\(tmp.path)/null"
+    if mknod(device, S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0 {
+      #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "-o", device]) == 0)
+      #expect(lstat(device, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR, "still a device")
+    }
+    // A full device fails the write, with exit 1, and stays.
+    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "-o", "/dev/full"]) == 1)
+    #expect(lstat("/dev/full", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
+    #expect(!entries(tmp.path).contains { $0.contains(".tmp-") })
+  }
+
+  @Test func staleTemporariesOfDeadRunsAreRemoved() throws {
+    let (tmp, people, ties) = copies()
+    defer { tmp.cleanUp() }
+    // A process id that surely exited: a child that has been reaped.
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/bin/true")
+    try child.run()
+    child.waitUntilExit()
+    let dead = child.processIdentifier
+    tmp.write(".out.json.tmp-\(dead)", "half of an old answer")
+    tmp.write(".out.json.tmp-1", "a live process's file")  // pid 1 is alive
+    tmp.write(".other.json.tmp-\(dead)", "not ours to judge")
+    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/out.json"]) == 0)
+    let names = entries(tmp.path)
+    #expect(!names.contains(".out.json.tmp-\(dead)"))
+    #expect(names.contains(".out.json.tmp-1"))
+    #expect(names.contains(".other.json.tmp-\(dead)"))
+  }
+
+  @Test func anExistingFileKeepsItsPermissions() throws {
+    let (tmp, people, ties) = copies()
+    defer { tmp.cleanUp() }
+    let out = tmp.write("private.json", "old\n")
+    chmod(out, 0o600)
+    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", out]) == 0)
+    var st = stat()
+    #expect(stat(out, &st) == 0 && st.st_mode & 0o777 == 0o600)
+  }
+}
+
+/// A value shared with a helper thread.
+final class LockedBox<T>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: T
+  init(_ value: T) { stored = value }
+  var value: T {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
+}
