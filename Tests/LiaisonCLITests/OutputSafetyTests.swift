@@ -73,23 +73,33 @@ import Testing
     defer { tmp.cleanUp() }
     let fifo = "\(tmp.path)/pipe"
     #expect(mkfifo(fifo, 0o600) == 0)
-    // Read the FIFO on another thread while the command writes it.
-    let received = LockedBox("")
+    // Read the FIFO on another thread while the command writes it; the
+    // reader holds the FIFO open without blocking, so it never waits forever.
+    let received = LockedBox([UInt8]())
+    let finished = LockedBox(false)
+    let readerFD = open(fifo, O_RDONLY | O_NONBLOCK)
+    #expect(readerFD >= 0)
     let reader = Thread {
-      received.value = TempFolder.read(path: fifo) ?? ""
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(readerFD, $0.baseAddress, 65536) }
+        if n > 0 {
+          received.value += chunk[0..<n]
+        } else if finished.value {
+          break
+        } else {
+          usleep(1000)
+        }
+      }
+      close(readerFD)
     }
     reader.start()
     #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", fifo]) == 0)
-    // If the command did not write the FIFO, open it once for writing so the reader is not left waiting.
-    for _ in 0..<5000 where !reader.isFinished { usleep(1000) }
-    if !reader.isFinished {
-      let unblock = open(fifo, O_WRONLY | O_NONBLOCK)
-      if unblock >= 0 { close(unblock) }
-      while !reader.isFinished { usleep(1000) }
-    }
+    finished.value = true
+    while !reader.isFinished { usleep(1000) }
     var st = stat()
     #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "still a FIFO")
-    #expect(received.value.contains("\"people\" : 300"))
+    #expect(String(decoding: received.value, as: UTF8.self).contains("\"people\" : 300"))
 
     // A character device (a private copy of /dev/null; needs root to make).
     let device = "\(tmp.path)/null"

@@ -251,8 +251,13 @@ extension CSVTokenizer {
     }
     let count = end - start
     rec.reserve(count)
-    if rec.ends.count < count + 1 {
-      let grow = Swift.max(count + 1 - rec.ends.count, rec.ends.count, 16)
+    // Room for as many fields as the records so far needed (at least 256),
+    // not one per byte of the line: a 50 MB unquoted field must not reserve
+    // 50 M field slots. A line with more fields goes to the slow path, which
+    // grows the slots, so the next such line fits here.
+    let slots = Swift.min(count + 1, Swift.max(rec.ends.count, 256))
+    if rec.ends.count < slots {
+      let grow = slots - rec.ends.count
       rec.ends.append(contentsOf: repeatElement(0, count: grow))
       rec.columns.append(contentsOf: repeatElement(0, count: grow))
       rec.quoted.append(contentsOf: repeatElement(false, count: grow))
@@ -260,6 +265,7 @@ extension CSVTokenizer {
     let firstColumn = start - lineStart + 1
     var fields = 0
     var written = 0
+    var fits = true
     rec.bytes.withUnsafeMutableBufferPointer { bytes in
       rec.ends.withUnsafeMutableBufferPointer { ends in
         rec.columns.withUnsafeMutableBufferPointer { columns in
@@ -275,6 +281,10 @@ extension CSVTokenizer {
               (out + written).update(from: src + k, count: stop - k)
               written += stop - k
               if stop == count { break }
+              if fields + 1 >= slots {
+                fits = false
+                return
+              }
               ends[fields] = written
               fields += 1
               columns[fields] = firstColumn + stop + 1
@@ -287,6 +297,7 @@ extension CSVTokenizer {
         }
       }
     }
+    guard fits else { return nil }
     rec.byteCount = written
     rec.fieldCount = fields
     return next
