@@ -413,8 +413,7 @@ enum BatchReport {
   /// Lays out and checks one picture; nil (with a note) when Graphviz fails.
   static func svg(_ model: RenderModel) -> [UInt8]? {
     do {
-      let bytes = try GraphvizRenderer().renderSynchronously(dot: model.dot(), engine: model.engine, format: "svg")
-      return try SVGSafety.sanitized(bytes)
+      return try model.svg()
     } catch {
       return nil
     }

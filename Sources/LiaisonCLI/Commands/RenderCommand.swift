@@ -48,7 +48,8 @@ enum Drawing {
   /// no external reference) before anything is written.
   static func write(_ model: RenderModel, to path: String, format: PictureFormat = .svg) throws {
     let start = Clock.now()
-    let dot = model.dot()
+    // SVG: a key per tooltip, replaced by the tooltip's text after the layout (`RenderModel.svg`).
+    let dot = model.dot(tooltipKeys: format == .svg)
     if format == .dot {
       try writeBytes(Array(dot.utf8), to: path)
       return
@@ -57,7 +58,7 @@ enum Drawing {
       let built = Clock.now()
       var bytes = try GraphvizRenderer().renderSynchronously(dot: dot, engine: model.engine, format: format.rawValue)
       let rendered = Clock.now()
-      if format == .svg { bytes = try SVGSafety.sanitized(bytes) }
+      if format == .svg { bytes = try SVGSafety.sanitized(model.withTooltips(bytes)) }
       if getenv("LIAISON_TIMINGS") != nil {
         Terminal.note(
           "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.engine)): \(fixed(Clock.now() - start, 3)) s"
