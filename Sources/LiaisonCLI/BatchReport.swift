@@ -815,7 +815,7 @@ final class BatchProgress: @unchecked Sendable {
     defer { lock.unlock() }
     if lastLine { Terminal.write("\r\u{1B}[K") }
     lastLine = false
-    Terminal.write("\(text)\n")
+    Terminal.note(text)
   }
 
   func count(_ done: Int, of total: Int, what: String) {
@@ -835,7 +835,7 @@ final class BatchProgress: @unchecked Sendable {
   }
 
   private func draw(_ text: String) {
-    Terminal.write("\r\u{1B}[K" + text)
+    Terminal.write("\r\u{1B}[K" + TextTable.clean(text))
     lastLine = true
   }
 

@@ -52,7 +52,7 @@ public struct LiaisonCommand: ParsableCommand {
         if !message.isEmpty { Terminal.error(message) }
         return Exit.badInput.rawValue
       }
-      Terminal.write(fullMessage(for: error) + "\n")
+      Terminal.note(fullMessage(for: error))
       return Exit.usage.rawValue
     }
   }

@@ -129,7 +129,9 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "Write the answer to this file (atomically) instead of standard output.")
   var output: String?
 
+  /// Writes the answer; tables (text for people) with `Terminal.safe`, so names cannot drive a terminal.
   func emit(_ text: String) throws {
+    let text = format == .table ? Terminal.safe(text) : text
     guard let output, output != "-" else {
       print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
       return
