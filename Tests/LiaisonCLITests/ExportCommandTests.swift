@@ -212,7 +212,7 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     ]
     var b = GraphBuilder()
     for (i, n) in names.enumerated() { b.setAttributes(b.person(key: "id\(i)"), .init(name: n, company: n)) }
-    for i in 1..<names.count { try b.addTie(0, PersonID(i), evidence: TieEvidence(strength: 0.5)) }
+    for i in 1..<names.count { _ = try b.addTie(0, PersonID(i), evidence: TieEvidence(strength: 0.5)) }
     let g = try b.build().0
     let tmp = TempFolder()
     defer { tmp.cleanUp() }

@@ -3,14 +3,10 @@ import LiaisonCLI
 import LiaisonTestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Names with characters a terminal acts on (ESC, C1 controls such as CSI
 /// U+009B, bidirectional formatting characters) reach tables and messages
-/// as plain spaces. Serialized: the message test redirects standard error.
-@Suite(.serialized) struct TerminalSafetyTests {
+/// as plain spaces.
+@Suite struct TerminalSafetyTests {
   /// One name per class of character, each between `<` and `>` so the test can find it.
   static let names = [
     "Esc <\u{1B}[2J> Red", "Csi <\u{009B}2J> C1", "Nel <\u{0085}> C1", "Apc <\u{009F}> C1", "Rlo <\u{202E}> gnp.exe",
@@ -37,21 +33,6 @@ import Testing
     return [tmp.write("people.csv", people), tmp.write("ties.csv", ties)]
   }
 
-  /// What `body` writes to standard error (file descriptor 2).
-  static func standardError(_ body: () -> Void) -> String {
-    let tmp = TempFolder()
-    defer { tmp.cleanUp() }
-    let path = "\(tmp.path)/stderr.txt"
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let saved = dup(2)
-    dup2(fd, 2)
-    body()
-    dup2(saved, 2)
-    close(saved)
-    close(fd)
-    return TempFolder.read(path: path) ?? ""
-  }
-
   @Test func tablesNeutraliseControlAndBidiCharacters() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
@@ -72,13 +53,13 @@ import Testing
     for n in Self.names {
       var code: Int32 = 0
       // Ambiguous: both people named `n` listed with their companies.
-      let ambiguous = Self.standardError { code = LiaisonCommand.run(arguments: ["path"] + inputs + ["--from", n, "--to", "hub"]) }
+      let ambiguous = capturingStandardError { code = LiaisonCommand.run(arguments: ["path"] + inputs + ["--from", n, "--to", "hub"]) }
       #expect(code == 1)
       let lines = ambiguous.split(separator: "\n").filter { $0.contains("a\(Self.names.firstIndex(of: n)!)") || $0.contains("matches") }
       #expect(lines.count >= 2, "\(ambiguous)")
       #expect(Self.unsafeScalars(ambiguous) == [], "\(n.debugDescription): \(ambiguous.debugDescription)")
       // Nobody: the reference itself is quoted in the message.
-      let nobody = Self.standardError { code = LiaisonCommand.run(arguments: ["reach"] + inputs + ["--ego", n + " nobody"]) }
+      let nobody = capturingStandardError { code = LiaisonCommand.run(arguments: ["reach"] + inputs + ["--ego", n + " nobody"]) }
       #expect(code == 1 && nobody.contains("nobody"))
       #expect(Self.unsafeScalars(nobody) == [], "\(n.debugDescription): \(nobody.debugDescription)")
     }

@@ -266,10 +266,10 @@ struct PathCommand: ParsableCommand {
   @Option(name: .customLong("to-industry"), help: "Reach anyone in this industry (case-insensitive).")
   var toIndustry: String?
 
-  @Option(help: "Number of chains.")
+  @Option(parsing: .unconditional, help: "Number of chains.")
   var k: Int = 3
 
-  @Option(name: .customLong("max-hops"), help: "Longest chain in hops (0 = no limit).")
+  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Longest chain in hops (0 = no limit).")
   var maxHops: Int = 3
 
   @Flag(help: "Alternatives that share no broker.")
