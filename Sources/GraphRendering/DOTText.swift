@@ -1,15 +1,21 @@
+import GraphCore
+
 /// Escaping of untrusted text (names, companies, evidence) for DOT.
 ///
 /// Liaison writes DOT itself and never passes untrusted text to Graphviz
 /// unescaped. Three contexts:
-/// - `label` (plain quoted labels): `\` becomes `\\` and `"` becomes `\"`, so
-///   Graphviz's label escapes (`\n`, `\l`, `\r`, `\N`, `\G`, `\E`, …) show as
-///   the characters typed; control characters become spaces; quoted strings
+/// - `label` (plain quoted labels): each line through `DOTLabel.quoted`, the
+///   escaping `export --to dot` uses too, so Graphviz's label escapes (`\n`,
+///   `\l`, `\r`, `\N`, `\G`, `\E`, …) and HTML entities (`&amp;`, `&#38;`) show
+///   as the characters typed; control characters become spaces; quoted strings
 ///   are never HTML-like labels, so `<…>` is text. The SVG writer escapes XML.
-/// - `tooltip`: Graphviz expands `\N`/`\E` in tooltips even after `\\`, so a
-///   backslash is shown as `⧵` (U+29F5, reverse solidus operator) instead.
+/// - `tooltip`: `&` becomes `&amp;`; Graphviz expands `\N`/`\E` in tooltips
+///   even after `\\`, so a backslash is shown as `⧵` (U+29F5, reverse solidus
+///   operator) instead. `RenderModel.svg()` does not rely on this: it writes
+///   each tooltip into the SVG itself, exactly as typed.
 /// - `html` (the legend table, an HTML-like label): `& < > " '` become
-///   entities, control characters spaces.
+///   entities, control characters spaces; Graphviz expands `\G`, `\N`, … and
+///   turns `\\` into `\` in HTML-like text too, so `\` is written `&#92;&#92;`.
 public enum DOTText {
   /// A quoted DOT string for a label: `"…"`, at most `limit` characters
   /// (longer text ends in `…`).
@@ -18,7 +24,7 @@ public enum DOTText {
   /// `limit`); callers pass untrusted parts through `singleLine` first.
   public static func label(_ text: String, limit: Int = 48) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String(quoted(shortened(String($0), limit: limit), backslash: "\\\\").dropFirst().dropLast())
+      String(DOTLabel.quoted(shortened(String($0), limit: limit)).dropFirst().dropLast())
     }
     return "\"" + lines.joined(separator: "\\n") + "\""
   }
@@ -30,9 +36,12 @@ public enum DOTText {
     return out
   }
 
+  /// Most characters of a tooltip (longer text ends in `…`).
+  public static let tooltipLimit = 600
+
   /// A quoted DOT string for a tooltip (no Graphviz escapes survive).
   /// - Complexity: O(n).
-  public static func tooltip(_ text: String, limit: Int = 600) -> String {
+  public static func tooltip(_ text: String, limit: Int = tooltipLimit) -> String {
     quoted(shortened(text, limit: limit), backslash: "\u{29F5}", keepNewlines: true)
   }
 
@@ -47,7 +56,7 @@ public enum DOTText {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
-      case "\\": out += "&#92;"
+      case "\\": out += "&#92;&#92;"
       default: out.unicodeScalars.append(isControl(s) ? " " : s)
       }
     }
@@ -60,16 +69,15 @@ public enum DOTText {
     return String(text.prefix(max(1, limit - 1))) + "…"
   }
 
-  static func isControl(_ s: Unicode.Scalar) -> Bool {
-    s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.value == 0x2028 || s.value == 0x2029
-  }
+  static func isControl(_ s: Unicode.Scalar) -> Bool { DOTLabel.isControl(s) }
 
-  private static func quoted(_ text: String, backslash: String, keepNewlines: Bool = false) -> String {
+  private static func quoted(_ text: String, backslash: String, keepNewlines: Bool) -> String {
     var out = "\""
     for s in text.unicodeScalars {
       switch s {
       case "\\": out += backslash
       case "\"": out += "\\\""
+      case "&": out += "&amp;"
       case "\n" where keepNewlines: out += "&#10;"
       default: out.unicodeScalars.append(isControl(s) ? " " : s)
       }

@@ -99,7 +99,85 @@ public struct RenderModel: Sendable, Equatable {
   /// The DOT text of the picture. Deterministic: the same model gives the
   /// same bytes (nodes and edges in model order, numbers with fixed decimals).
   /// - Complexity: O(V + E + total text length).
-  public func dot() -> String {
+  public func dot() -> String { dot(tooltipKeys: false) }
+
+  /// The picture laid out by Graphviz as checked SVG (`SVGSafety.sanitized`).
+  ///
+  /// Graphviz decodes HTML entities in tooltips, expands `\N`/`\E` in them and
+  /// writes entity-like text (`&amp;`) into the SVG unescaped, so no DOT
+  /// escaping shows every tooltip as typed. The DOT given to Graphviz carries
+  /// a key per tooltip instead (`liaison_tip_n3`, `liaison_tip_e7`), and each
+  /// key in the SVG is replaced by the tooltip's own XML-escaped text.
+  /// - Complexity: O(V + E + SVG size) besides the layout.
+  public func svg(renderer: GraphvizRenderer = GraphvizRenderer()) throws(RenderError) -> [UInt8] {
+    let raw = try renderer.renderSynchronously(dot: dot(tooltipKeys: true), engine: engine, format: "svg")
+    return try SVGSafety.sanitized(withTooltips(raw))
+  }
+
+  static let tooltipKeyPrefix = Array("xlink:title=\"liaison_tip_".utf8)
+
+  /// `svg` (rendered from `dot(tooltipKeys: true)`) with every
+  /// `xlink:title="liaison_tip_…"` replaced by the tooltip it stands for.
+  /// - Complexity: O(SVG size + tooltip text length).
+  public func withTooltips(_ svg: [UInt8]) -> [UInt8] {
+    let prefix = Self.tooltipKeyPrefix
+    var out: [UInt8] = []
+    out.reserveCapacity(svg.count + svg.count / 4)
+    var i = 0
+    let n = svg.count
+    while i < n {
+      if svg[i] == prefix[0], i + prefix.count < n, svg[i..<i + prefix.count].elementsEqual(prefix) {
+        var j = i + prefix.count
+        let kind = svg[j]
+        j += 1
+        var index = 0
+        var digits = 0
+        while j < n, svg[j] >= 0x30, svg[j] <= 0x39, digits < 9 {
+          index = index * 10 + Int(svg[j] - 0x30)
+          digits += 1
+          j += 1
+        }
+        let text: String? =
+          if j < n, svg[j] == UInt8(ascii: "\""), digits > 0 {
+            kind == UInt8(ascii: "n") && index < nodes.count
+              ? nodes[index].tooltip : kind == UInt8(ascii: "e") && index < edges.count ? edges[index].tooltip : nil
+          } else {
+            nil
+          }
+        if let text {
+          out += Array("xlink:title=\"".utf8)
+          out += Array(Self.xmlAttribute(DOTText.shortened(text, limit: DOTText.tooltipLimit)).utf8)
+          i = j
+          continue
+        }
+      }
+      out.append(svg[i])
+      i += 1
+    }
+    return out
+  }
+
+  /// `text` for an XML attribute value: markup characters and line breaks as
+  /// references, other control characters as spaces.
+  private static func xmlAttribute(_ text: String) -> String {
+    var out = ""
+    for s in text.unicodeScalars {
+      switch s {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\n": out += "&#10;"
+      default: out.unicodeScalars.append(DOTLabel.isControl(s) ? " " : s)
+      }
+    }
+    return out
+  }
+
+  /// The DOT text, with a key in place of each non-empty tooltip when
+  /// `tooltipKeys` (for `withTooltips`).
+  public func dot(tooltipKeys: Bool) -> String {
     var out = "graph liaison {\n"
     var graphAttributes = [
       "bgcolor=\"white\"", "pad=\"0.3\"", "fontname=\"Helvetica\"", "fontsize=\"\(f2(legendFontSize))\"", "outputorder=\"edgesfirst\"",
@@ -122,8 +200,11 @@ public struct RenderModel: Sendable, Equatable {
     out += "  graph [" + graphAttributes.joined(separator: ", ") + "];\n"
     out += "  node [fontname=\"Helvetica\", style=\"filled\", fixedsize=\"false\", margin=\"0.06,0.03\"];\n"
     out += "  edge [fontname=\"Helvetica\", fontsize=\"9\"];\n"
-    for n in nodes {
-      var a: [String] = ["class=\"\(n.kind.rawValue)\"", "tooltip=\(DOTText.tooltip(n.tooltip))"]
+    func tooltip(_ text: String, _ key: String) -> String {
+      tooltipKeys && !text.isEmpty ? "\"liaison_tip_\(key)\"" : DOTText.tooltip(text)
+    }
+    for (i, n) in nodes.enumerated() {
+      var a: [String] = ["class=\"\(n.kind.rawValue)\"", "tooltip=\(tooltip(n.tooltip, "n\(i)"))"]
       if n.showsLabel {
         a += [
           "shape=\"box\"", "style=\"rounded,filled\"", "label=\(DOTText.label(n.label))",
@@ -139,14 +220,14 @@ public struct RenderModel: Sendable, Equatable {
       if let pin = n.pin { a.append("pos=\"\(pin)\"") }
       out += "  \(n.key) [" + a.joined(separator: ", ") + "];\n"
     }
-    for e in edges {
+    for (i, e) in edges.enumerated() {
       var a: [String]
       if e.invisible {
         a = ["style=\"invis\"", "weight=\"\(f2(e.weight))\"", "len=\"0.6\""]
       } else {
         a = [
           "class=\"\(e.kind.rawValue)\"", "penwidth=\"\(f2(e.penwidth))\"", "style=\"\(e.style.rawValue)\"",
-          "color=\"\(e.color)\"", "tooltip=\(DOTText.tooltip(e.tooltip))", "weight=\"\(f2(e.weight))\"",
+          "color=\"\(e.color)\"", "tooltip=\(tooltip(e.tooltip, "e\(i)"))", "weight=\"\(f2(e.weight))\"",
         ]
         if !e.constrains { a.append("constraint=\"false\"") }
         if let label = e.label {

@@ -414,8 +414,7 @@ enum BatchReport {
   /// Lays out and checks one picture; nil (with a note) when Graphviz fails.
   static func svg(_ model: RenderModel) -> [UInt8]? {
     do {
-      let bytes = try GraphvizRenderer().renderSynchronously(dot: model.dot(), engine: model.engine, format: "svg")
-      return try SVGSafety.sanitized(bytes)
+      return try model.svg()
     } catch {
       return nil
     }
@@ -827,7 +826,7 @@ final class BatchProgress: @unchecked Sendable {
     defer { lock.unlock() }
     if lastLine { Terminal.write("\r\u{1B}[K") }
     lastLine = false
-    Terminal.write("\(text)\n")
+    Terminal.note(text)
   }
 
   func count(_ done: Int, of total: Int, what: String) {
@@ -847,7 +846,7 @@ final class BatchProgress: @unchecked Sendable {
   }
 
   private func draw(_ text: String) {
-    Terminal.write("\r\u{1B}[K" + text)
+    Terminal.write("\r\u{1B}[K" + TextTable.clean(text))
     lastLine = true
   }
 

@@ -60,7 +60,7 @@ public struct LiaisonCommand: ParsableCommand {
       }
       // A command that printed its own usage message throws a bare exit code.
       let message = fullMessage(for: error)
-      if !message.isEmpty { Terminal.write(message + "\n") }
+      if !message.isEmpty { Terminal.note(message) }
       return Exit.usage.rawValue
     }
   }

@@ -8,11 +8,12 @@ import GraphRendering
 #endif
 
 /// What an SVG holds, read with a real XML parser: `<g>` elements by SVG
-/// class, and the text of every `<text>` element.
+/// class, the text of every `<text>` element and every tooltip (`xlink:title`).
 final class SVGContents: NSObject, XMLParserDelegate {
   var classes: [String: Int] = [:]
   var texts: [String] = []
   var titles: [String] = []
+  var tooltips: [String] = []
   private var buffer = ""
   private var inText = false
   private var inTitle = false
@@ -30,6 +31,7 @@ final class SVGContents: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
+    if let tip = attributes["xlink:title"] { tooltips.append(tip) }
     if name == "g", let c = attributes["class"] {
       for token in c.split(separator: " ") { classes[String(token), default: 0] += 1 }
     }

@@ -8,8 +8,7 @@ import Testing
 /// suggested pairs counted in the SVG and compared with independent counts.
 @Suite struct ViewTests {
   static func svg(_ model: RenderModel) throws -> (SVGContents, [UInt8]) {
-    let raw = try GraphvizRenderer().renderSynchronously(dot: model.dot(), engine: model.engine)
-    let bytes = try SVGSafety.sanitized(raw)
+    let bytes = try model.svg()
     let contents = SVGContents(bytes)
     #expect(contents.parsed, "the SVG parses as XML")
     return (contents, bytes)
@@ -138,6 +137,50 @@ import Testing
       pairs.insert("\(min(partition.labels[Int(u)], partition.labels[Int(v)]))-\(max(partition.labels[Int(u)], partition.labels[Int(v)]))")
     }
     #expect(svg2.count("bundle") == pairs.count)
+  }
+
+  /// Names with HTML entities and Graphviz escapes, drawn in every view: every
+  /// label line and every tooltip in the SVG, decoded once as XML, is the text
+  /// typed (so the SVG source holds `&amp;amp;` for a typed `&amp;`).
+  @Test func entitiesAndEscapesInNamesShowLiterally() throws {
+    let names = [
+      "A &amp; B &lt;x&gt; &#38; &#x26;", "back\\N \\G \\E \\T \\n \\l \\r \\\\ x\\", "Tom & Jerry",
+      "&quot;Q&quot; \"q\" &#92;n", "Co &amp; Sons &nbsp;x",
+    ]
+    let g = try RenderFixtures.network(people: names.count + 6, ties: 60, seed: 23, names: names)
+    let ego = PersonID(0)
+    var search = PathSearch(g)
+    let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
+    try #require(!paths.isEmpty)
+    let models = [
+      RenderModel.network(g), RenderModel.ego(g, ego: ego), RenderModel.communities(g),
+      RenderModel.brokers(g, betweenness: g.betweenness().normalised, top: 5), RenderModel.path(g, paths: paths),
+      RenderModel.introductions(g, ego: ego, pairs: [SuggestedPair(a: 1, b: 4, score: 1, reasons: names)]),
+    ]
+    var everyText = Set<String>()
+    var everyTooltip = Set<String>()
+    for model in models {
+      let (svg, bytes) = try Self.svg(model)
+      let texts = Set(svg.texts.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") })
+      for n in model.nodes where n.showsLabel {
+        for line in n.label.split(separator: "\n") {
+          let drawn = DOTText.shortened(String(line), limit: 48)
+          #expect(texts.contains(drawn), "\(model.view): label line \(drawn) drawn as typed")
+        }
+      }
+      for tip in model.nodes.map(\.tooltip) + model.edges.filter { !$0.invisible }.map(\.tooltip) where !tip.isEmpty {
+        #expect(svg.tooltips.contains(tip), "\(model.view): tooltip \(tip.prefix(40)) as typed")
+      }
+      #expect(texts.contains { $0.hasPrefix(model.title) }, "\(model.view): the title \(model.title) in \(texts)")
+      everyText.formUnion(texts)
+      everyTooltip.formUnion(svg.tooltips)
+      let source = String(decoding: bytes, as: UTF8.self)
+      #expect(source.contains("&amp;amp; B &amp;lt;x&amp;gt; &amp;#38; &amp;#x26;"), "\(model.view)")
+    }
+    for name in names {
+      #expect(everyText.contains(name), "\(name) drawn as typed")
+      #expect(everyTooltip.contains { $0.hasPrefix(name + "\n") }, "\(name) in a tooltip as typed")
+    }
   }
 
   @Test func sameInputSameSVGBytes() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import GraphCore
 import GraphIO
+import GraphRendering
 import LiaisonCLI
 import LiaisonTestSupport
 import Testing
@@ -61,6 +62,35 @@ final class GraphMLReader: NSObject, XMLParserDelegate {
       edges.append((edge!.0, edge!.1, current))
     default: break
     }
+  }
+}
+
+/// The text of every `<text>` element of an SVG, read with a real XML parser.
+final class SVGTexts: NSObject, XMLParserDelegate {
+  var texts: [String] = []
+  var parsed = false
+  private var text: String?
+
+  init(_ bytes: [UInt8]) {
+    super.init()
+    let p = XMLParser(data: Data(bytes))
+    p.shouldResolveExternalEntities = false
+    p.delegate = self
+    parsed = p.parse()
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    if name == "text" { text = "" }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) { text? += string }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    if name == "text", let t = text { texts.append(t) }
+    if name == "text" { text = nil }
   }
 }
 
@@ -171,6 +201,28 @@ final class GraphMLReader: NSObject, XMLParserDelegate {
     try GraphExport.write(g, as: .dot, to: "\(tmp.path)/g.dot")
     let dot = try #require(tmp.read("g.dot"))
     #expect(dot.components(separatedBy: " -- ").count - 1 == g.tieCount)
+  }
+
+  /// `export --to dot` read back by Graphviz: every name with HTML entities,
+  /// Graphviz escapes or quotes is drawn as typed (the SVG text decoded once as XML).
+  @Test func dotExportLabelsShowAsTypedInGraphviz() throws {
+    let names = [
+      "A &amp; B &lt;x&gt; &#38; &#x26;", "back\\N \\G \\E \\T \\n \\l \\r \\\\ x\\", "Tom & Jerry",
+      "&quot;Q&quot; \"q\" &#92;n", "<b>bold</b>", "Co &amp; Sons &nbsp;x",
+    ]
+    var b = GraphBuilder()
+    for (i, n) in names.enumerated() { b.setAttributes(b.person(key: "id\(i)"), .init(name: n, company: n)) }
+    for i in 1..<names.count { _ = try b.addTie(0, PersonID(i), evidence: TieEvidence(strength: 0.5)) }
+    let g = try b.build().0
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    try GraphExport.write(g, as: .dot, to: "\(tmp.path)/g.dot")
+    let dot = try #require(tmp.read("g.dot"))
+    let svg = try GraphvizRenderer().renderSynchronously(dot: dot, engine: "dot")
+    let texts = SVGTexts(svg)
+    #expect(texts.parsed)
+    #expect(Set(texts.texts.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") }) == Set(names))
+    #expect(String(decoding: svg, as: UTF8.self).contains(">A &amp;amp; B &amp;lt;x&amp;gt; &amp;#38; &amp;#x26;</text>"))
   }
 
   @Test func exportCommandOnTheBundledNetwork() throws {

@@ -70,11 +70,29 @@ import Testing
     #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "a", "--to", "d", "--to-company", "X"]) == 2)
     #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "nobody", "--to", "d"]) == 1)
     #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "a", "--to-company", "Acme"]) == 1)
+    #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "a", "--to", "nobody"]) == 1)
     // Batch queries.
     let pairs = tmp.write("p.csv", "from,to\na,d\nd,b\na,x\n")
     let (pc, pj) = runJSON(["path", edges, "--pairs", pairs])
     let rows = try #require(pj?["pairs"] as? [[String: Any]])
     #expect(pc == 0 && rows.count == 3)
     #expect(rows[0]["people"] as? [String] == ["a", "b", "c", "d"] && rows[2]["hops"] == nil)
+  }
+
+  /// The same person as --from and --to (the same reference, or two references to one person) is a usage error.
+  @Test func samePersonTwiceIsAUsageError() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let people = tmp.write("p.csv", "id,name,email\n0,Ada Lovelace,ada@example.com\n1,Bo Li,bo@example.com\n")
+    let ties = tmp.write("t.csv", "source,target,strength\n0,1,0.9\n")
+    for (from, to) in [("0", "0"), ("0", "Ada Lovelace"), ("ada@example.com", "0")] {
+      var code: Int32 = 0
+      let message = capturingStandardError {
+        code = LiaisonCommand.run(arguments: ["path", people, ties, "--from", from, "--to", to])
+      }
+      #expect(code == 2, "--from \(from) --to \(to)")
+      #expect(message.contains("--from and --to are the same person (Ada Lovelace, id 0)"), "\(message)")
+    }
+    #expect(LiaisonCommand.run(arguments: ["path", people, ties, "--from", "0", "--to", "1"]) == 0)
   }
 }

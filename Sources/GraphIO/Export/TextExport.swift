@@ -63,12 +63,13 @@ extension GraphExport {
   }
 
   /// Undirected DOT: node ids are the people's ids (quoted, escaped), every
-  /// attribute quoted, `label` = name, `penwidth` from strength, inferred ties dotted.
+  /// attribute quoted, `label` = name (`DOTLabel.quoted`, so Graphviz shows it
+  /// as typed), `penwidth` from strength, inferred ties dotted.
   /// - Complexity: O(V + E + text length).
   public static func writeDOT(_ g: Graph, to w: AtomicFileWriter, classifier: TieClassifier = TieClassifier()) {
     w.write("graph liaison {\n  node [shape=\"box\", style=\"rounded\"];\n")
     for p in 0..<PersonID(g.personCount) {
-      var attrs = ["label=\(ExportEscaping.dot(g.people.name(of: p)))"]
+      var attrs = ["label=\(DOTLabel.quoted(g.people.name(of: p)))"]
       for (k, v) in personFields(g, p) where k != "name" { attrs.append("\(k)=\(ExportEscaping.dot(v))") }
       w.write("  \(ExportEscaping.dot(g.people.id(of: p))) [\(attrs.joined(separator: ", "))];\n")
     }

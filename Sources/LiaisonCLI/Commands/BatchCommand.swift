@@ -53,23 +53,23 @@ struct BatchCommand: ParsableCommand {
 
   @OptionGroup var threading: ThreadsOption
 
-  @Option(help: "Rows kept in each per-member list (contacts, dormant ties, introductions).")
+  @Option(parsing: .unconditional, help: "Rows kept in each per-member list (contacts, dormant ties, introductions).")
   var top: Int = 10
 
-  @Option(name: .customLong("max-nodes"), help: "Most people drawn in each picture.")
+  @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "Most people drawn in each picture.")
   var maxNodes: Int = 60
 
   @Flag(name: .customLong("no-pictures"), help: "Skip the SVG pictures.")
   var noPictures = false
 
-  @Option(name: .customLong("max-hops"), help: "Longest introduction chain to a target.")
+  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Longest introduction chain to a target.")
   var maxHops: Int = 4
 
-  @Option(help: "Estimate betweenness from this many sampled people when the network has more than 5,000 people.")
+  @Option(parsing: .unconditional, help: "Estimate betweenness from this many sampled people when the network has more than 5,000 people.")
   var sample: Int = 300
 
   func validate() throws {
-    if top < 1 { throw ValidationError("--top must be at least 1.") }
+    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
     if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
     if maxHops < 1 { throw ValidationError("--max-hops must be at least 1.") }
     if sample < 1 { throw ValidationError("--sample must be at least 1.") }

@@ -258,7 +258,7 @@ struct BrokersCommand: ParsableCommand {
   @OptionGroup var threading: ThreadsOption
   @OptionGroup var picture: SVGOption
 
-  @Option(help: "People to list (0 = everyone).")
+  @Option(parsing: .unconditional, help: "People to list (0 = everyone).")
   var top: Int = 20
 
   @Option(help: "Ranking: \(BrokerRanking.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -270,10 +270,10 @@ struct BrokersCommand: ParsableCommand {
   @Flag(help: "Betweenness along the strongest chains (cost −ln strength) instead of the fewest hops.")
   var weighted = false
 
-  @Option(help: "Estimate betweenness from this many sampled people (with an error bound) instead of exactly.")
+  @Option(parsing: .unconditional, help: "Estimate betweenness from this many sampled people (with an error bound) instead of exactly.")
   var sample: Int?
 
-  @Option(help: "Seed for --sample.")
+  @Option(parsing: .unconditional, help: "Seed for --sample.", transform: seedArgument)
   var seed: UInt64 = 1
 
   func validate() throws {

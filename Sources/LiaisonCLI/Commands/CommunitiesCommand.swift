@@ -45,20 +45,21 @@ struct CommunitiesCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
 
-  @Option(help: "Resolution γ of modularity (γ > 1: more, smaller communities).")
+  @Option(parsing: .unconditional, help: "Resolution γ of modularity (γ > 1: more, smaller communities).")
   var resolution: Double = 1
 
   @Option(help: "leiden (Louvain plus a refinement that keeps communities connected) or louvain.")
   var method: CommunityMethod = .leiden
 
-  @Option(help: "Seed for the order in which people are visited.")
+  @Option(parsing: .unconditional, help: "Seed for the order in which people are visited.", transform: seedArgument)
   var seed: UInt64 = 42
 
-  @Option(help: "Communities to list in the table.")
+  @Option(parsing: .unconditional, help: "Communities to list in the table.")
   var top: Int = 10
 
   func validate() throws {
     if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number.") }
+    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
   }
 
   func run() throws {

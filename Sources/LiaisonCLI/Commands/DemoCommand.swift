@@ -75,13 +75,15 @@ struct DemoCommand: ParsableCommand {
     print(t.render())
     for target in s.team.targets {
       if let b = target.best {
-        print("Warmest path to \(target.target): \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))")
+        print(
+          Terminal.safe(
+            "Warmest path to \(target.target): \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))"))
       } else {
-        print("No warm path to \(target.target): \(target.note ?? "")")
+        print(Terminal.safe("No warm path to \(target.target): \(target.note ?? "")"))
       }
     }
     if let top = s.team.brokers.people.first {
-      print("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(top.betweenness, 3)).")
+      print(Terminal.safe("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(top.betweenness, 3))."))
     }
     print(
       """

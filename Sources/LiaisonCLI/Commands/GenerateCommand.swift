@@ -18,19 +18,19 @@ struct GenerateCommand: ParsableCommand {
         liaison generate --people 1000000 --out /tmp/xl      # ~10 M ties
       """)
 
-  @Option(help: "Number of people.")
+  @Option(parsing: .unconditional, help: "Number of people.")
   var people: Int = 1000
 
-  @Option(help: "Random seed (same seed, same files).")
+  @Option(parsing: .unconditional, help: "Random seed (same seed, same files).", transform: seedArgument)
   var seed: UInt64 = 42
 
-  @Option(help: "Average ties per person (the network has about people × this ties).")
+  @Option(parsing: .unconditional, help: "Average ties per person (the network has about people × this ties).")
   var tiesPerPerson: Double = 10
 
-  @Option(help: "Also write this many members' LinkedIn Connections.csv exports to OUT/exports/.")
+  @Option(parsing: .unconditional, help: "Also write this many members' LinkedIn Connections.csv exports to OUT/exports/.")
   var exports: Int = 0
 
-  @Option(help: "Contacts per export: pad each member's export to this many connections (0: just their ties).")
+  @Option(parsing: .unconditional, help: "Contacts per export: pad each member's export to this many connections (0: just their ties).")
   var exportSize: Int = 0
 
   @Option(help: "The simulation's 'today' (YYYY-MM-DD).")

@@ -241,10 +241,10 @@ struct IntroduceCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The person whose contacts to introduce (id, email, profile URL or exact name).", valueName: "person"))
   var ego: String?
 
-  @Option(help: "Pairs to show (with --ego; default 20), or candidates per person network-wide (default 10).")
+  @Option(parsing: .unconditional, help: "Pairs to show (with --ego; default 20), or candidates per person network-wide (default 10).")
   var top: Int?
 
-  @Option(help: "Minimum shared contacts: besides the ego with --ego (default 0), in all network-wide (default 1).")
+  @Option(parsing: .unconditional, help: "Minimum shared contacts: besides the ego with --ego (default 0), in all network-wide (default 1).")
   var minCommon: Int?
 
   @Option(help: ArgumentHelp("CSV of pairs `a,b` already introduced or declined.", valueName: "file"))
@@ -261,7 +261,7 @@ struct IntroduceCommand: ParsableCommand {
   @OptionGroup var picture: SVGOption
 
   func validate() throws {
-    if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+    if let top, top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
     if let minCommon, minCommon < 0 { throw ValidationError("--min-common must be 0 or more.") }
     if perPerson && ego != nil { throw ValidationError("--per-person lists the whole network; leave out --ego.") }
   }

@@ -266,10 +266,10 @@ struct PathCommand: ParsableCommand {
   @Option(name: .customLong("to-industry"), help: "Reach anyone in this industry (case-insensitive).")
   var toIndustry: String?
 
-  @Option(help: "Number of chains.")
+  @Option(parsing: .unconditional, help: "Number of chains.")
   var k: Int = 3
 
-  @Option(name: .customLong("max-hops"), help: "Longest chain in hops (0 = no limit).")
+  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Longest chain in hops (0 = no limit).")
   var maxHops: Int = 3
 
   @Flag(help: "Alternatives that share no broker.")
@@ -301,9 +301,10 @@ struct PathCommand: ParsableCommand {
     let target: PathAnswer.Target
     if let to {
       let t = try PersonReference.resolve(to, in: g, option: "--to")
+      // Two references to one person is a usage error (exit 2); a person not in the data stays exit 1.
       if t == source {
-        Terminal.error("--from and --to are the same person")
-        throw ExitCode.failure
+        throw ValidationError(
+          "--from and --to are the same person (\(g.people.name(of: t)), id \(g.people.id(of: t))); give two different people.")
       }
       targets = [t]
       target = .init(kind: "person", name: g.people.name(of: t), people: 1)

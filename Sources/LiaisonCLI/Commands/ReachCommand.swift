@@ -109,10 +109,10 @@ struct ReachCommand: ParsableCommand {
   @Flag(help: "First- and second-degree reach of every person instead of one ego.")
   var all = false
 
-  @Option(help: "Rows to show in each table list (contacts, dormant ties, companies).")
+  @Option(parsing: .unconditional, help: "Rows to show in each table list (contacts, dormant ties, companies).")
   var top: Int = 10
 
-  @Option(help: "Fraction of second-degree reach the cover must reach.")
+  @Option(parsing: .unconditional, help: "Fraction of second-degree reach the cover must reach.")
   var cover: Double = 0.8
 
   @Option(help: "A file of target companies or people, one per line: the best doors to each.")
@@ -121,7 +121,7 @@ struct ReachCommand: ParsableCommand {
   func validate() throws {
     if (ego == nil) == (!all) { throw ValidationError("Give either --ego PERSON or --all.") }
     if !(cover > 0 && cover <= 1) { throw ValidationError("--cover must be in (0, 1].") }
-    if top < 1 { throw ValidationError("--top must be at least 1.") }
+    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
   }
 
   func run() throws {

@@ -26,7 +26,7 @@ struct SVGOption: ParsableArguments {
   @Option(name: .customLong("svg"), help: ArgumentHelp("Also draw this answer as an SVG picture to this file.", valueName: "path"))
   var svg: String?
 
-  @Option(name: .customLong("max-nodes"), help: "Most people drawn in the --svg picture; the rest are summarised.")
+  @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "Most people drawn in the --svg picture; the rest are summarised.")
   var maxNodes: Int = 300
 
   func validate() throws {
@@ -48,7 +48,8 @@ enum Drawing {
   /// no external reference) before anything is written.
   static func write(_ model: RenderModel, to path: String, format: PictureFormat = .svg) throws {
     let start = Clock.now()
-    let dot = model.dot()
+    // SVG: a key per tooltip, replaced by the tooltip's text after the layout (`RenderModel.svg`).
+    let dot = model.dot(tooltipKeys: format == .svg)
     if format == .dot {
       try writeBytes(Array(dot.utf8), to: path)
       return
@@ -57,7 +58,7 @@ enum Drawing {
       let built = Clock.now()
       var bytes = try GraphvizRenderer().renderSynchronously(dot: dot, engine: model.engine, format: format.rawValue)
       let rendered = Clock.now()
-      if format == .svg { bytes = try SVGSafety.sanitized(bytes) }
+      if format == .svg { bytes = try SVGSafety.sanitized(model.withTooltips(bytes)) }
       if getenv("LIAISON_TIMINGS") != nil {
         Terminal.note(
           "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.engine)): \(fixed(Clock.now() - start, 3)) s"
@@ -123,7 +124,7 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Layout engine: auto (by size), dot, neato, fdp or sfdp.")
   var engine: EngineChoice = .auto
 
-  @Option(name: .customLong("max-nodes"), help: "Most nodes drawn; beyond it people are collapsed into summary nodes.")
+  @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "Most nodes drawn; beyond it people are collapsed into summary nodes.")
   var maxNodes: Int = 300
 
   @Option(name: .customLong("size-by"), help: "Network view: size people by degree or betweenness.")
@@ -141,28 +142,29 @@ struct RenderCommand: ParsableCommand {
   @Option(name: .customLong("to-company"), help: "Path view: reach anyone at this company.")
   var toCompany: String?
 
-  @Option(help: "Path view: number of chains.")
+  @Option(parsing: .unconditional, help: "Path view: number of chains.")
   var k: Int = 3
 
-  @Option(name: .customLong("max-hops"), help: "Path view: longest chain in hops.")
+  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Path view: longest chain in hops.")
   var maxHops: Int = 3
 
-  @Option(help: "Introductions: pairs to draw; brokers: brokers to name.")
+  @Option(parsing: .unconditional, help: "Introductions: pairs to draw; brokers: brokers to name.")
   var top: Int = 10
 
-  @Option(help: "Names written in network views (the most central people).")
+  @Option(parsing: .unconditional, help: "Names written in network views (the most central people).")
   var labels: Int = 40
 
-  @Option(help: "Communities: resolution of modularity.")
+  @Option(parsing: .unconditional, help: "Communities: resolution of modularity.")
   var resolution: Double = 1
 
-  @Option(help: "Communities: seed.")
+  @Option(parsing: .unconditional, help: "Communities: seed.", transform: seedArgument)
   var seed: UInt64 = 42
 
   func validate() throws {
     if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
-    if top < 1 { throw ValidationError("--top must be at least 1.") }
+    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
     if k < 1 { throw ValidationError("--k must be at least 1.") }
+    if maxHops < 0 { throw ValidationError("--max-hops must be 0 (no limit) or more.") }
     if labels < 0 { throw ValidationError("--labels must be 0 or more.") }
     if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number.") }
     switch view {

@@ -40,25 +40,25 @@ struct InputOptions: ParsableArguments {
   @Flag(name: .customLong("no-infer"), help: "Do not infer ties among contacts (same company, email domain, labels, several owners, co-participation).")
   var noInfer = false
 
-  @Option(help: "Largest company, email domain or label group used to infer ties.")
+  @Option(parsing: .unconditional, help: "Largest company, email domain or label group used to infer ties.")
   var inferMaxGroup: Int = 50
 
-  @Option(help: "Infer a tie between two contacts listed together in at least this many owners' exports.")
+  @Option(parsing: .unconditional, help: "Infer a tie between two contacts listed together in at least this many owners' exports.")
   var inferMinOwners: Int = 3
 
-  @Option(help: "Keep inferred ties with at least this confidence (0–1).")
+  @Option(parsing: .unconditional, help: "Keep inferred ties with at least this confidence (0–1).")
   var inferMinConfidence: Double = 0.1
 
   @Option(help: "Reference date (YYYY-MM-DD) for dormant ties; default: the latest date in the data.")
   var asOf: String?
 
-  @Option(help: "Strength at or above which a tie is strong.")
+  @Option(parsing: .unconditional, help: "Strength at or above which a tie is strong.")
   var strongAtLeast: Double = 0.55
 
-  @Option(help: "Strength at or above which a tie is weak (below: nominal).")
+  @Option(parsing: .unconditional, help: "Strength at or above which a tie is weak (below: nominal).")
   var weakAtLeast: Double = 0.15
 
-  @Option(help: "Days without contact after which a tie is dormant.")
+  @Option(parsing: .unconditional, help: "Days without contact after which a tie is dormant.")
   var dormantAfter: Int = 1095
 
   func validate() throws {
@@ -70,6 +70,7 @@ struct InputOptions: ParsableArguments {
     if inferMaxGroup < 2 { throw ValidationError("--infer-max-group must be at least 2.") }
     if !(0...1).contains(inferMinConfidence) { throw ValidationError("--infer-min-confidence must be between 0 and 1.") }
     if inferMinOwners < 2 { throw ValidationError("--infer-min-owners must be at least 2.") }
+    if dormantAfter < 0 { throw ValidationError("--dormant-after must be 0 or more (days).") }
     if let asOf, Day(parsing: asOf) == nil { throw ValidationError("--as-of must be a date such as 2026-11-01.") }
     if !(0 < weakAtLeast && weakAtLeast <= strongAtLeast && strongAtLeast <= 1) {
       throw ValidationError("Need 0 < --weak-at-least ≤ --strong-at-least ≤ 1.")
@@ -142,7 +143,9 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "Write the answer to this file (atomically) instead of standard output.")
   var output: String?
 
+  /// Writes the answer; tables (text for people) with `Terminal.safe`, so names cannot drive a terminal.
   func emit(_ text: String) throws {
+    let text = format == .table ? Terminal.safe(text) : text
     guard let output, output != "-" else {
       print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
       return

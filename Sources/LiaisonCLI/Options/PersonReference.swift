@@ -37,10 +37,18 @@ enum PersonReference {
 
 /// `--threads N` for parallel work (default: all processors).
 struct ThreadsOption: ParsableArguments {
-  @Option(help: "Worker threads (default: all processors).")
+  @Option(parsing: .unconditional, help: "Worker threads (default: all processors).")
   var threads: Int?
 
   func validate() throws {
     if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024.") }
   }
+}
+
+/// Reads a `--seed` value: a whole number from 0 to 2^64 − 1. Seed options are
+/// declared `parsing: .unconditional` like every numeric option, so `--seed -1`
+/// reaches this check (and is refused with the range) instead of being taken for an option.
+@Sendable func seedArgument(_ text: String) throws -> UInt64 {
+  guard let seed = UInt64(text) else { throw ValidationError("a seed must be a whole number from 0 to \(UInt64.max)") }
+  return seed
 }

@@ -3,6 +3,8 @@
 #endif
 
 /// Messages to standard error (written with write(2): unbuffered, no shared C state).
+/// `warn`, `error` and `note` neutralise control and bidirectional formatting
+/// characters (`TextTable.clean`), so a name in a message cannot drive the terminal.
 enum Terminal {
   static func write(_ text: String) {
     var text = text
@@ -15,7 +17,10 @@ enum Terminal {
       }
     }
   }
-  static func warn(_ message: String) { write("warning: \(message)\n") }
-  static func error(_ message: String) { write("error: \(message)\n") }
-  static func note(_ message: String) { write("\(message)\n") }
+  static func warn(_ message: String) { write("warning: \(safe(message))\n") }
+  static func error(_ message: String) { write("error: \(safe(message))\n") }
+  static func note(_ message: String) { write("\(safe(message))\n") }
+
+  /// `message` with line breaks kept and every other character a terminal acts on as a space.
+  static func safe(_ message: String) -> String { TextTable.clean(message, keepingLineBreaks: true) }
 }

@@ -12,9 +12,26 @@ struct TextTable {
 
   mutating func add(_ row: [String]) { rows.append(row) }
 
-  /// Replaces control characters so untrusted text cannot move the cursor.
-  static func clean(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+  /// Replaces the characters a terminal acts on, so untrusted text (names,
+  /// companies, file contents) cannot move the cursor, clear the screen or
+  /// reorder what is shown: C0 controls (ESC included), DEL, C1 controls
+  /// (U+0080–U+009F, e.g. CSI U+009B), the line and paragraph separators and
+  /// the bidirectional formatting characters (U+061C, U+200E, U+200F,
+  /// U+202A–U+202E, U+2066–U+2069) become spaces. The one neutralisation for
+  /// every table and message Liaison writes to a terminal; `keepingLineBreaks`
+  /// keeps `\n` (for messages of several lines).
+  static func clean(_ s: String, keepingLineBreaks: Bool = false) -> String {
+    String(
+      String.UnicodeScalarView(
+        s.unicodeScalars.map { ($0 == "\n" && keepingLineBreaks) || !actsOnTerminal($0.value) ? $0 : " " }))
+  }
+
+  /// Whether a terminal acts on `v` instead of showing it (see `clean`).
+  static func actsOnTerminal(_ v: UInt32) -> Bool {
+    switch v {
+    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+    default: false
+    }
   }
 
   /// Terminal columns a string takes: East Asian wide and fullwidth
