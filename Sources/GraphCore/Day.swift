@@ -86,7 +86,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// `YYYY-MM-DD` (optionally followed by `T…` or a space and a time),
   /// `DD Mon YYYY` (LinkedIn, English month), and `M/D/YY` or `M/D/YYYY`
   /// (optionally followed by `, h:mm AM`; two-digit years are 1970–2069).
-  /// Returns `nil` for anything else.
+  /// Returns `nil` for anything else (`Day.parse` says why).
   public init?(parsing text: some StringProtocol) {
     var text = String(text)
     guard let day = text.withUTF8({ Day(parsingBytes: $0) }) else { return nil }
@@ -102,6 +102,22 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   /// `init(parsing:)` over UTF-8 bytes (no allocation).
   public init?(parsingBytes bytes: UnsafeBufferPointer<UInt8>) {
+    guard case .success(let day) = Day.parse(bytes: bytes) else { return nil }
+    self = day
+  }
+
+  /// Parses `text` as `init(parsing:)` does, and says why it is not a date:
+  /// not one of the forms (`DayParseError.notADate`), or a form whose month,
+  /// day or year does not exist (`2024-02-31`: February 2024 has 29 days).
+  /// - Complexity: O(text.utf8.count).
+  public static func parse(_ text: some StringProtocol) -> Result<Day, DayParseError> {
+    var text = String(text)
+    return text.withUTF8 { Day.parse(bytes: $0) }
+  }
+
+  /// `parse(_:)` over UTF-8 bytes (no allocation).
+  /// - Complexity: O(bytes.count).
+  public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Day, DayParseError> {
     var i = 0
     func skipSpaces() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
     func number(maxDigits: Int) -> (value: Int, digits: Int)? {
@@ -115,32 +131,29 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
       return n == 0 ? nil : (v, n)
     }
     skipSpaces()
-    guard let first = number(maxDigits: 4) else { return nil }
+    guard let first = number(maxDigits: 4) else { return .failure(.notADate) }
     if i < bytes.count, bytes[i] == UInt8(ascii: "-"), first.digits == 4 {
       i += 1
-      guard let m = number(maxDigits: 2) else { return nil }
-      guard i < bytes.count, bytes[i] == UInt8(ascii: "-") else { return nil }
+      guard let m = number(maxDigits: 2) else { return .failure(.notADate) }
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "-") else { return .failure(.notADate) }
       i += 1
-      guard let d = number(maxDigits: 2), let day = Day(year: first.value, month: m.value, day: d.value) else { return nil }
+      guard let d = number(maxDigits: 2) else { return .failure(.notADate) }
       // Accept a time suffix ("T10:00:00Z", " 10:00:00 UTC"), nothing else.
-      if i < bytes.count, bytes[i] != UInt8(ascii: "T"), bytes[i] != 0x20 { return nil }
-      self = day
-      return
+      if i < bytes.count, bytes[i] != UInt8(ascii: "T"), bytes[i] != 0x20 { return .failure(.notADate) }
+      return checked(year: first.value, month: m.value, day: d.value)
     }
-    if i < bytes.count, bytes[i] == UInt8(ascii: "/") {
+    if i < bytes.count, bytes[i] == UInt8(ascii: "/"), first.digits <= 2 {
       i += 1
-      guard let d = number(maxDigits: 2) else { return nil }
-      guard i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return nil }
+      guard let d = number(maxDigits: 2) else { return .failure(.notADate) }
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return .failure(.notADate) }
       i += 1
-      guard let y = number(maxDigits: 4), y.digits == 2 || y.digits == 4 else { return nil }
+      guard let y = number(maxDigits: 4), y.digits == 2 || y.digits == 4 else { return .failure(.notADate) }
       let year = y.digits == 2 ? (y.value < 70 ? 2000 + y.value : 1900 + y.value) : y.value
-      guard let day = Day(year: year, month: first.value, day: d.value) else { return nil }
-      if i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != 0x20 { return nil }
-      self = day
-      return
+      if i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != 0x20 { return .failure(.notADate) }
+      return checked(year: year, month: first.value, day: d.value)
     }
     // DD Mon YYYY
-    guard first.digits <= 2 else { return nil }
+    guard first.digits <= 2 else { return .failure(.notADate) }
     skipSpaces()
     // The month's first three letters, lower-cased and packed (no array per date).
     var letters = 0
@@ -150,14 +163,22 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
       letters += 1
       i += 1
     }
-    guard letters >= 3, let month = Day.packedMonthNames.firstIndex(of: packed) else { return nil }
+    guard letters >= 3, let month = Day.packedMonthNames.firstIndex(of: packed) else { return .failure(.notADate) }
     skipSpaces()
-    guard let y = number(maxDigits: 4), y.digits == 4, let day = Day(year: y.value, month: month + 1, day: first.value) else {
-      return nil
+    guard let y = number(maxDigits: 4), y.digits == 4 else { return .failure(.notADate) }
+    skipSpaces()
+    guard i == bytes.count else { return .failure(.notADate) }
+    return checked(year: y.value, month: month + 1, day: first.value)
+  }
+
+  /// The day, or which of its components does not exist.
+  static func checked(year: Int, month: Int, day: Int) -> Result<Day, DayParseError> {
+    guard (1...12).contains(month) else { return .failure(.monthOutOfRange(month: month)) }
+    guard (1...9999).contains(year) else { return .failure(.yearOutOfRange(year: year)) }
+    guard let d = Day(year: year, month: month, day: day) else {
+      return .failure(.dayOutOfRange(year: year, month: month, day: day))
     }
-    skipSpaces()
-    guard i == bytes.count else { return nil }
-    self = day
+    return .success(d)
   }
 
   /// `monthNames` as three lower-case bytes packed big-end first.
@@ -168,5 +189,37 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     let (y, m, d) = components
     let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     return (d < 10 ? "0\(d)" : "\(d)") + " \(names[m - 1]) \(y)"
+  }
+}
+
+/// Why a text is not a date (`Day.parse`).
+public enum DayParseError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Not one of the accepted forms (`YYYY-MM-DD`, `DD Mon YYYY`, `M/D/YY`).
+  case notADate
+  /// A month outside 1–12 (`2024-13-01`).
+  case monthOutOfRange(month: Int)
+  /// A day the month does not have (`2024-02-31`, `2023-04-00`).
+  case dayOutOfRange(year: Int, month: Int, day: Int)
+  /// Year 0 (years run 1–9999).
+  case yearOutOfRange(year: Int)
+
+  static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+  ]
+
+  /// Whether the text has a date's form but names a day that does not exist.
+  public var isOutOfRange: Bool { self != .notADate }
+
+  /// What is wrong, e.g. `day 31 is out of range for the month (February 2024 has 29 days)`.
+  public var description: String {
+    switch self {
+    case .notADate: "not a date"
+    case .monthOutOfRange(let month): "month \(month) is out of range (months are 1–12)"
+    case .dayOutOfRange(let year, let month, let day):
+      "day \(day) is out of range for the month (\(Self.monthNames[month - 1]) \(year) has "
+        + "\(Day.daysIn(month: month, year: year)) days)"
+    case .yearOutOfRange(let year): "year \(year) is out of range (years are 1–9999)"
+    }
   }
 }

@@ -16,6 +16,30 @@ import Testing
   @Test(arguments: ["", "2023-02-29", "31 Foo 2020", "13/1/20", "2020-1", "abc", "2020-01-01x"])
   func rejectsNonDates(text: String) { #expect(Day(parsing: text) == nil) }
 
+  @Test(arguments: [
+    ("2024-02-31", DayParseError.dayOutOfRange(year: 2024, month: 2, day: 31)),
+    ("2023-02-29", .dayOutOfRange(year: 2023, month: 2, day: 29)), ("2024-04-31", .dayOutOfRange(year: 2024, month: 4, day: 31)),
+    ("2024-01-00", .dayOutOfRange(year: 2024, month: 1, day: 0)), ("2024-13-01", .monthOutOfRange(month: 13)),
+    ("0000-01-01", .yearOutOfRange(year: 0)), ("31 Feb 2024", .dayOutOfRange(year: 2024, month: 2, day: 31)),
+    ("2/30/24, 9:00 AM", .dayOutOfRange(year: 2024, month: 2, day: 30)), ("13/1/20", .monthOutOfRange(month: 13)),
+    ("2024-02-31T10:00:00Z", .dayOutOfRange(year: 2024, month: 2, day: 31)),
+    ("", .notADate), ("abc", .notADate), ("2024-02-31x", .notADate), ("2024/02/01", .notADate), ("2020-1", .notADate),
+    ("31 Foo 2020", .notADate),
+  ])
+  func saysWhyATextIsNotADay(text: String, problem: DayParseError) {
+    #expect(Day.parse(text) == .failure(problem))
+    #expect(Day(parsing: text) == nil)
+    #expect(problem.isOutOfRange == (problem != .notADate))
+  }
+
+  @Test func outOfRangeMessagesNameTheMonth() {
+    #expect(
+      DayParseError.dayOutOfRange(year: 2024, month: 2, day: 31).description
+        == "day 31 is out of range for the month (February 2024 has 29 days)")
+    #expect(DayParseError.monthOutOfRange(month: 13).description == "month 13 is out of range (months are 1–12)")
+    #expect(Day.parse("2024-02-29") == .success(Day(year: 2024, month: 2, day: 29)!))
+  }
+
   @Test func roundTripsEveryDayOfFourCenturies() {
     var d = Day(year: 1900, month: 1, day: 1)!
     let end = Day(year: 2300, month: 1, day: 1)!

@@ -1,5 +1,5 @@
 import GraphCore
-import GraphIO
+@testable import GraphIO
 import LiaisonTestSupport
 import Testing
 
@@ -157,18 +157,36 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
     #expect(e?.hint?.contains("--strict") == true)
   }
 
+  /// Invalid UTF-8 within the bytes the encoding is judged on makes the file
+  /// windows-1252; beyond them (the file was judged UTF-8), it rejects its row.
   @Test func invalidUTF8RejectsTheRowWithItsColumn() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
     let bytes = Array("source,target\na,b\n".utf8) + [UInt8(ascii: "c"), UInt8(ascii: ","), 0x64, 0xFF, 0xFE, 0x0A]
+    let path = tmp.write("t.csv", bytes: bytes)
+    var builder = GraphBuilder()
+    var report = ImportReport(file: path, format: "ties")
+    final class Box: @unchecked Sendable { var errors: [ImportError] = [] }
+    let box = Box()
+    let sink = RowErrorSink(strict: false) { box.errors.append($0) }
+    try TableImporter.importTies(path, into: &builder, report: &report, errors: sink, detectionBytes: 16)
+    #expect(report.encoding == "utf-8")
+    #expect(report.rejected == 1)
+    #expect(box.errors.first?.line == 3)
+    #expect(box.errors.first?.column == 4)
+    #expect(box.errors.first?.message.contains("UTF-8") == true)
+  }
+
+  @Test func invalidUTF8TableIsReadAsWindows1252() throws {
+    let bytes: [UInt8] = Array("source,target\n".utf8) + [0xC3, 0x28, 0x2C, 0x62, 0x0A]
     let (loaded, errors) = try load([("t.csv", bytes)])
-    #expect(loaded.imports[0].rejected == 1)
-    #expect(errors.first?.line == 3)
-    #expect(errors.first?.column == 4)
-    #expect(errors.first?.message.contains("UTF-8") == true)
+    #expect(errors.isEmpty)
+    #expect(loaded.imports[0].encoding?.hasPrefix("windows-1252 (fallback") == true)
+    #expect(loaded.graph.people.id(of: 0) == "Ã(")
   }
 
   @Test func allRowsInvalidIsAFileError() {
-    let bytes: [UInt8] = Array("source,target\n".utf8) + [0xC3, 0x28, 0x2C, 0x62, 0x0A]
-    let e = loadError([("t.csv", bytes)])
+    let e = loadError([("t.csv", Array("source,target,strength\na,b,2\nb,c,x\n".utf8))])
     #expect(e?.message.contains("no usable rows") == true)
   }
 

@@ -573,7 +573,7 @@ let realVCardFiles: [VCardExpectation] = [
   /// Parses a shared file as the importer would (ByteSource in text mode: UTF-16 and cp1252 arrive as UTF-8).
   func parseShared(_ relative: String) throws -> VCardParse? {
     guard let path = SharedData.path(relative) else { return nil }
-    let source = try ByteSource(path: path, text: true)
+    let source = try ByteSource(path: path, text: true, folded: true)
     var parser = try VCardParser(source: source, file: path)
     var out = VCardParse()
     while let item = try parser.next() { out.items.append(item) }

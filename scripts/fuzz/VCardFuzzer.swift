@@ -10,7 +10,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let lineEnds = bytes.reduce(0) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
   for text in [false, true] {
     do {
-      var parser = try VCardParser(source: ByteSource(bytes: bytes, path: "fuzz.vcf", text: text), file: "fuzz.vcf")
+      var parser = try VCardParser(
+        source: ByteSource(bytes: bytes, path: "fuzz.vcf", text: text, folded: text), file: "fuzz.vcf")
       var items = 0
       var cards = 0
       var lastLine = 0

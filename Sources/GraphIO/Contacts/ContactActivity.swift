@@ -111,6 +111,7 @@ enum ContactActivity {
           line: r.line, from: text(fromC), fromURL: text(fromURLC), to: list(text(toC)), toURLs: list(text(toURLC)),
           date: Day(parsing: dateText), dateText: dateText, outgoing: outgoing, kind: text(kindC)))
     }
+    try errors.checkEnd(of: source, &report, file: file)
     let sourceKind =
       switch kind {
       case .linkedinMessages: "linkedin-messages"
@@ -178,7 +179,8 @@ enum ContactActivity {
         continue
       }
       if row.date == nil && !row.dateText.isEmpty {
-        report.warn(line: row.line, column: 1, "date \"\(row.dateText)\" not recognised; the event counts without a date")
+        let problem = TableImporter.dateMessage(row.dateText)
+        report.warn(line: row.line, column: 1, "\(problem); the event counts without a date")
       }
       if people.count >= 2 { resolver.addCoParticipation(people) }
       if startedTie { report.imported += 1 } else { report.merged += 1 }

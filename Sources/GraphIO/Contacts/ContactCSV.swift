@@ -281,6 +281,7 @@ struct ContactCSVReader {
         }
       })
     if let failure { throw failure }
+    try errors.checkEnd(of: source, &report, file: file)
     return header
   }
 

@@ -34,7 +34,8 @@ enum ContactImporter {
       }
       if expected == nil { report.format = header.flavour.rawValue }
     case .vcard:
-      let source = try ByteSource(path: file, text: true)
+      // Folds may split a UTF-8 character: the encoding is judged on unfolded bytes.
+      let source = try ByteSource(path: file, text: true, folded: true)
       report.encoding = source.encoding.rawValue
       var parser = try VCardParser(source: source, file: file)
       while let item = try parser.next() {
@@ -48,6 +49,7 @@ enum ContactImporter {
           try errors.reject(&report, file: file, line: line, column: column, reason)
         }
       }
+      try errors.checkEnd(of: source, &report, file: file)
       let versions = parser.versions.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }
       report.generation = "vCard " + (versions.isEmpty ? "(no cards)" : versions.joined(separator: ", "))
     case .linkedinMessages:

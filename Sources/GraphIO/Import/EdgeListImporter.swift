@@ -7,7 +7,9 @@ enum EdgeListImporter {
   static func importEdges(
     _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
   ) throws(ImportError) {
-    var reader = try LineReader(source: ByteSource(path: file))
+    let source = try ByteSource(path: file, text: true)
+    report.encoding = source.encoding.rawValue
+    var reader = try LineReader(source: source)
     var fields: [(Int, Int)] = []
     fields.reserveCapacity(4)
     var rejection: (line: Int, column: Int, message: String)?
@@ -42,9 +44,10 @@ enum EdgeListImporter {
         var strength: Float?
         if fields.count == 3 {
           let w = NumberParsing.decimal(UnsafeBufferPointer(rebasing: line[fields[2].0..<fields[2].1]))
-          guard let w, w > 0, w <= 1 else {
+          guard let w, NumberParsing.isStrength(w) else {
             let shown = String(decoding: line[fields[2].0..<fields[2].1], as: UTF8.self)
-            rejection = (lineNumber, fields[2].0 + 1, "weight \"\(shown)\" is not a strength in (0, 1]")
+            let problem = w.map { $0 > 0 && $0 <= 1 } == true ? NumberParsing.strengthProblem(w) : "is not a strength in (0, 1]"
+            rejection = (lineNumber, fields[2].0 + 1, "weight \"\(shown)\" \(problem)")
             return
           }
           strength = Float(w)
@@ -83,5 +86,6 @@ enum EdgeListImporter {
       if let stop { throw stop }
       if !more { break }
     }
+    try errors.checkEnd(of: source, &report, file: file)
   }
 }

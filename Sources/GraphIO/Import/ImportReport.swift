@@ -13,7 +13,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
   public var format: String
   /// The export's generation or variant, when the format has several (LinkedIn, Google, Outlook, vCard).
   public var generation: String?
-  /// The text encoding found (contact exports).
+  /// The text encoding found (contact exports, tables and edge lists).
   public var encoding: String?
   /// Lines before the header that were skipped (LinkedIn's `Notes:` preamble).
   public var preambleLinesSkipped: Int?

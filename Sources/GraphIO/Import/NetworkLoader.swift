@@ -163,6 +163,19 @@ struct RowErrorSink {
     report.reject(line: line, column: column, message)
     onRowError(error)
   }
+
+  /// Once `source` is read to its end: a UTF-16 file that ends in half a
+  /// code unit (an odd last byte, which `ByteSource` drops rather than turn
+  /// into a phantom U+FFFD row) is reported as one rejected row of the whole
+  /// file (line 0).
+  func checkEnd(of source: ByteSource, _ report: inout ImportReport, file: String) throws(ImportError) {
+    guard source.endsInHalfCodeUnit else { return }
+    report.rowsRead += 1
+    try reject(
+      &report, file: file, line: 0, column: 0,
+      "the file ends in half a UTF-16 code unit (one odd byte after the last character); that byte was not read",
+      hint: "the file may have been cut short: export it again")
+  }
 }
 
 /// Holds a value until the process exits (`LoadOptions.keepsWorkingMemoryUntilExit`).

@@ -56,6 +56,22 @@ enum NumberParsing {
     return v
   }
 
+  /// Whether `value` can be a tie strength: in (0, 1] and not so close to 0
+  /// that it becomes 0 when stored (strengths are kept as `Float`).
+  @inline(__always)
+  static func isStrength(_ value: Double) -> Bool { value > 0 && value <= 1 && Float(value) > 0 }
+
+  /// Why a parsed value (nil: not a number) is not a strength, to follow the text as typed.
+  static func strengthProblem(_ value: Double?) -> String {
+    if let value, value > 0, value <= 1 {
+      return "is too close to 0 to be kept (the smallest strength is about \(Float.leastNonzeroMagnitude))"
+    }
+    return "is not a number in (0, 1]"
+  }
+
+  /// What to do about a strength that is refused.
+  static let strengthHint = "use a value above 0 and at most 1, or leave it empty"
+
   /// A non-negative integer (`0`, `12`), or `nil`.
   static func count(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let d = decimal(b), d >= 0, d == d.rounded(), d < 1e15 else { return nil }

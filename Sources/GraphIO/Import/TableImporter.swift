@@ -1,9 +1,20 @@
 import GraphCore
 
 /// Generic `people.csv` and `ties.csv` tables, columns mapped by header name.
+///
+/// The file's encoding is found as for contact exports (`ByteSource` in text
+/// mode): UTF-8, UTF-16 LE/BE (transcoded as it streams) or, when it is not
+/// valid UTF-8, windows-1252; `ImportReport.encoding` says which.
 enum TableImporter {
-  /// Reads the header, skipping blank lines; returns normalised names and the header's line.
-  static func header(_ csv: inout CSVTokenizer, file: String) throws(ImportError) -> [String] {
+  /// A table's header: normalised names, where each starts, and its line.
+  struct Header {
+    var names: [String]
+    var columns: [Int]
+    var line: Int
+  }
+
+  /// Reads the header, skipping blank lines.
+  static func header(_ csv: inout CSVTokenizer, file: String) throws(ImportError) -> Header {
     while let record = try csv.next() {
       if record.isBlank { continue }
       var names: [String] = []
@@ -15,9 +26,34 @@ enum TableImporter {
         }
         names.append(ColumnNames.normalize(s))
       }
-      return names
+      return Header(names: names, columns: (0..<record.count).map { record.column($0) }, line: record.line)
     }
     throw ImportError(file: file, line: 0, column: 0, message: "the file is empty", hint: nil)
+  }
+
+  /// Refuses a header that names a recognised column twice (which one to
+  /// read would be a guess); a repeated name that is not read is a warning.
+  /// - Parameter recognised: the names this kind of table reads.
+  /// - Complexity: O(columns).
+  static func checkRepeatedNames(
+    _ header: Header, recognised: [[String]], file: String, report: inout ImportReport
+  ) throws(ImportError) {
+    var firstIndex: [String: Int] = [:]
+    for (i, name) in header.names.enumerated() where !name.isEmpty {
+      guard let first = firstIndex[name] else {
+        firstIndex[name] = i
+        continue
+      }
+      if recognised.contains(where: { $0.contains(name) }) {
+        throw ImportError(
+          file: file, line: header.line, column: header.columns[i],
+          message: "column \"\(name)\" is in the header twice (columns \(first + 1) and \(i + 1))",
+          hint: "rename or remove one of them")
+      }
+      report.warn(
+        line: header.line, column: header.columns[i],
+        "column \"\(name)\" is in the header twice (columns \(first + 1) and \(i + 1)); it is not read")
+    }
   }
 
   /// Checks field count and UTF-8 of the fields in `used`; returns a reason to reject, with its column.
@@ -39,11 +75,22 @@ enum TableImporter {
     r.invalidUTF8Offset(i).map { r.column(i) + $0 + (r.isQuoted(i) ? 1 : 0) }
   }
 
+  /// - Parameter detectionBytes: how much of the file the encoding is judged on (tests make it small).
   static func importPeople(
-    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
+    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink,
+    detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
-    var csv = try CSVTokenizer(source: ByteSource(path: file))
-    let header = try header(&csv, file: file)
+    let source = try ByteSource(path: file, text: true, detectionBytes: detectionBytes)
+    report.encoding = source.encoding.rawValue
+    var csv = try CSVTokenizer(source: source)
+    let table = try header(&csv, file: file)
+    let header = table.names
+    try checkRepeatedNames(
+      table, recognised: [
+        ColumnNames.id, ColumnNames.name, ColumnNames.firstName, ColumnNames.lastName, ColumnNames.email,
+        ColumnNames.company, ColumnNames.title, ColumnNames.industry, ColumnNames.location, ColumnNames.tags,
+        ColumnNames.url,
+      ], file: file, report: &report)
     guard let idColumn = ColumnNames.find(ColumnNames.id, in: header) else {
       throw ImportError(
         file: file, line: 1, column: 1, message: "no id column in the header",
@@ -86,13 +133,24 @@ enum TableImporter {
           name: name, emails: list(c.email), company: v(c.company), title: v(c.title), industry: v(c.industry),
           location: v(c.location), tags: list(c.tags), profileURL: v(c.url)))
     }
+    try errors.checkEnd(of: source, &report, file: file)
   }
 
+  /// - Parameter detectionBytes: how much of the file the encoding is judged on (tests make it small).
   static func importTies(
-    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
+    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink,
+    detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
-    var csv = try CSVTokenizer(source: ByteSource(path: file))
-    let header = try header(&csv, file: file)
+    let source = try ByteSource(path: file, text: true, detectionBytes: detectionBytes)
+    report.encoding = source.encoding.rawValue
+    var csv = try CSVTokenizer(source: source)
+    let table = try header(&csv, file: file)
+    let header = table.names
+    try checkRepeatedNames(
+      table, recognised: [
+        ColumnNames.source, ColumnNames.target, ColumnNames.strength, ColumnNames.interactions,
+        ColumnNames.lastContact, ColumnNames.since, ColumnNames.kind, ColumnNames.confidence,
+      ], file: file, report: &report)
     guard let sc = ColumnNames.find(ColumnNames.source, in: header),
       let tc = ColumnNames.find(ColumnNames.target, in: header)
     else {
@@ -136,12 +194,11 @@ enum TableImporter {
       }
       var strength: Double?
       if let strengthC, !quick.empty {
-        guard let s = quick.strength, s > 0, s <= 1 else {
+        guard let s = quick.strength, NumberParsing.isStrength(s) else {
           let shown = r.string(strengthC) ?? "?"
           try errors.reject(
             &report, file: file, line: r.line, column: r.column(strengthC),
-            "strength \"\(shown)\" is not a number in (0, 1]",
-            hint: "use a value above 0 and at most 1, or leave it empty")
+            "strength \"\(shown)\" \(NumberParsing.strengthProblem(quick.strength))", hint: NumberParsing.strengthHint)
           continue
         }
         strength = s
@@ -182,7 +239,7 @@ enum TableImporter {
             }
             if let d = parsed.0 { return d }
             if parsed.1 { return nil }
-            bad = bad ?? (c, "date \"\(r.trimmed(c) ?? "?")\" is not YYYY-MM-DD, DD Mon YYYY or M/D/YY")
+            bad = bad ?? (c, dateMessage(r.trimmed(c) ?? "?"))
             return nil
           }
           e.lastContact = day(lastC)
@@ -229,5 +286,15 @@ enum TableImporter {
         report.imported += 1
       }
     }
+    try errors.checkEnd(of: source, &report, file: file)
+  }
+
+  /// The message for a date field that is not a date: its form is not one
+  /// read, or it has the form of a day that does not exist.
+  static func dateMessage(_ shown: String) -> String {
+    if case .failure(let problem) = Day.parse(shown), problem.isOutOfRange {
+      return "date \"\(shown)\": \(problem)"
+    }
+    return "date \"\(shown)\" is not YYYY-MM-DD, DD Mon YYYY or M/D/YY"
   }
 }

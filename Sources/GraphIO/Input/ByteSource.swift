@@ -15,7 +15,9 @@
 /// UTF-16 LE/BE (with a byte-order mark, or recognised by its zero bytes)
 /// is transcoded chunk by chunk, and a file that is not valid UTF-8 is read
 /// as windows-1252 (a superset of ISO-8859-1 for printable text) and the
-/// fallback is flagged in `encoding`.
+/// fallback is flagged in `encoding`. UTF-16 text that ends in an odd byte
+/// (half a code unit) loses that byte, flagged in `endsInHalfCodeUnit` once
+/// the end is read (importers report it; see `RowErrorSink.checkEnd`).
 public final class ByteSource {
   public let path: String
   private let fd: Int32
@@ -26,6 +28,10 @@ public final class ByteSource {
   public let size: Int?
   /// The encoding found (`.utf8` for sources opened without `text`).
   public private(set) var encoding: TextEncoding = .utf8
+  /// The UTF-16 text ended in an odd byte, which was dropped (known once `read` has returned 0).
+  public var endsInHalfCodeUnit: Bool { transcoder.endsInHalfCodeUnit }
+  /// The text uses vCard line folding (see `TextEncoding.detect`).
+  private let folded: Bool
   /// Raw bytes read ahead for detection, handed out before the next `read(2)`.
   private var pending: [UInt8] = []
   private var pendingStart = 0
@@ -39,10 +45,14 @@ public final class ByteSource {
 
   /// Opens `path` for reading.
   /// - Parameter text: find the encoding and hand out UTF-8 (see the type's documentation).
+  /// - Parameter folded: the text uses vCard line folding (UTF-8 validity is judged after unfolding).
   /// - Throws: `ImportError` (line 0) when it cannot be opened or is a directory.
   /// - Parameter detectionBytes: how much to look at when finding the encoding.
-  public init(path: String, text: Bool = false, detectionBytes: Int = TextEncoding.detectionBytes) throws(ImportError) {
+  public init(
+    path: String, text: Bool = false, folded: Bool = false, detectionBytes: Int = TextEncoding.detectionBytes
+  ) throws(ImportError) {
     self.path = path
+    self.folded = folded
     memory = nil
     if path == "-" {
       fd = 0
@@ -79,8 +89,9 @@ public final class ByteSource {
   }
 
   /// A source over bytes in memory (tests and fuzzing); `path` names it in errors.
-  public init(bytes: [UInt8], path: String = "<memory>", text: Bool = false) {
+  public init(bytes: [UInt8], path: String = "<memory>", text: Bool = false, folded: Bool = false) {
     self.path = path
+    self.folded = folded
     fd = -1
     ownsDescriptor = false
     size = bytes.count
@@ -95,7 +106,7 @@ public final class ByteSource {
     var head: [UInt8] = []
     head.reserveCapacity(min(limit, size ?? limit))
     while head.count < limit, try readRaw(into: &head, count: min(1 << 20, limit - head.count)) > 0 {}
-    encoding = TextEncoding.detect(head, complete: size.map { head.count >= $0 } ?? false)
+    encoding = TextEncoding.detect(head, complete: size.map { head.count >= $0 } ?? false, folded: folded)
     transcoder = TextTranscoder(encoding)
     pending = head
     pendingStart = 0

@@ -6,7 +6,13 @@
 /// UTF-8 when the first `detectionBytes` are valid UTF-8 (a multi-byte
 /// character cut at the end of the sample is allowed); else windows-1252,
 /// flagged as a fallback because it cannot be told from ISO-8859-1 or other
-/// single-byte code pages with certainty.
+/// single-byte code pages with certainty. One decision for every importer
+/// (tables, edge lists, contact exports).
+///
+/// In a folded format (vCard: a line end followed by one space or tab is
+/// removed, and may split a UTF-8 sequence), validity is judged on the
+/// unfolded bytes, so a fold inside a character does not make a UTF-8 file
+/// fall back to windows-1252.
 public enum TextEncoding: String, Sendable, Codable, Equatable {
   case utf8 = "utf-8"
   case utf8BOM = "utf-8 (with BOM)"
@@ -21,8 +27,9 @@ public enum TextEncoding: String, Sendable, Codable, Equatable {
 
   /// Decides the encoding from the first bytes of a file.
   /// - Parameter complete: `head` is the whole file (a cut character at its end is then an error).
+  /// - Parameter folded: the text uses vCard line folding; UTF-8 validity is judged after unfolding.
   /// - Complexity: O(head.count).
-  static func detect(_ head: [UInt8], complete: Bool) -> TextEncoding {
+  static func detect(_ head: [UInt8], complete: Bool, folded: Bool = false) -> TextEncoding {
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
     if head.starts(with: [0xFF, 0xFE]) { return .utf16LE }
     if head.starts(with: [0xFE, 0xFF]) { return .utf16BE }
@@ -37,7 +44,35 @@ public enum TextEncoding: String, Sendable, Codable, Equatable {
       if oddZeros * 10 >= half * 4 && evenZeros * 10 < half { return .utf16LE }
       if evenZeros * 10 >= half * 4 && oddZeros * 10 < half { return .utf16BE }
     }
-    return validUTF8Prefix(head, complete: complete) ? .utf8 : .windows1252
+    if validUTF8Prefix(head, complete: complete) { return .utf8 }
+    if folded && validUTF8Prefix(unfolded(head, complete: complete), complete: complete) { return .utf8 }
+    return .windows1252
+  }
+
+  /// `bytes` with every fold removed: a line end (CRLF, LF or a lone CR)
+  /// followed by one space or tab, as `VCardLineReader` removes them. When
+  /// the bytes are not `complete`, a line end at their very end is dropped
+  /// too (the space that would make it a fold may not have been read).
+  /// - Complexity: O(bytes.count).
+  static func unfolded(_ bytes: [UInt8], complete: Bool) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      let b = bytes[i]
+      if b == 0x0D || b == 0x0A {
+        let next = b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A ? i + 2 : i + 1
+        if next < n && (bytes[next] == 0x20 || bytes[next] == 0x09) {
+          i = next + 1
+          continue
+        }
+        if next == n && !complete { break }
+      }
+      out.append(b)
+      i += 1
+    }
+    return out
   }
 
   /// Whether `bytes` is valid UTF-8 (allowing a character cut at the end unless `complete`).
@@ -85,9 +120,13 @@ public enum TextEncoding: String, Sendable, Codable, Equatable {
 
 /// Turns UTF-16 or windows-1252 bytes into UTF-8, chunk by chunk (a code
 /// unit or surrogate pair split across chunks is carried over). Unpaired
-/// surrogates become U+FFFD; a UTF-16 byte-order mark is dropped.
+/// surrogates become U+FFFD; a UTF-16 byte-order mark is dropped. An odd
+/// byte at the end of UTF-16 text (half a code unit) is not turned into a
+/// character: it is dropped and flagged in `endsInHalfCodeUnit`.
 struct TextTranscoder {
   let encoding: TextEncoding
+  /// The UTF-16 text ended in an odd byte, which was dropped (set by the `final` call).
+  private(set) var endsInHalfCodeUnit = false
   private var carry: [UInt8] = []
   private var highSurrogate: UInt16?
   private var atStart = true
@@ -164,7 +203,8 @@ struct TextTranscoder {
       }
       if i < bytes.count { carry = Array(bytes[i...]) }
       if final {
-        if highSurrogate != nil || !carry.isEmpty { Self.appendUTF8(0xFFFD, to: &out) }
+        if highSurrogate != nil { Self.appendUTF8(0xFFFD, to: &out) }
+        if !carry.isEmpty { endsInHalfCodeUnit = true }
         highSurrogate = nil
         carry = []
       }

@@ -48,7 +48,7 @@ struct GenerateCommand: ParsableCommand {
     if !(tiesPerPerson > 0 && tiesPerPerson <= 500) { throw ValidationError("--ties-per-person must be in (0, 500].") }
     if exports < 0 || exports > people { throw ValidationError("--exports must be between 0 and --people.") }
     if exportSize < 0 { throw ValidationError("--export-size must not be negative.") }
-    if Day(parsing: asOf) == nil { throw ValidationError("--as-of must be a date such as 2026-11-01.") }
+    try DateOption.validate(asOf, option: "--as-of")
   }
 
   func run() throws {

@@ -71,7 +71,7 @@ struct InputOptions: ParsableArguments {
     if !(0...1).contains(inferMinConfidence) { throw ValidationError("--infer-min-confidence must be between 0 and 1.") }
     if inferMinOwners < 2 { throw ValidationError("--infer-min-owners must be at least 2.") }
     if dormantAfter < 0 { throw ValidationError("--dormant-after must be 0 or more (days).") }
-    if let asOf, Day(parsing: asOf) == nil { throw ValidationError("--as-of must be a date such as 2026-11-01.") }
+    if let asOf { try DateOption.validate(asOf, option: "--as-of") }
     if !(0 < weakAtLeast && weakAtLeast <= strongAtLeast && strongAtLeast <= 1) {
       throw ValidationError("Need 0 < --weak-at-least ≤ --strong-at-least ≤ 1.")
     }
@@ -132,6 +132,17 @@ struct InputOptions: ParsableArguments {
       Terminal.error("\(error)")
       throw ExitCode.failure
     }
+  }
+}
+
+/// Date options (`--as-of`).
+enum DateOption {
+  /// Throws a `ValidationError` saying why `text` is not a date: not written
+  /// YYYY-MM-DD (or another accepted form), or a day, month or year that does not exist.
+  static func validate(_ text: String, option: String) throws {
+    guard case .failure(let problem) = Day.parse(text) else { return }
+    if problem.isOutOfRange { throw ValidationError("\(option) \(text): \(problem).") }
+    throw ValidationError("\(option) '\(text)' is not YYYY-MM-DD (a date such as 2026-11-01).")
   }
 }
 
