@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 import GraphCore
 
 /// Options for loading a network from files.
@@ -77,6 +81,12 @@ public enum NetworkLoader {
       }
       planned.append((i, spec, format))
     }
+    // Refuse before reading what could not fit: an allocation that fails aborts the process.
+    try MemoryBudget.check(
+      planned.map { p in
+        var st = stat()
+        return (p.spec.path, stat(p.spec.path, &st) == 0 ? Int(st.st_size) : 0, p.format)
+      })
     // Tables first (their ids and attributes are known to identity
     // resolution), then contact lists, then activity logs.
     let order =
