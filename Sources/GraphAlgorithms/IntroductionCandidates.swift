@@ -398,6 +398,65 @@ public struct NetworkIntroductionResult: Sendable, Codable, Equatable {
   public var candidates: [NetworkIntroduction]
 }
 
+/// One pair of the network-wide selection, as kept while computing and
+/// sorting: 16 bytes, no strings.
+public struct NetworkPairRecord: Sendable, Equatable {
+  /// The ranking index's value.
+  public var score: Double
+  /// The pair, `a < b`.
+  public var a: PersonID
+  public var b: PersonID
+
+  /// Score descending, then a, then b ascending (the answer's order).
+  @inline(__always) static func before(_ x: NetworkPairRecord, _ y: NetworkPairRecord) -> Bool {
+    if x.score != y.score { return x.score > y.score }
+    if x.a != y.a { return x.a < y.a }
+    return x.b < y.b
+  }
+}
+
+/// The network-wide selection in compact form (`Graph.networkIntroductionPairs`):
+/// the pairs in the answer's order, with the graph and the people's context
+/// needed to describe any slice of them on demand (`introductions(_:)`), so
+/// an answer can be written a slice at a time.
+public struct NetworkIntroductionPairs: Sendable {
+  /// Unordered distance-2 pairs scored (with enough common contacts).
+  public let pairsScored: Int
+  /// Pairs dropped because they were excluded.
+  public let pairsExcluded: Int
+  /// The ranking index and the number of candidates kept per person.
+  public let index: LinkIndex
+  public let perPerson: Int
+  /// The pairs: every person's best `perPerson`, each pair once, score
+  /// descending, then a, then b ascending.
+  public let records: [NetworkPairRecord]
+  /// Records held while computing: at most people × `perPerson`.
+  public let recordsHeld: Int
+  let graph: Graph
+  let features: IntroductionFeatures
+  let threads: Int
+
+  public var count: Int { records.count }
+
+  /// The pairs of `range` with all four indices, shared contacts, context and
+  /// plain-word reasons, in order (parallel over the pairs; the same for any
+  /// thread count).
+  ///
+  /// - Complexity: O(Σ (d(a) + d(b))) over the range; O(range) space.
+  public func introductions(_ range: Range<Int>) -> [NetworkIntroduction] {
+    var out = [NetworkIntroduction?](repeating: nil, count: range.count)
+    let g = graph
+    let features = features
+    let records = records
+    out.withUnsafeMutableBufferPointer { res in
+      Parallel.parallelFor(count: range.count, threads: threads, chunk: 256, makeScratch: { () }) { slice, _ in
+        for r in slice { res[r] = g.networkIntroduction(records[range.lowerBound + r], features: features) }
+      }
+    }
+    return out.map { $0! }
+  }
+}
+
 extension Graph {
   /// The best introductions network-wide: every person's `k` best people at
   /// distance 2 by `index` (`topLinkPredictions`), each unordered pair once,
@@ -405,71 +464,109 @@ extension Graph {
   /// Excluded pairs are dropped after the per-person selection (a person may
   /// then show fewer than `k`).
   ///
-  /// - Complexity: the two-hop sweep of `topLinkPredictions`, then
-  ///   O(P·(d(a) + d(b))) for the P ≤ n·k pairs kept (parallel), plus
-  ///   O(P log P) to sort them.
+  /// Describes every pair at once; to write a large answer, take
+  /// `networkIntroductionPairs` and describe it a slice at a time.
+  ///
+  /// - Complexity: that of `networkIntroductionPairs`, then
+  ///   O(P·(d(a) + d(b))) for the P ≤ n·k pairs kept (parallel).
   public func networkIntroductions(
     perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
     threads: Int = 0
   ) -> NetworkIntroductionResult {
+    let pairs = networkIntroductionPairs(perPerson: k, by: index, minCommon: minCommon, excluded: excluded, threads: threads)
+    return NetworkIntroductionResult(
+      pairsScored: pairs.pairsScored, pairsExcluded: pairs.pairsExcluded, candidates: pairs.introductions(0..<pairs.count))
+  }
+
+  /// The pairs of `networkIntroductions`, compact: each person's best `k` is
+  /// selected during the two-hop sweep (a bounded buffer per person, never
+  /// every scored pair), written as 16-byte records (score, a, b) into one
+  /// array of n·k slots, compacted, sorted (score descending, then a, then
+  /// b) and deduplicated — a pair listed by both people has the same score
+  /// from both rows (the same terms summed in the same order), so its two
+  /// records are adjacent. Excluded pairs are then dropped.
+  ///
+  /// - Complexity: the two-hop sweep of `topLinkPredictions`, then
+  ///   O(P log P) for the P ≤ n·k records; 16·n·k bytes at most for the
+  ///   records (slots of people with fewer candidates are never touched), plus
+  ///   the sort's buffer and the people's context (O(n)).
+  public func networkIntroductionPairs(
+    perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
+    threads: Int = 0
+  ) -> NetworkIntroductionPairs {
+    precondition(k >= 0, "k must be non-negative")
     let workers = threads > 0 ? threads : Parallel.defaultThreads
-    let top = topLinkPredictions(k: k, by: index, minCommon: minCommon, threads: workers)
-    // Each pair once: keep (u, x) from u's row when u < x, or when x did not list u.
-    var pairs: [IntroductionPair] = []
-    pairs.reserveCapacity(top.candidates.count)
+    let n = personCount
+    let slots = n * k
+    var rowCount = [Int](repeating: 0, count: n)
+    var scored = 0
+    var records = [NetworkPairRecord](unsafeUninitializedCapacity: slots) { buffer, initialized in
+      scored = rowCount.withUnsafeMutableBufferPointer { rowCount in
+        twoHopTopK(k: k, by: index, minCommon: minCommon, threads: workers) { u, ids, values in
+          rowCount[u] = ids.count
+          for i in 0..<ids.count {
+            let x = ids[i]
+            let pair = PersonPair(PersonID(u), x)
+            (buffer.baseAddress! + u * k + i).initialize(to: NetworkPairRecord(score: values[i], a: pair.low, b: pair.high))
+          }
+        }
+      }
+      // Compact the rows in place (each record moves to a lower or equal slot).
+      var used = 0
+      for u in 0..<n {
+        for i in 0..<rowCount[u] {
+          buffer[used] = buffer[u * k + i]
+          used += 1
+        }
+      }
+      initialized = used
+    }
+    rowCount = []
+    records.sort(by: NetworkPairRecord.before)
+    // Each pair once; excluded pairs out.
+    var kept = 0
     var dropped = 0
-    for u in 0..<PersonID(personCount) {
-      for e in top.offsets[Int(u)]..<top.offsets[Int(u) + 1] {
-        let x = top.candidates[e]
-        if x < u {
-          // Listed by x too? Then x's row already produced it.
-          var listed = false
-          for f in top.offsets[Int(x)]..<top.offsets[Int(x) + 1] where top.candidates[f] == u {
-            listed = true
-            break
-          }
-          if listed { continue }
-        }
-        let pair = PersonPair(u, x)
-        if !excluded.isEmpty && excluded.contains(pair) {
-          dropped += 1
-          continue
-        }
-        pairs.append(IntroductionPair(score: top.scores[e], a: pair.low, b: pair.high, i: pair.low, j: pair.high))
+    var previous = PersonPair(-1, -1)
+    for r in 0..<records.count {
+      let x = records[r]
+      if previous.low == x.a && previous.high == x.b { continue }
+      previous = PersonPair(x.a, x.b)
+      if !excluded.isEmpty && excluded.contains(PersonPair(x.a, x.b)) {
+        dropped += 1
+        continue
       }
+      records[kept] = x
+      kept += 1
     }
-    pairs.sort(by: IntroductionPair.before)
-    let everyone = (0..<PersonID(personCount)).map { $0 }
-    let features = IntroductionFeatures(graph: self, contacts: everyone, groups: nil)
-    var out = [NetworkIntroduction?](repeating: nil, count: pairs.count)
-    out.withUnsafeMutableBufferPointer { res in
-      Parallel.parallelFor(count: pairs.count, threads: workers, chunk: 256, makeScratch: { () }) { range, _ in
-        for r in range {
-          let p = pairs[r]
-          let scores = linkScores(p.a, p.b)
-          var shared = commonContacts(p.a, p.b)
-          if shared.count > 3 { shared.removeLast(shared.count - 3) }
-          let (i, j) = (Int(p.a), Int(p.b))
-          var item = NetworkIntroduction(
-            a: p.a, b: p.b, score: p.score, scores: scores, sharedContacts: shared,
-            sharedIndustry: features.sharedIndustry(i, j), complementary: features.complementary(i, j),
-            differentCompanies: features.differentCompanies(i, j), reasons: [])
-          var reasons = item.complementary
-          if let industry = item.sharedIndustry { reasons.append("both work in \(industry)") }
-          let names = shared.prefix(2).map { displayName($0) }
-          let more = scores.commonNeighbors - names.count
-          reasons.append(
-            "\(scores.commonNeighbors) shared contact\(scores.commonNeighbors == 1 ? "" : "s") ("
-              + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + ")")
-          if item.differentCompanies == true {
-            reasons.append("they work at different companies (\(people.company(of: p.a)); \(people.company(of: p.b)))")
-          }
-          item.reasons = reasons
-          res[r] = item
-        }
-      }
+    records.removeLast(records.count - kept)
+    let everyone = (0..<PersonID(n)).map { $0 }
+    return NetworkIntroductionPairs(
+      pairsScored: scored, pairsExcluded: dropped, index: index, perPerson: k, records: records, recordsHeld: slots,
+      graph: self, features: IntroductionFeatures(graph: self, contacts: everyone, groups: nil), threads: workers)
+  }
+
+  /// One network-wide pair with its indices, shared contacts, context and reasons.
+  func networkIntroduction(_ p: NetworkPairRecord, features: IntroductionFeatures) -> NetworkIntroduction {
+    let scores = linkScores(p.a, p.b)
+    var shared = commonContacts(p.a, p.b)
+    if shared.count > 3 { shared.removeLast(shared.count - 3) }
+    let (i, j) = (Int(p.a), Int(p.b))
+    var item = NetworkIntroduction(
+      a: p.a, b: p.b, score: p.score, scores: scores, sharedContacts: shared,
+      sharedIndustry: features.sharedIndustry(i, j), complementary: features.complementary(i, j),
+      differentCompanies: features.differentCompanies(i, j), reasons: [])
+    var reasons = item.complementary
+    if let industry = item.sharedIndustry { reasons.append("both work in \(industry)") }
+    let names = shared.prefix(2).map { displayName($0) }
+    let more = scores.commonNeighbors - names.count
+    reasons.append(
+      "\(scores.commonNeighbors) shared contact\(scores.commonNeighbors == 1 ? "" : "s") ("
+        + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + ")")
+    if item.differentCompanies == true {
+      reasons.append("they work at different companies (\(people.company(of: p.a)); \(people.company(of: p.b)))")
     }
-    return NetworkIntroductionResult(pairsScored: top.pairsScored, pairsExcluded: dropped, candidates: out.map { $0! })
+    item.reasons = reasons
+    return item
   }
 }
 

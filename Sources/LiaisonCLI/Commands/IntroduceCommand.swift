@@ -76,22 +76,36 @@ struct IntroduceResult: Codable, Equatable {
       candidates: candidates)
   }
 
+  /// The whole network-wide answer in memory (small networks and tests; the
+  /// command streams it with `IntroduceCommand.writeNetwork`).
   static func make(_ r: NetworkIntroductionResult, index: LinkIndex, k: Int, in g: Graph) -> IntroduceResult {
-    let candidates = r.candidates.map { c in
-      IntroductionJSON(
-        a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
-        commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
-        resourceAllocation: c.scores.resourceAllocation, jaccard: c.scores.jaccard, sharedIndustry: c.sharedIndustry,
-        complementary: c.complementary, differentCompanies: c.differentCompanies,
-        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
-    }
-    return IntroduceResult(
-      mode: "network", ego: nil, contacts: nil, constraint: nil, pairsConsidered: r.pairsScored,
-      pairsExcluded: r.pairsExcluded, rankedBy: index.rawValue, topPerPerson: k, candidates: candidates)
+    network(pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: index, k: k, candidates: r.candidates.map { row($0, in: g) })
+  }
+
+  /// A network-wide answer with the given candidates.
+  static func network(
+    pairsScored: Int, pairsExcluded: Int, index: LinkIndex, k: Int, candidates: [IntroductionJSON]
+  ) -> IntroduceResult {
+    IntroduceResult(
+      mode: "network", ego: nil, contacts: nil, constraint: nil, pairsConsidered: pairsScored,
+      pairsExcluded: pairsExcluded, rankedBy: index.rawValue, topPerPerson: k, candidates: candidates)
+  }
+
+  /// One network-wide pair as it appears in the answer.
+  static func row(_ c: NetworkIntroduction, in g: Graph) -> IntroductionJSON {
+    IntroductionJSON(
+      a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
+      commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
+      resourceAllocation: c.scores.resourceAllocation, jaccard: c.scores.jaccard, sharedIndustry: c.sharedIndustry,
+      complementary: c.complementary, differentCompanies: c.differentCompanies,
+      sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
   }
 
   /// Aligned text for a terminal: a ranked table, then the reasons per pair.
-  func table(limit: Int = 30) -> String {
+  /// `total` is the number of pairs in the whole answer when `candidates`
+  /// holds only its first ones (default: `candidates.count`).
+  func table(limit: Int = 30, total: Int? = nil) -> String {
+    let total = total ?? candidates.count
     var out = ""
     if let ego {
       out += "Introductions among the \(grouped(contacts ?? 0)) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
@@ -102,7 +116,7 @@ struct IntroduceResult: Codable, Equatable {
       out += "Best introductions network-wide: top \(topPerPerson ?? 0) per person by \(index)"
       out += " (\(grouped(pairsConsidered)) pairs at distance 2 scored)\n"
     }
-    if candidates.isEmpty { return out + "No pair qualifies.\n" }
+    if total == 0 { return out + "No pair qualifies.\n" }
     out += "\n"
     let shown = candidates.prefix(limit)
     var t: TextTable
@@ -128,8 +142,8 @@ struct IntroduceResult: Codable, Equatable {
     for (i, c) in shown.enumerated() {
       out += Self.wrap("\(i + 1). \(Self.label(c.a)) and \(Self.label(c.b)): " + c.reasons.joined(separator: "; ") + ".", width: 110)
     }
-    if candidates.count > shown.count {
-      out += "\n… and \(grouped(candidates.count - shown.count)) more pairs (--format json or csv lists them all).\n"
+    if total > shown.count {
+      out += "\n… and \(grouped(total - shown.count)) more pairs (--format json or csv lists them all).\n"
     }
     if ego != nil {
       out += "\nscore = 0.45 × shared contacts besides you (resource allocation, full marks from the top 10 %) + 0.25 × context fit"
@@ -141,24 +155,28 @@ struct IntroduceResult: Codable, Equatable {
   }
 
   func csv() -> String {
-    var rows = [
-      [
-        "a_id", "a_name", "b_id", "b_name", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard",
-        "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "jaccardBesidesEgo",
-        "introducibility", "contextFit", "bridging", "constraintChange", "reasons",
-      ].joined(separator: ",")
-    ]
+    var out = Self.csvHeader
+    for c in candidates { out += Self.csvRow(c) }
+    return out
+  }
+
+  static let csvHeader =
+    [
+      "a_id", "a_name", "b_id", "b_name", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard",
+      "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "jaccardBesidesEgo",
+      "introducibility", "contextFit", "bridging", "constraintChange", "reasons",
+    ].joined(separator: ",") + "\n"
+
+  /// One CSV line, newline included.
+  static func csvRow(_ c: IntroductionJSON) -> String {
     func opt(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
-    for c in candidates {
-      let text = [c.a.id, c.a.name, c.b.id, c.b.name].map { CSVEscaping.field($0) }
-      let numbers = [
-        "\(c.score)", "\(c.commonContacts)", "\(c.adamicAdar)", "\(c.resourceAllocation)", "\(c.jaccard)",
-        c.commonContactsBesidesEgo.map { "\($0)" } ?? "", opt(c.adamicAdarBesidesEgo), opt(c.resourceAllocationBesidesEgo),
-        opt(c.jaccardBesidesEgo), opt(c.introducibility), opt(c.contextFit), opt(c.bridging), opt(c.constraintChange),
-      ]
-      rows.append((text + numbers + [CSVEscaping.field(c.reasons.joined(separator: "; "))]).joined(separator: ","))
-    }
-    return rows.joined(separator: "\n") + "\n"
+    let text = [c.a.id, c.a.name, c.b.id, c.b.name].map { CSVEscaping.field($0) }
+    let numbers = [
+      "\(c.score)", "\(c.commonContacts)", "\(c.adamicAdar)", "\(c.resourceAllocation)", "\(c.jaccard)",
+      c.commonContactsBesidesEgo.map { "\($0)" } ?? "", opt(c.adamicAdarBesidesEgo), opt(c.resourceAllocationBesidesEgo),
+      opt(c.jaccardBesidesEgo), opt(c.introducibility), opt(c.contextFit), opt(c.bridging), opt(c.constraintChange),
+    ]
+    return (text + numbers + [CSVEscaping.field(c.reasons.joined(separator: "; "))]).joined(separator: ",") + "\n"
   }
 
   static func indexName(_ i: LinkIndex) -> String {
@@ -304,9 +322,17 @@ struct IntroduceCommand: ParsableCommand {
         try output.emit(Self.perPersonText(ranked, in: g, format: output.format))
         return
       }
-      let r = g.networkIntroductions(perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
-      pairs = r.candidates.prefix(20).map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
-      result = IntroduceResult.make(r, index: by, k: k, in: g)
+      let r = g.networkIntroductionPairs(perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+      if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
+      try output.stream { write in try Self.writeNetwork(r, format: output.format, in: g, write: write) }
+      if let svg = picture.svg {
+        let first = r.introductions(0..<min(20, r.count))
+        pairs = first.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+        var o = picture.viewOptions
+        o.classifier = input.classifier
+        try Drawing.write(.introductions(g, ego: nil, pairs: pairs, options: o), to: svg)
+      }
+      return
     }
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
     switch output.format {
@@ -319,6 +345,68 @@ struct IntroduceCommand: ParsableCommand {
       o.classifier = input.classifier
       try Drawing.write(.introductions(g, ego: egoID, pairs: pairs, options: o), to: svg)
     }
+  }
+
+  /// Writes the network-wide answer in `format` through `write`, describing
+  /// `chunk` pairs at a time (indices, shared contacts, reasons, text), so
+  /// memory holds the compact pairs and one chunk, never the whole text. The
+  /// bytes equal `IntroduceResult.make(…)` formatted in one piece.
+  ///
+  /// - Complexity: O(Σ (d(a) + d(b))) over the pairs written (all of them for
+  ///   csv and json, the first 30 for the table); O(chunk) memory besides the pairs.
+  static func writeNetwork(
+    _ r: NetworkIntroductionPairs, format: OutputFormat, in g: Graph, chunk: Int = 4096, write: (String) throws -> Void
+  ) throws {
+    func answer(_ candidates: [IntroductionJSON]) -> IntroduceResult {
+      IntroduceResult.network(
+        pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: r.index, k: r.perPerson, candidates: candidates)
+    }
+    func rows(_ range: Range<Int>) -> [IntroductionJSON] { r.introductions(range).map { IntroduceResult.row($0, in: g) } }
+    switch format {
+    case .table:
+      let limit = 30
+      try write(answer(rows(0..<min(limit, r.count))).table(limit: limit, total: r.count))
+    case .csv:
+      try write(IntroduceResult.csvHeader)
+      for start in stride(from: 0, to: r.count, by: chunk) {
+        var text = ""
+        for c in rows(start..<min(r.count, start + chunk)) { text += IntroduceResult.csvRow(c) }
+        try write(text)
+      }
+    case .json:
+      guard r.count > 0 else { return try write(jsonText(answer([]))) }
+      // The answer with its first pair, split around that pair's text: what
+      // comes before the list's items and what comes after them.
+      let first = rows(0..<1)
+      let whole = try jsonText(answer(first))
+      let item = try jsonItems(first)
+      guard let at = whole.range(of: item) else { throw ExitCode.failure }
+      try write(String(whole[..<at.lowerBound]))
+      for start in stride(from: 0, to: r.count, by: chunk) {
+        try write((start > 0 ? ",\n" : "") + (try jsonItems(rows(start..<min(r.count, start + chunk)))))
+      }
+      try write(String(whole[at.upperBound...]))
+    }
+  }
+
+  /// The items of a JSON list as they appear inside the answer's `candidates`
+  /// (pretty-printed at depth 2), separated by `,\n`, without the brackets.
+  static func jsonItems(_ items: [IntroductionJSON]) throws -> String {
+    // A bare list puts its items at depth 1: strip the brackets, indent one level more.
+    // JSON text has no raw newline inside strings, so lines are safe to indent.
+    let text = try jsonText(items)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.count >= 3, lines.first == "[", lines.last == "" else { return "" }
+    lines.removeFirst()
+    lines.removeLast(2)  // "]" and the empty piece after the final newline
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 2 * lines.count)
+    for (i, line) in lines.enumerated() {
+      if i > 0 { out += "\n" }
+      if !line.isEmpty { out += "  " }  // an empty list's blank line stays blank
+      out += line
+    }
+    return out
   }
 
   /// Each person's ranked candidates: CSV rows `person,rank,candidate,score`,
@@ -396,5 +484,24 @@ struct IntroduceCommand: ParsableCommand {
       throw ExitCode.failure
     }
     return out
+  }
+}
+
+extension OutputOptions {
+  /// Writes an answer made in pieces: `body` calls `write` with each piece,
+  /// in order, and the pieces go to the --output file (atomically, on
+  /// success only) or to standard output as they come. The answer must end
+  /// with a newline.
+  func stream(_ body: (_ write: (String) throws -> Void) throws -> Void) throws {
+    let path = output ?? "-"
+    if path == "-" { fflush(nil) }  // anything printed before goes first
+    do {
+      let writer = try AtomicFileWriter(path: path)
+      try body { writer.write($0) }
+      try writer.commit()
+    } catch let error as OutputError {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
   }
 }
