@@ -392,21 +392,35 @@ struct IntroduceCommand: ParsableCommand {
   /// The items of a JSON list as they appear inside the answer's `candidates`
   /// (pretty-printed at depth 2), separated by `,\n`, without the brackets.
   static func jsonItems(_ items: [IntroductionJSON]) throws -> String {
-    // A bare list puts its items at depth 1: strip the brackets, indent one level more.
-    // JSON text has no raw newline inside strings, so lines are safe to indent.
-    let text = try jsonText(items)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard lines.count >= 3, lines.first == "[", lines.last == "" else { return "" }
-    lines.removeFirst()
-    lines.removeLast(2)  // "]" and the empty piece after the final newline
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 2 * lines.count)
-    for (i, line) in lines.enumerated() {
-      if i > 0 { out += "\n" }
-      if !line.isEmpty { out += "  " }  // an empty list's blank line stays blank
-      out += line
+    // A bare list puts its items at depth 1: drop the first line ("[") and the
+    // last ("]"), indent the other lines one level more (blank lines — inside
+    // an empty list — stay blank). JSON strings hold no raw newline.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(items)
+    let newline = UInt8(ascii: "\n")
+    let space = UInt8(ascii: " ")
+    return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard let firstBreak = bytes.firstIndex(of: newline), let lastBreak = bytes.lastIndex(of: newline),
+        firstBreak < lastBreak
+      else { return "" }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + bytes.count / 8)
+      var lineStart = firstBreak + 1
+      while lineStart < lastBreak {
+        var end = lineStart
+        while end < lastBreak && bytes[end] != newline { end += 1 }
+        if lineStart > firstBreak + 1 { out.append(newline) }
+        if end > lineStart {
+          out.append(space)
+          out.append(space)
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+        }
+        lineStart = end + 1
+      }
+      return String(decoding: out, as: UTF8.self)
     }
-    return out
   }
 
   /// Each person's ranked candidates: CSV rows `person,rank,candidate,score`,
