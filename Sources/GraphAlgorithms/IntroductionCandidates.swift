@@ -55,13 +55,23 @@ public struct IntroductionOptions: Sendable {
   public var weights: IntroductionWeights
   /// Worker threads (0: all processors).
   public var threads: Int
+  /// Pair at most this many of the ego's contacts: those with the strongest
+  /// ties to the ego, then the lowest ids (nil: all of them). The pairs grow
+  /// with the square of the contacts: 2,000 contacts make 2 million pairs,
+  /// 2 million contacts 2 × 10¹² pairs.
+  public var maxContacts: Int?
+
+  /// The default `maxContacts`.
+  public static let defaultMaxContacts = 2_000
 
   public init(
     top: Int? = 20, minCommonBesidesEgo: Int = 0, excluded: Set<PersonPair> = [], groups: [Int32]? = nil,
     likelihoodQuantile: Double = 0.9, newTieStrength: Double = Double(TieClassifier.defaultStrength),
     closeAtLeast: Double = 0.55,
-    weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0
+    weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0,
+    maxContacts: Int? = IntroductionOptions.defaultMaxContacts
   ) {
+    self.maxContacts = maxContacts
     self.top = top
     self.minCommonBesidesEgo = minCommonBesidesEgo
     self.excluded = excluded
@@ -123,6 +133,13 @@ public struct IntroductionResult: Sendable, Codable, Equatable {
   public var ego: PersonID
   /// Number of the ego's contacts.
   public var contacts: Int
+  /// The contacts paired: all of them, or the `maxContacts` with the
+  /// strongest ties to the ego when there are more.
+  public var contactsConsidered: Int
+  /// Work of one sweep: pairs of considered contacts looked at, and
+  /// adjacency entries read to count their shared contacts.
+  public var pairsExamined: Int
+  public var entriesScanned: Int
   /// Pairs of contacts with no tie, not excluded, with enough shared contacts.
   public var pairsConsidered: Int
   /// Pairs left out by `excluded`.
@@ -160,20 +177,42 @@ extension Graph {
   /// parallel over a with per-thread accumulators of the ego's size;
   /// details (merges, constraint, reasons) only for the pairs kept.
   ///
-  /// - Complexity: with d = deg(ego), T = Σ_{a∈N(e)} Σ_{w∈N(a)} deg(w) two-paths
-  ///   and K kept pairs: O(T + d² + K·(d + Σ deg)) time (the d² term is the
-  ///   pairs), O(V + d·threads + K) extra space.
+  /// Only the `maxContacts` contacts with the strongest ties to the ego are
+  /// paired (default 2,000, i.e. at most 2 million pairs; ties broken by
+  /// lower id); `contactsConsidered` says how many were. The constraint
+  /// values still use every contact. A shared contact w with more contacts
+  /// than there are pairs left for a is looked up (binary search of each
+  /// remaining contact in w's row) instead of scanned, so a hub in the middle
+  /// costs O(c log deg w) per contact, not O(deg w); the sums are added in the
+  /// same order either way.
+  ///
+  /// - Complexity: with d = deg(ego), c = min(d, maxContacts) contacts
+  ///   considered, T = Σ_{a} Σ_{w∈N(a)} min(deg(w), c·log deg(w)) over the
+  ///   considered a, and K kept pairs: O(d log d + T + c² + K·(d + Σ deg))
+  ///   time (the c² term is the pairs), O(V + c·threads + K) extra space.
   public func introductionCandidates(
     for ego: PersonID, options: IntroductionOptions = IntroductionOptions()
   ) -> IntroductionResult {
     let n = personCount
-    let contacts = Array(neighbors(of: ego))
-    let d = contacts.count
+    let allContacts = Array(neighbors(of: ego))
+    let allStrength = strengths(of: ego).map { Double($0) }
+    let d = allContacts.count
+    var contacts = allContacts
+    var egoStrength = allStrength
+    if let cap = options.maxContacts, d > max(cap, 2) {
+      // The strongest ties, then the lowest ids (positions ascend with id); kept in id order.
+      var order = Array(0..<d)
+      order.sort { allStrength[$0] != allStrength[$1] ? allStrength[$0] > allStrength[$1] : $0 < $1 }
+      var chosen = Array(order.prefix(max(cap, 2)))
+      chosen.sort()
+      contacts = chosen.map { allContacts[$0] }
+      egoStrength = chosen.map { allStrength[$0] }
+    }
+    let c = contacts.count
     let workers = options.threads > 0 ? options.threads : Parallel.defaultThreads
     var pos = [Int32](repeating: -1, count: n)
-    for (i, c) in contacts.enumerated() { pos[Int(c)] = Int32(i) }
+    for (i, x) in contacts.enumerated() { pos[Int(x)] = Int32(i) }
     let features = IntroductionFeatures(graph: self, contacts: contacts, groups: options.groups)
-    let egoStrength = strengths(of: ego).map { Double($0) }
     let weights = options.weights
 
     // One sweep: for each a (index i), the two-path counts to later contacts.
@@ -183,9 +222,9 @@ extension Graph {
       withCSR { offsets, targets, _ in
         pos.withUnsafeBufferPointer { pos in
           Parallel.parallelFor(
-            count: d, threads: workers, chunk: 4,
+            count: c, threads: workers, chunk: 4,
             makeScratch: { () -> IntroductionScratch in
-              let s = IntroductionScratch(count: d)
+              let s = IntroductionScratch(count: c)
               sinkBox.add(s)
               return s
             }
@@ -207,13 +246,39 @@ extension Graph {
                 let x = Int(pos[Int(targets[p])])
                 if x > i { tied[x] = gen }
               }
+              let later = c - i - 1
+              s.sink.pairsExamined += later
+              s.sink.entriesScanned += Int(offsets[Int(a) + 1] - offsets[Int(a)])
               for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
                 let w = Int(targets[p])
                 if w == Int(ego) { continue }
-                let dw = Double(offsets[w + 1] - offsets[w])
+                let wStart = Int(offsets[w])
+                let wEnd = Int(offsets[w + 1])
+                let dw = Double(wEnd - wStart)
                 let aaW = 1 / log(dw)
                 let raW = 1 / dw
-                for q in Int(offsets[w])..<Int(offsets[w + 1]) {
+                if wEnd - wStart > 16 * later {
+                  // A hub: look the later contacts up in w's row (both ascend by id).
+                  var lo = wStart
+                  for x in (i + 1)..<c {
+                    let target = contacts[x]
+                    var hi = wEnd
+                    while lo < hi {
+                      let mid = (lo + hi) >> 1
+                      if targets[mid] < target { lo = mid + 1 } else { hi = mid }
+                    }
+                    s.sink.entriesScanned += 1
+                    if lo == wEnd { break }
+                    if targets[lo] == target {
+                      cnA[x] &+= 1
+                      aaA[x] += aaW
+                      raA[x] += raW
+                    }
+                  }
+                  continue
+                }
+                s.sink.entriesScanned += wEnd - wStart
+                for q in wStart..<wEnd {
                   let x = Int(pos[Int(targets[q])])
                   if x <= i { continue }
                   cnA[x] &+= 1
@@ -221,7 +286,7 @@ extension Graph {
                   raA[x] += raW
                 }
               }
-              for j in (i + 1)..<max(i + 1, d) {
+              for j in (i + 1)..<max(i + 1, c) {
                 let cn = cnA[j]
                 let aa = aaA[j]
                 let ra = raA[j]
@@ -256,7 +321,11 @@ extension Graph {
     var considered = 0
     var excludedCount = 0
     var positive: [Double] = []
+    var pairsExamined = 0
+    var entriesScanned = 0
     for s in pass1 {
+      pairsExamined += s.pairsExamined
+      entriesScanned += s.entriesScanned
       maxRA = max(maxRA, s.maxRA)
       considered += s.considered
       excludedCount += s.excluded
@@ -283,7 +352,13 @@ extension Graph {
     if let top, kept.count > top { kept.removeLast(kept.count - top) }
 
     // Details for the kept pairs.
-    let egoConstraint = IntroductionEgoConstraint(graph: self, ego: ego, contacts: contacts, pos: pos)
+    // The constraint is over every contact, considered or not.
+    var posAll = pos
+    if c < d {
+      posAll = [Int32](repeating: -1, count: n)
+      for (i, x) in allContacts.enumerated() { posAll[Int(x)] = Int32(i) }
+    }
+    let egoConstraint = IntroductionEgoConstraint(graph: self, ego: ego, contacts: allContacts, pos: posAll)
     var candidates: [IntroductionCandidate] = []
     candidates.reserveCapacity(kept.count)
     for k in kept {
@@ -307,7 +382,8 @@ extension Graph {
       candidates.append(cand)
     }
     return IntroductionResult(
-      ego: ego, contacts: d, pairsConsidered: considered, pairsExcluded: excludedCount,
+      ego: ego, contacts: d, contactsConsidered: c, pairsExamined: pairsExamined, entriesScanned: entriesScanned,
+      pairsConsidered: considered, pairsExcluded: excludedCount,
       maxResourceAllocationBesidesEgo: maxRA, likelihoodScale: scale, constraint: egoConstraint.before,
       candidates: candidates)
   }
@@ -592,6 +668,8 @@ struct IntroductionSink {
   var positiveRA: [Double] = []
   var considered = 0
   var excluded = 0
+  var pairsExamined = 0
+  var entriesScanned = 0
   var pairs: [IntroductionPair] = []
 
   /// Appends; keeps at most `keep` best (amortised by sorting at 2·keep).

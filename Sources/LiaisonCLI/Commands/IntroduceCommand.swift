@@ -44,6 +44,9 @@ struct IntroduceResult: Codable, Equatable {
   var ego: PersonReference.Ref?
   /// The ego's contacts (ego mode).
   var contacts: Int?
+  /// Ego mode, only when capped by --max-contacts: the contacts paired (those
+  /// with the strongest ties to the ego).
+  var contactsConsidered: Int?
   /// The ego's Burt constraint now (ego mode).
   var constraint: Double?
   /// Ego mode: pairs of contacts with no tie that qualified; network mode: distance-2 pairs scored.
@@ -71,7 +74,8 @@ struct IntroduceResult: Codable, Equatable {
         sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
     }
     return IntroduceResult(
-      mode: "ego", ego: PersonReference.ref(r.ego, in: g), contacts: r.contacts, constraint: r.constraint,
+      mode: "ego", ego: PersonReference.ref(r.ego, in: g), contacts: r.contacts,
+      contactsConsidered: r.contactsConsidered < r.contacts ? r.contactsConsidered : nil, constraint: r.constraint,
       pairsConsidered: r.pairsConsidered, pairsExcluded: r.pairsExcluded, rankedBy: "combined", topPerPerson: nil,
       candidates: candidates)
   }
@@ -87,7 +91,7 @@ struct IntroduceResult: Codable, Equatable {
     pairsScored: Int, pairsExcluded: Int, index: LinkIndex, k: Int, candidates: [IntroductionJSON]
   ) -> IntroduceResult {
     IntroduceResult(
-      mode: "network", ego: nil, contacts: nil, constraint: nil, pairsConsidered: pairsScored,
+      mode: "network", ego: nil, contacts: nil, contactsConsidered: nil, constraint: nil, pairsConsidered: pairsScored,
       pairsExcluded: pairsExcluded, rankedBy: index.rawValue, topPerPerson: k, candidates: candidates)
   }
 
@@ -108,7 +112,8 @@ struct IntroduceResult: Codable, Equatable {
     let total = total ?? candidates.count
     var out = ""
     if let ego {
-      out += "Introductions among the \(grouped(contacts ?? 0)) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
+      let among = contactsConsidered.map { "\(grouped($0)) closest of the \(grouped(contacts ?? 0))" } ?? grouped(contacts ?? 0)
+      out += "Introductions among the \(among) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
       out += " (\(grouped(pairsConsidered)) pair\(pairsConsidered == 1 ? "" : "s") without a tie"
       out += pairsExcluded > 0 ? ", \(grouped(pairsExcluded)) excluded)\n" : ")\n"
     } else {
@@ -274,6 +279,12 @@ struct IntroduceCommand: ParsableCommand {
   @Flag(help: "Without --ego: list each person's top N as ranked rows (person, rank, candidate, score) instead of pairs with reasons.")
   var perPerson = false
 
+  @Option(
+    help: ArgumentHelp(
+      "With --ego: pair only this many of the ego's contacts, those with the strongest ties to the ego (0: all; the pairs grow with the square).",
+      valueName: "n"))
+  var maxContacts: Int = IntroductionOptions.defaultMaxContacts
+
   @OptionGroup var output: OutputOptions
   @OptionGroup var threading: ThreadsOption
   @OptionGroup var picture: SVGOption
@@ -281,6 +292,7 @@ struct IntroduceCommand: ParsableCommand {
   func validate() throws {
     if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
     if let minCommon, minCommon < 0 { throw ValidationError("--min-common must be 0 or more.") }
+    if maxContacts < 0 { throw ValidationError("--max-contacts must be 0 (all) or more.") }
     if perPerson && ego != nil { throw ValidationError("--per-person lists the whole network; leave out --ego.") }
   }
 
@@ -304,8 +316,11 @@ struct IntroduceCommand: ParsableCommand {
       }
       let options = IntroductionOptions(
         top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded,
-        closeAtLeast: input.strongAtLeast, threads: threads)
+        closeAtLeast: input.strongAtLeast, threads: threads, maxContacts: maxContacts == 0 ? nil : maxContacts)
       let found = g.introductionCandidates(for: e, options: options)
+      if found.contactsConsidered < found.contacts {
+        Terminal.note(Self.capNotice(found, in: g))
+      }
       pairs = found.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
       result = IntroduceResult.make(found, in: g)
     } else {
@@ -345,6 +360,17 @@ struct IntroduceCommand: ParsableCommand {
       o.classifier = input.classifier
       try Drawing.write(.introductions(g, ego: egoID, pairs: pairs, options: o), to: svg)
     }
+  }
+
+  /// What standard error says when --max-contacts left contacts out.
+  static func capNotice(_ r: IntroductionResult, in g: Graph) -> String {
+    let d = r.contacts
+    let c = r.contactsConsidered
+    let all = Double(d) * Double(d - 1) / 2
+    let allText = all < 1e12 ? grouped(Int(all)) : "\(fixed(all / 1e12, 1)) × 10¹²"
+    return "\(IntroduceResult.label(PersonReference.ref(r.ego, in: g))) has \(grouped(d)) contacts; only the "
+      + "\(grouped(c)) with the strongest ties were paired (\(grouped(c * (c - 1) / 2)) of \(allText) pairs). "
+      + "--max-contacts N pairs more, --max-contacts 0 all of them (the work grows with the square)."
   }
 
   /// Writes the network-wide answer in `format` through `write`, describing
