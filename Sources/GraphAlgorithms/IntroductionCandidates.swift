@@ -257,19 +257,15 @@ extension Graph {
                 let dw = Double(wEnd - wStart)
                 let aaW = 1 / log(dw)
                 let raW = 1 / dw
-                if wEnd - wStart > 16 * later {
+                if RowSearch.searches(rowLength: wEnd - wStart, wanted: later) {
                   // A hub: look the later contacts up in w's row (both ascend by id).
-                  var lo = wStart
+                  var f = wStart
                   for x in (i + 1)..<c {
                     let target = contacts[x]
-                    var hi = wEnd
-                    while lo < hi {
-                      let mid = (lo + hi) >> 1
-                      if targets[mid] < target { lo = mid + 1 } else { hi = mid }
-                    }
+                    f = RowSearch.lowerBound(targets, f, wEnd, target)
                     s.sink.entriesScanned += 1
-                    if lo == wEnd { break }
-                    if targets[lo] == target {
+                    if f == wEnd { break }
+                    if targets[f] == target {
                       cnA[x] &+= 1
                       aaA[x] += aaW
                       raA[x] += raW

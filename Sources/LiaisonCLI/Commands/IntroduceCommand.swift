@@ -246,8 +246,13 @@ struct IntroduceCommand: ParsableCommand {
       networkx-compatible Adamic–Adar, resource allocation, Jaccard and common contacts (with
       and without the ego), and the change in the ego's Burt constraint if they meet.
 
+      Only the 2,000 contacts with the strongest ties to the ego are paired (the pairs grow
+      with the square of the contacts); standard error says so when the cap applies, and
+      --max-contacts N changes it (0: every contact).
+
       Without --ego, the best pairs network-wide: every person's top N people at distance 2
-      by Adamic–Adar (or --by), each pair once.
+      by Adamic–Adar (or --by), each pair once, written as they are described (a large
+      answer is never held in memory as text).
 
       --exclude reads a CSV of pairs already introduced or declined, one `a,b` per line
       (ids, emails, profile URLs or exact names; a first line that names nobody is a header).
