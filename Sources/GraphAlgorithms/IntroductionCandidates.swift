@@ -545,9 +545,11 @@ extension Graph {
     perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
     threads: Int = 0
   ) -> NetworkIntroductionResult {
-    let pairs = networkIntroductionPairs(perPerson: k, by: index, minCommon: minCommon, excluded: excluded, threads: threads)
+    let pairs = networkIntroductionPairs(
+      perPerson: k, by: index, minCommon: minCommon, excluded: excluded, threads: threads)
     return NetworkIntroductionResult(
-      pairsScored: pairs.pairsScored, pairsExcluded: pairs.pairsExcluded, candidates: pairs.introductions(0..<pairs.count))
+      pairsScored: pairs.pairsScored, pairsExcluded: pairs.pairsExcluded,
+      candidates: pairs.introductions(0..<pairs.count))
   }
 
   /// The pairs of `networkIntroductions`, compact: each person's best `k` is
@@ -579,7 +581,8 @@ extension Graph {
           for i in 0..<ids.count {
             let x = ids[i]
             let pair = PersonPair(PersonID(u), x)
-            (buffer.baseAddress! + u * k + i).initialize(to: NetworkPairRecord(score: values[i], a: pair.low, b: pair.high))
+            let record = NetworkPairRecord(score: values[i], a: pair.low, b: pair.high)
+            (buffer.baseAddress! + u * k + i).initialize(to: record)
           }
         }
       }

@@ -25,7 +25,8 @@ import Testing
         }
       }
       // Exclude every third pair, by id order.
-      let excluded = Set(score.keys.sorted { ($0.low, $0.high) < ($1.low, $1.high) }.enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
+      let byID = score.keys.sorted { ($0.low, $0.high) < ($1.low, $1.high) }
+      let excluded = Set(byID.enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
       let expected = score.filter { !excluded.contains($0.key) }
         .map { NetworkPairRecordView(score: $0.value, a: $0.key.low, b: $0.key.high) }
         .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
@@ -37,7 +38,9 @@ import Testing
       #expect(one.recordsHeld <= g.personCount * k)
       let whole = one.introductions(0..<one.count)
       var pieces: [NetworkIntroduction] = []
-      for start in stride(from: 0, to: one.count, by: 3) { pieces += three.introductions(start..<min(one.count, start + 3)) }
+      for start in stride(from: 0, to: one.count, by: 3) {
+        pieces += three.introductions(start..<min(one.count, start + 3))
+      }
       #expect(pieces == whole)
       #expect(whole == g.networkIntroductions(perPerson: k, excluded: excluded, threads: 2).candidates)
     }

@@ -83,7 +83,9 @@ struct IntroduceResult: Codable, Equatable {
   /// The whole network-wide answer in memory (small networks and tests; the
   /// command streams it with `IntroduceCommand.writeNetwork`).
   static func make(_ r: NetworkIntroductionResult, index: LinkIndex, k: Int, in g: Graph) -> IntroduceResult {
-    network(pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: index, k: k, candidates: r.candidates.map { row($0, in: g) })
+    network(
+      pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: index, k: k,
+      candidates: r.candidates.map { row($0, in: g) })
   }
 
   /// A network-wide answer with the given candidates.
@@ -112,7 +114,8 @@ struct IntroduceResult: Codable, Equatable {
     let total = total ?? candidates.count
     var out = ""
     if let ego {
-      let among = contactsConsidered.map { "\(grouped($0)) closest of the \(grouped(contacts ?? 0))" } ?? grouped(contacts ?? 0)
+      let all = grouped(contacts ?? 0)
+      let among = contactsConsidered.map { "\(grouped($0)) closest of the \(all)" } ?? all
       out += "Introductions among the \(among) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
       out += " (\(grouped(pairsConsidered)) pair\(pairsConsidered == 1 ? "" : "s") without a tie"
       out += pairsExcluded > 0 ? ", \(grouped(pairsExcluded)) excluded)\n" : ")\n"
@@ -286,7 +289,8 @@ struct IntroduceCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "With --ego: pair only this many of the ego's contacts, those with the strongest ties to the ego (0: all; the pairs grow with the square).",
+      "With --ego: pair only this many of the ego's contacts, those with the strongest ties to the ego "
+        + "(0: all; the pairs grow with the square).",
       valueName: "n"))
   var maxContacts: Int = IntroductionOptions.defaultMaxContacts
 
@@ -342,7 +346,8 @@ struct IntroduceCommand: ParsableCommand {
         try output.emit(Self.perPersonText(ranked, in: g, format: output.format))
         return
       }
-      let r = g.networkIntroductionPairs(perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+      let r = g.networkIntroductionPairs(
+        perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
       if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
       try output.stream { write in try Self.writeNetwork(r, format: output.format, in: g, write: write) }
       if let svg = picture.svg {
@@ -390,9 +395,12 @@ struct IntroduceCommand: ParsableCommand {
   ) throws {
     func answer(_ candidates: [IntroductionJSON]) -> IntroduceResult {
       IntroduceResult.network(
-        pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: r.index, k: r.perPerson, candidates: candidates)
+        pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: r.index, k: r.perPerson,
+        candidates: candidates)
     }
-    func rows(_ range: Range<Int>) -> [IntroductionJSON] { r.introductions(range).map { IntroduceResult.row($0, in: g) } }
+    func rows(_ range: Range<Int>) -> [IntroductionJSON] {
+      r.introductions(range).map { IntroduceResult.row($0, in: g) }
+    }
     switch format {
     case .table:
       let limit = 30
