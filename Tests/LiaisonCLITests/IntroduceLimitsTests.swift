@@ -70,6 +70,33 @@ import Testing
     }
   }
 
+  /// --per-person written 5 people at a time: the same bytes as the whole
+  /// answer encoded at once (JSON) or listed row by row (CSV), in many pieces.
+  @Test func perPersonStreamedEqualsWhole() throws {
+    let loaded = try NetworkLoader.load(
+      [InputSpec(path: "\(root)/datasets/network/people.csv"), InputSpec(path: "\(root)/datasets/network/ties.csv")])
+    let g = loaded.graph
+    let r = g.topLinkPredictions(k: 4, threads: 2)
+    var csv = "person,rank,candidate,adamicAdar\n"
+    var people: [IntroduceCommand.PerPersonJSON.Person] = []
+    for p in 0..<PersonID(g.personCount) {
+      for (rank, c) in r.candidates(of: p).enumerated() {
+        csv += "\(CSVEscaping.field(g.people.id(of: p))),\(rank + 1),\(CSVEscaping.field(g.people.id(of: c.person))),\(c.score)\n"
+      }
+      people.append(
+        .init(
+          id: g.people.id(of: p), name: g.people.name(of: p),
+          candidates: r.candidates(of: p).map { .init(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score) }))
+    }
+    let json = try jsonText(IntroduceCommand.PerPersonJSON(rankedBy: "adamicAdar", k: 4, pairsScored: r.pairsScored, people: people))
+    for (format, expected) in [(OutputFormat.csv, csv), (.json, json)] {
+      var pieces: [String] = []
+      try IntroduceCommand.writePerPerson(r, in: g, format: format, chunk: 5) { pieces.append($0) }
+      #expect(pieces.joined() == expected, "\(format)")
+      #expect(pieces.count >= g.personCount / 5, "\(format): \(pieces.count) pieces")
+    }
+  }
+
   /// Runs the command with standard error sent to a file; returns the exit code and what was written there.
   func runCapturingStandardError(_ args: [String], in tmp: TempFolder) -> (Int32, String) {
     let path = "\(tmp.path)/stderr.txt"

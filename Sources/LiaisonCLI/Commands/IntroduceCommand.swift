@@ -343,7 +343,7 @@ struct IntroduceCommand: ParsableCommand {
       if perPerson {
         let ranked = g.topLinkPredictions(k: k, by: by, minCommon: minCommon ?? 1, threads: threads)
         if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
-        try output.emit(Self.perPersonText(ranked, in: g, format: output.format))
+        try output.stream { write in try Self.writePerPerson(ranked, in: g, format: output.format, write: write) }
         return
       }
       let r = g.networkIntroductionPairs(
@@ -430,7 +430,7 @@ struct IntroduceCommand: ParsableCommand {
 
   /// The items of a JSON list as they appear inside the answer's `candidates`
   /// (pretty-printed at depth 2), separated by `,\n`, without the brackets.
-  static func jsonItems(_ items: [IntroductionJSON]) throws -> String {
+  static func jsonItems<Item: Encodable>(_ items: [Item]) throws -> String {
     // A bare list puts its items at depth 1: drop the first line ("[") and the
     // last ("]"), indent the other lines one level more (blank lines — inside
     // an empty list — stay blank). JSON strings hold no raw newline.
@@ -464,52 +464,89 @@ struct IntroduceCommand: ParsableCommand {
 
   /// Each person's ranked candidates: CSV rows `person,rank,candidate,score`,
   /// JSON `{rankedBy, k, pairsScored, people[{id, name, candidates[{id, name, score}]}]}`,
-  /// or a table of the first 30 people.
-  static func perPersonText(_ r: LinkPredictionTopK, in g: Graph, format: OutputFormat) -> String {
+  /// or a table of the first 30 people; written `chunk` people at a time.
+  ///
+  /// - Complexity: O(n + n·k) time, O(chunk·k) memory besides the ranked lists.
+  static func writePerPerson(
+    _ r: LinkPredictionTopK, in g: Graph, format: OutputFormat, chunk: Int = 4096, write: (String) throws -> Void
+  ) throws {
+    let n = g.personCount
     switch format {
     case .csv:
-      var out = "person,rank,candidate,\(r.index.rawValue)\n"
-      out.reserveCapacity(r.candidates.count * 32)
-      for p in 0..<PersonID(g.personCount) {
-        let id = CSVEscaping.field(g.people.id(of: p))
-        for (rank, e) in (r.offsets[Int(p)]..<r.offsets[Int(p) + 1]).enumerated() {
-          out += "\(id),\(rank + 1),\(CSVEscaping.field(g.people.id(of: r.candidates[e]))),\(r.scores[e])\n"
+      try write("person,rank,candidate,\(r.index.rawValue)\n")
+      for start in stride(from: 0, to: n, by: chunk) {
+        var out = ""
+        for p in PersonID(start)..<PersonID(min(n, start + chunk)) {
+          let id = CSVEscaping.field(g.people.id(of: p))
+          for (rank, e) in (r.offsets[Int(p)]..<r.offsets[Int(p) + 1]).enumerated() {
+            out += "\(id),\(rank + 1),\(CSVEscaping.field(g.people.id(of: r.candidates[e]))),\(r.scores[e])\n"
+          }
+        }
+        try write(out)
+      }
+    case .json:
+      func people(_ range: Range<Int>) -> [PerPersonJSON.Person] {
+        range.map { i in
+          let p = PersonID(i)
+          return PerPersonJSON.Person(
+            id: g.people.id(of: p), name: g.people.name(of: p),
+            candidates: r.candidates(of: p).map {
+              PerPersonJSON.Scored(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score)
+            })
         }
       }
-      return out
-    case .json:
-      struct Scored: Codable {
-        var id: String
-        var name: String
-        var score: Double
+      func answer(_ list: [PerPersonJSON.Person]) -> PerPersonJSON {
+        PerPersonJSON(rankedBy: r.index.rawValue, k: r.k, pairsScored: r.pairsScored, people: list)
       }
-      struct Person: Codable {
-        var id: String
-        var name: String
-        var candidates: [Scored]
+      guard n > 0 else { return try write(jsonText(answer([]))) }
+      // As for pairs: the answer with its first person, split around that person's text.
+      let first = people(0..<1)
+      let whole = try jsonText(answer(first))
+      let item = try jsonItems(first)
+      guard let at = whole.range(of: item) else { throw ExitCode.failure }
+      try write(String(whole[..<at.lowerBound]))
+      for start in stride(from: 0, to: n, by: chunk) {
+        try write((start > 0 ? ",\n" : "") + (try jsonItems(people(start..<min(n, start + chunk)))))
       }
-      struct Answer: Codable {
-        var rankedBy: String
-        var k: Int
-        var pairsScored: Int
-        var people: [Person]
-      }
-      let people = (0..<PersonID(g.personCount)).map { p in
-        Person(
-          id: g.people.id(of: p), name: g.people.name(of: p),
-          candidates: r.candidates(of: p).map { Scored(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score) })
-      }
-      return (try? jsonText(Answer(rankedBy: r.index.rawValue, k: r.k, pairsScored: r.pairsScored, people: people))) ?? ""
+      try write(String(whole[at.upperBound...]))
     case .table:
-      var t = TextTable(["person", "best candidates (\(IntroduceResult.indexName(r.index)))"])
-      for p in 0..<PersonID(min(g.personCount, 30)) {
-        let list = r.candidates(of: p).prefix(3).map { "\(IntroduceResult.label(PersonReference.ref($0.person, in: g))) \(fixed($0.score, 2))" }
-        t.add([IntroduceResult.cut(IntroduceResult.label(PersonReference.ref(p, in: g)), 30), IntroduceResult.cut(list.joined(separator: ", "), 85)])
-      }
-      var out = t.render()
-      if g.personCount > 30 { out += "… \(grouped(g.personCount - 30)) more people (--format csv or json lists everyone).\n" }
-      return out
+      try write(perPersonTable(r, in: g))
     }
+  }
+
+  /// The JSON answer of --per-person.
+  struct PerPersonJSON: Codable {
+    struct Scored: Codable {
+      var id: String
+      var name: String
+      var score: Double
+    }
+    struct Person: Codable {
+      var id: String
+      var name: String
+      var candidates: [Scored]
+    }
+    var rankedBy: String
+    var k: Int
+    var pairsScored: Int
+    var people: [Person]
+  }
+
+  /// The first 30 people's best three candidates.
+  static func perPersonTable(_ r: LinkPredictionTopK, in g: Graph) -> String {
+    var t = TextTable(["person", "best candidates (\(IntroduceResult.indexName(r.index)))"])
+    for p in 0..<PersonID(min(g.personCount, 30)) {
+      let list = r.candidates(of: p).prefix(3).map {
+        "\(IntroduceResult.label(PersonReference.ref($0.person, in: g))) \(fixed($0.score, 2))"
+      }
+      t.add([
+        IntroduceResult.cut(IntroduceResult.label(PersonReference.ref(p, in: g)), 30),
+        IntroduceResult.cut(list.joined(separator: ", "), 85),
+      ])
+    }
+    var out = t.render()
+    if g.personCount > 30 { out += "… \(grouped(g.personCount - 30)) more people (--format csv or json lists everyone).\n" }
+    return out
   }
 
   /// Reads `a,b` pairs; references resolve like --ego (exit 1 with the line on failure).
