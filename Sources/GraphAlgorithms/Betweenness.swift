@@ -299,11 +299,23 @@ extension Graph {
   /// networkx `betweenness_centrality(ego_graph(G, e), normalized=False)[e]`.
   /// Needs only ego-network data and correlates strongly with betweenness.
   ///
-  /// - Complexity: O(Σ_{j∈N(e)} deg(j) + Σ_{x∈N(e)} d_x²) time, where d_x is
-  ///   x's number of contacts inside the ego network; O(V) extra space.
+  /// The ego network's ties are found by reading each alter's row, or, for
+  /// an alter with many more contacts than e (`RowSearch`), by searching its
+  /// row for e's other alters.
+  ///
+  /// - Complexity: O(Σ_{j∈N(e)} min(deg(j), deg(e)·log deg(j)) + Σ_{x∈N(e)} d_x²)
+  ///   time, where d_x is x's number of contacts inside the ego network; O(V)
+  ///   extra space.
   public func egoBetweenness(of e: PersonID) -> Double {
+    egoBetweennessCounted(of: e).value
+  }
+
+  /// `egoBetweenness(of:)` and the row entries read or searched for to find
+  /// the ego network's ties (its work outside the ego network).
+  func egoBetweennessCounted(of e: PersonID) -> (value: Double, scanned: Int) {
     var scratch = EgoScratch(count: personCount)
-    return withCSR { o, t, _ in scratch.run(e, o, t) }
+    let value = withCSR { o, t, _ in scratch.run(e, o, t) }
+    return (value, scratch.scanned)
   }
 
   /// `egoBetweenness(of:)` for every person, indexed by person id; the same
@@ -338,6 +350,8 @@ struct EgoScratch {
   var adjacentStamp: [Int32] = []
   var cursor: [Int32] = []
   var touched: [Int32] = []
+  /// Row entries read or searched for, over every ego run with this scratch.
+  var scanned = 0
 
   init(count n: Int) {
     local = [Int32](repeating: -1, count: n)
@@ -364,8 +378,9 @@ struct EgoScratch {
     var bound = 0
     for p in lo..<hi {
       let j = Int(t[p])
-      bound += Int(o[j + 1] &- o[j])
+      bound += Swift.min(Int(o[j + 1] &- o[j]), d)
     }
+    var scanned = 0
     reserve(alters: d, halfEdges: bound)
     let total: Double = local.withUnsafeMutableBufferPointer { loc in
       adjStart.withUnsafeMutableBufferPointer { st in
@@ -382,6 +397,21 @@ struct EgoScratch {
                     let j = Int(t[lo &+ a])
                     var f = Int(o[j])
                     let end = Int(o[j &+ 1])
+                    if RowSearch.searches(rowLength: end - f, wanted: d) {
+                      // j is a hub: find the alters in j's row (ascending, as a scan would).
+                      for b in 0..<d {
+                        let x = t[lo &+ b]
+                        f = RowSearch.lowerBound(t, f, end, x)
+                        scanned &+= 1
+                        if f == end { break }
+                        if t[f] == x {
+                          ad[m] = Int32(truncatingIfNeeded: b)
+                          m &+= 1
+                        }
+                      }
+                      continue
+                    }
+                    scanned &+= end - f
                     while f < end {
                       let l = loc[Int(t[f])]
                       if l >= 0 {
@@ -444,6 +474,7 @@ struct EgoScratch {
         }
       }
     }
+    self.scanned += scanned
     return total
   }
 }

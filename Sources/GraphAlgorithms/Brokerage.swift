@@ -41,11 +41,19 @@ extension Graph {
   /// ordered contact pairs are counted in closed form — coordinator
   /// c_h(c_h − 1), itinerant Σ_{g≠h} c_g(c_g − 1), representative =
   /// gatekeeper c_h(d − c_h), liaison (d − c_h)² − Σ_{g≠h} c_g² — and the
-  /// pairs of contacts who are tied to each other are then subtracted.
+  /// pairs of contacts who are tied to each other are then subtracted: each
+  /// contact's row is read, or, for a contact with many more contacts than
+  /// the broker (`RowSearch`), searched for the broker's contacts.
   ///
-  /// - Complexity: O(Σ_j Σ_{i∈N(j)} deg(i)) = O(Σ_i deg(i)²) time; O(V + G)
-  ///   extra space per worker for G groups.
+  /// - Complexity: O(Σ_j Σ_{i∈N(j)} min(deg(i), deg(j)·log deg(i))) time (a
+  ///   hub costs O(log deg) per leaf, not its degree); O(V + G) extra space
+  ///   per worker for G groups.
   public func brokerageRoles(groups: [Int32], threads: Int = 1) -> [BrokerageRoles] {
+    brokerageRolesCounted(groups: groups, threads: threads).roles
+  }
+
+  /// `brokerageRoles` and the row entries read or searched for (its work).
+  func brokerageRolesCounted(groups: [Int32], threads: Int = 1) -> (roles: [BrokerageRoles], scanned: Int) {
     precondition(groups.count == personCount, "one group label per person")
     let n = personCount
     var out = [BrokerageRoles](repeating: BrokerageRoles(), count: n)
@@ -62,20 +70,28 @@ extension Graph {
       }
     }
     let groupCount = map.count
+    var work = [Int](repeating: 0, count: n)
     withCSR { o, t, _ in
       dense.withUnsafeBufferPointer { g in
         out.withUnsafeMutableBufferPointer { res in
-          let box = SendableBuffer(res)
-          Parallel.parallelFor(
-            count: n, threads: threads, chunk: 64,
-            makeScratch: { BrokerageScratch(people: n, groups: groupCount) },
-            body: { range, scratch in
-              for j in range { box.value[j] = scratch.run(j, o, t, g) }
-            })
+          work.withUnsafeMutableBufferPointer { work in
+            let box = SendableBuffer(res)
+            let workBox = SendableBuffer(work)
+            Parallel.parallelFor(
+              count: n, threads: threads, chunk: 64,
+              makeScratch: { BrokerageScratch(people: n, groups: groupCount) },
+              body: { range, scratch in
+                for j in range {
+                  let before = scratch.scanned
+                  box.value[j] = scratch.run(j, o, t, g)
+                  workBox.value[j] = scratch.scanned - before
+                }
+              })
+          }
         }
       }
     }
-    return out
+    return (out, work.reduce(0, +))
   }
 }
 
@@ -83,6 +99,8 @@ struct BrokerageScratch {
   var marks: VisitMarks
   var count: [Int]
   var touched: [Int32] = []
+  /// Row entries read or searched for, over every broker run with this scratch.
+  var scanned = 0
 
   init(people: Int, groups: Int) {
     marks = VisitMarks(count: people)
@@ -124,21 +142,38 @@ struct BrokerageScratch {
     for p in lo..<hi {
       let i = Int(t[p])
       let gi = Int(g[i])
-      for f in Int(o[i])..<Int(o[i + 1]) where marks.isMarked(t[f]) {
-        let gk = Int(g[Int(t[f])])
-        if gi == h && gk == h {
-          r.coordinator -= 1
-        } else if gi == gk {
-          r.itinerant -= 1
-        } else if gi == h {
-          r.representative -= 1
-        } else if gk == h {
-          r.gatekeeper -= 1
-        } else {
-          r.liaison -= 1
+      let iStart = Int(o[i])
+      let iEnd = Int(o[i + 1])
+      if RowSearch.searches(rowLength: iEnd - iStart, wanted: d) {
+        // i is a hub: find j's contacts in i's row.
+        var f = iStart
+        for p2 in lo..<hi {
+          let k = t[p2]
+          f = RowSearch.lowerBound(t, f, iEnd, k)
+          scanned += 1
+          if f == iEnd { break }
+          if t[f] == k { subtract(&r, gi, Int(g[Int(k)]), h) }
         }
+      } else {
+        scanned += iEnd - iStart
+        for f in iStart..<iEnd where marks.isMarked(t[f]) { subtract(&r, gi, Int(g[Int(t[f])]), h) }
       }
     }
     return r
+  }
+
+  /// One ordered pair (i, k) of tied contacts, groups gi and gk, broker's group h.
+  @inline(__always) func subtract(_ r: inout BrokerageRoles, _ gi: Int, _ gk: Int, _ h: Int) {
+    if gi == h && gk == h {
+      r.coordinator -= 1
+    } else if gi == gk {
+      r.itinerant -= 1
+    } else if gi == h {
+      r.representative -= 1
+    } else if gk == h {
+      r.gatekeeper -= 1
+    } else {
+      r.liaison -= 1
+    }
   }
 }

@@ -55,13 +55,23 @@ public struct IntroductionOptions: Sendable {
   public var weights: IntroductionWeights
   /// Worker threads (0: all processors).
   public var threads: Int
+  /// Pair at most this many of the ego's contacts: those with the strongest
+  /// ties to the ego, then the lowest ids (nil: all of them). The pairs grow
+  /// with the square of the contacts: 2,000 contacts make 2 million pairs,
+  /// 2 million contacts 2 × 10¹² pairs.
+  public var maxContacts: Int?
+
+  /// The default `maxContacts`.
+  public static let defaultMaxContacts = 2_000
 
   public init(
     top: Int? = 20, minCommonBesidesEgo: Int = 0, excluded: Set<PersonPair> = [], groups: [Int32]? = nil,
     likelihoodQuantile: Double = 0.9, newTieStrength: Double = Double(TieClassifier.defaultStrength),
     closeAtLeast: Double = 0.55,
-    weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0
+    weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0,
+    maxContacts: Int? = IntroductionOptions.defaultMaxContacts
   ) {
+    self.maxContacts = maxContacts
     self.top = top
     self.minCommonBesidesEgo = minCommonBesidesEgo
     self.excluded = excluded
@@ -123,6 +133,13 @@ public struct IntroductionResult: Sendable, Codable, Equatable {
   public var ego: PersonID
   /// Number of the ego's contacts.
   public var contacts: Int
+  /// The contacts paired: all of them, or the `maxContacts` with the
+  /// strongest ties to the ego when there are more.
+  public var contactsConsidered: Int
+  /// Work of one sweep: pairs of considered contacts looked at, and
+  /// adjacency entries read to count their shared contacts.
+  public var pairsExamined: Int
+  public var entriesScanned: Int
   /// Pairs of contacts with no tie, not excluded, with enough shared contacts.
   public var pairsConsidered: Int
   /// Pairs left out by `excluded`.
@@ -160,20 +177,42 @@ extension Graph {
   /// parallel over a with per-thread accumulators of the ego's size;
   /// details (merges, constraint, reasons) only for the pairs kept.
   ///
-  /// - Complexity: with d = deg(ego), T = Σ_{a∈N(e)} Σ_{w∈N(a)} deg(w) two-paths
-  ///   and K kept pairs: O(T + d² + K·(d + Σ deg)) time (the d² term is the
-  ///   pairs), O(V + d·threads + K) extra space.
+  /// Only the `maxContacts` contacts with the strongest ties to the ego are
+  /// paired (default 2,000, i.e. at most 2 million pairs; ties broken by
+  /// lower id); `contactsConsidered` says how many were. The constraint
+  /// values still use every contact. A shared contact w with more contacts
+  /// than there are pairs left for a is looked up (binary search of each
+  /// remaining contact in w's row) instead of scanned, so a hub in the middle
+  /// costs O(c log deg w) per contact, not O(deg w); the sums are added in the
+  /// same order either way.
+  ///
+  /// - Complexity: with d = deg(ego), c = min(d, maxContacts) contacts
+  ///   considered, T = Σ_{a} Σ_{w∈N(a)} min(deg(w), c·log deg(w)) over the
+  ///   considered a, and K kept pairs: O(d log d + T + c² + K·(d + Σ deg))
+  ///   time (the c² term is the pairs), O(V + c·threads + K) extra space.
   public func introductionCandidates(
     for ego: PersonID, options: IntroductionOptions = IntroductionOptions()
   ) -> IntroductionResult {
     let n = personCount
-    let contacts = Array(neighbors(of: ego))
-    let d = contacts.count
+    let allContacts = Array(neighbors(of: ego))
+    let allStrength = strengths(of: ego).map { Double($0) }
+    let d = allContacts.count
+    var contacts = allContacts
+    var egoStrength = allStrength
+    if let cap = options.maxContacts, d > max(cap, 2) {
+      // The strongest ties, then the lowest ids (positions ascend with id); kept in id order.
+      var order = Array(0..<d)
+      order.sort { allStrength[$0] != allStrength[$1] ? allStrength[$0] > allStrength[$1] : $0 < $1 }
+      var chosen = Array(order.prefix(max(cap, 2)))
+      chosen.sort()
+      contacts = chosen.map { allContacts[$0] }
+      egoStrength = chosen.map { allStrength[$0] }
+    }
+    let c = contacts.count
     let workers = options.threads > 0 ? options.threads : Parallel.defaultThreads
     var pos = [Int32](repeating: -1, count: n)
-    for (i, c) in contacts.enumerated() { pos[Int(c)] = Int32(i) }
+    for (i, x) in contacts.enumerated() { pos[Int(x)] = Int32(i) }
     let features = IntroductionFeatures(graph: self, contacts: contacts, groups: options.groups)
-    let egoStrength = strengths(of: ego).map { Double($0) }
     let weights = options.weights
 
     // One sweep: for each a (index i), the two-path counts to later contacts.
@@ -183,9 +222,9 @@ extension Graph {
       withCSR { offsets, targets, _ in
         pos.withUnsafeBufferPointer { pos in
           Parallel.parallelFor(
-            count: d, threads: workers, chunk: 4,
+            count: c, threads: workers, chunk: 4,
             makeScratch: { () -> IntroductionScratch in
-              let s = IntroductionScratch(count: d)
+              let s = IntroductionScratch(count: c)
               sinkBox.add(s)
               return s
             }
@@ -207,13 +246,35 @@ extension Graph {
                 let x = Int(pos[Int(targets[p])])
                 if x > i { tied[x] = gen }
               }
+              let later = c - i - 1
+              s.sink.pairsExamined += later
+              s.sink.entriesScanned += Int(offsets[Int(a) + 1] - offsets[Int(a)])
               for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
                 let w = Int(targets[p])
                 if w == Int(ego) { continue }
-                let dw = Double(offsets[w + 1] - offsets[w])
+                let wStart = Int(offsets[w])
+                let wEnd = Int(offsets[w + 1])
+                let dw = Double(wEnd - wStart)
                 let aaW = 1 / log(dw)
                 let raW = 1 / dw
-                for q in Int(offsets[w])..<Int(offsets[w + 1]) {
+                if RowSearch.searches(rowLength: wEnd - wStart, wanted: later) {
+                  // A hub: look the later contacts up in w's row (both ascend by id).
+                  var f = wStart
+                  for x in (i + 1)..<c {
+                    let target = contacts[x]
+                    f = RowSearch.lowerBound(targets, f, wEnd, target)
+                    s.sink.entriesScanned += 1
+                    if f == wEnd { break }
+                    if targets[f] == target {
+                      cnA[x] &+= 1
+                      aaA[x] += aaW
+                      raA[x] += raW
+                    }
+                  }
+                  continue
+                }
+                s.sink.entriesScanned += wEnd - wStart
+                for q in wStart..<wEnd {
                   let x = Int(pos[Int(targets[q])])
                   if x <= i { continue }
                   cnA[x] &+= 1
@@ -221,7 +282,7 @@ extension Graph {
                   raA[x] += raW
                 }
               }
-              for j in (i + 1)..<max(i + 1, d) {
+              for j in (i + 1)..<max(i + 1, c) {
                 let cn = cnA[j]
                 let aa = aaA[j]
                 let ra = raA[j]
@@ -256,7 +317,11 @@ extension Graph {
     var considered = 0
     var excludedCount = 0
     var positive: [Double] = []
+    var pairsExamined = 0
+    var entriesScanned = 0
     for s in pass1 {
+      pairsExamined += s.pairsExamined
+      entriesScanned += s.entriesScanned
       maxRA = max(maxRA, s.maxRA)
       considered += s.considered
       excludedCount += s.excluded
@@ -283,7 +348,13 @@ extension Graph {
     if let top, kept.count > top { kept.removeLast(kept.count - top) }
 
     // Details for the kept pairs.
-    let egoConstraint = IntroductionEgoConstraint(graph: self, ego: ego, contacts: contacts, pos: pos)
+    // The constraint is over every contact, considered or not.
+    var posAll = pos
+    if c < d {
+      posAll = [Int32](repeating: -1, count: n)
+      for (i, x) in allContacts.enumerated() { posAll[Int(x)] = Int32(i) }
+    }
+    let egoConstraint = IntroductionEgoConstraint(graph: self, ego: ego, contacts: allContacts, pos: posAll)
     var candidates: [IntroductionCandidate] = []
     candidates.reserveCapacity(kept.count)
     for k in kept {
@@ -307,7 +378,8 @@ extension Graph {
       candidates.append(cand)
     }
     return IntroductionResult(
-      ego: ego, contacts: d, pairsConsidered: considered, pairsExcluded: excludedCount,
+      ego: ego, contacts: d, contactsConsidered: c, pairsExamined: pairsExamined, entriesScanned: entriesScanned,
+      pairsConsidered: considered, pairsExcluded: excludedCount,
       maxResourceAllocationBesidesEgo: maxRA, likelihoodScale: scale, constraint: egoConstraint.before,
       candidates: candidates)
   }
@@ -398,6 +470,65 @@ public struct NetworkIntroductionResult: Sendable, Codable, Equatable {
   public var candidates: [NetworkIntroduction]
 }
 
+/// One pair of the network-wide selection, as kept while computing and
+/// sorting: 16 bytes, no strings.
+public struct NetworkPairRecord: Sendable, Equatable {
+  /// The ranking index's value.
+  public var score: Double
+  /// The pair, `a < b`.
+  public var a: PersonID
+  public var b: PersonID
+
+  /// Score descending, then a, then b ascending (the answer's order).
+  @inline(__always) static func before(_ x: NetworkPairRecord, _ y: NetworkPairRecord) -> Bool {
+    if x.score != y.score { return x.score > y.score }
+    if x.a != y.a { return x.a < y.a }
+    return x.b < y.b
+  }
+}
+
+/// The network-wide selection in compact form (`Graph.networkIntroductionPairs`):
+/// the pairs in the answer's order, with the graph and the people's context
+/// needed to describe any slice of them on demand (`introductions(_:)`), so
+/// an answer can be written a slice at a time.
+public struct NetworkIntroductionPairs: Sendable {
+  /// Unordered distance-2 pairs scored (with enough common contacts).
+  public let pairsScored: Int
+  /// Pairs dropped because they were excluded.
+  public let pairsExcluded: Int
+  /// The ranking index and the number of candidates kept per person.
+  public let index: LinkIndex
+  public let perPerson: Int
+  /// The pairs: every person's best `perPerson`, each pair once, score
+  /// descending, then a, then b ascending.
+  public let records: [NetworkPairRecord]
+  /// Records held while computing: at most people × `perPerson`.
+  public let recordsHeld: Int
+  let graph: Graph
+  let features: IntroductionFeatures
+  let threads: Int
+
+  public var count: Int { records.count }
+
+  /// The pairs of `range` with all four indices, shared contacts, context and
+  /// plain-word reasons, in order (parallel over the pairs; the same for any
+  /// thread count).
+  ///
+  /// - Complexity: O(Σ (d(a) + d(b))) over the range; O(range) space.
+  public func introductions(_ range: Range<Int>) -> [NetworkIntroduction] {
+    var out = [NetworkIntroduction?](repeating: nil, count: range.count)
+    let g = graph
+    let features = features
+    let records = records
+    out.withUnsafeMutableBufferPointer { res in
+      Parallel.parallelFor(count: range.count, threads: threads, chunk: 256, makeScratch: { () }) { slice, _ in
+        for r in slice { res[r] = g.networkIntroduction(records[range.lowerBound + r], features: features) }
+      }
+    }
+    return out.map { $0! }
+  }
+}
+
 extension Graph {
   /// The best introductions network-wide: every person's `k` best people at
   /// distance 2 by `index` (`topLinkPredictions`), each unordered pair once,
@@ -405,71 +536,112 @@ extension Graph {
   /// Excluded pairs are dropped after the per-person selection (a person may
   /// then show fewer than `k`).
   ///
-  /// - Complexity: the two-hop sweep of `topLinkPredictions`, then
-  ///   O(P·(d(a) + d(b))) for the P ≤ n·k pairs kept (parallel), plus
-  ///   O(P log P) to sort them.
+  /// Describes every pair at once; to write a large answer, take
+  /// `networkIntroductionPairs` and describe it a slice at a time.
+  ///
+  /// - Complexity: that of `networkIntroductionPairs`, then
+  ///   O(P·(d(a) + d(b))) for the P ≤ n·k pairs kept (parallel).
   public func networkIntroductions(
     perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
     threads: Int = 0
   ) -> NetworkIntroductionResult {
+    let pairs = networkIntroductionPairs(
+      perPerson: k, by: index, minCommon: minCommon, excluded: excluded, threads: threads)
+    return NetworkIntroductionResult(
+      pairsScored: pairs.pairsScored, pairsExcluded: pairs.pairsExcluded,
+      candidates: pairs.introductions(0..<pairs.count))
+  }
+
+  /// The pairs of `networkIntroductions`, compact: each person's best `k` is
+  /// selected during the two-hop sweep (a bounded buffer per person, never
+  /// every scored pair), written as 16-byte records (score, a, b) into one
+  /// array of n·k slots, compacted, sorted (score descending, then a, then
+  /// b) and deduplicated — a pair listed by both people has the same score
+  /// from both rows (the same terms summed in the same order), so its two
+  /// records are adjacent. Excluded pairs are then dropped.
+  ///
+  /// - Complexity: the two-hop sweep of `topLinkPredictions`, then
+  ///   O(P log P) for the P ≤ n·k records; 16·n·k bytes at most for the
+  ///   records (slots of people with fewer candidates are never touched), plus
+  ///   the sort's buffer and the people's context (O(n)).
+  public func networkIntroductionPairs(
+    perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
+    threads: Int = 0
+  ) -> NetworkIntroductionPairs {
+    precondition(k >= 0, "k must be non-negative")
     let workers = threads > 0 ? threads : Parallel.defaultThreads
-    let top = topLinkPredictions(k: k, by: index, minCommon: minCommon, threads: workers)
-    // Each pair once: keep (u, x) from u's row when u < x, or when x did not list u.
-    var pairs: [IntroductionPair] = []
-    pairs.reserveCapacity(top.candidates.count)
+    let n = personCount
+    let slots = n * k
+    var rowCount = [Int](repeating: 0, count: n)
+    var scored = 0
+    var records = [NetworkPairRecord](unsafeUninitializedCapacity: slots) { buffer, initialized in
+      scored = rowCount.withUnsafeMutableBufferPointer { rowCount in
+        twoHopTopK(k: k, by: index, minCommon: minCommon, threads: workers) { u, ids, values in
+          rowCount[u] = ids.count
+          for i in 0..<ids.count {
+            let x = ids[i]
+            let pair = PersonPair(PersonID(u), x)
+            let record = NetworkPairRecord(score: values[i], a: pair.low, b: pair.high)
+            (buffer.baseAddress! + u * k + i).initialize(to: record)
+          }
+        }
+      }
+      // Compact the rows in place (each record moves to a lower or equal slot).
+      var used = 0
+      for u in 0..<n {
+        for i in 0..<rowCount[u] {
+          buffer[used] = buffer[u * k + i]
+          used += 1
+        }
+      }
+      initialized = used
+    }
+    rowCount = []
+    records.sort(by: NetworkPairRecord.before)
+    // Each pair once; excluded pairs out.
+    var kept = 0
     var dropped = 0
-    for u in 0..<PersonID(personCount) {
-      for e in top.offsets[Int(u)]..<top.offsets[Int(u) + 1] {
-        let x = top.candidates[e]
-        if x < u {
-          // Listed by x too? Then x's row already produced it.
-          var listed = false
-          for f in top.offsets[Int(x)]..<top.offsets[Int(x) + 1] where top.candidates[f] == u {
-            listed = true
-            break
-          }
-          if listed { continue }
-        }
-        let pair = PersonPair(u, x)
-        if !excluded.isEmpty && excluded.contains(pair) {
-          dropped += 1
-          continue
-        }
-        pairs.append(IntroductionPair(score: top.scores[e], a: pair.low, b: pair.high, i: pair.low, j: pair.high))
+    var previous = PersonPair(-1, -1)
+    for r in 0..<records.count {
+      let x = records[r]
+      if previous.low == x.a && previous.high == x.b { continue }
+      previous = PersonPair(x.a, x.b)
+      if !excluded.isEmpty && excluded.contains(PersonPair(x.a, x.b)) {
+        dropped += 1
+        continue
       }
+      records[kept] = x
+      kept += 1
     }
-    pairs.sort(by: IntroductionPair.before)
-    let everyone = (0..<PersonID(personCount)).map { $0 }
-    let features = IntroductionFeatures(graph: self, contacts: everyone, groups: nil)
-    var out = [NetworkIntroduction?](repeating: nil, count: pairs.count)
-    out.withUnsafeMutableBufferPointer { res in
-      Parallel.parallelFor(count: pairs.count, threads: workers, chunk: 256, makeScratch: { () }) { range, _ in
-        for r in range {
-          let p = pairs[r]
-          let scores = linkScores(p.a, p.b)
-          var shared = commonContacts(p.a, p.b)
-          if shared.count > 3 { shared.removeLast(shared.count - 3) }
-          let (i, j) = (Int(p.a), Int(p.b))
-          var item = NetworkIntroduction(
-            a: p.a, b: p.b, score: p.score, scores: scores, sharedContacts: shared,
-            sharedIndustry: features.sharedIndustry(i, j), complementary: features.complementary(i, j),
-            differentCompanies: features.differentCompanies(i, j), reasons: [])
-          var reasons = item.complementary
-          if let industry = item.sharedIndustry { reasons.append("both work in \(industry)") }
-          let names = shared.prefix(2).map { displayName($0) }
-          let more = scores.commonNeighbors - names.count
-          reasons.append(
-            "\(scores.commonNeighbors) shared contact\(scores.commonNeighbors == 1 ? "" : "s") ("
-              + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + ")")
-          if item.differentCompanies == true {
-            reasons.append("they work at different companies (\(people.company(of: p.a)); \(people.company(of: p.b)))")
-          }
-          item.reasons = reasons
-          res[r] = item
-        }
-      }
+    records.removeLast(records.count - kept)
+    let everyone = (0..<PersonID(n)).map { $0 }
+    return NetworkIntroductionPairs(
+      pairsScored: scored, pairsExcluded: dropped, index: index, perPerson: k, records: records, recordsHeld: slots,
+      graph: self, features: IntroductionFeatures(graph: self, contacts: everyone, groups: nil), threads: workers)
+  }
+
+  /// One network-wide pair with its indices, shared contacts, context and reasons.
+  func networkIntroduction(_ p: NetworkPairRecord, features: IntroductionFeatures) -> NetworkIntroduction {
+    let scores = linkScores(p.a, p.b)
+    var shared = commonContacts(p.a, p.b)
+    if shared.count > 3 { shared.removeLast(shared.count - 3) }
+    let (i, j) = (Int(p.a), Int(p.b))
+    var item = NetworkIntroduction(
+      a: p.a, b: p.b, score: p.score, scores: scores, sharedContacts: shared,
+      sharedIndustry: features.sharedIndustry(i, j), complementary: features.complementary(i, j),
+      differentCompanies: features.differentCompanies(i, j), reasons: [])
+    var reasons = item.complementary
+    if let industry = item.sharedIndustry { reasons.append("both work in \(industry)") }
+    let names = shared.prefix(2).map { displayName($0) }
+    let more = scores.commonNeighbors - names.count
+    reasons.append(
+      "\(scores.commonNeighbors) shared contact\(scores.commonNeighbors == 1 ? "" : "s") ("
+        + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + ")")
+    if item.differentCompanies == true {
+      reasons.append("they work at different companies (\(people.company(of: p.a)); \(people.company(of: p.b)))")
     }
-    return NetworkIntroductionResult(pairsScored: top.pairsScored, pairsExcluded: dropped, candidates: out.map { $0! })
+    item.reasons = reasons
+    return item
   }
 }
 
@@ -495,6 +667,8 @@ struct IntroductionSink {
   var positiveRA: [Double] = []
   var considered = 0
   var excluded = 0
+  var pairsExamined = 0
+  var entriesScanned = 0
   var pairs: [IntroductionPair] = []
 
   /// Appends; keeps at most `keep` best (amortised by sorting at 2·keep).

@@ -187,117 +187,17 @@ extension Graph {
   ) -> LinkPredictionTopK {
     precondition(k >= 0, "k must be non-negative")
     let n = personCount
-    let workers = threads > 0 ? threads : Parallel.defaultThreads
-    let minCommon = max(1, minCommon)
-    // Weight of a common contact w under the index.
-    var weight = [Double](repeating: 0, count: n)
-    for w in 0..<n {
-      let d = degree(of: PersonID(w))
-      switch index {
-      case .adamicAdar: weight[w] = d > 1 ? 1 / log(Double(d)) : 0
-      case .resourceAllocation: weight[w] = d > 0 ? 1 / Double(d) : 0
-      case .commonNeighbors, .jaccard: weight[w] = 1
-      }
-    }
-    let countSeparately = minCommon > 1 && (index == .adamicAdar || index == .resourceAllocation)
     var rowCount = [Int](repeating: 0, count: n)
     var cand = [PersonID](repeating: 0, count: n * k)
     var score = [Double](repeating: 0, count: n * k)
-    var pairCounts = [Int](repeating: 0, count: n)
-
-    withCSR { offsets, targets, _ in
-      weight.withUnsafeBufferPointer { weight in
-        rowCount.withUnsafeMutableBufferPointer { rowCount in
-          cand.withUnsafeMutableBufferPointer { cand in
-            score.withUnsafeMutableBufferPointer { score in
-              pairCounts.withUnsafeMutableBufferPointer { pairCounts in
-                Parallel.parallelFor(
-                  count: n, threads: workers, chunk: 64,
-                  makeScratch: { LinkTwoHopScratch(count: n, k: k, counting: countSeparately) }
-                ) { range, s in
-                  let acc = s.acc
-                  let cnt = s.count
-                  let touched = s.touched
-                  let bestID = s.bestID
-                  let bestScore = s.bestScore
-                  for u in range {
-                    let lo = Int(offsets[u])
-                    let hi = Int(offsets[u + 1])
-                    // u and its contacts are excluded by an accumulator of −∞:
-                    // it never reads 0 (never touched) and stays −∞; one random
-                    // access per two-path instead of a separate mark array.
-                    acc[u] = -.infinity
-                    for p in lo..<hi { acc[Int(targets[p])] = -.infinity }
-                    var touchedCount = 0
-                    for p in lo..<hi {
-                      let w = Int(targets[p])
-                      let ww = weight[w]
-                      for q in Int(offsets[w])..<Int(offsets[w + 1]) {
-                        let x = Int(targets[q])
-                        let old = acc[x]
-                        if old == 0 {
-                          touched[touchedCount] = Int32(x)
-                          touchedCount += 1
-                        }
-                        acc[x] = old + ww
-                        if countSeparately { cnt[x] &+= 1 }
-                      }
-                    }
-                    acc[u] = 0
-                    if countSeparately { cnt[u] = 0 }
-                    for p in lo..<hi {
-                      acc[Int(targets[p])] = 0
-                      if countSeparately { cnt[Int(targets[p])] = 0 }
-                    }
-                    // Select the best k (score desc, id asc) and clear the accumulator.
-                    var kept = 0
-                    var scored = 0
-                    let du = Double(hi - lo)
-                    for t in 0..<touchedCount {
-                      let x = Int(touched[t])
-                      var value = acc[x]
-                      acc[x] = 0
-                      var common = minCommon  // AA / RA with minCommon 1: every touched pair qualifies
-                      if countSeparately {
-                        common = Int(cnt[x])
-                        cnt[x] = 0
-                      } else if index == .commonNeighbors || index == .jaccard {
-                        common = Int(value)
-                      }
-                      if common < minCommon { continue }
-                      scored += 1
-                      if index == .jaccard {
-                        let dx = Double(offsets[x + 1] - offsets[x])
-                        value = value / (du + dx - value)
-                      }
-                      if k == 0 { continue }
-                      if kept == k {
-                        let ls = bestScore[k - 1]
-                        if value < ls || (value == ls && Int32(x) > bestID[k - 1]) { continue }
-                        kept -= 1
-                      }
-                      // Insertion into the sorted buffer.
-                      var i = kept
-                      while i > 0
-                        && (bestScore[i - 1] < value || (bestScore[i - 1] == value && bestID[i - 1] > Int32(x)))
-                      {
-                        bestScore[i] = bestScore[i - 1]
-                        bestID[i] = bestID[i - 1]
-                        i -= 1
-                      }
-                      bestScore[i] = value
-                      bestID[i] = Int32(x)
-                      kept += 1
-                    }
-                    pairCounts[u] = scored
-                    rowCount[u] = kept
-                    for i in 0..<kept {
-                      cand[u * k + i] = bestID[i]
-                      score[u * k + i] = bestScore[i]
-                    }
-                  }
-                }
-              }
+    let total = rowCount.withUnsafeMutableBufferPointer { rowCount in
+      cand.withUnsafeMutableBufferPointer { cand in
+        score.withUnsafeMutableBufferPointer { score in
+          twoHopTopK(k: k, by: index, minCommon: minCommon, threads: threads) { u, ids, values in
+            rowCount[u] = ids.count
+            for i in 0..<ids.count {
+              cand[u * k + i] = ids[i]
+              score[u * k + i] = values[i]
             }
           }
         }
@@ -314,11 +214,131 @@ extension Graph {
         outScore[rowStart[u] + i] = score[u * k + i]
       }
     }
+    return LinkPredictionTopK(
+      index: index, k: k, minCommon: max(1, minCommon), offsets: rowStart, candidates: outCand, scores: outScore,
+      pairsScored: total)
+  }
+
+  /// The two-hop sweep behind `topLinkPredictions`: hands each person's best
+  /// `k` (ids and scores, best first) to `row`, called once per person from
+  /// the worker threads (each person once; the buffers are valid only during
+  /// the call), and returns the number of unordered pairs scored.
+  ///
+  /// - Complexity: O(Σ_w deg(w)² + n·k) time, O(n) scratch per thread; no
+  ///   memory per pair.
+  func twoHopTopK(
+    k: Int, by index: LinkIndex, minCommon: Int, threads: Int,
+    row: (_ person: Int, _ ids: UnsafeBufferPointer<PersonID>, _ scores: UnsafeBufferPointer<Double>) -> Void
+  ) -> Int {
+    let n = personCount
+    let workers = threads > 0 ? threads : Parallel.defaultThreads
+    let minCommon = max(1, minCommon)
+    // Weight of a common contact w under the index.
+    var weight = [Double](repeating: 0, count: n)
+    for w in 0..<n {
+      let d = degree(of: PersonID(w))
+      switch index {
+      case .adamicAdar: weight[w] = d > 1 ? 1 / log(Double(d)) : 0
+      case .resourceAllocation: weight[w] = d > 0 ? 1 / Double(d) : 0
+      case .commonNeighbors, .jaccard: weight[w] = 1
+      }
+    }
+    let countSeparately = minCommon > 1 && (index == .adamicAdar || index == .resourceAllocation)
+    var pairCounts = [Int](repeating: 0, count: n)
+
+    withCSR { offsets, targets, _ in
+      weight.withUnsafeBufferPointer { weight in
+        pairCounts.withUnsafeMutableBufferPointer { pairCounts in
+          Parallel.parallelFor(
+            count: n, threads: workers, chunk: 64,
+            makeScratch: { LinkTwoHopScratch(count: n, k: k, counting: countSeparately) }
+          ) { range, s in
+            let acc = s.acc
+            let cnt = s.count
+            let touched = s.touched
+            let bestID = s.bestID
+            let bestScore = s.bestScore
+            for u in range {
+              let lo = Int(offsets[u])
+              let hi = Int(offsets[u + 1])
+              // u and its contacts are excluded by an accumulator of −∞:
+              // it never reads 0 (never touched) and stays −∞; one random
+              // access per two-path instead of a separate mark array.
+              acc[u] = -.infinity
+              for p in lo..<hi { acc[Int(targets[p])] = -.infinity }
+              var touchedCount = 0
+              for p in lo..<hi {
+                let w = Int(targets[p])
+                let ww = weight[w]
+                for q in Int(offsets[w])..<Int(offsets[w + 1]) {
+                  let x = Int(targets[q])
+                  let old = acc[x]
+                  if old == 0 {
+                    touched[touchedCount] = Int32(x)
+                    touchedCount += 1
+                  }
+                  acc[x] = old + ww
+                  if countSeparately { cnt[x] &+= 1 }
+                }
+              }
+              acc[u] = 0
+              if countSeparately { cnt[u] = 0 }
+              for p in lo..<hi {
+                acc[Int(targets[p])] = 0
+                if countSeparately { cnt[Int(targets[p])] = 0 }
+              }
+              // Select the best k (score desc, id asc) and clear the accumulator.
+              var kept = 0
+              var scored = 0
+              let du = Double(hi - lo)
+              for t in 0..<touchedCount {
+                let x = Int(touched[t])
+                var value = acc[x]
+                acc[x] = 0
+                var common = minCommon  // AA / RA with minCommon 1: every touched pair qualifies
+                if countSeparately {
+                  common = Int(cnt[x])
+                  cnt[x] = 0
+                } else if index == .commonNeighbors || index == .jaccard {
+                  common = Int(value)
+                }
+                if common < minCommon { continue }
+                scored += 1
+                if index == .jaccard {
+                  let dx = Double(offsets[x + 1] - offsets[x])
+                  value = value / (du + dx - value)
+                }
+                if k == 0 { continue }
+                if kept == k {
+                  let ls = bestScore[k - 1]
+                  if value < ls || (value == ls && Int32(x) > bestID[k - 1]) { continue }
+                  kept -= 1
+                }
+                // Insertion into the sorted buffer.
+                var i = kept
+                while i > 0
+                  && (bestScore[i - 1] < value || (bestScore[i - 1] == value && bestID[i - 1] > Int32(x)))
+                {
+                  bestScore[i] = bestScore[i - 1]
+                  bestID[i] = bestID[i - 1]
+                  i -= 1
+                }
+                bestScore[i] = value
+                bestID[i] = Int32(x)
+                kept += 1
+              }
+              pairCounts[u] = scored
+              row(
+                u, UnsafeBufferPointer(rebasing: bestID[0..<kept]),
+                UnsafeBufferPointer(rebasing: bestScore[0..<kept]))
+            }
+          }
+        }
+      }
+    }
     var total = 0
     for c in pairCounts { total += c }
-    return LinkPredictionTopK(
-      index: index, k: k, minCommon: minCommon, offsets: rowStart, candidates: outCand, scores: outScore,
-      pairsScored: total / 2)
+    return total / 2
   }
 }
 

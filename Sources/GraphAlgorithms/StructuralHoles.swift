@@ -41,24 +41,35 @@ extension Graph {
   /// With equal strengths, effective size equals Borgatti's n − 2t/n.
   /// The graph has no self-ties or parallel ties by construction.
   ///
-  /// - Complexity: O(Σ_{j∈N(p)} deg(j)) time, O(V) extra space for one call
-  ///   (a dense scratch row); V people.
+  /// A contact j with many more contacts than p is not read through: p's
+  /// contacts are searched for in j's row (`RowSearch`), with the same sums.
+  ///
+  /// - Complexity: O(Σ_{j∈N(p)} min(deg(j), deg(p)·log deg(j))) time, O(V)
+  ///   extra space for one call (a dense scratch row); V people.
   public func burtMeasures(of p: PersonID) -> BurtMeasures {
+    burtMeasuresCounted(of: p).measures
+  }
+
+  /// `burtMeasures(of:)` and the row entries it read or searched for (its work).
+  func burtMeasuresCounted(of p: PersonID) -> (measures: BurtMeasures, scanned: Int) {
     var scratch = BurtScratch(count: personCount)
     let (totals, maxima) = strengthTotalsAndMaxima(threads: 1, only: p)
-    return withCSR { o, t, s in
+    let measures = withCSR { o, t, s in
       totals.withUnsafeBufferPointer { tot in
         maxima.withUnsafeBufferPointer { mx in
           burtKernel(p, o, t, s, tot, mx, &scratch)
         }
       }
     }
+    return (measures, scratch.scanned)
   }
 
   /// `burtMeasures(of:)` for every person, indexed by person id; the result
   /// is the same for any number of threads.
   ///
-  /// - Complexity: O(Σ_j deg(j)²) time (each ego scans its contacts' rows),
+  /// - Complexity: O(Σ_{i} Σ_{j∈N(i)} min(deg(j), deg(i)·log deg(j))) time —
+  ///   each ego reads its contacts' rows, or searches a hub's row for its own
+  ///   contacts, so a hub costs O(log deg) per leaf rather than its degree —
   ///   O(V) extra space per thread plus O(V) for the per-person strength
   ///   totals and maxima; V people.
   public func burtMeasuresForAll(threads: Int) -> [BurtMeasures] {
@@ -125,6 +136,8 @@ struct BurtScratch {
   var pEgo: [Double]
   var marks: VisitMarks
   var local: [Double] = []
+  /// Row entries read or searched for, over every ego run with this scratch.
+  var scanned = 0
   init(count: Int) {
     pEgo = [Double](repeating: 0, count: count)
     marks = VisitMarks(count: count)
@@ -162,13 +175,33 @@ func burtKernel(
     // redundancy = Σ p_iq · μ_jq, where μ_jq = s_jq / max_k s_jk.
     var indirect = 0.0
     var redundancy = 0.0
-    for f in Int(o[j])..<Int(o[j + 1]) {
-      let q = t[f]
-      if scratch.marks.isMarked(q) {
-        let piq = scratch.pEgo[Int(q)]
-        let sjq = Double(s[f])
-        indirect += piq * (sjq / totals[Int(q)])
-        redundancy += piq * (sjq / maxJ)
+    let jStart = Int(o[j])
+    let jEnd = Int(o[j + 1])
+    if RowSearch.searches(rowLength: jEnd - jStart, wanted: n) {
+      // j is a hub: find i's contacts in j's row (the same q, in the same order).
+      var f = jStart
+      for e2 in lo..<hi {
+        let q = t[e2]
+        f = RowSearch.lowerBound(t, f, jEnd, q)
+        scratch.scanned += 1
+        if f == jEnd { break }
+        if t[f] == q {
+          let piq = scratch.pEgo[Int(q)]
+          let sjq = Double(s[f])
+          indirect += piq * (sjq / totals[Int(q)])
+          redundancy += piq * (sjq / maxJ)
+        }
+      }
+    } else {
+      scratch.scanned += jEnd - jStart
+      for f in jStart..<jEnd {
+        let q = t[f]
+        if scratch.marks.isMarked(q) {
+          let piq = scratch.pEgo[Int(q)]
+          let sjq = Double(s[f])
+          indirect += piq * (sjq / totals[Int(q)])
+          redundancy += piq * (sjq / maxJ)
+        }
       }
     }
     let c = (pij + indirect) * (pij + indirect)

@@ -44,6 +44,9 @@ struct IntroduceResult: Codable, Equatable {
   var ego: PersonReference.Ref?
   /// The ego's contacts (ego mode).
   var contacts: Int?
+  /// Ego mode, only when capped by --max-contacts: the contacts paired (those
+  /// with the strongest ties to the ego).
+  var contactsConsidered: Int?
   /// The ego's Burt constraint now (ego mode).
   var constraint: Double?
   /// Ego mode: pairs of contacts with no tie that qualified; network mode: distance-2 pairs scored.
@@ -71,30 +74,49 @@ struct IntroduceResult: Codable, Equatable {
         sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
     }
     return IntroduceResult(
-      mode: "ego", ego: PersonReference.ref(r.ego, in: g), contacts: r.contacts, constraint: r.constraint,
+      mode: "ego", ego: PersonReference.ref(r.ego, in: g), contacts: r.contacts,
+      contactsConsidered: r.contactsConsidered < r.contacts ? r.contactsConsidered : nil, constraint: r.constraint,
       pairsConsidered: r.pairsConsidered, pairsExcluded: r.pairsExcluded, rankedBy: "combined", topPerPerson: nil,
       candidates: candidates)
   }
 
+  /// The whole network-wide answer in memory (small networks and tests; the
+  /// command streams it with `IntroduceCommand.writeNetwork`).
   static func make(_ r: NetworkIntroductionResult, index: LinkIndex, k: Int, in g: Graph) -> IntroduceResult {
-    let candidates = r.candidates.map { c in
-      IntroductionJSON(
-        a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
-        commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
-        resourceAllocation: c.scores.resourceAllocation, jaccard: c.scores.jaccard, sharedIndustry: c.sharedIndustry,
-        complementary: c.complementary, differentCompanies: c.differentCompanies,
-        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
-    }
-    return IntroduceResult(
-      mode: "network", ego: nil, contacts: nil, constraint: nil, pairsConsidered: r.pairsScored,
-      pairsExcluded: r.pairsExcluded, rankedBy: index.rawValue, topPerPerson: k, candidates: candidates)
+    network(
+      pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: index, k: k,
+      candidates: r.candidates.map { row($0, in: g) })
+  }
+
+  /// A network-wide answer with the given candidates.
+  static func network(
+    pairsScored: Int, pairsExcluded: Int, index: LinkIndex, k: Int, candidates: [IntroductionJSON]
+  ) -> IntroduceResult {
+    IntroduceResult(
+      mode: "network", ego: nil, contacts: nil, contactsConsidered: nil, constraint: nil, pairsConsidered: pairsScored,
+      pairsExcluded: pairsExcluded, rankedBy: index.rawValue, topPerPerson: k, candidates: candidates)
+  }
+
+  /// One network-wide pair as it appears in the answer.
+  static func row(_ c: NetworkIntroduction, in g: Graph) -> IntroductionJSON {
+    IntroductionJSON(
+      a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
+      commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
+      resourceAllocation: c.scores.resourceAllocation, jaccard: c.scores.jaccard, sharedIndustry: c.sharedIndustry,
+      complementary: c.complementary, differentCompanies: c.differentCompanies,
+      sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
   }
 
   /// Aligned text for a terminal: a ranked table, then the reasons per pair.
-  func table(limit: Int = 30) -> String {
+  /// `total` is the number of pairs in the whole answer when `candidates`
+  /// holds only its first ones (default: `candidates.count`).
+  func table(limit: Int = 30, total: Int? = nil) -> String {
+    let total = total ?? candidates.count
     var out = ""
     if let ego {
-      out += "Introductions among the \(grouped(contacts ?? 0)) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
+      let all = grouped(contacts ?? 0)
+      let among = contactsConsidered.map { "\(grouped($0)) closest of the \(all)" } ?? all
+      out += "Introductions among the \(among) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
       out += " (\(grouped(pairsConsidered)) pair\(pairsConsidered == 1 ? "" : "s") without a tie"
       out += pairsExcluded > 0 ? ", \(grouped(pairsExcluded)) excluded)\n" : ")\n"
     } else {
@@ -102,7 +124,7 @@ struct IntroduceResult: Codable, Equatable {
       out += "Best introductions network-wide: top \(topPerPerson ?? 0) per person by \(index)"
       out += " (\(grouped(pairsConsidered)) pairs at distance 2 scored)\n"
     }
-    if candidates.isEmpty { return out + "No pair qualifies.\n" }
+    if total == 0 { return out + "No pair qualifies.\n" }
     out += "\n"
     let shown = candidates.prefix(limit)
     var t: TextTable
@@ -128,8 +150,8 @@ struct IntroduceResult: Codable, Equatable {
     for (i, c) in shown.enumerated() {
       out += Self.wrap("\(i + 1). \(Self.label(c.a)) and \(Self.label(c.b)): " + c.reasons.joined(separator: "; ") + ".", width: 110)
     }
-    if candidates.count > shown.count {
-      out += "\n… and \(grouped(candidates.count - shown.count)) more pairs (--format json or csv lists them all).\n"
+    if total > shown.count {
+      out += "\n… and \(grouped(total - shown.count)) more pairs (--format json or csv lists them all).\n"
     }
     if ego != nil {
       out += "\nscore = 0.45 × shared contacts besides you (resource allocation, full marks from the top 10 %) + 0.25 × context fit"
@@ -141,24 +163,28 @@ struct IntroduceResult: Codable, Equatable {
   }
 
   func csv() -> String {
-    var rows = [
-      [
-        "a_id", "a_name", "b_id", "b_name", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard",
-        "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "jaccardBesidesEgo",
-        "introducibility", "contextFit", "bridging", "constraintChange", "reasons",
-      ].joined(separator: ",")
-    ]
+    var out = Self.csvHeader
+    for c in candidates { out += Self.csvRow(c) }
+    return out
+  }
+
+  static let csvHeader =
+    [
+      "a_id", "a_name", "b_id", "b_name", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard",
+      "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "jaccardBesidesEgo",
+      "introducibility", "contextFit", "bridging", "constraintChange", "reasons",
+    ].joined(separator: ",") + "\n"
+
+  /// One CSV line, newline included.
+  static func csvRow(_ c: IntroductionJSON) -> String {
     func opt(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
-    for c in candidates {
-      let text = [c.a.id, c.a.name, c.b.id, c.b.name].map { CSVEscaping.field($0) }
-      let numbers = [
-        "\(c.score)", "\(c.commonContacts)", "\(c.adamicAdar)", "\(c.resourceAllocation)", "\(c.jaccard)",
-        c.commonContactsBesidesEgo.map { "\($0)" } ?? "", opt(c.adamicAdarBesidesEgo), opt(c.resourceAllocationBesidesEgo),
-        opt(c.jaccardBesidesEgo), opt(c.introducibility), opt(c.contextFit), opt(c.bridging), opt(c.constraintChange),
-      ]
-      rows.append((text + numbers + [CSVEscaping.field(c.reasons.joined(separator: "; "))]).joined(separator: ","))
-    }
-    return rows.joined(separator: "\n") + "\n"
+    let text = [c.a.id, c.a.name, c.b.id, c.b.name].map { CSVEscaping.field($0) }
+    let numbers = [
+      "\(c.score)", "\(c.commonContacts)", "\(c.adamicAdar)", "\(c.resourceAllocation)", "\(c.jaccard)",
+      c.commonContactsBesidesEgo.map { "\($0)" } ?? "", opt(c.adamicAdarBesidesEgo), opt(c.resourceAllocationBesidesEgo),
+      opt(c.jaccardBesidesEgo), opt(c.introducibility), opt(c.contextFit), opt(c.bridging), opt(c.constraintChange),
+    ]
+    return (text + numbers + [CSVEscaping.field(c.reasons.joined(separator: "; "))]).joined(separator: ",") + "\n"
   }
 
   static func indexName(_ i: LinkIndex) -> String {
@@ -223,8 +249,13 @@ struct IntroduceCommand: ParsableCommand {
       networkx-compatible Adamic–Adar, resource allocation, Jaccard and common contacts (with
       and without the ego), and the change in the ego's Burt constraint if they meet.
 
+      Only the 2,000 contacts with the strongest ties to the ego are paired (the pairs grow
+      with the square of the contacts); standard error says so when the cap applies, and
+      --max-contacts N changes it (0: every contact).
+
       Without --ego, the best pairs network-wide: every person's top N people at distance 2
-      by Adamic–Adar (or --by), each pair once.
+      by Adamic–Adar (or --by), each pair once, written as they are described (a large
+      answer is never held in memory as text).
 
       --exclude reads a CSV of pairs already introduced or declined, one `a,b` per line
       (ids, emails, profile URLs or exact names; a first line that names nobody is a header).
@@ -256,6 +287,13 @@ struct IntroduceCommand: ParsableCommand {
   @Flag(help: "Without --ego: list each person's top N as ranked rows (person, rank, candidate, score) instead of pairs with reasons.")
   var perPerson = false
 
+  @Option(
+    help: ArgumentHelp(
+      "With --ego: pair only this many of the ego's contacts, those with the strongest ties to the ego "
+        + "(0: all; the pairs grow with the square).",
+      valueName: "n"))
+  var maxContacts: Int = IntroductionOptions.defaultMaxContacts
+
   @OptionGroup var output: OutputOptions
   @OptionGroup var threading: ThreadsOption
   @OptionGroup var picture: SVGOption
@@ -263,6 +301,7 @@ struct IntroduceCommand: ParsableCommand {
   func validate() throws {
     if let top, top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
     if let minCommon, minCommon < 0 { throw ValidationError("--min-common must be 0 or more.") }
+    if maxContacts < 0 { throw ValidationError("--max-contacts must be 0 (all) or more.") }
     if perPerson && ego != nil { throw ValidationError("--per-person lists the whole network; leave out --ego.") }
   }
 
@@ -286,8 +325,11 @@ struct IntroduceCommand: ParsableCommand {
       }
       let options = IntroductionOptions(
         top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded,
-        closeAtLeast: input.strongAtLeast, threads: threads)
+        closeAtLeast: input.strongAtLeast, threads: threads, maxContacts: maxContacts == 0 ? nil : maxContacts)
       let found = g.introductionCandidates(for: e, options: options)
+      if found.contactsConsidered < found.contacts {
+        Terminal.note(Self.capNotice(found, in: g))
+      }
       pairs = found.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
       result = IntroduceResult.make(found, in: g)
     } else {
@@ -301,12 +343,21 @@ struct IntroduceCommand: ParsableCommand {
       if perPerson {
         let ranked = g.topLinkPredictions(k: k, by: by, minCommon: minCommon ?? 1, threads: threads)
         if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
-        try output.emit(Self.perPersonText(ranked, in: g, format: output.format))
+        try output.stream { write in try Self.writePerPerson(ranked, in: g, format: output.format, write: write) }
         return
       }
-      let r = g.networkIntroductions(perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
-      pairs = r.candidates.prefix(20).map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
-      result = IntroduceResult.make(r, index: by, k: k, in: g)
+      let r = g.networkIntroductionPairs(
+        perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+      if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
+      try output.stream { write in try Self.writeNetwork(r, format: output.format, in: g, write: write) }
+      if let svg = picture.svg {
+        let first = r.introductions(0..<min(20, r.count))
+        pairs = first.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+        var o = picture.viewOptions
+        o.classifier = input.classifier
+        try Drawing.write(.introductions(g, ego: nil, pairs: pairs, options: o), to: svg)
+      }
+      return
     }
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
     switch output.format {
@@ -321,54 +372,181 @@ struct IntroduceCommand: ParsableCommand {
     }
   }
 
+  /// What standard error says when --max-contacts left contacts out.
+  static func capNotice(_ r: IntroductionResult, in g: Graph) -> String {
+    let d = r.contacts
+    let c = r.contactsConsidered
+    let all = Double(d) * Double(d - 1) / 2
+    let allText = all < 1e12 ? grouped(Int(all)) : "\(fixed(all / 1e12, 1)) × 10¹²"
+    return "\(IntroduceResult.label(PersonReference.ref(r.ego, in: g))) has \(grouped(d)) contacts; only the "
+      + "\(grouped(c)) with the strongest ties were paired (\(grouped(c * (c - 1) / 2)) of \(allText) pairs). "
+      + "--max-contacts N pairs more, --max-contacts 0 all of them (the work grows with the square)."
+  }
+
+  /// Writes the network-wide answer in `format` through `write`, describing
+  /// `chunk` pairs at a time (indices, shared contacts, reasons, text), so
+  /// memory holds the compact pairs and one chunk, never the whole text. The
+  /// bytes equal `IntroduceResult.make(…)` formatted in one piece.
+  ///
+  /// - Complexity: O(Σ (d(a) + d(b))) over the pairs written (all of them for
+  ///   csv and json, the first 30 for the table); O(chunk) memory besides the pairs.
+  static func writeNetwork(
+    _ r: NetworkIntroductionPairs, format: OutputFormat, in g: Graph, chunk: Int = 4096, write: (String) throws -> Void
+  ) throws {
+    func answer(_ candidates: [IntroductionJSON]) -> IntroduceResult {
+      IntroduceResult.network(
+        pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: r.index, k: r.perPerson,
+        candidates: candidates)
+    }
+    func rows(_ range: Range<Int>) -> [IntroductionJSON] {
+      r.introductions(range).map { IntroduceResult.row($0, in: g) }
+    }
+    switch format {
+    case .table:
+      let limit = 30
+      try write(answer(rows(0..<min(limit, r.count))).table(limit: limit, total: r.count))
+    case .csv:
+      try write(IntroduceResult.csvHeader)
+      for start in stride(from: 0, to: r.count, by: chunk) {
+        var text = ""
+        for c in rows(start..<min(r.count, start + chunk)) { text += IntroduceResult.csvRow(c) }
+        try write(text)
+      }
+    case .json:
+      guard r.count > 0 else { return try write(jsonText(answer([]))) }
+      // The answer with its first pair, split around that pair's text: what
+      // comes before the list's items and what comes after them.
+      let first = rows(0..<1)
+      let whole = try jsonText(answer(first))
+      let item = try jsonItems(first)
+      guard let at = whole.range(of: item) else { throw ExitCode.failure }
+      try write(String(whole[..<at.lowerBound]))
+      for start in stride(from: 0, to: r.count, by: chunk) {
+        try write((start > 0 ? ",\n" : "") + (try jsonItems(rows(start..<min(r.count, start + chunk)))))
+      }
+      try write(String(whole[at.upperBound...]))
+    }
+  }
+
+  /// The items of a JSON list as they appear inside the answer's `candidates`
+  /// (pretty-printed at depth 2), separated by `,\n`, without the brackets.
+  static func jsonItems<Item: Encodable>(_ items: [Item]) throws -> String {
+    // A bare list puts its items at depth 1: drop the first line ("[") and the
+    // last ("]"), indent the other lines one level more (blank lines — inside
+    // an empty list — stay blank). JSON strings hold no raw newline.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(items)
+    let newline = UInt8(ascii: "\n")
+    let space = UInt8(ascii: " ")
+    return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard let firstBreak = bytes.firstIndex(of: newline), let lastBreak = bytes.lastIndex(of: newline),
+        firstBreak < lastBreak
+      else { return "" }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + bytes.count / 8)
+      var lineStart = firstBreak + 1
+      while lineStart < lastBreak {
+        var end = lineStart
+        while end < lastBreak && bytes[end] != newline { end += 1 }
+        if lineStart > firstBreak + 1 { out.append(newline) }
+        if end > lineStart {
+          out.append(space)
+          out.append(space)
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+        }
+        lineStart = end + 1
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
   /// Each person's ranked candidates: CSV rows `person,rank,candidate,score`,
   /// JSON `{rankedBy, k, pairsScored, people[{id, name, candidates[{id, name, score}]}]}`,
-  /// or a table of the first 30 people.
-  static func perPersonText(_ r: LinkPredictionTopK, in g: Graph, format: OutputFormat) -> String {
+  /// or a table of the first 30 people; written `chunk` people at a time.
+  ///
+  /// - Complexity: O(n + n·k) time, O(chunk·k) memory besides the ranked lists.
+  static func writePerPerson(
+    _ r: LinkPredictionTopK, in g: Graph, format: OutputFormat, chunk: Int = 4096, write: (String) throws -> Void
+  ) throws {
+    let n = g.personCount
     switch format {
     case .csv:
-      var out = "person,rank,candidate,\(r.index.rawValue)\n"
-      out.reserveCapacity(r.candidates.count * 32)
-      for p in 0..<PersonID(g.personCount) {
-        let id = CSVEscaping.field(g.people.id(of: p))
-        for (rank, e) in (r.offsets[Int(p)]..<r.offsets[Int(p) + 1]).enumerated() {
-          out += "\(id),\(rank + 1),\(CSVEscaping.field(g.people.id(of: r.candidates[e]))),\(r.scores[e])\n"
+      try write("person,rank,candidate,\(r.index.rawValue)\n")
+      for start in stride(from: 0, to: n, by: chunk) {
+        var out = ""
+        for p in PersonID(start)..<PersonID(min(n, start + chunk)) {
+          let id = CSVEscaping.field(g.people.id(of: p))
+          for (rank, e) in (r.offsets[Int(p)]..<r.offsets[Int(p) + 1]).enumerated() {
+            out += "\(id),\(rank + 1),\(CSVEscaping.field(g.people.id(of: r.candidates[e]))),\(r.scores[e])\n"
+          }
+        }
+        try write(out)
+      }
+    case .json:
+      func people(_ range: Range<Int>) -> [PerPersonJSON.Person] {
+        range.map { i in
+          let p = PersonID(i)
+          return PerPersonJSON.Person(
+            id: g.people.id(of: p), name: g.people.name(of: p),
+            candidates: r.candidates(of: p).map {
+              PerPersonJSON.Scored(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score)
+            })
         }
       }
-      return out
-    case .json:
-      struct Scored: Codable {
-        var id: String
-        var name: String
-        var score: Double
+      func answer(_ list: [PerPersonJSON.Person]) -> PerPersonJSON {
+        PerPersonJSON(rankedBy: r.index.rawValue, k: r.k, pairsScored: r.pairsScored, people: list)
       }
-      struct Person: Codable {
-        var id: String
-        var name: String
-        var candidates: [Scored]
+      guard n > 0 else { return try write(jsonText(answer([]))) }
+      // As for pairs: the answer with its first person, split around that person's text.
+      let first = people(0..<1)
+      let whole = try jsonText(answer(first))
+      let item = try jsonItems(first)
+      guard let at = whole.range(of: item) else { throw ExitCode.failure }
+      try write(String(whole[..<at.lowerBound]))
+      for start in stride(from: 0, to: n, by: chunk) {
+        try write((start > 0 ? ",\n" : "") + (try jsonItems(people(start..<min(n, start + chunk)))))
       }
-      struct Answer: Codable {
-        var rankedBy: String
-        var k: Int
-        var pairsScored: Int
-        var people: [Person]
-      }
-      let people = (0..<PersonID(g.personCount)).map { p in
-        Person(
-          id: g.people.id(of: p), name: g.people.name(of: p),
-          candidates: r.candidates(of: p).map { Scored(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score) })
-      }
-      return (try? jsonText(Answer(rankedBy: r.index.rawValue, k: r.k, pairsScored: r.pairsScored, people: people))) ?? ""
+      try write(String(whole[at.upperBound...]))
     case .table:
-      var t = TextTable(["person", "best candidates (\(IntroduceResult.indexName(r.index)))"])
-      for p in 0..<PersonID(min(g.personCount, 30)) {
-        let list = r.candidates(of: p).prefix(3).map { "\(IntroduceResult.label(PersonReference.ref($0.person, in: g))) \(fixed($0.score, 2))" }
-        t.add([IntroduceResult.cut(IntroduceResult.label(PersonReference.ref(p, in: g)), 30), IntroduceResult.cut(list.joined(separator: ", "), 85)])
-      }
-      var out = t.render()
-      if g.personCount > 30 { out += "… \(grouped(g.personCount - 30)) more people (--format csv or json lists everyone).\n" }
-      return out
+      try write(perPersonTable(r, in: g))
     }
+  }
+
+  /// The JSON answer of --per-person.
+  struct PerPersonJSON: Codable {
+    struct Scored: Codable {
+      var id: String
+      var name: String
+      var score: Double
+    }
+    struct Person: Codable {
+      var id: String
+      var name: String
+      var candidates: [Scored]
+    }
+    var rankedBy: String
+    var k: Int
+    var pairsScored: Int
+    var people: [Person]
+  }
+
+  /// The first 30 people's best three candidates.
+  static func perPersonTable(_ r: LinkPredictionTopK, in g: Graph) -> String {
+    var t = TextTable(["person", "best candidates (\(IntroduceResult.indexName(r.index)))"])
+    for p in 0..<PersonID(min(g.personCount, 30)) {
+      let list = r.candidates(of: p).prefix(3).map {
+        "\(IntroduceResult.label(PersonReference.ref($0.person, in: g))) \(fixed($0.score, 2))"
+      }
+      t.add([
+        IntroduceResult.cut(IntroduceResult.label(PersonReference.ref(p, in: g)), 30),
+        IntroduceResult.cut(list.joined(separator: ", "), 85),
+      ])
+    }
+    var out = t.render()
+    if g.personCount > 30 { out += "… \(grouped(g.personCount - 30)) more people (--format csv or json lists everyone).\n" }
+    return out
   }
 
   /// Reads `a,b` pairs; references resolve like --ego (exit 1 with the line on failure).
@@ -396,5 +574,24 @@ struct IntroduceCommand: ParsableCommand {
       throw ExitCode.failure
     }
     return out
+  }
+}
+
+extension OutputOptions {
+  /// Writes an answer made in pieces: `body` calls `write` with each piece,
+  /// in order, and the pieces go to the --output file (atomically, on
+  /// success only) or to standard output as they come. The answer must end
+  /// with a newline.
+  func stream(_ body: (_ write: (String) throws -> Void) throws -> Void) throws {
+    let path = output ?? "-"
+    if path == "-" { fflush(nil) }  // anything printed before goes first
+    do {
+      let writer = try AtomicFileWriter(path: path)
+      try body { writer.write($0) }
+      try writer.commit()
+    } catch let error as OutputError {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
   }
 }
