@@ -576,22 +576,3 @@ struct IntroduceCommand: ParsableCommand {
     return out
   }
 }
-
-extension OutputOptions {
-  /// Writes an answer made in pieces: `body` calls `write` with each piece,
-  /// in order, and the pieces go to the --output file (atomically, on
-  /// success only) or to standard output as they come. The answer must end
-  /// with a newline.
-  func stream(_ body: (_ write: (String) throws -> Void) throws -> Void) throws {
-    let path = output ?? "-"
-    if path == "-" { fflush(nil) }  // anything printed before goes first
-    do {
-      let writer = try AtomicFileWriter(path: path)
-      try body { writer.write($0) }
-      try writer.commit()
-    } catch let error as OutputError {
-      Terminal.error("\(error)")
-      throw ExitCode.failure
-    }
-  }
-}

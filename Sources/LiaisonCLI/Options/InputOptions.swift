@@ -169,6 +169,24 @@ struct OutputOptions: ParsableArguments {
   }
 }
 
+extension OutputOptions {
+  /// Writes an answer made in pieces: `body` calls `write` with each piece,
+  /// in order, and the pieces go to the --output file (atomically, on
+  /// success only) or to standard output as they come. The answer must end
+  /// with a newline.
+  func stream(_ body: (_ write: (String) throws -> Void) throws -> Void) throws {
+    let path = output ?? "-"
+    if path == "-" { fflush(nil) }  // anything printed before goes first
+    do {
+      let writer = try AtomicFileWriter(path: path)
+      try body { writer.write($0) }
+      try writer.commit()
+    } catch let error as OutputError {
+      throw OutputFailure.report(error)
+    }
+  }
+}
+
 /// How a command reports an output it could not write.
 enum OutputFailure {
   /// Prints the error and returns the exit to throw: 2 for a refused path
