@@ -710,6 +710,10 @@ enum BatchReport {
     if g.degree(of: p) >= 2 {
       let found = g.introductionCandidates(
         for: p, options: IntroductionOptions(top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1))
+      if found.contactsConsidered < found.contacts {
+        Terminal.note(
+          IntroduceCommand.capNotice(found, in: g, lift: "`liaison introduce --ego … --max-contacts 0` pairs all of them."))
+      }
       intro = IntroduceResult.make(found, in: g)
     }
     // Chains to each target.

@@ -373,14 +373,18 @@ struct IntroduceCommand: ParsableCommand {
   }
 
   /// What standard error says when --max-contacts left contacts out.
-  static func capNotice(_ r: IntroductionResult, in g: Graph) -> String {
+  /// `lift` says how to pair more (the option of the command at hand).
+  static func capNotice(
+    _ r: IntroductionResult, in g: Graph,
+    lift: String = "--max-contacts N pairs more, --max-contacts 0 all of them (the work grows with the square)."
+  ) -> String {
     let d = r.contacts
     let c = r.contactsConsidered
     let all = Double(d) * Double(d - 1) / 2
     let allText = all < 1e12 ? grouped(Int(all)) : "\(fixed(all / 1e12, 1)) × 10¹²"
     return "\(IntroduceResult.label(PersonReference.ref(r.ego, in: g))) has \(grouped(d)) contacts; only the "
       + "\(grouped(c)) with the strongest ties were paired (\(grouped(c * (c - 1) / 2)) of \(allText) pairs). "
-      + "--max-contacts N pairs more, --max-contacts 0 all of them (the work grows with the square)."
+      + lift
   }
 
   /// Writes the network-wide answer in `format` through `write`, describing
