@@ -11,21 +11,6 @@ import Testing
 /// exit 1 and a message, never aborted by a failed allocation (exit 134).
 @Suite(.enabled(if: LiaisonExecutable.path != nil, "build the liaison executable first (swift build)"))
 struct MemoryLimitTests {
-  /// Runs `liaison ARGS` under `ulimit -v KILOBYTES`; returns the status and standard error.
-  func runLimited(kilobytes: Int, _ args: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", "ulimit -v \(kilobytes) && exec \"$0\" \"$@\"", LiaisonExecutable.path!] + args
-    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let data = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-  }
-
   @Test func aLoadTooLargeForTheAddressSpaceLimitExitsOneWithAMessage() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
@@ -39,12 +24,12 @@ struct MemoryLimitTests {
     let big = tmp.write("big-ties.csv", text)
     let small = tmp.write("small-ties.csv", "source,target\na,b\nb,c\n")
     let limit = 160 * 1024
-    let (status, message) = try runLimited(kilobytes: limit, ["stats", big])
+    let (status, _, message) = try LiaisonExecutable.run(["stats", big], addressSpaceKilobytes: limit)
     #expect(status == 1, "exit \(status): \(message.prefix(300))")
     #expect(message.contains("big-ties.csv") && message.contains("ulimit -v") && message.contains("MB"))
     #expect(!message.contains("Fatal error"))
     // What fits under the same limit still runs.
-    let (smallStatus, smallMessage) = try runLimited(kilobytes: limit, ["stats", small])
+    let (smallStatus, _, smallMessage) = try LiaisonExecutable.run(["stats", small], addressSpaceKilobytes: limit)
     #expect(smallStatus == 0, "\(smallMessage.prefix(300))")
   }
 }

@@ -14,6 +14,17 @@ enum TableImporter {
   }
 
   /// Reads the header, skipping blank lines.
+  /// Opens a table in its encoding (recorded in `report`) and reads its header.
+  static func open(
+    _ file: String, report: inout ImportReport, detectionBytes: Int
+  ) throws(ImportError) -> (CSVTokenizer, Header) {
+    let source = try ByteSource(path: file, text: true, detectionBytes: detectionBytes)
+    report.encoding = source.encoding.rawValue
+    var csv = try CSVTokenizer(source: source)
+    let table = try header(&csv, file: file)
+    return (csv, table)
+  }
+
   static func header(_ csv: inout CSVTokenizer, file: String) throws(ImportError) -> Header {
     while let record = try csv.next() {
       if record.isBlank { continue }
@@ -80,10 +91,7 @@ enum TableImporter {
     _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink,
     detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
-    let source = try ByteSource(path: file, text: true, detectionBytes: detectionBytes)
-    report.encoding = source.encoding.rawValue
-    var csv = try CSVTokenizer(source: source)
-    let table = try header(&csv, file: file)
+    var (csv, table) = try open(file, report: &report, detectionBytes: detectionBytes)
     let header = table.names
     try checkRepeatedNames(
       table, recognised: [
@@ -133,7 +141,7 @@ enum TableImporter {
           name: name, emails: list(c.email), company: v(c.company), title: v(c.title), industry: v(c.industry),
           location: v(c.location), tags: list(c.tags), profileURL: v(c.url)))
     }
-    try errors.checkEnd(of: source, &report, file: file)
+    try errors.checkEnd(of: csv.source, &report, file: file)
   }
 
   /// - Parameter detectionBytes: how much of the file the encoding is judged on (tests make it small).
@@ -141,10 +149,7 @@ enum TableImporter {
     _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink,
     detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
-    let source = try ByteSource(path: file, text: true, detectionBytes: detectionBytes)
-    report.encoding = source.encoding.rawValue
-    var csv = try CSVTokenizer(source: source)
-    let table = try header(&csv, file: file)
+    var (csv, table) = try open(file, report: &report, detectionBytes: detectionBytes)
     let header = table.names
     try checkRepeatedNames(
       table, recognised: [
@@ -286,7 +291,7 @@ enum TableImporter {
         report.imported += 1
       }
     }
-    try errors.checkEnd(of: source, &report, file: file)
+    try errors.checkEnd(of: csv.source, &report, file: file)
   }
 
   /// The message for a date field that is not a date: its form is not one
