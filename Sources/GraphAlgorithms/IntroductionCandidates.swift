@@ -713,14 +713,10 @@ final class IntroductionScratch: @unchecked Sendable {
 
 /// Collects the scratch objects of a sweep (one per worker) to read their sinks after.
 final class IntroductionSinks: @unchecked Sendable {
-  private let lock = NSLockLite()
+  private let lock = PthreadLock()
   private(set) var scratches: [IntroductionScratch] = []
   init(count: Int) {}
-  func add(_ s: IntroductionScratch) {
-    lock.lock()
-    scratches.append(s)
-    lock.unlock()
-  }
+  func add(_ s: IntroductionScratch) { lock.locked { scratches.append(s) } }
 }
 
 /// Company, industry, group and role flags of the ego's contacts, as small

@@ -1,4 +1,5 @@
 import Dispatch
+import GraphCore
 
 /// Work split across threads, each with its own scratch state.
 ///
@@ -57,28 +58,19 @@ package struct UncheckedBox<T>: @unchecked Sendable {
 /// A lock-protected counter (no dependency on swift-atomics for one integer).
 final class AtomicCounter: @unchecked Sendable {
   private var value = 0
-  private let lock = NSLockLite()
+  private let lock = PthreadLock()
   func add(_ n: Int) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    let old = value
-    value += n
-    return old
+    lock.locked {
+      let old = value
+      value += n
+      return old
+    }
   }
 }
 
 #if canImport(Glibc)
   import Glibc
 #endif
-
-/// A pthread mutex.
-final class NSLockLite: @unchecked Sendable {
-  private var mutex = pthread_mutex_t()
-  init() { pthread_mutex_init(&mutex, nil) }
-  deinit { pthread_mutex_destroy(&mutex) }
-  func lock() { pthread_mutex_lock(&mutex) }
-  func unlock() { pthread_mutex_unlock(&mutex) }
-}
 
 enum System {
   static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
