@@ -53,7 +53,9 @@ public struct CSVTokenizer {
       lineStart -= position
       position = 0
     }
-    if try source.read(into: &buffer, count: Self.chunk) == 0 { atEOF = true }
+    // A record longer than a chunk is re-scanned after each read, so read as
+    // much again as is pending: a long record costs O(its length), not O(length² / chunk).
+    if try source.read(into: &buffer, count: Swift.max(Self.chunk, buffer.count - position)) == 0 { atEOF = true }
   }
 
   /// Picks the delimiter that occurs most (outside quotes) on the first
