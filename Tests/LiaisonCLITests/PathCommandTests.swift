@@ -93,6 +93,10 @@ import Testing
       #expect(code == 2, "--from \(from) --to \(to)")
       #expect(message.contains("--from and --to are the same person (Ada Lovelace, id 0)"), "\(message)")
     }
+    // The path picture says the same.
+    let svg = "\(tmp.path)/chains.svg"
+    let renderCode = LiaisonCommand.run(arguments: ["render", people, ties, "--view", "path", "--from", "0", "--to", "Ada Lovelace", "-o", svg])
+    #expect(renderCode == 2)
     #expect(LiaisonCommand.run(arguments: ["path", people, ties, "--from", "0", "--to", "1"]) == 0)
   }
 }

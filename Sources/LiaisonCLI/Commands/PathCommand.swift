@@ -291,6 +291,15 @@ struct PathCommand: ParsableCommand {
     if maxHops < 0 { throw ValidationError("--max-hops must be 0 (no limit) or more.") }
   }
 
+
+  /// Two references to one person is a usage error (exit 2); a person not in the data stays exit 1.
+  static func checkDifferent(_ from: PersonID, _ to: PersonID, in g: Graph) throws {
+    if from == to {
+      throw ValidationError(
+        "--from and --to are the same person (\(g.people.name(of: to)), id \(g.people.id(of: to))); give two different people.")
+    }
+  }
+
   func run() throws {
     let loaded = try input.load(writing: [output.output, picture.svg])
     let g = loaded.graph
@@ -301,11 +310,7 @@ struct PathCommand: ParsableCommand {
     let target: PathAnswer.Target
     if let to {
       let t = try PersonReference.resolve(to, in: g, option: "--to")
-      // Two references to one person is a usage error (exit 2); a person not in the data stays exit 1.
-      if t == source {
-        throw ValidationError(
-          "--from and --to are the same person (\(g.people.name(of: t)), id \(g.people.id(of: t))); give two different people.")
-      }
+      try Self.checkDifferent(source, t, in: g)
       targets = [t]
       target = .init(kind: "person", name: g.people.name(of: t), people: 1)
     } else {

@@ -211,6 +211,7 @@ struct RenderCommand: ParsableCommand {
       var targets: [PersonID]
       if let to {
         targets = [try PersonReference.resolve(to, in: g, option: "--to")]
+        try PathCommand.checkDifferent(source, targets[0], in: g)
       } else {
         targets = IntroductionChains.matching(g, toCompany!, industry: false).filter { $0 != source }
       }
