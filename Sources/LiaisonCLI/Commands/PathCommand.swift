@@ -295,8 +295,10 @@ struct PathCommand: ParsableCommand {
   /// Two references to one person is a usage error (exit 2); a person not in the data stays exit 1.
   static func checkDifferent(_ from: PersonID, _ to: PersonID, in g: Graph) throws {
     if from == to {
-      throw ValidationError(
+      // Printed here: a ValidationError thrown after parsing would come with the root command's usage.
+      Terminal.error(
         "--from and --to are the same person (\(g.people.name(of: to)), id \(g.people.id(of: to))); give two different people.")
+      throw ExitCode(LiaisonCommand.Exit.usage.rawValue)
     }
   }
 
