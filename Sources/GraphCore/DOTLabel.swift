@@ -27,8 +27,15 @@ public enum DOTLabel {
     return out + "\""
   }
 
-  /// Whether `s` is a C0 or C1 control character, DEL, or U+2028/U+2029.
+  /// Whether `s` acts on how text is shown instead of being shown: C0 and C1
+  /// controls, DEL, the line and paragraph separators, and the bidirectional
+  /// marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E,
+  /// U+2066–2069), which can make a name read as another. Pictures and
+  /// terminal output show each as a space.
   public static func isControl(_ s: Unicode.Scalar) -> Bool {
-    s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.value == 0x2028 || s.value == 0x2029
+    switch s.value {
+    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+    default: false
+    }
   }
 }

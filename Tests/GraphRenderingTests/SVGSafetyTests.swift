@@ -1,3 +1,4 @@
+import GraphCore
 import GraphRendering
 import Testing
 
@@ -41,5 +42,17 @@ import Testing
     let clean = try SVGSafety.sanitized(raw)
     #expect(!String(decoding: clean, as: UTF8.self).contains("<!DOCTYPE"))
     #expect(String(decoding: clean, as: UTF8.self).contains("<svg"))
+  }
+
+  /// A right-to-left override makes "Evil\u{202E}elif" read as "Evil" + "file" reversed;
+  /// bidirectional controls, like C0 and C1 controls, are drawn as spaces.
+  @Test func bidirectionalControlsInNamesAreDrawnAsSpaces() async throws {
+    for control in ["\u{202E}", "\u{202D}", "\u{2066}", "\u{2069}", "\u{200F}", "\u{061C}", "\u{009B}"] {
+      #expect(DOTLabel.quoted("Evil\(control)elif") == "\"Evil elif\"", "U+\(String(control.unicodeScalars.first!.value, radix: 16))")
+    }
+    let raw = try await GraphvizRenderer().render(
+      dot: "graph { a [label=\(DOTLabel.quoted("Evil\u{202E}elif.exe"))] }", engine: "neato")
+    let svg = String(decoding: raw, as: UTF8.self)
+    #expect(svg.contains(">Evil elif.exe<") && !svg.contains("\u{202E}"))
   }
 }

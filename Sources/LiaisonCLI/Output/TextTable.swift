@@ -1,3 +1,5 @@
+import GraphCore
+
 /// A plain aligned text table for terminals: columns padded to their widest
 /// cell (counted in characters), numbers right-aligned.
 struct TextTable {
@@ -27,12 +29,7 @@ struct TextTable {
   }
 
   /// Whether a terminal acts on `v` instead of showing it (see `clean`).
-  static func actsOnTerminal(_ v: UInt32) -> Bool {
-    switch v {
-    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
-    default: false
-    }
-  }
+  static func actsOnTerminal(_ v: UInt32) -> Bool { Unicode.Scalar(v).map(DOTLabel.isControl) ?? false }
 
   /// Terminal columns a string takes: East Asian wide and fullwidth
   /// characters (and most emoji) take two, combining marks none.
