@@ -436,6 +436,12 @@ enum BatchReport {
 
   // MARK: the run
 
+  /// The files at the top of the report folder.
+  static let reportFiles = [
+    "summary.json", "index.html", "members.csv", "overlaps.csv", "targets.csv", "introductions.csv", "brokers.csv",
+    "brokers.svg",
+  ]
+
   static func run(_ config: BatchConfig) throws -> Outcome {
     let progress = BatchProgress(enabled: !config.quiet && isatty(2) != 0)
     if let out = FileIdentity(path: config.out),
@@ -447,7 +453,11 @@ enum BatchReport {
       throw ExitCode(LiaisonCommand.Exit.usage.rawValue)
     }
     let g0 = gather(config)
-    OutputGuard.protectInputs(g0.specs.map(\.path) + (config.manifest.map { [$0] } ?? []))
+    OutputGuard.protectInputs(g0.specs.map(\.path) + [config.manifest, config.targetsFile].compactMap { $0 })
+    // The report's own files, checked before any work (a targets file kept as DIR/targets.csv, say).
+    for name in Self.reportFiles {
+      do { try OutputGuard.checkNotInput("\(config.out)/\(name)") } catch { throw OutputFailure.report(error) }
+    }
     var failures = g0.failures
     let (loadedOrNil, loadFailures, rowErrors) = load(g0.specs, options: config.options, threads: config.threads, progress: progress)
     failures += loadFailures
@@ -685,8 +695,7 @@ enum BatchReport {
       return Outcome(failures: failures.count, message: message, summary: summary)
     } catch let error as OutputError {
       progress.done()
-      Terminal.error("\(error)")
-      throw ExitCode.failure
+      throw OutputFailure.report(error)
     }
   }
 

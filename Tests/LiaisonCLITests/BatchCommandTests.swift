@@ -280,5 +280,12 @@ enum HTMLSafety {
     // The input folder itself as the report folder is a usage error, and nothing is written.
     #expect(LiaisonCommand.run(arguments: ["batch", "\(tmp.path)/in", "--out", "\(tmp.path)/in", "--quiet"]) == 2)
     #expect(!FileManager.default.fileExists(atPath: "\(tmp.path)/in/summary.json"))
+    // A targets file kept where the report writes its own targets.csv is refused before any work.
+    let targets = tmp.write("in/report/targets.csv", "target\nGlobex Clinic\n")
+    let refused = LiaisonCommand.run(arguments: [
+      "batch", "\(tmp.path)/in", "--targets", targets, "--out", "\(tmp.path)/in/report", "--quiet",
+    ])
+    #expect(refused == 2)
+    #expect(TempFolder.read(path: targets) == "target\nGlobex Clinic\n")
   }
 }

@@ -42,13 +42,21 @@ import Testing
       ["render", people, ties, "--view", "network", "-o", ties],
       ["reach", people, ties, "--ego", "0", "--svg", people],
       ["stats", tmp.path, "-o", people],
+      // Files read besides the network: targets, exclusions, pairs.
+      ["reach", people, ties, "--ego", "0", "--targets", "\(tmp.path)/targets.txt", "-o", "\(tmp.path)/targets.txt"],
+      ["introduce", people, ties, "--ego", "0", "--exclude", "\(tmp.path)/pairs.csv", "-o", "\(tmp.path)/pairs.csv"],
+      ["path", people, ties, "--pairs", "\(tmp.path)/pairs.csv", "-o", "\(tmp.path)/pairs.csv"],
     ]
+    _ = tmp.write("targets.txt", "target\nNobody Inc\n")
+    _ = tmp.write("pairs.csv", "a,b\n0,1\n")
     _ = tmp.write("x-ties.csv", "source,target\na,b\n")
     for args in attempts {
       #expect(LiaisonCommand.run(arguments: args) == 2, "\(args)")
     }
     #expect([TempFolder.read(path: people)!, TempFolder.read(path: ties)!] == before)
     #expect(TempFolder.read(path: "\(tmp.path)/x-ties.csv") == "source,target\na,b\n")
+    #expect(TempFolder.read(path: "\(tmp.path)/targets.txt") == "target\nNobody Inc\n")
+    #expect(TempFolder.read(path: "\(tmp.path)/pairs.csv") == "a,b\n0,1\n")
     #expect(!entries(tmp.path).contains { $0.contains(".tmp-") })
   }
 

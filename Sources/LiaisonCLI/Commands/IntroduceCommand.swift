@@ -306,7 +306,7 @@ struct IntroduceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load(writing: [output.output, picture.svg])
+    let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [exclude])
     let g = loaded.graph
     let threads = threading.threads ?? 0
     let excluded = try exclude.map { try Self.readExcluded($0, in: g) } ?? []

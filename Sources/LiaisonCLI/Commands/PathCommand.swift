@@ -303,7 +303,7 @@ struct PathCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load(writing: [output.output, picture.svg])
+    let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [pairs])
     let g = loaded.graph
     if let pairs { return try runPairs(g, file: pairs) }
     let classifier = input.classifier

@@ -125,7 +125,7 @@ struct ReachCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load(writing: [output.output, picture.svg])
+    let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [targets])
     let g = loaded.graph
     if all {
       try runAll(g)

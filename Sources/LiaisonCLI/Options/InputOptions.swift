@@ -82,9 +82,10 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Loads the network, printing each bad row to stderr; exits 1 on unusable input.
-  /// `outputs` are the files the command will write: writing onto an input
-  /// is refused (exit 2) here, before any work, and again when each is opened.
-  func load(writing outputs: [String?] = []) throws -> LoadedNetwork {
+  /// `outputs` are the files the command will write: writing onto an input —
+  /// a network file, or one of `alsoReading` (a targets, exclude or pairs
+  /// file) — is refused (exit 2) here, before any work, and again when each is opened.
+  func load(writing outputs: [String?] = [], alsoReading: [String?] = []) throws -> LoadedNetwork {
     var contacts = ContactOptions()
     contacts.owner = owner
     contacts.infer = !noInfer
@@ -108,7 +109,7 @@ struct InputOptions: ParsableArguments {
       Terminal.error("\(error)")
       throw ExitCode.failure
     }
-    OutputGuard.protectInputs(specs.map(\.path))
+    OutputGuard.protectInputs(specs.map(\.path) + alsoReading.compactMap { $0 })
     for case let output? in outputs {
       do { try OutputGuard.checkNotInput(output) } catch { throw OutputFailure.report(error) }
     }
