@@ -15,7 +15,7 @@ public struct PersonPair: Sendable, Hashable, Codable {
   }
 }
 
-/// The weights of the combined introduction score (ALGORITHMS §3.7, [OURS]).
+/// The weights of the combined introduction score (Guides/Introductions.md; [OURS]).
 ///
 /// score = likelihood·L + context·C + introducibility·I + bridging·B, with
 /// every component in [0, 1] (see `IntroductionCandidate`). The defaults sum
@@ -121,7 +121,7 @@ public struct IntroductionCandidate: Sendable, Codable, Equatable {
   /// Shared contacts besides the ego, ascending id (at most 10 listed).
   public var sharedContacts: [PersonID]
   /// The ego's Burt constraint now, and if the a–b tie is made (strength
-  /// `newTieStrength`); whole-graph, strength-weighted (ALGORITHMS §2.1).
+  /// `newTieStrength`); whole-graph, strength-weighted (Guides/Brokerage.md).
   public var constraintBefore: Double
   public var constraintAfter: Double
   /// Why, in plain words, most important first.
@@ -156,7 +156,7 @@ public struct IntroductionResult: Sendable, Codable, Equatable {
 }
 
 extension Graph {
-  /// Mutual-introduction candidates for `ego` (ALGORITHMS §3.7): pairs {a, b}
+  /// Mutual-introduction candidates for `ego` (Guides/Introductions.md): pairs {a, b}
   /// of the ego's contacts with no tie between them, ranked by one combined
   /// score, with the evidence and plain-word reasons.
   ///
@@ -870,8 +870,8 @@ extension String {
   fileprivate var trimmingSpaces: String { Identity.trim(self) }
 }
 
-/// The ego's Burt constraint (strength-weighted, whole graph; ALGORITHMS
-/// §2.1), and its value if one tie between two contacts were added.
+/// The ego's Burt constraint (strength-weighted, whole graph;
+/// Guides/Brokerage.md), and its value if one tie between two contacts were added.
 ///
 /// p_ij = s_ij / Σ_k s_ik (the factor 2 of undirected mutual weight
 /// cancels); C_e = Σ_{j∈N(e)} (p_ej + Σ_{q∈N(e), q≠j} p_eq p_qj)². Adding

@@ -4,7 +4,7 @@ import GraphCore
   import Glibc
 #endif
 
-/// A link-prediction index on an undirected simple graph (ALGORITHMS §2.2).
+/// A link-prediction index on an undirected simple graph (Guides/Introductions.md).
 ///
 /// Γ(u) is the set of u's contacts (never u itself):
 ///
@@ -84,7 +84,7 @@ extension Graph {
   ///
   /// Equal to networkx `common_neighbors`, `jaccard_coefficient`,
   /// `adamic_adar_index` and `resource_allocation_index` on the same pair,
-  /// whether or not u and v are tied (ALGORITHMS §2.2). Common contacts are
+  /// whether or not u and v are tied (Guides/Introductions.md). Common contacts are
   /// summed in ascending id order, so results are bit-identical between
   /// calls and with `topLinkPredictions`. For u = v the "common contacts" are
   /// all of u's contacts (as networkx); a contact of degree 1 then makes

@@ -43,7 +43,7 @@ public struct PathQuery: Sendable {
 extension Graph {
   /// The k strongest loopless introduction chains from `source` to any of
   /// `targets` (a person, or everyone at a company), maximising the product
-  /// of tie strengths, i.e. minimising Σ −ln s (ALGORITHMS §3.6).
+  /// of tie strengths, i.e. minimising Σ −ln s (Guides/BrokerPaths.md).
   ///
   /// Yen's algorithm (Yen 1971, *Management Science* 17(11):712–716) with
   /// a deterministic total order: quantised cost (`TieCost`), then hops,

@@ -8,7 +8,7 @@ public struct ReachOptions: Sendable {
   public var asOf: Day?
   /// Fraction of second-degree reach the cover must reach.
   public var coverFraction = 0.8
-  /// Peak m* of the inverted-U job-value heuristic (ALGORITHMS §1.7).
+  /// Peak m* of the inverted-U job-value heuristic (Guides/WeakTieReach.md).
   public var jobValuePeak = 10.0
   public init() {}
 }
@@ -59,7 +59,7 @@ public struct GroupReach: Sendable, Codable, Equatable {
   public var throughStrongTie: Bool
 }
 
-/// An ego's weak-tie reach (ALGORITHMS §3.1, 3.4, 3.5; Granovetter 1973).
+/// An ego's weak-tie reach (Guides/WeakTieReach.md; Granovetter 1973).
 public struct EgoReach: Sendable, Codable, Equatable {
   public var ego: PersonID
   /// |N₁|: contacts.

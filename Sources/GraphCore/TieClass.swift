@@ -1,4 +1,4 @@
-/// The class of a tie (ALGORITHMS §1.6 classification, applied in order).
+/// The class of a tie (Guides/GraphCore.md; the rules apply in order).
 ///
 /// - `dormant`: the last contact is at least `dormantAfterDays` (3 years, after
 ///   Levin, Walter & Murnighan 2011) before the reference date;

@@ -1,6 +1,6 @@
 
 
-/// The kind of a shared context between two people (ALGORITHMS §1.6, X term).
+/// The kind of a shared context between two people (Guides/GraphCore.md; X term).
 public enum SharedContext: String, Sendable, Codable, CaseIterable {
   case team, company, school, community
 
@@ -64,7 +64,7 @@ public struct TieScore: Sendable, Hashable {
   public var components: [String: Double]
 }
 
-/// The tie-strength model of ALGORITHMS §1.6: a weighted mean of the
+/// The tie-strength model (Guides/GraphCore.md): a weighted mean of the
 /// components that have evidence.
 ///
 /// Components, each in [0, 1] (Δ in days before `asOf`):

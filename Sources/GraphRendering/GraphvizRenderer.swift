@@ -39,7 +39,7 @@ public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
 /// The one serial executor for every libgvc/libcgraph call in the process.
 ///
 /// Graphviz is not thread-safe, even with one context per thread (two
-/// concurrent layouts abort or silently differ; ../shared/GRAPHVIZ.md), so
+/// concurrent layouts abort or silently differ), so
 /// isolation to a per-renderer actor is not enough: all renderers share
 /// this global actor for async callers, and every call, async or not, runs
 /// under `GraphvizRenderer`'s process-wide lock.

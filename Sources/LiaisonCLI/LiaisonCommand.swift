@@ -26,7 +26,7 @@ public struct LiaisonCommand: ParsableCommand {
   )
   public init() {}
 
-  /// Exit codes (DESIGN §3): 0 success, 1 bad input or nothing to answer, 2 usage error.
+  /// Exit codes: 0 success, 1 bad input or nothing to answer, 2 usage error.
   public enum Exit: Int32 {
     case success = 0
     case badInput = 1

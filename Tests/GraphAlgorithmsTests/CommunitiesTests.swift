@@ -9,7 +9,7 @@ import Testing
 
   func karate() throws -> Graph { try FixtureFile("reach_fixtures.json").graph("karate") }
 
-  /// ALGORITHMS §2.5 oracles: Q of the faction split, unweighted, at γ = 1, 0.5 and 2.
+  /// Oracles: Q of the faction split, unweighted, at γ = 1, 0.5 and 2.
   @Test func modularityOfTheFactionSplitEqualsNetworkx() throws {
     let g = try karate()
     let labels = (0..<g.personCount).map { Self.officers.contains(Int(g.people.id(of: PersonID($0)))!) ? Int32(1) : 0 }

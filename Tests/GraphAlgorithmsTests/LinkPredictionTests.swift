@@ -82,7 +82,7 @@ func near(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b) <
   }
 
   /// Network-wide top-k per person equals networkx's all-non-edge scores
-  /// restricted to distance 2 and ranked, tie-aware (ALGORITHMS §5 traps 10, 15).
+  /// restricted to distance 2 and ranked, tie-aware.
   @Test(arguments: allFixtureGraphs)
   func topKPerPersonEqualsNetworkxRanking(name: String) throws {
     let (g, id) = try LinkFixture.graph(name)

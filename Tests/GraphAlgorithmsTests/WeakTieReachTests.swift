@@ -28,7 +28,7 @@ import Testing
     }
   }
 
-  /// ALGORITHMS §3.5 oracle table.
+  /// The tie-break oracle table.
   @Test func publishedCoverTable() throws {
     let karate = try fixtures.graph("karate")
     let k0 = karate.egoReach(0)

@@ -72,7 +72,7 @@ import Testing
   }
 
   @Test func missingComponentsAreLeftOutOfTheMean() throws {
-    // Company context only plus structure: coverage 0.15 (ALGORITHMS §1.6 imported_no_log).
+    // Company context only plus structure: coverage 0.15 (Guides/GraphCore.md; imported_no_log).
     let inputs = TieStrengthInputs(contexts: [(.company, 24, true)], mutual: 12, egoDegree: 200, alterDegree: 150)
     let score = try #require(TieStrengthModel.standard.score(inputs, asOf: asOf))
     #expect(abs(score.coverage - 0.15) < 1e-12)

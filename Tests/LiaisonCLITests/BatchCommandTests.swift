@@ -50,7 +50,7 @@ enum TeamBatch {
   }
 }
 
-/// What the HTML safety rules forbid (DESIGN §5): script, event handlers, external references.
+/// What the HTML safety rules forbid (Guides/Rendering.md): script, event handlers, external references.
 enum HTMLSafety {
   static func problems(_ html: String) -> [String] {
     var found: [String] = []

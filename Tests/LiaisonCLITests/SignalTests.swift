@@ -73,9 +73,10 @@ struct SignalTests {
     return stat(path, &st) == 0 ? Int(st.st_size) : -1
   }
 
-  /// Whether process `pid` has a handler for `signal` (its SigCgt mask).
+  /// Whether process `pid` runs liaison and has a handler for `signal` (its SigCgt mask).
   func catches(_ pid: Int32, _ signal: Int32) -> Bool {
-    guard let status = TempFolder.read(path: "/proc/\(pid)/status"),
+    // Until exec completes, /proc shows the spawning test process (its name, its handlers).
+    guard let status = TempFolder.read(path: "/proc/\(pid)/status"), status.hasPrefix("Name:\tliaison\n"),
       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
       let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
     else { return false }

@@ -3,7 +3,7 @@ import GraphCore
 
 /// Brute-force oracles for the broker family (structural holes,
 /// betweenness, ego betweenness, Gould–Fernandez brokerage, k strongest
-/// simple paths), written straight from the definitions in ALGORITHMS.md
+/// simple paths), written straight from the definitions in Guides/Brokerage.md
 /// §2.1, 2.3, 3.2, 3.3 and 2.4 with dictionaries and sets — no CSR, no
 /// Brandes, no Dijkstra, no Yen. For small graphs only.
 public struct BrokerOracle {

@@ -3,7 +3,7 @@ import GraphCore
 
 /// Brute-force link prediction and ego constraint over adjacency sets and a
 /// dictionary of strengths, written straight from the definitions
-/// (ALGORITHMS §2.1, §2.2) with no CSR, no accumulators and no merges: the
+/// (Guides/Introductions.md) with no CSR, no accumulators and no merges: the
 /// independent oracle for `LinkPrediction.swift` and `IntroductionCandidates.swift`.
 public struct LinkPredictionOracle {
   public var neighbors: [Set<Int>]

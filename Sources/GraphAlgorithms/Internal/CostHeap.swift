@@ -78,7 +78,7 @@ package struct CostHeap {
 /// questions: −ln(strength), quantised to integer micro-units,
 /// max(1, ⌊−ln s · 10⁶ + ½⌋).
 ///
-/// This is Liaison's float-tie policy (ALGORITHMS §2.3, trap 8): path costs
+/// This is Liaison's float-tie policy (Guides/BrokerPaths.md): path costs
 /// are sums of integers, so they are exact and associative, equal-cost paths
 /// are recognised exactly whatever the summation order, and results do not
 /// depend on the order of threads. Two chains whose products of strengths

@@ -1,6 +1,6 @@
 import GraphCore
 
-/// The address-book CSV flavours, told apart by their headers (FORMATS.md B.1–B.4).
+/// The address-book CSV flavours, told apart by their headers (Guides/ContactExports.md).
 public enum ContactCSVFlavour: String, Sendable {
   case linkedin, google, outlook, thunderbird, contacts
 }

@@ -2,7 +2,7 @@ import GraphCore
 
 /// Reads one owner's export of any contact format into the resolver.
 ///
-/// Counting (DESIGN §3): each data row (a card for vCard) is read; a row
+/// Counting: each data row (a card for vCard) is read; a row
 /// that became a new person is `imported`, one folded into a person already
 /// known (from another export, a people table or an earlier row) is
 /// `merged`, one that names nobody or cannot be read is `rejected` with its

@@ -4,7 +4,7 @@ import GraphCore
 ///
 /// Matching is exact on these keys — never substring or similarity — so a
 /// wrong merge needs two different people with the same normalised name *and*
-/// the same normalised employer (FORMATS.md A.8: "a wrong guess is not
+/// the same normalised employer ("a wrong guess is not
 /// neutral").
 ///
 /// - **Names**: accents folded (é → e, ß → ss, ø → o …), case folded, a

@@ -1,4 +1,4 @@
-/// How contact records from exports became people (DESIGN §3, `identity`).
+/// How contact records from exports became people (`identity` in the JSON answers).
 ///
 /// Every merge is explained (which record, which person, by what key); a
 /// record that matched more than one person is listed as ambiguous and kept

@@ -9,7 +9,7 @@ public enum InferenceKind: String, CaseIterable, Sendable, Codable {
   case coParticipation = "co-participation"
 }
 
-/// Inferred ties among contacts (DESIGN §2 (c); ALGORITHMS §1.6 contexts).
+/// Inferred ties among contacts (Guides/ContactExports.md).
 ///
 /// Each rule gives a pair of contacts a confidence in (0, 1]:
 /// - **same current company** (normalised): `min(0.8, 2/n)` for a company

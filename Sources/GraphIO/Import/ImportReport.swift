@@ -1,4 +1,4 @@
-/// What happened to one input file (DESIGN §3 `imports`).
+/// What happened to one input file (`imports` in the JSON answers).
 ///
 /// Counts data rows only (not preamble, header, comments or blank lines):
 /// `rowsRead == imported + merged + rejected`.

@@ -7,7 +7,7 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   case ties
   /// Whitespace edge list (SNAP style): `# comments`, `u v [weight]`.
   case edges
-  /// LinkedIn `Connections.csv`, every generation (FORMATS.md B.1).
+  /// LinkedIn `Connections.csv`, every generation.
   case linkedin
   /// LinkedIn `messages.csv` (current) or `Messages.csv` (2018): interaction evidence.
   case linkedinMessages = "linkedin-messages"

@@ -108,7 +108,7 @@ public struct GenerationError: Error, CustomStringConvertible, Sendable {
 ///    contact (teammates: frequent and recent; former colleagues: dormant
 ///    after they parted unless they kept in touch; classmates: mostly years
 ///    ago), turned into a strength by `TieStrengthModel.standard.strength(…)`
-///    (ALGORITHMS §1.6). With the defaults about 24 % of ties are strong
+///    (Guides/GraphCore.md). With the defaults about 24 % of ties are strong
 ///    (≥ 0.55), 54 % weak, 6 % nominal and 16 % dormant (no contact for 3 years).
 ///
 /// Output: `people.csv` (`id,name,email,company,title,industry,location,tags,url`,

@@ -5,7 +5,7 @@ import GraphCore
 import GraphIO
 import GraphRendering
 
-/// The JSON answer of `liaison brokers` (DESIGN §3).
+/// The JSON answer of `liaison brokers`.
 struct BrokersAnswer: Codable, Equatable {
   struct Roles: Codable, Equatable {
     var coordinator: Int

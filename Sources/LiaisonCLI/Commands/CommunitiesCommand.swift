@@ -12,7 +12,7 @@ enum CommunityMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
   case leiden, louvain
 }
 
-/// The JSON answer of `liaison communities` (DESIGN §3).
+/// The JSON answer of `liaison communities`.
 struct CommunitiesAnswer: Codable {
   struct Community: Codable {
     var id: Int

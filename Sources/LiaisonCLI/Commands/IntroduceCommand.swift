@@ -37,7 +37,7 @@ struct IntroductionJSON: Codable, Equatable {
   var reasons: [String]
 }
 
-/// The answer of `liaison introduce` (DESIGN §3).
+/// The answer of `liaison introduce`.
 struct IntroduceResult: Codable, Equatable {
   /// "ego" or "network".
   var mode: String

@@ -5,7 +5,7 @@ import GraphCore
 import GraphIO
 import GraphRendering
 
-/// The JSON answer of `liaison path` (DESIGN §3).
+/// The JSON answer of `liaison path`.
 struct PathAnswer: Codable, Equatable {
   struct Person: Codable, Equatable {
     var id: String
@@ -73,7 +73,7 @@ enum IntroductionChains {
     .init(id: g.people.id(of: p), name: g.people.name(of: p), company: g.people.company(of: p))
   }
 
-  /// Whether `source`'s tie to `contact` can start a chain (ALGORITHMS §3.6):
+  /// Whether `source`'s tie to `contact` can start a chain (Guides/BrokerPaths.md):
   /// strong, weak, unrated (no evidence either way), or dormant but formerly
   /// strong; never nominal, unreciprocated, or dormant without a strong rating.
   static func usableFirstHop(_ g: Graph, _ source: PersonID, _ contact: PersonID, _ classifier: TieClassifier) -> Bool {

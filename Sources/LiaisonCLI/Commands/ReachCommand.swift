@@ -8,7 +8,7 @@ import GraphRendering
   import Glibc
 #endif
 
-/// The JSON answer of `liaison reach --ego` (DESIGN §3).
+/// The JSON answer of `liaison reach --ego`.
 struct ReachAnswer: Codable {
   struct Contact: Codable {
     var id: String

@@ -4,7 +4,7 @@ import GraphAlgorithms
 import GraphCore
 import GraphIO
 
-/// The answer of `liaison stats` (DESIGN §3).
+/// The answer of `liaison stats`.
 public struct StatsResult: Codable, Sendable, Equatable {
   public var people: Int
   public var ties: Int

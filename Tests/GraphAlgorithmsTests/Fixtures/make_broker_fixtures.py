@@ -6,7 +6,7 @@ Run from this folder:  PYTHONHASHSEED=0 python3 make_broker_fixtures.py
 (networkx sums Burt's terms over Python sets, whose order for string node
 names depends on the hash seed: values move in the last bit without it.)
 
-Conventions pinned here (see ALGORITHMS.md sections 2.1, 2.3, 2.4, 3.2, 3.3):
+Conventions pinned here (see Guides/Brokerage.md and Guides/BrokerPaths.md):
 * Strengths are written as float32-exact values (dyadic or float32-rounded), so
   Liaison's Float strengths equal networkx's doubles exactly.
   Karate weights w (1..7) become w/8, Les Miserables weights (1..31) w/32;

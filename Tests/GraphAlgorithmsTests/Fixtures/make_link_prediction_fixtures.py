@@ -12,7 +12,7 @@ LinkPredictionTests and IntroductionTests.
   resourceAllocation] from nx.common_neighbors, nx.jaccard_coefficient,
   nx.adamic_adar_index and nx.resource_allocation_index (ebunch=None, i.e.
   all non-edges), sorted by (str(u), str(v)) so the file does not depend on
-  the hash seed (ALGORITHMS §5 trap 10). The script re-runs itself with
+  the hash seed. The script re-runs itself with
   PYTHONHASHSEED=0: networkx sums Adamic–Adar terms in set order, which for
   string nodes depends on the hash seed, so the last bits would change.
 * constraint[name]: for a few egos, nx.constraint(G, nodes=[ego],
