@@ -48,15 +48,24 @@ public enum DOTText {
   /// Text for an HTML-like label: every markup character as an entity.
   /// - Complexity: O(n).
   public static func html(_ text: String, limit: Int = 120) -> String {
+    // Graphviz expands `\G` in HTML-like labels too, so a backslash is doubled.
+    xml(shortened(text, limit: limit), backslash: "&#92;&#92;")
+  }
+
+  /// `text` with XML's markup characters as entities and control characters
+  /// as spaces; `backslash` and `newline` (nil: a space) say how those are written.
+  /// - Complexity: O(n).
+  static func xml(_ text: String, backslash: String = "\\", newline: String? = nil) -> String {
     var out = ""
-    for s in shortened(text, limit: limit).unicodeScalars {
+    for s in text.unicodeScalars {
       switch s {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
-      case "\\": out += "&#92;&#92;"
+      case "\\": out += backslash
+      case "\n" where newline != nil: out += newline!
       default: out.unicodeScalars.append(isControl(s) ? " " : s)
       }
     }

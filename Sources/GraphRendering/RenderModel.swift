@@ -146,31 +146,13 @@ public struct RenderModel: Sendable, Equatable {
           }
         if let text {
           out += Array("xlink:title=\"".utf8)
-          out += Array(Self.xmlAttribute(DOTText.shortened(text, limit: DOTText.tooltipLimit)).utf8)
+          out += Array(DOTText.xml(DOTText.shortened(text, limit: DOTText.tooltipLimit), newline: "&#10;").utf8)
           i = j
           continue
         }
       }
       out.append(svg[i])
       i += 1
-    }
-    return out
-  }
-
-  /// `text` for an XML attribute value: markup characters and line breaks as
-  /// references, other control characters as spaces.
-  private static func xmlAttribute(_ text: String) -> String {
-    var out = ""
-    for s in text.unicodeScalars {
-      switch s {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\n": out += "&#10;"
-      default: out.unicodeScalars.append(DOTLabel.isControl(s) ? " " : s)
-      }
     }
     return out
   }

@@ -85,23 +85,23 @@ public enum MemoryBudget {
       let line = "memory check: need ~\(megabytes(need)) MB; mapped \(megabytes(mapped)) MB; headroom \(room)\n"
       _ = line.withCString { write(2, $0, strlen($0)) }
     }
-    if let space = room.addressSpace, need + threadReserve > space {
-      throw ImportError(
+    func refuse(needs: Int, of kind: String, left: Int, limit: String, raise: String) -> ImportError {
+      ImportError(
         file: largest.path, line: 0, column: 0,
         message:
-          "reading \(what) (\(megabytes(total)) MB) needs about \(megabytes(need + threadReserve)) MB of address space, "
-          + "but this process may map only \(megabytes(max(space, 0))) MB more (ulimit -v)",
-        hint: "raise the limit (ulimit -v unlimited), or read fewer or smaller files at once; "
-          + "LIAISON_SKIP_MEMORY_CHECK=1 tries anyway")
+          "reading \(what) (\(megabytes(total)) MB) needs about \(megabytes(needs)) MB of \(kind), "
+          + "but this process has only \(megabytes(max(left, 0))) MB left (\(limit))",
+        hint: "\(raise), or read fewer or smaller files at once; LIAISON_SKIP_MEMORY_CHECK=1 tries anyway")
+    }
+    if let space = room.addressSpace, need + threadReserve > space {
+      throw refuse(
+        needs: need + threadReserve, of: "address space", left: space, limit: "ulimit -v",
+        raise: "raise the limit (ulimit -v unlimited)")
     }
     if let group = room.controlGroup, need > group {
-      throw ImportError(
-        file: largest.path, line: 0, column: 0,
-        message:
-          "reading \(what) (\(megabytes(total)) MB) needs about \(megabytes(need)) MB of memory, "
-          + "but this process's control group has only \(megabytes(max(group, 0))) MB left (memory.max)",
-        hint: "raise the container's memory limit, or read fewer or smaller files at once; "
-          + "LIAISON_SKIP_MEMORY_CHECK=1 tries anyway")
+      throw refuse(
+        needs: need, of: "memory", left: group, limit: "its control group's memory.max",
+        raise: "raise the container's memory limit")
     }
   }
 

@@ -136,21 +136,40 @@ public enum OutputGuard {
     return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
   }
 
+  /// Temporary files of dead processes found in each folder scanned so far,
+  /// by the file they stood for: a folder is read once per run, however many
+  /// files (a batch report's hundreds) are written into it.
+  nonisolated(unsafe) private static var staleByFolder: [String: [String: [String]]] = [:]
+
   /// Removes temporary files `.BASE.tmp-PID` in `dir` left by runs of Liaison
   /// that were killed (SIGKILL, power loss) before they could clean up: the
-  /// process `PID` no longer exists. Files of live processes are kept.
-  /// - Complexity: O(entries in `dir`).
+  /// process `PID` no longer exists. Files of live processes are kept, and so
+  /// are those of other names (they are removed when that name is written).
+  /// - Complexity: O(entries in `dir`) the first time a folder is seen, O(1) after.
   static func removeStaleTemporaries(dir: String, base: String) {
-    guard let d = opendir(dir) else { return }
+    let names = lock.locked { () -> [String] in
+      if staleByFolder[dir] == nil { staleByFolder[dir] = scanStale(dir) }
+      return staleByFolder[dir]!.removeValue(forKey: base) ?? []
+    }
+    for name in names { unlink(dir + "/" + name) }
+  }
+
+  /// The `.BASE.tmp-PID` entries of `dir` whose process is gone, by BASE.
+  private static func scanStale(_ dir: String) -> [String: [String]] {
+    guard let d = opendir(dir) else { return [:] }
     defer { closedir(d) }
-    let prefix = ".\(base).tmp-"
     let me = getpid()
+    var found: [String: [String]] = [:]
     while let entry = readdir(d) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
       }
-      guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != me else { continue }
-      if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+      guard name.hasPrefix("."), let mark = name.ranges(of: ".tmp-").last,
+        let pid = Int32(name[mark.upperBound...]), pid > 0, pid != me
+      else { continue }
+      let base = String(name[name.index(after: name.startIndex)..<mark.lowerBound])
+      if !base.isEmpty && kill(pid, 0) != 0 && errno == ESRCH { found[base, default: []].append(name) }
     }
+    return found
   }
 }
