@@ -48,6 +48,35 @@ package enum Parallel {
   }
 }
 
+extension Parallel {
+  /// `transform(i, &scratch)` for every `i` in `0..<count`, on `threads`
+  /// workers, in index order: the safe way to collect one result per item
+  /// (each result is written to its own slot; the array is the same for any
+  /// number of threads). `chunk` items are claimed at a time.
+  /// - Complexity: the sum of the transforms, plus O(count).
+  package static func map<Scratch, T>(
+    count: Int, threads: Int, chunk: Int = 1, makeScratch: () -> Scratch, transform: (Int, inout Scratch) -> T
+  ) -> [T] {
+    guard count > 0 else { return [] }
+    let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    slots.initialize(repeating: nil)
+    defer {
+      slots.deinitialize()
+      slots.deallocate()
+    }
+    let out = UncheckedBox(slots)
+    parallelFor(count: count, threads: threads, chunk: chunk, makeScratch: makeScratch) { range, scratch in
+      for i in range { out.value[i] = transform(i, &scratch) }
+    }
+    return slots.map { $0! }
+  }
+
+  /// `transform(i)` for every `i` in `0..<count`, in index order (see `map(count:threads:chunk:makeScratch:transform:)`).
+  package static func map<T>(count: Int, threads: Int, chunk: Int = 1, transform: (Int) -> T) -> [T] {
+    map(count: count, threads: threads, chunk: chunk, makeScratch: { () }) { i, _ in transform(i) }
+  }
+}
+
 /// Hands non-Sendable values to worker threads that the caller joins before
 /// returning; the closures only touch per-worker scratch and disjoint output.
 package struct UncheckedBox<T>: @unchecked Sendable {

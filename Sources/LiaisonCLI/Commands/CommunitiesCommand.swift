@@ -12,21 +12,6 @@ enum CommunityMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
   case leiden, louvain
 }
 
-/// The JSON answer of `liaison communities`.
-struct CommunitiesAnswer: Codable {
-  struct Community: Codable {
-    var id: Int
-    var size: Int
-    var topCompanies: [String]
-    var members: [PersonReference.Ref]
-  }
-  var modularity: Double
-  var method: String
-  var resolution: Double
-  var seed: UInt64
-  var communities: [Community]
-}
-
 struct CommunitiesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "communities",
@@ -71,35 +56,11 @@ struct CommunitiesCommand: ParsableCommand {
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note("communities: \(fixed(Clock.now() - start, 3)) s (\(p.count) communities, modularity \(fixed(p.modularity, 4)))")
     }
-    var members = [[PersonID]](repeating: [], count: p.count)
-    for (i, l) in p.labels.enumerated() { members[Int(l)].append(PersonID(i)) }
-    let communities = members.enumerated().map { (id, list) -> CommunitiesAnswer.Community in
-      var counts: [String: Int] = [:]
-      for q in list where !g.people.company(of: q).isEmpty { counts[g.people.company(of: q), default: 0] += 1 }
-      let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
-      return CommunitiesAnswer.Community(
-        id: id, size: list.count, topCompanies: top, members: list.map { PersonReference.ref($0, in: g) })
-    }
-    let answer = CommunitiesAnswer(modularity: p.modularity, method: method.rawValue, resolution: resolution, seed: seed, communities: communities)
+    let answer = CommunitiesAnswer.make(g, p, method: method.rawValue, resolution: resolution, seed: seed)
     switch output.format {
     case .json: try output.emit(try jsonText(answer))
-    case .csv:
-      var text = "id,name,community\n"
-      for (i, l) in p.labels.enumerated() {
-        text += CSVEscaping.row([g.people.id(of: PersonID(i)), g.people.name(of: PersonID(i)), "\(l)"])
-      }
-      try output.emit(text)
-    case .table:
-      var t = TextTable(["#", "people", "largest companies", "for example"], rightAligned: [0, 1])
-      for c in communities.prefix(top) {
-        t.add([
-          "\(c.id)", grouped(c.size), c.topCompanies.joined(separator: ", "),
-          c.members.prefix(3).map(\.name).joined(separator: ", "),
-        ])
-      }
-      try output.emit(
-        "\(grouped(p.count)) communities, modularity \(fixed(p.modularity, 4)) (\(method.rawValue == "leiden" ? "Leiden" : "Louvain"), resolution \(resolution), seed \(seed))\n\n"
-          + t.render())
+    case .csv: try output.emit(answer.csv(in: g))
+    case .table: try output.emit(answer.table(top: top))
     }
   }
 }

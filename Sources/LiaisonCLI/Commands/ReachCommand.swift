@@ -300,7 +300,7 @@ struct ReachCommand: ParsableCommand {
     }
     out += "\n"
     if a.cover.universe > 0 {
-      out += "These \(a.cover.atMost) contacts open \(percent(a.cover.covered, a.cover.universe)) of your second-degree reach "
+      out += "These \(a.cover.atMost) contacts open \(TextFormat.percent(a.cover.covered, of: a.cover.universe)) of your second-degree reach "
         + "(greedy: at most \(a.cover.atMost) are needed):\n"
       var t = TextTable(["#", "contact", "company", "opens"], rightAligned: [0, 3])
       for (i, p) in a.cover.contacts.prefix(top).enumerated() {

@@ -239,7 +239,7 @@ struct RenderCommand: ParsableCommand {
         for: e, options: IntroductionOptions(top: top, closeAtLeast: classifier.strongAtLeast))
       if r.contactsConsidered < r.contacts {
         Terminal.note(
-          IntroduceCommand.capNotice(r, in: g, lift: "`liaison introduce --ego … --max-contacts 0` pairs all of them."))
+          IntroductionsReport.capNotice(r, in: g, lift: "`liaison introduce --ego … --max-contacts 0` pairs all of them."))
       }
       return .introductions(
         g, ego: e, pairs: r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) },

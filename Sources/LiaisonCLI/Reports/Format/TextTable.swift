@@ -68,14 +68,3 @@ struct TextTable {
     return out
   }
 }
-
-/// Thousands separators for counts in tables.
-func grouped(_ n: Int) -> String {
-  let s = String(abs(n))
-  var out = ""
-  for (i, ch) in s.reversed().enumerated() {
-    if i > 0 && i % 3 == 0 { out.append(",") }
-    out.append(ch)
-  }
-  return (n < 0 ? "-" : "") + String(out.reversed())
-}

@@ -1,0 +1,127 @@
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+
+/// What `liaison batch` (and `liaison demo`) run.
+struct BatchConfig {
+  var inputs: [String]
+  var out: String
+  var manifest: String?
+  var targetsFile: String?
+  /// Targets given directly (the demo), added after the file's.
+  var targetList: [String] = []
+  var quiet = false
+  var threads = Parallel.defaultThreads
+  var top = 10
+  var maxNodes = 60
+  var pictures = true
+  var maxHops = 4
+  var sample = 300
+  var options = LoadOptions()
+  var classifier = TieClassifier()
+  var coverFraction = 0.8
+}
+
+/// `DIR/summary.json` (camelCase, sorted keys, no timestamps).
+struct BatchSummary: Codable {
+  struct Failure: Codable, Equatable {
+    var file: String
+    var line: Int
+    var column: Int
+    var reason: String
+    var hint: String?
+  }
+  struct Member: Codable {
+    var owner: String
+    var slug: String
+    var person: PersonReference.Ref
+    var company: String
+    var files: [String]
+    var contacts: Int
+    var firstDegree: Int
+    var secondDegree: Int
+    var weakReach: Int
+    var weakOnlyReach: Int
+    var effectiveSize: Double?
+    var constraint: Double?
+    var cover: Int
+    var coverFraction: Double
+    var coverCovered: Int
+    var dormant: Int
+    var topDormant: [PersonReference.Ref]
+    var topIntroductions: [String]
+    var details: String
+    var table: String
+    var picture: String?
+  }
+  struct Overlap: Codable {
+    var a: String
+    var b: String
+    var sharedContacts: Int
+    var jaccard: Double
+    var tied: Bool
+  }
+  struct MemberPath: Codable {
+    var member: String
+    var strength: Double
+    var hops: Int
+    var people: [PersonReference.Ref]
+    var sentence: String
+  }
+  struct Target: Codable {
+    var target: String
+    var slug: String
+    var kind: String
+    var people: Int
+    var best: MemberPath?
+    /// Every member with a chain, strongest first.
+    var members: [MemberPath]
+    var note: String?
+    var picture: String?
+  }
+  struct Team: Codable {
+    var members: Int
+    var contactsInAll: Int
+    var uniqueContacts: Int
+    var overlaps: [Overlap]
+    var overlapsListed: Int
+    var targets: [Target]
+    var introductions: IntroduceResult
+    var brokers: BrokersAnswer
+    var brokersPicture: String?
+  }
+  struct Inputs: Codable {
+    var given: [String]
+    var files: Int
+    var analysed: Int
+    var failed: Int
+  }
+  var report = "liaison batch"
+  var version = 1
+  var inputs: Inputs
+  var failures: [Failure]
+  // The counts of `liaison stats` (StatsResult.make on the same load), first-level for scripts.
+  var people: Int
+  var ties: Int
+  var tieClasses: [String: Int]
+  var inferredTies: Int
+  var components: Int
+  var largestComponent: Int
+  var imports: [ImportReport]
+  /// The whole `liaison stats` answer.
+  var stats: StatsResult
+  var members: [Member]
+  var team: Team
+  var notes: [String]
+  var files: [String]
+}
+
+/// One member's details file `members/<slug>.json`.
+struct BatchMemberDetail: Codable {
+  var owner: String
+  var person: PersonReference.Ref
+  var files: [String]
+  var reach: ReachAnswer
+  var introductions: IntroduceResult?
+  var targets: [BatchSummary.MemberPath?]
+}

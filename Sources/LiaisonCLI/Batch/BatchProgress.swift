@@ -1,0 +1,100 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Counts rejected rows while loading (single-threaded loader).
+final class RowErrorCounter: @unchecked Sendable {
+  var count = 0
+}
+
+/// Progress on standard error, only when it is a terminal: phase, members done, elapsed, time left.
+final class BatchProgress: @unchecked Sendable {
+  let enabled: Bool
+  let start = Clock.now()
+  var lastLine = false
+  var lastDraw = 0.0
+  var phaseName = ""
+  let lock = NSLock()
+
+  let timings = getenv("LIAISON_TIMINGS") != nil
+  var phaseStart = Clock.now()
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func phase(_ name: String) {
+    if timings {
+      let now = Clock.now()
+      if !phaseName.isEmpty { Terminal.note("batch \(phaseName): \(fixed(now - phaseStart, 2)) s") }
+      phaseStart = now
+      if !enabled { phaseName = name }
+    }
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    phaseName = name
+    draw("\(name)…")
+  }
+
+  func note(_ text: String) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    if lastLine { Terminal.write("\r\u{1B}[K") }
+    lastLine = false
+    Terminal.note(text)
+  }
+
+  func count(_ done: Int, of total: Int, what: String) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Clock.now()
+    if done < total && now - lastDraw < 0.25 { return }
+    lastDraw = now
+    let elapsed = now - start
+    var text = "\(phaseName): \(done)/\(total) \(what), \(Int(elapsed)) s"
+    if done > 0 && done < total {
+      let left = elapsed / Double(done) * Double(total - done)
+      text += ", about \(Int(left.rounded(.up))) s left"
+    }
+    draw(text)
+  }
+
+  private func draw(_ text: String) {
+    Terminal.write("\r\u{1B}[K" + TextTable.clean(text))
+    lastLine = true
+  }
+
+  func done() {
+    if timings && !phaseName.isEmpty {
+      Terminal.note("batch \(phaseName): \(fixed(Clock.now() - phaseStart, 2)) s; total \(fixed(Clock.now() - start, 2)) s")
+    }
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    if lastLine { Terminal.write("\r\u{1B}[K") }
+    lastLine = false
+  }
+}
+
+final class ProgressCounter: @unchecked Sendable {
+  let total: Int
+  let progress: BatchProgress
+  let what: String
+  var done = 0
+  let lock = NSLock()
+  init(total: Int, progress: BatchProgress, what: String) {
+    self.total = total
+    self.progress = progress
+    self.what = what
+  }
+  func tick() {
+    lock.lock()
+    done += 1
+    let d = done
+    lock.unlock()
+    progress.count(d, of: total, what: what)
+  }
+}

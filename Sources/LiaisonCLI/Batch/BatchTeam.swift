@@ -1,0 +1,145 @@
+import ArgumentParser
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+import GraphRendering
+
+extension BatchReport {
+  /// Everything a batch computes before it writes the team's files: each
+  /// member's report (member files are written as members finish), the
+  /// members' overlaps, the warm paths to every target, network-wide
+  /// introductions and brokers.
+  struct TeamAnalysis {
+    var members: [(owner: IdentityReport.Owner, person: PersonID)]
+    var results: [MemberResult]
+    var targets: [BatchTarget]
+    var targetSlugs: [String]
+    var overlaps: [BatchSummary.Overlap]
+    var contactsInAll: Int
+    var uniqueContacts: Int
+    var targetRows: [BatchSummary.Target]
+    /// Up to three chains per target, for its picture.
+    var pathPictures: [[StrongestPath]]
+    var introductions: IntroduceResult
+    var brokers: BrokersAnswer
+    var betweenness: BetweennessScores
+    /// People sampled for betweenness (large networks), or nil when exact.
+    var sample: Int?
+
+    init(
+      _ loaded: LoadedNetwork, targetNames: [String], config: BatchConfig, writer: BatchWriter, progress: BatchProgress
+    ) throws {
+      let g = loaded.graph
+      // Members: the owners of the exports, in input order.
+      members = (loaded.identity?.owners ?? []).compactMap { o in
+        if case .person(let p) = g.people.resolve(o.person) { return (o, p) }
+        return nil
+      }
+      targets = resolveTargets(targetNames, in: g)
+      targetSlugs = uniqueSlugs(targets.map(\.name), fallback: "target")
+      progress.phase("analysing \(TextFormat.count(members.count, "member"))")
+      results = try analyseMembers(g, members, targets: targets, config: config, writer: writer, progress: progress)
+      progress.phase("team overlaps")
+      (overlaps, contactsInAll, uniqueContacts) = teamOverlaps(g, members)
+      (targetRows, pathPictures) = targetChains(targets, slugs: targetSlugs, results: results, maxHops: config.maxHops)
+      progress.phase("network-wide introductions")
+      let network = g.networkIntroductions(perPerson: 3, by: .adamicAdar, minCommon: 1, threads: config.threads)
+      introductions = IntroduceResult.make(network, index: .adamicAdar, k: 3, in: g)
+      progress.phase("brokers")
+      sample = g.personCount > 5000 ? config.sample : nil
+      betweenness =
+        sample.map { g.approximateBetweenness(samples: $0, seed: 1, weighted: false, threads: config.threads) }
+        ?? g.betweenness(weighted: false, threads: config.threads)
+      brokers = BrokersReport.make(
+        g, top: 25, by: .betweenness, groupBy: .company, weighted: false, sample: sample, seed: 1,
+        threads: config.threads, betweenness: betweenness)
+    }
+  }
+
+  /// Every member's report, in parallel (one path search per worker), in member order.
+  static func analyseMembers(
+    _ g: Graph, _ members: [(owner: IdentityReport.Owner, person: PersonID)], targets: [BatchTarget],
+    config: BatchConfig, writer: BatchWriter, progress: BatchProgress
+  ) throws -> [MemberResult] {
+    var reachOptions = ReachOptions()
+    reachOptions.classifier = config.classifier
+    reachOptions.coverFraction = config.coverFraction
+    let slugs = uniqueSlugs(members.map(\.owner.owner), fallback: "member")
+    let counter = ProgressCounter(total: members.count, progress: progress, what: "members")
+    let results = Parallel.map(count: members.count, threads: config.threads, makeScratch: { PathSearch(g) }) {
+      m, search in
+      defer { counter.tick() }
+      return analyseMember(
+        g, member: members[m].owner, person: members[m].person, slug: slugs[m], targets: targets, config: config,
+        reachOptions: reachOptions, writer: writer, search: &search)
+    }
+    if let e = results.lazy.compactMap(\.writeError).first {
+      Terminal.error(e)
+      throw ExitCode.failure
+    }
+    return results
+  }
+
+  /// Pairs of members who share contacts or know each other (most shared
+  /// first), the contacts counted once per member, and the distinct contacts
+  /// who are not members.
+  /// - Complexity: O(M² · d) for M members of degree at most d.
+  static func teamOverlaps(
+    _ g: Graph, _ members: [(owner: IdentityReport.Owner, person: PersonID)]
+  ) -> ([BatchSummary.Overlap], contactsInAll: Int, uniqueContacts: Int) {
+    var overlaps: [BatchSummary.Overlap] = []
+    var allContacts = Set<Int32>()
+    var contactsInAll = 0
+    for (i, a) in members.enumerated() {
+      let na = g.neighbors(of: a.person)
+      contactsInAll += na.count
+      allContacts.formUnion(na)
+      for b in members[(i + 1)...] {
+        let nb = g.neighbors(of: b.person)
+        let shared = sortedIntersectionCount(na, nb)
+        let tied = g.strength(between: a.person, and: b.person) != nil
+        if shared == 0 && !tied { continue }
+        let union = na.count + nb.count - shared
+        overlaps.append(
+          .init(
+            a: a.owner.owner, b: b.owner.owner, sharedContacts: shared,
+            jaccard: union > 0 ? Double(shared) / Double(union) : 0, tied: tied))
+      }
+    }
+    overlaps.sort { ($0.sharedContacts, $1.a, $1.b) > ($1.sharedContacts, $0.a, $0.b) }
+    for m in members { allContacts.remove(Int32(m.person)) }
+    return (overlaps, contactsInAll, allContacts.count)
+  }
+
+  /// Each target's row (every member with a chain, strongest first, ties by
+  /// fewer hops, then member order) and its best three chains.
+  static func targetChains(
+    _ targets: [BatchTarget], slugs: [String], results: [MemberResult], maxHops: Int
+  ) -> ([BatchSummary.Target], [[StrongestPath]]) {
+    var rows: [BatchSummary.Target] = []
+    var pictures: [[StrongestPath]] = []
+    for (t, target) in targets.enumerated() {
+      var chains: [(m: Int, path: BatchSummary.MemberPath, raw: StrongestPath?)] = []
+      for (m, r) in results.enumerated() {
+        if let p = r.targetPaths[t] { chains.append((m, p, r.rawPaths[t])) }
+      }
+      chains.sort { a, b in
+        if a.path.strength != b.path.strength { return a.path.strength > b.path.strength }
+        if a.path.hops != b.path.hops { return a.path.hops < b.path.hops }
+        return a.m < b.m
+      }
+      var note: String?
+      if target.people.isEmpty {
+        note = "nobody \(target.kind == "person" ? "by that name" : "at this company") in the merged network"
+      } else if chains.isEmpty {
+        note = "no member has a chain of at most \(maxHops) hops starting with a usable tie"
+      }
+      rows.append(
+        .init(
+          target: target.name, slug: slugs[t], kind: target.kind, people: target.people.count,
+          best: chains.first?.path, members: chains.map(\.path), note: note, picture: nil))
+      pictures.append(chains.prefix(3).compactMap(\.raw))
+    }
+    return (rows, pictures)
+  }
+}
