@@ -26,7 +26,7 @@ import Testing
   ) throws -> [String] {
     let r = g.networkIntroductionPairs(perPerson: k, excluded: excluded, threads: threads)
     var pieces: [String] = []
-    try IntroduceCommand.writeNetwork(r, format: format, in: g, chunk: chunk) { pieces.append($0) }
+    try IntroductionsReport.writeNetwork(r, format: format, in: g, chunk: chunk) { pieces.append($0) }
     return pieces
   }
 
@@ -78,7 +78,7 @@ import Testing
     let g = loaded.graph
     let r = g.topLinkPredictions(k: 4, threads: 2)
     var csv = "person,rank,candidate,adamicAdar\n"
-    var people: [IntroduceCommand.PerPersonJSON.Person] = []
+    var people: [IntroductionsReport.PerPersonJSON.Person] = []
     for p in 0..<PersonID(g.personCount) {
       for (rank, c) in r.candidates(of: p).enumerated() {
         csv += "\(CSVEscaping.field(g.people.id(of: p))),\(rank + 1),\(CSVEscaping.field(g.people.id(of: c.person))),\(c.score)\n"
@@ -88,10 +88,10 @@ import Testing
           id: g.people.id(of: p), name: g.people.name(of: p),
           candidates: r.candidates(of: p).map { .init(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score) }))
     }
-    let json = try jsonText(IntroduceCommand.PerPersonJSON(rankedBy: "adamicAdar", k: 4, pairsScored: r.pairsScored, people: people))
+    let json = try jsonText(IntroductionsReport.PerPersonJSON(rankedBy: "adamicAdar", k: 4, pairsScored: r.pairsScored, people: people))
     for (format, expected) in [(OutputFormat.csv, csv), (.json, json)] {
       var pieces: [String] = []
-      try IntroduceCommand.writePerPerson(r, in: g, format: format, chunk: 5) { pieces.append($0) }
+      try IntroductionsReport.writePerPerson(r, in: g, format: format, chunk: 5) { pieces.append($0) }
       #expect(pieces.joined() == expected, "\(format)")
       #expect(pieces.count >= g.personCount / 5, "\(format): \(pieces.count) pieces")
     }
