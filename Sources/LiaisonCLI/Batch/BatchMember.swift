@@ -25,7 +25,7 @@ extension BatchReport {
   ) -> MemberResult {
     let r = g.egoReach(p, options: reachOptions)
     let burt = g.burtMeasures(of: p)
-    let answer = ReachCommand.answer(g, r, burt, nil, cover: config.coverFraction)
+    let answer = ReachAnswer.make(g, r, burt, nil, cover: config.coverFraction)
     var intro: IntroduceResult?
     if g.degree(of: p) >= 2 {
       let found = g.introductionCandidates(
