@@ -7,12 +7,13 @@
 //   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz)  <-  LiaisonCLI  <-  liaison
 //
 // Compile-time flags:
-//   LIAISON_INTERNAL_CHECKS  re-validates every CSR invariant after each build
-//                            (O(V + E) extra per build; tests turn it on via
-//                            `Graph.checkInvariants()` explicitly instead).
+//   LIAISON_INTERNAL_CHECKS  debug builds (and so `swift test`) re-validate every
+//                            graph GraphBuilder makes against its CSR invariants
+//                            (`Graph.checkInvariants()`, O((V + E) log d) per
+//                            build); release builds skip it.
 import PackageDescription
 
-let swiftSettings: [SwiftSetting] = []
+let swiftSettings: [SwiftSetting] = [.define("LIAISON_INTERNAL_CHECKS", .when(configuration: .debug))]
 
 let package = Package(
   name: "Liaison",

@@ -334,6 +334,10 @@ extension GraphBuilder {
     let report = BuildReport(
       people: n, ties: tieCount, selfTiesDropped: selfTiesDropped, parallelTiesMerged: merged,
       mergedByOrigin: mergedByOrigin)
+    #if LIAISON_INTERNAL_CHECKS
+      // Debug builds and tests re-validate every graph they build (Package.swift).
+      do { try graph.checkInvariants() } catch { preconditionFailure("GraphBuilder produced a broken graph: \(error)") }
+    #endif
     return (graph, report)
   }
 }
