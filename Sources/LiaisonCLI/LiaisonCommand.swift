@@ -11,7 +11,7 @@ public struct LiaisonCommand: ParsableCommand {
     commandName: "liaison",
     abstract: "Weak-tie reach, broker paths and introductions from your contact exports — offline.",
     discussion: """
-      Inputs are people/ties CSV files and edge lists (format detected from content).
+      Inputs are people/ties CSV files and edge lists (format detected from content). \
       Contact data never leaves this machine.
 
       Start with:

@@ -13,12 +13,12 @@ struct BatchCommand: ParsableCommand {
     commandName: "batch",
     abstract: "The team report: every member's exports merged, analysed and drawn into one folder with an offline index.html.",
     discussion: """
-      Inputs are files or folders of contact exports (each file's owner from OWNER=PATH, a
-      manifest CSV with `owner,path` columns, or the file stem), plus optional people, ties and
-      interactions tables. All of them are merged into one network (identity resolution across
-      members, inferred ties with evidence), then for each member: reach, the 80 % cover,
-      dormant ties, introductions and an ego picture; for the team: overlaps between members,
-      who has the warmest path to each --targets company or person, network-wide introductions
+      Inputs are files or folders of contact exports (each file's owner from OWNER=PATH, a \
+      manifest CSV with `owner,path` columns, or the file stem), plus optional people, ties and \
+      interactions tables. All of them are merged into one network (identity resolution across \
+      members, inferred ties with evidence), then for each member: reach, the 80 % cover, \
+      dormant ties, introductions and an ego picture; for the team: overlaps between members, \
+      who has the warmest path to each --targets company or person, network-wide introductions \
       and brokers.
 
       Written to --out (each file atomically; a re-run on the same inputs writes the same bytes):
@@ -28,7 +28,7 @@ struct BatchCommand: ParsableCommand {
         members/<member>.json, .csv, .svg   one member's reach, introductions and picture
         targets/<target>.svg, brokers.svg   pictures
 
-      A file that cannot be read is listed in summary.json with the reason, the rest is
+      A file that cannot be read is listed in summary.json with the reason, the rest is \
       analysed, and the exit code is 1.
 
       Examples:

@@ -17,9 +17,9 @@ struct CommunitiesCommand: ParsableCommand {
     commandName: "communities",
     abstract: "Communities (Leiden or Louvain, modularity with tie strength as the weight): the circles of a network.",
     discussion: """
-      Seeded and deterministic: the same files, --resolution and --seed give the same communities.
-      A higher --resolution gives more, smaller communities. --method leiden (default) refines each
-      community before aggregating (Traag et al. 2019), so no community falls apart into pieces;
+      Seeded and deterministic: the same files, --resolution and --seed give the same communities. \
+      A higher --resolution gives more, smaller communities. --method leiden (default) refines each \
+      community before aggregating (Traag et al. 2019), so no community falls apart into pieces; \
       --method louvain is the classic method (Blondel et al. 2008).
 
       Examples:

@@ -13,10 +13,10 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write the network for Gephi, networkx, igraph or Neo4j: GraphML, GEXF, JSON, CSV or DOT.",
     discussion: """
-      Every person attribute (name, email, company, title, industry, location, tags, profile URL,
-      degree) and every tie's evidence (strength, whether it was rated, class, interactions, last
-      contact, since, kind, source file, inferred and confidence) is written. Files are written
-      atomically; text is escaped for its format, and CSV cells that a spreadsheet would run as
+      Every person attribute (name, email, company, title, industry, location, tags, profile URL, \
+      degree) and every tie's evidence (strength, whether it was rated, class, interactions, last \
+      contact, since, kind, source file, inferred and confidence) is written. Files are written \
+      atomically; text is escaped for its format, and CSV cells that a spreadsheet would run as \
       a formula (starting with = + - @ TAB CR) get a leading '.
 
         graphml  networkx.read_graphml, igraph Graph.Read_GraphML, Gephi, yEd

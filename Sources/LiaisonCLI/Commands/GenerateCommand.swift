@@ -7,8 +7,8 @@ struct GenerateCommand: ParsableCommand {
     commandName: "generate",
     abstract: "Write a seeded, realistic synthetic professional network (people.csv, ties.csv, LinkedIn-style exports).",
     discussion: """
-      Companies of Zipf-like sizes in ~25 industries, titles with seniority, career histories that
-      create colleague ties, triadic closure, and tie strengths from simulated interaction histories.
+      Companies of Zipf-like sizes in ~25 industries, titles with seniority, career histories that \
+      create colleague ties, triadic closure, and tie strengths from simulated interaction histories. \
       The same options always write the same bytes.
 
       Examples:

@@ -24,22 +24,22 @@ struct IntroduceCommand: ParsableCommand {
     commandName: "introduce",
     abstract: "Who to introduce to whom: pairs of your contacts who don't know each other and would gain from meeting.",
     discussion: """
-      With --ego, every pair of the ego's contacts with no tie between them is ranked by one
-      score: shared contacts besides the ego (resource allocation), context fit (same industry,
-      hiring × looking, founder × investor, mentor), the ego's weaker tie to the two, and
-      bridging (different companies or industries). Each pair comes with plain-word reasons,
-      networkx-compatible Adamic–Adar, resource allocation, Jaccard and common contacts (with
+      With --ego, every pair of the ego's contacts with no tie between them is ranked by one \
+      score: shared contacts besides the ego (resource allocation), context fit (same industry, \
+      hiring × looking, founder × investor, mentor), the ego's weaker tie to the two, and \
+      bridging (different companies or industries). Each pair comes with plain-word reasons, \
+      networkx-compatible Adamic–Adar, resource allocation, Jaccard and common contacts (with \
       and without the ego), and the change in the ego's Burt constraint if they meet.
 
-      Only the 2,000 contacts with the strongest ties to the ego are paired (the pairs grow
-      with the square of the contacts); standard error says so when the cap applies, and
+      Only the 2,000 contacts with the strongest ties to the ego are paired (the pairs grow \
+      with the square of the contacts); standard error says so when the cap applies, and \
       --max-contacts N changes it (0: every contact).
 
-      Without --ego, the best pairs network-wide: every person's top N people at distance 2
-      by Adamic–Adar (or --by), each pair once, written as they are described (a large
+      Without --ego, the best pairs network-wide: every person's top N people at distance 2 \
+      by Adamic–Adar (or --by), each pair once, written as they are described (a large \
       answer is never held in memory as text).
 
-      --exclude reads a CSV of pairs already introduced or declined, one `a,b` per line
+      --exclude reads a CSV of pairs already introduced or declined, one `a,b` per line \
       (ids, emails, profile URLs or exact names; a first line that names nobody is a header).
 
       Examples:

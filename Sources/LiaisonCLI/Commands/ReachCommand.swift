@@ -13,10 +13,10 @@ struct ReachCommand: ParsableCommand {
     commandName: "reach",
     abstract: "Weak-tie reach: who opens which doors, the few contacts that cover 80 %, dormant ties to revive.",
     discussion: """
-      For one person (--ego): contacts by tie class, second-degree reach and what only weak ties open
-      (Granovetter's weak-tie reach), each contact's unique reach, Burt's effective size and
-      constraint, the smallest set of contacts (greedy, so "at most k") that covers --cover of
-      the second-degree reach, dormant ties ranked by the reach they would reopen, and the
+      For one person (--ego): contacts by tie class, second-degree reach and what only weak ties open \
+      (Granovetter's weak-tie reach), each contact's unique reach, Burt's effective size and \
+      constraint, the smallest set of contacts (greedy, so "at most k") that covers --cover of \
+      the second-degree reach, dormant ties ranked by the reach they would reopen, and the \
       companies and industries within two steps. For everyone (--all): first and second degree.
 
       Examples:

@@ -87,11 +87,11 @@ struct RenderCommand: ParsableCommand {
     commandName: "render",
     abstract: "Draw the network, an ego network, introduction chains, introductions, brokers or communities (SVG).",
     discussion: """
-      Graphviz runs in-process (libgvc); layouts are seeded, so the same input gives the same
-      SVG bytes. Tie strength sets the pen width, inferred ties are dotted, tooltips carry each
-      tie's evidence, and a legend and caption say what is shown and what was left out. Beyond
-      --max-nodes people the least relevant are collapsed into summary nodes (by community, or
-      by company in ego views). Every SVG is checked before it is written: no script, no event
+      Graphviz runs in-process (libgvc); layouts are seeded, so the same input gives the same \
+      SVG bytes. Tie strength sets the pen width, inferred ties are dotted, tooltips carry each \
+      tie's evidence, and a legend and caption say what is shown and what was left out. Beyond \
+      --max-nodes people the least relevant are collapsed into summary nodes (by community, or \
+      by company in ego views). Every SVG is checked before it is written: no script, no event \
       handler, no external reference. PNG and PDF need Graphviz's cairo plugin.
 
       Views:
