@@ -395,15 +395,7 @@ public struct PathSearch {
     var hB = CostHeap()
     var tF = [Int32]()
     var tB = [Int32]()
-    swap(&dF, &distF)
-    swap(&dB, &dist)
-    swap(&pF, &predF)
-    swap(&pB, &predB)
-    swap(&hF, &heapF)
-    swap(&hB, &heap)
-    swap(&tF, &touchedF)
-    swap(&tB, &touched)
-    defer {
+    func exchange() {
       swap(&dF, &distF)
       swap(&dB, &dist)
       swap(&pF, &predF)
@@ -413,6 +405,8 @@ public struct PathSearch {
       swap(&tF, &touchedF)
       swap(&tB, &touched)
     }
+    exchange()
+    defer { exchange() }
     for p in tF { dF[Int(p)] = .max }
     for p in tB { dB[Int(p)] = .max }
     tF.removeAll(keepingCapacity: true)
