@@ -1,6 +1,7 @@
 import GraphCore
 
 /// First- and second-degree reach of every person.
+/// Tuned (stamp arrays per worker); measured in Benchmarks/NOTES.md, "Two-hop reach for everyone (W2)".
 public struct TwoHopReach: Sendable, Equatable {
   /// |N₁(p)| per person.
   public var firstDegree: [Int32]

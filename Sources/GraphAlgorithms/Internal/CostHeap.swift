@@ -3,6 +3,7 @@
 /// entry is skipped when popped (callers compare the popped cost with their
 /// distance array). Ordered by cost, then person id, so pops are
 /// deterministic. Storage is reused across queries (`removeAll` keeps it).
+/// Hand-written for 16-byte entries and reuse (Benchmarks/NOTES.md, "Broker paths, brokerage and introductions").
 ///
 /// - Complexity: O(log h) per push and pop for h entries; 16 bytes per entry.
 package struct CostHeap {

@@ -21,6 +21,7 @@ struct CommunityLevelGraph {
 }
 
 /// The local-moving phase of Louvain and Leiden on one level graph.
+/// Tuned; measured in Benchmarks/NOTES.md, "Louvain faster than networkit's PLM".
 ///
 /// Each visited node leaves its community and joins the neighbouring
 /// community with the largest gain w_{u,c} − γ k_u K_c / 2m (ties: stay,
