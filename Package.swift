@@ -4,7 +4,8 @@
 // introductions, Graphviz pictures) from the files people already have.
 //
 // Module dependencies are one-way:
-//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz)  <-  LiaisonCLI  <-  liaison
+//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz), GraphSynthesis  <-  LiaisonCLI  <-  liaison
+// (GraphSynthesis, the synthetic network generator, sits beside GraphIO and writes through its writers.)
 //
 // Compile-time flags:
 //   LIAISON_INTERNAL_CHECKS  re-validates every CSR invariant after each build
@@ -22,6 +23,7 @@ let package = Package(
     .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
     .library(name: "GraphIO", targets: ["GraphIO"]),
     .library(name: "GraphRendering", targets: ["GraphRendering"]),
+    .library(name: "GraphSynthesis", targets: ["GraphSynthesis"]),
     .library(name: "LiaisonCLI", targets: ["LiaisonCLI"]),
     .executable(name: "liaison", targets: ["liaison"]),
   ],
@@ -32,6 +34,7 @@ let package = Package(
     .target(name: "GraphCore", swiftSettings: swiftSettings),
     .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
     .target(name: "GraphIO", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
+    .target(name: "GraphSynthesis", dependencies: ["GraphCore", "GraphIO"], swiftSettings: swiftSettings),
     .systemLibrary(
       name: "CGraphviz",
       pkgConfig: "libgvc",
@@ -45,7 +48,7 @@ let package = Package(
     .target(
       name: "LiaisonCLI",
       dependencies: [
-        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering",
+        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering", "GraphSynthesis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -65,6 +68,10 @@ let package = Package(
     .testTarget(
       name: "GraphRenderingTests",
       dependencies: ["GraphRendering", "LiaisonTestSupport"]
+    ),
+    .testTarget(
+      name: "GraphSynthesisTests",
+      dependencies: ["GraphSynthesis", "LiaisonTestSupport"]
     ),
     .testTarget(
       name: "LiaisonCLITests",
