@@ -3,9 +3,10 @@
 // Liaison: professional-network analysis (weak-tie reach, broker paths,
 // introductions, Graphviz pictures) from the files people already have.
 //
-// Module dependencies are one-way:
-//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz), GraphSynthesis  <-  LiaisonCLI  <-  liaison
-// (GraphSynthesis, the synthetic network generator, sits beside GraphIO and writes through its writers.)
+// Module dependencies are one-way (a module uses only modules to its left):
+//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz), GraphSynthesis
+//              <-  LiaisonCLI  <-  liaison
+// GraphSynthesis (the synthetic network generator) writes its files through GraphIO's writers.
 //
 // Compile-time flags:
 //   LIAISON_INTERNAL_CHECKS  re-validates every CSR invariant after each build
