@@ -3,8 +3,10 @@
 // Liaison: professional-network analysis (weak-tie reach, broker paths,
 // introductions, Graphviz pictures) from the files people already have.
 //
-// Module dependencies are one-way:
-//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz)  <-  LiaisonCLI  <-  liaison
+// Module dependencies are one-way (a module uses only modules to its left):
+//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz), GraphSynthesis
+//              <-  LiaisonCLI  <-  liaison
+// GraphSynthesis (the synthetic network generator) writes its files through GraphIO's writers.
 //
 // Compile-time flags:
 //   LIAISON_INTERNAL_CHECKS  debug builds (and so `swift test`) re-validate every
@@ -23,6 +25,7 @@ let package = Package(
     .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
     .library(name: "GraphIO", targets: ["GraphIO"]),
     .library(name: "GraphRendering", targets: ["GraphRendering"]),
+    .library(name: "GraphSynthesis", targets: ["GraphSynthesis"]),
     .library(name: "LiaisonCLI", targets: ["LiaisonCLI"]),
     .executable(name: "liaison", targets: ["liaison"]),
   ],
@@ -33,6 +36,7 @@ let package = Package(
     .target(name: "GraphCore", swiftSettings: swiftSettings),
     .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
     .target(name: "GraphIO", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
+    .target(name: "GraphSynthesis", dependencies: ["GraphCore", "GraphIO"], swiftSettings: swiftSettings),
     .systemLibrary(
       name: "CGraphviz",
       pkgConfig: "libgvc",
@@ -46,7 +50,7 @@ let package = Package(
     .target(
       name: "LiaisonCLI",
       dependencies: [
-        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering",
+        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering", "GraphSynthesis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -66,6 +70,10 @@ let package = Package(
     .testTarget(
       name: "GraphRenderingTests",
       dependencies: ["GraphRendering", "LiaisonTestSupport"]
+    ),
+    .testTarget(
+      name: "GraphSynthesisTests",
+      dependencies: ["GraphSynthesis", "LiaisonTestSupport"]
     ),
     .testTarget(
       name: "LiaisonCLITests",

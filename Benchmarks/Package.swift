@@ -19,6 +19,7 @@ let package = Package(
       dependencies: [
         .product(name: "GraphCore", package: "Liaison"),
         .product(name: "GraphIO", package: "Liaison"),
+        .product(name: "GraphSynthesis", package: "Liaison"),
       ],
       path: "Sources/BenchmarkSupport"
     ),

@@ -1,5 +1,4 @@
 import GraphCore
-import GraphIO
 import Testing
 
 /// `ByteKeyTable` against `Dictionary` as the oracle, on seeded random keys

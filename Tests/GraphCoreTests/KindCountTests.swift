@@ -1,5 +1,4 @@
 import GraphCore
-import GraphIO
 import Testing
 
 /// `TieAttributes.kindCounts` (counting by the kind's code) against counting

@@ -1,5 +1,4 @@
 import GraphCore
-import GraphIO
 import Testing
 
 /// `Identity.profileURLKeySlice` (the importer's shortcut: a profile URL's key

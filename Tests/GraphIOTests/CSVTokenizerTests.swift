@@ -1,3 +1,4 @@
+import GraphCore
 import GraphIO
 import LiaisonTestSupport
 import Testing

@@ -1,3 +1,4 @@
+import GraphCore
 import Testing
 
 @testable import GraphIO

@@ -1,4 +1,5 @@
 import Foundation
+import GraphCore
 import GraphIO
 import LiaisonTestSupport
 import Testing

@@ -1,6 +1,7 @@
 // Shared data for every benchmark target: generated networks, loaded once.
 import GraphCore
 import GraphIO
+import GraphSynthesis
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,6 @@
 import ArgumentParser
 import GraphCore
-import GraphIO
+import GraphSynthesis
 
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -11,26 +11,28 @@
 /// generators", OOPSLA; constants from Vigna's reference `splitmix64.c`).
 ///
 /// Used wherever Liaison needs reproducible randomness (the synthetic network
-/// generator, tests): the same seed gives the same sequence on every platform
-/// and in every process, unlike `SystemRandomNumberGenerator` or anything that
-/// depends on hashing. It passes BigCrush; it is not cryptographically secure.
+/// generator in GraphSynthesis, seeded tests): the same seed gives the same
+/// sequence on every platform and in every process, unlike
+/// `SystemRandomNumberGenerator` or anything that depends on hashing. It passes
+/// BigCrush; it is not cryptographically secure. `package`: shared by Liaison's
+/// modules and tests, not part of the public API.
 ///
 /// - Complexity: O(1) time and 8 bytes of state per generator.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
   /// The current state; the next output is a function of `state + γ`.
-  public var state: UInt64
+  package var state: UInt64
 
   /// A generator whose sequence is fully determined by `seed`.
-  public init(seed: UInt64) { state = seed }
+  package init(seed: UInt64) { state = seed }
 
   /// A generator for one independent stream, e.g. one tie: `seed` mixed with `stream`.
-  public init(seed: UInt64, stream: UInt64) {
+  package init(seed: UInt64, stream: UInt64) {
     state = SplitMix64.mix(seed ^ SplitMix64.mix(stream &+ 0x632B_E59B_D9B4_E019))
   }
 
   /// The next 64 random bits.
   @inlinable
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     return SplitMix64.mix(state)
   }
@@ -38,7 +40,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   /// The SplitMix64 finaliser: a bijective avalanche mix of 64 bits, usable
   /// as a stateless hash of an integer.
   @inlinable
-  public static func mix(_ value: UInt64) -> UInt64 {
+  package static func mix(_ value: UInt64) -> UInt64 {
     var z = value
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -47,14 +49,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
   /// A uniform double in [0, 1) with 53 random bits.
   @inlinable
-  public mutating func nextDouble() -> Double {
+  package mutating func nextDouble() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
   /// A uniform integer in `0..<bound` (`bound > 0`), by Lemire's nearly
   /// divisionless multiply-shift method with rejection (no modulo bias).
   @inlinable
-  public mutating func nextInt(below bound: Int) -> Int {
+  package mutating func nextInt(below bound: Int) -> Int {
     precondition(bound > 0, "bound must be positive")
     let b = UInt64(bound)
     var m = next().multipliedFullWidth(by: b)
@@ -67,30 +69,30 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
   /// A uniform integer in `range` (non-empty).
   @inlinable
-  public mutating func nextInt(in range: ClosedRange<Int>) -> Int {
+  package mutating func nextInt(in range: ClosedRange<Int>) -> Int {
     range.lowerBound + nextInt(below: range.upperBound - range.lowerBound + 1)
   }
 
   /// `true` with probability `p` (clamped to [0, 1]).
   @inlinable
-  public mutating func chance(_ p: Double) -> Bool { nextDouble() < p }
+  package mutating func chance(_ p: Double) -> Bool { nextDouble() < p }
 
   /// An exponential variate with the given mean.
   @inlinable
-  public mutating func exponential(mean: Double) -> Double {
+  package mutating func exponential(mean: Double) -> Double {
     // 1 − u is in (0, 1], so the logarithm is finite.
     -mean * _splitMixLog(1 - nextDouble())
   }
 
   /// A Pareto variate with scale `minimum` and shape `alpha` (tail P(X > x) = (min/x)^α).
   @inlinable
-  public mutating func pareto(minimum: Double, alpha: Double) -> Double {
+  package mutating func pareto(minimum: Double, alpha: Double) -> Double {
     minimum * _splitMixExp(-_splitMixLog(1 - nextDouble()) / alpha)
   }
 
   /// A standard normal variate (Box–Muller, one of the pair).
   @inlinable
-  public mutating func normal() -> Double {
+  package mutating func normal() -> Double {
     let u1 = 1 - nextDouble()
     let u2 = nextDouble()
     return (-2 * _splitMixLog(u1)).squareRoot() * _splitMixCos(2 * Double.pi * u2)
@@ -98,7 +100,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
   /// A geometric-like count ≥ 0 with the given mean (rounded exponential).
   @inlinable
-  public mutating func count(mean: Double) -> Int {
+  package mutating func count(mean: Double) -> Int {
     Int(exponential(mean: mean).rounded(.down))
   }
 }
