@@ -23,29 +23,23 @@ let package = Package(
       ],
       path: "Sources/BenchmarkSupport"
     ),
-    .executableTarget(
-      name: "GraphCoreBenchmarks",
-      dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
-        "BenchmarkSupport",
-        .product(name: "GraphCore", package: "Liaison"),
-        .product(name: "GraphIO", package: "Liaison"),
-        .product(name: "GraphAlgorithms", package: "Liaison"),
-      ],
-      path: "Benchmarks/GraphCoreBenchmarks",
-      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    ),
-    .executableTarget(
-      name: "LinkPredictionBenchmarks",
-      dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
-        "BenchmarkSupport",
-        .product(name: "GraphCore", package: "Liaison"),
-        .product(name: "GraphIO", package: "Liaison"),
-        .product(name: "GraphAlgorithms", package: "Liaison"),
-      ],
-      path: "Benchmarks/LinkPredictionBenchmarks",
-      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    ),
+    benchmark("GraphCoreBenchmarks"),
+    benchmark("LinkPredictionBenchmarks"),
   ]
 )
+
+/// One ordo-one/benchmark executable over the Liaison libraries.
+func benchmark(_ name: String) -> Target {
+  .executableTarget(
+    name: name,
+    dependencies: [
+      .product(name: "Benchmark", package: "benchmark"),
+      "BenchmarkSupport",
+      .product(name: "GraphCore", package: "Liaison"),
+      .product(name: "GraphIO", package: "Liaison"),
+      .product(name: "GraphAlgorithms", package: "Liaison"),
+    ],
+    path: "Benchmarks/\(name)",
+    plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+  )
+}

@@ -7,13 +7,8 @@
 import GraphCore
 import GraphIO
 
-private let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
 /// `12 Mar 2021`, LinkedIn's `Connected On` format.
-private func linkedInDate(_ day: Int32) -> String {
-  let (y, m, d) = Day(daysSinceEpoch: day).components
-  return (d < 10 ? "0\(d)" : "\(d)") + " \(monthAbbreviations[m - 1]) \(y)"
-}
+private func linkedInDate(_ day: Int32) -> String { Day(daysSinceEpoch: day).linkedInFormat }
 
 extension SyntheticWorld {
   /// Up to `exportCount` members with 50–1500 contacts, one per company first;

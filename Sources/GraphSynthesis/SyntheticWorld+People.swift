@@ -63,7 +63,7 @@ extension SyntheticWorld {
     }
     industryCompanies = perIndustry
     industryTables = perIndustryWeights.map { WeightedTable($0) }
-    report("companies: \(groupedDigits(count)) in \(Vocab.industries.count) industries")
+    report("companies: \(TextFormat.grouped(count)) in \(Vocab.industries.count) industries")
   }
 
   private func companyBaseName(industry: Int, rng: inout SplitMix64) -> String {
@@ -261,8 +261,8 @@ extension SyntheticWorld {
     memberList.removeLast(memberList.count - unique)
     memberships = memberList
     report(
-      "people: \(groupedDigits(n)) with \(groupedDigits(stintCompany.count)) positions, "
-        + "\(groupedDigits(schoolCount)) schools, \(groupedDigits(communityCount)) communities")
+      "people: \(TextFormat.grouped(n)) with \(TextFormat.grouped(stintCompany.count)) positions, "
+        + "\(TextFormat.grouped(schoolCount)) schools, \(TextFormat.grouped(communityCount)) communities")
   }
 }
 

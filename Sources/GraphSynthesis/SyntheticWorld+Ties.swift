@@ -55,18 +55,18 @@ extension SyntheticWorld {
     var rng = stream(0x71E5)
     let T = Double(targetTies)
     let colleagues = colleagueTies(budget: Tuning.companyWideShare * T, rng: &rng)
-    report("colleague ties: \(groupedDigits(colleagues)) candidates")
+    report("colleague ties: \(TextFormat.grouped(colleagues)) candidates")
     let classmates = classmateTies(budget: Tuning.classmateShare * T, rng: &rng)
-    report("classmate ties: \(groupedDigits(classmates)) candidates")
+    report("classmate ties: \(TextFormat.grouped(classmates)) candidates")
     let community = communityTies(budget: Tuning.communityShare * T, rng: &rng)
-    report("community ties: \(groupedDigits(community)) candidates")
+    report("community ties: \(TextFormat.grouped(community)) candidates")
     let industry = industryTies(budget: Tuning.industryShare * T, rng: &rng)
-    report("industry ties: \(groupedDigits(industry)) candidates")
+    report("industry ties: \(TextFormat.grouped(industry)) candidates")
     deduplicate()
-    report("base network: \(groupedDigits(pairs.count)) distinct ties")
+    report("base network: \(TextFormat.grouped(pairs.count)) distinct ties")
     if targetTies > 0 {
       let linked = connectIsolated(rng: &rng)
-      if linked > 0 { report("first contacts for \(groupedDigits(linked)) people without ties") }
+      if linked > 0 { report("first contacts for \(TextFormat.grouped(linked)) people without ties") }
     }
     closeTriads(rng: &rng)
     // Free what only tie generation needed.

@@ -95,10 +95,10 @@ extension SyntheticWorld {
     }
     let members = chooseExportMembers(degree: degree)
 
-    report("writing people.csv (\(groupedDigits(n)) rows)")
+    report("writing people.csv (\(TextFormat.grouped(n)) rows)")
     let companies = try writePeople(directory + "/people.csv")
 
-    report("writing ties.csv (\(groupedDigits(pairs.count)) rows)")
+    report("writing ties.csv (\(TextFormat.grouped(pairs.count)) rows)")
     var memberSlot = [Int32](repeating: -1, count: n)
     for (i, m) in members.enumerated() { memberSlot[m] = Int32(i) }
     var contacts = [[UInt64]](repeating: [], count: members.count)
@@ -129,7 +129,7 @@ extension SyntheticWorld {
     summary.tiesByClass = [
       (.strong, stats.strong), (.weak, stats.weak), (.nominal, stats.nominal), (.dormant, stats.dormant),
     ]
-    report("done: \(groupedDigits(n)) people, \(groupedDigits(pairs.count)) ties")
+    report("done: \(TextFormat.grouped(n)) people, \(TextFormat.grouped(pairs.count)) ties")
     return summary
   }
 
@@ -233,7 +233,7 @@ extension SyntheticWorld {
       if memberSlot[a] >= 0 { contacts[Int(memberSlot[a])].append(sinceKey | UInt64(b)) }
       if memberSlot[b] >= 0 { contacts[Int(memberSlot[b])].append(sinceKey | UInt64(a)) }
       if (i + 1) % step == 0 && pairs.count >= 1_000_000 {
-        report("  ties.csv: \(groupedDigits(i + 1)) / \(groupedDigits(pairs.count))")
+        report("  ties.csv: \(TextFormat.grouped(i + 1)) / \(TextFormat.grouped(pairs.count))")
       }
     }
     writer.writeBytes(out.bytes)

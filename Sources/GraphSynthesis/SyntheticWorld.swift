@@ -215,13 +215,3 @@ enum Mechanism: UInt64 {
   range.lowerBound + rng.nextInt(below: range.count)
 }
 
-/// `1,234,567`, for progress messages.
-func groupedDigits(_ n: Int) -> String {
-  let digits = String(n.magnitude)
-  var out = ""
-  for (i, ch) in digits.enumerated() {
-    if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-    out.append(ch)
-  }
-  return n < 0 ? "-" + out : out
-}
