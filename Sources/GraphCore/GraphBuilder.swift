@@ -85,8 +85,10 @@ public struct GraphBuilder {
 
   /// Self-ties dropped so far.
   public private(set) var selfTiesDropped = 0
-  /// The origin (e.g. input file index) recorded with each tie added from now on.
-  public var currentOrigin: UInt16 = 0
+  /// The origin recorded with each tie added from now on: the input file an
+  /// import session is reading (0: none). `BuildReport.mergedByOrigin`
+  /// counts folded rows by it.
+  package var currentOrigin: UInt16 = 0
   /// Reference date for dormancy and model strengths; default: the latest date in the data.
   public var referenceDate: Day?
   /// The model that derives strengths from evidence when the data has none.

@@ -543,7 +543,7 @@ let linkedInNote = """
     #expect {
       _ = try loadContactText([("people.csv", people), ("sam-lee.csv", c)])
     } throws: { e in
-      (e as? ImportError)?.message.contains("matches 2 people") == true && (e as? ImportError)?.hint != nil
+      (e as? ImportError)?.message.contains("matches 2 people") == true && (e as? ImportError)?.hints == [.nameTheOwner]
     }
   }
 }

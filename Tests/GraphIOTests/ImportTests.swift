@@ -123,7 +123,7 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
   @Test func noSourceColumnIsAnErrorThatSaysWhatToDo() {
     let e = loadError([("t.csv", Array("from_person,to_person\na,b\n".utf8))])
     #expect(e != nil)
-    #expect(e?.hint?.contains("source") == true || e?.message.contains("cannot tell") == true)
+    #expect(e?.advice?.contains("source") == true || e?.message.contains("cannot tell") == true)
     let forced = loadError([("t.csv", Array("who,whom\na,b\n".utf8))], strict: false)
     #expect(forced?.message.contains("cannot tell") == true)
   }
@@ -154,7 +154,9 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
     let text = "source,target,strength\na,b,0.5\nb,c,1.5\nc,d,abc\n"
     let e = loadError([("t.csv", Array(text.utf8))], strict: true)
     #expect(e?.line == 3)
-    #expect(e?.hint?.contains("--strict") == true)
+    // The row's own advice, then what the caller can change (worded by the caller).
+    #expect(e?.hints == [.advice(NumberParsing.strengthHint), .retryWithoutStrict])
+    #expect(e?.description.contains("--") == false)
   }
 
   /// Invalid UTF-8 within the bytes the encoding is judged on makes the file
@@ -164,12 +166,12 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
     defer { tmp.cleanUp() }
     let bytes = Array("source,target\na,b\n".utf8) + [UInt8(ascii: "c"), UInt8(ascii: ","), 0x64, 0xFF, 0xFE, 0x0A]
     let path = tmp.write("t.csv", bytes: bytes)
-    var builder = GraphBuilder()
-    var report = ImportReport(file: path, format: "ties")
     final class Box: @unchecked Sendable { var errors: [ImportError] = [] }
     let box = Box()
-    let sink = RowErrorSink(strict: false) { box.errors.append($0) }
-    try TableImporter.importTies(path, into: &builder, report: &report, errors: sink, detectionBytes: 16)
+    var session = ImportSession { box.errors.append($0) }
+    try session.read(InputSpec(path: path), as: .ties, slot: 0, detectionBytes: 16)
+    let (_, build) = try session.build()
+    let report = try #require(try session.reports(after: build).first)
     #expect(report.encoding == "utf-8")
     #expect(report.rejected == 1)
     #expect(box.errors.first?.line == 3)

@@ -205,7 +205,7 @@ func fingerprint(_ loaded: LoadedNetwork) -> [String] {
     #expect(e.line == 1)
     #expect(e.column == byteColumn)
     #expect(e.message == "column \"\(name)\" is in the header twice (columns \(first) and \(second))")
-    #expect(e.hint == "rename or remove one of them")
+    #expect(e.hints == [.advice("rename or remove one of them")])
   }
 
   @Test func repeatedPeopleColumnIsAnError() throws {
@@ -242,7 +242,7 @@ func fingerprint(_ loaded: LoadedNetwork) -> [String] {
     let e = try #require(errors.first)
     #expect(e.line == 3 && e.column == 5)
     #expect(e.message.hasPrefix("strength \"\(value)\" is too close to 0"))
-    #expect(e.hint == "use a value above 0 and at most 1, or leave it empty")
+    #expect(e.advice == "use a value above 0 and at most 1, or leave it empty")
   }
 
   @Test func tiesTableWithEvidence() throws {
@@ -251,7 +251,7 @@ func fingerprint(_ loaded: LoadedNetwork) -> [String] {
     let e = try #require(errors.first)
     #expect(e.line == 3 && e.column == 7)
     #expect(e.message.hasPrefix("strength \"1e-50\" is too close to 0"))
-    #expect(e.hint == "use a value above 0 and at most 1, or leave it empty")
+    #expect(e.advice == "use a value above 0 and at most 1, or leave it empty")
   }
 
   @Test func smallestKeptStrengthIsAccepted() throws {

@@ -32,12 +32,11 @@ enum ContactActivity {
     var kind: String
   }
 
-  static func read(
-    _ file: String, kind: Kind, owner: Int, resolver: inout ContactResolver, builder: inout GraphBuilder,
-    report: inout ImportReport, errors: RowErrorSink
-  ) throws(ImportError) {
+  /// Reads the session's current file, an activity log of `owner`.
+  static func read(kind: Kind, owner: Int, into session: inout ImportSession) throws(ImportError) {
+    let file = session.file
     let source = try ByteSource(path: file, text: true)
-    report.encoding = source.encoding.rawValue
+    session.report.encoding = source.encoding.rawValue
     var csv = try CSVTokenizer(source: source)
     var header: [String] = []
     while let r = try csv.next() {
@@ -59,7 +58,7 @@ enum ContactActivity {
       fromC = col(["from", "sender"])
       toC = col(["to", "recipients", "recipient"])
       dateC = col(["date", "sentat", "sent", "datetime"])
-      report.generation =
+      session.report.generation =
         kind == .linkedinInvitations
         ? (fromURLC != nil ? "Invitations.csv (with profile URLs)" : "Invitations.csv 2018")
         : (header.contains("conversationid") ? "messages.csv (current, CONVERSATION ID)" : "Messages.csv 2018")
@@ -67,7 +66,7 @@ enum ContactActivity {
       fromC = col(["owner", "from", "organizer", "organiser"])
       toC = col(["participants", "with", "people", "attendees", "contacts", "to"])
       dateC = col(["date", "when", "datetime", "time", "day"])
-      report.generation = "generic interactions.csv (date, participants, kind, direction)"
+      session.report.generation = "generic interactions.csv (date, participants, kind, direction)"
     }
     guard let toC, let dateC else {
       throw ImportError(
@@ -82,18 +81,18 @@ enum ContactActivity {
       "conversationid", "conversationtitle", "subject", "content", "message", "attachments", "ismessagedraft",
       "isconversationarchived", "notes", "duration", "title",
     ]
-    report.unknownColumns = header.indices.filter { !known.contains($0) && !ignored.contains(header[$0]) }.map {
+    session.report.unknownColumns = header.indices.filter { !known.contains($0) && !ignored.contains(header[$0]) }.map {
       header[$0]
     }
     // Read the rows (without message texts) so the owner's own name can be found first.
     var rows: [Row] = []
     rowLoop: while let r = try csv.next() {
       if r.isBlank { continue }
-      report.rowsRead += 1
+      session.report.rowsRead += 1
       func text(_ c: Int?) -> String { c.flatMap { r.trimmed($0) } ?? "" }
       for c in [fromC, toC, dateC, fromURLC, toURLC].compactMap({ $0 }) where c < r.count && r.string(c) == nil {
-        try errors.reject(
-          &report, file: file, line: r.line, column: TableImporter.invalidTextColumn(r, c) ?? r.column(c),
+        try session.reject(
+          line: r.line, column: TableImporter.invalidTextColumn(r, c) ?? r.column(c),
           "invalid UTF-8 text")
         continue rowLoop
       }
@@ -111,7 +110,7 @@ enum ContactActivity {
           line: r.line, from: text(fromC), fromURL: text(fromURLC), to: list(text(toC)), toURLs: list(text(toURLC)),
           date: Day(parsing: dateText), dateText: dateText, outgoing: outgoing, kind: text(kindC)))
     }
-    try errors.checkEnd(of: source, &report, file: file)
+    try session.checkEnd(of: source)
     let sourceKind =
       switch kind {
       case .linkedinMessages: "linkedin-messages"
@@ -139,7 +138,7 @@ enum ContactActivity {
         break
       }
       if let shown = rows.first(where: { IdentityKeys.name($0.from) == selfName })?.from, !shown.isEmpty {
-        resolver.setSelfName(owner: owner, shown)
+        session.resolver.setSelfName(owner: owner, shown)
       }
     }
     func isSelf(_ name: String, _ url: String) -> Bool {
@@ -148,14 +147,14 @@ enum ContactActivity {
     }
     for row in rows {
       var others: [(String, String)] = []
-      let fromIsSelf = kind == .interactions ? (row.from.isEmpty || isOwnerName(row.from, resolver, owner)) : isSelf(row.from, row.fromURL)
+      let fromIsSelf = kind == .interactions ? (row.from.isEmpty || isOwnerName(row.from, session.resolver, owner)) : isSelf(row.from, row.fromURL)
       if !fromIsSelf && !row.from.isEmpty { others.append((row.from, row.fromURL)) }
       for (i, t) in row.to.enumerated() where !isSelf(t, i < row.toURLs.count ? row.toURLs[i] : "") {
         others.append((t, i < row.toURLs.count ? row.toURLs[i] : ""))
       }
       if others.isEmpty {
-        try errors.reject(
-          &report, file: file, line: row.line, column: 1, "names no one but the owner", hint: nil)
+        try session.reject(
+          line: row.line, column: 1, "names no one but the owner", hint: nil)
         continue
       }
       var outgoing = row.outgoing
@@ -164,26 +163,26 @@ enum ContactActivity {
       var startedTie = false
       for (name, url) in others {
         guard
-          let p = resolver.resolveParticipant(name: name, url: url, owner: owner, builder: &builder, create: true)
+          let p = session.resolver.resolveParticipant(name: name, url: url, owner: owner, builder: &session.builder, create: true)
         else { continue }
         people.append(p)
-        if resolver.addEvent(owner: owner, person: p, date: row.date, outgoing: outgoing, sourceKind: sourceKind, file: file) {
+        if session.resolver.addEvent(owner: owner, person: p, date: row.date, outgoing: outgoing, sourceKind: sourceKind, file: file) {
           startedTie = true
         }
       }
       if people.isEmpty {
-        try errors.reject(
-          &report, file: file, line: row.line, column: 1,
+        try session.reject(
+          line: row.line, column: 1,
           "no participant could be identified (\(others.map { $0.0 }.joined(separator: ", ")))",
           hint: "several people share that name; give profile URLs or emails")
         continue
       }
       if row.date == nil && !row.dateText.isEmpty {
         let problem = TableImporter.dateMessage(row.dateText)
-        report.warn(line: row.line, column: 1, "\(problem); the event counts without a date")
+        session.report.warn(line: row.line, column: 1, "\(problem); the event counts without a date")
       }
-      if people.count >= 2 { resolver.addCoParticipation(people) }
-      if startedTie { report.imported += 1 } else { report.merged += 1 }
+      if people.count >= 2 { session.resolver.addCoParticipation(people) }
+      if startedTie { session.report.imported += 1 } else { session.report.merged += 1 }
     }
   }
 

@@ -176,21 +176,18 @@ struct ContactCSVReader {
     var roles: [ContactColumnRole]
   }
 
-  /// Reads `file`: each data row that names someone becomes a record,
-  /// `prepare`d on a worker thread while the calling thread runs `onRecord`
-  /// (it returns whether the row became a new person) on the rows before it,
-  /// in file order (`Pipeline`); other rows are rejected through `errors`.
-  /// `warmth` (on the worker) reduces a prepared record to a number that
-  /// `warm` (on the calling thread) receives, with those of a few dozen
-  /// records, before `onRecord` sees them: the caller's indexes are brought
-  /// into cache with it.
-  static func read<Prepared>(
-    _ file: String, expected: ContactCSVFlavour?, report: inout ImportReport, errors: RowErrorSink,
-    prepare: (inout ContactRecord) -> Prepared, warmth: (Prepared) -> UInt64 = { _ in 0 },
-    warm: (UnsafeBufferPointer<UInt64>) -> Void = { _ in }, onRecord: (consuming Prepared) -> Bool
+  /// Reads the session's current file, `owner`'s export: each data row that
+  /// names someone becomes a `PreparedContact` on a worker thread while the
+  /// calling thread hands the rows before it to the session (identity
+  /// resolution), in file order (`Pipeline`); other rows are rejected through
+  /// the session. A few dozen records before the session sees them, their
+  /// profile URL hashes warm the indexes they will probe (`ContactResolver.warm`).
+  static func read(
+    expected: ContactCSVFlavour?, owner: Int, sourceKind: String, into session: inout ImportSession
   ) throws(ImportError) -> Header {
+    let file = session.file
     let source = try ByteSource(path: file, text: true)
-    report.encoding = source.encoding.rawValue
+    session.report.encoding = source.encoding.rawValue
     var csv = try CSVTokenizer(source: source)
     // Find the header within the first 12 records.
     var header: Header?
@@ -224,12 +221,12 @@ struct ContactCSVReader {
         file: file, line: 1, column: 1, message: "no contact header (names or emails) in the first lines",
         hint: "check that this is an address-book export; columns are matched by name (First Name, E-mail Address …)")
     }
-    report.generation = header.generation
-    report.preambleLinesSkipped = header.preambleLines
-    report.unknownColumns = header.unknownColumns
+    session.report.generation = header.generation
+    session.report.preambleLinesSkipped = header.preambleLines
+    session.report.unknownColumns = header.unknownColumns
     var failure: ImportError?
     Pipeline.run(
-      produce: { (emit: (consuming ContactRow<Prepared>) -> Bool) in
+      produce: { (emit: (consuming ContactRow<PreparedContact>) -> Bool) in
         do throws(ImportError) {
           var record = ContactRecord(line: 0)
           var interner = FieldInterner()
@@ -242,8 +239,8 @@ struct ContactCSVReader {
                 return
               }
             } else {
-              let prepared = prepare(&record)
-              let w = warmth(prepared)
+              let prepared = PreparedContact(moving: &record)
+              let w = prepared.urlHash
               if !emit(ContactRow(warmth: w, record: consume prepared)) { return }
             }
           }
@@ -254,22 +251,21 @@ struct ContactCSVReader {
       warm: { rows in
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows.count) { warmth in
           for i in rows.indices { warmth.initializeElement(at: i, to: rows[i].warmth) }
-          warm(UnsafeBufferPointer(warmth))
+          session.resolver.warm(urlHashes: UnsafeBufferPointer(warmth), builder: &session.builder)
         }
       },
-      consume: { (row: consuming ContactRow<Prepared>) in
+      consume: { (row: consuming ContactRow<PreparedContact>) in
         var row = consume row
         if let prepared = row.record.take() {
-          report.rowsRead += 1
-          if onRecord(consume prepared) { report.imported += 1 } else { report.merged += 1 }
+          session.addContact(consume prepared, file: file, owner: owner, sourceKind: sourceKind)
           return true
         }
         switch row.problem {
         case nil: return true
         case .rejected(let line, let column, let message, let hint):
-          report.rowsRead += 1
+          session.report.rowsRead += 1
           do throws(ImportError) {
-            try errors.reject(&report, file: file, line: line, column: column, message, hint: hint)
+            try session.reject(line: line, column: column, message, hint: hint)
             return true
           } catch {
             failure = error
@@ -281,7 +277,7 @@ struct ContactCSVReader {
         }
       })
     if let failure { throw failure }
-    try errors.checkEnd(of: source, &report, file: file)
+    try session.checkEnd(of: source)
     return header
   }
 

@@ -609,7 +609,6 @@ struct ContactResolver {
           owner: spec.owner, person: builder.key(of: p), name: builder.attributes(of: p).name, files: spec.files,
           resolvedBy: how, contacts: spec.contactCount))
     }
-    builder.currentOrigin = 0
     builder.reserveTies(ownerTieList.count + related.count)
     // Per owner and per set of source kinds, made once (a million ties share a handful).
     let ownerNames = owners.map(\.owner)
@@ -690,7 +689,7 @@ struct ContactResolver {
       throw ImportError(
         file: spec.files.first ?? s, line: 0, column: 0,
         message: "the owner \"\(s)\" matches \(candidates.count) people (\(candidates.prefix(5).map { builder.key(of: $0) }.joined(separator: ", ")))",
-        hint: "name the owner by id, email or profile URL instead: ID=PATH, or --owner ID")
+        hints: [.nameTheOwner])
     }
     let p = newPerson(s.isEmpty ? "owner" : s, &builder)
     identity.newPeople += 1

@@ -102,7 +102,6 @@ extension ContactResolver {
       add(a, b, 1 - c, .coParticipation)
     }
     // Emit in pair order, so the same input gives the same ties.
-    builder.currentOrigin = 0
     var kindNames: [UInt8: String] = [:]
     for (key, (miss, kinds)) in pairs.sorted(by: { $0.key < $1.key }) {
       let confidence = max(0.001, min(1, 1 - miss))

@@ -4,11 +4,9 @@ import GraphCore
 /// separated by spaces or tabs (or commas for header-less CSV); lines that
 /// start with `#` or `%` are comments. The weight is a strength in (0, 1].
 enum EdgeListImporter {
-  static func importEdges(
-    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink
-  ) throws(ImportError) {
-    let source = try ByteSource(path: file, text: true)
-    report.encoding = source.encoding.rawValue
+  static func importEdges(into session: inout ImportSession) throws(ImportError) {
+    let source = try ByteSource(path: session.file, text: true)
+    session.report.encoding = source.encoding.rawValue
     var reader = try LineReader(source: source)
     var fields: [(Int, Int)] = []
     fields.reserveCapacity(4)
@@ -32,7 +30,7 @@ enum EdgeListImporter {
         if fields.isEmpty { return }
         let first = line[fields[0].0]
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "%") { return }
-        report.rowsRead += 1
+        session.report.rowsRead += 1
         guard fields.count >= 2 else {
           rejection = (lineNumber, fields[0].0 + 1, "needs two people (source and target), found one value")
           return
@@ -56,20 +54,20 @@ enum EdgeListImporter {
         for k in 0..<2 {
           let slice = UnsafeBufferPointer(rebasing: line[fields[k].0..<fields[k].1])
           if let v = Identity.canonicalInteger(bytes: slice) {
-            ids.append(builder.person(integerKey: v))
+            ids.append(session.builder.person(integerKey: v))
           } else if let s = ByteScan.text(slice) {
-            ids.append(builder.person(key: s))
+            ids.append(session.builder.person(key: s))
           } else {
             rejection = (lineNumber, fields[k].0 + 1, "invalid UTF-8 text")
             return
           }
         }
         do throws(GraphBuildError) {
-          if try builder.addTie(ids[0], ids[1], strength: strength) == .selfTieDropped {
-            report.selfTies += 1
-            report.reject(line: lineNumber, column: fields[0].0 + 1, "self-tie (source equals target) dropped")
+          if try session.builder.addTie(ids[0], ids[1], strength: strength) == .selfTieDropped {
+            session.report.selfTies += 1
+            session.report.reject(line: lineNumber, column: fields[0].0 + 1, "self-tie (source equals target) dropped")
           } else {
-            report.imported += 1
+            session.report.imported += 1
           }
         } catch {
           rejection = (lineNumber, 1, error.description)
@@ -78,7 +76,7 @@ enum EdgeListImporter {
       if let r = rejection {
         rejection = nil
         do {
-          try errors.reject(&report, file: file, line: r.line, column: r.column, r.message)
+          try session.reject(line: r.line, column: r.column, r.message)
         } catch {
           stop = error
         }
@@ -86,6 +84,6 @@ enum EdgeListImporter {
       if let stop { throw stop }
       if !more { break }
     }
-    try errors.checkEnd(of: source, &report, file: file)
+    try session.checkEnd(of: source)
   }
 }

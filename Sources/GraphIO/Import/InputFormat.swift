@@ -136,7 +136,9 @@ extension InputSpec {
   }
 }
 
-enum FormatDetector {
+/// Tells what an input file is from its first bytes, never from its name
+/// (Guides/Importing.md, "Formats and detection").
+public enum FormatDetector {
   /// Decides the format from the first bytes of a file.
   static func detect(head: ArraySlice<UInt8>, path: String) throws(ImportError) -> InputFormat {
     let bytes = Array(head)
@@ -212,9 +214,56 @@ enum FormatDetector {
     throw ImportError(
       file: path, line: firstIndex + 1, column: 1,
       message: "cannot tell what this file is; its first line is \"\(shown)\"",
-      hint: "a ties file needs a header with source and target columns, a people file an id column, a contact "
-        + "export name or email columns; or name the format, e.g. ties:PATH, people:PATH, edges:PATH, linkedin:PATH, "
-        + "google:PATH, outlook:PATH, vcard:PATH, interactions:PATH")
+      hints: [
+        .advice(
+          "a ties file needs a header with source and target columns, a people file an id column, a contact "
+            + "export name or email columns"),
+        .nameTheFormat(examples: [.ties, .people, .edges, .linkedin, .google, .outlook, .vcard, .interactions]),
+      ])
+  }
+}
+
+extension FormatDetector {
+  /// Whether the file at `path` is a team manifest rather than a network
+  /// file: a `.csv` whose first line is the header `owner,path` (either
+  /// order; case, spaces and quotes around each name ignored). A manifest
+  /// lists exports with their owners (`liaison batch`, Guides/Batch.md); the
+  /// loader itself never reads one. Reads at most the first 256 bytes.
+  public static func isManifest(path: String) -> Bool {
+    guard path.lowercased().hasSuffix(".csv"), let source = try? ByteSource(path: path) else { return false }
+    var head: [UInt8] = []
+    _ = try? source.read(into: &head, count: 256)
+    return isManifest(head: head)
+  }
+
+  /// `isManifest(path:)` on a file's first bytes. The first line ends at the
+  /// first `\n` or `\r` that is a character of its own (a CR LF pair is one
+  /// character and does not end it); fields are split at `,`, empty ones
+  /// dropped.
+  static func isManifest(head: [UInt8]) -> Bool {
+    var text = String(decoding: head, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? ""
+    let fields = line.split(separator: ",").map { field in
+      String(trimming(trimming(field.unicodeScalars[...], where: isBlank), where: { $0 == "\"" })).lowercased()
+    }
+    return Set(fields) == ["owner", "path"]
+  }
+
+  /// Spaces (Unicode category Zs) and tabs.
+  private static func isBlank(_ s: Unicode.Scalar) -> Bool {
+    s == "\t" || s.properties.generalCategory == .spaceSeparator
+  }
+
+  /// `scalars` without the leading and trailing scalars that match `drop`.
+  private static func trimming(
+    _ scalars: Substring.UnicodeScalarView.SubSequence, where drop: (Unicode.Scalar) -> Bool
+  ) -> Substring.UnicodeScalarView.SubSequence {
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, drop(scalars[start]) { scalars.formIndex(after: &start) }
+    while end > start, drop(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+    return scalars[start..<end]
   }
 }
 

@@ -88,17 +88,17 @@ enum TableImporter {
 
   /// - Parameter detectionBytes: how much of the file the encoding is judged on (tests make it small).
   static func importPeople(
-    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink,
-    detectionBytes: Int = TextEncoding.detectionBytes
+    into session: inout ImportSession, detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
-    var (csv, table) = try open(file, report: &report, detectionBytes: detectionBytes)
+    let file = session.file
+    var (csv, table) = try open(file, report: &session.report, detectionBytes: detectionBytes)
     let header = table.names
     try checkRepeatedNames(
       table, recognised: [
         ColumnNames.id, ColumnNames.name, ColumnNames.firstName, ColumnNames.lastName, ColumnNames.email,
         ColumnNames.company, ColumnNames.title, ColumnNames.industry, ColumnNames.location, ColumnNames.tags,
         ColumnNames.url,
-      ], file: file, report: &report)
+      ], file: file, report: &session.report)
     guard let idColumn = ColumnNames.find(ColumnNames.id, in: header) else {
       throw ImportError(
         file: file, line: 1, column: 1, message: "no id column in the header",
@@ -116,14 +116,14 @@ enum TableImporter {
       .compactMap { $0 }
     while let r = try csv.next() {
       if r.isBlank { continue }
-      report.rowsRead += 1
+      session.report.rowsRead += 1
       if let problem = check(r, columns: header.count, used: used) {
-        try errors.reject(&report, file: file, line: r.line, column: problem.column, problem.message)
+        try session.reject(line: r.line, column: problem.column, problem.message)
         continue
       }
       let id = r.trimmed(idColumn) ?? ""
       if id.isEmpty {
-        try errors.reject(&report, file: file, line: r.line, column: r.column(idColumn), "empty id")
+        try session.reject(line: r.line, column: r.column(idColumn), "empty id")
         continue
       }
       func v(_ i: Int?) -> String { i.flatMap { r.trimmed($0) } ?? "" }
@@ -132,30 +132,30 @@ enum TableImporter {
       }
       var name = v(c.name)
       if name.isEmpty { name = [v(c.first), v(c.last)].filter { !$0.isEmpty }.joined(separator: " ") }
-      let before = builder.personCount
-      let p = builder.person(key: id)
-      if builder.personCount > before { report.imported += 1 } else { report.merged += 1 }
-      builder.setAttributes(
+      let before = session.builder.personCount
+      let p = session.builder.person(key: id)
+      if session.builder.personCount > before { session.report.imported += 1 } else { session.report.merged += 1 }
+      session.builder.setAttributes(
         p,
         .init(
           name: name, emails: list(c.email), company: v(c.company), title: v(c.title), industry: v(c.industry),
           location: v(c.location), tags: list(c.tags), profileURL: v(c.url)))
     }
-    try errors.checkEnd(of: csv.source, &report, file: file)
+    try session.checkEnd(of: csv.source)
   }
 
   /// - Parameter detectionBytes: how much of the file the encoding is judged on (tests make it small).
   static func importTies(
-    _ file: String, into builder: inout GraphBuilder, report: inout ImportReport, errors: RowErrorSink,
-    detectionBytes: Int = TextEncoding.detectionBytes
+    into session: inout ImportSession, detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
-    var (csv, table) = try open(file, report: &report, detectionBytes: detectionBytes)
+    let file = session.file
+    var (csv, table) = try open(file, report: &session.report, detectionBytes: detectionBytes)
     let header = table.names
     try checkRepeatedNames(
       table, recognised: [
         ColumnNames.source, ColumnNames.target, ColumnNames.strength, ColumnNames.interactions,
         ColumnNames.lastContact, ColumnNames.since, ColumnNames.kind, ColumnNames.confidence,
-      ], file: file, report: &report)
+      ], file: file, report: &session.report)
     guard let sc = ColumnNames.find(ColumnNames.source, in: header),
       let tc = ColumnNames.find(ColumnNames.target, in: header)
     else {
@@ -172,15 +172,15 @@ enum TableImporter {
     let confidenceC = ColumnNames.find(ColumnNames.confidence, in: header)
     let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC].contains { $0 != nil }
     let columns = header.count
-    let hadPeople = builder.personCount > 0
+    let hadPeople = session.builder.personCount > 0
     var kinds = FieldInterner()
 
     while let r = try csv.next() {
       if r.isBlank { continue }
-      report.rowsRead += 1
+      session.report.rowsRead += 1
       if r.count != columns {
-        try errors.reject(
-          &report, file: file, line: r.line, column: r.count > columns ? r.column(columns) : r.column(r.count - 1),
+        try session.reject(
+          line: r.line, column: r.count > columns ? r.column(columns) : r.column(r.count - 1),
           "has \(r.count) field\(r.count == 1 ? "" : "s"), the header has \(columns)")
         continue
       }
@@ -201,37 +201,37 @@ enum TableImporter {
       if let strengthC, !quick.empty {
         guard let s = quick.strength, NumberParsing.isStrength(s) else {
           let shown = r.string(strengthC) ?? "?"
-          try errors.reject(
-            &report, file: file, line: r.line, column: r.column(strengthC),
+          try session.reject(
+            line: r.line, column: r.column(strengthC),
             "strength \"\(shown)\" \(NumberParsing.strengthProblem(quick.strength))", hint: NumberParsing.strengthHint)
           continue
         }
         strength = s
       }
-      let before = builder.personCount
+      let before = session.builder.personCount
       let a: PersonID
       let b: PersonID
       if let k = quick.a {
-        a = builder.person(integerKey: k)
+        a = session.builder.person(integerKey: k)
       } else if let s = r.trimmed(sc), !s.isEmpty {
-        a = builder.person(key: s)
+        a = session.builder.person(key: s)
       } else {
-        try errors.reject(
-          &report, file: file, line: r.line, column: invalidTextColumn(r, sc) ?? r.column(sc),
+        try session.reject(
+          line: r.line, column: invalidTextColumn(r, sc) ?? r.column(sc),
           r.string(sc) == nil ? "invalid UTF-8 text" : "empty source")
         continue
       }
       if let k = quick.b {
-        b = builder.person(integerKey: k)
+        b = session.builder.person(integerKey: k)
       } else if let s = r.trimmed(tc), !s.isEmpty {
-        b = builder.person(key: s)
+        b = session.builder.person(key: s)
       } else {
-        try errors.reject(
-          &report, file: file, line: r.line, column: invalidTextColumn(r, tc) ?? r.column(tc),
+        try session.reject(
+          line: r.line, column: invalidTextColumn(r, tc) ?? r.column(tc),
           r.string(tc) == nil ? "invalid UTF-8 text" : "empty target")
         continue
       }
-      if hadPeople { report.peopleAdded += builder.personCount - before }
+      if hadPeople { session.report.peopleAdded += session.builder.personCount - before }
       let admission: TieAdmission
       do {
         if hasEvidence {
@@ -269,15 +269,15 @@ enum TableImporter {
             }
           }
           if let (column, message) = bad {
-            try errors.reject(&report, file: file, line: r.line, column: r.column(column), message)
+            try session.reject(line: r.line, column: r.column(column), message)
             continue
           }
-          admission = try builder.addTie(a, b, evidence: e)
+          admission = try session.builder.addTie(a, b, evidence: e)
         } else {
-          admission = try builder.addTie(a, b, strength: strength.map { Float($0) })
+          admission = try session.builder.addTie(a, b, strength: strength.map { Float($0) })
         }
       } catch let error as GraphBuildError {
-        try errors.reject(&report, file: file, line: r.line, column: 1, error.description)
+        try session.reject(line: r.line, column: 1, error.description)
         continue
       } catch let error as ImportError {
         throw error
@@ -285,13 +285,13 @@ enum TableImporter {
         continue
       }
       if admission == .selfTieDropped {
-        report.selfTies += 1
-        report.reject(line: r.line, column: r.column(sc), "self-tie (source equals target) dropped")
+        session.report.selfTies += 1
+        session.report.reject(line: r.line, column: r.column(sc), "self-tie (source equals target) dropped")
       } else {
-        report.imported += 1
+        session.report.imported += 1
       }
     }
-    try errors.checkEnd(of: csv.source, &report, file: file)
+    try session.checkEnd(of: csv.source)
   }
 
   /// The message for a date field that is not a date: its form is not one

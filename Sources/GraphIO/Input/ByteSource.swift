@@ -17,7 +17,7 @@
 /// as windows-1252 (a superset of ISO-8859-1 for printable text) and the
 /// fallback is flagged in `encoding`. UTF-16 text that ends in an odd byte
 /// (half a code unit) loses that byte, flagged in `endsInHalfCodeUnit` once
-/// the end is read (importers report it; see `RowErrorSink.checkEnd`).
+/// the end is read (importers report it; see `ImportSession.checkEnd`).
 public final class ByteSource {
   public let path: String
   private let fd: Int32

@@ -44,18 +44,6 @@ extension BatchReport {
     return out
   }
 
-  /// Whether a file starts with an `owner,path` header (a manifest given as an input).
-  static func isManifest(_ path: String) -> Bool {
-    guard path.lowercased().hasSuffix(".csv"), let source = try? ByteSource(path: path) else { return false }
-    var head: [UInt8] = []
-    _ = try? source.read(into: &head, count: 256)
-    var text = String(decoding: head, as: UTF8.self)
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
-    let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
-    return Set(fields) == ["owner", "path"]
-  }
-
   /// Expands folders and manifests; inputs that cannot even be listed are failures.
   static func gather(_ config: BatchConfig) -> (specs: [InputSpec], failures: [BatchSummary.Failure]) {
     var specs: [InputSpec] = []
@@ -70,7 +58,7 @@ extension BatchReport {
         continue
       }
       for s in expanded {
-        if s.format == nil && (s.path == config.manifest || isManifest(s.path)) {
+        if s.format == nil && (s.path == config.manifest || FormatDetector.isManifest(path: s.path)) {
           do { specs += try readManifest(s.path) } catch {
             failures.append(Failure(error))
           }
@@ -149,6 +137,6 @@ extension BatchReport {
 extension BatchSummary.Failure {
   /// The failure of an input as the summary lists it.
   init(_ error: ImportError) {
-    self.init(file: error.file, line: error.line, column: error.column, reason: error.message, hint: error.hint)
+    self.init(file: error.file, line: error.line, column: error.column, reason: error.message, hint: error.commandLineHint)
   }
 }

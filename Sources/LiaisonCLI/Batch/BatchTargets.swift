@@ -35,7 +35,7 @@ extension BatchReport {
           if let v = r.trimmed(column), !v.isEmpty { out.append(v) }
         }
       } catch {
-        Terminal.error("\(error)")
+        Terminal.error(error.commandLineText)
         throw ExitCode.failure
       }
       return out

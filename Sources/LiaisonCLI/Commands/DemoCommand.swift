@@ -112,7 +112,7 @@ struct DemoCommand: ParsableCommand {
     do {
       loaded = try NetworkLoader.load(try InputSpec.expandingFolders(inputs.map { InputSpec(path: $0) }))
     } catch {
-      Terminal.error("\(error)")
+      Terminal.error(error.commandLineText)
       throw ExitCode.failure
     }
     let g = loaded.graph

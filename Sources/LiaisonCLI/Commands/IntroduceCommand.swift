@@ -175,7 +175,7 @@ struct IntroduceCommand: ParsableCommand {
         out.insert(PersonPair(pa, pb))
       }
     } catch let error as ImportError {
-      Terminal.error("\(error)")
+      Terminal.error(error.commandLineText)
       throw ExitCode.failure
     }
     return out

@@ -95,7 +95,6 @@ struct InputOptions: ParsableArguments {
     var options = LoadOptions(
       strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) },
       contacts: contacts)
-    options.keepsWorkingMemoryUntilExit = true
     if getenv("LIAISON_TIMINGS") != nil {
       options.onPhaseEnd = { phase, took in
         let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
@@ -106,31 +105,29 @@ struct InputOptions: ParsableArguments {
     do {
       specs = try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:)))
     } catch {
-      Terminal.error("\(error)")
+      Terminal.error(error.commandLineText)
       throw ExitCode.failure
     }
     OutputGuard.protectInputs(specs.map(\.path) + alsoReading.compactMap { $0 })
     for case let output? in outputs {
       do { try OutputGuard.checkNotInput(output) } catch { throw OutputFailure.report(error) }
     }
+    var session = ImportSession(options: options) { error in Terminal.warn(error.commandLineText) }
+    // The session's indexes go with the process, whatever the outcome.
+    defer { ProcessLifetime.keep(session) }
     do {
       let start = Clock.now()
-      let loaded = try NetworkLoader.load(specs, options: options) { error in
-        Terminal.warn("\(error)")
-      }
+      let loaded = try NetworkLoader.load(specs, in: &session)
       if getenv("LIAISON_TIMINGS") != nil {
         Terminal.note("load: \(fixed(Clock.now() - start, 3)) s (\(loaded.graph.personCount) people, \(loaded.graph.tieCount) ties)")
       }
       for r in loaded.imports where r.selfTies > 0 {
         Terminal.warn("\(r.file): \(r.selfTies) self-tie\(r.selfTies == 1 ? "" : "s") dropped (listed in the import report)")
       }
-      // A command keeps its network until the process ends. Releasing a
-      // million people's strings one by one at exit cost about a tenth of a
-      // large import, so the network is handed to the OS with the process.
-      _ = Unmanaged.passRetained(ProcessLifetime(loaded))
+      ProcessLifetime.keep(loaded)
       return loaded
     } catch {
-      Terminal.error("\(error)")
+      Terminal.error(error.commandLineText)
       throw ExitCode.failure
     }
   }
@@ -196,10 +193,4 @@ enum OutputFailure {
     Terminal.error("\(error)")
     return error.isUsageError ? ExitCode(LiaisonCommand.Exit.usage.rawValue) : .failure
   }
-}
-
-/// Holds a value until the process exits (see `InputOptions.load`).
-private final class ProcessLifetime {
-  let value: LoadedNetwork
-  init(_ value: LoadedNetwork) { self.value = value }
 }

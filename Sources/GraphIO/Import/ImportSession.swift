@@ -1,0 +1,186 @@
+import GraphCore
+
+/// One import: everything a network read from files is made of while it is
+/// being read (Guides/Importing.md, "The import session").
+///
+/// The session owns the `GraphBuilder` (people and tie rows), the contact
+/// resolver (identity resolution, owners, inference), one report per file
+/// and the sink of row errors. It reads one file at a time and knows which:
+/// a row counts as imported, merged or rejected in that file's report when it
+/// is read, and every tie row it adds carries the file, so that a parallel tie
+/// folded when the network is frozen is credited to the file that added it.
+/// Importers take the session, never its parts one by one.
+///
+/// `NetworkLoader.load` drives a session: tables first, then contact exports,
+/// then the owner and inferred ties, then the build. After that the session
+/// holds only the resolver's working indexes (every profile URL, email and
+/// name read); they go when the session goes. A process about to exit may
+/// keep the session instead, so that they are not freed entry by entry.
+public struct ImportSession {
+  /// How rows are read: strictness, owners and inference, reference date.
+  public let options: LoadOptions
+  var builder: GraphBuilder
+  var resolver: ContactResolver
+  /// Whether a contact export was read (the resolver is in use).
+  private(set) var readsContacts = false
+  /// The report of the file being read.
+  var report = ImportReport(file: "", format: "")
+  /// Where the file being read is in the argument order (-1: none).
+  private var slot = -1
+  /// Finished reports, by argument order.
+  private var reports: [ImportReport?] = []
+  private let onRowError: (ImportError) -> Void
+  private var built = false
+
+  /// A session that reads with `options` and hands every row it skips to
+  /// `onRowError` (unless `options.strict`, which stops at the first).
+  public init(options: LoadOptions = LoadOptions(), onRowError: @escaping (ImportError) -> Void = { _ in }) {
+    self.options = options
+    self.onRowError = onRowError
+    builder = GraphBuilder()
+    builder.referenceDate = options.referenceDate
+    resolver = ContactResolver(options: options.contacts)
+  }
+
+  /// The path of the file being read.
+  var file: String { report.file }
+
+  // MARK: Files
+
+  /// Reads one file as `format`; its report takes place `slot` in the
+  /// argument order. Tables must come before contact exports (the people
+  /// they name are known to identity resolution from the first export on).
+  /// - Parameter detectionBytes: how much of a table the encoding is judged on (tests make it small).
+  mutating func read(
+    _ spec: InputSpec, as format: InputFormat, slot: Int, detectionBytes: Int = TextEncoding.detectionBytes
+  ) throws(ImportError) {
+    precondition(!built && self.slot < 0, "one file at a time, before the build")
+    precondition(slot >= 0 && (slot >= reports.count || reports[slot] == nil), "one report per place")
+    self.slot = slot
+    report = ImportReport(file: spec.path, format: format.rawValue)
+    // Tie rows carry their file until it ends (derived ties carry none).
+    builder.currentOrigin = UInt16(truncatingIfNeeded: slot + 1)
+    defer {
+      builder.currentOrigin = 0
+      self.slot = -1
+    }
+    switch format {
+    case .people: try TableImporter.importPeople(into: &self, detectionBytes: detectionBytes)
+    case .ties: try TableImporter.importTies(into: &self, detectionBytes: detectionBytes)
+    case .edges: try EdgeListImporter.importEdges(into: &self)
+    default:
+      if !readsContacts {
+        // Every table has been read: their people become known to identity resolution.
+        resolver.indexExisting(builder)
+        readsContacts = true
+      }
+      let owner = spec.owner ?? options.contacts.owner ?? ContactResolver.defaultOwner(path: spec.path)
+      report.owner = owner
+      try ContactImporter.importExport(format: format, owner: owner, into: &self)
+    }
+    if reports.count <= slot { reports += repeatElement(nil, count: slot + 1 - reports.count) }
+    reports[slot] = report
+  }
+
+  /// Resolves the owners of the contact exports read and adds the owner →
+  /// contact, `RELATED` and (unless turned off) inferred ties.
+  /// - Returns: whether there were contact exports.
+  /// - Throws: when an owner's name matches several people (hint `.nameTheOwner`).
+  mutating func addContactTies() throws(ImportError) -> Bool {
+    guard readsContacts else { return false }
+    try resolver.finish(builder: &builder)
+    return true
+  }
+
+  /// Freezes the network. Reading ends here; the session keeps the
+  /// resolver's indexes (see the type's documentation).
+  /// - Throws: when the network is too large for the graph.
+  mutating func build() throws(ImportError) -> (Graph, BuildReport) {
+    precondition(!built, "a session builds once")
+    built = true
+    var frozen = GraphBuilder()
+    swap(&frozen, &builder)
+    do {
+      return try frozen.build()
+    } catch {
+      throw ImportError(
+        file: reports.first??.file ?? "-", line: 0, column: 0, message: error.description, hint: nil)
+    }
+  }
+
+  /// Every file's report in argument order, each with the parallel ties that
+  /// `build` folded credited to the file that added the folded row.
+  /// - Throws: for the first file (in argument order) that has a header but
+  ///   no data rows, or whose every row was rejected.
+  func reports(after build: BuildReport) throws(ImportError) -> [ImportReport] {
+    var final: [ImportReport] = []
+    for (i, r) in reports.enumerated() {
+      guard var r else { continue }
+      let folded = build.mergedByOrigin[UInt16(truncatingIfNeeded: i + 1)] ?? 0
+      if r.format != InputFormat.people.rawValue {
+        r.imported -= folded
+        r.merged += folded
+      }
+      precondition(r.isConsistent, "import counts must add up")
+      if r.rowsRead > 0 && r.imported + r.merged == 0 {
+        let first = r.errors.first
+        throw ImportError(
+          file: r.file, line: first?.line ?? 0, column: first?.column ?? 0,
+          message:
+            "no usable rows (\(r.rowsRead) read, all rejected)\(first.map { "; first problem: \($0.message)" } ?? "")",
+          hint: "fix the rows listed above, or check that this is the file you meant")
+      }
+      if r.rowsRead == 0 {
+        throw ImportError(
+          file: r.file, line: 0, column: 0, message: "the file has a header but no data rows",
+          hint: "export the data again, or remove the file from the command")
+      }
+      final.append(r)
+    }
+    return final
+  }
+
+  /// How contact records became people, when a contact export was read.
+  var identity: IdentityReport? { readsContacts ? resolver.identity : nil }
+
+  // MARK: Rows
+
+  /// Refuses one row of the file being read: with `options.strict`, throws
+  /// (adding the hint `.retryWithoutStrict`); otherwise counts it as rejected
+  /// in the file's report and hands it to `onRowError`.
+  mutating func reject(line: Int, column: Int, _ message: String, hint: String? = nil) throws(ImportError) {
+    let error = ImportError(file: report.file, line: line, column: column, message: message, hint: hint)
+    if options.strict {
+      throw ImportError(
+        file: report.file, line: line, column: column, message: message,
+        hints: error.hints + [.retryWithoutStrict])
+    }
+    report.reject(line: line, column: column, message)
+    onRowError(error)
+  }
+
+  /// Once `source` is read to its end: a UTF-16 file that ends in half a
+  /// code unit (an odd last byte, which `ByteSource` drops rather than turn
+  /// into a phantom U+FFFD row) is reported as one rejected row of the whole
+  /// file (line 0).
+  mutating func checkEnd(of source: ByteSource) throws(ImportError) {
+    guard source.endsInHalfCodeUnit else { return }
+    report.rowsRead += 1
+    try reject(
+      line: 0, column: 0,
+      "the file ends in half a UTF-16 code unit (one odd byte after the last character); that byte was not read",
+      hint: "the file may have been cut short: export it again")
+  }
+
+  // MARK: Contacts
+
+  /// Resolves one contact record of the file being read (owner `owner`) to a
+  /// person, creating or merging; counts the row in the file's report.
+  /// (`file` is the file being read, passed in so that it is not copied out of the report per row.)
+  @inline(__always)
+  mutating func addContact(_ c: consuming PreparedContact, file: String, owner: Int, sourceKind: String) {
+    report.rowsRead += 1
+    let isNew = resolver.add(consume c, file: file, owner: owner, sourceKind: sourceKind, builder: &builder).isNew
+    if isNew { report.imported += 1 } else { report.merged += 1 }
+  }
+}
