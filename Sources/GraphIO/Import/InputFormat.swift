@@ -250,9 +250,11 @@ extension FormatDetector {
     return Set(fields) == ["owner", "path"]
   }
 
-  /// Spaces (Unicode category Zs) and tabs.
+  /// Spaces (Unicode category Zs), tab and zero width space (U+200B): the
+  /// scalars Foundation's `CharacterSet.whitespaces` holds, which batch
+  /// trimmed manifest headers with (a test compares the two).
   private static func isBlank(_ s: Unicode.Scalar) -> Bool {
-    s == "\t" || s.properties.generalCategory == .spaceSeparator
+    s == "\t" || s == "\u{200B}" || s.properties.generalCategory == .spaceSeparator
   }
 
   /// `scalars` without the leading and trailing scalars that match `drop`.

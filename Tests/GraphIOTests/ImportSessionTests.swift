@@ -1,0 +1,165 @@
+import GraphCore
+@testable import GraphIO
+import LiaisonTestSupport
+import Testing
+
+/// The import session: reports by file, attribution of folded ties, row errors, hints.
+@Suite struct ImportSessionTests {
+  /// Reads `files` (name, text, format) into one session in the given order,
+  /// each report at its place; returns the session and the build.
+  func read(
+    _ files: [(String, String, InputFormat)], in tmp: TempFolder, onRowError: @escaping (ImportError) -> Void = { _ in }
+  ) throws -> (ImportSession, Graph, BuildReport) {
+    var session = ImportSession(onRowError: onRowError)
+    for (slot, (name, text, format)) in files.enumerated() {
+      try session.read(InputSpec(path: tmp.write(name, text)), as: format, slot: slot)
+    }
+    _ = try session.addContactTies()
+    let (graph, build) = try session.build()
+    return (session, graph, build)
+  }
+
+  @Test func foldedParallelTiesAreCreditedToTheFileThatAddedThem() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let (session, graph, build) = try read(
+      [("a.txt", "1 2\n2 3\n", .edges), ("b.txt", "2 1\n3 4\n1 2\n", .edges), ("c.csv", "source,target\n3,2\n", .ties)],
+      in: tmp)
+    #expect(graph.tieCount == 3)
+    #expect(build.mergedByOrigin == [2: 2, 3: 1])
+    let reports = try session.reports(after: build)
+    #expect(reports.map { [$0.rowsRead, $0.imported, $0.merged] } == [[2, 2, 0], [3, 1, 2], [1, 0, 1]])
+    #expect(reports.allSatisfy { $0.isConsistent })
+  }
+
+  /// An owner tie is made after every file is read; when it repeats a row of
+  /// a ties table, the fold is nobody's (the table's row came first, and the
+  /// export's report counts its record, merged by profile URL, and nothing more).
+  @Test func derivedTiesCarryNoFile() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let people = "id,name,url\nmary,Mary Reed,\nann,Ann Lee,https://www.linkedin.com/in/annlee\n"
+    let connections = """
+      First Name,Last Name,URL,Email Address,Company,Position,Connected On
+      Ann,Lee,https://www.linkedin.com/in/annlee,,Acme,Engineer,01 Jan 2024
+
+      """
+    var session = ImportSession()
+    try session.read(InputSpec(path: tmp.write("people.csv", people)), as: .people, slot: 0)
+    try session.read(InputSpec(path: tmp.write("ties.csv", "source,target\nmary,ann\n")), as: .ties, slot: 1)
+    try session.read(
+      InputSpec(path: tmp.write("Connections.csv", connections), owner: "mary"), as: .linkedin, slot: 2)
+    #expect(try session.addContactTies())
+    let (graph, build) = try session.build()
+    #expect(graph.tieCount == 1)
+    #expect(build.parallelTiesMerged == 1)
+    #expect(build.mergedByOrigin == [0: 1])
+    let reports = try session.reports(after: build)
+    #expect(reports.map { [$0.rowsRead, $0.imported, $0.merged] } == [[2, 2, 0], [1, 1, 0], [1, 0, 1]])
+    #expect(reports[2].owner == "mary")
+    #expect(session.identity?.mergedByProfileURL == 1)
+  }
+
+  @Test func rowErrorsGoToTheSinkAndToTheFileBeingRead() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    final class Box: @unchecked Sendable { var errors: [ImportError] = [] }
+    let box = Box()
+    let (session, _, build) = try read(
+      [("good.csv", "source,target\na,b\n", .ties), ("bad.csv", "source,target,strength\na,c,2\nc,d,0.5\n", .ties)],
+      in: tmp, onRowError: { box.errors.append($0) })
+    let reports = try session.reports(after: build)
+    #expect(reports.map(\.rejected) == [0, 1])
+    #expect(reports[1].errors.map(\.line) == [2])
+    #expect(box.errors.count == 1)
+    #expect(box.errors.first?.file.hasSuffix("bad.csv") == true)
+    #expect(box.errors.first?.hints == [.advice(NumberParsing.strengthHint)])
+  }
+
+  @Test func noIdentityWithoutContactExports() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    var (session, _, _) = try read([("t.csv", "source,target\na,b\n", .ties)], in: tmp)
+    #expect(session.identity == nil)
+    #expect(try session.addContactTies() == false)
+  }
+
+  @Test func loadingIntoASessionEqualsLoading() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let specs = [
+      InputSpec(path: tmp.write("ties.csv", "source,target\n1,2\n2,1\n2,3\n")),
+      InputSpec(path: tmp.write("people.csv", "id,name\n1,Ada\n2,Bea\n")),
+    ]
+    var session = ImportSession()
+    let kept = try NetworkLoader.load(specs, in: &session)
+    let plain = try NetworkLoader.load(specs)
+    #expect(kept.imports == plain.imports)
+    #expect(kept.build == plain.build)
+    #expect(kept.imports.map(\.file) == specs.map(\.path), "reports in argument order")
+  }
+}
+
+/// Hints: advice in plain words, the rest worded by the caller.
+@Suite struct ImportHintTests {
+  let error = ImportError(
+    file: "t.csv", line: 3, column: 5, message: "strength \"2\" is not a number in (0, 1]",
+    hints: [.advice("use a value above 0 and at most 1"), .retryWithoutStrict])
+
+  @Test func theLibraryNamesNoFlag() {
+    #expect(error.description == "t.csv:3:5: strength \"2\" is not a number in (0, 1] — use a value above 0 and at most 1; "
+      + "load without the strict option to skip bad rows")
+    for hint in [ImportHint.retryWithoutStrict, .nameTheOwner, .nameTheFormat(examples: [.ties, .vcard])] {
+      #expect(!hint.description.contains("--") && !hint.description.contains("PATH"))
+    }
+  }
+
+  @Test func theCallerWordsTheHints() {
+    let worded = error.description { hint in hint == .retryWithoutStrict ? "drop --strict" : hint.description }
+    #expect(worded == "t.csv:3:5: strength \"2\" is not a number in (0, 1] — use a value above 0 and at most 1; drop --strict")
+    #expect(error.advice == "use a value above 0 and at most 1")
+    #expect(ImportError(file: "f", line: 0, column: 0, message: "m", hint: nil).description == "f: m")
+    #expect(ImportError(file: "f", line: 0, column: 0, message: "m", hint: nil).hintText(wording: \.description) == nil)
+  }
+
+  @Test func anUnknownFormatSuggestsNamingIt() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let path = tmp.write("t.csv", "who,whom\nx,y\n")
+    #expect {
+      _ = try NetworkLoader.load([InputSpec(path: path)])
+    } throws: { e in
+      guard let e = e as? ImportError, e.hints.count == 2, case .nameTheFormat(let examples) = e.hints[1] else { return false }
+      return e.advice?.hasPrefix("a ties file needs") == true && examples.first == .ties && examples.count == 8
+    }
+  }
+}
+
+/// `owner,path` manifests are told apart from network files.
+@Suite struct ManifestDetectionTests {
+  @Test(arguments: [
+    ("owner,path\nada,ada.csv\n", true),
+    ("\u{FEFF}Owner , \"PATH\"\n", true),
+    ("path,owner", true),
+    ("owner,,path\n", true),
+    ("\towner\u{00A0},path\n", true),
+    ("owner,path,notes\n", false),
+    ("owner\n", false),
+    ("source,target\n", false),
+    ("\" owner\",path\n", false),
+    ("owner,path\r\nada,ada.csv\r\n", false),  // a CR LF pair is one character: the line does not end there
+    ("", false),
+  ])
+  func header(text: String, isManifest: Bool) {
+    #expect(FormatDetector.isManifest(head: Array(text.utf8)) == isManifest)
+  }
+
+  @Test func onlyCSVFilesAreManifests() {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    #expect(FormatDetector.isManifest(path: tmp.write("team.csv", "owner,path\n")))
+    #expect(FormatDetector.isManifest(path: tmp.write("TEAM.CSV", "owner,path\n")))
+    #expect(!FormatDetector.isManifest(path: tmp.write("team.txt", "owner,path\n")))
+    #expect(!FormatDetector.isManifest(path: "\(tmp.path)/missing.csv"))
+  }
+}
