@@ -107,8 +107,10 @@ import Testing
     hints: [.advice("use a value above 0 and at most 1"), .retryWithoutStrict])
 
   @Test func theLibraryNamesNoFlag() {
-    #expect(error.description == "t.csv:3:5: strength \"2\" is not a number in (0, 1] — use a value above 0 and at most 1; "
-      + "load without the strict option to skip bad rows")
+    #expect(
+      error.description
+        == "t.csv:3:5: strength \"2\" is not a number in (0, 1] — use a value above 0 and at most 1; "
+        + "load without the strict option to skip bad rows")
     for hint in [ImportHint.retryWithoutStrict, .nameTheOwner, .nameTheFormat(examples: [.ties, .vcard])] {
       #expect(!hint.description.contains("--") && !hint.description.contains("PATH"))
     }
@@ -116,7 +118,9 @@ import Testing
 
   @Test func theCallerWordsTheHints() {
     let worded = error.description { hint in hint == .retryWithoutStrict ? "drop --strict" : hint.description }
-    #expect(worded == "t.csv:3:5: strength \"2\" is not a number in (0, 1] — use a value above 0 and at most 1; drop --strict")
+    #expect(
+      worded
+        == "t.csv:3:5: strength \"2\" is not a number in (0, 1] — use a value above 0 and at most 1; drop --strict")
     #expect(error.advice == "use a value above 0 and at most 1")
     #expect(ImportError(file: "f", line: 0, column: 0, message: "m", hint: nil).description == "f: m")
     #expect(ImportError(file: "f", line: 0, column: 0, message: "m", hint: nil).hintText(wording: \.description) == nil)
@@ -129,7 +133,9 @@ import Testing
     #expect {
       _ = try NetworkLoader.load([InputSpec(path: path)])
     } throws: { e in
-      guard let e = e as? ImportError, e.hints.count == 2, case .nameTheFormat(let examples) = e.hints[1] else { return false }
+      guard let e = e as? ImportError, e.hints.count == 2, case .nameTheFormat(let examples) = e.hints[1] else {
+        return false
+      }
       return e.advice?.hasPrefix("a ties file needs") == true && examples.first == .ties && examples.count == 8
     }
   }

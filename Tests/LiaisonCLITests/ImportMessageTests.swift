@@ -12,7 +12,8 @@ import Testing
     var code: Int32 = 0
     let text = capturingStandardError { code = LiaisonCommand.run(arguments: arguments) }
     #expect(code == 1)
-    return text.split(separator: "\n").first { $0.hasPrefix("error: ") && $0.contains("/liaison-test-") }.map(String.init)
+    let line = text.split(separator: "\n").first { $0.hasPrefix("error: ") && $0.contains("/liaison-test-") }
+    return line.map(String.init)
   }
 
   @Test func strictNamesTheFlag() throws {
@@ -42,10 +43,10 @@ import Testing
     let unknown = tmp.write("unknown.csv", "who,whom\nx,y\n")
     #expect(
       errorLine(["stats", unknown])
-        == "error: \(unknown):1:1: cannot tell what this file is; its first line is \"who,whom\" — a ties file needs a "
-        + "header with source and target columns, a people file an id column, a contact export name or email "
-        + "columns; or name the format, e.g. ties:PATH, people:PATH, edges:PATH, linkedin:PATH, google:PATH, "
-        + "outlook:PATH, vcard:PATH, interactions:PATH")
+        == "error: \(unknown):1:1: cannot tell what this file is; its first line is \"who,whom\" — "
+        + "a ties file needs a header with source and target columns, a people file an id column, a contact "
+        + "export name or email columns; or name the format, e.g. ties:PATH, people:PATH, edges:PATH, "
+        + "linkedin:PATH, google:PATH, outlook:PATH, vcard:PATH, interactions:PATH")
   }
 
   @Test func batchListsTheHintsInTheCommandLinesWords() throws {
@@ -59,7 +60,8 @@ import Testing
       "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         + "Ann,Lee,https://www.linkedin.com/in/annlee,,Acme,Eng,01 Jan 2024\n")
     let out = "\(tmp.path)/report"
-    _ = capturingStandardError { _ = LiaisonCommand.run(arguments: ["batch", tmp.path, "--strict", "--quiet", "--out", out]) }
+    let arguments = ["batch", tmp.path, "--strict", "--quiet", "--out", out]
+    _ = capturingStandardError { _ = LiaisonCommand.run(arguments: arguments) }
     let summary = try #require(TeamBatch.json("\(out)/summary.json"))
     let failures = try #require(summary["failures"] as? [[String: Any]])
     var hints: [String: String] = [:]
@@ -67,7 +69,8 @@ import Testing
       let file = (f["file"] as? String ?? "").split(separator: "/").last.map(String.init) ?? ""
       hints[file] = f["hint"] as? String
     }
-    #expect(hints["bad.csv"] == "use a value above 0 and at most 1, or leave it empty; run without --strict to skip bad rows")
+    #expect(
+      hints["bad.csv"] == "use a value above 0 and at most 1, or leave it empty; run without --strict to skip bad rows")
     #expect(hints["sam-lee.csv"] == "name the owner by id, email or profile URL instead: ID=PATH, or --owner ID")
   }
 }

@@ -147,7 +147,9 @@ enum ContactActivity {
     }
     for row in rows {
       var others: [(String, String)] = []
-      let fromIsSelf = kind == .interactions ? (row.from.isEmpty || isOwnerName(row.from, session.resolver, owner)) : isSelf(row.from, row.fromURL)
+      let fromIsSelf =
+        kind == .interactions
+        ? (row.from.isEmpty || isOwnerName(row.from, session.resolver, owner)) : isSelf(row.from, row.fromURL)
       if !fromIsSelf && !row.from.isEmpty { others.append((row.from, row.fromURL)) }
       for (i, t) in row.to.enumerated() where !isSelf(t, i < row.toURLs.count ? row.toURLs[i] : "") {
         others.append((t, i < row.toURLs.count ? row.toURLs[i] : ""))
@@ -163,10 +165,13 @@ enum ContactActivity {
       var startedTie = false
       for (name, url) in others {
         guard
-          let p = session.resolver.resolveParticipant(name: name, url: url, owner: owner, builder: &session.builder, create: true)
+          let p = session.resolver.resolveParticipant(
+            name: name, url: url, owner: owner, builder: &session.builder, create: true)
         else { continue }
         people.append(p)
-        if session.resolver.addEvent(owner: owner, person: p, date: row.date, outgoing: outgoing, sourceKind: sourceKind, file: file) {
+        if session.resolver.addEvent(
+          owner: owner, person: p, date: row.date, outgoing: outgoing, sourceKind: sourceKind, file: file)
+        {
           startedTie = true
         }
       }

@@ -137,6 +137,7 @@ extension BatchReport {
 extension BatchSummary.Failure {
   /// The failure of an input as the summary lists it.
   init(_ error: ImportError) {
-    self.init(file: error.file, line: error.line, column: error.column, reason: error.message, hint: error.commandLineHint)
+    self.init(
+      file: error.file, line: error.line, column: error.column, reason: error.message, hint: error.commandLineHint)
   }
 }
