@@ -16,6 +16,9 @@ import GraphCore
 /// holds only the resolver's working indexes (every profile URL, email and
 /// name read); they go when the session goes. A process about to exit may
 /// keep the session instead, so that they are not freed entry by entry.
+///
+/// - Complexity: reading is O(bytes) per file plus identity resolution per
+///   contact record (Guides/ContactExports.md); the build is O(V + E).
 public struct ImportSession {
   /// How rows are read: strictness, owners and inference, reference date.
   public let options: LoadOptions
