@@ -153,7 +153,8 @@ import Testing
     ("owner\n", false),
     ("source,target\n", false),
     ("\" owner\",path\n", false),
-    ("owner,path\r\nada,ada.csv\r\n", false),  // a CR LF pair is one character: the line does not end there
+    ("owner,path\r\nada,ada.csv\r\n", true),  // Excel's line ends
+    ("owner,path\rada,ada.csv\r", true),
     ("", false),
   ])
   func header(text: String, isManifest: Bool) {

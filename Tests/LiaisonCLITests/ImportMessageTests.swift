@@ -78,10 +78,13 @@ import Testing
 /// `FormatDetector.isManifest` decides as batch's own detection did (the
 /// oracle below is that code, kept here): trimming, quotes, BOM, line ends.
 @Suite struct ManifestOracleTests {
+  /// Batch's former Foundation code, with one named fix: a CR LF line end
+  /// ends the header line too (it used to run on, so Excel's manifests were not
+  /// recognised as inputs).
   static func oracle(_ head: [UInt8]) -> Bool {
     var text = String(decoding: head, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+    let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).first.map(String.init) ?? ""
     let fields = line.split(separator: ",").map {
       $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
     }

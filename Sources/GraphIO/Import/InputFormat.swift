@@ -237,13 +237,12 @@ extension FormatDetector {
   }
 
   /// `isManifest(path:)` on a file's first bytes. The first line ends at the
-  /// first `\n` or `\r` that is a character of its own (a CR LF pair is one
-  /// character and does not end it); fields are split at `,`, empty ones
-  /// dropped.
+  /// first line break (LF, CR or CR LF, as spreadsheets save them); fields are
+  /// split at `,`, empty ones dropped.
   static func isManifest(head: [UInt8]) -> Bool {
     var text = String(decoding: head, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? ""
+    let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).first ?? ""
     let fields = line.split(separator: ",").map { field in
       String(trimming(trimming(field.unicodeScalars[...], where: isBlank), where: { $0 == "\"" })).lowercased()
     }
