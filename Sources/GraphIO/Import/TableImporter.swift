@@ -209,28 +209,16 @@ enum TableImporter {
         strength = s
       }
       let before = session.builder.personCount
-      let a: PersonID
-      let b: PersonID
-      if let k = quick.a {
-        a = session.builder.person(integerKey: k)
-      } else if let s = r.trimmed(sc), !s.isEmpty {
-        a = session.builder.person(key: s)
-      } else {
+      /// The person in column `c` (`key`: its integer fast path), or nil once the row is rejected.
+      func endpoint(_ key: Int64?, _ c: Int, _ role: String) throws(ImportError) -> PersonID? {
+        if let key { return session.builder.person(integerKey: key) }
+        if let s = r.trimmed(c), !s.isEmpty { return session.builder.person(key: s) }
         try session.reject(
-          line: r.line, column: invalidTextColumn(r, sc) ?? r.column(sc),
-          r.string(sc) == nil ? "invalid UTF-8 text" : "empty source")
-        continue
+          line: r.line, column: invalidTextColumn(r, c) ?? r.column(c),
+          r.string(c) == nil ? "invalid UTF-8 text" : "empty \(role)")
+        return nil
       }
-      if let k = quick.b {
-        b = session.builder.person(integerKey: k)
-      } else if let s = r.trimmed(tc), !s.isEmpty {
-        b = session.builder.person(key: s)
-      } else {
-        try session.reject(
-          line: r.line, column: invalidTextColumn(r, tc) ?? r.column(tc),
-          r.string(tc) == nil ? "invalid UTF-8 text" : "empty target")
-        continue
-      }
+      guard let a = try endpoint(quick.a, sc, "source"), let b = try endpoint(quick.b, tc, "target") else { continue }
       if hadPeople { session.report.peopleAdded += session.builder.personCount - before }
       let admission: TieAdmission
       do {
