@@ -8,7 +8,7 @@ import Testing
 /// suggested pairs counted in the SVG and compared with independent counts.
 @Suite struct ViewTests {
   static func svg(_ model: RenderModel) throws -> (SVGContents, [UInt8]) {
-    let bytes = try model.svg()
+    let bytes = try model.render(as: .svg)
     let contents = SVGContents(bytes)
     #expect(contents.parsed, "the SVG parses as XML")
     return (contents, bytes)
@@ -51,13 +51,13 @@ import Testing
 
   @Test func networkViewWholeAndSummarised() throws {
     let g = try RenderFixtures.network(people: 60, ties: 200, seed: 7)
-    let whole = RenderModel.network(g)
+    let whole = RenderModel.network(g, groups: .leiden(g))
     let (svg, _) = try Self.svg(whole)
     #expect(svg.count("person") == g.personCount)
     #expect(svg.count("tie") == g.tieCount)
     var o = ViewOptions()
     o.maxNodes = 25
-    let part = RenderModel.network(g, options: o)
+    let part = RenderModel.network(g, groups: .leiden(g), options: o)
     let (svg2, _) = try Self.svg(part)
     let shown = Set(part.nodes.compactMap(\.person))
     #expect(part.nodes.count <= 25)
@@ -90,7 +90,7 @@ import Testing
     let paths = search.strongestPaths(from: 0, to: [59], query: PathQuery(k: 3, maxHops: nil), firstHop: { _ in true })
     try #require(!paths.isEmpty)
     let model = RenderModel.path(g, paths: paths)
-    #expect(model.engine == "dot")
+    #expect(model.engine == .dot)
     let (svg, _) = try Self.svg(model)
     let people = Set(paths.flatMap(\.people))
     #expect(svg.count("person") == people.count)
@@ -119,7 +119,7 @@ import Testing
   @Test func brokersAndCommunitiesViews() throws {
     let g = try RenderFixtures.network(people: 50, ties: 160, seed: 17)
     let b = g.betweenness().normalised
-    let model = RenderModel.brokers(g, betweenness: b, top: 5)
+    let model = RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(b), top: 5)
     let (svg, _) = try Self.svg(model)
     #expect(svg.count("person") == g.personCount)
     #expect(svg.count("tie") == g.tieCount)
@@ -128,7 +128,7 @@ import Testing
       #expect(svg.texts.contains("\(rank + 1). \(g.people.name(of: PersonID(p)))"), "broker \(rank + 1) named")
     }
     let partition = g.leidenCommunities()
-    let c = RenderModel.communities(g, partition: partition)
+    let c = RenderModel.communities(g, groups: PersonGroups(communities: partition, method: "Leiden", seed: 42))
     let (svg2, _) = try Self.svg(c)
     #expect(svg2.count("summary") == partition.count)
     #expect(svg2.count("person") == 0)
@@ -153,8 +153,9 @@ import Testing
     let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
     try #require(!paths.isEmpty)
     let models = [
-      RenderModel.network(g), RenderModel.ego(g, ego: ego), RenderModel.communities(g),
-      RenderModel.brokers(g, betweenness: g.betweenness().normalised, top: 5), RenderModel.path(g, paths: paths),
+      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego), RenderModel.communities(g, groups: .leiden(g)),
+      RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
+      RenderModel.path(g, paths: paths),
       RenderModel.introductions(g, ego: ego, pairs: [SuggestedPair(a: 1, b: 4, score: 1, reasons: names)]),
     ]
     var everyText = Set<String>()
@@ -185,7 +186,7 @@ import Testing
 
   @Test func sameInputSameSVGBytes() throws {
     let g = try RenderFixtures.network(people: 200, ties: 700, seed: 19)
-    for model in [RenderModel.network(g), RenderModel.ego(g, ego: 3)] {
+    for model in [RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: 3)] {
       let a = try Self.svg(model).1
       let b = try Self.svg(model).1
       #expect(a == b, "\(model.view) with \(model.engine)")
@@ -199,8 +200,8 @@ import Testing
     var search = PathSearch(g)
     let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
     var models = [
-      RenderModel.network(g), RenderModel.ego(g, ego: ego), RenderModel.communities(g),
-      RenderModel.brokers(g, betweenness: g.betweenness().normalised, top: 5),
+      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego), RenderModel.communities(g, groups: .leiden(g)),
+      RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
       RenderModel.introductions(
         g, ego: nil, pairs: [SuggestedPair(a: 0, b: 4, score: 1, reasons: names), SuggestedPair(a: 2, b: 9, score: 0.5, reasons: ["</title><script>"])]),
     ]
