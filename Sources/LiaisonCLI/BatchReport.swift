@@ -411,21 +411,6 @@ enum BatchReport {
     return n
   }
 
-  /// Lays out and checks one picture; nil (with a note) when Graphviz fails.
-  static func svg(_ model: RenderModel) -> [UInt8]? {
-    do {
-      return try model.svg()
-    } catch {
-      return nil
-    }
-  }
-
-  static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
-    let w = try AtomicFileWriter(path: path)
-    w.writeBytes(bytes)
-    try w.commit()
-  }
-
   static func makeFolder(_ path: String) -> Bool {
     if mkdir(path, 0o755) == 0 || errno == EEXIST {
       var st = stat()
@@ -586,12 +571,13 @@ enum BatchReport {
     var introductions = IntroduceResult.make(network, index: .adamicAdar, k: 3, in: g)
     progress.phase("brokers")
     let sample: Int? = g.personCount > 5000 ? config.sample : nil
-    let b =
-      sample.map { g.approximateBetweenness(samples: $0, seed: 1, weighted: false, threads: config.threads) }
-      ?? g.betweenness(weighted: false, threads: config.threads)
-    let brokers = BrokersReport.make(
-      g, top: 25, by: .betweenness, groupBy: .company, weighted: false, sample: sample, seed: 1, threads: config.threads,
-      betweenness: b)
+    // Every column of brokers.csv, for the 25 listed; the picture reuses its ranking and groups.
+    let brokersResult = BrokersReport.make(
+      g,
+      BrokersRequest(
+        top: 25, by: .betweenness, groupBy: .company, measures: Set(BrokerMeasure.allCases), sample: sample, seed: 1,
+        threads: config.threads))
+    let brokers = brokersResult.answer
 
     // Files.
     progress.phase("writing the report")
@@ -603,8 +589,9 @@ enum BatchReport {
       o.maxNodes = max(config.maxNodes, 80)
       var brokersPicture: String?
       if config.pictures, g.personCount > 1 {
-        if let bytes = svg(.brokers(g, betweenness: b.normalised, top: 15, options: o)) {
-          try write(bytes, to: "\(config.out)/brokers.svg")
+        let picture = BrokersReport.picture(g, brokersResult, groupBy: .company, top: 15, options: o)
+        if let bytes = try? picture.render(as: .svg) {
+          try AtomicFileWriter.write(bytes, to: "\(config.out)/brokers.svg")
           brokersPicture = "brokers.svg"
         } else {
           notes.append("The brokers picture could not be drawn (Graphviz failed).")
@@ -612,8 +599,8 @@ enum BatchReport {
         for t in targets.indices where !pathPictures[t].isEmpty {
           var po = ViewOptions()
           po.classifier = config.classifier
-          if let bytes = svg(.path(g, paths: pathPictures[t], options: po)) {
-            try write(bytes, to: "\(config.out)/targets/\(targetSlugs[t]).svg")
+          if let bytes = try? RenderModel.path(g, paths: pathPictures[t], options: po).render(as: .svg) {
+            try AtomicFileWriter.write(bytes, to: "\(config.out)/targets/\(targetSlugs[t]).svg")
             targetRows[t].picture = "targets/\(targetSlugs[t]).svg"
           }
         }
@@ -780,8 +767,8 @@ enum BatchReport {
         var o = ViewOptions()
         o.classifier = config.classifier
         o.maxNodes = config.maxNodes
-        if let bytes = svg(.ego(g, ego: p, options: o)) {
-          try write(bytes, to: base + ".svg")
+        if let bytes = try? RenderModel.ego(g, ego: p, options: o).render(as: .svg) {
+          try AtomicFileWriter.write(bytes, to: base + ".svg")
           picture = "members/\(slug).svg"
         }
       }
