@@ -35,9 +35,12 @@ extension RenderModel {
     let order = measure.order()
     let relative = measure.relative()
     let summarising = n > options.maxNodes
-    // Room for summary nodes: at most one per group among the rest (attribute
-    // groups: the largest, then one box for the others).
-    let room = min(groups.count + (labels.contains(-1) ? 1 : 0), 30)
+    // Room for summary nodes: at most one per community among the rest;
+    // attribute groups (often hundreds): the largest, then one box for the
+    // others, in at most half the picture.
+    let room =
+      groups.isCommunities
+      ? min(groups.count, 30) : min(groups.count + (labels.contains(-1) ? 1 : 0), 30, max(1, options.maxNodes / 2))
     let keep = summarising ? max(1, options.maxNodes - room) : n
     let shown = Array(order.prefix(keep))
     let rest = Array(order.dropFirst(keep))

@@ -139,6 +139,40 @@ import Testing
     #expect(svg2.count("bundle") == pairs.count)
   }
 
+  /// Groups given by the caller (here 50 made-up groups, more than fit): the
+  /// view colours and collapses by exactly them, the largest boxed, the rest
+  /// in one "Other" box, never more than `maxNodes` nodes.
+  @Test func networkViewTakesTheCallersGroups() throws {
+    let g = try RenderFixtures.network(people: 120, ties: 400, seed: 31)
+    let labels = (0..<g.personCount).map { Int32($0 % 50) }
+    let groups = PersonGroups(labels: labels, name: { "Group \($0 % 50)" }, singular: "group", plural: "groups")
+    // Renumbered by size, the same partition.
+    for p in 0..<g.personCount {
+      for q in 0..<g.personCount { #expect((labels[p] == labels[q]) == (groups.labels[p] == groups.labels[q])) }
+      #expect(groups.names[Int(groups.labels[p])] == "Group \(p % 50)")
+    }
+    var o = ViewOptions()
+    o.maxNodes = 20
+    let model = RenderModel.network(g, groups: groups, options: o)
+    #expect(model.nodes.count <= 20)
+    let summaries = model.nodes.filter { $0.kind == .summary }
+    #expect(summaries.contains { $0.label.hasPrefix("Other groups") })
+    #expect(model.personCount + summaries.reduce(0) { $0 + $1.members } == g.personCount)
+    for s in summaries where !s.label.hasPrefix("Other") {
+      let name = String(s.label.split(separator: "\n")[0])
+      let shown = model.nodes.filter { $0.person.map { "Group \($0 % 50)" } == name }.count
+      #expect(s.members + shown == (0..<g.personCount).count { "Group \($0 % 50)" == name }, "\(name)")
+    }
+    // A tie is in a group's colour exactly when both ends share a group (one of the nine largest).
+    for e in model.edges where e.kind == .tie {
+      let u = Int(e.a.dropFirst())!
+      let v = Int(e.b.dropFirst())!
+      let same = groups.labels[u] == groups.labels[v] && groups.labels[u] < 9
+      #expect(same == !e.color.hasPrefix("#9A9A9A"))
+    }
+    #expect(model.caption.contains { $0.hasPrefix("Coloured by group: 50 groups") })
+  }
+
   /// Names with HTML entities and Graphviz escapes, drawn in every view: every
   /// label line and every tooltip in the SVG, decoded once as XML, is the text
   /// typed (so the SVG source holds `&amp;amp;` for a typed `&amp;`).
