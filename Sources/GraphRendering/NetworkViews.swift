@@ -131,11 +131,13 @@ extension RenderModel {
       a.model.legend.append(
         .init(
           color: Style.other,
-          text: "\(ViewAssembler.grouped(ungrouped)) \(ungrouped == 1 ? "person" : "people") with no \(groups.singular) given"))
+          text: "\(ViewAssembler.grouped(ungrouped)) \(ungrouped == 1 ? "person" : "people") "
+            + "with no \(groups.singular) given"))
     }
     if view == .brokers {
       a.model.legend.append(
-        .init(color: Style.highlight, symbol: "◯", text: "top \(min(brokers, n)) brokers by \(measure.ranking), ranked"))
+        .init(
+          color: Style.highlight, symbol: "◯", text: "top \(min(brokers, n)) brokers by \(measure.ranking), ranked"))
     }
     a.model.legend.append(
       .init(
@@ -144,14 +146,16 @@ extension RenderModel {
     a.model.caption.append(groupsCaption(groups))
     if summarising {
       a.model.caption.append(
-        "Showing the \(ViewAssembler.grouped(shown.count)) people with the \(extreme) \(measureName) of \(ViewAssembler.grouped(n)); "
-          + "the other \(ViewAssembler.grouped(rest.count)) are collapsed into \(a.summaryKey.count) \(groups.singular) summary nodes "
-          + "(boxes in the \(groups.singular)'s colour), their ties bundled.")
+        "Showing the \(ViewAssembler.grouped(shown.count)) people with the \(extreme) \(measureName) "
+          + "of \(ViewAssembler.grouped(n)); the other \(ViewAssembler.grouped(rest.count)) are collapsed into "
+          + "\(a.summaryKey.count) \(groups.singular) summary nodes (boxes in the \(groups.singular)'s colour), "
+          + "their ties bundled.")
     } else {
       a.model.caption.append("All \(ViewAssembler.grouped(n)) people and \(ViewAssembler.grouped(g.tieCount)) ties drawn.")
     }
     a.model.legendFontSize = shown.count > 150 ? 22 : (shown.count > 60 ? 16 : 12)
-    a.model.caption.append("Names written for the \(labelled.count) people with the \(extreme) \(measureName); hover for the others.")
+    a.model.caption.append(
+      "Names written for the \(labelled.count) people with the \(extreme) \(measureName); hover for the others.")
     return a.finish()
   }
 
@@ -159,9 +163,11 @@ extension RenderModel {
   static func groupsCaption(_ groups: PersonGroups) -> String {
     switch groups.source {
     case .communities(let method, let modularity, let resolution, let seed):
-      return "Communities: \(method), modularity \(ViewAssembler.fixed(modularity, 3)) (resolution \(resolution), seed \(seed))."
+      return "Communities: \(method), modularity \(ViewAssembler.fixed(modularity, 3)) "
+        + "(resolution \(resolution), seed \(seed))."
     case .attribute(let singular, let plural):
-      return "Coloured by \(singular): \(ViewAssembler.grouped(groups.count)) \(plural), the largest \(Style.strong.count) in colour."
+      return "Coloured by \(singular): \(ViewAssembler.grouped(groups.count)) \(plural), "
+        + "the largest \(Style.strong.count) in colour."
     }
   }
 
@@ -169,7 +175,9 @@ extension RenderModel {
   /// members and labelled with its main companies; one edge per pair of
   /// groups with ties between them.
   /// - Complexity: O(V + E + V·G) for the labels of G groups.
-  public static func communities(_ g: Graph, groups: PersonGroups, options: ViewOptions = ViewOptions()) -> RenderModel {
+  public static func communities(
+    _ g: Graph, groups: PersonGroups, options: ViewOptions = ViewOptions()
+  ) -> RenderModel {
     precondition(groups.labels.count == g.personCount, "one group per person")
     let labels = groups.labels
     var a = ViewAssembler(

@@ -32,9 +32,9 @@ extension RenderModel {
   /// `.dot` is `dot()`, with tooltips escaped for DOT.
   ///
   /// - Complexity: O(V + E + output size) besides the layout.
-  public func render(as format: PictureFormat = .svg, renderer: GraphvizRenderer = GraphvizRenderer()) throws(RenderError)
-    -> [UInt8]
-  {
+  public func render(
+    as format: PictureFormat = .svg, renderer: GraphvizRenderer = GraphvizRenderer()
+  ) throws(RenderError) -> [UInt8] {
     switch format {
     case .dot:
       return Array(dot().utf8)

@@ -96,7 +96,9 @@ public struct PersonMeasure: Sendable, Equatable {
   /// Decimals in tooltips; `nil`: not written in tooltips (contacts are there already).
   public var decimals: Int?
 
-  public init(name: String, ranking: String? = nil, values: [Double?], lowerRanksFirst: Bool = false, decimals: Int? = 4) {
+  public init(
+    name: String, ranking: String? = nil, values: [Double?], lowerRanksFirst: Bool = false, decimals: Int? = 4
+  ) {
     self.name = name
     self.ranking = ranking ?? name
     self.values = values
@@ -122,7 +124,7 @@ public struct PersonMeasure: Sendable, Equatable {
     let sign = lowerRanksFirst ? -1.0 : 1.0
     return values.indices.sorted { a, b in
       switch (values[a], values[b]) {
-      case let (x?, y?): return sign * x != sign * y ? sign * x > sign * y : a < b
+      case (let x?, let y?): return sign * x != sign * y ? sign * x > sign * y : a < b
       case (_?, nil): return true
       case (nil, _?): return false
       case (nil, nil): return a < b

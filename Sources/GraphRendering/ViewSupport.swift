@@ -223,8 +223,8 @@ struct ViewAssembler {
   /// Finishes the model: engine, and the caption line on the layout.
   mutating func finish() -> RenderModel {
     let nodes = model.nodes.count
-    model.engine =
-      options.engine != .auto ? options.engine : (model.pinned ? .neato : Self.autoEngine(view: model.view, nodes: nodes))
+    let chosen = model.pinned ? LayoutEngine.neato : Self.autoEngine(view: model.view, nodes: nodes)
+    model.engine = options.engine != .auto ? options.engine : chosen
     if model.engine != .neato && model.engine != .fdp {
       for i in model.nodes.indices { model.nodes[i].pin = nil }
       model.pinned = false

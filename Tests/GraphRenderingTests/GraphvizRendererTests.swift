@@ -4,7 +4,8 @@ import Testing
 @Suite struct GraphvizRendererTests {
   @Test func rendersSVGInProcess() async throws {
     let renderer = GraphvizRenderer()
-    let svg = String(decoding: try await renderer.render(dot: "graph G { a -- b; b -- c; }", engine: .neato), as: UTF8.self)
+    let svg = String(
+      decoding: try await renderer.render(dot: "graph G { a -- b; b -- c; }", engine: .neato), as: UTF8.self)
     #expect(svg.contains("<svg"))
     #expect(svg.contains("<title>a</title>"))
     #expect(svg.contains("<title>b&#45;&#45;c</title>"))

@@ -187,7 +187,8 @@ import Testing
     let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
     try #require(!paths.isEmpty)
     let models = [
-      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego), RenderModel.communities(g, groups: .leiden(g)),
+      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego),
+      RenderModel.communities(g, groups: .leiden(g)),
       RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
       RenderModel.path(g, paths: paths),
       RenderModel.introductions(g, ego: ego, pairs: [SuggestedPair(a: 1, b: 4, score: 1, reasons: names)]),
@@ -234,7 +235,8 @@ import Testing
     var search = PathSearch(g)
     let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
     var models = [
-      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego), RenderModel.communities(g, groups: .leiden(g)),
+      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego),
+      RenderModel.communities(g, groups: .leiden(g)),
       RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
       RenderModel.introductions(
         g, ego: nil, pairs: [SuggestedPair(a: 0, b: 4, score: 1, reasons: names), SuggestedPair(a: 2, b: 9, score: 0.5, reasons: ["</title><script>"])]),

@@ -23,7 +23,10 @@ import Testing
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let out = "\(tmp.path)/c.json"
-    #expect(LiaisonCommand.run(arguments: ["brokers"] + Self.network + ["--by", "constraint", "--top", "0", "--format", "json", "-o", out]) == 0)
+    #expect(
+      LiaisonCommand.run(
+        arguments: ["brokers"] + Self.network + ["--by", "constraint", "--top", "0", "--format", "json", "-o", out])
+        == 0)
     let text = try #require(tmp.read("c.json"))
     let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     let byConstraint = try Self.people(json)
@@ -50,17 +53,22 @@ import Testing
       runText(["brokers"] + Self.network + ["--by", "constraint", "--top", "3"]))
     #expect(table.contains("betweenness not computed"))
     let csvOut = "\(tmp.path)/c.csv"
-    #expect(LiaisonCommand.run(arguments: ["brokers"] + Self.network + ["--by", "effective-size", "--format", "csv", "-o", csvOut]) == 0)
+    #expect(
+      LiaisonCommand.run(
+        arguments: ["brokers"] + Self.network + ["--by", "effective-size", "--format", "csv", "-o", csvOut]) == 0)
     let row = try #require(tmp.read("c.csv")?.split(separator: "\n").dropFirst().first)
     let cells = row.split(separator: ",", omittingEmptySubsequences: false)
-    #expect(cells[4].isEmpty && cells[5].isEmpty && !cells[6].isEmpty, "betweenness blank, ego betweenness there: \(row)")
+    #expect(
+      cells[4].isEmpty && cells[5].isEmpty && !cells[6].isEmpty, "betweenness blank, ego betweenness there: \(row)")
   }
 
   @Test func measuresListsTheColumnsComputed() throws {
-    let (code, json) = runJSON(["brokers"] + Self.network + ["--by", "effectiveSize", "--measures", "betweenness,hierarchy", "--top", "5"])
+    let (code, json) = runJSON(
+      ["brokers"] + Self.network + ["--by", "effectiveSize", "--measures", "betweenness,hierarchy", "--top", "5"])
     #expect(code == 0)
     for p in try Self.people(json) {
-      #expect(p["betweenness"] as? Double != nil && p["hierarchy"] as? Double != nil && p["effectiveSize"] as? Double != nil)
+      #expect(
+        p["betweenness"] as? Double != nil && p["hierarchy"] as? Double != nil && p["effectiveSize"] as? Double != nil)
       #expect(p["constraint"] is NSNull && p["egoBetweenness"] is NSNull && p["brokerage"] is NSNull)
     }
     #expect(LiaisonCommand.run(arguments: ["brokers"] + Self.network + ["--measures", "fame"]) == 2)
@@ -88,8 +96,12 @@ import Testing
     check(CommunityMethod.self)
     check(ExportFormat.self)
     check(OutputFormat.self)
-    #expect(BrokerRanking(argument: "effective-size") == .effectiveSize && BrokerRanking(argument: "effectiveSize") == .effectiveSize)
-    #expect(BrokerRanking(argument: "ego-betweenness") == .egoBetweenness && BrokerRanking(argument: "egoBetweenness") == .egoBetweenness)
+    #expect(
+      BrokerRanking(argument: "effective-size") == .effectiveSize
+        && BrokerRanking(argument: "effectiveSize") == .effectiveSize)
+    #expect(
+      BrokerRanking(argument: "ego-betweenness") == .egoBetweenness
+        && BrokerRanking(argument: "egoBetweenness") == .egoBetweenness)
     #expect(LinkIndex(argument: "adamic-adar") == .adamicAdar && LinkIndex(argument: "adamicAdar") == .adamicAdar)
     #expect(LinkIndex(argument: "aa") == .adamicAdar && LinkIndex(argument: "common") == .commonNeighbors)
     // Through the command line: both spellings give the same bytes.
@@ -111,7 +123,9 @@ import Testing
   /// (one of the nine largest), and the picture names the table's top people.
   @Test func brokersPictureGroupsEqualTheTableGroups() throws {
     let g = try NetworkLoader.load(Self.network.map { InputSpec(path: $0) }).graph
-    for (groupBy, by) in [(BrokerGrouping.company, BrokerRanking.betweenness), (.community, .constraint), (.industry, .brokerage)] {
+    for (groupBy, by) in [
+      (BrokerGrouping.company, BrokerRanking.betweenness), (.community, .constraint), (.industry, .brokerage),
+    ] {
       let result = BrokersReport.make(g, BrokersRequest(top: 8, by: by, groupBy: groupBy, threads: 2))
       let table = try #require(BrokersReport.groups(g, by: groupBy))
       #expect(result.answer.groups == table.count)
@@ -145,7 +159,9 @@ import Testing
       // The picture names the table's top 8, in the table's order.
       #expect(model.nodes.count(where: \.bold) == 8)
       for (rank, p) in result.answer.people.enumerated() {
-        #expect(model.nodes.contains { $0.bold && $0.label == "\(rank + 1). \(p.name)" }, "\(groupBy): #\(rank + 1) \(p.name)")
+        #expect(
+          model.nodes.contains { $0.bold && $0.label == "\(rank + 1). \(p.name)" }, "\(groupBy): #\(rank + 1) \(p.name)"
+        )
       }
     }
   }

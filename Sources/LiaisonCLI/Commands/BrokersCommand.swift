@@ -51,7 +51,11 @@ struct BrokersAnswer: Codable, Equatable {
       try c.encode(rank, forKey: .rank)
       try c.encode(contacts, forKey: .contacts)
       func put<T: Encodable>(_ value: T?, _ key: CodingKeys, _ measure: BrokerMeasure) throws {
-        if notComputed.contains(measure) { try c.encodeNil(forKey: key) } else { try c.encodeIfPresent(value, forKey: key) }
+        if notComputed.contains(measure) {
+          try c.encodeNil(forKey: key)
+        } else {
+          try c.encodeIfPresent(value, forKey: key)
+        }
       }
       try put(betweenness, .betweenness, .betweenness)
       try put(betweennessRaw, .betweennessRaw, .betweenness)
@@ -299,11 +303,14 @@ enum BrokersReport {
 
   /// The ranking as the picture shows it: normalised betweenness, constraint
   /// lowest first, brokered pairs (unordered) as the table counts them.
-  static func rankingMeasure(_ by: BrokerRanking, values: [Double?], betweenness b: BetweennessScores?) -> PersonMeasure {
+  static func rankingMeasure(
+    _ by: BrokerRanking, values: [Double?], betweenness b: BetweennessScores?
+  ) -> PersonMeasure {
     switch by {
     case .betweenness: .betweenness(b!.normalised)
     case .constraint:
-      PersonMeasure(name: "constraint", ranking: "lowest constraint", values: values, lowerRanksFirst: true, decimals: 3)
+      PersonMeasure(
+        name: "constraint", ranking: "lowest constraint", values: values, lowerRanksFirst: true, decimals: 3)
     case .effectiveSize: PersonMeasure(name: "effective size", values: values, decimals: 1)
     case .egoBetweenness: PersonMeasure(name: "ego betweenness", values: values, decimals: 1)
     case .brokerage: PersonMeasure(name: "brokered pairs", values: values.map { $0.map { $0 / 2 } }, decimals: 0)
@@ -323,9 +330,11 @@ enum BrokersReport {
       pictureGroups = PersonGroups(
         labels: grouping.labels,
         name: { groupBy == .industry ? g.people.industry(of: $0) : g.people.company(of: $0) },
-        singular: groupBy == .industry ? "industry" : "company", plural: groupBy == .industry ? "industries" : "companies")
+        singular: groupBy == .industry ? "industry" : "company",
+        plural: groupBy == .industry ? "industries" : "companies")
     } else {
-      pictureGroups = PersonGroups(communities: grouping?.partition ?? g.louvainCommunities(), method: "Louvain", seed: 42)
+      pictureGroups = PersonGroups(
+        communities: grouping?.partition ?? g.louvainCommunities(), method: "Louvain", seed: 42)
     }
     return .brokers(g, groups: pictureGroups, ranking: result.ranking, top: top, options: options)
   }
@@ -496,7 +505,8 @@ struct BrokersCommand: ParsableCommand {
     if let svg = picture.svg {
       var o = picture.viewOptions
       o.classifier = input.classifier
-      try Drawing.write(BrokersReport.picture(g, result, groupBy: groupBy, top: min(max(top, 1), 20), options: o), to: svg)
+      try Drawing.write(
+        BrokersReport.picture(g, result, groupBy: groupBy, top: min(max(top, 1), 20), options: o), to: svg)
     }
   }
 }

@@ -83,7 +83,8 @@ struct DemoCommand: ParsableCommand {
       }
     }
     if let top = s.team.brokers.people.first, let b = top.betweenness {
-      print(Terminal.safe("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(b, 3))."))
+      print(
+        Terminal.safe("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(b, 3))."))
     }
     print(
       """

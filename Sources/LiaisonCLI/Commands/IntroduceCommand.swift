@@ -328,7 +328,8 @@ struct IntroduceCommand: ParsableCommand {
         // The bare two-hop sweep (W5 of the peer benchmark), timed on its own.
         let t0 = Clock.now()
         let bare = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
-        Terminal.note("top-\(k) \(ranking.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
+        Terminal.note(
+          "top-\(k) \(ranking.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
       }
       if perPerson {
         let ranked = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)

@@ -43,8 +43,8 @@ enum Drawing {
     }
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note(
-        "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.engine.rawValue), "
-          + "\(format.rawValue)): \(fixed(Clock.now() - start, 3)) s")
+        "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, "
+          + "\(model.engine.rawValue), \(format.rawValue)): \(fixed(Clock.now() - start, 3)) s")
     }
     do {
       try AtomicFileWriter.write(bytes, to: path)
@@ -126,7 +126,8 @@ struct RenderCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Names written in network views (the most central people).")
   var labels: Int = 40
 
-  @Option(parsing: .unconditional, help: "Communities (Leiden, the colours of network views): resolution of modularity.")
+  @Option(
+    parsing: .unconditional, help: "Communities (Leiden, the colours of network views): resolution of modularity.")
   var resolution: Double = 1
 
   @Option(parsing: .unconditional, help: "Communities (Leiden): seed.", transform: seedArgument)
