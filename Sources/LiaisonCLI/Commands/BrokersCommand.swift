@@ -81,21 +81,25 @@ struct BrokersAnswer: Codable, Equatable {
   var groupBy: String
   var groups: Int
   /// `null` when betweenness was not computed.
-  var betweennessMethod: BetweennessInfo?
+  @NullWhenAbsent var betweennessMethod: BetweennessInfo?
   var people: [Person]
+}
 
-  enum CodingKeys: String, CodingKey {
-    case peopleInNetwork, rankedBy, groupBy, groups, betweennessMethod, people
+/// An optional written as `null` when it has no value (synthesized `Codable`
+/// leaves such a key out).
+@propertyWrapper struct NullWhenAbsent<Value: Codable & Equatable>: Codable, Equatable {
+  var wrappedValue: Value?
+
+  init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    wrappedValue = c.decodeNil() ? nil : try c.decode(Value.self)
   }
 
   func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(peopleInNetwork, forKey: .peopleInNetwork)
-    try c.encode(rankedBy, forKey: .rankedBy)
-    try c.encode(groupBy, forKey: .groupBy)
-    try c.encode(groups, forKey: .groups)
-    try c.encode(betweennessMethod, forKey: .betweennessMethod)
-    try c.encode(people, forKey: .people)
+    var c = encoder.singleValueContainer()
+    if let wrappedValue { try c.encode(wrappedValue) } else { try c.encodeNil() }
   }
 }
 
