@@ -322,15 +322,26 @@ extension Graph {
   /// for any `threads`.
   /// - Complexity: the sum of the single-person costs; O(V) extra space per worker.
   public func egoBetweennessForAll(threads: Int = 1) -> [Double] {
+    egoBetweennessRun(count: personCount, person: { PersonID($0) }, threads: threads)
+  }
+
+  /// `egoBetweenness(of:)` of each of `people`, in their order; the same for
+  /// any `threads`. A ranking that shows a few people computes only theirs.
+  /// - Complexity: the sum of their single-person costs; O(V) extra space per worker.
+  public func egoBetweenness(of people: [PersonID], threads: Int = 1) -> [Double] {
+    egoBetweennessRun(count: people.count, person: { people[$0] }, threads: threads)
+  }
+
+  private func egoBetweennessRun(count: Int, person: (Int) -> PersonID, threads: Int) -> [Double] {
     let n = personCount
-    var out = [Double](repeating: 0, count: n)
+    var out = [Double](repeating: 0, count: count)
     withCSR { o, t, _ in
       out.withUnsafeMutableBufferPointer { res in
         let box = SendableBuffer(res)
         Parallel.parallelFor(
-          count: n, threads: threads, chunk: 64, makeScratch: { EgoScratch(count: n) },
+          count: count, threads: threads, chunk: 64, makeScratch: { EgoScratch(count: n) },
           body: { range, scratch in
-            for i in range { box.value[i] = scratch.run(PersonID(i), o, t) }
+            for k in range { box.value[k] = scratch.run(person(k), o, t) }
           })
       }
     }
@@ -395,30 +406,12 @@ struct EgoScratch {
                   for a in 0..<d {
                     st[a] = Int32(truncatingIfNeeded: m)
                     let j = Int(t[lo &+ a])
-                    var f = Int(o[j])
-                    let end = Int(o[j &+ 1])
-                    if RowSearch.searches(rowLength: end - f, wanted: d) {
-                      // j is a hub: find the alters in j's row (ascending, as a scan would).
-                      for b in 0..<d {
-                        let x = t[lo &+ b]
-                        f = RowSearch.lowerBound(t, f, end, x)
-                        scanned &+= 1
-                        if f == end { break }
-                        if t[f] == x {
-                          ad[m] = Int32(truncatingIfNeeded: b)
-                          m &+= 1
-                        }
-                      }
-                      continue
-                    }
-                    scanned &+= end - f
-                    while f < end {
-                      let l = loc[Int(t[f])]
-                      if l >= 0 {
-                        ad[m] = l
-                        m &+= 1
-                      }
-                      f &+= 1
+                    RowSearch.forEachShared(
+                      list: lo, hi, row: Int(o[j]), Int(o[j &+ 1]), in: t, scanned: &scanned,
+                      isListed: { loc[Int($0)] >= 0 }
+                    ) { x, _ in
+                      ad[m] = loc[Int(x)]
+                      m &+= 1
                     }
                   }
                   st[d] = Int32(truncatingIfNeeded: m)

@@ -52,11 +52,26 @@ extension Graph {
     brokerageRolesCounted(groups: groups, threads: threads).roles
   }
 
+  /// `brokerageRoles(groups:)` of each of `people`, in their order; the same
+  /// for any number of threads. A ranking that shows a few people counts only theirs.
+  ///
+  /// - Complexity: O(V) to number the groups plus, for each broker j of
+  ///   `people`, O(Σ_{i∈N(j)} min(deg(i), deg(j)·log deg(i))); space as `brokerageRoles(groups:)`.
+  public func brokerageRoles(of people: [PersonID], groups: [Int32], threads: Int = 1) -> [BrokerageRoles] {
+    brokerageRolesRun(count: people.count, person: { Int(people[$0]) }, groups: groups, threads: threads).roles
+  }
+
   /// `brokerageRoles` and the row entries read or searched for (its work).
   func brokerageRolesCounted(groups: [Int32], threads: Int = 1) -> (roles: [BrokerageRoles], scanned: Int) {
+    brokerageRolesRun(count: personCount, person: { $0 }, groups: groups, threads: threads)
+  }
+
+  private func brokerageRolesRun(
+    count: Int, person: (Int) -> Int, groups: [Int32], threads: Int
+  ) -> (roles: [BrokerageRoles], scanned: Int) {
     precondition(groups.count == personCount, "one group label per person")
     let n = personCount
-    var out = [BrokerageRoles](repeating: BrokerageRoles(), count: n)
+    var out = [BrokerageRoles](repeating: BrokerageRoles(), count: count)
     // Dense labels 0 ..< G.
     var dense = [Int32](repeating: 0, count: n)
     var map: [Int32: Int32] = [:]
@@ -70,7 +85,7 @@ extension Graph {
       }
     }
     let groupCount = map.count
-    var work = [Int](repeating: 0, count: n)
+    var work = [Int](repeating: 0, count: count)
     withCSR { o, t, _ in
       dense.withUnsafeBufferPointer { g in
         out.withUnsafeMutableBufferPointer { res in
@@ -78,13 +93,13 @@ extension Graph {
             let box = SendableBuffer(res)
             let workBox = SendableBuffer(work)
             Parallel.parallelFor(
-              count: n, threads: threads, chunk: 64,
+              count: count, threads: threads, chunk: 64,
               makeScratch: { BrokerageScratch(people: n, groups: groupCount) },
               body: { range, scratch in
-                for j in range {
+                for k in range {
                   let before = scratch.scanned
-                  box.value[j] = scratch.run(j, o, t, g)
-                  workBox.value[j] = scratch.scanned - before
+                  box.value[k] = scratch.run(person(k), o, t, g)
+                  workBox.value[k] = scratch.scanned - before
                 }
               })
           }
@@ -139,31 +154,21 @@ struct BrokerageScratch {
     r.liaison = others * others - squares
     for gi in touched { count[Int(gi)] = 0 }
     // Subtract ordered pairs (i, k) of contacts tied to each other.
+    var scanned = 0
+    let marks = self.marks
     for p in lo..<hi {
       let i = Int(t[p])
       let gi = Int(g[i])
-      let iStart = Int(o[i])
-      let iEnd = Int(o[i + 1])
-      if RowSearch.searches(rowLength: iEnd - iStart, wanted: d) {
-        // i is a hub: find j's contacts in i's row.
-        var f = iStart
-        for p2 in lo..<hi {
-          let k = t[p2]
-          f = RowSearch.lowerBound(t, f, iEnd, k)
-          scanned += 1
-          if f == iEnd { break }
-          if t[f] == k { subtract(&r, gi, Int(g[Int(k)]), h) }
-        }
-      } else {
-        scanned += iEnd - iStart
-        for f in iStart..<iEnd where marks.isMarked(t[f]) { subtract(&r, gi, Int(g[Int(t[f])]), h) }
-      }
+      RowSearch.forEachShared(
+        list: lo, hi, row: Int(o[i]), Int(o[i + 1]), in: t, scanned: &scanned, isListed: { marks.isMarked($0) }
+      ) { k, _ in Self.subtract(&r, gi, Int(g[Int(k)]), h) }
     }
+    self.scanned += scanned
     return r
   }
 
   /// One ordered pair (i, k) of tied contacts, groups gi and gk, broker's group h.
-  @inline(__always) func subtract(_ r: inout BrokerageRoles, _ gi: Int, _ gk: Int, _ h: Int) {
+  @inline(__always) static func subtract(_ r: inout BrokerageRoles, _ gi: Int, _ gk: Int, _ h: Int) {
     if gi == h && gk == h {
       r.coordinator -= 1
     } else if gi == gk {

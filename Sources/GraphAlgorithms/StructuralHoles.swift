@@ -44,8 +44,9 @@ extension Graph {
   /// A contact j with many more contacts than p is not read through: p's
   /// contacts are searched for in j's row (`RowSearch`), with the same sums.
   ///
-  /// - Complexity: O(Σ_{j∈N(p)} min(deg(j), deg(p)·log deg(j))) time, O(V)
-  ///   extra space for one call (a dense scratch row); V people.
+  /// - Complexity: O(Σ_{j∈N(p)} min(deg(j), deg(p)·log deg(j))) time for the
+  ///   sums, plus O(Σ_{j∈N(p)} deg(j)) to read each contact's strength total and
+  ///   maximum; O(V) extra space for one call (a dense scratch row); V people.
   public func burtMeasures(of p: PersonID) -> BurtMeasures {
     burtMeasuresCounted(of: p).measures
   }
@@ -53,7 +54,7 @@ extension Graph {
   /// `burtMeasures(of:)` and the row entries it read or searched for (its work).
   func burtMeasuresCounted(of p: PersonID) -> (measures: BurtMeasures, scanned: Int) {
     var scratch = BurtScratch(count: personCount)
-    let (totals, maxima) = strengthTotalsAndMaxima(threads: 1, only: p)
+    let (totals, maxima) = strengthTotalsAndMaxima(threads: 1, only: [p])
     let measures = withCSR { o, t, s in
       totals.withUnsafeBufferPointer { tot in
         maxima.withUnsafeBufferPointer { mx in
@@ -73,19 +74,35 @@ extension Graph {
   ///   O(V) extra space per thread plus O(V) for the per-person strength
   ///   totals and maxima; V people.
   public func burtMeasuresForAll(threads: Int) -> [BurtMeasures] {
+    burtMeasuresRun(count: personCount, person: { PersonID($0) }, only: nil, threads: threads)
+  }
+
+  /// `burtMeasures(of:)` for each of `people`, in their order; the same for
+  /// any number of threads. A ranking that shows a few people computes only theirs.
+  ///
+  /// - Complexity: O(Σ_{i∈people} Σ_{j∈N(i)} min(deg(j), deg(i)·log deg(j))) time
+  ///   plus the strength totals of the people and their contacts (each row read
+  ///   once, O(V + E) at most); O(V) extra space per thread.
+  public func burtMeasures(of people: [PersonID], threads: Int = 1) -> [BurtMeasures] {
+    burtMeasuresRun(count: people.count, person: { people[$0] }, only: people, threads: threads)
+  }
+
+  private func burtMeasuresRun(
+    count: Int, person: (Int) -> PersonID, only: [PersonID]?, threads: Int
+  ) -> [BurtMeasures] {
     let n = personCount
-    var out = [BurtMeasures](repeating: BurtMeasures(), count: n)
-    let (totals, maxima) = strengthTotalsAndMaxima(threads: threads, only: nil)
+    var out = [BurtMeasures](repeating: BurtMeasures(), count: count)
+    let (totals, maxima) = strengthTotalsAndMaxima(threads: threads, only: only)
     withCSR { o, t, s in
       totals.withUnsafeBufferPointer { tot in
         maxima.withUnsafeBufferPointer { mx in
           out.withUnsafeMutableBufferPointer { res in
             let box = SendableBuffer(res)
             Parallel.parallelFor(
-              count: n, threads: threads, chunk: 64,
+              count: count, threads: threads, chunk: 64,
               makeScratch: { BurtScratch(count: n) },
               body: { range, scratch in
-                for i in range { box.value[i] = burtKernel(PersonID(i), o, t, s, tot, mx, &scratch) }
+                for k in range { box.value[k] = burtKernel(person(k), o, t, s, tot, mx, &scratch) }
               })
           }
         }
@@ -94,9 +111,9 @@ extension Graph {
     return out
   }
 
-  /// Σ_k s_ik and max_k s_ik for every person (or only the contacts of
-  /// `only` and `only` itself, the rest left 0).
-  private func strengthTotalsAndMaxima(threads: Int, only: PersonID?) -> ([Double], [Double]) {
+  /// Σ_k s_ik and max_k s_ik for every person (or only for the people in
+  /// `only` and their contacts, the rest left 0).
+  private func strengthTotalsAndMaxima(threads: Int, only: [PersonID]?) -> ([Double], [Double]) {
     let n = personCount
     var totals = [Double](repeating: 0, count: n)
     var maxima = [Double](repeating: 0, count: n)
@@ -112,9 +129,13 @@ extension Graph {
         totals[i] = sum
         maxima[i] = mx
       }
-      if let p = only {
-        fill(Int(p))
-        for j in neighbors(of: p) { fill(Int(j)) }
+      if let only {
+        // Each person's row once, however many of `only` share it as a contact.
+        var filled = VisitMarks(count: n)
+        for p in only {
+          if filled.insert(p) { fill(Int(p)) }
+          for j in neighbors(of: p) where filled.insert(j) { fill(Int(j)) }
+        }
       } else {
         for i in 0..<n { fill(i) }
       }
@@ -166,6 +187,7 @@ func burtKernel(
   }
   var constraint = 0.0
   var effective = 0.0
+  var scanned = 0
   for e in lo..<hi {
     let j = Int(t[e])
     let pij = scratch.pEgo[j]
@@ -175,40 +197,21 @@ func burtKernel(
     // redundancy = Σ p_iq · μ_jq, where μ_jq = s_jq / max_k s_jk.
     var indirect = 0.0
     var redundancy = 0.0
-    let jStart = Int(o[j])
-    let jEnd = Int(o[j + 1])
-    if RowSearch.searches(rowLength: jEnd - jStart, wanted: n) {
-      // j is a hub: find i's contacts in j's row (the same q, in the same order).
-      var f = jStart
-      for e2 in lo..<hi {
-        let q = t[e2]
-        f = RowSearch.lowerBound(t, f, jEnd, q)
-        scratch.scanned += 1
-        if f == jEnd { break }
-        if t[f] == q {
-          let piq = scratch.pEgo[Int(q)]
-          let sjq = Double(s[f])
-          indirect += piq * (sjq / totals[Int(q)])
-          redundancy += piq * (sjq / maxJ)
-        }
-      }
-    } else {
-      scratch.scanned += jEnd - jStart
-      for f in jStart..<jEnd {
-        let q = t[f]
-        if scratch.marks.isMarked(q) {
-          let piq = scratch.pEgo[Int(q)]
-          let sjq = Double(s[f])
-          indirect += piq * (sjq / totals[Int(q)])
-          redundancy += piq * (sjq / maxJ)
-        }
-      }
+    RowSearch.forEachShared(
+      list: lo, hi, row: Int(o[j]), Int(o[j + 1]), in: t, scanned: &scanned,
+      isListed: { scratch.marks.isMarked($0) }
+    ) { q, f in
+      let piq = scratch.pEgo[Int(q)]
+      let sjq = Double(s[f])
+      indirect += piq * (sjq / totals[Int(q)])
+      redundancy += piq * (sjq / maxJ)
     }
     let c = (pij + indirect) * (pij + indirect)
     scratch.local.append(c)
     constraint += c
     effective += 1 - redundancy
   }
+  scratch.scanned += scanned
   var hierarchy: Double? = nil
   if n >= 2 {
     let mean = constraint / Double(n)

@@ -10,8 +10,6 @@ import CGraphviz
 
 /// An error from Graphviz or from the check of its output.
 public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
-  case unknownEngine(String)
-  case unknownFormat(String)
   case noLayoutPlugins
   case formatUnavailable(String)
   case parseFailed(String)
@@ -22,8 +20,6 @@ public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
 
   public var description: String {
     switch self {
-    case .unknownEngine(let e): "unknown layout engine '\(e)' (use dot, neato, fdp or sfdp)"
-    case .unknownFormat(let f): "unknown output format '\(f)' (use svg, png, pdf or dot)"
     case .noLayoutPlugins:
       "Graphviz has no layout plugins registered; run `dot -c` as root (package graphviz / libgraphviz-dev)"
     case .formatUnavailable(let f):
@@ -47,52 +43,56 @@ public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
   public static let shared = GraphvizActor()
 }
 
-/// Renders DOT text to SVG (or PNG, PDF, DOT) in memory through libgvc,
-/// in-process. The only file that calls Graphviz.
+/// Renders DOT text to SVG (or PNG, PDF, laid-out DOT) in memory through
+/// libgvc, in-process. The only file that calls Graphviz.
 ///
 /// Each render reads the DOT into a graph, lays it out, renders it and
 /// frees what it created in reverse order (render buffer, layout, graph);
-/// the one GVC context is owned by the process-wide lock (`GraphvizLock`). Every render holds one process-wide lock, so Graphviz
-/// runs one call at a time whichever thread or actor asks (`render` on
-/// `GraphvizActor` for async code, `renderSynchronously` for command-line
-/// code). `srand(1)` before each layout makes `sfdp` output deterministic
-/// within a long-lived process. Graphviz's own messages (syntax errors,
-/// unknown engines) are collected and carried by the thrown `RenderError`.
+/// the one GVC context is owned by the process-wide lock (`GraphvizLock`).
+/// Every render holds one process-wide lock, so Graphviz runs one call at a
+/// time whichever thread or actor asks (`render` on `GraphvizActor` for async
+/// code, `renderSynchronously` for command-line code). `srand(1)` before each
+/// layout makes `sfdp` output deterministic within a long-lived process.
+/// Graphviz's own messages (syntax errors) are collected and carried by the
+/// thrown `RenderError`. Every SVG that leaves this type has passed
+/// `SVGSafety.sanitized`; pictures of a `RenderModel` go through
+/// `RenderModel.render(as:)`, which restores tooltips first.
 public struct GraphvizRenderer: Sendable {
-  /// Engines Liaison uses (dot, neato, fdp, sfdp) and two more Graphviz has.
-  public static let engines: Set<String> = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
-  /// Output formats: SVG always; PNG and PDF where the cairo plugin is present.
-  public static let formats: Set<String> = ["svg", "png", "pdf", "dot", "xdot", "json"]
-
   public init() {}
 
-  /// Lays out `dot` with `engine` and renders it as `format` (default SVG).
+  /// Lays out `dot` with `engine` and renders it as `format` (SVG checked).
   /// - Complexity: dominated by the layout engine (see Guides/Rendering.md).
   @GraphvizActor
-  public func render(dot: String, engine: String = "sfdp", format: String = "svg") throws(RenderError) -> [UInt8] {
+  public func render(dot: String, engine: LayoutEngine = .sfdp, format: PictureFormat = .svg) throws(RenderError)
+    -> [UInt8]
+  {
     try renderSynchronously(dot: dot, engine: engine, format: format)
   }
 
   /// `render` for synchronous callers: blocks until the process-wide
-  /// Graphviz lock is free, then renders.
+  /// Graphviz lock is free, then renders (SVG checked).
   /// - Complexity: dominated by the layout engine.
-  public func renderSynchronously(dot: String, engine: String = "sfdp", format: String = "svg") throws(RenderError)
-    -> [UInt8]
+  public func renderSynchronously(dot: String, engine: LayoutEngine = .sfdp, format: PictureFormat = .svg)
+    throws(RenderError) -> [UInt8]
   {
-    guard Self.engines.contains(engine) else { throw .unknownEngine(engine) }
-    guard Self.formats.contains(format) else { throw .unknownFormat(format) }
+    let bytes = try laidOut(dot: dot, engine: engine, format: format)
+    return format == .svg ? try SVGSafety.sanitized(bytes) : bytes
+  }
+
+  /// Graphviz's output as it comes, not checked: for `RenderModel.render(as:)`
+  /// and the two entries above, which check it.
+  func laidOut(dot: String, engine: LayoutEngine, format: PictureFormat) throws(RenderError) -> [UInt8] {
     GraphvizLock.shared.lock()
     defer { GraphvizLock.shared.unlock() }
-    return try Self.locked(dot: dot, engine: engine, format: format)
+    return try Self.locked(dot: dot, engine: engine.graphvizName, format: format.rawValue)
   }
 
   /// Whether this Graphviz can write `format` (PNG and PDF need cairo).
-  public static func supports(format: String) -> Bool {
-    guard formats.contains(format) else { return false }
+  public static func supports(format: PictureFormat) -> Bool {
     GraphvizLock.shared.lock()
     defer { GraphvizLock.shared.unlock() }
     guard let gvc = GraphvizLock.shared.context() else { return false }
-    return liaison_has_device(gvc, format) != 0
+    return liaison_has_device(gvc, format.rawValue) != 0
   }
 
   /// Build → layout → render → free; the caller holds the lock.

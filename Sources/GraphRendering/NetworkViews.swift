@@ -2,74 +2,68 @@ import GraphAlgorithms
 import GraphCore
 
 extension RenderModel {
-  /// The whole network: people coloured by community (Leiden), sized by
-  /// degree or betweenness. Beyond `options.maxNodes` the most central
-  /// people are kept and the rest collapse into one summary node per
-  /// community; the caption says how many.
+  /// The whole network: people coloured by `groups` (communities, as the
+  /// caller computed them), sized by `size` (contacts when `nil`). Beyond
+  /// `options.maxNodes` the most central people are kept and the rest
+  /// collapse into one summary node per group; the caption says how many.
   ///
-  /// - Parameters:
-  ///   - communities: a partition to reuse (else Leiden with `options`).
-  ///   - betweenness: normalised betweenness to size by (else computed when
-  ///     `options.sizeBy == .betweenness`).
-  /// - Complexity: O(V log V + E) plus Leiden (and Brandes, O(V E), when
-  ///   sizing by betweenness without scores given).
+  /// - Complexity: O(V log V + E) (the partition and the measure are inputs).
   public static func network(
-    _ g: Graph, options: ViewOptions = ViewOptions(), communities: CommunityPartition? = nil,
-    betweenness: [Double]? = nil
+    _ g: Graph, groups: PersonGroups, size: PersonMeasure? = nil, options: ViewOptions = ViewOptions()
   ) -> RenderModel {
-    centrality(g, view: .network, options: options, communities: communities, betweenness: betweenness, brokers: 0)
+    centrality(g, view: .network, groups: groups, measure: size ?? .contacts(g), options: options, brokers: 0)
   }
 
-  /// The network with its brokers emphasised: size by betweenness, the top
-  /// `top` brokers named, ranked and outlined in red.
-  /// - Complexity: as `network`, with Brandes betweenness O(V E) unless given.
+  /// The network with its brokers emphasised: people sized and ranked by
+  /// `ranking` (the brokers table's measure), the first `top` named, ranked
+  /// and outlined in red, coloured by `groups` (the table's groups).
+  /// - Complexity: O(V log V + E).
   public static func brokers(
-    _ g: Graph, betweenness: [Double]? = nil, top: Int = 10, options: ViewOptions = ViewOptions(),
-    communities: CommunityPartition? = nil
+    _ g: Graph, groups: PersonGroups, ranking: PersonMeasure, top: Int = 10, options: ViewOptions = ViewOptions()
   ) -> RenderModel {
-    var o = options
-    o.sizeBy = .betweenness
-    return centrality(g, view: .brokers, options: o, communities: communities, betweenness: betweenness, brokers: top)
+    centrality(g, view: .brokers, groups: groups, measure: ranking, options: options, brokers: top)
   }
 
   static func centrality(
-    _ g: Graph, view: ViewKind, options: ViewOptions, communities: CommunityPartition?, betweenness given: [Double]?,
-    brokers: Int
+    _ g: Graph, view: ViewKind, groups: PersonGroups, measure: PersonMeasure, options: ViewOptions, brokers: Int
   ) -> RenderModel {
     let n = g.personCount
-    let partition = communities ?? g.leidenCommunities(resolution: options.resolution, seed: options.seed)
-    let measure: [Double]
-    var measureName = "contacts"
-    if options.sizeBy == .betweenness {
-      measure = given ?? g.betweenness().normalised
-      measureName = "betweenness"
-    } else {
-      measure = (0..<n).map { Double(g.degree(of: PersonID($0))) }
-    }
-    let order = (0..<n).sorted { (measure[$0], -$0) > (measure[$1], -$1) }.map { PersonID($0) }
+    precondition(groups.labels.count == n && measure.values.count == n, "one group and one value per person")
+    let labels = groups.labels
+    let measureName = measure.name
+    let extreme = measure.lowerRanksFirst ? "lowest" : "highest"
+    let order = measure.order()
+    let relative = measure.relative()
     let summarising = n > options.maxNodes
-    // Room for summary nodes: at most one per community among the rest.
-    let keep = summarising ? max(1, options.maxNodes - min(partition.count, 30)) : n
+    // Room for summary nodes: at most one per community among the rest;
+    // attribute groups (often hundreds): the largest, then one box for the
+    // others, in at most half the picture.
+    let room =
+      groups.isCommunities
+      ? min(groups.count, 30) : min(groups.count + (labels.contains(-1) ? 1 : 0), 30, max(1, options.maxNodes / 2))
+    let keep = summarising ? max(1, options.maxNodes - room) : n
     let shown = Array(order.prefix(keep))
     let rest = Array(order.dropFirst(keep))
-    let maxMeasure = max(measure.max() ?? 1, 1e-12)
     let title =
       view == .brokers
-      ? "Brokers: who holds the network together (size: betweenness)"
-      : "Network of \(ViewAssembler.grouped(n)) people: communities coloured, size by \(measureName)"
+      ? "Brokers: who holds the network together (size: \(measureName))"
+      : "Network of \(ViewAssembler.grouped(n)) people: \(groups.plural) coloured, size by \(measureName)"
     var a = ViewAssembler(g, view: view, options: options, title: title)
     let labelled = Set(order.prefix(view == .brokers ? max(brokers, options.labels / 2) : options.labels))
     let brokerRank = Dictionary(uniqueKeysWithValues: order.prefix(brokers).enumerated().map { ($1, $0 + 1) })
     func colour(_ c: Int32, light: Bool) -> String {
-      Int(c) < Style.strong.count ? (light ? Style.light : Style.strong)[Int(c)] : (light ? Style.otherLight : Style.other)
+      c >= 0 && Int(c) < Style.strong.count
+        ? (light ? Style.light : Style.strong)[Int(c)] : (light ? Style.otherLight : Style.other)
     }
     for p in shown.sorted() {
-      let c = partition.labels[Int(p)]
-      let rel = (measure[Int(p)] / maxMeasure).squareRoot()
+      let c = labels[Int(p)]
+      let rel = relative[Int(p)].squareRoot()
       let isLabelled = labelled.contains(p)
       let rank = brokerRank[p]
-      var extra = ["community \(c + 1)"]
-      if options.sizeBy == .betweenness { extra.append("betweenness \(ViewAssembler.fixed(measure[Int(p)], 4))") }
+      var extra: [String] = groups.isCommunities ? ["community \(c + 1)"] : []
+      if let digits = measure.decimals, let v = measure.values[Int(p)] {
+        extra.append("\(measureName) \(ViewAssembler.fixed(v, digits))")
+      }
       if let rank { extra.append("broker #\(rank)") }
       a.addPerson(
         p, fill: colour(c, light: isLabelled), stroke: rank != nil ? Style.highlight : (isLabelled ? colour(c, light: false) : "#FFFFFF"),
@@ -77,80 +71,142 @@ extension RenderModel {
         penwidth: rank != nil ? 3 : (isLabelled ? 1.5 : 0.5),
         label: rank.map { "\($0). \(DOTText.singleLine(g.people.name(of: p)))" }, extra: extra, fontsize: 11 + 7 * rel)
     }
-    // Ties: within a community in its colour (translucent), across communities grey; width by strength.
+    // Ties: within a group in its colour (translucent), across groups grey; width by strength.
     let alpha = shown.count > 120 ? "55" : "99"
     for u in shown.sorted() {
       for (v, s) in zip(g.neighbors(of: u), g.strengths(of: u)) where v > u && a.key[v] != nil {
-        let cu = partition.labels[Int(u)]
-        let same = cu == partition.labels[Int(v)]
+        let cu = labels[Int(u)]
+        let same = cu >= 0 && cu == labels[Int(v)]
         let colour = same && Int(cu) < Style.strong.count ? Style.strong[Int(cu)] + alpha : "#9A9A9A" + alpha
         a.addTie(u, v, color: colour, penwidth: 0.3 + 1.6 * Double(s))
       }
     }
+    // Attribute groups can be many: the largest keep a box each, the others share one.
+    var boxed = Set<Int32>()
+    if !groups.isCommunities {
+      var sizes: [Int32: Int] = [:]
+      for p in rest { sizes[labels[Int(p)], default: 0] += 1 }
+      let byCount = sizes.keys.sorted { (sizes[$0]!, -$0) > (sizes[$1]!, -$1) }
+      boxed = Set(byCount.count <= room ? byCount : Array(byCount.prefix(max(1, room - 1))))
+    }
+    func box(_ p: PersonID) -> Int {
+      let c = labels[Int(p)]
+      return groups.isCommunities || boxed.contains(c) ? Int(c) : -2
+    }
     a.collapse(
-      rest, group: { Int(partition.labels[Int($0)]) },
+      rest, group: box,
       name: { c in
-        let companies = g.topCompanies(rest.filter { partition.labels[Int($0)] == Int32(c) }, k: 2)
+        if c == -1 { return "No \(groups.singular) given" }
+        if c == -2 { return "Other \(groups.plural)" }
+        if !groups.isCommunities { return groups.names[c] }
+        let companies = g.topCompanies(rest.filter { labels[Int($0)] == Int32(c) }, k: 2)
         return "Community \(c + 1)" + (companies.isEmpty ? "" : " (\(companies.joined(separator: ", ")))")
       },
       fill: { colour(Int32($0), light: true) })
-    // Legend: the largest communities with their main companies.
-    var members = [[PersonID]](repeating: [], count: partition.count)
-    for p in 0..<n { members[Int(partition.labels[p])].append(PersonID(p)) }
-    for c in 0..<min(partition.count, Style.strong.count) {
-      let companies = g.topCompanies(members[c], k: 2)
+    // Legend: the largest groups (communities with their main companies).
+    var members = [[PersonID]](repeating: [], count: groups.count)
+    var ungrouped = 0
+    for p in 0..<n {
+      let c = Int(labels[p])
+      if c >= 0 { members[c].append(PersonID(p)) } else { ungrouped += 1 }
+    }
+    for c in 0..<min(groups.count, Style.strong.count) {
+      let people = "\(ViewAssembler.grouped(members[c].count)) \(members[c].count == 1 ? "person" : "people")"
+      if groups.isCommunities {
+        let companies = g.topCompanies(members[c], k: 2)
+        a.model.legend.append(
+          .init(
+            color: Style.strong[c],
+            text: "community \(c + 1): \(ViewAssembler.grouped(members[c].count)) people"
+              + (companies.isEmpty ? "" : ", mostly \(companies.joined(separator: ", "))")))
+      } else {
+        a.model.legend.append(.init(color: Style.strong[c], text: "\(groups.names[c]): \(people)"))
+      }
+    }
+    if groups.count > Style.strong.count {
+      a.model.legend.append(
+        .init(color: Style.other, text: "\(groups.count - Style.strong.count) smaller \(groups.plural)"))
+    }
+    if ungrouped > 0 {
       a.model.legend.append(
         .init(
-          color: Style.strong[c],
-          text: "community \(c + 1): \(ViewAssembler.grouped(members[c].count)) people"
-            + (companies.isEmpty ? "" : ", mostly \(companies.joined(separator: ", "))")))
-    }
-    if partition.count > Style.strong.count {
-      a.model.legend.append(.init(color: Style.other, text: "\(partition.count - Style.strong.count) smaller communities"))
+          color: Style.other,
+          text: "\(ViewAssembler.grouped(ungrouped)) \(ungrouped == 1 ? "person" : "people") "
+            + "with no \(groups.singular) given"))
     }
     if view == .brokers {
-      a.model.legend.append(.init(color: Style.highlight, symbol: "◯", text: "top \(min(brokers, n)) brokers by betweenness, ranked"))
+      a.model.legend.append(
+        .init(
+          color: Style.highlight, symbol: "◯", text: "top \(min(brokers, n)) brokers by \(measure.ranking), ranked"))
     }
     a.model.legend.append(
-      .init(color: "#3A3A3A", symbol: "━", text: "tie: thicker = stronger; in a community's colour inside it, grey across; dotted = inferred"))
-    a.model.caption.append(
-      "Communities: Leiden, modularity \(ViewAssembler.fixed(partition.modularity, 3)) (resolution \(options.resolution), seed \(options.seed)).")
+      .init(
+        color: "#3A3A3A", symbol: "━",
+        text: "tie: thicker = stronger; in a \(groups.singular)'s colour inside it, grey across; dotted = inferred"))
+    a.model.caption.append(groupsCaption(groups))
     if summarising {
       a.model.caption.append(
-        "Showing the \(ViewAssembler.grouped(shown.count)) people with the highest \(measureName) of \(ViewAssembler.grouped(n)); "
-          + "the other \(ViewAssembler.grouped(rest.count)) are collapsed into \(a.summaryKey.count) community summary nodes "
-          + "(boxes in the community's colour), their ties bundled.")
+        "Showing the \(ViewAssembler.grouped(shown.count)) people with the \(extreme) \(measureName) "
+          + "of \(ViewAssembler.grouped(n)); the other \(ViewAssembler.grouped(rest.count)) are collapsed into "
+          + "\(a.summaryKey.count) \(groups.singular) summary nodes (boxes in the \(groups.singular)'s colour), "
+          + "their ties bundled.")
     } else {
       a.model.caption.append("All \(ViewAssembler.grouped(n)) people and \(ViewAssembler.grouped(g.tieCount)) ties drawn.")
     }
     a.model.legendFontSize = shown.count > 150 ? 22 : (shown.count > 60 ? 16 : 12)
-    a.model.caption.append("Names written for the \(labelled.count) people with the highest \(measureName); hover for the others.")
+    a.model.caption.append(
+      "Names written for the \(labelled.count) people with the \(extreme) \(measureName); hover for the others.")
     return a.finish()
   }
 
-  /// One node per community (sized by members, labelled with its main
-  /// companies), one edge per pair of communities with ties between them.
-  /// - Complexity: O(V + E) plus Leiden when no partition is given.
+  /// The caption line saying how people were grouped.
+  static func groupsCaption(_ groups: PersonGroups) -> String {
+    switch groups.source {
+    case .communities(let method, let modularity, let resolution, let seed):
+      return "Communities: \(method), modularity \(ViewAssembler.fixed(modularity, 3)) "
+        + "(resolution \(resolution), seed \(seed))."
+    case .attribute(let singular, let plural):
+      return "Coloured by \(singular): \(ViewAssembler.grouped(groups.count)) \(plural), "
+        + "the largest \(Style.strong.count) in colour."
+    }
+  }
+
+  /// One node per group — community, as the caller computed them — sized by
+  /// members and labelled with its main companies; one edge per pair of
+  /// groups with ties between them.
+  /// - Complexity: O(V + E + V·G) for the labels of G groups.
   public static func communities(
-    _ g: Graph, partition given: CommunityPartition? = nil, options: ViewOptions = ViewOptions()
+    _ g: Graph, groups: PersonGroups, options: ViewOptions = ViewOptions()
   ) -> RenderModel {
-    let partition = given ?? g.leidenCommunities(resolution: options.resolution, seed: options.seed)
+    precondition(groups.labels.count == g.personCount, "one group per person")
+    let labels = groups.labels
     var a = ViewAssembler(
       g, view: .communities, options: options,
-      title: "\(partition.count) communities of \(ViewAssembler.grouped(g.personCount)) people")
+      title: "\(groups.count) \(groups.plural) of \(ViewAssembler.grouped(g.personCount)) people")
     let everyone = (0..<PersonID(g.personCount)).map { $0 }
     a.collapse(
-      everyone, group: { Int(partition.labels[Int($0)]) },
+      everyone, group: { Int(labels[Int($0)]) },
       name: { c in
-        let companies = g.topCompanies(everyone.filter { partition.labels[Int($0)] == Int32(c) }, k: 2)
-        return "Community \(c + 1)" + (companies.isEmpty ? "" : "\n\(companies.joined(separator: ", "))")
+        if c < 0 { return "No \(groups.singular) given" }
+        let companies = g.topCompanies(everyone.filter { labels[Int($0)] == Int32(c) }, k: 2)
+        let name = groups.isCommunities ? "Community \(c + 1)" : groups.names[c]
+        return name + (companies.isEmpty || !groups.isCommunities ? "" : "\n\(companies.joined(separator: ", "))")
       },
-      fill: { Int($0) < Style.light.count ? Style.light[Int($0)] : Style.otherLight })
-    a.model.legend.append(.init(color: "#777777", symbol: "▢", text: "a community: size by members; main companies named"))
-    a.model.legend.append(.init(color: "#BBBBBB", symbol: "━", text: "ties between two communities: thicker = more ties"))
-    a.model.caption.append(
-      "Leiden, modularity \(ViewAssembler.fixed(partition.modularity, 3)) (resolution \(options.resolution), seed \(options.seed)); "
-        + "every person is inside a community node.")
+      fill: { $0 >= 0 && $0 < Style.light.count ? Style.light[$0] : Style.otherLight })
+    a.model.legend.append(
+      .init(
+        color: "#777777", symbol: "▢",
+        text: "a \(groups.singular): size by members" + (groups.isCommunities ? "; main companies named" : "")))
+    a.model.legend.append(
+      .init(color: "#BBBBBB", symbol: "━", text: "ties between two \(groups.plural): thicker = more ties"))
+    switch groups.source {
+    case .communities(let method, let modularity, let resolution, let seed):
+      a.model.caption.append(
+        "\(method), modularity \(ViewAssembler.fixed(modularity, 3)) (resolution \(resolution), seed \(seed)); "
+          + "every person is inside a community node.")
+    case .attribute(let singular, _):
+      a.model.caption.append("Grouped by \(singular); every person is inside a \(singular) node.")
+    }
     return a.finish()
   }
 }

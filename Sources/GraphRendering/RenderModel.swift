@@ -3,7 +3,8 @@ import GraphCore
 /// What a picture shows, as a pure Swift value: the people and ties drawn,
 /// their styles, summary nodes standing for collapsed people, the legend and
 /// the caption. `dot()` turns it into DOT text with every untrusted string
-/// escaped (`DOTText`); `GraphvizRenderer` lays it out.
+/// escaped (`DOTText`); `render(as:)` lays it out and returns the checked
+/// bytes to write.
 ///
 /// Node keys are Liaison's own (`p12` for person 12, `s3` for summary 3), so
 /// no name ever becomes a DOT identifier. Every node and edge carries an SVG
@@ -77,8 +78,8 @@ public struct RenderModel: Sendable, Equatable {
   /// Caption lines: what is shown and what was left out.
   public var caption: [String]
   public var legend: [LegendEntry]
-  /// The layout engine (dot, neato, fdp or sfdp).
-  public var engine: String
+  /// The layout engine (dot, neato, fdp or sfdp; `.auto` is laid out as sfdp).
+  public var engine: LayoutEngine
   /// Left-to-right ranks for `dot`.
   public var leftToRight = false
   /// Every node has a pinned position (`pos` with `!`, inches): no overlap removal.
@@ -101,25 +102,12 @@ public struct RenderModel: Sendable, Equatable {
   /// - Complexity: O(V + E + total text length).
   public func dot() -> String { dot(tooltipKeys: false) }
 
-  /// The picture laid out by Graphviz as checked SVG (`SVGSafety.sanitized`).
-  ///
-  /// Graphviz decodes HTML entities in tooltips, expands `\N`/`\E` in them and
-  /// writes entity-like text (`&amp;`) into the SVG unescaped, so no DOT
-  /// escaping shows every tooltip as typed. The DOT given to Graphviz carries
-  /// a key per tooltip instead (`liaison_tip_n3`, `liaison_tip_e7`), and each
-  /// key in the SVG is replaced by the tooltip's own XML-escaped text.
-  /// - Complexity: O(V + E + SVG size) besides the layout.
-  public func svg(renderer: GraphvizRenderer = GraphvizRenderer()) throws(RenderError) -> [UInt8] {
-    let raw = try renderer.renderSynchronously(dot: dot(tooltipKeys: true), engine: engine, format: "svg")
-    return try SVGSafety.sanitized(withTooltips(raw))
-  }
-
   static let tooltipKeyPrefix = Array("xlink:title=\"liaison_tip_".utf8)
 
   /// `svg` (rendered from `dot(tooltipKeys: true)`) with every
   /// `xlink:title="liaison_tip_…"` replaced by the tooltip it stands for.
   /// - Complexity: O(SVG size + tooltip text length).
-  public func withTooltips(_ svg: [UInt8]) -> [UInt8] {
+  func withTooltips(_ svg: [UInt8]) -> [UInt8] {
     let prefix = Self.tooltipKeyPrefix
     var out: [UInt8] = []
     out.reserveCapacity(svg.count + svg.count / 4)
@@ -159,23 +147,23 @@ public struct RenderModel: Sendable, Equatable {
 
   /// The DOT text, with a key in place of each non-empty tooltip when
   /// `tooltipKeys` (for `withTooltips`).
-  public func dot(tooltipKeys: Bool) -> String {
+  func dot(tooltipKeys: Bool) -> String {
     var out = "graph liaison {\n"
     var graphAttributes = [
       "bgcolor=\"white\"", "pad=\"0.3\"", "fontname=\"Helvetica\"", "fontsize=\"\(f2(legendFontSize))\"", "outputorder=\"edgesfirst\"",
       "labelloc=\"b\"", "labeljust=\"l\"", "splines=\"false\"", "forcelabels=\"false\"",
     ]
     switch engine {
-    case "dot":
+    case .dot:
       graphAttributes += ["rankdir=\"\(leftToRight ? "LR" : "TB")\"", "nodesep=\"0.35\"", "ranksep=\"0.9\""]
-    case "neato" where pinned:
+    case .neato where pinned:
       graphAttributes += ["start=\"1\"", "overlap=\"true\""]
       if routeAroundNodes { graphAttributes[graphAttributes.firstIndex(of: "splines=\"false\"")!] = "splines=\"true\"" }
-    case "neato":
+    case .neato:
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-4\"", "sep=\"+10\"", "mode=\"major\""]
-    case "fdp":
+    case .fdp:
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "sep=\"+10\""]
-    default:
+    case .sfdp, .auto:
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-6\"", "sep=\"+8\"", "K=\"0.6\""]
     }
     graphAttributes.append("label=<\(legendTable())>")

@@ -1,26 +1,23 @@
 import GraphAlgorithms
 import GraphCore
 
-/// Options shared by every view.
+/// Options shared by every view. What a view groups and sizes people by
+/// (communities, betweenness) is not an option: the caller computes it and
+/// passes it (`PersonGroups`, `PersonMeasure`).
 public struct ViewOptions: Sendable {
   /// Most nodes drawn; beyond it the least relevant people are collapsed
-  /// into summary nodes (by community or company).
+  /// into summary nodes (by group or company).
   public var maxNodes: Int = 300
-  /// `nil`: chosen by size (`ViewOptions.autoEngine`).
-  public var engine: String?
-  /// What sets a person's size in network views.
-  public var sizeBy: SizeMeasure = .degree
+  /// `.auto`: chosen by the view and its size (`ViewAssembler.autoEngine`).
+  public var engine: LayoutEngine = .auto
   /// Tie classes (strong, weak, …).
   public var classifier = TieClassifier()
-  /// Communities (colours, grouping) use Leiden with this resolution and seed.
-  public var resolution: Double = 1
-  public var seed: UInt64 = 42
   /// People whose names are written in network views (others: tooltip only).
   public var labels: Int = 40
   public init() {}
 }
 
-/// What sets the size of a person in network views.
+/// What sets the size of a person in network views (`render --size-by`).
 public enum SizeMeasure: String, Sendable, CaseIterable {
   case degree, betweenness
 }
@@ -73,7 +70,7 @@ struct ViewAssembler {
   init(_ g: Graph, view: ViewKind, options: ViewOptions, title: String) {
     self.g = g
     self.options = options
-    model = RenderModel(view: view, title: title, caption: [], legend: [], engine: "sfdp")
+    model = RenderModel(view: view, title: title, caption: [], legend: [], engine: .sfdp)
   }
 
   /// A person's tooltip: name, company, title, industry, contacts, extras.
@@ -216,22 +213,23 @@ struct ViewAssembler {
 
   /// Chooses the engine: `dot` for small chains, `neato` up to ~150 nodes
   /// (seeded, stable), `sfdp` above (fast multilevel force layout).
-  static func autoEngine(view: ViewKind, nodes: Int) -> String {
+  static func autoEngine(view: ViewKind, nodes: Int) -> LayoutEngine {
     switch view {
-    case .path: nodes <= 100 ? "dot" : "sfdp"
-    default: nodes <= 150 ? "neato" : "sfdp"
+    case .path: nodes <= 100 ? .dot : .sfdp
+    default: nodes <= 150 ? .neato : .sfdp
     }
   }
 
   /// Finishes the model: engine, and the caption line on the layout.
   mutating func finish() -> RenderModel {
     let nodes = model.nodes.count
-    model.engine = options.engine ?? (model.pinned ? "neato" : Self.autoEngine(view: model.view, nodes: nodes))
-    if model.engine != "neato" && model.engine != "fdp" {
+    let chosen = model.pinned ? LayoutEngine.neato : Self.autoEngine(view: model.view, nodes: nodes)
+    model.engine = options.engine != .auto ? options.engine : chosen
+    if model.engine != .neato && model.engine != .fdp {
       for i in model.nodes.indices { model.nodes[i].pin = nil }
       model.pinned = false
     }
-    if model.engine == "fdp" { model.pinned = false }
+    if model.engine == .fdp { model.pinned = false }
     if inferredShown > 0 {
       model.caption.append(
         "\(Self.grouped(inferredShown)) of the ties drawn are inferred (shared employer, domain or meetings), drawn dotted.")
@@ -239,7 +237,7 @@ struct ViewAssembler {
     model.caption.append(
       model.pinned
         ? "Layout: rings around the centre, companies side by side (neato routes the ties). Hover for evidence."
-        : "Layout: \(model.engine), seeded (the same input gives the same picture). Hover for evidence.")
+        : "Layout: \(model.engine.rawValue), seeded (the same input gives the same picture). Hover for evidence.")
     return model
   }
 

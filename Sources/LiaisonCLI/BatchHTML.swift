@@ -192,7 +192,8 @@ enum BatchHTML {
       h += "<th class=\"n\">constraint</th><th class=\"n\">effective size</th><th class=\"n\">contacts</th></tr>"
       for p in brokers.prefix(15) {
         h += "<tr><td class=\"n\">\(p.rank)</td><td>\(escape(p.name))</td><td>\(escape(p.company))</td>"
-        h += "<td class=\"n\">\(fixed(p.betweenness, 4))</td><td class=\"n\">\(p.constraint.map { fixed($0, 3) } ?? "–")</td>"
+        h += "<td class=\"n\">\(p.betweenness.map { fixed($0, 4) } ?? "")</td>"
+        h += "<td class=\"n\">\(p.constraint.map { fixed($0, 3) } ?? "–")</td>"
         h += "<td class=\"n\">\(p.effectiveSize.map { fixed($0, 1) } ?? "–")</td><td class=\"n\">\(number(p.contacts))</td></tr>"
       }
       h += "</table>"
@@ -200,7 +201,8 @@ enum BatchHTML {
         h += "<figure class=\"wide\"><a href=\"\(link(pic))\"><img src=\"\(link(pic))\" alt=\"brokers of the network\"></a>"
         h += "<figcaption>The merged network with its brokers named</figcaption></figure>"
       }
-      h += "<p class=\"muted\">\(escape(s.team.brokers.betweennessMethod.method)). All: <a href=\"brokers.csv\">brokers.csv</a>.</p></section>\n"
+      let method = s.team.brokers.betweennessMethod?.method ?? "Betweenness not computed"
+      h += "<p class=\"muted\">\(escape(method)). All: <a href=\"brokers.csv\">brokers.csv</a>.</p></section>\n"
     }
 
     // Files.

@@ -58,4 +58,20 @@ import Testing
     // neighbours' rows and 3 searches of the hub's row — not 30 × 400.
     #expect(scanned <= 460 + 30 * 9, "scanned \(scanned)")
   }
+
+  /// Each measure for a list of people (what `brokers` computes for the people
+  /// it lists) equals the same people's values computed for everyone.
+  @Test func measuresOfAFewPeopleEqualTheirValuesForEveryone() throws {
+    let (g, _, groups) = try hubGraph()
+    let few: [PersonID] = [0, 5, 200, 30, 1, 400, 5]
+    let burt = g.burtMeasuresForAll(threads: 1)
+    let ego = g.egoBetweennessForAll(threads: 1)
+    let roles = g.brokerageRoles(groups: groups, threads: 1)
+    for threads in [1, 2] {
+      #expect(g.burtMeasures(of: few, threads: threads) == few.map { burt[Int($0)] })
+      #expect(g.egoBetweenness(of: few, threads: threads) == few.map { ego[Int($0)] })
+      #expect(g.brokerageRoles(of: few, groups: groups, threads: threads) == few.map { roles[Int($0)] })
+    }
+    #expect(g.burtMeasures(of: [], threads: 2).isEmpty)
+  }
 }

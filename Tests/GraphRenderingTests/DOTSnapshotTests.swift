@@ -50,7 +50,8 @@ import Testing
   @Test func networkDOT() throws {
     var o = ViewOptions()
     o.maxNodes = 4
-    try Self.assertSnapshot(RenderModel.network(try Self.graph(), options: o).dot(), "network-summarised")
+    let g = try Self.graph()
+    try Self.assertSnapshot(RenderModel.network(g, groups: .leiden(g), options: o).dot(), "network-summarised")
   }
 
   @Test func introductionsDOT() throws {

@@ -18,7 +18,7 @@ import Testing
   func rssStaysFlatOver200Renders() throws {
     let g = try RenderFixtures.network(people: 400, ties: 2400, seed: 29)
     let ego = PersonID((0..<g.personCount).max { g.degree(of: PersonID($0)) < g.degree(of: PersonID($1)) }!)
-    let engines = ["neato", "sfdp"]
+    let engines: [LayoutEngine] = [.neato, .sfdp]
     var samples: [(Int, Double)] = []
     for engine in engines {
       var o = ViewOptions()
@@ -26,7 +26,7 @@ import Testing
       let dot = RenderModel.ego(g, ego: ego, options: o).dot()
       var first = 0.0
       for i in 1...200 {
-        _ = try SVGSafety.sanitized(try GraphvizRenderer().renderSynchronously(dot: dot, engine: engine))
+        _ = try GraphvizRenderer().renderSynchronously(dot: dot, engine: engine)
         if i == 10 { first = Self.residentMegabytes() }
         if i % 25 == 0 || i == 10 {
           samples.append((i, Self.residentMegabytes()))

@@ -117,6 +117,13 @@ enum RenderFixtures {
   ]
 }
 
+extension PersonGroups {
+  /// Leiden communities with the defaults (resolution 1, seed 42), as `liaison render` computes them.
+  static func leiden(_ g: Graph) -> PersonGroups {
+    PersonGroups(communities: g.leidenCommunities(), method: "Leiden", seed: 42)
+  }
+}
+
 extension Graph {
   /// Ties with both ends in `people`, by brute force over the tie list.
   func tiesAmong(_ people: Set<PersonID>) -> Int {

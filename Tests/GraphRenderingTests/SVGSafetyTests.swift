@@ -1,5 +1,5 @@
 import GraphCore
-import GraphRendering
+@testable import GraphRendering
 import Testing
 
 @Suite struct SVGSafetyTests {
@@ -37,7 +37,7 @@ import Testing
   }
 
   @Test func sanitizedDropsGraphvizDoctype() async throws {
-    let raw = try await GraphvizRenderer().render(dot: "graph { a -- b }", engine: "neato")
+    let raw = try GraphvizRenderer().laidOut(dot: "graph { a -- b }", engine: .neato, format: .svg)
     #expect(String(decoding: raw, as: UTF8.self).contains("<!DOCTYPE"))
     let clean = try SVGSafety.sanitized(raw)
     #expect(!String(decoding: clean, as: UTF8.self).contains("<!DOCTYPE"))
@@ -51,7 +51,7 @@ import Testing
       #expect(DOTLabel.quoted("Evil\(control)elif") == "\"Evil elif\"", "U+\(String(control.unicodeScalars.first!.value, radix: 16))")
     }
     let raw = try await GraphvizRenderer().render(
-      dot: "graph { a [label=\(DOTLabel.quoted("Evil\u{202E}elif.exe"))] }", engine: "neato")
+      dot: "graph { a [label=\(DOTLabel.quoted("Evil\u{202E}elif.exe"))] }", engine: .neato)
     let svg = String(decoding: raw, as: UTF8.self)
     #expect(svg.contains(">Evil elif.exe<") && !svg.contains("\u{202E}"))
   }

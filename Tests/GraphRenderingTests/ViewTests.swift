@@ -8,7 +8,7 @@ import Testing
 /// suggested pairs counted in the SVG and compared with independent counts.
 @Suite struct ViewTests {
   static func svg(_ model: RenderModel) throws -> (SVGContents, [UInt8]) {
-    let bytes = try model.svg()
+    let bytes = try model.render(as: .svg)
     let contents = SVGContents(bytes)
     #expect(contents.parsed, "the SVG parses as XML")
     return (contents, bytes)
@@ -51,13 +51,13 @@ import Testing
 
   @Test func networkViewWholeAndSummarised() throws {
     let g = try RenderFixtures.network(people: 60, ties: 200, seed: 7)
-    let whole = RenderModel.network(g)
+    let whole = RenderModel.network(g, groups: .leiden(g))
     let (svg, _) = try Self.svg(whole)
     #expect(svg.count("person") == g.personCount)
     #expect(svg.count("tie") == g.tieCount)
     var o = ViewOptions()
     o.maxNodes = 25
-    let part = RenderModel.network(g, options: o)
+    let part = RenderModel.network(g, groups: .leiden(g), options: o)
     let (svg2, _) = try Self.svg(part)
     let shown = Set(part.nodes.compactMap(\.person))
     #expect(part.nodes.count <= 25)
@@ -90,7 +90,7 @@ import Testing
     let paths = search.strongestPaths(from: 0, to: [59], query: PathQuery(k: 3, maxHops: nil), firstHop: { _ in true })
     try #require(!paths.isEmpty)
     let model = RenderModel.path(g, paths: paths)
-    #expect(model.engine == "dot")
+    #expect(model.engine == .dot)
     let (svg, _) = try Self.svg(model)
     let people = Set(paths.flatMap(\.people))
     #expect(svg.count("person") == people.count)
@@ -119,7 +119,7 @@ import Testing
   @Test func brokersAndCommunitiesViews() throws {
     let g = try RenderFixtures.network(people: 50, ties: 160, seed: 17)
     let b = g.betweenness().normalised
-    let model = RenderModel.brokers(g, betweenness: b, top: 5)
+    let model = RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(b), top: 5)
     let (svg, _) = try Self.svg(model)
     #expect(svg.count("person") == g.personCount)
     #expect(svg.count("tie") == g.tieCount)
@@ -128,7 +128,7 @@ import Testing
       #expect(svg.texts.contains("\(rank + 1). \(g.people.name(of: PersonID(p)))"), "broker \(rank + 1) named")
     }
     let partition = g.leidenCommunities()
-    let c = RenderModel.communities(g, partition: partition)
+    let c = RenderModel.communities(g, groups: PersonGroups(communities: partition, method: "Leiden", seed: 42))
     let (svg2, _) = try Self.svg(c)
     #expect(svg2.count("summary") == partition.count)
     #expect(svg2.count("person") == 0)
@@ -137,6 +137,40 @@ import Testing
       pairs.insert("\(min(partition.labels[Int(u)], partition.labels[Int(v)]))-\(max(partition.labels[Int(u)], partition.labels[Int(v)]))")
     }
     #expect(svg2.count("bundle") == pairs.count)
+  }
+
+  /// Groups given by the caller (here 50 made-up groups, more than fit): the
+  /// view colours and collapses by exactly them, the largest boxed, the rest
+  /// in one "Other" box, never more than `maxNodes` nodes.
+  @Test func networkViewTakesTheCallersGroups() throws {
+    let g = try RenderFixtures.network(people: 120, ties: 400, seed: 31)
+    let labels = (0..<g.personCount).map { Int32($0 % 50) }
+    let groups = PersonGroups(labels: labels, name: { "Group \($0 % 50)" }, singular: "group", plural: "groups")
+    // Renumbered by size, the same partition.
+    for p in 0..<g.personCount {
+      for q in 0..<g.personCount { #expect((labels[p] == labels[q]) == (groups.labels[p] == groups.labels[q])) }
+      #expect(groups.names[Int(groups.labels[p])] == "Group \(p % 50)")
+    }
+    var o = ViewOptions()
+    o.maxNodes = 20
+    let model = RenderModel.network(g, groups: groups, options: o)
+    #expect(model.nodes.count <= 20)
+    let summaries = model.nodes.filter { $0.kind == .summary }
+    #expect(summaries.contains { $0.label.hasPrefix("Other groups") })
+    #expect(model.personCount + summaries.reduce(0) { $0 + $1.members } == g.personCount)
+    for s in summaries where !s.label.hasPrefix("Other") {
+      let name = String(s.label.split(separator: "\n")[0])
+      let shown = model.nodes.filter { $0.person.map { "Group \($0 % 50)" } == name }.count
+      #expect(s.members + shown == (0..<g.personCount).count { "Group \($0 % 50)" == name }, "\(name)")
+    }
+    // A tie is in a group's colour exactly when both ends share a group (one of the nine largest).
+    for e in model.edges where e.kind == .tie {
+      let u = Int(e.a.dropFirst())!
+      let v = Int(e.b.dropFirst())!
+      let same = groups.labels[u] == groups.labels[v] && groups.labels[u] < 9
+      #expect(same == !e.color.hasPrefix("#9A9A9A"))
+    }
+    #expect(model.caption.contains { $0.hasPrefix("Coloured by group: 50 groups") })
   }
 
   /// Names with HTML entities and Graphviz escapes, drawn in every view: every
@@ -153,8 +187,10 @@ import Testing
     let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
     try #require(!paths.isEmpty)
     let models = [
-      RenderModel.network(g), RenderModel.ego(g, ego: ego), RenderModel.communities(g),
-      RenderModel.brokers(g, betweenness: g.betweenness().normalised, top: 5), RenderModel.path(g, paths: paths),
+      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego),
+      RenderModel.communities(g, groups: .leiden(g)),
+      RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
+      RenderModel.path(g, paths: paths),
       RenderModel.introductions(g, ego: ego, pairs: [SuggestedPair(a: 1, b: 4, score: 1, reasons: names)]),
     ]
     var everyText = Set<String>()
@@ -185,7 +221,7 @@ import Testing
 
   @Test func sameInputSameSVGBytes() throws {
     let g = try RenderFixtures.network(people: 200, ties: 700, seed: 19)
-    for model in [RenderModel.network(g), RenderModel.ego(g, ego: 3)] {
+    for model in [RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: 3)] {
       let a = try Self.svg(model).1
       let b = try Self.svg(model).1
       #expect(a == b, "\(model.view) with \(model.engine)")
@@ -199,8 +235,9 @@ import Testing
     var search = PathSearch(g)
     let paths = search.strongestPaths(from: 0, to: [1], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
     var models = [
-      RenderModel.network(g), RenderModel.ego(g, ego: ego), RenderModel.communities(g),
-      RenderModel.brokers(g, betweenness: g.betweenness().normalised, top: 5),
+      RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: ego),
+      RenderModel.communities(g, groups: .leiden(g)),
+      RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
       RenderModel.introductions(
         g, ego: nil, pairs: [SuggestedPair(a: 0, b: 4, score: 1, reasons: names), SuggestedPair(a: 2, b: 9, score: 0.5, reasons: ["</title><script>"])]),
     ]

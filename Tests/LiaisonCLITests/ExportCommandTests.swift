@@ -218,7 +218,7 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     defer { tmp.cleanUp() }
     try GraphExport.write(g, as: .dot, to: "\(tmp.path)/g.dot")
     let dot = try #require(tmp.read("g.dot"))
-    let svg = try GraphvizRenderer().renderSynchronously(dot: dot, engine: "dot")
+    let svg = try GraphvizRenderer().renderSynchronously(dot: dot, engine: .dot)
     let texts = SVGTexts(svg)
     #expect(texts.parsed)
     #expect(Set(texts.texts.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") }) == Set(names))

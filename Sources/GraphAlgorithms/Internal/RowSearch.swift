@@ -28,4 +28,34 @@ enum RowSearch {
     }
     return lo
   }
+
+  /// Visits every entry of a sorted list `t[listStart..<listEnd]` (a person's
+  /// own contacts) that also stands in the sorted row `t[rowStart..<rowEnd]`
+  /// (a contact's contacts), in ascending id order, with its position in the
+  /// row. A row much longer than the list (`searches`) is searched for each
+  /// list entry; a shorter one is read through and each entry tested with
+  /// `isListed` (the caller's marks of the list). `scanned` grows by the row
+  /// entries read or searched for. The shared loop of Burt's measures, ego
+  /// betweenness and the brokerage roles (Guides/Brokerage.md, "How it is computed").
+  ///
+  /// - Complexity: O(min(row length, list length · log row length)).
+  @inline(__always)
+  static func forEachShared(
+    list listStart: Int, _ listEnd: Int, row rowStart: Int, _ rowEnd: Int, in t: UnsafeBufferPointer<Int32>,
+    scanned: inout Int, isListed: (Int32) -> Bool, _ body: (_ entry: Int32, _ rowPosition: Int) -> Void
+  ) {
+    if searches(rowLength: rowEnd - rowStart, wanted: listEnd - listStart) {
+      var f = rowStart
+      for p in listStart..<listEnd {
+        let x = t[p]
+        f = lowerBound(t, f, rowEnd, x)
+        scanned &+= 1
+        if f == rowEnd { break }
+        if t[f] == x { body(x, f) }
+      }
+    } else {
+      scanned &+= rowEnd - rowStart
+      for f in rowStart..<rowEnd where isListed(t[f]) { body(t[f], f) }
+    }
+  }
 }

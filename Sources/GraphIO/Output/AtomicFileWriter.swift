@@ -257,4 +257,11 @@ public final class AtomicFileWriter {
     writer.write(text)
     try writer.commit()
   }
+
+  /// Writes `bytes` (a picture) to `path` atomically in one call.
+  public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    let writer = try AtomicFileWriter(path: path)
+    writer.writeBytes(bytes)
+    try writer.commit()
+  }
 }

@@ -88,10 +88,8 @@ struct BatchWriter: Sendable {
   /// Lays out `model`, checks the SVG and writes it to `name`; returns `name`,
   /// or nil when Graphviz could not draw it (the report says so instead).
   func picture(_ model: RenderModel, to name: String) throws(OutputError) -> String? {
-    guard let bytes = try? model.svg() else { return nil }
-    let w = try open(name)
-    w.writeBytes(bytes)
-    try w.commit()
+    guard let bytes = try? model.render(as: .svg) else { return nil }
+    try AtomicFileWriter.write(bytes, to: "\(folder)/\(name)")
     return name
   }
 
@@ -120,7 +118,7 @@ extension BatchReport {
       o.classifier = config.classifier
       o.maxNodes = max(config.maxNodes, 80)
       brokersPicture = try writer.picture(
-        .brokers(g, betweenness: team.betweenness.normalised, top: 15, options: o), to: "brokers.svg")
+        BrokersReport.picture(g, team.brokersResult, groupBy: .company, top: 15, options: o), to: "brokers.svg")
       if brokersPicture == nil { notes.append("The brokers picture could not be drawn (Graphviz failed).") }
       for t in team.targets.indices where !team.pathPictures[t].isEmpty {
         var po = ViewOptions()

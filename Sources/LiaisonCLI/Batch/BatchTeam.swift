@@ -22,7 +22,8 @@ extension BatchReport {
     var pathPictures: [[StrongestPath]]
     var introductions: IntroduceResult
     var brokers: BrokersAnswer
-    var betweenness: BetweennessScores
+    /// The brokers run behind `brokers.csv`; the picture reuses its ranking and groups.
+    var brokersResult: BrokersReport.Result
     /// People sampled for betweenness (large networks), or nil when exact.
     var sample: Int?
 
@@ -47,12 +48,13 @@ extension BatchReport {
       introductions = IntroduceResult.make(network, index: .adamicAdar, k: 3, in: g)
       progress.phase("brokers")
       sample = g.personCount > 5000 ? config.sample : nil
-      betweenness =
-        sample.map { g.approximateBetweenness(samples: $0, seed: 1, weighted: false, threads: config.threads) }
-        ?? g.betweenness(weighted: false, threads: config.threads)
-      brokers = BrokersReport.make(
-        g, top: 25, by: .betweenness, groupBy: .company, weighted: false, sample: sample, seed: 1,
-        threads: config.threads, betweenness: betweenness)
+      // Every column of brokers.csv, for the 25 listed.
+      brokersResult = BrokersReport.make(
+        g,
+        BrokersRequest(
+          top: 25, by: .betweenness, groupBy: .company, measures: Set(BrokerMeasure.allCases), sample: sample, seed: 1,
+          threads: config.threads))
+      brokers = brokersResult.answer
     }
   }
 

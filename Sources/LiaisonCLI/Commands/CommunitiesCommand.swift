@@ -8,7 +8,7 @@ import GraphIO
 #endif
 
 /// `--method` of `liaison communities`.
-enum CommunityMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
+enum CommunityMethod: String, EnumArgument, Sendable {
   case leiden, louvain
 }
 

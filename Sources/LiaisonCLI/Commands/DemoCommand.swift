@@ -82,8 +82,9 @@ struct DemoCommand: ParsableCommand {
         print(Terminal.safe("No warm path to \(target.target): \(target.note ?? "")"))
       }
     }
-    if let top = s.team.brokers.people.first {
-      print(Terminal.safe("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(top.betweenness, 3))."))
+    if let top = s.team.brokers.people.first, let b = top.betweenness {
+      print(
+        Terminal.safe("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(b, 3))."))
     }
     print(
       """

@@ -6,8 +6,6 @@ import GraphIO
   import Glibc
 #endif
 
-extension ExportFormat: ExpressibleByArgument {}
-
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",

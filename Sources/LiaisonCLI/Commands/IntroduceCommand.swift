@@ -5,20 +5,6 @@ import GraphCore
 import GraphIO
 import GraphRendering
 
-extension LinkIndex: ExpressibleByArgument {
-  public init?(argument: String) {
-    switch argument.lowercased() {
-    case "adamic-adar", "adamicadar", "aa": self = .adamicAdar
-    case "resource-allocation", "resourceallocation", "ra": self = .resourceAllocation
-    case "jaccard": self = .jaccard
-    case "common", "common-neighbors", "commonneighbors", "cn": self = .commonNeighbors
-    default: return nil
-    }
-  }
-
-  public static var allValueStrings: [String] { ["adamic-adar", "resource-allocation", "jaccard", "common"] }
-}
-
 struct IntroduceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "introduce",
@@ -63,8 +49,12 @@ struct IntroduceCommand: ParsableCommand {
   @Option(help: ArgumentHelp("CSV of pairs `a,b` already introduced or declined.", valueName: "file"))
   var exclude: String?
 
-  @Option(help: "Network-wide ranking: adamic-adar, resource-allocation, jaccard or common.")
-  var by: LinkIndex = .adamicAdar
+  // Optional so that help shows the default in kebab-case (ArgumentParser writes an enum default's raw value).
+  @Option(help: "Network-wide ranking: \(LinkIndex.spelledList) (default: adamic-adar).")
+  var by: LinkIndex?
+
+  /// `--by`, Adamic–Adar when not given.
+  var ranking: LinkIndex { by ?? .adamicAdar }
 
   @Flag(help: "Without --ego: list each person's top N as ranked rows (person, rank, candidate, score) instead of pairs with reasons.")
   var perPerson = false
@@ -119,17 +109,18 @@ struct IntroduceCommand: ParsableCommand {
       if getenv("LIAISON_TIMINGS") != nil {
         // The bare two-hop sweep (W5 of the peer benchmark), timed on its own.
         let t0 = Clock.now()
-        let bare = g.topLinkPredictions(k: k, by: by, minCommon: minCommon ?? 1, threads: threads)
-        Terminal.note("top-\(k) \(by.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
+        let bare = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
+        Terminal.note(
+          "top-\(k) \(ranking.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
       }
       if perPerson {
-        let ranked = g.topLinkPredictions(k: k, by: by, minCommon: minCommon ?? 1, threads: threads)
+        let ranked = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
         if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
         try output.stream { write in try IntroductionsReport.writePerPerson(ranked, in: g, format: output.format, write: write) }
         return
       }
       let r = g.networkIntroductionPairs(
-        perPerson: k, by: by, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+        perPerson: k, by: ranking, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
       if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
       try output.stream { write in try IntroductionsReport.writeNetwork(r, format: output.format, in: g, write: write) }
       if let svg = picture.svg {

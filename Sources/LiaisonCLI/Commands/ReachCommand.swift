@@ -60,7 +60,9 @@ struct ReachCommand: ParsableCommand {
       if let svg = picture.svg {
         var o = picture.viewOptions
         o.classifier = input.classifier
-        try Drawing.write(.network(g, options: o), to: svg)
+        // Leiden with the defaults of `liaison communities` colours the picture.
+        let groups = PersonGroups(communities: g.leidenCommunities(), method: "Leiden", seed: 42)
+        try Drawing.write(.network(g, groups: groups, options: o), to: svg)
       }
       return
     }

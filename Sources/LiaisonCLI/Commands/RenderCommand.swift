@@ -8,19 +8,6 @@ import GraphRendering
   import Glibc
 #endif
 
-/// Engines for `--engine`.
-enum EngineChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
-  case auto, dot, neato, fdp, sfdp
-}
-
-/// Picture formats for `liaison render --format` (default: from the output's extension).
-enum PictureFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-  case svg, png, pdf, dot
-}
-
-extension ViewKind: ExpressibleByArgument {}
-extension SizeMeasure: ExpressibleByArgument {}
-
 /// `--svg PATH`: also draw the answer of an analysis command.
 struct SVGOption: ParsableArguments {
   @Option(name: .customLong("svg"), help: ArgumentHelp("Also draw this answer as an SVG picture to this file.", valueName: "path"))
@@ -40,42 +27,27 @@ struct SVGOption: ParsableArguments {
   }
 }
 
-/// Draws render models: layout through the in-process renderer, the SVG
-/// safety check, then an atomic write.
+/// Writes pictures: `RenderModel.render(as:)` (layout, and the SVG check
+/// nobody can skip), then the one atomic write every output goes through.
 enum Drawing {
-  /// Renders `model` and writes it to `path` as `format`; prints the reason
-  /// and exits 1 on failure. SVG is checked (no script, no event handler,
-  /// no external reference) before anything is written.
+  /// Renders `model` as `format` and writes it to `path`; prints the reason
+  /// and exits 1 when Graphviz or the SVG check fails (nothing is written then).
   static func write(_ model: RenderModel, to path: String, format: PictureFormat = .svg) throws {
     let start = Clock.now()
-    // SVG: a key per tooltip, replaced by the tooltip's text after the layout (`RenderModel.svg`).
-    let dot = model.dot(tooltipKeys: format == .svg)
-    if format == .dot {
-      try writeBytes(Array(dot.utf8), to: path)
-      return
-    }
+    let bytes: [UInt8]
     do {
-      let built = Clock.now()
-      var bytes = try GraphvizRenderer().renderSynchronously(dot: dot, engine: model.engine, format: format.rawValue)
-      let rendered = Clock.now()
-      if format == .svg { bytes = try SVGSafety.sanitized(model.withTooltips(bytes)) }
-      if getenv("LIAISON_TIMINGS") != nil {
-        Terminal.note(
-          "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.engine)): \(fixed(Clock.now() - start, 3)) s"
-            + " (DOT text \(fixed(built - start, 3)) s, libgvc layout and render \(fixed(rendered - built, 3)) s, SVG check \(fixed(Clock.now() - rendered, 3)) s)")
-      }
-      try writeBytes(bytes, to: path)
-    } catch let error as RenderError {
+      bytes = try model.render(as: format)
+    } catch {
       Terminal.error("\(path): \(error)")
       throw ExitCode.failure
     }
-  }
-
-  static func writeBytes(_ bytes: [UInt8], to path: String) throws {
+    if getenv("LIAISON_TIMINGS") != nil {
+      Terminal.note(
+        "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, "
+          + "\(model.engine.rawValue), \(format.rawValue)): \(fixed(Clock.now() - start, 3)) s")
+    }
     do {
-      let w = try AtomicFileWriter(path: path)
-      w.writeBytes(bytes)
-      try w.commit()
+      try AtomicFileWriter.write(bytes, to: path)
     } catch {
       throw OutputFailure.report(error)
     }
@@ -112,7 +84,7 @@ struct RenderCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "What to draw: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: "What to draw: \(ViewKind.spelledList).")
   var view: ViewKind = .network
 
   @Option(name: .shortAndLong, help: "The picture file (written atomically).")
@@ -122,7 +94,7 @@ struct RenderCommand: ParsableCommand {
   var format: PictureFormat?
 
   @Option(help: "Layout engine: auto (by size), dot, neato, fdp or sfdp.")
-  var engine: EngineChoice = .auto
+  var engine: LayoutEngine = .auto
 
   @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "Most nodes drawn; beyond it people are collapsed into summary nodes.")
   var maxNodes: Int = 300
@@ -154,10 +126,11 @@ struct RenderCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Names written in network views (the most central people).")
   var labels: Int = 40
 
-  @Option(parsing: .unconditional, help: "Communities: resolution of modularity.")
+  @Option(
+    parsing: .unconditional, help: "Communities (Leiden, the colours of network views): resolution of modularity.")
   var resolution: Double = 1
 
-  @Option(parsing: .unconditional, help: "Communities: seed.", transform: seedArgument)
+  @Option(parsing: .unconditional, help: "Communities (Leiden): seed.", transform: seedArgument)
   var seed: UInt64 = 42
 
   func validate() throws {
@@ -188,19 +161,23 @@ struct RenderCommand: ParsableCommand {
     let g = try input.load(writing: [output]).graph
     var o = ViewOptions()
     o.maxNodes = maxNodes
-    o.engine = engine == .auto ? nil : engine.rawValue
-    o.sizeBy = sizeBy
+    o.engine = engine
     o.classifier = input.classifier
-    o.resolution = resolution
-    o.seed = seed
     o.labels = labels
+    // Views group and size by what is computed here, once.
+    func communities() -> PersonGroups {
+      PersonGroups(communities: g.leidenCommunities(resolution: resolution, seed: seed), method: "Leiden", seed: seed)
+    }
     let model: RenderModel
     switch view {
-    case .network: model = .network(g, options: o)
-    case .communities: model = .communities(g, options: o)
+    case .network:
+      let size: PersonMeasure? =
+        sizeBy == .betweenness ? .betweenness(g.betweenness(threads: Parallel.defaultThreads).normalised) : nil
+      model = .network(g, groups: communities(), size: size, options: o)
+    case .communities: model = .communities(g, groups: communities(), options: o)
     case .brokers:
       let b = g.personCount > 20_000 ? g.approximateBetweenness(samples: 500, seed: 1).normalised : g.betweenness(threads: Parallel.defaultThreads).normalised
-      model = .brokers(g, betweenness: b, top: top, options: o)
+      model = .brokers(g, groups: communities(), ranking: .betweenness(b), top: top, options: o)
     case .ego:
       let e = try PersonReference.resolve(ego!, in: g, option: "--ego")
       model = .ego(g, ego: e, options: o)

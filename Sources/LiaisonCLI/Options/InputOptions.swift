@@ -16,7 +16,7 @@ enum Clock {
 }
 
 /// Output formats of analysis commands.
-public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+public enum OutputFormat: String, CaseIterable, Sendable {
   case table, json, csv
 }
 
