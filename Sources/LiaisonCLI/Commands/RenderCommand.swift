@@ -8,52 +8,6 @@ import GraphRendering
   import Glibc
 #endif
 
-/// `--svg PATH`: also draw the answer of an analysis command.
-struct SVGOption: ParsableArguments {
-  @Option(name: .customLong("svg"), help: ArgumentHelp("Also draw this answer as an SVG picture to this file.", valueName: "path"))
-  var svg: String?
-
-  @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "Most people drawn in the --svg picture; the rest are summarised.")
-  var maxNodes: Int = 300
-
-  func validate() throws {
-    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
-  }
-
-  var viewOptions: ViewOptions {
-    var o = ViewOptions()
-    o.maxNodes = maxNodes
-    return o
-  }
-}
-
-/// Writes pictures: `RenderModel.render(as:)` (layout, and the SVG check
-/// nobody can skip), then the one atomic write every output goes through.
-enum Drawing {
-  /// Renders `model` as `format` and writes it to `path`; prints the reason
-  /// and exits 1 when Graphviz or the SVG check fails (nothing is written then).
-  static func write(_ model: RenderModel, to path: String, format: PictureFormat = .svg) throws {
-    let start = Clock.now()
-    let bytes: [UInt8]
-    do {
-      bytes = try model.render(as: format)
-    } catch {
-      Terminal.error("\(path): \(error)")
-      throw ExitCode.failure
-    }
-    if getenv("LIAISON_TIMINGS") != nil {
-      Terminal.note(
-        "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, "
-          + "\(model.engine.rawValue), \(format.rawValue)): \(fixed(Clock.now() - start, 3)) s")
-    }
-    do {
-      try AtomicFileWriter.write(bytes, to: path)
-    } catch {
-      throw OutputFailure.report(error)
-    }
-  }
-}
-
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
