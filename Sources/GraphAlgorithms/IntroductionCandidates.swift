@@ -420,7 +420,7 @@ extension Graph {
       out.append("you are close to both")
     } else {
       let who = c.strengthToA <= c.strengthToB ? nameA : nameB
-      out.append("your weaker tie is to \(who) (strength \(Self.twoDigits(weaker)))")
+      out.append("your weaker tie is to \(who) (strength \(TextFormat.fixed(weaker, 2)))")
     }
     return out
   }
@@ -428,16 +428,6 @@ extension Graph {
   func displayName(_ p: PersonID) -> String {
     let name = people.name(of: p)
     return name.isEmpty ? people.id(of: p) : name
-  }
-
-  static func twoDigits(_ x: Double) -> String {
-    let r = (x * 100).rounded() / 100
-    var s = String(r)
-    if let dot = s.firstIndex(of: ".") {
-      let decimals = s.distance(from: dot, to: s.endIndex) - 1
-      if decimals < 2 { s += String(repeating: "0", count: 2 - decimals) }
-    }
-    return s
   }
 }
 

@@ -132,37 +132,20 @@ extension RenderModel {
       var radius = others.count < 8 ? r : r + ringGap * Double(i % 3)
       var candidate = (x: 0.0, y: 0.0, w: boxes[i].w, h: boxes[i].h)
       for _ in 0..<60 {
-        candidate.x = radius * Self.cosine(angle)
-        candidate.y = radius * Self.sine(angle)
+        candidate.x = radius * Elementary.cos(angle)
+        candidate.y = radius * Elementary.sin(angle)
         let neighbours = placed.suffix(8) + placed.prefix(min(8, max(0, placed.count - 8)))
         if !neighbours.contains(where: { overlaps($0, candidate) }) { break }
         radius += 18
       }
       placed.append(candidate)
-      nodes[idx].pin = "\(Self.f3(candidate.x / 72)),\(Self.f3(candidate.y / 72))!"
+      nodes[idx].pin = "\(TextFormat.fixed(candidate.x / 72, 3)),\(TextFormat.fixed(candidate.y / 72, 3))!"
     }
     if let c = nodes.firstIndex(where: { $0.key == center }) { nodes[c].pin = "0,0!" }
     pinned = true
     legendFontSize = others.count > 150 ? 20 : (others.count > 50 ? 16 : 12)
   }
 
-  static func f3(_ x: Double) -> String { ViewAssembler.fixed(x, 3) }
-
-  /// sin and cos without Foundation (Taylor series after range reduction; error < 1e-12).
-  static func sine(_ x: Double) -> Double {
-    var a = x.truncatingRemainder(dividingBy: 2 * Double.pi)
-    if a > Double.pi { a -= 2 * Double.pi }
-    if a < -Double.pi { a += 2 * Double.pi }
-    var term = a
-    var sum = a
-    for k in 1...12 {
-      term *= -a * a / Double((2 * k) * (2 * k + 1))
-      sum += term
-    }
-    return sum
-  }
-
-  static func cosine(_ x: Double) -> Double { sine(x + Double.pi / 2) }
 
   /// Suggested introductions among an ego's contacts (or anywhere, without
   /// an ego): the pair as a dashed green edge (width by score, reasons in the
@@ -212,7 +195,7 @@ extension RenderModel {
         .init(
           a: "p\(pair.a)", b: "p\(pair.b)", kind: .suggested, penwidth: 1.2 + 2.8 * max(0, pair.score) / best, style: .dashed,
           color: Style.suggested,
-          tooltip: "#\(i + 1): introduce \(g.people.name(of: pair.a)) to \(g.people.name(of: pair.b)) (score \(ViewAssembler.fixed(pair.score, 3)))\n"
+          tooltip: "#\(i + 1): introduce \(g.people.name(of: pair.a)) to \(g.people.name(of: pair.b)) (score \(TextFormat.fixed(pair.score, 3)))\n"
             + pair.reasons.joined(separator: "\n"),
           label: "\(i + 1)", weight: 1))
     }

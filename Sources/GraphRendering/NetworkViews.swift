@@ -47,7 +47,7 @@ extension RenderModel {
     let title =
       view == .brokers
       ? "Brokers: who holds the network together (size: \(measureName))"
-      : "Network of \(ViewAssembler.grouped(n)) people: \(groups.plural) coloured, size by \(measureName)"
+      : "Network of \(TextFormat.grouped(n)) people: \(groups.plural) coloured, size by \(measureName)"
     var a = ViewAssembler(g, view: view, options: options, title: title)
     let labelled = Set(order.prefix(view == .brokers ? max(brokers, options.labels / 2) : options.labels))
     let brokerRank = Dictionary(uniqueKeysWithValues: order.prefix(brokers).enumerated().map { ($1, $0 + 1) })
@@ -62,7 +62,7 @@ extension RenderModel {
       let rank = brokerRank[p]
       var extra: [String] = groups.isCommunities ? ["community \(c + 1)"] : []
       if let digits = measure.decimals, let v = measure.values[Int(p)] {
-        extra.append("\(measureName) \(ViewAssembler.fixed(v, digits))")
+        extra.append("\(measureName) \(TextFormat.fixed(v, digits))")
       }
       if let rank { extra.append("broker #\(rank)") }
       a.addPerson(
@@ -111,13 +111,13 @@ extension RenderModel {
       if c >= 0 { members[c].append(PersonID(p)) } else { ungrouped += 1 }
     }
     for c in 0..<min(groups.count, Style.strong.count) {
-      let people = "\(ViewAssembler.grouped(members[c].count)) \(members[c].count == 1 ? "person" : "people")"
+      let people = "\(TextFormat.grouped(members[c].count)) \(members[c].count == 1 ? "person" : "people")"
       if groups.isCommunities {
         let companies = g.topCompanies(members[c], k: 2)
         a.model.legend.append(
           .init(
             color: Style.strong[c],
-            text: "community \(c + 1): \(ViewAssembler.grouped(members[c].count)) people"
+            text: "community \(c + 1): \(TextFormat.grouped(members[c].count)) people"
               + (companies.isEmpty ? "" : ", mostly \(companies.joined(separator: ", "))")))
       } else {
         a.model.legend.append(.init(color: Style.strong[c], text: "\(groups.names[c]): \(people)"))
@@ -131,7 +131,7 @@ extension RenderModel {
       a.model.legend.append(
         .init(
           color: Style.other,
-          text: "\(ViewAssembler.grouped(ungrouped)) \(ungrouped == 1 ? "person" : "people") "
+          text: "\(TextFormat.grouped(ungrouped)) \(ungrouped == 1 ? "person" : "people") "
             + "with no \(groups.singular) given"))
     }
     if view == .brokers {
@@ -146,12 +146,12 @@ extension RenderModel {
     a.model.caption.append(groupsCaption(groups))
     if summarising {
       a.model.caption.append(
-        "Showing the \(ViewAssembler.grouped(shown.count)) people with the \(extreme) \(measureName) "
-          + "of \(ViewAssembler.grouped(n)); the other \(ViewAssembler.grouped(rest.count)) are collapsed into "
+        "Showing the \(TextFormat.grouped(shown.count)) people with the \(extreme) \(measureName) "
+          + "of \(TextFormat.grouped(n)); the other \(TextFormat.grouped(rest.count)) are collapsed into "
           + "\(a.summaryKey.count) \(groups.singular) summary nodes (boxes in the \(groups.singular)'s colour), "
           + "their ties bundled.")
     } else {
-      a.model.caption.append("All \(ViewAssembler.grouped(n)) people and \(ViewAssembler.grouped(g.tieCount)) ties drawn.")
+      a.model.caption.append("All \(TextFormat.grouped(n)) people and \(TextFormat.grouped(g.tieCount)) ties drawn.")
     }
     a.model.legendFontSize = shown.count > 150 ? 22 : (shown.count > 60 ? 16 : 12)
     a.model.caption.append(
@@ -163,10 +163,10 @@ extension RenderModel {
   static func groupsCaption(_ groups: PersonGroups) -> String {
     switch groups.source {
     case .communities(let method, let modularity, let resolution, let seed):
-      return "Communities: \(method), modularity \(ViewAssembler.fixed(modularity, 3)) "
+      return "Communities: \(method), modularity \(TextFormat.fixed(modularity, 3)) "
         + "(resolution \(resolution), seed \(seed))."
     case .attribute(let singular, let plural):
-      return "Coloured by \(singular): \(ViewAssembler.grouped(groups.count)) \(plural), "
+      return "Coloured by \(singular): \(TextFormat.grouped(groups.count)) \(plural), "
         + "the largest \(Style.strong.count) in colour."
     }
   }
@@ -182,7 +182,7 @@ extension RenderModel {
     let labels = groups.labels
     var a = ViewAssembler(
       g, view: .communities, options: options,
-      title: "\(groups.count) \(groups.plural) of \(ViewAssembler.grouped(g.personCount)) people")
+      title: "\(groups.count) \(groups.plural) of \(TextFormat.grouped(g.personCount)) people")
     let everyone = (0..<PersonID(g.personCount)).map { $0 }
     a.collapse(
       everyone, group: { Int(labels[Int($0)]) },
@@ -202,7 +202,7 @@ extension RenderModel {
     switch groups.source {
     case .communities(let method, let modularity, let resolution, let seed):
       a.model.caption.append(
-        "\(method), modularity \(ViewAssembler.fixed(modularity, 3)) (resolution \(resolution), seed \(seed)); "
+        "\(method), modularity \(TextFormat.fixed(modularity, 3)) (resolution \(resolution), seed \(seed)); "
           + "every person is inside a community node.")
     case .attribute(let singular, _):
       a.model.caption.append("Grouped by \(singular); every person is inside a \(singular) node.")

@@ -54,7 +54,7 @@ extension RenderModel {
         let before = a.model.edges.count
         a.addTie(
           u, v, color: colour, penwidth: 1.5 + 4 * p.strengths[h],
-          label: weakest ? "weakest \(ViewAssembler.fixed(p.strengths[h], 2))" : ViewAssembler.fixed(p.strengths[h], 2))
+          label: weakest ? "weakest \(TextFormat.fixed(p.strengths[h], 2))" : TextFormat.fixed(p.strengths[h], 2))
         if a.model.edges.count > before {
           // addTie orders endpoints as given: keep u → v for the ranks.
           a.model.edges[before].weight = 3
@@ -75,7 +75,7 @@ extension RenderModel {
       a.model.legend.append(
         .init(
           color: colours[min(i, colours.count - 1)], symbol: "━",
-          text: "chain \(i + 1): strength \(ViewAssembler.fixed(p.strength, 3)) over \(p.hops) hop\(p.hops == 1 ? "" : "s")"))
+          text: "chain \(i + 1): strength \(TextFormat.fixed(p.strength, 3)) over \(p.hops) hop\(p.hops == 1 ? "" : "s")"))
     }
     a.model.legend.append(.init(color: "#555555", symbol: "┅", text: "dashed hop: the weakest link of its chain"))
     a.model.legend.append(.init(color: "#C8C8C8", symbol: "─", text: "other ties among these people"))

@@ -150,7 +150,7 @@ public struct RenderModel: Sendable, Equatable {
   func dot(tooltipKeys: Bool) -> String {
     var out = "graph liaison {\n"
     var graphAttributes = [
-      "bgcolor=\"white\"", "pad=\"0.3\"", "fontname=\"Helvetica\"", "fontsize=\"\(f2(legendFontSize))\"", "outputorder=\"edgesfirst\"",
+      "bgcolor=\"white\"", "pad=\"0.3\"", "fontname=\"Helvetica\"", "fontsize=\"\(TextFormat.fixed(legendFontSize, 2))\"", "outputorder=\"edgesfirst\"",
       "labelloc=\"b\"", "labeljust=\"l\"", "splines=\"false\"", "forcelabels=\"false\"",
     ]
     switch engine {
@@ -178,26 +178,26 @@ public struct RenderModel: Sendable, Equatable {
       if n.showsLabel {
         a += [
           "shape=\"box\"", "style=\"rounded,filled\"", "label=\(DOTText.label(n.label))",
-          "height=\"\(f2(n.size))\"", "width=\"0.3\"", "fontsize=\"\(f2(n.fontsize))\"",
+          "height=\"\(TextFormat.fixed(n.size, 2))\"", "width=\"0.3\"", "fontsize=\"\(TextFormat.fixed(n.fontsize, 2))\"",
         ]
         if n.bold { a.append("fontname=\"Helvetica-Bold\"") }
       } else {
         a += [
-          "shape=\"circle\"", "label=\"\"", "fixedsize=\"true\"", "width=\"\(f2(n.size))\"", "height=\"\(f2(n.size))\"",
+          "shape=\"circle\"", "label=\"\"", "fixedsize=\"true\"", "width=\"\(TextFormat.fixed(n.size, 2))\"", "height=\"\(TextFormat.fixed(n.size, 2))\"",
         ]
       }
-      a += ["fontcolor=\"\(n.fontcolor)\"", "fillcolor=\"\(n.fill)\"", "color=\"\(n.stroke)\"", "penwidth=\"\(f2(n.penwidth))\""]
+      a += ["fontcolor=\"\(n.fontcolor)\"", "fillcolor=\"\(n.fill)\"", "color=\"\(n.stroke)\"", "penwidth=\"\(TextFormat.fixed(n.penwidth, 2))\""]
       if let pin = n.pin { a.append("pos=\"\(pin)\"") }
       out += "  \(n.key) [" + a.joined(separator: ", ") + "];\n"
     }
     for (i, e) in edges.enumerated() {
       var a: [String]
       if e.invisible {
-        a = ["style=\"invis\"", "weight=\"\(f2(e.weight))\"", "len=\"0.6\""]
+        a = ["style=\"invis\"", "weight=\"\(TextFormat.fixed(e.weight, 2))\"", "len=\"0.6\""]
       } else {
         a = [
-          "class=\"\(e.kind.rawValue)\"", "penwidth=\"\(f2(e.penwidth))\"", "style=\"\(e.style.rawValue)\"",
-          "color=\"\(e.color)\"", "tooltip=\(tooltip(e.tooltip, "e\(i)"))", "weight=\"\(f2(e.weight))\"",
+          "class=\"\(e.kind.rawValue)\"", "penwidth=\"\(TextFormat.fixed(e.penwidth, 2))\"", "style=\"\(e.style.rawValue)\"",
+          "color=\"\(e.color)\"", "tooltip=\(tooltip(e.tooltip, "e\(i)"))", "weight=\"\(TextFormat.fixed(e.weight, 2))\"",
         ]
         if !e.constrains { a.append("constraint=\"false\"") }
         if let label = e.label {
@@ -221,13 +221,6 @@ public struct RenderModel: Sendable, Equatable {
       rows += "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#444444\">\(DOTText.html(line, limit: 200))</FONT></TD></TR>"
     }
     return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows)</TABLE>"
-  }
-
-  private func f2(_ x: Double) -> String {
-    let scaled = (x * 100).rounded()
-    let whole = Int(scaled) / 100
-    let frac = abs(Int(scaled) % 100)
-    return "\(scaled < 0 && whole == 0 ? "-" : "")\(whole).\(frac < 10 ? "0" : "")\(frac)"
   }
 }
 

@@ -95,13 +95,13 @@ struct ViewAssembler {
     let c = g.tieClass(t, classifier: options.classifier)
     var parts = ["\(g.people.name(of: u)) – \(g.people.name(of: v))"]
     let s = Double(g.strength(between: u, and: v) ?? 0)
-    parts.append("\(c.rawValue) tie" + (g.ties.isRated(t) ? ", strength \(Self.fixed(s, 2))" : ", no strength in the data"))
+    parts.append("\(c.rawValue) tie" + (g.ties.isRated(t) ? ", strength \(TextFormat.fixed(s, 2))" : ", no strength in the data"))
     if let k = g.ties.kind(t) { parts.append("how: \(k)") }
     if let n = g.ties.interactions(t) { parts.append("\(n) interactions") }
     if let d = g.ties.lastContact(t) { parts.append("last contact \(d.iso)") }
     if let d = g.ties.since(t) { parts.append("since \(d.iso)") }
     if let src = g.ties.source(t) { parts.append("source: \(src)") }
-    if let conf = g.ties.confidence(t) { parts.append("inferred, confidence \(Self.fixed(conf, 2))") }
+    if let conf = g.ties.confidence(t) { parts.append("inferred, confidence \(TextFormat.fixed(conf, 2))") }
     return parts.joined(separator: "\n")
   }
 
@@ -166,11 +166,11 @@ struct ViewAssembler {
       summaryKey[gkey] = k
       summaryMembers[gkey] = list.count
       let examples = list.sorted { (g.degree(of: $0), -$0) > (g.degree(of: $1), -$1) }.prefix(5).map { g.people.name(of: $0) }
-      let label = "\(name(gkey))\n\(Self.grouped(list.count)) \(list.count == 1 ? "person" : "people")"
+      let label = "\(name(gkey))\n\(TextFormat.grouped(list.count)) \(list.count == 1 ? "person" : "people")"
       model.nodes.append(
         .init(
           key: k, kind: .summary, person: nil, members: list.count, label: label, showsLabel: true,
-          tooltip: "\(name(gkey)): \(Self.grouped(list.count)) people not drawn one by one, e.g. "
+          tooltip: "\(name(gkey)): \(TextFormat.grouped(list.count)) people not drawn one by one, e.g. "
             + examples.joined(separator: ", "),
           fill: fill(gkey), stroke: "#777777", penwidth: 1.5, size: 0.35 + 0.5 * (Double(list.count) / largest).squareRoot(),
           fontsize: 9 + 9 * (Double(list.count) / largest).squareRoot()))
@@ -206,7 +206,7 @@ struct ViewAssembler {
         .init(
           a: e.a, b: e.b, kind: .bundle, penwidth: min(6, 0.3 + 0.5 * Double(e.ties).squareRoot()), style: .solid,
           color: "#BBBBBBAA",
-          tooltip: "\(Self.grouped(e.ties)) \(e.ties == 1 ? "tie" : "ties"), mean strength \(Self.fixed(e.strength / Double(e.ties), 2))",
+          tooltip: "\(TextFormat.grouped(e.ties)) \(e.ties == 1 ? "tie" : "ties"), mean strength \(TextFormat.fixed(e.strength / Double(e.ties), 2))",
           weight: 1))
     }
   }
@@ -232,33 +232,13 @@ struct ViewAssembler {
     if model.engine == .fdp { model.pinned = false }
     if inferredShown > 0 {
       model.caption.append(
-        "\(Self.grouped(inferredShown)) of the ties drawn are inferred (shared employer, domain or meetings), drawn dotted.")
+        "\(TextFormat.grouped(inferredShown)) of the ties drawn are inferred (shared employer, domain or meetings), drawn dotted.")
     }
     model.caption.append(
       model.pinned
         ? "Layout: rings around the centre, companies side by side (neato routes the ties). Hover for evidence."
         : "Layout: \(model.engine.rawValue), seeded (the same input gives the same picture). Hover for evidence.")
     return model
-  }
-
-  static func fixed(_ x: Double, _ digits: Int) -> String {
-    var p = 1.0
-    for _ in 0..<digits { p *= 10 }
-    let scaled = Int((abs(x) * p).rounded())
-    let whole = scaled / Int(p)
-    var frac = String(scaled % Int(p))
-    while frac.count < digits { frac = "0" + frac }
-    return (x < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? ".\(frac)" : "")
-  }
-
-  static func grouped(_ n: Int) -> String {
-    let s = String(abs(n))
-    var out = ""
-    for (i, c) in s.enumerated() {
-      if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-      out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
   }
 }
 
