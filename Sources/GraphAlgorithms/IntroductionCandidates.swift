@@ -710,7 +710,8 @@ final class IntroductionSinks: @unchecked Sendable {
 }
 
 /// Company, industry, group and role flags of the ego's contacts, as small
-/// integers for cheap comparisons in the pair loop.
+/// integers for cheap comparisons in the pair loop (companies and industries
+/// are the graph's interned key groups, `PersonTable.companyGroups`).
 struct IntroductionFeatures: Sendable {
   static let hiring: UInt8 = 1
   static let looking: UInt8 = 2
@@ -726,37 +727,18 @@ struct IntroductionFeatures: Sendable {
   var names: [String]
 
   init(graph: Graph, contacts: [PersonID], groups: [Int32]?) {
-    var companyIDs: [String: Int32] = [:]
-    var industryIDs: [String: Int32] = [:]
+    let companies = graph.people.companyGroups
+    let industries = graph.people.industryGroups
     company = []
     industry = []
     group = []
     roles = []
-    industryNames = []
+    industryNames = industries.labels
     names = []
     for c in contacts {
-      let co = Identity.normalizeName(graph.people.company(of: c))
-      let ind = Identity.trim(graph.people.industry(of: c))
-      if co.isEmpty {
-        company.append(-1)
-      } else {
-        let id = companyIDs[co] ?? Int32(companyIDs.count)
-        companyIDs[co] = id
-        company.append(id)
-      }
-      if ind.isEmpty {
-        industry.append(-1)
-      } else {
-        let key = ind.lowercased()
-        if let id = industryIDs[key] {
-          industry.append(id)
-        } else {
-          let id = Int32(industryIDs.count)
-          industryIDs[key] = id
-          industryNames.append(ind)
-          industry.append(id)
-        }
-      }
+      // Companies and industries by their interned keys ("Apple Inc." = "Apple").
+      company.append(companies.group(of: c) ?? -1)
+      industry.append(industries.group(of: c) ?? -1)
       if let groups { group.append(Int(c) < groups.count ? groups[Int(c)] : -1) }
       roles.append(Self.roles(tags: graph.people.tags(of: c), title: graph.people.title(of: c)))
       names.append(graph.displayName(c))

@@ -32,11 +32,14 @@ public struct PathQuery: Sendable {
   /// Alternatives share no broker (each next chain avoids every earlier
   /// chain's brokers and direct ties) instead of Yen's runners-up.
   public var disjoint: Bool
+  /// Which of the asker's ties may start a chain.
+  public var firstHop: FirstHopRule
 
-  public init(k: Int = 3, maxHops: Int? = 3, disjoint: Bool = false) {
+  public init(k: Int = 3, maxHops: Int? = 3, disjoint: Bool = false, firstHop: FirstHopRule = .any) {
     self.k = k
     self.maxHops = maxHops
     self.disjoint = disjoint
+    self.firstHop = firstHop
   }
 }
 
@@ -52,17 +55,19 @@ extension Graph {
   /// hop-layered Bellman–Ford when `maxHops` is set), followed by a greedy
   /// walk that takes the smallest-id next person on an optimal remainder, so
   /// every spur path is the least in that order and the list is the first k
-  /// chains in it. A chain ends at the first target it reaches. `firstHop`
-  /// decides which of the source's ties may start a chain.
+  /// chains in it. A chain ends at the first target it reaches.
+  /// `query.firstHop` decides which of the source's ties may start a chain
+  /// (`firstHop`, when given, instead).
   ///
   /// - Complexity: O(k·L·(E + V log V)) time for L the longest chain's hop
   ///   count (O(k·L·H·E) with a hop limit H), O(V·H + E) extra space.
   public func strongestPaths(
     from source: PersonID, to targets: [PersonID], query: PathQuery = PathQuery(),
-    firstHop: (PersonID) -> Bool = { _ in true }
+    firstHop: ((PersonID) -> Bool)? = nil
   ) -> [StrongestPath] {
     var search = PathSearch(self)
-    return search.strongestPaths(from: source, to: targets, query: query, firstHop: firstHop)
+    return search.strongestPaths(
+      from: source, to: targets, query: query, firstHop: firstHop ?? firstHopTest(query.firstHop, from: source))
   }
 
   /// The strongest chain between two people by bidirectional Dijkstra on
@@ -127,6 +132,15 @@ public struct PathSearch {
 
   // MARK: Yen
 
+  /// `Graph.strongestPaths` with this search's scratch space, the first hop
+  /// by `query.firstHop`.
+  public mutating func strongestPaths(from source: PersonID, to targets: [PersonID], query: PathQuery)
+    -> [StrongestPath]
+  {
+    strongestPaths(from: source, to: targets, query: query, firstHop: graph.firstHopTest(query.firstHop, from: source))
+  }
+
+  /// `Graph.strongestPaths` with this search's scratch space, the first hop by `firstHop`.
   public mutating func strongestPaths(
     from source: PersonID, to targets: [PersonID], query: PathQuery, firstHop: (PersonID) -> Bool
   ) -> [StrongestPath] {

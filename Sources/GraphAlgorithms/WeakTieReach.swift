@@ -48,8 +48,10 @@ public struct ReachCover: Sendable, Codable, Equatable {
   public var gains: [Int]
 }
 
-/// Reach into one company (or industry).
+/// Reach into one company (or industry): its people counted by their
+/// company key (`PersonTable.companyGroups`), so "Apple Inc." and "Apple" are one.
 public struct GroupReach: Sendable, Codable, Equatable {
+  /// The group's label: the spelling most of its people use.
   public var name: String
   /// Contacts there (first degree).
   public var direct: Int
@@ -57,6 +59,19 @@ public struct GroupReach: Sendable, Codable, Equatable {
   public var secondDegree: Int
   /// Whether some strong (or unrated) tie leads there; otherwise only weak or dormant ties do.
   public var throughStrongTie: Bool
+}
+
+/// A door to a target: one of the ego's contacts through whom the ego reaches
+/// the target's people (`Graph.doors`).
+public struct TargetDoor: Sendable, Codable, Equatable {
+  /// The ego's contact.
+  public var via: PersonID
+  /// The target's people this contact is, or is tied to, ascending.
+  public var reaches: [PersonID]
+  /// The strongest chain through this contact: the direct tie's strength, or ego–door × door–target.
+  public var pathStrength: Double
+  /// Whether the contact is one of the target's people.
+  public var direct: Bool
 }
 
 /// An ego's weak-tie reach (Guides/WeakTieReach.md; Granovetter 1973).
@@ -78,7 +93,7 @@ public struct EgoReach: Sendable, Codable, Equatable {
   public var cover: ReachCover
   /// Dormant contacts ranked by the reach they would reopen ("reconnect first").
   public var dormant: [ContactReach]
-  /// Companies and industries among N₁ ∪ N₂, largest first.
+  /// Companies and industries among N₁ ∪ N₂ (by key), largest first, then by name.
   public var companies: [GroupReach]
   public var industries: [GroupReach]
   /// Contacts joined to the ego by inferred ties (answers resting on them say so).
@@ -184,20 +199,18 @@ extension Graph {
     // Companies and industries over N₁ ∪ N₂.
     var strongContact = VisitMarks(count: n)
     for (i, c) in contactsList.enumerated() where !weakSide(classes[i]) { strongContact.mark(c) }
-    func groups(_ key: (PersonID) -> String) -> [GroupReach] {
-      var index: [String: Int] = [:]
+    func groups(_ column: AttributeGroups) -> [GroupReach] {
+      var index: [Int32: Int] = [:]
       var out: [GroupReach] = []
       func add(_ p: PersonID, direct: Bool, strong: Bool) {
-        let name = key(p)
-        let normalized = Identity.normalizeName(name)
-        guard !normalized.isEmpty else { return }
+        guard let group = column.group(of: p) else { return }
         let k: Int
-        if let existing = index[normalized] {
+        if let existing = index[group] {
           k = existing
         } else {
           k = out.count
-          index[normalized] = k
-          out.append(GroupReach(name: name, direct: 0, secondDegree: 0, throughStrongTie: false))
+          index[group] = k
+          out.append(GroupReach(name: column.label(group), direct: 0, secondDegree: 0, throughStrongTie: false))
         }
         if direct { out[k].direct += 1 } else { out[k].secondDegree += 1 }
         if strong { out[k].throughStrongTie = true }
@@ -210,8 +223,39 @@ extension Graph {
     return EgoReach(
       ego: ego, firstDegree: contactsList.count, secondDegree: second.count, weakReach: weakReach,
       weakOnlyReach: weakOnly, contactsByClass: byClass, contacts: contactReach, cover: coverResult, dormant: dormant,
-      companies: groups { self.people.company(of: $0) }, industries: groups { self.people.industry(of: $0) },
+      companies: groups(people.companyGroups), industries: groups(people.industryGroups),
       inferredContacts: inferred.filter { $0 }.count, unratedContacts: classes.filter { $0 == .unrated }.count)
+  }
+
+  /// The best doors from `ego` to a target's `people` (a person, or everyone
+  /// at a company): every contact of the ego who is one of them, or is tied
+  /// to one of them, with the strongest such chain (the direct tie's
+  /// strength, or ego–door × door–target) and whom they reach. Ranked by
+  /// that strength, then by how many of the target's people they reach,
+  /// then by person id; the first `limit` (Guides/WeakTieReach.md, "Doors
+  /// to targets").
+  /// - Complexity: O(Σ_{t ∈ people} deg(t) · log deg(ego) + D log D) for D doors.
+  public func doors(from ego: PersonID, to people: [PersonID], limit: Int = 5) -> [TargetDoor] {
+    var best: [PersonID: (strength: Double, reaches: [PersonID], direct: Bool)] = [:]
+    for t in people where t != ego {
+      if let s = strength(between: ego, and: t) {
+        let old = best[t] ?? (0, [], true)
+        best[t] = (max(old.strength, Double(s)), old.reaches + [t], true)
+      }
+      for (c, s) in zip(neighbors(of: t), strengths(of: t)) where c != ego {
+        guard let se = strength(between: ego, and: c) else { continue }
+        let chain = Double(se) * Double(s)
+        let old = best[c] ?? (0, [], false)
+        best[c] = (max(old.strength, chain), old.reaches + [t], old.direct)
+      }
+    }
+    let ranked = best.sorted { a, b in
+      (a.value.strength, a.value.reaches.count, -Int(a.key)) > (b.value.strength, b.value.reaches.count, -Int(b.key))
+    }
+    return ranked.prefix(limit).map { door in
+      let (strength, reaches, direct) = door.value
+      return TargetDoor(via: door.key, reaches: reaches.sorted(), pathStrength: strength, direct: direct)
+    }
   }
 
   /// Lazy greedy maximum coverage of N₂ by the ego's contacts.

@@ -15,6 +15,14 @@ public struct PersonTable: Sendable {
   package var profileURLs: [String]
   package var emails: [[String]]
   package var tags: [[String]]
+  /// The company and industry groups, interned once per graph on first use
+  /// (loads that never group people, such as `stats`, do not pay for them).
+  private var groups: OnceBox<(company: AttributeGroups, industry: AttributeGroups)>
+  /// People by company key ("Apple Inc." = "Apple"). Fetch it once before a
+  /// loop over people: each access takes a lock.
+  public var companyGroups: AttributeGroups { groups.get.company }
+  /// People by industry key. Fetch it once before a loop over people.
+  public var industryGroups: AttributeGroups { groups.get.industry }
   /// email / profile URL / exact name → person, built on first lookup
   /// (loading and most analyses never need it).
   private var lookup: OnceBox<LookupIndex>
@@ -36,6 +44,12 @@ public struct PersonTable: Sendable {
     self.profileURLs = profileURLs
     self.emails = emails
     self.tags = tags
+    groups = OnceBox {
+      (
+        AttributeGroups(values: companies, count: count, key: Identity.companyKey),
+        AttributeGroups(values: industries, count: count, key: Identity.industryKey)
+      )
+    }
     lookup = OnceBox { LookupIndex(names: names, profileURLs: profileURLs, emails: emails) }
   }
 
@@ -50,8 +64,10 @@ public struct PersonTable: Sendable {
     let n = column(names, p)
     return n.isEmpty ? id(of: p) : n
   }
+  /// The company of `p` as the data spells it (`companyGroups` says who shares it).
   public func company(of p: PersonID) -> String { column(companies, p) }
   public func title(of p: PersonID) -> String { column(titles, p) }
+  /// The industry of `p` as the data spells it (`industryGroups` says who shares it).
   public func industry(of p: PersonID) -> String { column(industries, p) }
   public func location(of p: PersonID) -> String { column(locations, p) }
   public func profileURL(of p: PersonID) -> String { column(profileURLs, p) }
@@ -118,7 +134,8 @@ package enum PersonKeys: Sendable {
   }
 }
 
-/// Normalisation rules for identity keys.
+/// Normalisation rules for identity keys: ids, emails and profile URLs here;
+/// names, companies and industries in `IdentityKeys.swift`.
 public enum Identity {
   /// Trims spaces, tabs and line breaks at both ends.
   public static func trim(_ s: String) -> String {
@@ -137,7 +154,9 @@ public enum Identity {
   /// Emails compare case-folded and trimmed.
   public static func normalizeEmail(_ s: String) -> String { trim(s).lowercased() }
 
-  /// Names compare case-folded with runs of whitespace collapsed.
+  /// Person references (`--ego "Mary Reed"`) compare case-folded with runs
+  /// of whitespace collapsed. Companies and industries compare by
+  /// `companyKey` and `industryKey` instead.
   public static func normalizeName(_ s: String) -> String {
     if let ascii = asciiTransform(s, { bytes in
       var out: [UInt8] = []

@@ -38,6 +38,7 @@ extension RenderModel {
     var a = ViewAssembler(
       g, view: .ego, options: options, title: "\(DOTText.singleLine(g.people.name(of: ego))) and \(contacts.count) contacts")
     let colours = companyColours(g, shown)
+    let companies = g.people.companyGroups
     a.addPerson(
       ego, fill: "#FFD966", stroke: "#7F6000", size: 0.5, labelled: true, bold: true, penwidth: 2.5,
       extra: ["the ego"], pin: "0,0!", fontsize: 14)
@@ -52,8 +53,7 @@ extension RenderModel {
     }
     let byCompany = shown.sorted { (groupRank($0), -strength[$0]!, $0) < (groupRank($1), -strength[$1]!, $1) }
     for p in byCompany {
-      let company = g.people.company(of: p)
-      let colour = colours[company]
+      let colour = companies.group(of: p).flatMap { colours[$0] }
       let isLabelled = labelled.contains(p)
       a.addPerson(
         p, fill: isLabelled ? (colour?.light ?? Style.otherLight) : (colour?.strong ?? Style.other),
@@ -89,10 +89,10 @@ extension RenderModel {
       a.model.caption.append("All \(contacts.count) contacts and the ties among them drawn; second-degree contacts are left out.")
     }
     if !labelAll { a.model.caption.append("Names written for the 80 strongest contacts; hover for the others.") }
-    for (company, c) in colours.sorted(by: { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }) {
-      a.model.legend.append(.init(color: c.strong, symbol: "■", text: company))
+    for c in colours.values.sorted(by: { $0.rank < $1.rank }) {
+      a.model.legend.append(.init(color: c.strong, symbol: "■", text: c.label))
     }
-    if colours.count < Set(shown.map { g.people.company(of: $0) }).count {
+    if colours.count < Set(shown.map { companies.group(of: $0) ?? -1 }).count {
       a.model.legend.append(.init(color: Style.other, symbol: "■", text: "other companies"))
     }
     a.model.legend += tieLegend()
@@ -177,9 +177,10 @@ extension RenderModel {
         extra: ["the ego"], pin: "0,0!", fontsize: 14)
     }
     let colours = companyColours(g, people)
+    let companies = g.people.companyGroups
     let companyOrder = companyIndex(g, people)
     for p in people.sorted(by: { (companyOrder[$0]!, $0) < (companyOrder[$1]!, $1) }) {
-      let colour = colours[g.people.company(of: p)]
+      let colour = companies.group(of: p).flatMap { colours[$0] }
       a.addPerson(
         p, fill: colour?.light ?? Style.otherLight, stroke: colour?.strong ?? "#8C8C8C", size: 0.28, labelled: true,
         penwidth: 1.2, label: labelText(g, p))
@@ -200,8 +201,8 @@ extension RenderModel {
           label: "\(i + 1)", weight: 1))
     }
     a.model.legend.append(.init(color: Style.suggested, symbol: "┅", text: "suggested introduction (number = rank; thicker = better)"))
-    for (company, c) in colours.sorted(by: { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }) {
-      a.model.legend.append(.init(color: c.strong, symbol: "■", text: company))
+    for c in colours.values.sorted(by: { $0.rank < $1.rank }) {
+      a.model.legend.append(.init(color: c.strong, symbol: "■", text: c.label))
     }
     a.model.legend += tieLegend()
     let left = pairs.count - kept.count
@@ -220,13 +221,14 @@ extension RenderModel {
     return company.isEmpty ? name : "\(name)\n\(company)"
   }
 
-  /// Index per contact's company (−1: no company), in order of first appearance by id.
+  /// Index per contact's company (−1: no company), in order of first
+  /// appearance by id; one company per key (`PersonTable.companyGroups`).
   static func companyIndex(_ g: Graph, _ people: [PersonID]) -> [PersonID: Int] {
-    var index: [String: Int] = [:]
+    let companies = g.people.companyGroups
+    var index: [Int32: Int] = [:]
     var out: [PersonID: Int] = [:]
     for p in people.sorted() {
-      let c = g.people.company(of: p)
-      if c.isEmpty {
+      guard let c = companies.group(of: p) else {
         out[p] = -1
         continue
       }
@@ -236,19 +238,28 @@ extension RenderModel {
     return out
   }
 
+  /// The label of each company index (the spelling most of its people use).
   static func companyNames(_ g: Graph, _ people: [PersonID], _ index: [PersonID: Int]) -> [Int: String] {
+    let companies = g.people.companyGroups
     var out: [Int: String] = [:]
-    for p in people where index[p]! >= 0 { out[index[p]!] = DOTText.singleLine(g.people.company(of: p)) }
+    for p in people where index[p]! >= 0 {
+      out[index[p]!] = DOTText.singleLine(companies.label(companies.group(of: p)!))
+    }
     return out
   }
 
-  /// Palette colours for the most frequent companies among `people` (at least two members).
-  static func companyColours(_ g: Graph, _ people: [PersonID]) -> [String: (strong: String, light: String, rank: Int)] {
-    var counts: [String: Int] = [:]
-    for p in people where !g.people.company(of: p).isEmpty { counts[g.people.company(of: p), default: 0] += 1 }
-    let top = counts.filter { $0.value >= 2 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Style.strong.count)
-    var out: [String: (strong: String, light: String, rank: Int)] = [:]
-    for (i, entry) in top.enumerated() { out[entry.key] = (Style.strong[i], Style.light[i], i) }
+  /// Palette colours for the most frequent companies among `people` (at least
+  /// two members), by company group, with the group's label.
+  static func companyColours(
+    _ g: Graph, _ people: [PersonID]
+  ) -> [Int32: (strong: String, light: String, rank: Int, label: String)] {
+    let groups = g.people.companyGroups
+    var counts: [Int32: Int] = [:]
+    for p in people { if let c = groups.group(of: p) { counts[c, default: 0] += 1 } }
+    let top = counts.filter { $0.value >= 2 }.map { (group: $0.key, count: $0.value, label: groups.label($0.key)) }
+      .sorted { ($0.count, $1.label) > ($1.count, $0.label) }.prefix(Style.strong.count)
+    var out: [Int32: (strong: String, light: String, rank: Int, label: String)] = [:]
+    for (i, entry) in top.enumerated() { out[entry.group] = (Style.strong[i], Style.light[i], i, entry.label) }
     return out
   }
 

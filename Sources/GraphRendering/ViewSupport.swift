@@ -243,13 +243,13 @@ struct ViewAssembler {
 }
 
 extension Graph {
-  /// The most frequent non-empty company among `people` (ties: alphabetical), up to `k`.
+  /// The most frequent companies among `people`, by company key
+  /// (`PersonTable.companyGroups`), named by their labels (ties: alphabetical), up to `k`.
   func topCompanies(_ people: [PersonID], k: Int) -> [String] {
-    var counts: [String: Int] = [:]
-    for p in people {
-      let c = self.people.company(of: p)
-      if !c.isEmpty { counts[c, default: 0] += 1 }
-    }
-    return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(k).map { DOTText.singleLine($0.key) }
+    let groups = self.people.companyGroups
+    var counts: [Int32: Int] = [:]
+    for p in people { if let c = groups.group(of: p) { counts[c, default: 0] += 1 } }
+    return counts.map { (label: groups.label($0.key), count: $0.value) }
+      .sorted { ($0.count, $1.label) > ($1.count, $0.label) }.prefix(k).map { DOTText.singleLine($0.label) }
   }
 }

@@ -409,30 +409,6 @@ let linkedInNote = """
 }
 
 @Suite struct IdentityTests {
-  @Test(arguments: [
-    ("Apple", "Apple Inc."), ("Apple", "Apple, Inc"), ("Apple Inc.", "APPLE INC"), ("Siemens AG", "Siemens"),
-    ("Procter and Gamble", "Procter & Gamble"), ("The Boring Company", "Boring"), ("Nestlé S.A.", "Nestle"),
-    ("Smith & Co.", "Smith"), ("Volkswagen GmbH & Co. KG", "Volkswagen"),
-  ])
-  func companiesNormaliseTogether(a: String, b: String) {
-    #expect(IdentityKeys.company(a) == IdentityKeys.company(b))
-    #expect(!IdentityKeys.company(a).isEmpty)
-  }
-
-  @Test(arguments: [("Ernst & Young", "Ernst"), ("Apple", "Applied Materials"), ("Johnson & Johnson", "Johnson")])
-  func differentCompaniesStayApart(a: String, b: String) {
-    #expect(IdentityKeys.company(a) != IdentityKeys.company(b))
-  }
-
-  @Test(arguments: [
-    ("Marie (Mimi) Curie", "marie curie"), ("Hughes, PMP", "hughes"), ("Jane Roe, Ph.D., MBA", "jane roe"),
-    ("  ÉLODIE   Dupont ", "elodie dupont"), ("Łukasz Żółć", "lukasz zolc"), ("Seán O'Brien", "sean obrien"),
-    ("Straße 🚀", "strasse"), ("李 明", "李 明"),
-  ])
-  func namesNormalise(raw: String, key: String) {
-    #expect(IdentityKeys.name(raw) == key)
-  }
-
   @Test func emailsMergeCaseFolded() throws {
     let a = "First Name,Last Name,Primary Email\nAna,Diaz,Ana.Diaz@Example.ORG\n"
     let b = "Name,E-mail 1 - Value,Group Membership\nAna D.,ana.diaz@example.org,* myContacts\n"
@@ -693,7 +669,7 @@ let linkedInNote = """
     #expect(errors.isEmpty)
     #expect(loaded.imports[0].imported == 4)
     #expect(names(loaded.graph).isSuperset(of: ["K. Smith", "ana 🇧🇷 souza", "明 李", "Mission Dolores Manor"]))
-    #expect(IdentityKeys.name("ana 🇧🇷 souza") == "ana souza")
+    #expect(Identity.nameKey("ana 🇧🇷 souza") == "ana souza")
   }
 
   @Test func freemailDomainsInferNothing() throws {

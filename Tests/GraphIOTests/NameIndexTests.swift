@@ -5,7 +5,7 @@ import Testing
 /// The lazy name index's key hash and queue scan against the full key and the index.
 @Suite struct NameIndexTests {
   /// `asciiKeyHash` is made exactly for the names it can decide, and then is
-  /// the hash of `IdentityKeys.name`'s key and not of a near miss. Names are
+  /// the hash of `Identity.nameKey`'s key and not of a near miss. Names are
   /// drawn from an alphabet rich in separators, apostrophes, parentheses,
   /// commas, `&`, folding and non-folding letters and a combining mark.
   @Test(arguments: [UInt64(20_261_128), 11, 12, 13])
@@ -16,7 +16,7 @@ import Testing
     var ruledOut = 0
     for _ in 0..<4_000 {
       let name = (0..<Int(rng.next() % 14)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
-      let truth = IdentityKeys.name(name)
+      let truth = Identity.nameKey(name)
       var nearMiss = truth
       switch rng.next() % 3 {
       case 0: nearMiss += "a"
@@ -34,7 +34,7 @@ import Testing
       let decidable = name.unicodeScalars.allSatisfy { c in
         c.isASCII
           ? !"(),&".unicodeScalars.contains(c)
-          : IdentityKeys.fold(c.value) != nil || (0x300...0x36F).contains(c.value)
+          : Identity.fold(c.value) != nil || (0x300...0x36F).contains(c.value)
             || (0x4E00...0x9FEF).contains(c.value) || (0xAC00...0xD7A3).contains(c.value)
       }
       #expect((h != 0) == decidable, "seed \(seed): hash made for \"\(name)\"")

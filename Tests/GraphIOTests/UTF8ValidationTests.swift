@@ -45,7 +45,7 @@ import Testing
   }
 }
 
-/// `IdentityKeys.emailDomain` reads plain ASCII addresses by their bytes;
+/// `Identity.emailDomain` reads plain ASCII addresses by their bytes;
 /// the character-by-character path is the oracle.
 @Suite struct EmailDomainTests {
   @Test(arguments: [20_261_128, 4, 5] as [UInt64])
@@ -60,8 +60,8 @@ import Testing
       }
       // Mostly address-shaped (local @ host . suffix), some free-form.
       let email = Bool.random(using: &rng) ? part(7) : part(3) + "@" + part(2) + "." + part(2)
-      let expected = IdentityKeys.emailDomainByCharacters(email)
-      #expect(IdentityKeys.emailDomain(email) == expected, "seed \(seed): \"\(email)\"")
+      let expected = Identity.emailDomainByCharacters(email)
+      #expect(Identity.emailDomain(email) == expected, "seed \(seed): \"\(email)\"")
       if expected != nil { withDomain += 1 }
     }
     #expect(withDomain > 500, "many samples have a domain")

@@ -125,25 +125,25 @@ enum ContactActivity {
       var counts: [String: Int] = [:]
       for row in rows {
         if row.outgoing == true {
-          counts[IdentityKeys.name(row.from), default: 0] += 1000
+          counts[Identity.nameKey(row.from), default: 0] += 1000
         } else if row.outgoing == false {
-          for t in row.to { counts[IdentityKeys.name(t), default: 0] += 1000 }
+          for t in row.to { counts[Identity.nameKey(t), default: 0] += 1000 }
         }
-        counts[IdentityKeys.name(row.from), default: 0] += 1
-        for t in row.to { counts[IdentityKeys.name(t), default: 0] += 1 }
+        counts[Identity.nameKey(row.from), default: 0] += 1
+        for t in row.to { counts[Identity.nameKey(t), default: 0] += 1 }
       }
       selfName = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? ""
-      for row in rows where IdentityKeys.name(row.from) == selfName && !row.fromURL.isEmpty {
+      for row in rows where Identity.nameKey(row.from) == selfName && !row.fromURL.isEmpty {
         selfURL = Identity.normalizeProfileURL(row.fromURL)
         break
       }
-      if let shown = rows.first(where: { IdentityKeys.name($0.from) == selfName })?.from, !shown.isEmpty {
+      if let shown = rows.first(where: { Identity.nameKey($0.from) == selfName })?.from, !shown.isEmpty {
         session.resolver.setSelfName(owner: owner, shown)
       }
     }
     func isSelf(_ name: String, _ url: String) -> Bool {
       if !selfURL.isEmpty && !url.isEmpty && Identity.normalizeProfileURL(url) == selfURL { return true }
-      return !selfName.isEmpty && IdentityKeys.name(name) == selfName
+      return !selfName.isEmpty && Identity.nameKey(name) == selfName
     }
     for row in rows {
       var others: [(String, String)] = []
@@ -193,8 +193,8 @@ enum ContactActivity {
 
   static func isOwnerName(_ name: String, _ resolver: ContactResolver, _ owner: Int) -> Bool {
     let spec = resolver.owners[owner]
-    let key = IdentityKeys.name(name)
-    return key == IdentityKeys.name(String(spec.owner.map { $0 == "-" || $0 == "_" ? " " : $0 })) || name == spec.owner
+    let key = Identity.nameKey(name)
+    return key == Identity.nameKey(String(spec.owner.map { $0 == "-" || $0 == "_" ? " " : $0 })) || name == spec.owner
   }
 }
 

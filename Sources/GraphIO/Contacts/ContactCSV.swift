@@ -367,7 +367,7 @@ struct ContactCSVReader {
       case .title: if record.title.isEmpty { record.title = consume value }
       case .email:
         forEachPart(value) { e in
-          if IdentityKeys.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
+          if Identity.isEmail(e) && !record.emails.contains(e) { record.emails.append(e) }
         }
       case .phone: forEachPart(value) { record.phones.append($0) }
       case .url:

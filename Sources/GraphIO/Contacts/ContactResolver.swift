@@ -266,7 +266,7 @@ struct ContactResolver {
     var keys: (name: String, company: String)?
     func nameKeys() -> (name: String, company: String) {
       if let keys { return keys }
-      let made = (IdentityKeys.name(matchingName), IdentityKeys.company(company))
+      let made = (Identity.nameKey(matchingName), Identity.companyKey(company))
       keys = made
       return made
     }
@@ -290,7 +290,7 @@ struct ContactResolver {
       // The same name as written (a re-export, a second owner's copy) needs no keys.
       let knownName = builder.name(of: p)
       if knownName == c.shown
-        || Self.sameGivenName(keys?.name ?? IdentityKeys.name(matchingName), IdentityKeys.name(knownName))
+        || Self.sameGivenName(keys?.name ?? Identity.nameKey(matchingName), Identity.nameKey(knownName))
       {
         found = p
         by = "profileURL"
@@ -382,12 +382,12 @@ struct ContactResolver {
     let slot = Int(contactSlot[Int(person)])
     if contacts[slot].companyAsWritten.isEmpty { contacts[slot].companyAsWritten = company }
     for e in emailKeys {
-      if let d = IdentityKeys.emailDomain(e), !IdentityKeys.freemailDomains.contains(d), !contacts[slot].domains.contains(d) {
+      if let d = Identity.emailDomain(e), !Identity.freemailDomains.contains(d), !contacts[slot].domains.contains(d) {
         contacts[slot].domains.append(d)
       }
     }
     for l in c.labels {
-      let k = IdentityKeys.name(l)
+      let k = Identity.nameKey(l)
       if !k.isEmpty && !contacts[slot].labels.contains(k) { contacts[slot].labels.append(k) }
     }
     if contacts[slot].addOwner(Int32(owner)) {
@@ -525,10 +525,10 @@ struct ContactResolver {
     let urlKey = Self.isProfileURL(url) ? Identity.normalizeProfileURL(url) : ""
     if !urlKey.isEmpty, let p = byURL.value(urlKey) { return p }
     let trimmed = Identity.trim(name)
-    if IdentityKeys.isEmail(trimmed), let p = byEmail.value(Identity.normalizeEmail(trimmed)) { return p }
+    if Identity.isEmail(trimmed), let p = byEmail.value(Identity.normalizeEmail(trimmed)) { return p }
     if Self.isProfileURL(trimmed), let p = byURL.value(Identity.normalizeProfileURL(trimmed)) { return p }
     if let p = builder.existingPerson(key: trimmed) { return p }
-    let nameKey = IdentityKeys.name(trimmed)
+    let nameKey = Identity.nameKey(trimmed)
     let candidates = nameKey.isEmpty ? [] : names.people(name: nameKey)
     if !candidates.isEmpty {
       let own = candidates.filter { isContact($0, of: owner) }
@@ -543,10 +543,10 @@ struct ContactResolver {
     builder.setAttributes(
       p,
       .init(
-        name: trimmed, emails: IdentityKeys.isEmail(trimmed) ? [trimmed] : [],
+        name: trimmed, emails: Identity.isEmail(trimmed) ? [trimmed] : [],
         profileURL: urlKey.isEmpty ? "" : url))
     index(url: urlKey, p)
-    if IdentityKeys.isEmail(trimmed) { index(email: Identity.normalizeEmail(trimmed), p) }
+    if Identity.isEmail(trimmed) { index(email: Identity.normalizeEmail(trimmed), p) }
     names.add(p, nameKey: nameKey, nameCompanyKey: "")
     return p
   }
@@ -666,10 +666,10 @@ struct ContactResolver {
       return (p, "id")
     }
     if Self.isProfileURL(s), let p = byURL.value(Identity.normalizeProfileURL(s)) { return (p, "profileURL") }
-    if IdentityKeys.isEmail(s), let p = byEmail.value(Identity.normalizeEmail(s)) { return (p, "email") }
+    if Identity.isEmail(s), let p = byEmail.value(Identity.normalizeEmail(s)) { return (p, "email") }
     let spaced = String(s.map { $0 == "-" || $0 == "_" || $0 == "." ? " " : $0 })
-    var ownerNames = [IdentityKeys.name(spaced)]
-    if let selfName = spec.selfName { ownerNames.append(IdentityKeys.name(selfName)) }
+    var ownerNames = [Identity.nameKey(spaced)]
+    if let selfName = spec.selfName { ownerNames.append(Identity.nameKey(selfName)) }
     var candidates: [PersonID] = []
     for n in ownerNames where !n.isEmpty {
       for p in names.peopleScanning(name: n) where !isContact(p, of: i) && !candidates.contains(p) { candidates.append(p) }

@@ -129,18 +129,18 @@ struct NameIndexes {
       let same: Bool
       if hash != 0 {
         // The hashes agree (rare): the key itself decides.
-        same = IdentityKeys.name(q.name) == nameKey
+        same = Identity.nameKey(q.name) == nameKey
       } else if q.areKeys {
         same = q.name == nameKey
       } else {
-        same = Self.mayHaveKeyStarting(q.name, first) && IdentityKeys.name(q.name) == nameKey
+        same = Self.mayHaveKeyStarting(q.name, first) && Identity.nameKey(q.name) == nameKey
       }
       if same { found.append(q.person) }
     }
     return found
   }
 
-  /// A hash of `IdentityKeys.name(name)` made on the bytes without making
+  /// A hash of `Identity.nameKey(name)` made on the bytes without making
   /// the key (else 0), for names of ASCII letters, digits, apostrophes and
   /// separators, Latin letters that fold to ASCII (é → e, ß → ss; most
   /// names in contact lists) and CJK ideographs and Hangul syllables (kept
@@ -174,7 +174,7 @@ struct NameIndexes {
           let v = UInt32(b & 0x1F) << 6 | UInt32(n[i] & 0x3F)
           i += 1
           if (0x300...0x36F).contains(v) { continue }
-          guard let folded = IdentityKeys.fold(v) else { return 0 }
+          guard let folded = Identity.fold(v) else { return 0 }
           for f in folded.utf8 { emit(f) }
         case 0xE4...0xED:
           guard Self.isUncasedLetter(b, n, i) else { return 0 }
@@ -202,7 +202,7 @@ struct NameIndexes {
 
   /// Whether the three bytes from `n[i - 1]` (lead byte `b`) are a CJK
   /// ideograph or a Hangul syllable: letters without case or folding, which
-  /// `IdentityKeys.words` keeps byte for byte.
+  /// `Identity.words` keeps byte for byte.
   @inline(__always)
   static func isUncasedLetter(_ b: UInt8, _ n: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     guard i + 1 < n.count, n[i] & 0xC0 == 0x80, n[i + 1] & 0xC0 == 0x80 else { return false }
@@ -229,7 +229,7 @@ struct NameIndexes {
           let v = UInt32(b & 0x1F) << 6 | UInt32(n[i] & 0x3F)
           i += 1
           if (0x300...0x36F).contains(v) { continue }
-          guard let folded = IdentityKeys.fold(v) else { return true }
+          guard let folded = Identity.fold(v) else { return true }
           return folded.utf8.first == first
         case 0xE4...0xED: return Self.isUncasedLetter(b, n, i) ? b == first : true
         case 0x80...: return true
@@ -247,7 +247,7 @@ struct NameIndexes {
     byNameCompany.reserveCapacity(queued.count)
     var companyKeys = CompanyKeyCache()
     for q in queued {
-      let nameKey = q.areKeys ? q.name : IdentityKeys.name(q.name)
+      let nameKey = q.areKeys ? q.name : Identity.nameKey(q.name)
       guard !nameKey.isEmpty else { continue }
       byName.add(nameKey, q.person)
       let k = q.areKeys ? q.company : Self.nameCompanyKey(nameKey, companyKeys.key(q.company))
@@ -274,7 +274,7 @@ struct CompanyKeyCache {
     if company.isEmpty { return "" }
     if let k = keys[company] { return k }
     if keys.count >= Self.limit { keys.removeAll(keepingCapacity: true) }
-    let k = IdentityKeys.company(company)
+    let k = Identity.companyKey(company)
     keys[company] = k
     return k
   }

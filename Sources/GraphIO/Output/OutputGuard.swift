@@ -111,6 +111,10 @@ public enum OutputGuard {
       return true
     }
     guard first else { return }
+    // `slots` is initialised lazily (swift_once, malloc): do it now, so the
+    // handler never runs the initialiser itself — a handler that interrupts
+    // malloc and calls malloc corrupts the heap.
+    _ = slots
     var unblock = sigset_t()
     sigemptyset(&unblock)
     for s in [SIGINT, SIGTERM, SIGHUP] {

@@ -78,8 +78,8 @@ extension BatchReport {
         continue
       }
       let found = search.strongestPaths(
-        from: p, to: t.people, query: PathQuery(k: 1, maxHops: config.maxHops, disjoint: false),
-        firstHop: { IntroductionChains.usableFirstHop(g, p, $0, config.classifier) })
+        from: p, to: t.people,
+        query: PathQuery(k: 1, maxHops: config.maxHops, disjoint: false, firstHop: .usable(config.classifier)))
       guard let best = found.first else {
         raw.append(nil)
         paths.append(nil)

@@ -42,7 +42,8 @@ extension BatchReport {
       results = try analyseMembers(g, members, targets: targets, config: config, writer: writer, progress: progress)
       progress.phase("team overlaps")
       (overlaps, contactsInAll, uniqueContacts) = teamOverlaps(g, members)
-      (targetRows, pathPictures) = targetChains(targets, slugs: targetSlugs, results: results, maxHops: config.maxHops)
+      (targetRows, pathPictures) = targetChains(
+        g, targets, slugs: targetSlugs, results: results, maxHops: config.maxHops)
       progress.phase("network-wide introductions")
       let network = g.networkIntroductions(perPerson: 3, by: .adamicAdar, minCommon: 1, threads: config.threads)
       introductions = IntroduceResult.make(network, index: .adamicAdar, k: 3, in: g)
@@ -116,7 +117,7 @@ extension BatchReport {
   /// Each target's row (every member with a chain, strongest first, ties by
   /// fewer hops, then member order) and its best three chains.
   static func targetChains(
-    _ targets: [BatchTarget], slugs: [String], results: [MemberResult], maxHops: Int
+    _ g: Graph, _ targets: [BatchTarget], slugs: [String], results: [MemberResult], maxHops: Int
   ) -> ([BatchSummary.Target], [[StrongestPath]]) {
     var rows: [BatchSummary.Target] = []
     var pictures: [[StrongestPath]] = []
@@ -132,7 +133,7 @@ extension BatchReport {
       }
       var note: String?
       if target.people.isEmpty {
-        note = "nobody \(target.kind == "person" ? "by that name" : "at this company") in the merged network"
+        note = TargetReference.emptyNote(target.name, in: g)
       } else if chains.isEmpty {
         note = "no member has a chain of at most \(maxHops) hops starting with a usable tie"
       }

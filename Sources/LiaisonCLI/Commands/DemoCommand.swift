@@ -117,17 +117,14 @@ struct DemoCommand: ParsableCommand {
       throw ExitCode.failure
     }
     let g = loaded.graph
-    var own = Set<String>()
+    let companies = g.people.companyGroups
+    var own = Set<Int32>()
     for o in loaded.identity?.owners ?? [] {
-      if case .person(let p) = g.people.resolve(o.person) { own.insert(IdentityKeys.company(g.people.company(of: p))) }
+      if case .person(let p) = g.people.resolve(o.person), let c = companies.group(of: p) { own.insert(c) }
     }
-    var counts: [String: (Int, String)] = [:]
-    for p in 0..<PersonID(g.personCount) {
-      let c = g.people.company(of: p)
-      let key = IdentityKeys.company(c)
-      if key.isEmpty || own.contains(key) { continue }
-      counts[key] = ((counts[key]?.0 ?? 0) + 1, counts[key]?.1 ?? c)
-    }
-    return counts.sorted { ($0.value.0, $1.key) > ($1.value.0, $0.key) }.prefix(3).map(\.value.1)
+    // Largest first, then by key; each named by its label (the spelling most of its people use).
+    let others = (0..<companies.count).filter { !own.contains(Int32($0)) }
+    let ranked = others.sorted { (companies.sizes[$0], companies.keys[$1]) > (companies.sizes[$1], companies.keys[$0]) }
+    return ranked.prefix(3).map { companies.labels[$0] }
   }
 }

@@ -73,20 +73,6 @@ enum IntroductionChains {
     .init(id: g.people.id(of: p), name: g.people.name(of: p), company: g.people.company(of: p))
   }
 
-  /// Whether `source`'s tie to `contact` can start a chain (Guides/BrokerPaths.md):
-  /// strong, weak, unrated (no evidence either way), or dormant but formerly
-  /// strong; never nominal, unreciprocated, or dormant without a strong rating.
-  static func usableFirstHop(_ g: Graph, _ source: PersonID, _ contact: PersonID, _ classifier: TieClassifier) -> Bool {
-    guard let t = g.tieID(between: source, and: contact) else { return false }
-    switch g.tieClass(t, classifier: classifier) {
-    case .strong, .weak, .unrated: return true
-    case .nominal, .unreciprocated: return false
-    case .dormant:
-      guard g.ties.isRated(t), let s = g.strength(between: source, and: contact) else { return false }
-      return Double(s) >= classifier.strongAtLeast
-    }
-  }
-
   static func hop(_ g: Graph, _ a: PersonID, _ b: PersonID, _ classifier: TieClassifier) -> PathAnswer.Hop {
     let t = g.tieID(between: a, and: b)!
     return .init(
@@ -132,17 +118,6 @@ enum IntroductionChains {
       weakestHop: s.weakestHop, evidence: evidence, sentence: sentence(g, s, evidence))
   }
 
-  /// People whose attribute matches `name` after trimming, case-insensitively.
-  static func matching(_ g: Graph, _ name: String, industry: Bool) -> [PersonID] {
-    let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-    var out: [PersonID] = []
-    for p in 0..<PersonID(g.personCount) {
-      let v = industry ? g.people.industry(of: p) : g.people.company(of: p)
-      if v.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == key { out.append(p) }
-    }
-    return out
-  }
-
   /// Up to `limit` target people reachable at all (any number of hops,
   /// any first hop), strongest chain first.
   static func nearest(_ g: Graph, from source: PersonID, targets: [PersonID], limit: Int) -> [PathAnswer.Nearest] {
@@ -152,7 +127,7 @@ enum IntroductionChains {
     while out.count < limit, !remaining.isEmpty {
       guard
         let p = search.strongestPaths(
-          from: source, to: remaining, query: PathQuery(k: 1, maxHops: nil, disjoint: false), firstHop: { _ in true }
+          from: source, to: remaining, query: PathQuery(k: 1, maxHops: nil, disjoint: false, firstHop: .any)
         ).first
       else { break }
       let t = p.people.last!
@@ -260,10 +235,14 @@ struct PathCommand: ParsableCommand {
   @Option(help: "The person to reach.")
   var to: String?
 
-  @Option(name: .customLong("to-company"), help: "Reach anyone at this company (case-insensitive).")
+  @Option(
+    name: .customLong("to-company"),
+    help: "Reach anyone at this company (case, accents, punctuation, legal forms ignored; word starts suffice).")
   var toCompany: String?
 
-  @Option(name: .customLong("to-industry"), help: "Reach anyone in this industry (case-insensitive).")
+  @Option(
+    name: .customLong("to-industry"),
+    help: "Reach anyone in this industry (case, accents, punctuation ignored; word starts suffice).")
   var toIndustry: String?
 
   @Option(parsing: .unconditional, help: "Number of chains.")
@@ -292,47 +271,21 @@ struct PathCommand: ParsableCommand {
   }
 
 
-  /// Two references to one person is a usage error (exit 2); a person not in the data stays exit 1.
-  static func checkDifferent(_ from: PersonID, _ to: PersonID, in g: Graph) throws {
-    if from == to {
-      // Printed here: a ValidationError thrown after parsing would come with the root command's usage.
-      Terminal.error(
-        "--from and --to are the same person (\(g.people.name(of: to)), id \(g.people.id(of: to))); give two different people.")
-      throw ExitCode(LiaisonCommand.Exit.usage.rawValue)
-    }
-  }
-
   func run() throws {
     let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [pairs])
     let g = loaded.graph
     if let pairs { return try runPairs(g, file: pairs) }
     let classifier = input.classifier
     let source = try PersonReference.resolve(from!, in: g, option: "--from")
-    var targets: [PersonID]
-    let target: PathAnswer.Target
-    if let to {
-      let t = try PersonReference.resolve(to, in: g, option: "--to")
-      try Self.checkDifferent(source, t, in: g)
-      targets = [t]
-      target = .init(kind: "person", name: g.people.name(of: t), people: 1)
-    } else {
-      let name = toCompany ?? toIndustry!
-      targets = IntroductionChains.matching(g, name, industry: toIndustry != nil).filter { $0 != source }
-      if targets.isEmpty {
-        Terminal.error(
-          "nobody \(toIndustry != nil ? "in the industry" : "at the company") \"\(name)\" in this network"
-            + " (compared case-insensitively; `liaison stats` shows what was imported)")
-        throw ExitCode.failure
-      }
-      // Show the spelling the data uses.
-      let shown = toIndustry != nil ? g.people.industry(of: targets[0]) : g.people.company(of: targets[0])
-      target = .init(kind: toIndustry != nil ? "industry" : "company", name: shown, people: targets.count)
-    }
+    let resolved = try TargetReference.chainTarget(
+      from: source, to: to, toCompany: toCompany, toIndustry: toIndustry, in: g)
+    let targets = resolved.people
+    let target = PathAnswer.Target(kind: resolved.kind.rawValue, name: resolved.name, people: targets.count)
     let limit = maxHops == 0 ? nil : maxHops
     var search = PathSearch(g)
     let found = search.strongestPaths(
-      from: source, to: targets, query: PathQuery(k: k, maxHops: limit, disjoint: disjoint),
-      firstHop: { anyFirstHop || IntroductionChains.usableFirstHop(g, source, $0, classifier) })
+      from: source, to: targets,
+      query: PathQuery(k: k, maxHops: limit, disjoint: disjoint, firstHop: anyFirstHop ? .any : .usable(classifier)))
     var answer = PathAnswer(
       from: IntroductionChains.person(source, g), target: target, k: k, maxHops: limit, disjoint: disjoint,
       paths: found.map { IntroductionChains.make($0, g, classifier) }, noPath: nil, nearest: [])
@@ -371,24 +324,20 @@ struct PathCommand: ParsableCommand {
 
   /// Many single queries: one reusable search (bidirectional Dijkstra).
   func runPairs(_ g: Graph, file: String) throws {
-    let text: String
-    do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-      Terminal.error("\(file): cannot read (\(error.localizedDescription))")
+    let list: [ReferenceLists.Pair]
+    do { list = try ReferenceLists.pairs(path: file) } catch {
+      Terminal.error("cannot read the pairs file: \(error)")
       throw ExitCode.failure
     }
     var search = PathSearch(g)
     var rows: [PairPathsAnswer.Row] = []
-    for (number, line) in text.split(whereSeparator: \.isNewline).enumerated() {
-      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      if fields.count < 2 || (number == 0 && fields[0].lowercased() == "from") { continue }
-      let a = try PersonReference.resolve(fields[0], in: g, option: "\(file) line \(number + 1)")
-      let b = try PersonReference.resolve(fields[1], in: g, option: "\(file) line \(number + 1)")
+    for pair in list {
+      let a = try PersonReference.resolve(pair.from, in: g, option: "\(file) line \(pair.line)")
+      let b = try PersonReference.resolve(pair.to, in: g, option: "\(file) line \(pair.line)")
       let p = search.strongestPath(from: a, to: b)
       rows.append(
         .init(
-          from: fields[0], to: fields[1], people: p?.people.map { g.people.id(of: $0) } ?? [], strength: p?.strength,
+          from: pair.from, to: pair.to, people: p?.people.map { g.people.id(of: $0) } ?? [], strength: p?.strength,
           cost: p?.cost, hops: p?.hops))
     }
     let answer = PairPathsAnswer(pairs: rows)

@@ -102,61 +102,15 @@ struct ReachCommand: ParsableCommand {
 
   /// Best doors to each target (company name or person reference).
   func doors(_ g: Graph, ego: PersonID, file: String) throws -> [ReachAnswer.Target] {
-    guard let text = TempText.read(file) else {
-      Terminal.error("\(file): cannot read the targets file — check the path")
-      throw ExitCode.failure
+    try TargetReference.readList(file).map { line in
+      let target = try TargetReference.resolveListEntry(line, in: g, list: file)
+      return ReachAnswer.Target(
+        target: line, kind: target.kind.rawValue, people: target.people.count,
+        doors: g.doors(from: ego, to: target.people, limit: 5).map { door in
+          ReachAnswer.Door(
+            via: PersonReference.ref(door.via, in: g), reaches: door.reaches.map { PersonReference.ref($0, in: g) },
+            pathStrength: door.pathStrength, direct: door.direct)
+        })
     }
-    var answers: [ReachAnswer.Target] = []
-    for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-      let line = Identity.trim(String(raw))
-      if line.isEmpty || line.hasPrefix("#") || ["company", "target", "name", "person"].contains(line.lowercased()) {
-        continue
-      }
-      var people: [PersonID] = []
-      var kind = "company"
-      if case .person(let p) = g.people.resolve(line) {
-        people = [p]
-        kind = "person"
-      } else {
-        let key = Identity.normalizeName(line)
-        people = (0..<PersonID(g.personCount)).filter { Identity.normalizeName(g.people.company(of: $0)) == key }
-      }
-      // door → (best path strength, people reached, direct?)
-      var best: [PersonID: (Double, [PersonID], Bool)] = [:]
-      for t in people where t != ego {
-        if let s = g.strength(between: ego, and: t) {
-          let old = best[t] ?? (0, [], true)
-          best[t] = (max(old.0, Double(s)), old.1 + [t], true)
-        }
-        for (c, s) in zip(g.neighbors(of: t), g.strengths(of: t)) where c != ego {
-          guard let se = g.strength(between: ego, and: c) else { continue }
-          let strength = Double(se) * Double(s)
-          let old = best[c] ?? (0, [], false)
-          best[c] = (max(old.0, strength), old.1 + [t], old.2)
-        }
-      }
-      let ranked = best.sorted { a, b in
-        (a.value.0, a.value.1.count, -Int(a.key)) > (b.value.0, b.value.1.count, -Int(b.key))
-      }
-      answers.append(
-        ReachAnswer.Target(
-          target: line, kind: kind, people: people.count,
-          doors: ranked.prefix(5).map { door in
-            ReachAnswer.Door(
-              via: PersonReference.ref(door.key, in: g), reaches: door.value.1.sorted().map { PersonReference.ref($0, in: g) },
-              pathStrength: door.value.0, direct: door.value.2)
-          }))
-    }
-    return answers
-  }
-}
-
-/// Reads a small text file (targets lists) whole.
-enum TempText {
-  static func read(_ path: String) -> String? {
-    guard let source = try? ByteSource(path: path) else { return nil }
-    var bytes: [UInt8] = []
-    while let n = try? source.read(into: &bytes, count: 1 << 16), n > 0 {}
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

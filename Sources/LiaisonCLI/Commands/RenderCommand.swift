@@ -65,7 +65,7 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Path view: the person to reach.")
   var to: String?
 
-  @Option(name: .customLong("to-company"), help: "Path view: reach anyone at this company.")
+  @Option(name: .customLong("to-company"), help: "Path view: reach anyone at this company (matched as `path` does).")
   var toCompany: String?
 
   @Option(parsing: .unconditional, help: "Path view: number of chains.")
@@ -139,18 +139,11 @@ struct RenderCommand: ParsableCommand {
       model = try Self.introductionsModel(g, ego: ego, top: top, classifier: input.classifier, options: o)
     case .path:
       let source = try PersonReference.resolve(from!, in: g, option: "--from")
-      var targets: [PersonID]
-      if let to {
-        targets = [try PersonReference.resolve(to, in: g, option: "--to")]
-        try PathCommand.checkDifferent(source, targets[0], in: g)
-      } else {
-        targets = IntroductionChains.matching(g, toCompany!, industry: false).filter { $0 != source }
-      }
-      let classifier = input.classifier
+      let targets = try TargetReference.chainTarget(from: source, to: to, toCompany: toCompany, toIndustry: nil, in: g)
       var search = PathSearch(g)
       let found = search.strongestPaths(
-        from: source, to: targets.filter { $0 != source }, query: PathQuery(k: k, maxHops: maxHops == 0 ? nil : maxHops),
-        firstHop: { IntroductionChains.usableFirstHop(g, source, $0, classifier) })
+        from: source, to: targets.people,
+        query: PathQuery(k: k, maxHops: maxHops == 0 ? nil : maxHops, firstHop: .usable(input.classifier)))
       if found.isEmpty {
         Terminal.error("no introduction chain to draw (see `liaison path` for the nearest reachable people)")
         throw ExitCode.failure

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GraphCore
+import GraphIO
 
 /// Resolves `--ego`, `--from`, `--to` references (id, email, profile URL or
 /// exact name); an unknown or ambiguous reference is a clear error (exit 1)
@@ -33,6 +34,108 @@ enum PersonReference {
   }
 
   static func ref(_ p: PersonID, in graph: Graph) -> Ref { Ref(id: graph.people.id(of: p), name: graph.people.name(of: p)) }
+}
+
+/// Resolves `--to`, `--to-company`, `--to-industry` and the entries of a
+/// targets list with `PersonTable.resolveTarget` (Guides/GraphCore.md,
+/// "Targets"); what is not found, or fits several companies, is a clear
+/// error (exit 1) that lists the candidates.
+enum TargetReference {
+  /// The target of `query` as `kind`; `option` names it in messages.
+  static func resolve(_ query: String, as kind: TargetKind, in graph: Graph, option: String) throws -> Target {
+    if kind == .person {
+      let p = try PersonReference.resolve(query, in: graph, option: option)
+      return Target(kind: .person, name: graph.people.name(of: p), people: [p])
+    }
+    let resolution = graph.people.resolveTarget(query, as: kind)
+    if case .found(let t) = resolution { return t }
+    Terminal.error(message(option, query, resolution))
+    throw ExitCode.failure
+  }
+
+  /// The people chains from `source` go to: the person `to`, or everyone
+  /// but `source` at the company `toCompany` or in the industry `toIndustry`
+  /// (exactly one given); the target's `people` leave `source` out.
+  static func chainTarget(
+    from source: PersonID, to: String?, toCompany: String?, toIndustry: String?, in graph: Graph
+  ) throws -> Target {
+    if let to {
+      let t = try resolve(to, as: .person, in: graph, option: "--to")
+      if t.people == [source] {
+        // Printed here: a ValidationError thrown after parsing would come with the root command's usage.
+        Terminal.error(
+          "--from and --to are the same person (\(t.name), id \(graph.people.id(of: source))); "
+            + "give two different people.")
+        throw ExitCode(LiaisonCommand.Exit.usage.rawValue)
+      }
+      return t
+    }
+    let kind: TargetKind = toCompany != nil ? .company : .industry
+    let option = kind == .company ? "--to-company" : "--to-industry"
+    var target = try resolve(toCompany ?? toIndustry!, as: kind, in: graph, option: option)
+    target.people.removeAll { $0 == source }
+    if target.people.isEmpty {
+      Terminal.error(
+        "nobody but \(graph.people.name(of: source)) \(kind == .company ? "at the company" : "in the industry") "
+          + "\"\(target.name)\" in this network")
+      throw ExitCode.failure
+    }
+    return target
+  }
+
+  /// The targets listed in the file at `path` (`ReferenceLists.targets`).
+  static func readList(_ path: String) throws -> [String] {
+    do {
+      return try ReferenceLists.targets(path: path)
+    } catch {
+      Terminal.error("cannot read the targets file: \(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  /// One entry of a targets list: a person (a name several people share
+  /// stands for all of them), else a company; nobody found is an empty
+  /// company target named as written, several companies an error.
+  static func resolveListEntry(_ entry: String, in graph: Graph, list: String) throws -> Target {
+    let resolution = graph.people.resolveTarget(personOrCompany: entry)
+    switch resolution {
+    case .found(let t): return t
+    case .notFound: return Target(kind: .company, name: entry, people: [])
+    default:
+      Terminal.error(message("\(list):", entry, resolution))
+      throw ExitCode.failure
+    }
+  }
+
+  /// The note for a targets-list entry that stands for nobody: no company
+  /// by that name, or the companies it fits.
+  static func emptyNote(_ entry: String, in graph: Graph) -> String {
+    let resolution = graph.people.resolveTarget(personOrCompany: entry)
+    guard case .ambiguousGroups(_, let candidates, let total) = resolution else {
+      return "nobody at this company in the merged network"
+    }
+    let listed = candidates.map { "\($0.name) (\($0.people))" }.joined(separator: ", ")
+    return "fits \(total) companies: \(listed)\(total > candidates.count ? ", …" : ""); give more of the name"
+  }
+
+  /// Why `query` (given with `option`) found no single target.
+  static func message(_ option: String, _ query: String, _ resolution: TargetResolution) -> String {
+    switch resolution {
+    case .found: return ""
+    case .ambiguousPeople(let list): return "\(option) \"\(query)\" matches \(list.count) people"
+    case .ambiguousGroups(let kind, let candidates, let total):
+      let plural = kind == .company ? "companies" : "industries"
+      var lines = candidates.map { "  \($0.name) (\($0.people) \($0.people == 1 ? "person" : "people"))" }
+      if total > candidates.count { lines.append("  … and \(total - candidates.count) more") }
+      return "\(option) \"\(query)\" fits \(total) \(plural):\n\(lines.joined(separator: "\n"))\n"
+        + "Give more of the name."
+    case .notFound(let kind):
+      let what = kind == .industry ? "in the industry" : kind == .company ? "at the company" : "by that name"
+      return "\(option): nobody \(what) \"\(query)\" in this network (names compare without case, accents, "
+        + "punctuation\(kind == .company ? " or legal forms such as Inc." : ""), and a few words find the name whose "
+        + "words they begin; `liaison stats` shows what was imported)"
+    }
+  }
 }
 
 /// `--threads N` for parallel work (default: all processors).

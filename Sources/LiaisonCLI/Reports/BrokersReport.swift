@@ -184,37 +184,30 @@ enum BrokersReport {
     var partition: CommunityPartition?
   }
 
-  /// Group labels from a person attribute, compared case-insensitively after
-  /// trimming; people without a value are each their own group. Returns nil
-  /// when nobody has a value.
+  /// Group labels from a person attribute's key groups
+  /// (`PersonTable.companyGroups`, `industryGroups`: "Apple Inc." and "Apple"
+  /// are one company); people without a value are each their own group.
+  /// Returns nil when nobody has a value.
   static func groups(_ g: Graph, by: BrokerGrouping) -> Grouping? {
     if by == .community {
       // Louvain communities with the defaults of `liaison communities` (resolution 1, seed 42).
       let p = g.louvainCommunities()
       return Grouping(labels: p.labels, count: p.count, partition: p)
     }
-    var index: [String: Int32] = [:]
+    let column = by == .industry ? g.people.industryGroups : g.people.companyGroups
     var labels = [Int32](repeating: 0, count: g.personCount)
-    var next: Int32 = 0
+    var next = Int32(column.count)
     var known = 0
     for p in 0..<PersonID(g.personCount) {
-      let raw = by == .industry ? g.people.industry(of: p) : g.people.company(of: p)
-      let key = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-      if key.isEmpty {
-        labels[Int(p)] = next
-        next += 1
-        continue
-      }
-      known += 1
-      if let l = index[key] {
-        labels[Int(p)] = l
+      if let group = column.group(of: p) {
+        labels[Int(p)] = group
+        known += 1
       } else {
-        index[key] = next
         labels[Int(p)] = next
         next += 1
       }
     }
-    return known == 0 ? nil : Grouping(labels: labels, count: index.count, partition: nil)
+    return known == 0 ? nil : Grouping(labels: labels, count: column.count, partition: nil)
   }
 
   /// Computes what `request` asks: the ranking measure for everyone, the other

@@ -28,10 +28,13 @@ struct CommunitiesAnswer: Codable {
   static func make(_ g: Graph, _ p: CommunityPartition, method: String, resolution: Double, seed: UInt64) -> CommunitiesAnswer {
     var members = [[PersonID]](repeating: [], count: p.count)
     for (i, l) in p.labels.enumerated() { members[Int(l)].append(PersonID(i)) }
+    // Companies by key ("Apple Inc." = "Apple"), named by their labels.
+    let companies = g.people.companyGroups
     let communities = members.enumerated().map { (id, list) -> Community in
-      var counts: [String: Int] = [:]
-      for q in list where !g.people.company(of: q).isEmpty { counts[g.people.company(of: q), default: 0] += 1 }
-      let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+      var counts: [Int32: Int] = [:]
+      for q in list { if let c = companies.group(of: q) { counts[c, default: 0] += 1 } }
+      let top = counts.map { (name: companies.label($0.key), count: $0.value) }
+        .sorted { ($0.count, $1.name) > ($1.count, $0.name) }.prefix(3).map(\.name)
       return Community(id: id, size: list.count, topCompanies: top, members: list.map { PersonReference.ref($0, in: g) })
     }
     return CommunitiesAnswer(

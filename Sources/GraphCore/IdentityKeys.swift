@@ -1,11 +1,9 @@
-import GraphCore
-
-/// Normalised keys for matching people and companies across files.
+/// Normalised keys for matching people, companies and industries across
+/// files and commands (Guides/GraphCore.md, "Identity keys").
 ///
 /// Matching is exact on these keys — never substring or similarity — so a
 /// wrong merge needs two different people with the same normalised name *and*
-/// the same normalised employer ("a wrong guess is not
-/// neutral").
+/// the same normalised employer ("a wrong guess is not neutral").
 ///
 /// - **Names**: accents folded (é → e, ß → ss, ø → o …), case folded, a
 ///   nickname in parentheses dropped (`Marie (Mimi)`), credentials after a
@@ -13,12 +11,18 @@ import GraphCore
 ///   emoji removed, whitespace collapsed.
 /// - **Companies**: the same folding, then a leading `the` and trailing legal
 ///   forms removed (`Inc`, `LLC`, `GmbH`, `S.A.`, `& Co.` …), `and` written as
-///   `&`, so "Apple", "Apple Inc." and "Apple, Inc" are one company while
-///   "Ernst & Young" keeps its `&`.
-public enum IdentityKeys {
+///   `&`, so "Apple", "Apple Inc.", "APPLE" and "Apple, Inc" are one company
+///   while "Ernst & Young" keeps its `&`.
+/// - **Industries**: the same folding and `and` written as `&`; nothing removed.
+///
+/// The company and industry keys are the only meaning of "same company" and
+/// "same industry": identity resolution, tie inference, the interned groups
+/// of `PersonTable` (`companyGroups`, `industryGroups`) and the target
+/// resolver all use them.
+extension Identity {
   /// The name key, or "" when nothing is left.
   /// - Complexity: O(length).
-  public static func name(_ s: String) -> String {
+  public static func nameKey(_ s: String) -> String {
     var text = s
     // Drop parenthesised parts (nicknames, former names).
     if text.utf8.contains(UInt8(ascii: "(")) {
@@ -39,7 +43,7 @@ public enum IdentityKeys {
 
   /// Whether `s` looks like a credential or post-nominal (`PMP`, `Ph.D.`, `MBA`, `CFA`).
   static func isCredential(_ s: String) -> Bool {
-    let t = Identity.trim(s)
+    let t = trim(s)
     if t.isEmpty { return true }
     let key = String(t.lowercased().filter { $0.isLetter || $0.isNumber })
     if credentials.contains(key) { return true }
@@ -57,8 +61,8 @@ public enum IdentityKeys {
 
   /// The company key, or "" when nothing is left.
   /// - Complexity: O(length).
-  public static func company(_ s: String) -> String {
-    var w = words(s.replacingAmpersands())
+  public static func companyKey(_ s: String) -> String {
+    var w = words(replacingAmpersands(s))
     if w.first == "the", w.count > 1 { w.removeFirst() }
     while w.count > 1, let last = w.last, legalForms.contains(last) || last == "&" { w.removeLast() }
     // Dotted forms split into letters: "s a" (S.A.), "b v" (B.V.), "s r l", "s p a".
@@ -68,6 +72,13 @@ public enum IdentityKeys {
     }
     while w.count > 3, legalForms.contains(w.suffix(3).joined()) { w.removeLast(3) }
     return w.joined(separator: " ")
+  }
+
+  /// The industry key ("Hospitals and Health Care" = "hospitals & health
+  /// care"), or "" when nothing is left.
+  /// - Complexity: O(length).
+  public static func industryKey(_ s: String) -> String {
+    words(replacingAmpersands(s)).joined(separator: " ")
   }
 
   static let legalForms: Set<String> = [
@@ -93,15 +104,15 @@ public enum IdentityKeys {
   }
 
   /// `emailDomain` for any text, character by character.
-  static func emailDomainByCharacters(_ email: String) -> String? {
+  package static func emailDomainByCharacters(_ email: String) -> String? {
     guard let at = email.lastIndex(of: "@") else { return nil }
-    let d = Identity.trim(String(email[email.index(after: at)...])).lowercased()
+    let d = trim(String(email[email.index(after: at)...])).lowercased()
     return d.contains(".") ? d : nil
   }
 
   /// Whether `email` looks like an address (one `@`, a dot in the domain, no spaces).
   public static func isEmail(_ s: String) -> Bool {
-    Identity.trim(s).withUTF8Bytes { b -> Bool in
+    trim(s).withUTF8Bytes { b -> Bool in
       var at = -1
       var dotAfterAt = false
       for (i, x) in b.enumerated() {
@@ -137,7 +148,7 @@ public enum IdentityKeys {
 
   /// Folded, lower-case words of letters and digits (other scripts kept as they are).
   /// - Complexity: O(length).
-  static func words(_ s: String) -> [String] {
+  package static func words(_ s: String) -> [String] {
     if let ascii = asciiWords(s) { return ascii }
     var out: [String] = []
     var current = String.UnicodeScalarView()
@@ -200,7 +211,7 @@ public enum IdentityKeys {
   }
 
   /// ASCII folding of Latin-1 Supplement and Latin Extended-A letters.
-  static func fold(_ v: UInt32) -> String? {
+  package static func fold(_ v: UInt32) -> String? {
     if v < 0xC0 || v > 0x17F { return nil }
     if v <= 0xFF { return latin1Fold[Int(v - 0xC0)] }
     return latinExtendedAFold[Int(v - 0x100)]
@@ -224,43 +235,24 @@ public enum IdentityKeys {
     for (n, l) in runs { table.append(contentsOf: repeatElement(Optional(l), count: n)) }
     return table
   }()
-}
 
-extension String {
   /// `and` between words becomes `&`, so "Procter and Gamble" = "Procter & Gamble".
-  fileprivate func replacingAmpersands() -> String {
-    guard hasBytes(" and ", ignoringASCIICase: true) else { return self }
-    var parts = self.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+  /// - Complexity: O(length).
+  static func replacingAmpersands(_ s: String) -> String {
+    guard hasAndWord(s) else { return s }
+    var parts = s.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
     for i in parts.indices where parts[i].lowercased() == "and" && i > 0 && i < parts.count - 1 { parts[i] = "&" }
     return parts.joined(separator: " ")
   }
-}
 
-extension String {
-  /// Whether the UTF-8 bytes of `needle` occur in the string (ASCII case
-  /// folded when asked): a byte search, much cheaper than `contains(_:)` on
-  /// `StringProtocol`, for the per-row checks of importers.
-  /// - Complexity: O(count · needle.count) worst case, O(count / 8) typical.
-  func hasBytes(_ needle: String, ignoringASCIICase: Bool = false) -> Bool {
-    needle.withUTF8Bytes { n -> Bool in
-      guard !n.isEmpty else { return true }
-      return withUTF8Bytes { h -> Bool in
-        guard h.count >= n.count, let base = h.baseAddress else { return false }
-        @inline(__always) func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        let first = fold(n[0])
-        let other = ignoringASCIICase && first >= 0x61 && first <= 0x7A ? first & ~0x20 : first
-        let last = h.count - n.count
-        var i = 0
-        while true {
-          // Candidates by their first byte, eight bytes at a time.
-          i = ByteScan.first(base, from: i, to: last + 1, first, other, first)
-          if i > last { return false }
-          var k = 1
-          while k < n.count && fold(h[i + k]) == fold(n[k]) { k += 1 }
-          if k == n.count { return true }
-          i += 1
-        }
+  /// Whether `s` holds " and " in any ASCII case (the cheap test before splitting).
+  private static func hasAndWord(_ s: String) -> Bool {
+    s.withUTF8Bytes { b -> Bool in
+      guard b.count >= 5 else { return false }
+      for i in 0...(b.count - 5) where b[i] == 0x20 && b[i + 4] == 0x20 {
+        if b[i + 1] | 0x20 == 0x61 && b[i + 2] | 0x20 == 0x6E && b[i + 3] | 0x20 == 0x64 { return true }
       }
+      return false
     }
   }
 }
