@@ -8,8 +8,10 @@ struct BatchConfig {
   var out: String
   var manifest: String?
   var targetsFile: String?
-  /// Targets given directly (the demo), added after the file's.
+  /// Targets given directly, added after the file's.
   var targetList: [String] = []
+  /// Also target this many of the largest companies no member works at (the demo).
+  var suggestedTargets = 0
   var quiet = false
   var threads = Parallel.defaultThreads
   var top = 10

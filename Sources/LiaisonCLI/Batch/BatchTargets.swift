@@ -26,4 +26,17 @@ extension BatchReport {
       return (name, "company", name, [])
     }
   }
+
+  /// The `count` companies with the most people in the network that no member
+  /// works at (largest first, then by key), each named by its label (the
+  /// spelling most of its people use): targets for a team that names none.
+  /// - Complexity: O(V + C log C) for C companies.
+  static func companiesNoMemberWorksAt(_ g: Graph, members: [PersonID], count: Int) -> [String] {
+    guard count > 0 else { return [] }
+    let companies = g.people.companyGroups
+    let own = Set(members.compactMap { companies.group(of: $0) })
+    let others = (0..<companies.count).filter { !own.contains(Int32($0)) }
+    let ranked = others.sorted { (companies.sizes[$0], companies.keys[$1]) > (companies.sizes[$1], companies.keys[$0]) }
+    return ranked.prefix(count).map { companies.labels[$0] }
+  }
 }

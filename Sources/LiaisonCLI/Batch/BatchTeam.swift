@@ -36,7 +36,8 @@ extension BatchReport {
         if case .person(let p) = g.people.resolve(o.person) { return (o, p) }
         return nil
       }
-      targets = resolveTargets(targetNames, in: g)
+      let suggested = companiesNoMemberWorksAt(g, members: members.map(\.person), count: config.suggestedTargets)
+      targets = resolveTargets(targetNames + suggested, in: g)
       targetSlugs = uniqueSlugs(targets.map(\.name), fallback: "target")
       progress.phase("analysing \(TextFormat.count(members.count, "member"))")
       results = try analyseMembers(g, members, targets: targets, config: config, writer: writer, progress: progress)

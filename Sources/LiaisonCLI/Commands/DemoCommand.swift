@@ -62,7 +62,7 @@ struct DemoCommand: ParsableCommand {
     var config = BatchConfig(inputs: inputs, out: folder)
     config.quiet = quiet
     // Targets: the three companies with the most people in the team network that no member works at.
-    config.targetList = try Self.demoTargets(inputs)
+    config.suggestedTargets = 3
     let outcome = try BatchReport.run(config)
     let s = outcome.summary
     print(
@@ -105,26 +105,5 @@ struct DemoCommand: ParsableCommand {
   static func defaultFolder() -> String {
     let tmp = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
     return (tmp.hasSuffix("/") ? String(tmp.dropLast()) : tmp) + "/liaison-demo"
-  }
-
-  /// The three companies with the most people in the team network that no member works at.
-  static func demoTargets(_ inputs: [String]) throws -> [String] {
-    let loaded: LoadedNetwork
-    do {
-      loaded = try NetworkLoader.load(try InputSpec.expandingFolders(inputs.map { InputSpec(path: $0) }))
-    } catch {
-      Terminal.error(error.commandLineText)
-      throw ExitCode.failure
-    }
-    let g = loaded.graph
-    let companies = g.people.companyGroups
-    var own = Set<Int32>()
-    for o in loaded.identity?.owners ?? [] {
-      if case .person(let p) = g.people.resolve(o.person), let c = companies.group(of: p) { own.insert(c) }
-    }
-    // Largest first, then by key; each named by its label (the spelling most of its people use).
-    let others = (0..<companies.count).filter { !own.contains(Int32($0)) }
-    let ranked = others.sorted { (companies.sizes[$0], companies.keys[$1]) > (companies.sizes[$1], companies.keys[$0]) }
-    return ranked.prefix(3).map { companies.labels[$0] }
   }
 }
