@@ -150,7 +150,7 @@ extension BatchReport {
       imports: stats.imports, stats: stats, members: memberRows, team: teamSummary, notes: notes,
       files: written.sorted())
     try writer.write(try jsonText(summary), to: "summary.json")
-    try writer.write(BatchHTML.page(summary, results: team.results), to: "index.html")
+    try writer.write(BatchHTML.page(summary), to: "index.html")
     return summary
   }
 

@@ -68,7 +68,8 @@ enum BatchHTML {
     footer { color:var(--muted); font-size:12px; padding:0 32px 24px; }
     """
 
-  static func page(_ s: BatchSummary, results: [BatchReport.MemberResult]) -> String {
+  /// The whole page: one section per part of the summary, in reading order.
+  static func page(_ s: BatchSummary) -> String {
     var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     h += "<title>Liaison team report</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
@@ -76,7 +77,14 @@ enum BatchHTML {
     h += "\(number(s.inputs.analysed)) input file\(s.inputs.analysed == 1 ? "" : "s") merged into one network"
     h += s.inputs.failed > 0 ? ", \(s.inputs.failed) could not be read" : ""
     h += ". Made offline by Liaison; nothing here was sent anywhere.</p></header>\n<main>\n"
+    h += networkSection(s) + failuresSection(s) + targetsSection(s) + membersSection(s) + overlapsSection(s)
+    h += introductionsSection(s) + brokersSection(s) + filesSection(s)
+    return h
+  }
 
+  /// The counts of `liaison stats` and the report's notes.
+  static func networkSection(_ s: BatchSummary) -> String {
+    var h = ""
     // Counts (the same as `liaison stats`).
     h += "<section><h2>The merged network</h2><div class=\"cards\">"
     func card(_ value: String, _ label: String) -> String { "<div class=\"card\"><b>\(value)</b><span>\(escape(label))</span></div>" }
@@ -94,7 +102,12 @@ enum BatchHTML {
     }
     for n in s.notes { h += "<p class=\"muted\">\(escape(n))</p>" }
     h += "</section>\n"
+    return h
+  }
 
+  /// Inputs set aside, with the reason.
+  static func failuresSection(_ s: BatchSummary) -> String {
+    var h = ""
     if !s.failures.isEmpty {
       h += "<section class=\"fail\"><h2>Inputs that could not be read</h2><p>The rest was analysed without them.</p>"
       h += "<table><tr><th>file</th><th class=\"n\">line</th><th>reason</th></tr>"
@@ -105,7 +118,12 @@ enum BatchHTML {
       }
       h += "</table></section>\n"
     }
+    return h
+  }
 
+  /// Warm paths to each target, and their pictures.
+  static func targetsSection(_ s: BatchSummary) -> String {
+    var h = ""
     // Targets.
     if !s.team.targets.isEmpty {
       h += "<section><h2>Warm paths to the targets</h2>"
@@ -134,7 +152,12 @@ enum BatchHTML {
       }
       h += "<p class=\"muted\">Every member's chain to every target: <a href=\"targets.csv\">targets.csv</a>.</p></section>\n"
     }
+    return h
+  }
 
+  /// Each member's reach, and their pictures.
+  static func membersSection(_ s: BatchSummary) -> String {
+    var h = ""
     // Members.
     if !s.members.isEmpty {
       h += "<section><h2>Members</h2><table><tr><th>member</th><th class=\"n\">contacts</th><th class=\"n\">2nd degree</th>"
@@ -163,7 +186,12 @@ enum BatchHTML {
         h += "</div></section>\n"
       }
     }
+    return h
+  }
 
+  /// Pairs of members who share contacts.
+  static func overlapsSection(_ s: BatchSummary) -> String {
+    var h = ""
     // Overlaps.
     if !s.team.overlaps.isEmpty {
       h += "<section><h2>Overlaps between members</h2><table><tr><th>member</th><th>member</th><th class=\"n\">shared contacts</th><th class=\"n\">Jaccard</th><th>tied</th></tr>"
@@ -173,7 +201,12 @@ enum BatchHTML {
       }
       h += "</table><p class=\"muted\">\(number(s.team.overlapsListed)) pairs in <a href=\"overlaps.csv\">overlaps.csv</a>.</p></section>\n"
     }
+    return h
+  }
 
+  /// Introductions across the merged network.
+  static func introductionsSection(_ s: BatchSummary) -> String {
+    var h = ""
     // Introductions.
     let intro = s.team.introductions.candidates
     if !intro.isEmpty {
@@ -184,7 +217,12 @@ enum BatchHTML {
       }
       h += "</table><p class=\"muted\">More in <a href=\"introductions.csv\">introductions.csv</a>; each member's own in their json.</p></section>\n"
     }
+    return h
+  }
 
+  /// The brokers table and picture.
+  static func brokersSection(_ s: BatchSummary) -> String {
+    var h = ""
     // Brokers.
     let brokers = s.team.brokers.people
     if !brokers.isEmpty {
@@ -204,7 +242,12 @@ enum BatchHTML {
       let method = s.team.brokers.betweennessMethod?.method ?? "Betweenness not computed"
       h += "<p class=\"muted\">\(escape(method)). All: <a href=\"brokers.csv\">brokers.csv</a>.</p></section>\n"
     }
+    return h
+  }
 
+  /// The report's files and each input's import counts; closes the page.
+  static func filesSection(_ s: BatchSummary) -> String {
+    var h = ""
     // Files.
     h += "<section><h2>Files</h2><p><a href=\"summary.json\">summary.json</a> (the counts of <code>liaison stats</code>, members, targets, inputs)"
     for f in ["members.csv", "overlaps.csv", "targets.csv", "introductions.csv", "brokers.csv"] {

@@ -80,58 +80,26 @@ struct IntroduceCommand: ParsableCommand {
   func run() throws {
     let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [exclude])
     let g = loaded.graph
-    let threads = threading.threads ?? 0
     let excluded = try exclude.map { try Self.readExcluded($0, in: g) } ?? []
+    if let ego { try runEgo(g, ego: ego, excluded: excluded) } else { try runNetwork(g, excluded: excluded) }
+  }
+
+  /// `--ego`: the ego's contacts, paired and ranked.
+  func runEgo(_ g: Graph, ego: String, excluded: Set<PersonPair>) throws {
     let start = Clock.now()
-    let result: IntroduceResult
-    var egoID: PersonID?
-    var pairs: [SuggestedPair] = []
-    if let ego {
-      let e = try PersonReference.resolve(ego, in: g, option: "--ego")
-      egoID = e
-      if g.degree(of: e) < 2 {
-        Terminal.error(
-          "\(IntroduceResult.label(PersonReference.ref(e, in: g))) has \(g.degree(of: e)) contact\(g.degree(of: e) == 1 ? "" : "s"): "
-            + "an introduction needs two. Pick someone with more ties (`liaison stats` shows the network).")
-        throw ExitCode.failure
-      }
-      let options = IntroductionOptions(
-        top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded,
-        closeAtLeast: input.strongAtLeast, threads: threads, maxContacts: maxContacts == 0 ? nil : maxContacts)
-      let found = g.introductionCandidates(for: e, options: options)
-      if found.contactsConsidered < found.contacts {
-        Terminal.note(IntroductionsReport.capNotice(found, in: g))
-      }
-      pairs = found.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
-      result = IntroduceResult.make(found, in: g)
-    } else {
-      let k = top ?? 10
-      if getenv("LIAISON_TIMINGS") != nil {
-        // The bare two-hop sweep (W5 of the peer benchmark), timed on its own.
-        let t0 = Clock.now()
-        let bare = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
-        Terminal.note(
-          "top-\(k) \(ranking.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
-      }
-      if perPerson {
-        let ranked = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
-        if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
-        try output.stream { write in try IntroductionsReport.writePerPerson(ranked, in: g, format: output.format, write: write) }
-        return
-      }
-      let r = g.networkIntroductionPairs(
-        perPerson: k, by: ranking, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
-      if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
-      try output.stream { write in try IntroductionsReport.writeNetwork(r, format: output.format, in: g, write: write) }
-      if let svg = picture.svg {
-        let first = r.introductions(0..<min(20, r.count))
-        pairs = first.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
-        var o = picture.viewOptions
-        o.classifier = input.classifier
-        try Drawing.write(.introductions(g, ego: nil, pairs: pairs, options: o), to: svg)
-      }
-      return
+    let e = try PersonReference.resolve(ego, in: g, option: "--ego")
+    if g.degree(of: e) < 2 {
+      Terminal.error(
+        "\(IntroduceResult.label(PersonReference.ref(e, in: g))) has \(TextFormat.count(g.degree(of: e), "contact")): "
+          + "an introduction needs two. Pick someone with more ties (`liaison stats` shows the network).")
+      throw ExitCode.failure
     }
+    let options = IntroductionOptions(
+      top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded, closeAtLeast: input.strongAtLeast,
+      threads: threading.threads ?? 0, maxContacts: maxContacts == 0 ? nil : maxContacts)
+    let found = g.introductionCandidates(for: e, options: options)
+    if found.contactsConsidered < found.contacts { Terminal.note(IntroductionsReport.capNotice(found, in: g)) }
+    let result = IntroduceResult.make(found, in: g)
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
     switch output.format {
     case .table: try output.emit(result.table())
@@ -139,10 +107,47 @@ struct IntroduceCommand: ParsableCommand {
     case .csv: try output.emit(result.csv())
     }
     if let svg = picture.svg {
-      var o = picture.viewOptions
-      o.classifier = input.classifier
-      try Drawing.write(.introductions(g, ego: egoID, pairs: pairs, options: o), to: svg)
+      let pairs = found.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+      try Drawing.write(.introductions(g, ego: e, pairs: pairs, options: pictureOptions), to: svg)
     }
+  }
+
+  /// Without `--ego`: the best pairs network-wide, or each person's ranked candidates.
+  func runNetwork(_ g: Graph, excluded: Set<PersonPair>) throws {
+    let start = Clock.now()
+    let k = top ?? 10
+    let threads = threading.threads ?? 0
+    if getenv("LIAISON_TIMINGS") != nil {
+      // The bare two-hop sweep (W5 of the peer benchmark), timed on its own.
+      let t0 = Clock.now()
+      let bare = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
+      Terminal.note(
+        "top-\(k) \(ranking.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
+    }
+    if perPerson {
+      let ranked = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
+      if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
+      try output.stream { write in
+        try IntroductionsReport.writePerPerson(ranked, in: g, format: output.format, write: write)
+      }
+      return
+    }
+    let r = g.networkIntroductionPairs(
+      perPerson: k, by: ranking, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+    if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
+    try output.stream { write in try IntroductionsReport.writeNetwork(r, format: output.format, in: g, write: write) }
+    if let svg = picture.svg {
+      let pairs = r.introductions(0..<min(20, r.count)).map {
+        SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons)
+      }
+      try Drawing.write(.introductions(g, ego: nil, pairs: pairs, options: pictureOptions), to: svg)
+    }
+  }
+
+  var pictureOptions: ViewOptions {
+    var o = picture.viewOptions
+    o.classifier = input.classifier
+    return o
   }
 
   /// Reads `a,b` pairs; references resolve like --ego (exit 1 with the line on failure).
