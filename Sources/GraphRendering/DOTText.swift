@@ -52,6 +52,12 @@ public enum DOTText {
     xml(shortened(text, limit: limit), backslash: "&#92;&#92;")
   }
 
+  /// Text for an HTML page's content and quoted attribute values, escaped as
+  /// the pictures' text is (markup characters as entities, control and
+  /// bidirectional formatting characters as spaces), line breaks kept.
+  /// - Complexity: O(n).
+  public static func htmlText(_ text: String) -> String { xml(text, newline: "\n") }
+
   /// `text` with XML's markup characters as entities and control characters
   /// as spaces; `backslash` and `newline` (nil: a space) say how those are written.
   /// - Complexity: O(n).

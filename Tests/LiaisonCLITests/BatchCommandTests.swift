@@ -1,6 +1,6 @@
 import Foundation
 import GraphIO
-import LiaisonCLI
+@testable import LiaisonCLI
 import LiaisonTestSupport
 import Testing
 
@@ -228,6 +228,8 @@ enum HTMLSafety {
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the hostile name is shown, escaped")
     #expect(html.contains("&amp;"))
     #expect(!html.contains("<img src=x") && !html.contains("&<b>") && !html.contains("Co <i>"))
+    // Characters that reorder or hide text never reach the page.
+    #expect(BatchHTML.escape("a\u{202E}b\u{1B}c\u{9B}d\ne") == "a b c d\ne")
     // The checker itself catches what it should.
     #expect(!HTMLSafety.problems("<p><script>x</script></p>").isEmpty)
     #expect(!HTMLSafety.problems("<img src=\"https://example.com/a.png\">").isEmpty)

@@ -1,28 +1,13 @@
+import GraphRendering
+
 /// `DIR/index.html` of `liaison batch`: one self-contained page (inline CSS,
 /// no script, no external resource); every string from the data is escaped;
 /// pictures are the report's own relative SVG files shown through `<img>`,
 /// which never runs script even if one slipped into an SVG.
 enum BatchHTML {
-  /// Escapes text for HTML content and quoted attribute values.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default:
-        // Control characters (other than tab and newline) are not shown.
-        if u.value < 0x20 && u != "\t" && u != "\n" { out += " " } else if u.value == 0x7F { out += " " } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out
-  }
+  /// Escapes text for HTML content and quoted attribute values (the one
+  /// markup escaping of the pictures, `DOTText.htmlText`).
+  static func escape(_ s: String) -> String { DOTText.htmlText(s) }
 
   /// A relative link to one of the report's own files (slugs are `[a-z0-9-]`).
   static func link(_ path: String) -> String {
