@@ -30,7 +30,7 @@ let package = Package(
     .executable(name: "liaison", targets: ["liaison"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     .target(name: "GraphCore", swiftSettings: swiftSettings),

@@ -81,7 +81,8 @@ extension Graph {
     let scale = Double(n) / Double(k) / 2
     let raw = sum.map { $0 * scale }
     let alpha = 1 - confidence
-    let bound = n <= 2 ? 0 : Double(n) / Double(n - 1) * (_logDouble(2 * Double(n) / alpha) / (2 * Double(k))).squareRoot()
+    let bound =
+      n <= 2 ? 0 : Double(n) / Double(n - 1) * (_logDouble(2 * Double(n) / alpha) / (2 * Double(k))).squareRoot()
     return BetweennessScores(
       raw: raw, normalised: raw.map { Graph.normaliseBetweenness($0, people: n) }, weighted: weighted,
       sources: k, errorBound: bound, confidence: confidence)
@@ -408,11 +409,11 @@ struct EgoScratch {
                     let j = Int(t[lo &+ a])
                     RowSearch.forEachShared(
                       list: lo, hi, row: Int(o[j]), Int(o[j &+ 1]), in: t, scanned: &scanned,
-                      isListed: { loc[Int($0)] >= 0 }
-                    ) { x, _ in
-                      ad[m] = loc[Int(x)]
-                      m &+= 1
-                    }
+                      isListed: { loc[Int($0)] >= 0 },
+                      each: { x, _ in
+                        ad[m] = loc[Int(x)]
+                        m &+= 1
+                      })
                   }
                   st[d] = Int32(truncatingIfNeeded: m)
                   for p in lo..<hi { loc[Int(t[p])] = -1 }

@@ -15,7 +15,8 @@ public struct BrokerageRoles: Sendable, Codable, Equatable {
   /// A → B → C: all three groups differ (`b_O`).
   public var liaison = 0
 
-  public init(coordinator: Int = 0, itinerant: Int = 0, representative: Int = 0, gatekeeper: Int = 0, liaison: Int = 0) {
+  public init(coordinator: Int = 0, itinerant: Int = 0, representative: Int = 0, gatekeeper: Int = 0, liaison: Int = 0)
+  {
     self.coordinator = coordinator
     self.itinerant = itinerant
     self.representative = representative
@@ -160,8 +161,8 @@ struct BrokerageScratch {
       let i = Int(t[p])
       let gi = Int(g[i])
       RowSearch.forEachShared(
-        list: lo, hi, row: Int(o[i]), Int(o[i + 1]), in: t, scanned: &scanned, isListed: { marks.isMarked($0) }
-      ) { k, _ in Self.subtract(&r, gi, Int(g[Int(k)]), h) }
+        list: lo, hi, row: Int(o[i]), Int(o[i + 1]), in: t, scanned: &scanned, isListed: { marks.isMarked($0) },
+        each: { k, _ in Self.subtract(&r, gi, Int(g[Int(k)]), h) })
     }
     self.scanned += scanned
     return r

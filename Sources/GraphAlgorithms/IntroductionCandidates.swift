@@ -26,7 +26,9 @@ public struct IntroductionWeights: Sendable, Codable, Equatable {
   public var introducibility: Double
   public var bridging: Double
 
-  public init(likelihood: Double = 0.45, context: Double = 0.25, introducibility: Double = 0.20, bridging: Double = 0.10) {
+  public init(
+    likelihood: Double = 0.45, context: Double = 0.25, introducibility: Double = 0.20, bridging: Double = 0.10
+  ) {
     self.likelihood = likelihood
     self.context = context
     self.introducibility = introducibility
@@ -338,7 +340,8 @@ extension Graph {
         let c = features.contextFit(i, j)
         let intro = min(egoStrength[i], egoStrength[j])
         let b = features.bridging(i, j)
-        let score = weights.likelihood * l + weights.context * c + weights.introducibility * intro + weights.bridging * b
+        let score =
+          weights.likelihood * l + weights.context * c + weights.introducibility * intro + weights.bridging * b
         let (x, y) = contacts[i] < contacts[j] ? (contacts[i], contacts[j]) : (contacts[j], contacts[i])
         sink.add(IntroductionPair(score: score, a: x, b: y, i: Int32(i), j: Int32(j)), keep: top)
       })
@@ -374,7 +377,8 @@ extension Graph {
         sharedIndustry: features.sharedIndustry(ia, ib), complementary: features.complementary(ia, ib),
         differentCompanies: features.differentCompanies(ia, ib), differentGroups: features.differentGroups(ia, ib),
         sharedContacts: shared, constraintBefore: egoConstraint.before ?? 0, constraintAfter: after ?? 0, reasons: [])
-      cand.reasons = introductionReasons(cand, groupsAreCommunities: options.groups != nil, closeAtLeast: options.closeAtLeast)
+      cand.reasons = introductionReasons(
+        cand, groupsAreCommunities: options.groups != nil, closeAtLeast: options.closeAtLeast)
       candidates.append(cand)
     }
     return IntroductionResult(
@@ -772,7 +776,9 @@ struct IntroductionFeatures: Sendable {
   /// Complementary-role strengths for the pair, largest first.
   func complementaryWeight(_ i: Int, _ j: Int) -> Double {
     var keep = 1.0
-    if (has(i, Self.hiring) && has(j, Self.looking)) || (has(j, Self.hiring) && has(i, Self.looking)) { keep *= 1 - 0.8 }
+    if (has(i, Self.hiring) && has(j, Self.looking)) || (has(j, Self.hiring) && has(i, Self.looking)) {
+      keep *= 1 - 0.8
+    }
     if (has(i, Self.founder) && has(j, Self.investor)) || (has(j, Self.founder) && has(i, Self.investor)) {
       keep *= 1 - 0.8
     }
@@ -821,10 +827,14 @@ struct IntroductionFeatures: Sendable {
   func complementary(_ i: Int, _ j: Int) -> [String] {
     var out: [String] = []
     for (x, y) in [(i, j), (j, i)] {
-      if has(x, Self.hiring) && has(y, Self.looking) { out.append("\(names[x]) is hiring and \(names[y]) is looking for work") }
+      if has(x, Self.hiring) && has(y, Self.looking) {
+        out.append("\(names[x]) is hiring and \(names[y]) is looking for work")
+      }
     }
     for (x, y) in [(i, j), (j, i)] {
-      if has(x, Self.founder) && has(y, Self.investor) { out.append("\(names[x]) is a founder and \(names[y]) invests") }
+      if has(x, Self.founder) && has(y, Self.investor) {
+        out.append("\(names[x]) is a founder and \(names[y]) invests")
+      }
     }
     for (x, y) in [(i, j), (j, i)] where has(x, Self.mentor) {
       if has(y, Self.looking) {
@@ -901,8 +911,12 @@ struct IntroductionEgoConstraint {
     // s_aj and s_bj over the contacts.
     var sa = [Double](repeating: 0, count: d)
     var sb = [Double](repeating: 0, count: d)
-    for (j, w) in zip(graph.neighbors(of: a), graph.strengths(of: a)) where pos[Int(j)] >= 0 { sa[Int(pos[Int(j)])] = Double(w) }
-    for (j, w) in zip(graph.neighbors(of: b), graph.strengths(of: b)) where pos[Int(j)] >= 0 { sb[Int(pos[Int(j)])] = Double(w) }
+    for (j, w) in zip(graph.neighbors(of: a), graph.strengths(of: a)) where pos[Int(j)] >= 0 {
+      sa[Int(pos[Int(j)])] = Double(w)
+    }
+    for (j, w) in zip(graph.neighbors(of: b), graph.strengths(of: b)) where pos[Int(j)] >= 0 {
+      sb[Int(pos[Int(j)])] = Double(w)
+    }
     let ta = total[ia]
     let tb = total[ib]
     let ta2 = ta + s

@@ -162,7 +162,9 @@ public struct PathSearch {
       while accepted.count < query.k {
         blockedPeople.reset()
         for b in brokersUsed { blockedPeople.mark(b) }
-        guard let (p, key) = spur(from: source, budget: maxHops, blockedEdgesAt: source, blocked: blockedEdges, firstHop: firstHop)
+        guard
+          let (p, key) = spur(
+            from: source, budget: maxHops, blockedEdgesAt: source, blocked: blockedEdges, firstHop: firstHop)
         else { break }
         accepted.append(p)
         acceptedKeys.append(key)
@@ -173,7 +175,9 @@ public struct PathSearch {
     }
 
     blockedPeople.reset()
-    guard let (first, firstKey) = spur(from: source, budget: maxHops, blockedEdgesAt: source, blocked: [], firstHop: firstHop)
+    guard
+      let (first, firstKey) = spur(
+        from: source, budget: maxHops, blockedEdgesAt: source, blocked: [], firstHop: firstHop)
     else { return [] }
     accepted = [first]
     acceptedKeys = [firstKey]

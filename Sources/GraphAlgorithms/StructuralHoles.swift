@@ -18,7 +18,9 @@ public struct BurtMeasures: Sendable, Codable, Equatable {
   /// 0 when constraint is spread evenly, towards 1 when one contact holds it.
   public var hierarchy: Double?
 
-  public init(constraint: Double? = nil, effectiveSize: Double? = nil, efficiency: Double? = nil, hierarchy: Double? = nil) {
+  public init(
+    constraint: Double? = nil, effectiveSize: Double? = nil, efficiency: Double? = nil, hierarchy: Double? = nil
+  ) {
     self.constraint = constraint
     self.effectiveSize = effectiveSize
     self.efficiency = efficiency
@@ -199,13 +201,13 @@ func burtKernel(
     var redundancy = 0.0
     RowSearch.forEachShared(
       list: lo, hi, row: Int(o[j]), Int(o[j + 1]), in: t, scanned: &scanned,
-      isListed: { scratch.marks.isMarked($0) }
-    ) { q, f in
-      let piq = scratch.pEgo[Int(q)]
-      let sjq = Double(s[f])
-      indirect += piq * (sjq / totals[Int(q)])
-      redundancy += piq * (sjq / maxJ)
-    }
+      isListed: { scratch.marks.isMarked($0) },
+      each: { q, f in
+        let piq = scratch.pEgo[Int(q)]
+        let sjq = Double(s[f])
+        indirect += piq * (sjq / totals[Int(q)])
+        redundancy += piq * (sjq / maxJ)
+      })
     let c = (pij + indirect) * (pij + indirect)
     scratch.local.append(c)
     constraint += c

@@ -190,7 +190,9 @@ extension Graph {
       fraction: options.coverFraction)
     var dormant = contactReach.filter { $0.tieClass == .dormant }
     dormant.sort {
-      ($0.reopens, $0.secondDegree, $0.strength, -Int($0.person)) > ($1.reopens, $1.secondDegree, $1.strength, -Int($1.person))
+      ($0.reopens, $0.secondDegree, $0.strength, -Int($0.person)) > (
+        $1.reopens, $1.secondDegree, $1.strength, -Int($1.person)
+      )
     }
     contactReach.sort {
       ($0.uniqueReach, $0.secondDegree, $0.strength, -Int($0.person))

@@ -158,21 +158,24 @@ public enum Identity {
   /// of whitespace collapsed. Companies and industries compare by
   /// `companyKey` and `industryKey` instead.
   public static func normalizeName(_ s: String) -> String {
-    if let ascii = asciiTransform(s, { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count)
-      var pendingSpace = false
-      for b in bytes {
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-          pendingSpace = !out.isEmpty
-          continue
+    if let ascii = asciiTransform(
+      s,
+      { bytes in
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for b in bytes {
+          if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+            pendingSpace = !out.isEmpty
+            continue
+          }
+          if pendingSpace { out.append(0x20) }
+          pendingSpace = false
+          out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
-        if pendingSpace { out.append(0x20) }
-        pendingSpace = false
-        out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-      }
-      return out
-    }) {
+        return out
+      })
+    {
       return ascii
     }
     return trim(s).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -39,13 +39,13 @@ public struct TieAttributes: Sendable {
   public let count: Int
   /// Whether the strength came from the data or the model (else the default).
   package var rated: RatedColumn
-  package var interactions: [Int32]   // −1: absent
+  package var interactions: [Int32]  // −1: absent
   package var interactionsOut: [Int32]
   package var interactionsIn: [Int32]
-  package var lastContact: [Int32]    // Int32.min: absent
+  package var lastContact: [Int32]  // Int32.min: absent
   package var since: [Int32]
-  package var confidence: [Float]     // NaN: observed (not inferred)
-  package var kind: [UInt16]          // 0: none; else kindNames[k - 1]
+  package var confidence: [Float]  // NaN: observed (not inferred)
+  package var kind: [UInt16]  // 0: none; else kindNames[k - 1]
   package var kindNames: [String]
   package var source: [UInt16]
   package var sourceNames: [String]

@@ -1,5 +1,3 @@
-
-
 /// The kind of a shared context between two people (Guides/GraphCore.md; X term).
 public enum SharedContext: String, Sendable, Codable, CaseIterable {
   case team, company, school, community
@@ -18,7 +16,11 @@ public enum SharedContext: String, Sendable, Codable, CaseIterable {
 /// One logged interaction between ego and alter.
 public struct InteractionEvent: Sendable, Hashable {
   public enum Kind: String, Sendable, CaseIterable { case meeting, call, message, group, reaction }
-  public enum Direction: String, Sendable { case outgoing = "out", incoming = "in", mutual }
+  public enum Direction: String, Sendable {
+    case outgoing = "out"
+    case incoming = "in"
+    case mutual
+  }
   public var day: Day
   public var kind: Kind
   public var direction: Direction
@@ -130,7 +132,9 @@ public struct TieStrengthModel: Sendable {
         if e.direction != .outgoing { incoming += w }
       }
       add("intensity", 1 - Elementary.exp(-volume / intensitySaturation), weightIntensity)
-      add("reciprocity", outgoing + incoming > 0 ? 2 * min(outgoing, incoming) / (outgoing + incoming) : 0, weightReciprocity)
+      add(
+        "reciprocity", outgoing + incoming > 0 ? 2 * min(outgoing, incoming) / (outgoing + incoming) : 0,
+        weightReciprocity)
     }
     let since = inputs.knownSince ?? inputs.events?.map(\.day).min()
     if let since {

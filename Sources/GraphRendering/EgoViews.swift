@@ -26,7 +26,8 @@ extension RenderModel {
   /// - Complexity: O(d log d + Σ degree of the contacts), d the ego's degree.
   public static func ego(_ g: Graph, ego: PersonID, options: ViewOptions = ViewOptions()) -> RenderModel {
     let contacts = Array(g.neighbors(of: ego))
-    let strength = Dictionary(uniqueKeysWithValues: zip(g.neighbors(of: ego), g.strengths(of: ego)).map { ($0, Double($1)) })
+    let strength = Dictionary(
+      uniqueKeysWithValues: zip(g.neighbors(of: ego), g.strengths(of: ego)).map { ($0, Double($1)) })
     let ranked = contacts.sorted { (strength[$0]!, g.degree(of: $0), -$0) > (strength[$1]!, g.degree(of: $1), -$1) }
     let companyKey = companyIndex(g, contacts)
     let summarising = contacts.count + 1 > options.maxNodes
@@ -36,7 +37,8 @@ extension RenderModel {
     var rest = Array(ranked.dropFirst(keep))
     // When more companies than summary room: the smallest go to one "other companies" node.
     var a = ViewAssembler(
-      g, view: .ego, options: options, title: "\(DOTText.singleLine(g.people.name(of: ego))) and \(contacts.count) contacts")
+      g, view: .ego, options: options,
+      title: "\(DOTText.singleLine(g.people.name(of: ego))) and \(contacts.count) contacts")
     let colours = companyColours(g, shown)
     let companies = g.people.companyGroups
     a.addPerson(
@@ -69,7 +71,9 @@ extension RenderModel {
     // Companies grouped: invisible chains between consecutive same-company contacts.
     for (x, y) in zip(byCompany, byCompany.dropFirst()) where companyKey[x] == companyKey[y] && companyKey[x]! >= 0 {
       a.model.edges.append(
-        .init(a: "p\(x)", b: "p\(y)", kind: .tie, penwidth: 0, style: .solid, color: "#FFFFFF", tooltip: "", weight: 2, invisible: true))
+        .init(
+          a: "p\(x)", b: "p\(y)", kind: .tie, penwidth: 0, style: .solid, color: "#FFFFFF", tooltip: "", weight: 2,
+          invisible: true))
     }
     if !rest.isEmpty {
       // Keep at most 25 company nodes; the rest in one "other companies" node.
@@ -86,7 +90,8 @@ extension RenderModel {
         "Showing the \(shown.count) strongest of \(contacts.count) contacts; the other \(rest.count) are collapsed by company "
           + "into \(a.summaryKey.count) grey boxes (their ties to the ego bundled).")
     } else {
-      a.model.caption.append("All \(contacts.count) contacts and the ties among them drawn; second-degree contacts are left out.")
+      a.model.caption.append(
+        "All \(contacts.count) contacts and the ties among them drawn; second-degree contacts are left out.")
     }
     if !labelAll { a.model.caption.append("Names written for the 80 strongest contacts; hover for the others.") }
     for c in colours.values.sorted(by: { $0.rank < $1.rank }) {
@@ -124,7 +129,9 @@ extension RenderModel {
     // Greedy: each node on its staggered ring, pushed outwards until its box
     // clears the boxes placed just before it (and the first ones, for the wrap).
     var placed: [(x: Double, y: Double, w: Double, h: Double)] = []
-    func overlaps(_ a: (x: Double, y: Double, w: Double, h: Double), _ b: (x: Double, y: Double, w: Double, h: Double)) -> Bool {
+    func overlaps(_ a: (x: Double, y: Double, w: Double, h: Double), _ b: (x: Double, y: Double, w: Double, h: Double))
+      -> Bool
+    {
       abs(a.x - b.x) < (a.w + b.w) / 2 + 6 && abs(a.y - b.y) < (a.h + b.h) / 2 + 4
     }
     for (i, idx) in others.enumerated() {
@@ -145,7 +152,6 @@ extension RenderModel {
     pinned = true
     legendFontSize = others.count > 150 ? 20 : (others.count > 50 ? 16 : 12)
   }
-
 
   /// Suggested introductions among an ego's contacts (or anywhere, without
   /// an ego): the pair as a dashed green edge (width by score, reasons in the
@@ -194,13 +200,16 @@ extension RenderModel {
     for (i, pair) in kept.enumerated() {
       a.model.edges.append(
         .init(
-          a: "p\(pair.a)", b: "p\(pair.b)", kind: .suggested, penwidth: 1.2 + 2.8 * max(0, pair.score) / best, style: .dashed,
+          a: "p\(pair.a)", b: "p\(pair.b)", kind: .suggested, penwidth: 1.2 + 2.8 * max(0, pair.score) / best,
+          style: .dashed,
           color: Style.suggested,
-          tooltip: "#\(i + 1): introduce \(g.people.name(of: pair.a)) to \(g.people.name(of: pair.b)) (score \(TextFormat.fixed(pair.score, 3)))\n"
+          tooltip:
+            "#\(i + 1): introduce \(g.people.name(of: pair.a)) to \(g.people.name(of: pair.b)) (score \(TextFormat.fixed(pair.score, 3)))\n"
             + pair.reasons.joined(separator: "\n"),
           label: "\(i + 1)", weight: 1))
     }
-    a.model.legend.append(.init(color: Style.suggested, symbol: "┅", text: "suggested introduction (number = rank; thicker = better)"))
+    a.model.legend.append(
+      .init(color: Style.suggested, symbol: "┅", text: "suggested introduction (number = rank; thicker = better)"))
     for c in colours.values.sorted(by: { $0.rank < $1.rank }) {
       a.model.legend.append(.init(color: c.strong, symbol: "■", text: c.label))
     }
@@ -209,8 +218,11 @@ extension RenderModel {
     a.model.ringLayout(center: ego.map { "p\($0)" } ?? "")
     a.model.routeAroundNodes = true
     a.model.caption.append(
-      "The \(kept.count) best suggested introductions" + (left > 0 ? " (\(left) more left out to keep the picture legible)" : "")
-        + (ego != nil ? "; \(g.degree(of: ego!) - people.filter { g.areTied(ego!, $0) }.count) of the ego's other contacts are not drawn." : "."))
+      "The \(kept.count) best suggested introductions"
+        + (left > 0 ? " (\(left) more left out to keep the picture legible)" : "")
+        + (ego != nil
+          ? "; \(g.degree(of: ego!) - people.filter { g.areTied(ego!, $0) }.count) of the ego's other contacts are not drawn."
+          : "."))
     return a.finish()
   }
 

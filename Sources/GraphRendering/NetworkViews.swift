@@ -66,7 +66,8 @@ extension RenderModel {
       }
       if let rank { extra.append("broker #\(rank)") }
       a.addPerson(
-        p, fill: colour(c, light: isLabelled), stroke: rank != nil ? Style.highlight : (isLabelled ? colour(c, light: false) : "#FFFFFF"),
+        p, fill: colour(c, light: isLabelled),
+        stroke: rank != nil ? Style.highlight : (isLabelled ? colour(c, light: false) : "#FFFFFF"),
         size: isLabelled ? 0.22 + 0.2 * rel : 0.08 + 0.42 * rel, labelled: isLabelled, bold: rank != nil,
         penwidth: rank != nil ? 3 : (isLabelled ? 1.5 : 0.5),
         label: rank.map { "\($0). \(DOTText.singleLine(g.people.name(of: p)))" }, extra: extra, fontsize: 11 + 7 * rel)

@@ -75,12 +75,15 @@ extension RenderModel {
       a.model.legend.append(
         .init(
           color: colours[min(i, colours.count - 1)], symbol: "━",
-          text: "chain \(i + 1): strength \(TextFormat.fixed(p.strength, 3)) over \(p.hops) hop\(p.hops == 1 ? "" : "s")"))
+          text:
+            "chain \(i + 1): strength \(TextFormat.fixed(p.strength, 3)) over \(p.hops) hop\(p.hops == 1 ? "" : "s")"))
     }
     a.model.legend.append(.init(color: "#555555", symbol: "┅", text: "dashed hop: the weakest link of its chain"))
     a.model.legend.append(.init(color: "#C8C8C8", symbol: "─", text: "other ties among these people"))
     a.model.caption.append("Hop labels: tie strength; a chain's strength is the product of its hops.")
-    if kept.count < paths.count { a.model.caption.append("\(paths.count - kept.count) more chains left out (--max-nodes).") }
+    if kept.count < paths.count {
+      a.model.caption.append("\(paths.count - kept.count) more chains left out (--max-nodes).")
+    }
     return a.finish()
   }
 }

@@ -150,7 +150,8 @@ public struct RenderModel: Sendable, Equatable {
   func dot(tooltipKeys: Bool) -> String {
     var out = "graph liaison {\n"
     var graphAttributes = [
-      "bgcolor=\"white\"", "pad=\"0.3\"", "fontname=\"Helvetica\"", "fontsize=\"\(TextFormat.fixed(legendFontSize, 2))\"", "outputorder=\"edgesfirst\"",
+      "bgcolor=\"white\"", "pad=\"0.3\"", "fontname=\"Helvetica\"",
+      "fontsize=\"\(TextFormat.fixed(legendFontSize, 2))\"", "outputorder=\"edgesfirst\"",
       "labelloc=\"b\"", "labeljust=\"l\"", "splines=\"false\"", "forcelabels=\"false\"",
     ]
     switch engine {
@@ -160,7 +161,9 @@ public struct RenderModel: Sendable, Equatable {
       graphAttributes += ["start=\"1\"", "overlap=\"true\""]
       if routeAroundNodes { graphAttributes[graphAttributes.firstIndex(of: "splines=\"false\"")!] = "splines=\"true\"" }
     case .neato:
-      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-4\"", "sep=\"+10\"", "mode=\"major\""]
+      graphAttributes += [
+        "start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-4\"", "sep=\"+10\"", "mode=\"major\"",
+      ]
     case .fdp:
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "sep=\"+10\""]
     case .sfdp, .auto:
@@ -178,15 +181,20 @@ public struct RenderModel: Sendable, Equatable {
       if n.showsLabel {
         a += [
           "shape=\"box\"", "style=\"rounded,filled\"", "label=\(DOTText.label(n.label))",
-          "height=\"\(TextFormat.fixed(n.size, 2))\"", "width=\"0.3\"", "fontsize=\"\(TextFormat.fixed(n.fontsize, 2))\"",
+          "height=\"\(TextFormat.fixed(n.size, 2))\"", "width=\"0.3\"",
+          "fontsize=\"\(TextFormat.fixed(n.fontsize, 2))\"",
         ]
         if n.bold { a.append("fontname=\"Helvetica-Bold\"") }
       } else {
         a += [
-          "shape=\"circle\"", "label=\"\"", "fixedsize=\"true\"", "width=\"\(TextFormat.fixed(n.size, 2))\"", "height=\"\(TextFormat.fixed(n.size, 2))\"",
+          "shape=\"circle\"", "label=\"\"", "fixedsize=\"true\"", "width=\"\(TextFormat.fixed(n.size, 2))\"",
+          "height=\"\(TextFormat.fixed(n.size, 2))\"",
         ]
       }
-      a += ["fontcolor=\"\(n.fontcolor)\"", "fillcolor=\"\(n.fill)\"", "color=\"\(n.stroke)\"", "penwidth=\"\(TextFormat.fixed(n.penwidth, 2))\""]
+      a += [
+        "fontcolor=\"\(n.fontcolor)\"", "fillcolor=\"\(n.fill)\"", "color=\"\(n.stroke)\"",
+        "penwidth=\"\(TextFormat.fixed(n.penwidth, 2))\"",
+      ]
       if let pin = n.pin { a.append("pos=\"\(pin)\"") }
       out += "  \(n.key) [" + a.joined(separator: ", ") + "];\n"
     }
@@ -196,8 +204,10 @@ public struct RenderModel: Sendable, Equatable {
         a = ["style=\"invis\"", "weight=\"\(TextFormat.fixed(e.weight, 2))\"", "len=\"0.6\""]
       } else {
         a = [
-          "class=\"\(e.kind.rawValue)\"", "penwidth=\"\(TextFormat.fixed(e.penwidth, 2))\"", "style=\"\(e.style.rawValue)\"",
-          "color=\"\(e.color)\"", "tooltip=\(tooltip(e.tooltip, "e\(i)"))", "weight=\"\(TextFormat.fixed(e.weight, 2))\"",
+          "class=\"\(e.kind.rawValue)\"", "penwidth=\"\(TextFormat.fixed(e.penwidth, 2))\"",
+          "style=\"\(e.style.rawValue)\"",
+          "color=\"\(e.color)\"", "tooltip=\(tooltip(e.tooltip, "e\(i)"))",
+          "weight=\"\(TextFormat.fixed(e.weight, 2))\"",
         ]
         if !e.constrains { a.append("constraint=\"false\"") }
         if let label = e.label {

@@ -94,12 +94,15 @@ public enum SVGSafety {
         if attr.hasPrefix("on") { throw .unsafeOutput("event handler \(attr) in <\(name)>") }
         if attr == "href" || attr.hasSuffix(":href") || attr == "src" {
           if valueRange.isEmpty || svg[valueRange.lowerBound] != UInt8(ascii: "#") {
-            throw .unsafeOutput("reference \(attr)=\"\(String(decoding: svg[valueRange].prefix(40), as: UTF8.self))\" in <\(name)>")
+            throw .unsafeOutput(
+              "reference \(attr)=\"\(String(decoding: svg[valueRange].prefix(40), as: UTF8.self))\" in <\(name)>")
           }
         }
         // Namespace declarations and plain-text attributes (tooltips) are not references.
         if attr.hasPrefix("xmlns") || attr == "xlink:title" || attr == "title" { continue }
-        if containsFolded(svg, valueRange, Self.javascriptScheme) { throw .unsafeOutput("javascript: in \(attr) of <\(name)>") }
+        if containsFolded(svg, valueRange, Self.javascriptScheme) {
+          throw .unsafeOutput("javascript: in \(attr) of <\(name)>")
+        }
         var k = valueRange.lowerBound
         while let r = indexFolded(svg, k..<valueRange.upperBound, Self.urlOpen) {
           var after = r + 4

@@ -95,7 +95,8 @@ struct ViewAssembler {
     let c = g.tieClass(t, classifier: options.classifier)
     var parts = ["\(g.people.name(of: u)) – \(g.people.name(of: v))"]
     let s = Double(g.strength(between: u, and: v) ?? 0)
-    parts.append("\(c.rawValue) tie" + (g.ties.isRated(t) ? ", strength \(TextFormat.fixed(s, 2))" : ", no strength in the data"))
+    parts.append(
+      "\(c.rawValue) tie" + (g.ties.isRated(t) ? ", strength \(TextFormat.fixed(s, 2))" : ", no strength in the data"))
     if let k = g.ties.kind(t) { parts.append("how: \(k)") }
     if let n = g.ties.interactions(t) { parts.append("\(n) interactions") }
     if let d = g.ties.lastContact(t) { parts.append("last contact \(d.iso)") }
@@ -115,8 +116,10 @@ struct ViewAssembler {
     shownOrder.append(p)
     model.nodes.append(
       .init(
-        key: k, kind: .person, person: p, label: label ?? DOTText.singleLine(g.people.name(of: p)), showsLabel: labelled,
-        tooltip: tooltip(p, extra: extra), fill: fill, stroke: stroke, penwidth: penwidth, size: size, fontsize: fontsize,
+        key: k, kind: .person, person: p, label: label ?? DOTText.singleLine(g.people.name(of: p)),
+        showsLabel: labelled,
+        tooltip: tooltip(p, extra: extra), fill: fill, stroke: stroke, penwidth: penwidth, size: size,
+        fontsize: fontsize,
         bold: bold, pin: pin))
   }
 
@@ -134,7 +137,10 @@ struct ViewAssembler {
   }
 
   /// Adds the tie {u, v} (both shown).
-  mutating func addTie(_ u: PersonID, _ v: PersonID, muted: Bool = false, color: String? = nil, penwidth: Double? = nil, label: String? = nil) {
+  mutating func addTie(
+    _ u: PersonID, _ v: PersonID, muted: Bool = false, color: String? = nil, penwidth: Double? = nil,
+    label: String? = nil
+  ) {
     guard let t = g.tieID(between: u, and: v), let ku = key[u], let kv = key[v] else { return }
     let c = g.tieClass(t, classifier: options.classifier)
     let s = Double(g.strength(between: u, and: v) ?? 0)
@@ -165,14 +171,17 @@ struct ViewAssembler {
       let k = "s\(i)"
       summaryKey[gkey] = k
       summaryMembers[gkey] = list.count
-      let examples = list.sorted { (g.degree(of: $0), -$0) > (g.degree(of: $1), -$1) }.prefix(5).map { g.people.name(of: $0) }
+      let examples = list.sorted { (g.degree(of: $0), -$0) > (g.degree(of: $1), -$1) }.prefix(5).map {
+        g.people.name(of: $0)
+      }
       let label = "\(name(gkey))\n\(TextFormat.grouped(list.count)) \(list.count == 1 ? "person" : "people")"
       model.nodes.append(
         .init(
           key: k, kind: .summary, person: nil, members: list.count, label: label, showsLabel: true,
           tooltip: "\(name(gkey)): \(TextFormat.grouped(list.count)) people not drawn one by one, e.g. "
             + examples.joined(separator: ", "),
-          fill: fill(gkey), stroke: "#777777", penwidth: 1.5, size: 0.35 + 0.5 * (Double(list.count) / largest).squareRoot(),
+          fill: fill(gkey), stroke: "#777777", penwidth: 1.5,
+          size: 0.35 + 0.5 * (Double(list.count) / largest).squareRoot(),
           fontsize: 9 + 9 * (Double(list.count) / largest).squareRoot()))
     }
     // Bundled ties.
@@ -206,7 +215,8 @@ struct ViewAssembler {
         .init(
           a: e.a, b: e.b, kind: .bundle, penwidth: min(6, 0.3 + 0.5 * Double(e.ties).squareRoot()), style: .solid,
           color: "#BBBBBBAA",
-          tooltip: "\(TextFormat.grouped(e.ties)) \(e.ties == 1 ? "tie" : "ties"), mean strength \(TextFormat.fixed(e.strength / Double(e.ties), 2))",
+          tooltip:
+            "\(TextFormat.grouped(e.ties)) \(e.ties == 1 ? "tie" : "ties"), mean strength \(TextFormat.fixed(e.strength / Double(e.ties), 2))",
           weight: 1))
     }
   }
@@ -232,7 +242,8 @@ struct ViewAssembler {
     if model.engine == .fdp { model.pinned = false }
     if inferredShown > 0 {
       model.caption.append(
-        "\(TextFormat.grouped(inferredShown)) of the ties drawn are inferred (shared employer, domain or meetings), drawn dotted.")
+        "\(TextFormat.grouped(inferredShown)) of the ties drawn are inferred (shared employer, domain or meetings), drawn dotted."
+      )
     }
     model.caption.append(
       model.pinned

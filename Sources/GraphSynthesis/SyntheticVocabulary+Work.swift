@@ -174,62 +174,90 @@ extension SyntheticVocabulary {
   }
 
   static let industries: [Industry] = [
-    Industry(name: "Software Development", weight: 9,
+    Industry(
+      name: "Software Development", weight: 9,
       nouns: ["Labs", "Software", "Systems", "Technologies", "Cloud", "AI", "Works"], focus: 0),
-    Industry(name: "Technology, Information and Internet", weight: 6,
+    Industry(
+      name: "Technology, Information and Internet", weight: 6,
       nouns: ["Digital", "Online", "Networks", "Media", "Interactive", "Tech"], focus: 0),
-    Industry(name: "IT Services and IT Consulting", weight: 6,
+    Industry(
+      name: "IT Services and IT Consulting", weight: 6,
       nouns: ["Consulting", "Solutions", "IT", "Services", "Infotech", "Group"], focus: 0),
-    Industry(name: "Financial Services", weight: 5,
+    Industry(
+      name: "Financial Services", weight: 5,
       nouns: ["Financial", "Capital", "Payments", "Finance", "Wealth", "Pay"], focus: 4),
     Industry(name: "Banking", weight: 2.5, nouns: ["Bank", "Bancorp", "Savings", "Trust", "Banking Group"], focus: 4),
-    Industry(name: "Venture Capital and Private Equity Principals", weight: 1,
+    Industry(
+      name: "Venture Capital and Private Equity Principals", weight: 1,
       nouns: ["Ventures", "Capital", "Partners", "Equity", "Fund"], focus: 4),
-    Industry(name: "Insurance", weight: 2, nouns: ["Insurance", "Assurance", "Mutual", "Re", "Underwriters"], focus: 4),
-    Industry(name: "Hospitals and Health Care", weight: 5,
+    Industry(
+      name: "Insurance", weight: 2, nouns: ["Insurance", "Assurance", "Mutual", "Re", "Underwriters"], focus: 4),
+    Industry(
+      name: "Hospitals and Health Care", weight: 5,
       nouns: ["Health", "Medical Center", "Clinic", "Care", "Healthcare"], focus: 6),
-    Industry(name: "Pharmaceutical Manufacturing", weight: 2,
+    Industry(
+      name: "Pharmaceutical Manufacturing", weight: 2,
       nouns: ["Pharma", "Pharmaceuticals", "Therapeutics", "Labs"], focus: 11),
-    Industry(name: "Biotechnology Research", weight: 1.5,
+    Industry(
+      name: "Biotechnology Research", weight: 1.5,
       nouns: ["Bio", "Biosciences", "Genomics", "Therapeutics", "Biologics"], focus: 11),
-    Industry(name: "Telecommunications", weight: 2,
+    Industry(
+      name: "Telecommunications", weight: 2,
       nouns: ["Telecom", "Mobile", "Communications", "Networks", "Wireless"], focus: 0),
-    Industry(name: "Retail", weight: 4, nouns: ["Stores", "Market", "Retail", "Outfitters", "Supply", "Goods"],
+    Industry(
+      name: "Retail", weight: 4, nouns: ["Stores", "Market", "Retail", "Outfitters", "Supply", "Goods"],
       focus: 1),
-    Industry(name: "Manufacturing", weight: 4,
+    Industry(
+      name: "Manufacturing", weight: 4,
       nouns: ["Manufacturing", "Industries", "Components", "Precision", "Machines"], focus: 6),
-    Industry(name: "Motor Vehicle Manufacturing", weight: 1.2, nouns: ["Motors", "Automotive", "Mobility", "Auto"],
+    Industry(
+      name: "Motor Vehicle Manufacturing", weight: 1.2, nouns: ["Motors", "Automotive", "Mobility", "Auto"],
       focus: 6),
-    Industry(name: "Aviation and Aerospace Component Manufacturing", weight: 0.8,
+    Industry(
+      name: "Aviation and Aerospace Component Manufacturing", weight: 0.8,
       nouns: ["Aerospace", "Aviation", "Space", "Avionics"], focus: 0),
-    Industry(name: "Transportation, Logistics, Supply Chain and Storage", weight: 3,
+    Industry(
+      name: "Transportation, Logistics, Supply Chain and Storage", weight: 3,
       nouns: ["Logistics", "Freight", "Shipping", "Express", "Transport"], focus: 6),
-    Industry(name: "Business Consulting and Services", weight: 4,
+    Industry(
+      name: "Business Consulting and Services", weight: 4,
       nouns: ["Consulting", "Advisory", "Partners", "Associates", "Strategy"], focus: 1),
     Industry(name: "Accounting", weight: 1.5, nouns: ["Accountants", "Audit", "Tax Advisors", "& Partners"], focus: 4),
-    Industry(name: "Law Practice", weight: 1.5, nouns: ["LLP", "Law", "Legal", "& Associates", "Attorneys"], focus: 10),
-    Industry(name: "Higher Education", weight: 2, nouns: ["University", "Institute", "College", "School of Business"],
+    Industry(
+      name: "Law Practice", weight: 1.5, nouns: ["LLP", "Law", "Legal", "& Associates", "Attorneys"], focus: 10),
+    Industry(
+      name: "Higher Education", weight: 2, nouns: ["University", "Institute", "College", "School of Business"],
       focus: 11),
-    Industry(name: "Entertainment Providers", weight: 1.5,
+    Industry(
+      name: "Entertainment Providers", weight: 1.5,
       nouns: ["Studios", "Entertainment", "Pictures", "Media", "Records"], focus: 2),
-    Industry(name: "Advertising Services", weight: 2.5,
+    Industry(
+      name: "Advertising Services", weight: 2.5,
       nouns: ["Agency", "Creative", "Media", "Communications", "Brands"], focus: 2),
-    Industry(name: "Real Estate", weight: 2, nouns: ["Properties", "Realty", "Estates", "Homes", "Development"],
+    Industry(
+      name: "Real Estate", weight: 2, nouns: ["Properties", "Realty", "Estates", "Homes", "Development"],
       focus: 1),
-    Industry(name: "Construction", weight: 2.5, nouns: ["Construction", "Builders", "Engineering", "Contractors"],
+    Industry(
+      name: "Construction", weight: 2.5, nouns: ["Construction", "Builders", "Engineering", "Contractors"],
       focus: 6),
-    Industry(name: "Utilities", weight: 1.5, nouns: ["Energy", "Power", "Utilities", "Renewables", "Solar", "Grid"],
+    Industry(
+      name: "Utilities", weight: 1.5, nouns: ["Energy", "Power", "Utilities", "Renewables", "Solar", "Grid"],
       focus: 6),
-    Industry(name: "Government Administration", weight: 1.2, nouns: ["Agency", "Authority", "Department", "Office"],
+    Industry(
+      name: "Government Administration", weight: 1.2, nouns: ["Agency", "Authority", "Department", "Office"],
       focus: 6),
-    Industry(name: "Non-profit Organizations", weight: 1.5,
+    Industry(
+      name: "Non-profit Organizations", weight: 1.5,
       nouns: ["Foundation", "Trust", "Initiative", "Alliance", "Fund"], focus: 6),
-    Industry(name: "Hospitality", weight: 2, nouns: ["Hotels", "Hospitality", "Resorts", "Restaurants", "Group"],
+    Industry(
+      name: "Hospitality", weight: 2, nouns: ["Hotels", "Hospitality", "Resorts", "Restaurants", "Group"],
       focus: 6),
-    Industry(name: "Semiconductor Manufacturing", weight: 0.8,
+    Industry(
+      name: "Semiconductor Manufacturing", weight: 0.8,
       nouns: ["Semiconductor", "Silicon", "Microsystems", "Devices"], focus: 0),
     Industry(name: "Computer Games", weight: 1, nouns: ["Games", "Studios", "Interactive", "Entertainment"], focus: 7),
-    Industry(name: "Food and Beverage Manufacturing", weight: 2,
+    Industry(
+      name: "Food and Beverage Manufacturing", weight: 2,
       nouns: ["Foods", "Beverages", "Brewing", "Farms", "Kitchen"], focus: 1),
   ]
 
@@ -273,18 +301,24 @@ extension SyntheticVocabulary {
   static let functions: [Function] = [
     Function(
       area: "Engineering", weight: 0.22,
-      roles: ["Software Engineer", "Backend Engineer", "Frontend Engineer", "Site Reliability Engineer",
-        "Mobile Engineer", "Full Stack Developer", "Platform Engineer", "QA Engineer"],
+      roles: [
+        "Software Engineer", "Backend Engineer", "Frontend Engineer", "Site Reliability Engineer",
+        "Mobile Engineer", "Full Stack Developer", "Platform Engineer", "QA Engineer",
+      ],
       manager: "Engineering Manager", chief: "Chief Technology Officer", staffLadder: true),
     Function(
       area: "Sales", weight: 0.13,
-      roles: ["Account Executive", "Sales Development Representative", "Account Manager", "Solutions Consultant",
-        "Business Development Representative"],
+      roles: [
+        "Account Executive", "Sales Development Representative", "Account Manager", "Solutions Consultant",
+        "Business Development Representative",
+      ],
       manager: "Sales Manager", chief: "Chief Revenue Officer", staffLadder: false),
     Function(
       area: "Marketing", weight: 0.09,
-      roles: ["Marketing Specialist", "Content Strategist", "Growth Marketer", "Brand Manager",
-        "Product Marketing Manager", "SEO Specialist"],
+      roles: [
+        "Marketing Specialist", "Content Strategist", "Growth Marketer", "Brand Manager",
+        "Product Marketing Manager", "SEO Specialist",
+      ],
       manager: "Marketing Manager", chief: "Chief Marketing Officer", staffLadder: false),
     Function(
       area: "Product", weight: 0.06,
@@ -312,8 +346,10 @@ extension SyntheticVocabulary {
       manager: "Data Science Manager", chief: "Chief Data Officer", staffLadder: true),
     Function(
       area: "Customer Success", weight: 0.07,
-      roles: ["Customer Success Manager", "Support Engineer", "Customer Support Specialist",
-        "Implementation Consultant"],
+      roles: [
+        "Customer Success Manager", "Support Engineer", "Customer Support Specialist",
+        "Implementation Consultant",
+      ],
       manager: "Customer Success Lead", chief: "Chief Customer Officer", staffLadder: false),
     Function(
       area: "Legal", weight: 0.03,

@@ -189,7 +189,9 @@ enum SyntheticVocabulary {
       last: ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ"]),
     Culture(
       weight: 0.02,
-      first: ["Mehmet", "Ayşe", "Mustafa", "Fatma", "Emre", "Zeynep", "Burak", "Elif", "Can", "Selin", "Oğuz", "Büşra"],
+      first: [
+        "Mehmet", "Ayşe", "Mustafa", "Fatma", "Emre", "Zeynep", "Burak", "Elif", "Can", "Selin", "Oğuz", "Büşra",
+      ],
       last: ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Aydın", "Öztürk", "Arslan", "Doğan"]),
     Culture(
       weight: 0.025,
@@ -262,7 +264,8 @@ enum SyntheticVocabulary {
     if v < 0x80 { return "" }
     switch s {
     case "à", "á", "â", "ã", "ä", "å", "ā", "ą", "À", "Á", "Â", "Ã", "Ä", "Å", "Ā", "Ą", "ạ", "ả", "ấ", "ầ", "ậ", "ă",
-      "ắ", "ặ", "ẫ": return "a"
+      "ắ", "ặ", "ẫ":
+      return "a"
     case "æ", "Æ": return "ae"
     case "ç", "ć", "č", "Ç", "Ć", "Č": return "c"
     case "ď", "đ", "Ď", "Đ": return "d"
@@ -272,7 +275,8 @@ enum SyntheticVocabulary {
     case "ł", "Ł": return "l"
     case "ñ", "ń", "ň", "Ñ", "Ń", "Ň": return "n"
     case "ò", "ó", "ô", "õ", "ö", "ø", "ō", "ő", "Ò", "Ó", "Ô", "Õ", "Ö", "Ø", "Ō", "ọ", "ộ", "ơ", "ớ", "ờ", "ở", "ỗ",
-      "ố", "ồ": return "o"
+      "ố", "ồ":
+      return "o"
     case "œ", "Œ": return "oe"
     case "ř", "Ř": return "r"
     case "ś", "š", "ş", "Ś", "Š", "Ş": return "s"

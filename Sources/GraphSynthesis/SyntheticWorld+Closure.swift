@@ -80,7 +80,8 @@ extension SyntheticWorld {
       }
       deduplicate()
       let gained = pairs.count - have
-      report("triadic closure, round \(round): +\(TextFormat.grouped(gained)) → \(TextFormat.grouped(pairs.count)) ties")
+      report(
+        "triadic closure, round \(round): +\(TextFormat.grouped(gained)) → \(TextFormat.grouped(pairs.count)) ties")
       if attempts == 0 || gained <= 0 { break }
       acceptance = max(0.05, Double(gained) / Double(attempts))
     }

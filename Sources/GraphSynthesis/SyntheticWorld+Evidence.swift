@@ -18,12 +18,12 @@ extension SyntheticWorld {
   /// Simulated interaction history of one tie, from its own random stream.
   func evidence(_ a: Int, _ b: Int, _ mechanism: UInt64) -> Evidence {
     var rng = SplitMix64(seed: seed ^ 0xE71D_E9CE, stream: UInt64(a) << 32 | UInt64(b))
-    let A = Int(asOf)
+    let today = Int(asOf)
     let careerFloor = max(Int(careerStart[a]), Int(careerStart[b]))
     let year = 365
     func clamp(_ last: Int, _ since: Int) -> (Int32, Int32) {
-      let s = min(since, A)
-      return (Int32(min(A, max(s, last))), Int32(s))
+      let s = min(since, today)
+      return (Int32(min(today, max(s, last))), Int32(s))
     }
     switch mechanism {
     case Mechanism.colleague.rawValue:
@@ -31,19 +31,19 @@ extension SyntheticWorld {
       fallthrough
     case Mechanism.closure.rawValue, Mechanism.industry.rawValue:
       let isIndustry = mechanism == Mechanism.industry.rawValue
-      let window = max(1, min(A - careerFloor, (isIndustry ? 12 : 10) * year))
-      let since = A - rng.nextInt(below: window)
+      let window = max(1, min(today - careerFloor, (isIndustry ? 12 : 10) * year))
+      let since = today - rng.nextInt(below: window)
       let last: Int
       var interactions: Int
       if !isIndustry && rng.chance(Tuning.closureFriendShare) {
         // A friend of a friend who became a friend: regular, recent contact.
         let rate = 1.2 * Elementary.exp(0.6 * rng.normal())
-        last = A - Int(rng.exponential(mean: 20))
-        interactions = 1 + Int(rate * Double(A - since) / 30.44)
+        last = today - Int(rng.exponential(mean: 20))
+        interactions = 1 + Int(rate * Double(today - since) / 30.44)
       } else {
         last =
           rng.chance(0.55)
-          ? A - Int(rng.exponential(mean: 280)) : since + rng.nextInt(below: max(1, A - since + 1))
+          ? today - Int(rng.exponential(mean: 280)) : since + rng.nextInt(below: max(1, today - since + 1))
         interactions = 1 + rng.count(mean: isIndustry ? 3 : 5)
       }
       interactions = min(interactions, 5000)
@@ -57,7 +57,7 @@ extension SyntheticWorld {
       var interactions = 5 + rng.count(mean: 25)
       let last: Int
       if rng.chance(Tuning.classmateReconnected) {
-        last = A - Int(rng.exponential(mean: 120))
+        last = today - Int(rng.exponential(mean: 120))
         interactions += rng.count(mean: 6)
       } else {
         last = graduated + Int(rng.exponential(mean: 700))
@@ -65,11 +65,11 @@ extension SyntheticWorld {
       let (l, s) = clamp(last, since)
       return Evidence(kind: 2, interactions: interactions, last: l, since: s, context: .school)
     default:  // community
-      let window = max(1, min(A - careerFloor + 2 * year, 8 * year))
-      let since = A - rng.nextInt(below: window)
+      let window = max(1, min(today - careerFloor + 2 * year, 8 * year))
+      let since = today - rng.nextInt(below: window)
       let active = rng.chance(Tuning.communityActive)
-      let last = A - Int(rng.exponential(mean: active ? 25 : 200))
-      let interactions = 1 + rng.count(mean: active ? 6 + Double(A - since) / 30.44 : 8)
+      let last = today - Int(rng.exponential(mean: active ? 25 : 200))
+      let interactions = 1 + rng.count(mean: active ? 6 + Double(today - since) / 30.44 : 8)
       let (l, s) = clamp(last, since)
       return Evidence(kind: 4, interactions: interactions, last: l, since: s, context: .community)
     }
@@ -90,10 +90,10 @@ extension SyntheticWorld {
       }
     }
     guard let (sa, sb) = best else { return nil }
-    let A = Int(asOf)
+    let today = Int(asOf)
     let os = Int(max(stintStart[sa], stintStart[sb]))
     let oe = Int(bestEnd)
-    let current = oe == A
+    let current = oe == today
     let team = stintTeam[sa] == stintTeam[sb]
     let since = os + rng.nextInt(below: max(1, min(120, (oe - os) / 3)))
     let months = Double(max(1, oe - since)) / 30.44
@@ -101,15 +101,15 @@ extension SyntheticWorld {
     var interactions = 1 + Int(rate * months)
     var last: Int
     if current {
-      last = A - Int(rng.exponential(mean: team ? 6 : 75))
+      last = today - Int(rng.exponential(mean: team ? 6 : 75))
     } else if rng.chance(team ? Tuning.keptInTouchTeam : Tuning.keptInTouchCompany) {
       // Kept in touch: occasional contact since, the latest fairly recent.
-      last = max(oe, A - Int(rng.exponential(mean: Tuning.keptInTouchRecency)))
-      interactions += Int(rate * 0.12 * Double(max(0, min(A, last) - oe)) / 30.44)
+      last = max(oe, today - Int(rng.exponential(mean: Tuning.keptInTouchRecency)))
+      interactions += Int(rate * 0.12 * Double(max(0, min(today, last) - oe)) / 30.44)
     } else {
       last = oe - rng.nextInt(below: max(1, min(45, oe - since)))
     }
-    last = min(A, max(since, last))
+    last = min(today, max(since, last))
     return Evidence(
       kind: current ? 0 : 1, interactions: min(interactions, 5000), last: Int32(last), since: Int32(since),
       context: team ? .team : .company)

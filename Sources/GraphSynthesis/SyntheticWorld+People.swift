@@ -101,7 +101,7 @@ extension SyntheticWorld {
 
   func makePeople() {
     var rng = stream(0x9E0)
-    let A = Int(asOf)
+    let today = Int(asOf)
     schoolCount = max(1, n / 250)
     communityCount = max(1, n / 150)
     let schoolTable = WeightedTable((0..<schoolCount).map { 1.0 / Double($0 + 4) })
@@ -140,7 +140,7 @@ extension SyntheticWorld {
 
       // Experience: skewed young, 1–40 years.
       let years = max(1.0, 40 * Elementary.exp(1.8 * Elementary.log(max(1e-12, rng.nextDouble()))))
-      let start = A - Int(years * 365.25)
+      let start = today - Int(years * 365.25)
       careerStart.append(Int32(start))
 
       let current = companyTable.pick(&rng)
@@ -202,7 +202,7 @@ extension SyntheticWorld {
 
       // Career: past employers (mostly the same industry), then the current job.
       var pastCount = 1 + min(3, Int(years / 7 + rng.nextDouble() * 1.5))
-      let span = A - start
+      let span = today - start
       var currentLength = min(Int(Double(span) * 0.8), 60 + Int(rng.exponential(mean: 3.2 * 365)))
       var pastSpan = span - currentLength
       if pastSpan < 60 {
@@ -242,8 +242,8 @@ extension SyntheticWorld {
         stintPerson.append(Int32(p))
       }
       stintCompany.append(Int32(current))
-      stintStart.append(Int32(A - currentLength))
-      stintEnd.append(Int32(A))
+      stintStart.append(Int32(today - currentLength))
+      stintEnd.append(Int32(today))
       stintPerson.append(Int32(p))
       stintOffset.append(Int32(stintCompany.count))
     }

@@ -53,14 +53,14 @@ extension SyntheticWorld {
   func makeTies() {
     pairs.reserveCapacity(Int(Double(targetTies) * 1.6) + 1024)
     var rng = stream(0x71E5)
-    let T = Double(targetTies)
-    let colleagues = colleagueTies(budget: Tuning.companyWideShare * T, rng: &rng)
+    let targetTieCount = Double(targetTies)
+    let colleagues = colleagueTies(budget: Tuning.companyWideShare * targetTieCount, rng: &rng)
     report("colleague ties: \(TextFormat.grouped(colleagues)) candidates")
-    let classmates = classmateTies(budget: Tuning.classmateShare * T, rng: &rng)
+    let classmates = classmateTies(budget: Tuning.classmateShare * targetTieCount, rng: &rng)
     report("classmate ties: \(TextFormat.grouped(classmates)) candidates")
-    let community = communityTies(budget: Tuning.communityShare * T, rng: &rng)
+    let community = communityTies(budget: Tuning.communityShare * targetTieCount, rng: &rng)
     report("community ties: \(TextFormat.grouped(community)) candidates")
-    let industry = industryTies(budget: Tuning.industryShare * T, rng: &rng)
+    let industry = industryTies(budget: Tuning.industryShare * targetTieCount, rng: &rng)
     report("industry ties: \(TextFormat.grouped(industry)) candidates")
     deduplicate()
     report("base network: \(TextFormat.grouped(pairs.count)) distinct ties")
@@ -144,15 +144,15 @@ extension SyntheticWorld {
   /// Team and company-wide colleague ties among overlapping positions.
   private func colleagueTies(budget: Double, rng: inout SplitMix64) -> Int {
     let stints = stintCompany.count
-    let C = companyCount
+    let companyTotal = companyCount
     let company = stintCompany
     let start = stintStart
     let end = stintEnd
     let person = stintPerson
-    let A = asOf
-    var offset = [Int](repeating: 0, count: C + 1)
+    let today = asOf
+    var offset = [Int](repeating: 0, count: companyTotal + 1)
     for s in 0..<stints { offset[Int(company[s]) + 1] += 1 }
-    for c in 0..<C { offset[c + 1] += offset[c] }
+    for c in 0..<companyTotal { offset[c + 1] += offset[c] }
     var order = [Int32](repeating: 0, count: stints)
     do {
       var keys = [UInt64](repeating: 0, count: stints)
@@ -163,7 +163,7 @@ extension SyntheticWorld {
         fillAt[c] += 1
       }
       keys.withUnsafeMutableBufferPointer { buf in
-        for c in 0..<C where offset[c + 1] - offset[c] > 1 {
+        for c in 0..<companyTotal where offset[c + 1] - offset[c] > 1 {
           var segment = UnsafeMutableBufferPointer(rebasing: buf[offset[c]..<offset[c + 1]])
           segment.sort()
         }
@@ -183,7 +183,7 @@ extension SyntheticWorld {
     let pCurrentTeam = min(0.95, Tuning.teamProbabilityCurrent * tau)
     let pPastTeam = min(0.95, Tuning.teamProbabilityPast * tau)
     let before = pairs.count
-    for c in 0..<C {
+    for c in 0..<companyTotal {
       let lo = offset[c]
       let hi = offset[c + 1]
       var k = lo
@@ -197,7 +197,7 @@ extension SyntheticWorld {
             let sy = Int(order[y])
             if person[sx] != person[sy] && overlap(sx, sy) >= 30
               && rng.chance(
-                end[sx] == A && end[sy] == A
+                end[sx] == today && end[sy] == today
                   ? pCurrentTeam
                   : pPastTeam * min(1, Double(activity[Int(person[sx])] * activity[Int(person[sy])]).squareRoot()))
             {
@@ -220,7 +220,7 @@ extension SyntheticWorld {
       if m >= 2 {
         weights[s] =
           activity[Int(person[s])] * Float(Elementary.log(Double(m)) / Elementary.log(2))
-          * Float(end[s] == A ? Tuning.currentPositionWeight : Tuning.pastPositionWeight)
+          * Float(end[s] == today ? Tuning.currentPositionWeight : Tuning.pastPositionWeight)
       }
     }
     let wide = fill(weights, target: max(0, Int(budget)), rng: &rng) { s, attempts, rng in

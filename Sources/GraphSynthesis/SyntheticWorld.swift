@@ -195,7 +195,8 @@ struct WeightedTable {
 /// Mechanism codes in the low byte of a packed pair; on duplicates the
 /// smallest code (the most specific mechanism) wins.
 enum Mechanism: UInt64 {
-  case colleague = 0, classmate, community, industry, closure
+  case colleague = 0
+  case classmate, community, industry, closure
 }
 
 /// A tie as one sortable word: `lo << 36 | hi << 8 | mechanism`, `lo < hi`.
@@ -214,4 +215,3 @@ enum Mechanism: UInt64 {
 @inline(__always) func pick(_ range: Range<Int>, _ rng: inout SplitMix64) -> Int {
   range.lowerBound + rng.nextInt(below: range.count)
 }
-

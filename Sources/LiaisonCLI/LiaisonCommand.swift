@@ -21,7 +21,8 @@ public struct LiaisonCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       StatsCommand.self, GenerateCommand.self, DemoCommand.self, IntroduceCommand.self, ReachCommand.self,
-      PathCommand.self, BrokersCommand.self, CommunitiesCommand.self, RenderCommand.self, ExportCommand.self, BatchCommand.self,
+      PathCommand.self, BrokersCommand.self, CommunitiesCommand.self, RenderCommand.self, ExportCommand.self,
+      BatchCommand.self,
     ]
   )
   public init() {}

@@ -136,4 +136,3 @@ import Testing
     #expect(path.betweenness().raw == [0, 1, 0] && path.betweenness().normalised == [0, 1, 0])
   }
 }
-

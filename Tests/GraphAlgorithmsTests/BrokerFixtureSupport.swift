@@ -55,7 +55,7 @@ struct BrokerFixtures: @unchecked Sendable {
 func brokerClose(_ a: Double?, _ b: Double?, _ tol: Double = 1e-9) -> Bool {
   switch (a, b) {
   case (nil, nil): return true
-  case let (x?, y?): return abs(x - y) <= tol * max(1, abs(y))
+  case (let x?, let y?): return abs(x - y) <= tol * max(1, abs(y))
   default: return false
   }
 }

@@ -29,7 +29,10 @@ import Testing
     let brute = fx.oracle("karate").brokerage(groups: groups.map(Int.init))
     for p in 0..<g.personCount {
       let r = ref[p]
-      #expect(Self.counts(roles[p]) == [r["coordinator"]!, r["itinerant"]!, r["representative"]!, r["gatekeeper"]!, r["liaison"]!])
+      #expect(
+        Self.counts(roles[p]) == [
+          r["coordinator"]!, r["itinerant"]!, r["representative"]!, r["gatekeeper"]!, r["liaison"]!,
+        ])
       #expect(Self.counts(roles[p]) == brute[p])
     }
   }
@@ -44,7 +47,10 @@ import Testing
     let roles = g.brokerageRoles(groups: groups, threads: 2)
     for p in 0..<g.personCount {
       let r = ref[p]
-      #expect(Self.counts(roles[p]) == [r["coordinator"]!, r["itinerant"]!, r["representative"]!, r["gatekeeper"]!, r["liaison"]!], "\(name) \(p)")
+      #expect(
+        Self.counts(roles[p]) == [
+          r["coordinator"]!, r["itinerant"]!, r["representative"]!, r["gatekeeper"]!, r["liaison"]!,
+        ], "\(name) \(p)")
     }
   }
 
@@ -55,7 +61,7 @@ import Testing
     let (g, _) = try random.build()
     var state = seed
     let groups = (0..<g.personCount).map { _ -> Int32 in
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int32((state >> 33) % 4) * 7 - 3  // sparse, negative labels are fine
     }
     let roles = g.brokerageRoles(groups: groups, threads: 3)
@@ -70,7 +76,9 @@ import Testing
     var unordered = 0
     for j in 0..<g.personCount {
       let nb = Array(oracle.w[j].keys)
-      for a in 0..<nb.count { for b in (a + 1)..<max(a + 1, nb.count) where oracle.w[nb[a]][nb[b]] == nil { unordered += 1 } }
+      for a in 0..<nb.count {
+        for b in (a + 1)..<max(a + 1, nb.count) where oracle.w[nb[a]][nb[b]] == nil { unordered += 1 }
+      }
     }
     #expect(twoPaths == 2 * unordered)
   }

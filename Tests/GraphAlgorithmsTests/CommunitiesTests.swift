@@ -42,7 +42,12 @@ import Testing
     let n = g.personCount
     var m2 = 0.0
     var k = [Double](repeating: 0, count: n)
-    for u in 0..<n { for s in g.strengths(of: PersonID(u)) { k[u] += Double(s); m2 += Double(s) } }
+    for u in 0..<n {
+      for s in g.strengths(of: PersonID(u)) {
+        k[u] += Double(s)
+        m2 += Double(s)
+      }
+    }
     guard m2 > 0 else {
       #expect(p.modularity == 0)
       return

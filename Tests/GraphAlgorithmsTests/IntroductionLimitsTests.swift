@@ -74,7 +74,8 @@ import Testing
     #expect(uncapped.pairsConsidered == 40 * 39 / 2 - 1)
     #expect(capped.constraint == uncapped.constraint, "the constraint counts every contact")
     #expect(g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil, maxContacts: 40)) == uncapped)
-    #expect(g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil)) == uncapped, "below the default cap")
+    #expect(
+      g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil)) == uncapped, "below the default cap")
   }
 
   /// Below the default cap nothing changes: the answer equals the uncapped one.

@@ -17,7 +17,9 @@ import Testing
       let result = g.introductionCandidates(for: PersonID(ego), options: IntroductionOptions(top: nil, threads: 3))
       #expect(result.pairsConsidered == expected.count, "\(random) ego \(ego)")
       #expect(result.candidates.count == expected.count)
-      #expect(Set(result.candidates.map { PersonPair($0.a, $0.b) }) == Set(expected.map { PersonPair(PersonID($0.0), PersonID($0.1)) }))
+      #expect(
+        Set(result.candidates.map { PersonPair($0.a, $0.b) })
+          == Set(expected.map { PersonPair(PersonID($0.0), PersonID($0.1)) }))
       var maxRA = 0.0
       var positive: [Double] = []
       for (a, b) in expected {
@@ -34,11 +36,13 @@ import Testing
         #expect(!g.areTied(c.a, c.b) && c.a < c.b)
         let whole = oracle.scores(Int(c.a), Int(c.b))
         let besides = oracle.scores(Int(c.a), Int(c.b), excluding: ego)
-        #expect(c.whole.commonNeighbors == whole.0 && near(c.whole.jaccard, whole.1) && near(c.whole.adamicAdar, whole.2))
+        #expect(
+          c.whole.commonNeighbors == whole.0 && near(c.whole.jaccard, whole.1) && near(c.whole.adamicAdar, whole.2))
         #expect(near(c.whole.resourceAllocation, whole.3))
         #expect(c.besidesEgo.commonNeighbors == besides.0 && near(c.besidesEgo.jaccard, besides.1))
         #expect(near(c.besidesEgo.adamicAdar, besides.2) && near(c.besidesEgo.resourceAllocation, besides.3))
-        #expect(c.whole.commonNeighbors == c.besidesEgo.commonNeighbors + 1, "the ego is a common contact of every pair")
+        #expect(
+          c.whole.commonNeighbors == c.besidesEgo.commonNeighbors + 1, "the ego is a common contact of every pair")
         let sa = oracle.s(ego, Int(c.a))
         let sb = oracle.s(ego, Int(c.b))
         #expect(near(c.introducibility, min(sa, sb)) && near(c.strengthToA, sa) && near(c.strengthToB, sb))
@@ -78,7 +82,9 @@ import Testing
       for row in c["after"] as! [[Any]] {
         let pair = PersonPair(id["\(row[0])"]!, id["\(row[1])"]!)
         let cand = try #require(result.candidates.first { PersonPair($0.a, $0.b) == pair })
-        #expect(near(cand.constraintAfter, LinkFixture.number(row[2]), 1e-6), "\(name) ego \(c["ego"]!) + \(row[0])–\(row[1])")
+        #expect(
+          near(cand.constraintAfter, LinkFixture.number(row[2]), 1e-6), "\(name) ego \(c["ego"]!) + \(row[0])–\(row[1])"
+        )
       }
     }
   }
@@ -108,7 +114,10 @@ import Testing
     var b = GraphBuilder()
     func person(_ key: String, company: String, industry: String, tags: [String], title: String = "") -> PersonID {
       let p = b.person(key: key)
-      b.setAttributes(p, GraphBuilder.PersonAttributes(name: key.capitalized, company: company, title: title, industry: industry, tags: tags))
+      b.setAttributes(
+        p,
+        GraphBuilder.PersonAttributes(
+          name: key.capitalized, company: company, title: title, industry: industry, tags: tags))
       return p
     }
     let e = person("eve", company: "Acme", industry: "Fintech", tags: [])
@@ -135,7 +144,8 @@ import Testing
     #expect(text.contains("you are close to both"))
     #expect(text.contains("no shared contacts besides you"))
     // Excluding the pair removes it and counts it.
-    let excluded = g.introductionCandidates(for: e, options: IntroductionOptions(top: nil, excluded: [PersonPair(looking, hiring)]))
+    let excluded = g.introductionCandidates(
+      for: e, options: IntroductionOptions(top: nil, excluded: [PersonPair(looking, hiring)]))
     #expect(excluded.pairsExcluded == 1 && excluded.pairsConsidered == 4)
     #expect(!excluded.candidates.contains { PersonPair($0.a, $0.b) == PersonPair(hiring, looking) })
     // Minimum shared contacts besides the ego: founder and investor are tied, so

@@ -40,11 +40,14 @@ func near(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b) <
     for i in 0..<5 { for j in (i + 1)..<5 { k5.append(("\(i)", "\(j)", nil)) } }
     let g = try graph(edges: k5)
     let s = g.linkScores(0, 1)
-    #expect(s.commonNeighbors == 3 && near(s.jaccard, 0.6) && near(s.adamicAdar, 3 / log(4.0)) && near(s.resourceAllocation, 0.75))
+    #expect(
+      s.commonNeighbors == 3 && near(s.jaccard, 0.6) && near(s.adamicAdar, 3 / log(4.0))
+        && near(s.resourceAllocation, 0.75))
     let p3 = try graph(edges: [("0", "1", nil), ("1", "2", nil)])
     #expect(near(p3.linkScores(0, 2).adamicAdar, 1 / log(2.0)) && near(p3.linkScores(0, 2).resourceAllocation, 0.5))
     let star = try graph(edges: (1...4).map { ("0", "\($0)", nil) })
-    #expect(near(star.linkScores(1, 2).adamicAdar, 1 / log(4.0)) && near(star.linkScores(1, 2).resourceAllocation, 0.25))
+    #expect(
+      near(star.linkScores(1, 2).adamicAdar, 1 / log(4.0)) && near(star.linkScores(1, 2).resourceAllocation, 0.25))
     var k4: [(String, String, Double?)] = []
     for i in 0..<4 { for j in (i + 1)..<4 { k4.append(("\(i)", "\(j)", nil)) } }
     #expect(near(try graph(edges: k4).linkScores(0, 0).resourceAllocation, 1), "RA of (0,0) in K4 is 1")
@@ -94,7 +97,8 @@ func near(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b) <
       rows[v].append((u, r.2, r.3, r.4, r.5))
     }
     let indices: [(LinkIndex, ((Int, Int, Double, Double, Double)) -> Double)] = [
-      (.adamicAdar, { $0.3 }), (.resourceAllocation, { $0.4 }), (.jaccard, { $0.2 }), (.commonNeighbors, { Double($0.1) }),
+      (.adamicAdar, { $0.3 }), (.resourceAllocation, { $0.4 }), (.jaccard, { $0.2 }),
+      (.commonNeighbors, { Double($0.1) }),
     ]
     for (index, value) in indices {
       for k in [3, 10] {
@@ -105,7 +109,8 @@ func near(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b) <
           reference.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
           let ours = top.candidates(of: PersonID(u)).map { (Int($0.person), $0.score) }
           #expect(
-            rankedListsAgree(ours, Array(reference.prefix(k))), "\(name) \(index) k=\(k) person \(g.people.id(of: PersonID(u)))")
+            rankedListsAgree(ours, Array(reference.prefix(k))),
+            "\(name) \(index) k=\(k) person \(g.people.id(of: PersonID(u)))")
         }
       }
     }
@@ -142,7 +147,8 @@ func near(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b) <
         let s = g.linkScores(PersonID(u), PersonID(v))
         let o = oracle.scores(u, v)
         #expect(
-          s.commonNeighbors == o.0 && near(s.jaccard, o.1) && near(s.adamicAdar, o.2) && near(s.resourceAllocation, o.3),
+          s.commonNeighbors == o.0 && near(s.jaccard, o.1) && near(s.adamicAdar, o.2)
+            && near(s.resourceAllocation, o.3),
           "\(random) pair \(u)–\(v)")
         #expect(g.commonContacts(PersonID(u), PersonID(v)).count == o.0)
       }
@@ -157,7 +163,8 @@ func near(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b) <
           let reference = oracle.distanceTwoRanking(of: u, index: i, minCommon: minCommon)
           pairs += reference.count
           let ours = one.candidates(of: PersonID(u)).map { (Int($0.person), $0.score) }
-          #expect(rankedListsAgree(ours, Array(reference.prefix(4))), "\(random) \(index) minCommon \(minCommon) person \(u)")
+          #expect(
+            rankedListsAgree(ours, Array(reference.prefix(4))), "\(random) \(index) minCommon \(minCommon) person \(u)")
           // Exact order: score desc, then id asc.
           for (x, y) in zip(ours, ours.dropFirst()) { #expect(x.1 > y.1 || (x.1 == y.1 && x.0 < y.0)) }
           for (x, score) in ours {

@@ -59,7 +59,7 @@ import Testing
     var search = PathSearch(g)
     var state = seed &+ 1
     func next(_ m: Int) -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(m))
     }
     for _ in 0..<4 {
@@ -71,7 +71,9 @@ import Testing
         let ours = search.strongestPaths(
           from: PersonID(s), to: [PersonID(t)], query: PathQuery(k: k, maxHops: maxHops), firstHop: { _ in true })
         let brute = oracle.strongestPaths(from: s, to: t, k: k, maxHops: maxHops ?? 64)
-        #expect(ours.map { $0.people.map(Int.init) } == brute.map(\.path), "\(random) \(s)→\(t) k \(k) hops \(String(describing: maxHops))")
+        #expect(
+          ours.map { $0.people.map(Int.init) } == brute.map(\.path),
+          "\(random) \(s)→\(t) k \(k) hops \(String(describing: maxHops))")
         #expect(ours.map(\.quantisedCost) == brute.map(\.cost))
       }
       // Company-like targets: several people; chains end at the first one reached; first-hop rule.
@@ -89,11 +91,13 @@ import Testing
       if let best { #expect(best.people.first == PersonID(s) && best.people.last == PersonID(t)) }
       // Disjoint: each chain is the best avoiding earlier brokers (and direct ties already used).
       let disjoint = search.strongestPaths(
-        from: PersonID(s), to: [PersonID(t)], query: PathQuery(k: 3, maxHops: 3, disjoint: true), firstHop: { _ in true })
+        from: PersonID(s), to: [PersonID(t)], query: PathQuery(k: 3, maxHops: 3, disjoint: true),
+        firstHop: { _ in true })
       var avoid = Set<Int>()
       var avoidTies = Set<[Int]>()
       for p in disjoint {
-        let expected = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: 3, avoid: avoid, avoidTies: avoidTies).first
+        let expected = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: 3, avoid: avoid, avoidTies: avoidTies)
+          .first
         #expect(p.people.map(Int.init) == expected?.path, "\(random) disjoint")
         for b in p.brokers { avoid.insert(Int(b)) }
         if p.hops == 1 { avoidTies.insert([min(s, t), max(s, t)]) }

@@ -23,7 +23,9 @@ import Testing
       #expect(ours[p] == g.burtMeasures(of: PersonID(p)), "\(name) single-person call")
       let brute = oracle.burt(p, weighted: true)
       #expect(brokerClose(ours[p].hierarchy, brute?.2), "\(name) hierarchy")
-      if let e = ours[p].effectiveSize { #expect(brokerClose(ours[p].efficiency, e / Double(g.degree(of: PersonID(p))))) }
+      if let e = ours[p].effectiveSize {
+        #expect(brokerClose(ours[p].efficiency, e / Double(g.degree(of: PersonID(p)))))
+      }
     }
   }
 
@@ -39,7 +41,9 @@ import Testing
       #expect(brokerClose(ours[p].constraint, c[p]), "\(name) \(fx.nodes(name)[p]) constraint")
       #expect(brokerClose(ours[p].effectiveSize, es[p]), "\(name) \(fx.nodes(name)[p]) effective size")
       let brute = oracle.burt(p, weighted: false)
-      #expect(brokerClose(ours[p].constraint, brute?.0) && brokerClose(ours[p].effectiveSize, brute?.1) && brokerClose(ours[p].hierarchy, brute?.2))
+      #expect(
+        brokerClose(ours[p].constraint, brute?.0) && brokerClose(ours[p].effectiveSize, brute?.1)
+          && brokerClose(ours[p].hierarchy, brute?.2))
     }
   }
 

@@ -46,7 +46,8 @@ import Testing
     #expect(m.secondDegree == 5 && m.firstDegree + m.secondDegree == 11 && m.cover.contacts.count == 3)
     #expect(m.cover.order.map { flo.people.id(of: $0) } == ["Albizzi", "Barbadori", "Ridolfi", "Salviati"])
     let lesmis = try fixtures.graph("lesmis")
-    guard case .person(let myriel) = lesmis.people.resolve("Myriel"), case .person(let valjean) = lesmis.people.resolve("Valjean")
+    guard case .person(let myriel) = lesmis.people.resolve("Myriel"),
+      case .person(let valjean) = lesmis.people.resolve("Valjean")
     else {
       Issue.record("Les Misérables people missing")
       return
@@ -75,7 +76,9 @@ import Testing
       #expect(Int(all.secondDegree[Int(ego)]) == oracle.second.count)
       #expect(r.weakReach == oracle.weakReach, "\(random) ego \(ego) weak")
       #expect(r.weakOnlyReach == oracle.weakOnlyReach, "\(random) ego \(ego) weak-only")
-      for c in r.contacts { #expect(c.uniqueReach == oracle.unique[c.person], "\(random) ego \(ego) contact \(c.person)") }
+      for c in r.contacts {
+        #expect(c.uniqueReach == oracle.unique[c.person], "\(random) ego \(ego) contact \(c.person)")
+      }
       #expect(r.cover.order == oracle.coverOrder, "\(random) ego \(ego) lazy greedy = plain greedy")
       #expect(r.cover.gains == oracle.coverGains)
       #expect(r.cover.contacts.count == oracle.coverPrefix)

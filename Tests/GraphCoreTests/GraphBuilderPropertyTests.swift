@@ -29,7 +29,8 @@ import Testing
     }
     #expect(graph.tieCount * 2 == ties)
     #expect(graph.tieList().count == graph.tieCount)
-    #expect(graph.tieList().enumerated().allSatisfy { graph.tieID(between: $0.element.0, and: $0.element.1) == $0.offset })
+    #expect(
+      graph.tieList().enumerated().allSatisfy { graph.tieID(between: $0.element.0, and: $0.element.1) == $0.offset })
   }
 
   @Test func unratedTiesGetTheDefaultStrengthAndClass() throws {
@@ -92,13 +93,15 @@ import Testing
     _ = try b.addTie(
       a, c,
       evidence: TieEvidence(
-        strength: 0.3, interactions: 4, lastContact: Day(year: 2024, month: 1, day: 1), since: Day(year: 2020, month: 1, day: 1),
+        strength: 0.3, interactions: 4, lastContact: Day(year: 2024, month: 1, day: 1),
+        since: Day(year: 2020, month: 1, day: 1),
         kind: "colleague", inferredConfidence: 0.5))
     b.currentOrigin = 2
     _ = try b.addTie(
       c, a,
       evidence: TieEvidence(
-        strength: 0.6, interactions: 6, lastContact: Day(year: 2025, month: 6, day: 1), since: Day(year: 2021, month: 1, day: 1),
+        strength: 0.6, interactions: 6, lastContact: Day(year: 2025, month: 6, day: 1),
+        since: Day(year: 2021, month: 1, day: 1),
         kind: "friend"))
     let (g, report) = try b.build()
     #expect(report.parallelTiesMerged == 1)
@@ -117,7 +120,10 @@ import Testing
     let a = b.person(key: "a")
     let c = b.person(key: "c")
     let d = b.person(key: "d")
-    _ = try b.addTie(a, c, evidence: TieEvidence(interactions: 40, lastContact: Day(year: 2026, month: 10, day: 1), since: Day(year: 2020, month: 1, day: 1)))
+    _ = try b.addTie(
+      a, c,
+      evidence: TieEvidence(
+        interactions: 40, lastContact: Day(year: 2026, month: 10, day: 1), since: Day(year: 2020, month: 1, day: 1)))
     _ = try b.addTie(a, d, evidence: TieEvidence(strength: 0.9, lastContact: Day(year: 2021, month: 1, day: 1)))
     let (g, _) = try b.build()
     #expect(g.ties.referenceDate == Day(year: 2026, month: 10, day: 1))
@@ -133,7 +139,10 @@ import Testing
     var b = GraphBuilder()
     let a = b.person(key: "p1")
     let c = b.person(key: "p2")
-    b.setAttributes(a, .init(name: "Priya Sharma", emails: ["Priya@Example.com"], profileURL: "https://www.linkedin.com/in/priya-sharma-1/"))
+    b.setAttributes(
+      a,
+      .init(
+        name: "Priya Sharma", emails: ["Priya@Example.com"], profileURL: "https://www.linkedin.com/in/priya-sharma-1/"))
     b.setAttributes(c, .init(name: "priya  sharma"))
     _ = try b.addTie(a, c)
     let (g, _) = try b.build()

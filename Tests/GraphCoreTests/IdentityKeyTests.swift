@@ -96,8 +96,9 @@ import Testing
     #expect(
       t.resolveTarget("apple, inc", as: .company) == .found(Target(kind: .company, name: "APPLE", people: [2, 3])))
     // A unique word prefix, anywhere in the name, words in order.
-    #expect(t.resolveTarget("Providence", as: .company)
-      == .found(Target(kind: .company, name: "Lazega Providence", people: [0, 1])))
+    #expect(
+      t.resolveTarget("Providence", as: .company)
+        == .found(Target(kind: .company, name: "Lazega Providence", people: [0, 1])))
     #expect(
       t.resolveTarget("gen hosp", as: .company)
         == .found(Target(kind: .company, name: "General Hospital", people: [4])))
@@ -108,8 +109,9 @@ import Testing
       .init(name: "Lakeside Partners", people: 2), .init(name: "Lakeside Technologies", people: 1),
     ]
     #expect(t.resolveTarget("Lake", as: .company) == .ambiguousGroups(.company, candidates: both, total: 2))
-    #expect(t.resolveTarget("Lakeside Tech", as: .company)
-      == .found(Target(kind: .company, name: "Lakeside Technologies", people: [6])))
+    #expect(
+      t.resolveTarget("Lakeside Tech", as: .company)
+        == .found(Target(kind: .company, name: "Lakeside Technologies", people: [6])))
     #expect(t.resolveTarget("Initech", as: .company) == .notFound(.company))
     #expect(t.resolveTarget("  ", as: .company) == .notFound(.company))
   }
@@ -137,8 +139,9 @@ import Testing
     #expect(t.resolveTarget("ana lima", as: .person) == .found(Target(kind: .person, name: "Ana Lima", people: [0])))
     #expect(t.resolveTarget("Bo Chen", as: .person) == .ambiguousPeople([1, 2]))
     #expect(t.resolveTarget("Nobody", as: .person) == .notFound(.person))
-    #expect(t.resolveTarget("retail", as: .industry)
-      == .found(Target(kind: .industry, name: "Retail & Consumer Goods", people: [0, 1])))
+    #expect(
+      t.resolveTarget("retail", as: .industry)
+        == .found(Target(kind: .industry, name: "Retail & Consumer Goods", people: [0, 1])))
     #expect(t.resolveTarget("retail and consumer goods", as: .industry) == t.resolveTarget("retail", as: .industry))
     // A targets list: a person, namesakes all together, else a company.
     #expect(t.resolveTarget(personOrCompany: "b") == .found(Target(kind: .person, name: "Bo Chen", people: [1])))

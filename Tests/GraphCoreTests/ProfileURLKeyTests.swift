@@ -60,7 +60,9 @@ import Testing
   @Test(arguments: [UInt64(20_261_128), 1, 2, 3, 4, 5])
   func sliceIsTheNormalisedKey(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
-    let prefixes = ["", "https://", "http://", "www.", "https://www.", "https://http://www.", "HTTPS://", "https://WWW."]
+    let prefixes = [
+      "", "https://", "http://", "www.", "https://www.", "https://http://www.", "HTTPS://", "https://WWW.",
+    ]
     let plain = Array("abcxyz0189-_./:~".utf8)
     let special = Array(" \t%?#/AZ\u{7F}".utf8) + [0xC3, 0xA9]
     var sliced = 0

@@ -28,7 +28,8 @@ import Testing
   private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { p, _ in p * 10 } }
 
   @Test(arguments: [
-    (0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1234, "-1,234"), (Int.min, "-9,223,372,036,854,775,808"),
+    (0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1234, "-1,234"),
+    (Int.min, "-9,223,372,036,854,775,808"),
   ])
   func groupedThousands(n: Int, expected: String) { #expect(TextFormat.grouped(n) == expected) }
 

@@ -18,7 +18,8 @@ import Testing
 
   @Test(arguments: [
     ("2024-02-31", DayParseError.dayOutOfRange(year: 2024, month: 2, day: 31)),
-    ("2023-02-29", .dayOutOfRange(year: 2023, month: 2, day: 29)), ("2024-04-31", .dayOutOfRange(year: 2024, month: 4, day: 31)),
+    ("2023-02-29", .dayOutOfRange(year: 2023, month: 2, day: 29)),
+    ("2024-04-31", .dayOutOfRange(year: 2024, month: 4, day: 31)),
     ("2024-01-00", .dayOutOfRange(year: 2024, month: 1, day: 0)), ("2024-13-01", .monthOutOfRange(month: 13)),
     ("0000-01-01", .yearOutOfRange(year: 0)), ("31 Feb 2024", .dayOutOfRange(year: 2024, month: 2, day: 31)),
     ("2/30/24, 9:00 AM", .dayOutOfRange(year: 2024, month: 2, day: 30)), ("13/1/20", .monthOutOfRange(month: 13)),
@@ -83,11 +84,14 @@ import Testing
   }
 
   @Test func oneSidedOutreachHasNoReciprocity() throws {
-    let events = (0..<5).map { InteractionEvent(day: asOf.adding(days: -10 * $0), kind: .message, direction: .outgoing) }
+    let events = (0..<5).map {
+      InteractionEvent(day: asOf.adding(days: -10 * $0), kind: .message, direction: .outgoing)
+    }
     let score = try #require(TieStrengthModel.standard.score(TieStrengthInputs(events: events), asOf: asOf))
     #expect(score.components["reciprocity"] == 0)
     #expect(
-      TieClassifier().classify(strength: score.strength, lastContact: asOf, interactionsOut: 5, interactionsIn: 0, asOf: asOf)
+      TieClassifier().classify(
+        strength: score.strength, lastContact: asOf, interactionsOut: 5, interactionsIn: 0, asOf: asOf)
         == .unreciprocated)
   }
 
@@ -109,9 +113,12 @@ import Testing
   @Test func summaryStrengthRisesWithRecencyAndVolume() throws {
     let m = TieStrengthModel.standard
     let since = asOf.adding(days: -2000)
-    let recentMany = try #require(m.strength(interactions: 200, lastContact: asOf.adding(days: -3), since: since, sharedContext: nil, asOf: asOf))
-    let recentFew = try #require(m.strength(interactions: 2, lastContact: asOf.adding(days: -3), since: since, sharedContext: nil, asOf: asOf))
-    let oldMany = try #require(m.strength(interactions: 200, lastContact: asOf.adding(days: -900), since: since, sharedContext: nil, asOf: asOf))
+    let recentMany = try #require(
+      m.strength(interactions: 200, lastContact: asOf.adding(days: -3), since: since, sharedContext: nil, asOf: asOf))
+    let recentFew = try #require(
+      m.strength(interactions: 2, lastContact: asOf.adding(days: -3), since: since, sharedContext: nil, asOf: asOf))
+    let oldMany = try #require(
+      m.strength(interactions: 200, lastContact: asOf.adding(days: -900), since: since, sharedContext: nil, asOf: asOf))
     #expect(recentMany > recentFew)
     #expect(recentMany > oldMany)
     #expect((0.001...1).contains(recentMany))
@@ -131,12 +138,14 @@ import Testing
     let last = asOf.adding(days: -daysSinceLast)
     let since = last.adding(days: -spanDays)
     let m = TieStrengthModel.standard
-    let closed = try #require(m.strength(interactions: count, lastContact: last, since: since, sharedContext: nil, asOf: asOf))
+    let closed = try #require(
+      m.strength(interactions: count, lastContact: last, since: since, sharedContext: nil, asOf: asOf))
     // Oracle: explicit, evenly spaced (fractional-day) events through the general formula.
     let w = 0.5
     var volume = 0.0
     for i in 0..<count {
-      let t = count == 1 ? Double(spanDays) : Double(spanDays) * Double(i) / Double(count - 1)  // one event: the last contact
+      // One event: the last contact.
+      let t = count == 1 ? Double(spanDays) : Double(spanDays) * Double(i) / Double(count - 1)
       let age = Double(daysSinceLast) + Double(spanDays) - t
       volume += w * pow(2, -age / 180)
     }

@@ -40,7 +40,8 @@ func tokenize(_ bytes: [UInt8], delimiter: UInt8? = nil) throws -> (rows: [[Stri
 
   @Test(arguments: [(",", UInt8(ascii: ",")), (";", UInt8(ascii: ";")), ("\t", UInt8(0x09))])
   func detectsTheDelimiter(sep: String, expected: UInt8) throws {
-    let text = ["id", "name", "company"].joined(separator: sep) + "\n" + ["1", "A, B", "C"].joined(separator: sep) + "\n"
+    let text =
+      ["id", "name", "company"].joined(separator: sep) + "\n" + ["1", "A, B", "C"].joined(separator: sep) + "\n"
     let (rows, _, delimiter) = try tokenize(Array(text.utf8))
     #expect(delimiter == expected)
     if expected != UInt8(ascii: ",") { #expect(rows[1] == ["1", "A, B", "C"]) }
@@ -66,9 +67,14 @@ func tokenize(_ bytes: [UInt8], delimiter: UInt8? = nil) throws -> (rows: [[Stri
     var text = "id,note\n"
     var expected: [[String]] = [["id", "note"]]
     for i in 0..<40_000 {
-      let note = i % 997 == 0 ? "\"multi\nline, \"\"quoted\"\" \(String(repeating: "x", count: 3000))\"" : "row \(i) ..........................."
+      let note =
+        i % 997 == 0
+        ? "\"multi\nline, \"\"quoted\"\" \(String(repeating: "x", count: 3000))\""
+        : "row \(i) ..........................."
       text += "\(i),\(note)\n"
-      expected.append(["\(i)", note.hasPrefix("\"") ? "multi\nline, \"quoted\" \(String(repeating: "x", count: 3000))" : note])
+      expected.append([
+        "\(i)", note.hasPrefix("\"") ? "multi\nline, \"quoted\" \(String(repeating: "x", count: 3000))" : note,
+      ])
     }
     let (rows, _, _) = try tokenize(Array(text.utf8))
     #expect(rows.count == expected.count)
@@ -82,7 +88,9 @@ func tokenize(_ bytes: [UInt8], delimiter: UInt8? = nil) throws -> (rows: [[Stri
   @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(0x09)])
   func randomRecordsRoundTripWithLinesAndColumns(delimiter: UInt8) throws {
     var rng = SplitMix64(seed: 20_261_128)
-    let alphabet: [[UInt8]] = [[0x61], [0x62], [0x20], [0x31], Array("é".utf8), [delimiter], [0x22], [0x0A], [0x0D], [0x0D, 0x0A]]
+    let alphabet: [[UInt8]] = [
+      [0x61], [0x62], [0x20], [0x31], Array("é".utf8), [delimiter], [0x22], [0x0A], [0x0D], [0x0D, 0x0A],
+    ]
     var text: [UInt8] = []
     var expected: [[[UInt8]]] = []
     var positions: [[(line: Int, column: Int)]] = []
@@ -92,7 +100,8 @@ func tokenize(_ bytes: [UInt8], delimiter: UInt8? = nil) throws -> (rows: [[Stri
     // Line counting as the tokenizer does: LF, CRLF (one line end) and a lone CR.
     func sync() {
       while scanned < text.count {
-        if text[scanned] == 0x0A || (text[scanned] == 0x0D && !(scanned + 1 < text.count && text[scanned + 1] == 0x0A)) {
+        if text[scanned] == 0x0A || (text[scanned] == 0x0D && !(scanned + 1 < text.count && text[scanned + 1] == 0x0A))
+        {
           line += 1
           lineStart = scanned + 1
         }
@@ -102,12 +111,12 @@ func tokenize(_ bytes: [UInt8], delimiter: UInt8? = nil) throws -> (rows: [[Stri
     let columns = 4
     for _ in 0..<30_000 {
       var record: [[UInt8]] = []
-      var where_: [(line: Int, column: Int)] = []
+      var places: [(line: Int, column: Int)] = []
       let plain = rng.next() % 4 != 0
       for f in 0..<columns {
         if f > 0 { text.append(delimiter) }
         sync()
-        where_.append((line, text.count - lineStart + 1))
+        places.append((line, text.count - lineStart + 1))
         var field: [UInt8] = []
         let length = Int(rng.next() % (rng.next() % 8 == 0 ? 400 : 12))
         for _ in 0..<length { field += alphabet[Int(rng.next() % UInt64(plain ? 5 : alphabet.count))] }
@@ -128,7 +137,7 @@ func tokenize(_ bytes: [UInt8], delimiter: UInt8? = nil) throws -> (rows: [[Stri
       text += [[0x0A], [0x0D, 0x0A], [0x0D]][Int(rng.next() % 3)]
       sync()
       expected.append(record)
-      positions.append(where_)
+      positions.append(places)
     }
     let tmp = TempFolder()
     defer { tmp.cleanUp() }

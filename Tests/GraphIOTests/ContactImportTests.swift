@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import GraphCore
 import GraphIO
 import LiaisonTestSupport
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Loads contact exports (and tables) written into a temporary folder.
 /// Each file is `(name, bytes, owner)`; owner nil means "from the file name".
@@ -53,12 +54,13 @@ let linkedInNote = """
 
 @Suite struct LinkedInConnectionsTests {
   @Test func current2023GenerationWithPreambleAndURL() throws {
-    let text = linkedInNote + """
-      First Name,Last Name,URL,Email Address,Company,Position,Connected On
-      Priya,Sharma,https://www.linkedin.com/in/priya-sharma-1,,Razorpay,Software Engineer II,26 Dec 2025
-      Li,Wei,https://www.linkedin.com/in/li-wei,li.wei@example.org,"Reddit, Inc.",Staff Engineer,03 Jan 2024
+    let text =
+      linkedInNote + """
+        First Name,Last Name,URL,Email Address,Company,Position,Connected On
+        Priya,Sharma,https://www.linkedin.com/in/priya-sharma-1,,Razorpay,Software Engineer II,26 Dec 2025
+        Li,Wei,https://www.linkedin.com/in/li-wei,li.wei@example.org,"Reddit, Inc.",Staff Engineer,03 Jan 2024
 
-      """
+        """
     let (loaded, errors) = try loadContactText([("ana.csv", text)])
     let r = loaded.imports[0]
     #expect(errors.isEmpty)
@@ -99,11 +101,12 @@ let linkedInNote = """
   }
 
   @Test func generation2020WithPreambleWithoutURL() throws {
-    let text = linkedInNote + """
-      First Name,Last Name,Email Address,Company,Position,Connected On
-      Ada,Byron,,Analytical Engines,Programmer,17 Jul 2022
+    let text =
+      linkedInNote + """
+        First Name,Last Name,Email Address,Company,Position,Connected On
+        Ada,Byron,,Analytical Engines,Programmer,17 Jul 2022
 
-      """
+        """
     let (loaded, _) = try loadContactText([("x.csv", text)])
     #expect(loaded.imports[0].generation?.hasPrefix("2020–2022") == true)
     #expect(loaded.imports[0].preambleLinesSkipped == 3)
@@ -142,12 +145,13 @@ let linkedInNote = """
   }
 
   @Test func hiddenMembersRowsAreRejectedAndCountsAddUp() throws {
-    let text = linkedInNote + """
-      First Name,Last Name,URL,Email Address,Company,Position,Connected On
-      Priya,Sharma,https://www.linkedin.com/in/priya-sharma-1,,Razorpay,Engineer,12 Mar 2021
-      ,,,,,,15 Jan 2021
+    let text =
+      linkedInNote + """
+        First Name,Last Name,URL,Email Address,Company,Position,Connected On
+        Priya,Sharma,https://www.linkedin.com/in/priya-sharma-1,,Razorpay,Engineer,12 Mar 2021
+        ,,,,,,15 Jan 2021
 
-      """
+        """
     let (loaded, errors) = try loadContactText([("x.csv", text)])
     let r = loaded.imports[0]
     #expect((r.rowsRead, r.imported, r.merged, r.rejected) == (2, 1, 0, 1))
@@ -156,12 +160,13 @@ let linkedInNote = """
   }
 
   @Test func emptyCompanyTabsInPositionAndTrailingSpaces() throws {
-    let text = linkedInNote + """
-      First Name,Last Name,URL,Email Address,Company,Position,Connected On
-      Kyna ,Doe,https://www.linkedin.com/in/kyna,,,,01 Jan 2020
-      Bo,Li,https://www.linkedin.com/in/bo,,Acme,"Head\tof Sales",01 Jan 2020
+    let text =
+      linkedInNote + """
+        First Name,Last Name,URL,Email Address,Company,Position,Connected On
+        Kyna ,Doe,https://www.linkedin.com/in/kyna,,,,01 Jan 2020
+        Bo,Li,https://www.linkedin.com/in/bo,,Acme,"Head\tof Sales",01 Jan 2020
 
-      """
+        """
     let (loaded, _) = try loadContactText([("x.csv", text)])
     let g = loaded.graph
     let kyna = try #require(person(g, "Kyna Doe"))
@@ -394,7 +399,8 @@ let linkedInNote = """
 
   @Test func windows1252IsAFlaggedFallback() throws {
     // "José Müller – €" in windows-1252 bytes.
-    let bytes = Array("First Name,Last Name,Primary Email\nJos".utf8) + [0xE9] + Array(",M".utf8) + [0xFC]
+    let bytes =
+      Array("First Name,Last Name,Primary Email\nJos".utf8) + [0xE9] + Array(",M".utf8) + [0xFC]
       + Array("ller ".utf8) + [0x96, 0x20, 0x80] + Array(",jose@example.org\n".utf8)
     let (loaded, _) = try loadContacts([("w.csv", bytes, nil)])
     #expect(loaded.imports[0].encoding?.hasPrefix("windows-1252 (fallback") == true)
@@ -419,11 +425,12 @@ let linkedInNote = """
   }
 
   @Test func nameAndCompanyMergeWithVariants() throws {
-    let a = linkedInNote + """
-      First Name,Last Name,URL,Email Address,Company,Position,Connected On
-      Marie (Mimi),"Curie, PhD",https://www.linkedin.com/in/mcurie,,"Radium, Inc.",Chemist,01 Jan 2020
+    let a =
+      linkedInNote + """
+        First Name,Last Name,URL,Email Address,Company,Position,Connected On
+        Marie (Mimi),"Curie, PhD",https://www.linkedin.com/in/mcurie,,"Radium, Inc.",Chemist,01 Jan 2020
 
-      """
+        """
     let b = "First Name,Last Name,Primary Email,Organization\nMarie,Curie,marie@radium.fr,Radium\n"
     let (loaded, _) = try loadContactText([("a.csv", a), ("b.csv", b)])
     #expect(loaded.identity?.mergedByNameAndCompany == 1)
@@ -442,7 +449,8 @@ let linkedInNote = """
 
       """
     // Pierre's last listing has a new employer: that name + company is new.
-    let a = linkedInNote + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    let a =
+      linkedInNote + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
       + String(repeating: rows, count: 50)
       + "Pierre,Curie,https://www.linkedin.com/in/pcurie,,Sorbonne,Professor,02 Jan 2020\n"
     let b = """
@@ -493,8 +501,10 @@ let linkedInNote = """
 
 @Suite struct OwnerTests {
   @Test func ownersFromStemOptionAndFolder() throws {
-    let c = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,https://www.linkedin.com/in/ab,,X,Y,01 Jan 2020\n"
-    let (loaded, _) = try loadContactText([("mary-reed.csv", c), ("ali/Connections.csv", c), ("z.csv", c)], owners: [nil, nil, "Zoe Q"])
+    let c =
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,https://www.linkedin.com/in/ab,,X,Y,01 Jan 2020\n"
+    let (loaded, _) = try loadContactText(
+      [("mary-reed.csv", c), ("ali/Connections.csv", c), ("z.csv", c)], owners: [nil, nil, "Zoe Q"])
     let owners = try #require(loaded.identity?.owners)
     #expect(owners.map(\.owner) == ["mary-reed", "ali", "Zoe Q"])
     #expect(owners.map(\.name) == ["Mary Reed", "Ali", "Zoe Q"])
@@ -568,7 +578,8 @@ let linkedInNote = """
 
   @Test func coPresenceInSeveralOwnersExports() throws {
     let h = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-    let rows = "U,V,https://www.linkedin.com/in/uv,,C1,T,01 Jan 2020\nW,X,https://www.linkedin.com/in/wx,,C2,T,01 Jan 2020\n"
+    let rows =
+      "U,V,https://www.linkedin.com/in/uv,,C1,T,01 Jan 2020\nW,X,https://www.linkedin.com/in/wx,,C2,T,01 Jan 2020\n"
     let (loaded, _) = try loadContactText([("o1.csv", h + rows), ("o2.csv", h + rows), ("o3.csv", h + rows)])
     let g = loaded.graph
     let t = try #require(tieBetween(g, "U V", "W X"))
@@ -634,7 +645,11 @@ let linkedInNote = """
   func randomBytesNeverCrash(seed: UInt64) {
     var rng = SplitMix64(seed: seed &+ 7000)
     let alphabet = Array("ab@.,;\t\"\n\r :*()".utf8) + [0xFF, 0xC3, 0xE2, 0x00]
-    let header = Array(["First Name,Last Name,Primary Email\n", "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n", "BEGIN:VCARD\nFN:"][Int(rng.next() % 3)].utf8)
+    let header = Array(
+      [
+        "First Name,Last Name,Primary Email\n",
+        "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n", "BEGIN:VCARD\nFN:",
+      ][Int(rng.next() % 3)].utf8)
     let body = (0..<Int(rng.next() % 400)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
     do {
       let (loaded, _) = try loadContacts([("r.csv", header + body, nil)])
@@ -648,7 +663,8 @@ let linkedInNote = """
 
 @Suite struct MoreQuirkTests {
   @Test func googleTabSeparated() throws {
-    let text = "Name\tGiven Name\tFamily Name\tGroup Membership\tE-mail 1 - Type\tE-mail 1 - Value\n"
+    let text =
+      "Name\tGiven Name\tFamily Name\tGroup Membership\tE-mail 1 - Type\tE-mail 1 - Value\n"
       + "Zoë Kravitz\tZoë\tKravitz\t* myContacts\t* Home\tzoe@example.net\n"
     let (loaded, _) = try loadContactText([("g.tsv", text)])
     #expect(loaded.imports[0].format == "google")
@@ -657,14 +673,15 @@ let linkedInNote = """
   }
 
   @Test func initialsEmojiNonLatinAndPageLikeEntities() throws {
-    let text = linkedInNote + """
-      First Name,Last Name,URL,Email Address,Company,Position,Connected On
-      K.,Smith,https://www.linkedin.com/in/ksmith,,,,01 Jan 2020
-      ana 🇧🇷,souza,https://www.linkedin.com/in/ana,,,,01 Jan 2020
-      明,李,https://www.linkedin.com/in/li-ming,,,,01 Jan 2020
-      Mission Dolores,Manor,https://www.linkedin.com/in/mission,,,,01 Jan 2020
+    let text =
+      linkedInNote + """
+        First Name,Last Name,URL,Email Address,Company,Position,Connected On
+        K.,Smith,https://www.linkedin.com/in/ksmith,,,,01 Jan 2020
+        ana 🇧🇷,souza,https://www.linkedin.com/in/ana,,,,01 Jan 2020
+        明,李,https://www.linkedin.com/in/li-ming,,,,01 Jan 2020
+        Mission Dolores,Manor,https://www.linkedin.com/in/mission,,,,01 Jan 2020
 
-      """
+        """
     let (loaded, errors) = try loadContactText([("x.csv", text)])
     #expect(errors.isEmpty)
     #expect(loaded.imports[0].imported == 4)

@@ -1,7 +1,8 @@
 import GraphCore
-@testable import GraphIO
 import LiaisonTestSupport
 import Testing
+
+@testable import GraphIO
 
 /// The import session: reports by file, attribution of folded ties, row errors, hints.
 @Suite struct ImportSessionTests {
@@ -23,7 +24,9 @@ import Testing
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let (session, graph, build) = try read(
-      [("a.txt", "1 2\n2 3\n", .edges), ("b.txt", "2 1\n3 4\n1 2\n", .edges), ("c.csv", "source,target\n3,2\n", .ties)],
+      [
+        ("a.txt", "1 2\n2 3\n", .edges), ("b.txt", "2 1\n3 4\n1 2\n", .edges), ("c.csv", "source,target\n3,2\n", .ties),
+      ],
       in: tmp)
     #expect(graph.tieCount == 3)
     #expect(build.mergedByOrigin == [2: 2, 3: 1])

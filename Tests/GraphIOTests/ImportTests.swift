@@ -1,7 +1,8 @@
 import GraphCore
-@testable import GraphIO
 import LiaisonTestSupport
 import Testing
+
+@testable import GraphIO
 
 /// Loads files written into a temporary folder; collects row errors.
 func load(

@@ -1,6 +1,7 @@
 import GraphCore
-@testable import GraphIO
 import Testing
+
+@testable import GraphIO
 
 /// The lazy name index's key hash and queue scan against the full key and the index.
 @Suite struct NameIndexTests {
@@ -11,7 +12,8 @@ import Testing
   @Test(arguments: [UInt64(20_261_128), 11, 12, 13])
   func keyHashAgreesWithTheFullKey(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
-    let alphabet = Array("abAB z09'-.(),&éßÅ×XĐ  ").map(String.init) + ["e\u{301}", "ж", "刘", "민", "ễ", "\u{3001}", "\u{9FFF}"]
+    let alphabet =
+      Array("abAB z09'-.(),&éßÅ×XĐ  ").map(String.init) + ["e\u{301}", "ж", "刘", "민", "ễ", "\u{3001}", "\u{9FFF}"]
     var hashed = 0
     var ruledOut = 0
     for _ in 0..<4_000 {
@@ -55,7 +57,9 @@ import Testing
   @Test func scanningFindsWhatTheIndexFinds() {
     var scanned = NameIndexes()
     var indexed = NameIndexes()
-    let names = ["Ana Lima", "ana  lima", "Anna Lima", "O'Neil, PMP", "Ana (Nana) Lima", "Åna Lima", "Lima Ana", "ana-lima"]
+    let names = [
+      "Ana Lima", "ana  lima", "Anna Lima", "O'Neil, PMP", "Ana (Nana) Lima", "Åna Lima", "Lima Ana", "ana-lima",
+    ]
     var hashed = NameIndexes()
     for (i, n) in names.enumerated() {
       scanned.add(PersonID(i), name: n, company: "")

@@ -1,5 +1,6 @@
-@testable import GraphIO
 import Testing
+
+@testable import GraphIO
 
 /// The import pipeline hands every item over once, in order, on one thread
 /// or two, and stops both stages when the consumer stops.
@@ -43,7 +44,8 @@ import Testing
   @Test func anEmptyProducerEndsAtOnce() {
     var calls = 0
     Pipeline.run(
-      parallel: true, produce: { (_: (Int) -> Bool) in }, consume: { _ in
+      parallel: true, produce: { (_: (Int) -> Bool) in },
+      consume: { _ in
         calls += 1
         return true
       })

@@ -1,6 +1,7 @@
-@testable import GraphIO
 import LiaisonTestSupport
 import Testing
+
+@testable import GraphIO
 
 /// A record's buffers grow with its fields and bytes, not with the length of
 /// its line: a long unquoted field costs its bytes, as a quoted one does.

@@ -140,7 +140,8 @@ func fingerprint(_ loaded: LoadedNetwork) -> [String] {
     let (loaded, errors) = try load([(file, bytes + [odd])])
     let graph = { (l: LoadedNetwork) in fingerprint(l).filter { $0.hasPrefix("person ") || $0.hasPrefix("tie ") } }
     #expect(graph(loaded) == graph(reference))
-    #expect(!(0..<loaded.graph.personCount).contains { loaded.graph.people.name(of: PersonID($0)).contains("\u{FFFD}") })
+    #expect(
+      !(0..<loaded.graph.personCount).contains { loaded.graph.people.name(of: PersonID($0)).contains("\u{FFFD}") })
     #expect(!(0..<loaded.graph.personCount).contains { loaded.graph.people.id(of: PersonID($0)).contains("\u{FFFD}") })
     #expect(loaded.imports[0].rowsRead == reference.imports[0].rowsRead + 1)
     #expect(loaded.imports[0].rejected == reference.imports[0].rejected + 1)
@@ -275,8 +276,10 @@ func fingerprint(_ loaded: LoadedNetwork) -> [String] {
     let (_, errors) = try load([("t.csv", Array(text.utf8))])
     #expect(errors.map(\.line) == [3, 4, 5])
     #expect(errors[0].column == 5)
-    #expect(errors[0].message == "date \"2024-02-31\": day 31 is out of range for the month (February 2024 has 29 days)")
-    #expect(errors[1].message == "date \"2023-02-29\": day 29 is out of range for the month (February 2023 has 28 days)")
+    #expect(
+      errors[0].message == "date \"2024-02-31\": day 31 is out of range for the month (February 2024 has 29 days)")
+    #expect(
+      errors[1].message == "date \"2023-02-29\": day 29 is out of range for the month (February 2023 has 28 days)")
     #expect(errors[2].message == "date \"31/02/2024\": month 31 is out of range (months are 1–12)")
   }
 

@@ -24,9 +24,11 @@ import Testing
       for _ in 0..<Int.random(in: 0...6, using: &rng) {
         switch Int.random(in: 0..<4, using: &rng) {
         case 0: bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)]
-        case 1: bytes += (0..<Int.random(in: 0...17, using: &rng)).map { _ in UInt8.random(in: 0x20...0x7E, using: &rng) }
+        case 1:
+          bytes += (0..<Int.random(in: 0...17, using: &rng)).map { _ in UInt8.random(in: 0x20...0x7E, using: &rng) }
         case 2: bytes.append(UInt8.random(in: 0...255, using: &rng))
-        default: bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)].prefix(Int.random(in: 0...3, using: &rng))
+        default:
+          bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)].prefix(Int.random(in: 0...3, using: &rng))
         }
       }
       out.append(bytes)
@@ -76,10 +78,13 @@ import Testing
   func internedTextEqualsPlainText(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
     // A small pool, drawn from many times: most lookups are repeats.
-    let pool = UTF8ValidationTests.samples(seed: seed, count: 60).map { bytes -> [UInt8] in
-      let pad = { (0..<Int.random(in: 0...2, using: &rng)).map { _ in Bool.random(using: &rng) ? 0x20 : 0x09 } as [UInt8] }
-      return pad() + bytes + pad()
-    } + [Array("Senior Clinical Research Associate".utf8), Array("  Senior Clinical Research Associate ".utf8)]
+    let pool =
+      UTF8ValidationTests.samples(seed: seed, count: 60).map { bytes -> [UInt8] in
+        let pad = {
+          (0..<Int.random(in: 0...2, using: &rng)).map { _ in Bool.random(using: &rng) ? 0x20 : 0x09 } as [UInt8]
+        }
+        return pad() + bytes + pad()
+      } + [Array("Senior Clinical Research Associate".utf8), Array("  Senior Clinical Research Associate ".utf8)]
     var interner = FieldInterner()
     var invalid = 0
     for _ in 0..<4000 {

@@ -1,7 +1,8 @@
-@testable import GraphIO
 import GraphCore
 import LiaisonTestSupport
 import Testing
+
+@testable import GraphIO
 
 /// vCard folds (a line end and one space or tab, removed wherever they are)
 /// that split a UTF-8 character: the file is still read as UTF-8.
@@ -12,7 +13,8 @@ import Testing
     let end = Array(lineEnd.utf8)
     return Array("BEGIN:VCARD".utf8) + end + Array("VERSION:3.0".utf8) + end
       + Array("FN:Zo".utf8) + [0xC3] + fold + [0xAB] + Array(" Dupont".utf8) + end
-      + Array("N:Ch".utf8) + [0xC3] + fold + [0xA2] + Array("teau;Fran".utf8) + [0xC3, 0xA7] + Array("ois;;;".utf8) + end
+      + Array("N:Ch".utf8) + [0xC3] + fold + [0xA2] + Array("teau;Fran".utf8) + [0xC3, 0xA7] + Array("ois;;;".utf8)
+      + end
       + Array("EMAIL:zoe@example.org".utf8) + end + Array("END:VCARD".utf8) + end
   }
 
@@ -35,7 +37,8 @@ import Testing
   }
 
   @Test func windows1252VCardStillFallsBack() throws {
-    let bytes = Array("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zo".utf8) + [0xEB] + Array(" Dupont\r\nN:Ch".utf8) + [0xE2]
+    let bytes =
+      Array("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zo".utf8) + [0xEB] + Array(" Dupont\r\nN:Ch".utf8) + [0xE2]
       + Array("\r\n teau;Fran".utf8) + [0xE7] + Array("ois\r\nEND:VCARD\r\n".utf8)
     let (loaded, _) = try load([("z.vcf", bytes)])
     #expect(loaded.imports[0].encoding?.hasPrefix("windows-1252 (fallback") == true)

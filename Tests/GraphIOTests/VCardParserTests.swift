@@ -49,7 +49,10 @@ func parseVCard(_ bytes: [UInt8], viaFile: Bool = false, text: Bool = false) thr
     out.items.append(item)
     guardCount += 1
     // Every item consumes at least one line, so more items than bytes means a loop.
-    if guardCount > bytes.count + 1 { Issue.record("next() does not terminate"); break }
+    if guardCount > bytes.count + 1 {
+      Issue.record("next() does not terminate")
+      break
+    }
   }
   #expect(try parser.next() == nil, "next() after the end stays nil")
   out.versions = parser.versions
@@ -79,8 +82,10 @@ func crlf(_ lines: String...) -> String { lines.joined(separator: "\r\n") + "\r\
 
   @Test(arguments: ["\r\n", "\n", "\r"])
   func everyLineEndCountsLinesTheSame(end: String) throws {
-    let text = ["BEGIN:VCARD", "VERSION:3.0", "FN:A", "EMAIL:a@x.org", "END:VCARD", "BEGIN:VCARD", "VERSION:3.0",
-      "FN:B", "EMAIL;FOO=\"unclosed:b@x.org", "END:VCARD"].joined(separator: end)  // no final line end
+    let text = [
+      "BEGIN:VCARD", "VERSION:3.0", "FN:A", "EMAIL:a@x.org", "END:VCARD", "BEGIN:VCARD", "VERSION:3.0",
+      "FN:B", "EMAIL;FOO=\"unclosed:b@x.org", "END:VCARD",
+    ].joined(separator: end)  // no final line end
     let p = try parseVCard(text)
     #expect(p.cards.map(\.fullName) == ["A", "B"])
     #expect(p.cards.map(\.line) == [1, 6])
@@ -97,7 +102,8 @@ func crlf(_ lines: String...) -> String { lines.joined(separator: "\r\n") + "\r\
   @Test func unfoldingRemovesTheLineEndAndExactlyOneWhitespace() throws {
     // Folds split words ("floo r"); a tab folds too; a second space is content.
     let text = crlf(
-      "BEGIN:VCARD", "VERSION:3.0", "FN:Wolfgang Ama", " deus Mozart", "TITLE:Second floo", "\tr", "NOTE:two", "  spaces",
+      "BEGIN:VCARD", "VERSION:3.0", "FN:Wolfgang Ama", " deus Mozart", "TITLE:Second floo", "\tr", "NOTE:two",
+      "  spaces",
       "EMAIL;TYPE=wo", " rk:wam@example", " .org", "END:VCARD")
     let r = try #require(try parseVCard(text).cards.first)
     #expect(r.fullName == "Wolfgang Amadeus Mozart")
@@ -199,7 +205,10 @@ func crlf(_ lines: String...) -> String { lines.joined(separator: "\r\n") + "\r\
     let r = try #require(p.cards.first)
     #expect(r.fullName == "Bad \u{FFFD}\u{FFFD} name")
     #expect(r.emails == ["ok@example.org"])
-    #expect(p.warnings == [VCardProblem(line: 3, column: 4, message: "FN is not valid UTF-8; invalid bytes replaced with U+FFFD")])
+    #expect(
+      p.warnings == [
+        VCardProblem(line: 3, column: 4, message: "FN is not valid UTF-8; invalid bytes replaced with U+FFFD")
+      ])
   }
 
   // MARK: Parameters and groups
@@ -254,13 +263,15 @@ func crlf(_ lines: String...) -> String { lines.joined(separator: "\r\n") + "\r\
     let r = try #require(p.cards.first)
     #expect(r.uid == "urn:uuid:1234")
     #expect(r.fullName == "Dr. Ada King")
-    #expect([r.familyName, r.givenName, r.middleName, r.namePrefix, r.nameSuffix]
-      == ["King", "Ada", "Augusta Byron", "Dr.", "PhD, FRS"])
+    #expect(
+      [r.familyName, r.givenName, r.middleName, r.namePrefix, r.nameSuffix]
+        == ["King", "Ada", "Augusta Byron", "Dr.", "PhD, FRS"])
     #expect(r.nickname == "Ada, Countess")
     #expect(r.companies == ["Analytical Engines", "Royal Society"])
     #expect(r.department == "Research, Mill")
     #expect(r.title == "Mathematician", "ROLE stands in for a missing TITLE")
-    #expect(r.urls == ["https://www.linkedin.com/in/adaking", "https://linkedin.com/in/ada-two", "https://example.org/ada"])
+    #expect(
+      r.urls == ["https://www.linkedin.com/in/adaking", "https://linkedin.com/in/ada-two", "https://example.org/ada"])
     #expect(r.phones == ["+44-20-1234", "+44 20 5678"])
     #expect(r.labels == ["Friends", "Math, Science"])
     #expect(r.related == ["urn:uuid:5678", "Charles Babbage"])
@@ -302,7 +313,8 @@ func crlf(_ lines: String...) -> String { lines.joined(separator: "\r\n") + "\r\
   // MARK: Rejections and problems
 
   @Test func truncatedFileRejectsTheLastCardAtItsBegin() throws {
-    let text = crlf("BEGIN:VCARD", "VERSION:3.0", "FN:Whole", "END:VCARD", "", "BEGIN:VCARD", "VERSION:3.0") + "FN:Cut of"
+    let text =
+      crlf("BEGIN:VCARD", "VERSION:3.0", "FN:Whole", "END:VCARD", "", "BEGIN:VCARD", "VERSION:3.0") + "FN:Cut of"
     let p = try parseVCard(text)
     #expect(p.cards.map(\.fullName) == ["Whole"])
     #expect(p.rejected.count == 1)
@@ -423,7 +435,8 @@ func crlf(_ lines: String...) -> String { lines.joined(separator: "\r\n") + "\r\
   /// Line ends and folds that straddle the reader's 64 KiB chunks.
   @Test func chunkBoundariesChangeNothing() throws {
     for pad in 65_440..<65_545 {
-      let text = crlf("BEGIN:VCARD", "VERSION:3.0", "NOTE:" + String(repeating: "n", count: pad - 28), "FN:Edge",
+      let text = crlf(
+        "BEGIN:VCARD", "VERSION:3.0", "NOTE:" + String(repeating: "n", count: pad - 28), "FN:Edge",
         " case", "EMAIL;QUOTED-PRINTABLE:e=", "@x.org", "END:VCARD")
       let p = try parseVCard(text)
       #expect(p.cards.map(\.fullName) == ["Edgecase"], "pad \(pad)")
@@ -488,85 +501,131 @@ let n4 = String(repeating: "Ñ", count: 4)
 
 /// Expectations written from reading each file (see each folder's SOURCE.md).
 let realVCardFiles: [VCardExpectation] = [
-  .init(ezvcard + "John_Doe_ANDROID.vcf", ["2.1": 6], [
-    ("john.doe@company.com", ["john.doe@company.com"], []),
-    ("jane.doe@company.com", ["jane.doe@company.com"], []),
-    ("Ñ Ñ Ñ Ñ Ñ", [], []),
-    ("Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ", [], []),
-    ("Ñ Ñ Ñ Ñ", ["bob@company.com", String(repeating: "Ñ", count: 14)], [String(repeating: "Ñ", count: 12)]),
-    (n4, ["henry@company.com"], [String(repeating: "Ñ", count: 44), String(repeating: "Ñ", count: 44) + "\u{FFFD}"]),
-  ]),
+  .init(
+    ezvcard + "John_Doe_ANDROID.vcf", ["2.1": 6],
+    [
+      ("john.doe@company.com", ["john.doe@company.com"], []),
+      ("jane.doe@company.com", ["jane.doe@company.com"], []),
+      ("Ñ Ñ Ñ Ñ Ñ", [], []),
+      ("Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ", [], []),
+      ("Ñ Ñ Ñ Ñ", ["bob@company.com", String(repeating: "Ñ", count: 14)], [String(repeating: "Ñ", count: 12)]),
+      (n4, ["henry@company.com"], [String(repeating: "Ñ", count: 44), String(repeating: "Ñ", count: 44) + "\u{FFFD}"]),
+    ]),
   .init(ezvcard + "John_Doe_BLACK_BERRY.vcf", ["2.1": 1], [("John Doe", [], ["Acme Solutions"])]),
-  .init(ezvcard + "John_Doe_EVOLUTION.vcf", ["3.0": 1], [("Mr. John Richter, James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]),
-  .init(ezvcard + "John_Doe_GMAIL.vcf", ["3.0": 1], [("Mr. John Richter, James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]),
-  .init(ezvcard + "John_Doe_IPHONE.vcf", ["3.0": 1], [("Mr. John Richter James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]),
-  .init(ezvcard + "John_Doe_LOTUS_NOTES.vcf", ["3.0": 1], [
-    ("Mr. Doe John I Johny", ["john.doe@ibm.com", "billy_bob@gmail.com"], ["IBM"])
-  ]),
-  .init(ezvcard + "John_Doe_MAC_ADDRESS_BOOK.vcf", ["3.0": 1], [("Mr. John Richter,James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]),
-  .init(ezvcard + "John_Doe_MS_OUTLOOK.vcf", ["2.1": 1], [("Mr. John Richter James Doe Sr.", ["john.doe@ibm.cm"], ["IBM"])]),
-  .init(ezvcard + "fullcontact.vcf", ["4.0": 1], [
-    (
-      "Prefix FirstName MiddleName LastName Suffix",
-      ["home@example.com", "work@example.com", "school@example.com", "other@example.com", "custom@example.com"],
-      ["Organization1", "Organization2"]
-    )
-  ]),
-  .init(ezvcard + "gmail-list.vcf", ["3.0": 3], [
-    ("Arnold Smith", ["asmithk@gmail.com"], []), ("Chris Beatle", ["chrisy55d@yahoo.com"], []),
-    ("Doug White", ["dwhite@gmail.com"], []),
-  ]),
+  .init(
+    ezvcard + "John_Doe_EVOLUTION.vcf", ["3.0": 1], [("Mr. John Richter, James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]
+  ),
+  .init(
+    ezvcard + "John_Doe_GMAIL.vcf", ["3.0": 1], [("Mr. John Richter, James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]),
+  .init(
+    ezvcard + "John_Doe_IPHONE.vcf", ["3.0": 1], [("Mr. John Richter James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]),
+  .init(
+    ezvcard + "John_Doe_LOTUS_NOTES.vcf", ["3.0": 1],
+    [
+      ("Mr. Doe John I Johny", ["john.doe@ibm.com", "billy_bob@gmail.com"], ["IBM"])
+    ]),
+  .init(
+    ezvcard + "John_Doe_MAC_ADDRESS_BOOK.vcf", ["3.0": 1],
+    [("Mr. John Richter,James Doe Sr.", ["john.doe@ibm.com"], ["IBM"])]),
+  .init(
+    ezvcard + "John_Doe_MS_OUTLOOK.vcf", ["2.1": 1], [("Mr. John Richter James Doe Sr.", ["john.doe@ibm.cm"], ["IBM"])]),
+  .init(
+    ezvcard + "fullcontact.vcf", ["4.0": 1],
+    [
+      (
+        "Prefix FirstName MiddleName LastName Suffix",
+        ["home@example.com", "work@example.com", "school@example.com", "other@example.com", "custom@example.com"],
+        ["Organization1", "Organization2"]
+      )
+    ]),
+  .init(
+    ezvcard + "gmail-list.vcf", ["3.0": 3],
+    [
+      ("Arnold Smith", ["asmithk@gmail.com"], []), ("Chris Beatle", ["chrisy55d@yahoo.com"], []),
+      ("Doug White", ["dwhite@gmail.com"], []),
+    ]),
   .init(ezvcard + "gmail-single.vcf", ["3.0": 1], [("Greg Dartmouth", ["gdartmouth@hotmail.com"], ["TheCompany"])]),
-  .init(ezvcard + "gmail-single2.vcf", ["3.0": 1], [
-    (
-      "VCard Test",
-      ["email@example.com", "homeemail@example.com", "workemail@example.com", "otheremail@example.com",
-        "customcategory@example.com"],
-      ["TheCompany"]
-    )
-  ]),
+  .init(
+    ezvcard + "gmail-single2.vcf", ["3.0": 1],
+    [
+      (
+        "VCard Test",
+        [
+          "email@example.com", "homeemail@example.com", "workemail@example.com", "otheremail@example.com",
+          "customcategory@example.com",
+        ],
+        ["TheCompany"]
+      )
+    ]),
   .init(ezvcard + "outlook-2003.vcf", ["2.1": 1], [("John Doe III", ["jdoe@hotmail.com"], ["Company, The"])]),
-  .init(ezvcard + "outlook-2007.vcf", ["2.1": 1], [("Mr. Michael Angstadt Jr.", ["mike.angstadt@gmail.com"], ["TheCompany"])]),
-  .init(ezvcard + "rfc2426-example.vcf", ["3.0": 2], [
-    ("Frank Dawson", ["Frank_Dawson@Lotus.com", "fdawson@earthlink.net"], ["Lotus Development Corporation"]),
-    ("Tim Howes", ["howes@netscape.com"], ["Netscape Communications Corp."]),
-  ]),
-  .init(ezvcard + "rfc6350-example.vcf", ["4.0": 1], [("Simon Perreault", ["simon.perreault@viagenie.ca"], ["Viagenie"])]),
-  .init(ezvcard + "thunderbird-MoreFunctionsForAddressBook-extension.vcf", ["3.0": 1], [
-    (
-      "John Doe",
-      ["doe.john@hotmail.com", "additional-email@company.com", "additional-email1@company.com",
-        "additional-email2@company.com", "additional-email3@company.com"],
-      ["TheOrganization"]
-    )
-  ]),
+  .init(
+    ezvcard + "outlook-2007.vcf", ["2.1": 1],
+    [("Mr. Michael Angstadt Jr.", ["mike.angstadt@gmail.com"], ["TheCompany"])]),
+  .init(
+    ezvcard + "rfc2426-example.vcf", ["3.0": 2],
+    [
+      ("Frank Dawson", ["Frank_Dawson@Lotus.com", "fdawson@earthlink.net"], ["Lotus Development Corporation"]),
+      ("Tim Howes", ["howes@netscape.com"], ["Netscape Communications Corp."]),
+    ]),
+  .init(
+    ezvcard + "rfc6350-example.vcf", ["4.0": 1], [("Simon Perreault", ["simon.perreault@viagenie.ca"], ["Viagenie"])]),
+  .init(
+    ezvcard + "thunderbird-MoreFunctionsForAddressBook-extension.vcf", ["3.0": 1],
+    [
+      (
+        "John Doe",
+        [
+          "doe.john@hotmail.com", "additional-email@company.com", "additional-email1@company.com",
+          "additional-email2@company.com", "additional-email3@company.com",
+        ],
+        ["TheOrganization"]
+      )
+    ]),
   .init(nodevcf + "empty-lines.vcf", ["3.0": 1], [("Dr. Erika Mustermann", ["erika@mustermann.de"], ["Wikimedia"])]),
-  .init(nodevcf + "multiple.vcf", ["4.0": 1, "2.1": 1, "3.0": 1], Array(repeating: ("Dr. Erika Mustermann", ["erika@mustermann.de"], ["Wikimedia"]), count: 3)),
+  .init(
+    nodevcf + "multiple.vcf", ["4.0": 1, "2.1": 1, "3.0": 1],
+    Array(repeating: ("Dr. Erika Mustermann", ["erika@mustermann.de"], ["Wikimedia"]), count: 3)),
   .init(nodevcf + "photo-base64.vcf", ["4.0": 1], [], rejected: 1),
   .init(nodevcf + "quoted-list.vcf", ["4.0": 1], [("", [], [])]),
-  .init(nodevcf + "vcard-2.1.vcf", ["2.1": 1], [("Forrest Gump", ["forrestgump@example.com"], ["Bubba Gump Shrimp Co."])]),
-  .init(nodevcf + "vcard-3.0.vcf", ["3.0": 1], [("Forrest Gump", ["forrestgump@example.com"], ["Bubba Gump Shrimp Co."])]),
-  .init(nodevcf + "vcard-4.0.vcf", ["4.0": 1], [("Forrest Gump", ["forrestgump@example.com"], ["Bubba Gump Shrimp Co."])]),
+  .init(
+    nodevcf + "vcard-2.1.vcf", ["2.1": 1], [("Forrest Gump", ["forrestgump@example.com"], ["Bubba Gump Shrimp Co."])]),
+  .init(
+    nodevcf + "vcard-3.0.vcf", ["3.0": 1], [("Forrest Gump", ["forrestgump@example.com"], ["Bubba Gump Shrimp Co."])]),
+  .init(
+    nodevcf + "vcard-4.0.vcf", ["4.0": 1], [("Forrest Gump", ["forrestgump@example.com"], ["Bubba Gump Shrimp Co."])]),
   .init(nodevcf + "xing.vcf", ["2.1": 1], [("Hans-Peter Mustermann", [], ["Example GmbH"])]),
   .init(roundcube + "vcard/apple.vcf", ["3.0": 1], [("Apple Computer AG", [], ["Apple Computer AG"])]),
-  .init(roundcube + "vcard/johndoe.vcf", ["2.1": 1], [("John Doë", ["roundcube@gmail.com", "inbox@roundcube.net"], ["roundcube.net"])]),
+  .init(
+    roundcube + "vcard/johndoe.vcf", ["2.1": 1],
+    [("John Doë", ["roundcube@gmail.com", "inbox@roundcube.net"], ["roundcube.net"])]),
   .init(roundcube + "vcard/photo.vcf", ["3.0": 1], [("Apple Computer AG", [], ["Apple Computer AG"])]),
   .init(roundcube + "vcard/thebat.vcf", ["2.1": 1], [("Piotr Iksi\u{FFFD}ski", ["piotr.iksinski@somedomain.com"], [])]),
   .init(roundcube + "vcard/utf-16_sample.vcf", ["3.0": 1], [("Ǽgean ĽdaMonté", [], [])]),
-  .init(roundcube + "Csv2vcard/all.vcf", ["3.0": 1], [
-    ("Display Name", ["home@example.com", "work@example.com", "other@example.com"], ["Company"])
-  ]),
-  .init(roundcube + "Csv2vcard/email.vcf", ["3.0": 4], (1...4).map { ("test\($0)@domain.tld", ["test\($0)@domain.tld"], []) }),
-  .init(roundcube + "Csv2vcard/gmail.vcf", ["3.0": 1], [
-    (
-      "Prefix Firstname Middle Lastname Suffix", ["home@aaa.pl", "work@email.pl", "unknown@email.com", "other@email.com"],
-      ["company"]
-    )
-  ]),
-  .init(roundcube + "Csv2vcard/outlook.vcf", ["3.0": 1], [
-    ("test1@domain.tld", ["test1@domain.tld", "test2@domain.tld", "test3@domain.tld"], [])
-  ]),
-  .init(roundcube + "Csv2vcard/tb_plain.vcf", ["3.0": 1], [("Displayname", ["test@domain.tld", "next@domain.tld"], ["Organization"])]),
+  .init(
+    roundcube + "Csv2vcard/all.vcf", ["3.0": 1],
+    [
+      ("Display Name", ["home@example.com", "work@example.com", "other@example.com"], ["Company"])
+    ]),
+  .init(
+    roundcube + "Csv2vcard/email.vcf", ["3.0": 4],
+    (1...4).map { ("test\($0)@domain.tld", ["test\($0)@domain.tld"], []) }),
+  .init(
+    roundcube + "Csv2vcard/gmail.vcf", ["3.0": 1],
+    [
+      (
+        "Prefix Firstname Middle Lastname Suffix",
+        ["home@aaa.pl", "work@email.pl", "unknown@email.com", "other@email.com"],
+        ["company"]
+      )
+    ]),
+  .init(
+    roundcube + "Csv2vcard/outlook.vcf", ["3.0": 1],
+    [
+      ("test1@domain.tld", ["test1@domain.tld", "test2@domain.tld", "test3@domain.tld"], [])
+    ]),
+  .init(
+    roundcube + "Csv2vcard/tb_plain.vcf", ["3.0": 1],
+    [("Displayname", ["test@domain.tld", "next@domain.tld"], ["Organization"])]),
 ]
 
 /// The vCards in ../shared (skipped, with a note, when it is absent).
@@ -632,12 +691,20 @@ let realVCardFiles: [VCardExpectation] = [
       return
     }
     let e = try #require(evolution.cards.first)
-    #expect([e.familyName, e.givenName, e.middleName, e.namePrefix, e.nameSuffix] == ["Doe", "John", "Richter, James", "Mr.", "Sr."])
-    #expect((e.department, e.title, e.nickname, e.birthday) == ("Accounting, Dungeon", "Money Counter", "Johny", "1980-03-22"))
+    #expect(
+      [e.familyName, e.givenName, e.middleName, e.namePrefix, e.nameSuffix] == [
+        "Doe", "John", "Richter, James", "Mr.", "Sr.",
+      ])
+    #expect(
+      (e.department, e.title, e.nickname, e.birthday) == ("Accounting, Dungeon", "Money Counter", "Johny", "1980-03-22")
+    )
     #expect(e.labels == ["VIP"])
     #expect(e.uid == "477343c8e6bf375a9bac1f96a5000837")
     let o = try #require(outlook.cards.first)
-    #expect((o.department, o.title, o.birthday, o.urls) == ("TheDepartment", "The Job Title", "19800321", ["http://web-page-address.com"]))
+    #expect(
+      (o.department, o.title, o.birthday, o.urls) == (
+        "TheDepartment", "The Job Title", "19800321", ["http://web-page-address.com"]
+      ))
     let s = try #require(rfc6350.cards.first)
     #expect(s.nameSuffix == "ing. jr, M.Sc.")
     #expect(s.phones == ["+1-418-656-9254;ext=102", "+1-418-262-6501"])
@@ -645,7 +712,10 @@ let realVCardFiles: [VCardExpectation] = [
     let l = try #require(lotus.cards.first)
     #expect(l.nickname == "Johny,JayJay", "an escaped comma is not a list separator")
     #expect((l.title, l.department) == ("Generic Accountant", "SUN"))
-    #expect(android.warnings == [VCardProblem(line: 82, column: 45, message: "ORG is not valid UTF-8; invalid bytes replaced with U+FFFD")])
+    #expect(
+      android.warnings == [
+        VCardProblem(line: 82, column: 45, message: "ORG is not valid UTF-8; invalid bytes replaced with U+FFFD")
+      ])
     #expect(android.cards[3].phones == ["123456", "234567", "3456789", "45678901"])
     #expect(thebat.warnings.map(\.line) == [3, 4], "=F1 without CHARSET is not UTF-8")
     let i = try #require(iphone.cards.first)

@@ -57,7 +57,9 @@ import Testing
       let singletons = (0..<g.personCount).map { Int32($0) }
       #expect(a.modularity >= g.modularity(labels: singletons) - 1e-12)
       let louvain = g.louvainCommunities(seed: seed)
-      #expect(a.modularity >= louvain.modularity - 0.02, "seed \(seed): Leiden \(a.modularity) vs Louvain \(louvain.modularity)")
+      #expect(
+        a.modularity >= louvain.modularity - 0.02,
+        "seed \(seed): Leiden \(a.modularity) vs Louvain \(louvain.modularity)")
       if !Self.connected(g, louvain.labels) { louvainDisconnected += 1 }
     }
     print("Louvain returned a disconnected community on \(louvainDisconnected) of 30 graphs")

@@ -31,7 +31,10 @@ import Testing
       (4, 5, 0.8, false), (0, 3, 0.1, true),
     ]
     for (u, v, s, inferred) in ties {
-      try b.addTie(u, v, evidence: TieEvidence(strength: s, interactions: 3, kind: "colleague", inferredConfidence: inferred ? 0.5 : nil))
+      try b.addTie(
+        u, v,
+        evidence: TieEvidence(strength: s, interactions: 3, kind: "colleague", inferredConfidence: inferred ? 0.5 : nil)
+      )
     }
     return try b.build().0
   }
@@ -57,7 +60,9 @@ import Testing
   @Test func introductionsDOT() throws {
     let g = try Self.graph()
     try Self.assertSnapshot(
-      RenderModel.introductions(g, ego: 0, pairs: [SuggestedPair(a: 1, b: 3, score: 0.7, reasons: ["same \"industry\""])]).dot(),
+      RenderModel.introductions(
+        g, ego: 0, pairs: [SuggestedPair(a: 1, b: 3, score: 0.7, reasons: ["same \"industry\""])]
+      ).dot(),
       "introductions")
   }
 }

@@ -34,7 +34,9 @@ import Testing
         }
       }
       let last = Self.residentMegabytes()
-      print("memory-trend \(engine): RSS after 10 renders \(String(format: "%.1f", first)) MB, after 200 \(String(format: "%.1f", last)) MB")
+      print(
+        "memory-trend \(engine): RSS after 10 renders \(String(format: "%.1f", first)) MB, after 200 \(String(format: "%.1f", last)) MB"
+      )
       #expect(last - first < 8, "RSS grew \(last - first) MB over 190 renders with \(engine)")
     }
   }

@@ -102,7 +102,8 @@ enum RenderFixtures {
       try b.addTie(
         PersonID(u), PersonID(v),
         evidence: TieEvidence(
-          strength: strength, interactions: Int(next() % 40), lastContact: Day(daysSinceEpoch: Int32(19_000 + Int(next() % 2000))),
+          strength: strength, interactions: Int(next() % 40),
+          lastContact: Day(daysSinceEpoch: Int32(19_000 + Int(next() % 2000))),
           kind: "colleague", inferredConfidence: inferred ? 0.6 : nil))
       count += 1
     }
@@ -112,7 +113,8 @@ enum RenderFixtures {
   /// Names that try to break out of every context Liaison writes.
   static let hostileNames = [
     "<script>alert(1)</script>", "Ann \"The Quote\" Lee", "Tom & Jerry &amp; Co", "]]><x>", "back\\l slash\\n \\N \\G",
-    "<b>bold</b> <TABLE>", "ctrl\u{01}\u{07}\u{1B}char", "line\nbreak\rreturn", "onload=alert(1)", "javascript:alert(1)",
+    "<b>bold</b> <TABLE>", "ctrl\u{01}\u{07}\u{1B}char", "line\nbreak\rreturn", "onload=alert(1)",
+    "javascript:alert(1)",
     "<img src=x onerror=alert(1)>", "xlink:href=\"http://evil\"",
   ]
 }

@@ -1,6 +1,7 @@
 import GraphCore
-@testable import GraphRendering
 import Testing
+
+@testable import GraphRendering
 
 @Suite struct SVGSafetyTests {
   static func check(_ s: String) -> Bool {
@@ -13,7 +14,8 @@ import Testing
   }
 
   @Test func refusesScriptsHandlersAndExternalReferences() {
-    let head = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+    let head =
+      "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
     #expect(Self.check(head + "<g id=\"a\" class=\"node\"><text>&lt;script&gt; onload=x</text></g></svg>"))
     #expect(Self.check(head + "<a xlink:href=\"#local\"><text>x</text></a><g fill=\"url(#grad)\"/></svg>"))
     #expect(Self.check(head + "<a xlink:title=\"javascript:alert(1) url(http://x)\"><text>x</text></a></svg>"))
@@ -48,7 +50,9 @@ import Testing
   /// bidirectional controls, like C0 and C1 controls, are drawn as spaces.
   @Test func bidirectionalControlsInNamesAreDrawnAsSpaces() async throws {
     for control in ["\u{202E}", "\u{202D}", "\u{2066}", "\u{2069}", "\u{200F}", "\u{061C}", "\u{009B}"] {
-      #expect(DOTLabel.quoted("Evil\(control)elif") == "\"Evil elif\"", "U+\(String(control.unicodeScalars.first!.value, radix: 16))")
+      #expect(
+        DOTLabel.quoted("Evil\(control)elif") == "\"Evil elif\"",
+        "U+\(String(control.unicodeScalars.first!.value, radix: 16))")
     }
     let raw = try await GraphvizRenderer().render(
       dot: "graph { a [label=\(DOTLabel.quoted("Evil\u{202E}elif.exe"))] }", engine: .neato)

@@ -134,7 +134,9 @@ import Testing
     #expect(svg2.count("person") == 0)
     var pairs = Set<String>()
     for (u, v, _) in g.tieList() where partition.labels[Int(u)] != partition.labels[Int(v)] {
-      pairs.insert("\(min(partition.labels[Int(u)], partition.labels[Int(v)]))-\(max(partition.labels[Int(u)], partition.labels[Int(v)]))")
+      pairs.insert(
+        "\(min(partition.labels[Int(u)], partition.labels[Int(v)]))-\(max(partition.labels[Int(u)], partition.labels[Int(v)]))"
+      )
     }
     #expect(svg2.count("bundle") == pairs.count)
   }
@@ -239,7 +241,11 @@ import Testing
       RenderModel.communities(g, groups: .leiden(g)),
       RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
       RenderModel.introductions(
-        g, ego: nil, pairs: [SuggestedPair(a: 0, b: 4, score: 1, reasons: names), SuggestedPair(a: 2, b: 9, score: 0.5, reasons: ["</title><script>"])]),
+        g, ego: nil,
+        pairs: [
+          SuggestedPair(a: 0, b: 4, score: 1, reasons: names),
+          SuggestedPair(a: 2, b: 9, score: 0.5, reasons: ["</title><script>"]),
+        ]),
     ]
     if !paths.isEmpty { models.append(.path(g, paths: paths)) }
     var seen = Set<String>()
@@ -250,7 +256,8 @@ import Testing
       #expect(!text.contains("<img") && !text.contains("<b>") && !text.contains("<TABLE>"))
       #expect(!text.contains("href=\"http://evil"), "the name is text, never an attribute")
       #expect(svg.count("person") == model.personCount)
-      for t in svg.texts { seen.insert(t.replacingOccurrences(of: "\u{A0}", with: " ")) }  // Graphviz writes runs of spaces as NBSP
+      // Graphviz writes runs of spaces as NBSP.
+      for t in svg.texts { seen.insert(t.replacingOccurrences(of: "\u{A0}", with: " ")) }
     }
     // Names come back as the characters typed (labels may be cut with …).
     #expect(seen.contains("<script>alert(1)</script>"))

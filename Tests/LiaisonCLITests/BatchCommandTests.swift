@@ -1,8 +1,9 @@
 import Foundation
 import GraphIO
-@testable import LiaisonCLI
 import LiaisonTestSupport
 import Testing
+
+@testable import LiaisonCLI
 
 /// One batch run on the bundled team data, shared by the tests that only read it
 /// (loading the team's exports is the slow part of a debug build).
@@ -13,7 +14,8 @@ enum TeamBatch {
   ]
   /// Globex Clinic has many people in the team data and no member works there;
   /// Ifeoma Nwosu (id 0, named by her email) is at Globex Clinic and is not a member.
-  static let targetsText = "target,note\nGlobex Clinic,a company\nifeoma.nwosu@globexclinic.it,a person\nNo Such Company Ltd,nobody\n"
+  static let targetsText =
+    "target,note\nGlobex Clinic,a company\nifeoma.nwosu@globexclinic.it,a person\nNo Such Company Ltd,nobody\n"
 
   struct Run: Sendable {
     var folder: String
@@ -22,7 +24,8 @@ enum TeamBatch {
   }
 
   static func run(into folder: String, targets: String) -> Int32 {
-    LiaisonCommand.run(arguments: ["batch"] + inputs + ["--out", folder, "--targets", targets, "--quiet", "--threads", "2"])
+    LiaisonCommand.run(
+      arguments: ["batch"] + inputs + ["--out", folder, "--targets", targets, "--quiet", "--threads", "2"])
   }
 
   static let first: Run = {
@@ -65,17 +68,23 @@ enum HTMLSafety {
     let tag = try! NSRegularExpression(pattern: "<[a-zA-Z][^>]*>")
     // A real handler attribute (an escaped `&quot; onx=&quot;` inside a value is text).
     let handler = try! NSRegularExpression(pattern: "\\son[a-z]+\\s*=\\s*[^&\\s>]", options: [.caseInsensitive])
-    let attr = try! NSRegularExpression(pattern: "\\s(src|href|srcset|action|data|poster)\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", options: [.caseInsensitive])
+    let attr = try! NSRegularExpression(
+      pattern: "\\s(src|href|srcset|action|data|poster)\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+      options: [.caseInsensitive])
     let ns = html as NSString
     for m in tag.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
       let t = ns.substring(with: m.range)
       let tn = t as NSString
-      if handler.firstMatch(in: t, range: NSRange(location: 0, length: tn.length)) != nil { found.append("handler in \(t)") }
+      if handler.firstMatch(in: t, range: NSRange(location: 0, length: tn.length)) != nil {
+        found.append("handler in \(t)")
+      }
       for a in attr.matches(in: t, range: NSRange(location: 0, length: tn.length)) {
         var value = ""
         for g in 3...5 where a.range(at: g).location != NSNotFound { value = tn.substring(with: a.range(at: g)) }
         let v = value.lowercased()
-        if v.contains(":") || v.hasPrefix("//") || v.hasPrefix("/") || v.contains("..") { found.append("reference \(value)") }
+        if v.contains(":") || v.hasPrefix("//") || v.hasPrefix("/") || v.contains("..") {
+          found.append("reference \(value)")
+        }
       }
     }
     return found
@@ -91,7 +100,8 @@ enum HTMLSafety {
     let summary = try #require(TeamBatch.json("\(run.folder)/summary.json"))
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    let code = LiaisonCommand.run(arguments: ["stats"] + TeamBatch.inputs + ["--format", "json", "--output", "\(tmp.path)/stats.json"])
+    let code = LiaisonCommand.run(
+      arguments: ["stats"] + TeamBatch.inputs + ["--format", "json", "--output", "\(tmp.path)/stats.json"])
     #expect(code == 0)
     let stats = try #require(TeamBatch.json("\(tmp.path)/stats.json"))
     // The whole stats answer, and the first-level counts scripts read.
@@ -141,7 +151,10 @@ enum HTMLSafety {
     let summary = try #require(TeamBatch.json("\(run.folder)/summary.json"))
     let team = try #require(summary["team"] as? [String: Any])
     let targets = try #require(team["targets"] as? [[String: Any]])
-    #expect(targets.map { $0["target"] as? String } == ["Globex Clinic", "ifeoma.nwosu@globexclinic.it", "No Such Company Ltd"])
+    #expect(
+      targets.map { $0["target"] as? String } == [
+        "Globex Clinic", "ifeoma.nwosu@globexclinic.it", "No Such Company Ltd",
+      ])
     let memberNames = Set((summary["members"] as? [[String: Any]] ?? []).compactMap { $0["owner"] as? String })
     for t in targets.prefix(2) {
       let best = try #require(t["best"] as? [String: Any], "\(t["target"] ?? "") has a best member")
@@ -218,7 +231,9 @@ enum HTMLSafety {
 
       """#)
     let manifest = tmp.write(
-      "owners.csv", "owner,path\n\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\",evil.csv\n\"../../etc/passwd\",plain.csv\n")
+      "owners.csv",
+      "owner,path\n\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\",evil.csv\n\"../../etc/passwd\",plain.csv\n"
+    )
     let targets = tmp.write("targets.txt", "<script>alert(4)</script>\nAcme & Co\n")
     let out = "\(tmp.path)/report"
     let code = LiaisonCommand.run(arguments: ["batch", manifest, "--out", out, "--targets", targets, "--quiet"])
@@ -240,10 +255,15 @@ enum HTMLSafety {
     let files = TeamBatch.files(out)
     #expect(!files.isEmpty)
     for f in files {
-      #expect(f.range(of: "^(\\.liaison-report|(members/|targets/)?[a-z0-9-]+\\.(json|csv|svg|html))$", options: .regularExpression) != nil, "\(f)")
+      #expect(
+        f.range(
+          of: "^(\\.liaison-report|(members/|targets/)?[a-z0-9-]+\\.(json|csv|svg|html))$", options: .regularExpression)
+          != nil, "\(f)")
       if f.hasSuffix(".svg") {
         let svg = try #require(TempFolder.read(path: "\(out)/\(f)")).lowercased()
-        #expect(!svg.contains("<script") && svg.range(of: "\\son[a-z]+\\s*=\\s*[\"']", options: .regularExpression) == nil, "\(f)")
+        #expect(
+          !svg.contains("<script") && svg.range(of: "\\son[a-z]+\\s*=\\s*[\"']", options: .regularExpression) == nil,
+          "\(f)")
       }
     }
     #expect(!FileManager.default.fileExists(atPath: "\(tmp.path)/etc"))
@@ -265,13 +285,16 @@ enum HTMLSafety {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let root = SharedData.repositoryRoot()
-    let exports = try FileManager.default.contentsOfDirectory(atPath: "\(root)/datasets/team/exports").sorted().prefix(2)
+    let exports = try FileManager.default.contentsOfDirectory(atPath: "\(root)/datasets/team/exports").sorted().prefix(
+      2)
     mkdir("\(tmp.path)/in", 0o755)
     for f in exports { tmp.write("in/\(f)", TempFolder.read(path: "\(root)/datasets/team/exports/\(f)")!) }
     var people: [Int] = []
     for out in ["in/report", "in/report", "in/sub/other"] {
       mkdir("\(tmp.path)/in/sub", 0o755)
-      let code = LiaisonCommand.run(arguments: ["batch", "\(tmp.path)/in", "--out", "\(tmp.path)/\(out)", "--quiet", "--no-pictures"])
+      let code = LiaisonCommand.run(arguments: [
+        "batch", "\(tmp.path)/in", "--out", "\(tmp.path)/\(out)", "--quiet", "--no-pictures",
+      ])
       #expect(code == 0, "\(out)")
       let summary = try #require(TeamBatch.json("\(tmp.path)/\(out)/summary.json"))
       #expect((summary["failures"] as? [Any])?.isEmpty ?? true, "\(out): no file of the report failed as input")

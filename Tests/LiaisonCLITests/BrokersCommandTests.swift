@@ -8,7 +8,8 @@ import Testing
 
   @Test func bundledNetworkContractFields() throws {
     let (code, json) = runJSON([
-      "brokers", "\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv", "--top", "5", "--threads", "2",
+      "brokers", "\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv", "--top", "5", "--threads",
+      "2",
     ])
     #expect(code == 0)
     let people = try #require(json?["people"] as? [[String: Any]])
@@ -19,7 +20,8 @@ import Testing
       let b = try #require(p["betweenness"] as? Double)
       #expect(b <= last, "ranked by betweenness")
       last = b
-      #expect(p["constraint"] as? Double != nil && p["effectiveSize"] as? Double != nil && p["efficiency"] as? Double != nil)
+      #expect(
+        p["constraint"] as? Double != nil && p["effectiveSize"] as? Double != nil && p["efficiency"] as? Double != nil)
       let roles = try #require(p["brokerage"] as? [String: Int])
       #expect(Set(roles.keys).isSuperset(of: ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]))
       #expect(roles["representative"] == roles["gatekeeper"], "undirected: sna counts both directions")
@@ -50,7 +52,8 @@ import Testing
     // --sample states its bound; sampling everyone is exact.
     let (_, sampled) = runJSON(["brokers", edges, "--sample", "2", "--seed", "3"])
     let method = try #require(sampled?["betweennessMethod"] as? [String: Any])
-    #expect(method["exact"] as? Bool == false && method["errorBound"] as? Double != nil && method["sources"] as? Int == 2)
+    #expect(
+      method["exact"] as? Bool == false && method["errorBound"] as? Double != nil && method["sources"] as? Int == 2)
   }
 
   @Test func groupsDeterminismAndExitCodes() throws {
@@ -62,7 +65,9 @@ import Testing
     #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.json", "--threads", "1"]) == 0)
     #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.json", "--threads", "2"]) == 0)
     #expect(tmp.read("a.json") == tmp.read("b.json"), "same bytes for any thread count")
-    #expect(LiaisonCommand.run(arguments: ["brokers", ties, "--weighted", "--format", "csv", "--output", "\(tmp.path)/c.csv"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: ["brokers", ties, "--weighted", "--format", "csv", "--output", "\(tmp.path)/c.csv"])
+        == 0)
     let csv = try #require(tmp.read("c.csv"))
     #expect(csv.hasPrefix("rank,id,name,company,betweenness,"))
     #expect(csv.split(separator: "\n").count == 21, "header + 20 rows")

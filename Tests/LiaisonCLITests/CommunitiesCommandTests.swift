@@ -8,7 +8,10 @@ import Testing
     let root = SharedData.repositoryRoot()
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    let args = ["communities", "\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv", "--format", "json", "--output"]
+    let args = [
+      "communities", "\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv", "--format", "json",
+      "--output",
+    ]
     #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.json"]) == 0)
     #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.json"]) == 0)
     #expect(tmp.read("a.json") == tmp.read("b.json"), "same seed, same bytes")
@@ -21,6 +24,7 @@ import Testing
     #expect(members.count == 300, "a partition of every person")
     #expect(Set(members.compactMap { $0["id"] as? String }).count == 300)
     #expect(communities.allSatisfy { $0["id"] != nil })
-    #expect(LiaisonCommand.run(arguments: ["communities", "\(root)/datasets/network/ties.csv", "--resolution", "0"]) == 2)
+    #expect(
+      LiaisonCommand.run(arguments: ["communities", "\(root)/datasets/network/ties.csv", "--resolution", "0"]) == 2)
   }
 }

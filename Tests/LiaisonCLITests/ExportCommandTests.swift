@@ -106,7 +106,10 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     for (i, n) in hostile.enumerated() {
       let p = b.person(key: "id\(i)")
       b.setAttributes(
-        p, .init(name: n, emails: ["p\(i)@example.com"], company: "Co \(i % 3)", title: n, industry: "Software", tags: ["a", "b"]))
+        p,
+        .init(
+          name: n, emails: ["p\(i)@example.com"], company: "Co \(i % 3)", title: n, industry: "Software",
+          tags: ["a", "b"]))
     }
     for i in 0..<hostile.count {
       for j in (i + 1)..<hostile.count where (i * 7 + j) % 3 == 0 {
@@ -162,14 +165,16 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     defer { tmp.cleanUp() }
     try GraphExport.write(g, as: .json, to: "\(tmp.path)/g.json")
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/g.json"))) as? [String: Any])
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/g.json")))
+        as? [String: Any])
     #expect(json["directed"] as? Bool == false)
     let nodes = try #require(json["nodes"] as? [[String: Any]])
     let links = try #require(json["links"] as? [[String: Any]])
     #expect(nodes.count == g.personCount && links.count == g.tieCount)
     for (i, n) in nodes.enumerated() {
       #expect(n["id"] as? String == g.people.id(of: PersonID(i)))
-      #expect(n["name"] as? String == g.people.name(of: PersonID(i)), "names round-trip exactly, control characters included")
+      #expect(
+        n["name"] as? String == g.people.name(of: PersonID(i)), "names round-trip exactly, control characters included")
       #expect(n["degree"] as? Int == g.degree(of: PersonID(i)))
     }
     let expected = Self.expectedTies(g)
@@ -188,7 +193,9 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     try GraphExport.write(g, as: .csv, to: "\(tmp.path)/net.csv")
     let people = try #require(tmp.read("net-people.csv"))
     #expect(people.hasPrefix("id,name,email,company,title,industry,location,tags,url,degree\n"))
-    #expect(people.contains(",'=SUM(A1:A9),") && people.contains(",'+1 555,") && people.contains(",'-dash,") && people.contains(",'@at,"))
+    #expect(
+      people.contains(",'=SUM(A1:A9),") && people.contains(",'+1 555,") && people.contains(",'-dash,")
+        && people.contains(",'@at,"))
     #expect(!people.contains(",=SUM"))
     let ties = try #require(tmp.read("net-ties.csv"))
     #expect(ties.split(separator: "\n").count == g.tieCount + 1)
@@ -222,7 +229,8 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     let texts = SVGTexts(svg)
     #expect(texts.parsed)
     #expect(Set(texts.texts.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") }) == Set(names))
-    #expect(String(decoding: svg, as: UTF8.self).contains(">A &amp;amp; B &amp;lt;x&amp;gt; &amp;#38; &amp;#x26;</text>"))
+    #expect(
+      String(decoding: svg, as: UTF8.self).contains(">A &amp;amp; B &amp;lt;x&amp;gt; &amp;#38; &amp;#x26;</text>"))
   }
 
   @Test func exportCommandOnTheBundledNetwork() throws {
@@ -231,7 +239,9 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     defer { tmp.cleanUp() }
     let inputs = ["\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv"]
     for format in ["graphml", "gexf", "json", "csv", "dot"] {
-      #expect(LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", format, "--output", "\(tmp.path)/n.\(format)"]) == 0)
+      #expect(
+        LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", format, "--output", "\(tmp.path)/n.\(format)"])
+          == 0)
     }
     let r = GraphMLReader(try Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/n.graphml")))
     #expect(r.nodes.count == 300 && r.edges.count == 3003)

@@ -1,8 +1,9 @@
 import Foundation
-@testable import GraphIO
 import LiaisonCLI
 import LiaisonTestSupport
 import Testing
+
+@testable import GraphIO
 
 /// What the command line prints for inputs it cannot use: GraphIO's
 /// structured hints worded with the CLI's flags, byte for byte as before.

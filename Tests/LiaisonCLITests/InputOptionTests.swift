@@ -1,6 +1,7 @@
-@testable import LiaisonCLI
 import LiaisonTestSupport
 import Testing
+
+@testable import LiaisonCLI
 
 /// Command-line checks of dates and tables.
 @Suite struct InputOptionTests {
@@ -15,7 +16,8 @@ import Testing
 
   @Test func asOfSaysWhichPartOfTheDateIsWrong() {
     #expect(message("2024-02-29") == nil)
-    #expect(message("2024-02-31") == "--as-of 2024-02-31: day 31 is out of range for the month (February 2024 has 29 days).")
+    #expect(
+      message("2024-02-31") == "--as-of 2024-02-31: day 31 is out of range for the month (February 2024 has 29 days).")
     #expect(message("2025-13-01") == "--as-of 2025-13-01: month 13 is out of range (months are 1–12).")
     #expect(message("tomorrow") == "--as-of 'tomorrow' is not YYYY-MM-DD (a date such as 2026-11-01).")
   }

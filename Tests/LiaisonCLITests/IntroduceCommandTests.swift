@@ -31,10 +31,11 @@ import Testing
     let ties = try teamTies()
     var previous = Double.infinity
     for c in candidates {
-      for key in ["a", "b", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard", "reasons",
+      for key in [
+        "a", "b", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard", "reasons",
         "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "introducibility",
-        "constraintBefore", "constraintAfter", "constraintChange"]
-      {
+        "constraintBefore", "constraintAfter", "constraintChange",
+      ] {
         #expect(c[key] != nil, "field \(key)")
       }
       let a = try #require((c["a"] as? [String: Any])?["id"] as? String)
@@ -62,11 +63,15 @@ import Testing
     #expect(code == 0)
     let j = try #require(json)
     #expect(j["pairsExcluded"] as? Int == 1)
-    let ids = (j["candidates"] as! [[String: Any]]).map { [($0["a"] as! [String: Any])["id"] as! String, ($0["b"] as! [String: Any])["id"] as! String] }
+    let ids = (j["candidates"] as! [[String: Any]]).map {
+      [($0["a"] as! [String: Any])["id"] as! String, ($0["b"] as! [String: Any])["id"] as! String]
+    }
     #expect(!ids.contains { Set($0) == Set([a, b]) })
     let (code2, strict) = runJSON(["introduce"] + team + ["--ego", "994", "--min-common", "3", "--top", "50"])
     #expect(code2 == 0)
-    for c in try #require(strict?["candidates"] as? [[String: Any]]) { #expect(c["commonContactsBesidesEgo"] as! Int >= 3) }
+    for c in try #require(strict?["candidates"] as? [[String: Any]]) {
+      #expect(c["commonContactsBesidesEgo"] as! Int >= 3)
+    }
     let unknown = tmp.write("bad.csv", "994,nobody-here\n")
     #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "994", "--exclude", unknown]) == 1)
   }
@@ -75,7 +80,8 @@ import Testing
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let pendant = tmp.write("pendant.csv", "source,target\na,b\nb,c\n")
-    #expect(LiaisonCommand.run(arguments: ["introduce", pendant, "--ego", "a"]) == 1, "one contact: nobody to introduce")
+    #expect(
+      LiaisonCommand.run(arguments: ["introduce", pendant, "--ego", "a"]) == 1, "one contact: nobody to introduce")
     #expect(LiaisonCommand.run(arguments: ["introduce", pendant, "--ego", "b", "--output", "\(tmp.path)/b.txt"]) == 0)
     let text = tmp.read("b.txt") ?? ""
     #expect(text.contains("Introductions among the 2 contacts of b (1 pair without a tie)"))
@@ -102,7 +108,9 @@ import Testing
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let out = "\(tmp.path)/pp.csv"
-    #expect(LiaisonCommand.run(arguments: ["introduce"] + net + ["--top", "3", "--per-person", "--format", "csv", "--output", out]) == 0)
+    #expect(
+      LiaisonCommand.run(
+        arguments: ["introduce"] + net + ["--top", "3", "--per-person", "--format", "csv", "--output", out]) == 0)
     let csv = try #require(tmp.read("pp.csv"))
     #expect(csv.hasPrefix("person,rank,candidate,adamicAdar\n"))
     #expect(csv.split(separator: "\n").count > 300)

@@ -2,9 +2,10 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphIO
-@testable import LiaisonCLI
 import LiaisonTestSupport
 import Testing
+
+@testable import LiaisonCLI
 
 /// The network-wide answer written a chunk at a time, and the ego's contacts capped.
 @Suite(.serialized) struct IntroduceLimitsTests {
@@ -81,14 +82,18 @@ import Testing
     var people: [IntroductionsReport.PerPersonJSON.Person] = []
     for p in 0..<PersonID(g.personCount) {
       for (rank, c) in r.candidates(of: p).enumerated() {
-        csv += "\(CSVEscaping.field(g.people.id(of: p))),\(rank + 1),\(CSVEscaping.field(g.people.id(of: c.person))),\(c.score)\n"
+        csv +=
+          "\(CSVEscaping.field(g.people.id(of: p))),\(rank + 1),\(CSVEscaping.field(g.people.id(of: c.person))),\(c.score)\n"
       }
       people.append(
         .init(
           id: g.people.id(of: p), name: g.people.name(of: p),
-          candidates: r.candidates(of: p).map { .init(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score) }))
+          candidates: r.candidates(of: p).map {
+            .init(id: g.people.id(of: $0.person), name: g.people.name(of: $0.person), score: $0.score)
+          }))
     }
-    let json = try jsonText(IntroductionsReport.PerPersonJSON(rankedBy: "adamicAdar", k: 4, pairsScored: r.pairsScored, people: people))
+    let json = try jsonText(
+      IntroductionsReport.PerPersonJSON(rankedBy: "adamicAdar", k: 4, pairsScored: r.pairsScored, people: people))
     for (format, expected) in [(OutputFormat.csv, csv), (.json, json)] {
       var pieces: [String] = []
       try IntroductionsReport.writePerPerson(r, in: g, format: format, chunk: 5) { pieces.append($0) }

@@ -16,7 +16,7 @@ struct MemoryLimitTests {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     // About 48 MB of ties (seeded), far more than fits in 160 MB of address space.
-    var rng = SplitMix64(seed: 20261204)
+    var rng = SplitMix64(seed: 20_261_204)
     var text = "source,target,strength\n"
     text.reserveCapacity(50 << 20)
     while text.utf8.count < 48 << 20 {

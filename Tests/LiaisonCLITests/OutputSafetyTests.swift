@@ -36,7 +36,9 @@ import Testing
       ["export", people, ties, "--to", "json", "-o", ties],
       ["export", people, ties, "--to", "json", "-o", "\(tmp.path)/link.csv"],
       ["export", people, ties, "--to", "json", "-o", "\(tmp.path)/hard.csv"],
-      ["export", people, ties, "--to", "json", "-o", "\(tmp.path)/../\(tmp.path.split(separator: "/").last!)/ties.csv"],
+      [
+        "export", people, ties, "--to", "json", "-o", "\(tmp.path)/../\(tmp.path.split(separator: "/").last!)/ties.csv",
+      ],
       // CSV export writes PREFIX-people.csv and PREFIX-ties.csv.
       ["export", "\(tmp.path)/x-ties.csv", "--to", "csv", "-o", "\(tmp.path)/x.csv"],
       ["render", people, ties, "--view", "network", "-o", ties],
@@ -65,13 +67,16 @@ import Testing
     defer { tmp.cleanUp() }
     let out = tmp.write("answer.json", "old\n")
     symlink("answer.json", "\(tmp.path)/latest.json")
-    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/latest.json"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/latest.json"]) == 0)
     var st = stat()
     #expect(lstat("\(tmp.path)/latest.json", &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, "the link is still a link")
     #expect(TempFolder.read(path: out)?.contains("\"people\" : 300") == true, "the target holds the answer")
     // A dangling link creates its target, as cp does.
     symlink("new.json", "\(tmp.path)/dangling.json")
-    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/dangling.json"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/dangling.json"]) == 0
+    )
     #expect(lstat("\(tmp.path)/dangling.json", &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
     #expect(TempFolder.read(path: "\(tmp.path)/new.json")?.contains("\"people\" : 300") == true)
   }
@@ -136,7 +141,8 @@ import Testing
     tmp.write(".out.json.tmp-\(dead)", "half of an old answer")
     tmp.write(".out.json.tmp-1", "a live process's file")  // pid 1 is alive
     tmp.write(".other.json.tmp-\(dead)", "not ours to judge")
-    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/out.json"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/out.json"]) == 0)
     let names = entries(tmp.path)
     #expect(!names.contains(".out.json.tmp-\(dead)"))
     #expect(names.contains(".out.json.tmp-1"))

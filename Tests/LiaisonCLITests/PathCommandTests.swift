@@ -29,7 +29,8 @@ import Testing
       lastStrength = strength
       let evidence = try #require(p["evidence"] as? [[String: Any]])
       #expect(evidence.count == hops)
-      #expect(["strong", "weak", "unrated", "dormant"].contains(evidence[0]["tieClass"] as? String ?? ""), "usable first hop")
+      #expect(
+        ["strong", "weak", "unrated", "dormant"].contains(evidence[0]["tieClass"] as? String ?? ""), "usable first hop")
       #expect((p["sentence"] as? String)?.isEmpty == false)
     }
     let target = try #require(j["target"] as? [String: Any])
@@ -37,7 +38,8 @@ import Testing
   }
 
   @Test func disjointAndHopLimit() throws {
-    let (code, json) = runJSON(["path"] + team + ["--from", "Mary Reed", "--to-company", "Sterling Telecom Corp.", "--disjoint", "--k", "4"])
+    let (code, json) = runJSON(
+      ["path"] + team + ["--from", "Mary Reed", "--to-company", "Sterling Telecom Corp.", "--disjoint", "--k", "4"])
     #expect(code == 0)
     let paths = try #require(json?["paths"] as? [[String: Any]])
     var brokers = Set<String>()
@@ -45,7 +47,8 @@ import Testing
       let ids = (p["people"] as! [[String: Any]]).map { $0["id"] as! String }
       for b in ids.dropFirst().dropLast() { #expect(brokers.insert(b).inserted, "no broker shared") }
     }
-    let (c1, one) = runJSON(["path"] + team + ["--from", "Mary Reed", "--to-company", "Sterling Telecom Corp.", "--max-hops", "1"])
+    let (c1, one) = runJSON(
+      ["path"] + team + ["--from", "Mary Reed", "--to-company", "Sterling Telecom Corp.", "--max-hops", "1"])
     // Either a direct tie, or no chain with a message naming the nearest people there.
     if c1 == 0 {
       #expect((one?["paths"] as? [[String: Any]])?.allSatisfy { $0["hops"] as? Int == 1 } == true)
@@ -95,7 +98,9 @@ import Testing
     }
     // The path picture says the same.
     let svg = "\(tmp.path)/chains.svg"
-    let renderCode = LiaisonCommand.run(arguments: ["render", people, ties, "--view", "path", "--from", "0", "--to", "Ada Lovelace", "-o", svg])
+    let renderCode = LiaisonCommand.run(arguments: [
+      "render", people, ties, "--view", "path", "--from", "0", "--to", "Ada Lovelace", "-o", svg,
+    ])
     #expect(renderCode == 2)
     #expect(LiaisonCommand.run(arguments: ["path", people, ties, "--from", "0", "--to", "1"]) == 0)
   }

@@ -46,7 +46,8 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
     ]
     for (view, extra, people) in cases {
       let out = "\(tmp.path)/\(view).svg"
-      #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", view, "-o", out] + extra) == 0, "\(view)")
+      #expect(
+        LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", view, "-o", out] + extra) == 0, "\(view)")
       let svg = try #require(TempFolder.read(path: out))
       let counts = SVGGroupCounter(svg)
       #expect(counts.parsed, "\(view) parses as XML")
@@ -78,7 +79,8 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
     for (command, extra) in runs {
       let out = "\(tmp.path)/\(command).svg"
       #expect(
-        LiaisonCommand.run(arguments: [command] + Self.network + extra + ["--svg", out, "--output", "\(tmp.path)/\(command).txt"]) == 0,
+        LiaisonCommand.run(
+          arguments: [command] + Self.network + extra + ["--svg", out, "--output", "\(tmp.path)/\(command).txt"]) == 0,
         "\(command)")
       let svg = try #require(TempFolder.read(path: out), "\(command) wrote its picture")
       #expect(SVGGroupCounter(svg).parsed && Self.safe(svg), "\(command)")
@@ -87,10 +89,14 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
 
   @Test func usageErrors() {
     #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "ego", "-o", "/tmp/x.svg"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "path", "--from", "1", "-o", "/tmp/x.svg"]) == 2)
+    #expect(
+      LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "path", "--from", "1", "-o", "/tmp/x.svg"])
+        == 2)
     #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "bogus", "-o", "/tmp/x.svg"]) == 2)
     #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--max-nodes", "1", "-o", "/tmp/x.svg"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "ego", "--ego", "nobody at all", "-o", "/tmp/x.svg"]) == 1)
+    #expect(
+      LiaisonCommand.run(
+        arguments: ["render"] + Self.network + ["--view", "ego", "--ego", "nobody at all", "-o", "/tmp/x.svg"]) == 1)
   }
 
   @Test func hostileNamesFromAFile() throws {

@@ -45,7 +45,10 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.json"]) == 0)
     #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.json"]) == 0)
     #expect(tmp.read("a.json") == tmp.read("b.json"))
-    #expect(LiaisonCommand.run(arguments: ["stats", "\(root)/datasets/team/ties.csv", "--format", "csv", "--output", "\(tmp.path)/s.csv"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: [
+        "stats", "\(root)/datasets/team/ties.csv", "--format", "csv", "--output", "\(tmp.path)/s.csv",
+      ]) == 0)
     let csv = try #require(tmp.read("s.csv"))
     #expect(csv.hasPrefix("metric,value\npeople,1200\n"))
   }
@@ -67,7 +70,9 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
   @Test func tableFitsATerminal() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    #expect(LiaisonCommand.run(arguments: ["stats", "\(root)/datasets/network/ties.csv", "--output", "\(tmp.path)/t.txt"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: ["stats", "\(root)/datasets/network/ties.csv", "--output", "\(tmp.path)/t.txt"])
+        == 0)
     let text = try #require(tmp.read("t.txt"))
     #expect(text.contains("people") && text.contains("300"))
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= 120 })
@@ -110,8 +115,14 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     let root = SharedData.repositoryRoot()
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    #expect(LiaisonCommand.run(arguments: ["generate", "--people", "300", "--seed", "7", "--out", "\(tmp.path)/network", "--quiet"]) == 0)
-    #expect(LiaisonCommand.run(arguments: ["generate", "--people", "1200", "--seed", "11", "--exports", "4", "--out", "\(tmp.path)/team", "--quiet"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: [
+        "generate", "--people", "300", "--seed", "7", "--out", "\(tmp.path)/network", "--quiet",
+      ]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: [
+        "generate", "--people", "1200", "--seed", "11", "--exports", "4", "--out", "\(tmp.path)/team", "--quiet",
+      ]) == 0)
     for f in ["network/people.csv", "network/ties.csv", "team/people.csv", "team/ties.csv"] {
       #expect(tmp.read(f) == TempFolder.read(path: "\(root)/datasets/\(f)"), "\(f) differs from a fresh generate")
     }
@@ -120,8 +131,13 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
   @Test func generatedNetworkLoadsCleanlyWithRealisticShape() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    #expect(LiaisonCommand.run(arguments: ["generate", "--people", "3000", "--seed", "5", "--exports", "3", "--out", tmp.path, "--quiet"]) == 0)
-    let loaded = try NetworkLoader.load([InputSpec(path: "\(tmp.path)/people.csv"), InputSpec(path: "\(tmp.path)/ties.csv")])
+    #expect(
+      LiaisonCommand.run(arguments: [
+        "generate", "--people", "3000", "--seed", "5", "--exports", "3", "--out", tmp.path, "--quiet",
+      ]) == 0)
+    let loaded = try NetworkLoader.load([
+      InputSpec(path: "\(tmp.path)/people.csv"), InputSpec(path: "\(tmp.path)/ties.csv"),
+    ])
     #expect(loaded.imports.allSatisfy { $0.rejected == 0 && $0.merged == 0 })
     let g = loaded.graph
     try g.checkInvariants()
@@ -143,6 +159,7 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
   @Test func rejectsBadOptions() {
     #expect(LiaisonCommand.run(arguments: ["generate", "--people", "1", "--out", "/tmp/x"]) == 2)
     #expect(LiaisonCommand.run(arguments: ["generate", "--people", "10"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["generate", "--people", "10", "--out", "/proc/forbidden/x", "--quiet"]) == 1)
+    #expect(
+      LiaisonCommand.run(arguments: ["generate", "--people", "10", "--out", "/proc/forbidden/x", "--quiet"]) == 1)
   }
 }

@@ -10,7 +10,8 @@ import Testing
   /// One name per class of character, each between `<` and `>` so the test can find it.
   static let names = [
     "Esc <\u{1B}[2J> Red", "Csi <\u{009B}2J> C1", "Nel <\u{0085}> C1", "Apc <\u{009F}> C1", "Rlo <\u{202E}> gnp.exe",
-    "Lrm <\u{200E}\u{200F}> marks", "Embed <\u{202A}\u{202B}\u{202C}\u{202D}> x", "Isolate <\u{2066}\u{2067}\u{2068}\u{2069}> x",
+    "Lrm <\u{200E}\u{200F}> marks", "Embed <\u{202A}\u{202B}\u{202C}\u{202D}> x",
+    "Isolate <\u{2066}\u{2067}\u{2068}\u{2069}> x",
     "Alm <\u{061C}> x", "Sep <\u{2028}\u{2029}> x",
   ]
 
@@ -19,7 +20,9 @@ import Testing
 
   /// Unsafe scalars in `text` other than line feeds.
   static func unsafeScalars(_ text: String) -> [String] {
-    text.unicodeScalars.filter { $0 != "\n" && unsafe.contains($0.value) }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+    text.unicodeScalars.filter { $0 != "\n" && unsafe.contains($0.value) }.map {
+      "U+" + String($0.value, radix: 16, uppercase: true)
+    }
   }
 
   /// A star around person 0 (every name a broker candidate), and a second person per name for ambiguity.
@@ -37,7 +40,8 @@ import Testing
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let inputs = Self.network(tmp)
-    #expect(LiaisonCommand.run(arguments: ["brokers"] + inputs + ["--top", "40", "--output", "\(tmp.path)/b.txt"]) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: ["brokers"] + inputs + ["--top", "40", "--output", "\(tmp.path)/b.txt"]) == 0)
     let table = try #require(tmp.read("b.txt"))
     #expect(Self.unsafeScalars(table) == [])
     for n in Self.names {
@@ -53,13 +57,19 @@ import Testing
     for n in Self.names {
       var code: Int32 = 0
       // Ambiguous: both people named `n` listed with their companies.
-      let ambiguous = capturingStandardError { code = LiaisonCommand.run(arguments: ["path"] + inputs + ["--from", n, "--to", "hub"]) }
+      let ambiguous = capturingStandardError {
+        code = LiaisonCommand.run(arguments: ["path"] + inputs + ["--from", n, "--to", "hub"])
+      }
       #expect(code == 1)
-      let lines = ambiguous.split(separator: "\n").filter { $0.contains("a\(Self.names.firstIndex(of: n)!)") || $0.contains("matches") }
+      let lines = ambiguous.split(separator: "\n").filter {
+        $0.contains("a\(Self.names.firstIndex(of: n)!)") || $0.contains("matches")
+      }
       #expect(lines.count >= 2, "\(ambiguous)")
       #expect(Self.unsafeScalars(ambiguous) == [], "\(n.debugDescription): \(ambiguous.debugDescription)")
       // Nobody: the reference itself is quoted in the message.
-      let nobody = capturingStandardError { code = LiaisonCommand.run(arguments: ["reach"] + inputs + ["--ego", n + " nobody"]) }
+      let nobody = capturingStandardError {
+        code = LiaisonCommand.run(arguments: ["reach"] + inputs + ["--ego", n + " nobody"])
+      }
       #expect(code == 1 && nobody.contains("nobody"))
       #expect(Self.unsafeScalars(nobody) == [], "\(n.debugDescription): \(nobody.debugDescription)")
     }

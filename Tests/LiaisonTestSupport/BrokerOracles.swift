@@ -71,10 +71,11 @@ public struct BrokerOracle {
     }
     var h: Double? = nil
     if n >= 2 {
-      h = cs.map { c -> Double in
-        let r = c / (constraint / Double(n))
-        return r * log(r)
-      }.reduce(0, +) / (Double(n) * log(Double(n)))
+      h =
+        cs.map { c -> Double in
+          let r = c / (constraint / Double(n))
+          return r * log(r)
+        }.reduce(0, +) / (Double(n) * log(Double(n)))
     }
     return (constraint, es, h)
   }
@@ -100,9 +101,13 @@ public struct BrokerOracle {
       d[i][i] = 0
       for (j, s) in w[i] { d[i][j] = weighted ? BrokerOracle.cost(s) : 1 }
     }
-    for k in 0..<n { for i in 0..<n where d[i][k] < inf { for j in 0..<n where d[k][j] < inf {
-      if d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] }
-    } } }
+    for k in 0..<n {
+      for i in 0..<n where d[i][k] < inf {
+        for j in 0..<n where d[k][j] < inf {
+          if d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] }
+        }
+      }
+    }
     // σ by processing targets in order of distance from each source.
     var sigma = Array(repeating: Array(repeating: 0.0, count: n), count: n)
     for s in 0..<n {
@@ -116,11 +121,13 @@ public struct BrokerOracle {
       }
     }
     var b = Array(repeating: 0.0, count: n)
-    for s in 0..<n { for t in (s + 1)..<max(s + 1, n) where d[s][t] < inf {
-      for v in 0..<n where v != s && v != t && d[s][v] < inf && d[v][t] < inf && d[s][v] + d[v][t] == d[s][t] {
-        b[v] += sigma[s][v] * sigma[v][t] / sigma[s][t]
+    for s in 0..<n {
+      for t in (s + 1)..<max(s + 1, n) where d[s][t] < inf {
+        for v in 0..<n where v != s && v != t && d[s][v] < inf && d[v][t] < inf && d[s][v] + d[v][t] == d[s][t] {
+          b[v] += sigma[s][v] * sigma[v][t] / sigma[s][t]
+        }
       }
-    } }
+    }
     return b
   }
 
@@ -135,11 +142,13 @@ public struct BrokerOracle {
   public func egoBetweenness(_ e: Int) -> Double {
     let alters = w[e].keys.sorted()
     var total = 0.0
-    for (a, j) in alters.enumerated() { for k in alters[(a + 1)...] where w[j][k] == nil {
-      var paths = 1  // through ego
-      for x in alters where w[j][x] != nil && w[x][k] != nil { paths += 1 }
-      total += 1 / Double(paths)
-    } }
+    for (a, j) in alters.enumerated() {
+      for k in alters[(a + 1)...] where w[j][k] == nil {
+        var paths = 1  // through ego
+        for x in alters where w[j][x] != nil && w[x][k] != nil { paths += 1 }
+        total += 1 / Double(paths)
+      }
+    }
     return total
   }
 
@@ -148,16 +157,26 @@ public struct BrokerOracle {
   /// [coordinator, itinerant, representative, gatekeeper, liaison] per person.
   public func brokerage(groups: [Int]) -> [[Int]] {
     var out = Array(repeating: Array(repeating: 0, count: 5), count: count)
-    for j in 0..<count { for i in w[j].keys { for k in w[j].keys where i != k && w[i][k] == nil {
-      let (gi, gj, gk) = (groups[i], groups[j], groups[k])
-      let role: Int
-      if gi == gj && gj == gk { role = 0 }
-      else if gi == gk { role = 1 }
-      else if gj == gi { role = 2 }
-      else if gj == gk { role = 3 }
-      else { role = 4 }
-      out[j][role] += 1
-    } } }
+    for j in 0..<count {
+      for i in w[j].keys {
+        for k in w[j].keys where i != k && w[i][k] == nil {
+          let (gi, gj, gk) = (groups[i], groups[j], groups[k])
+          let role: Int
+          if gi == gj && gj == gk {
+            role = 0
+          } else if gi == gk {
+            role = 1
+          } else if gj == gi {
+            role = 2
+          } else if gj == gk {
+            role = 3
+          } else {
+            role = 4
+          }
+          out[j][role] += 1
+        }
+      }
+    }
     return out
   }
 

@@ -28,8 +28,12 @@ public struct ReachOracle {
     self.unique = unique
     let weakSide: Set<TieClass> = [.weak, .nominal, .dormant, .unreciprocated]
     let first = self.first
-    weakReach = second.filter { x in first.contains { classOf($0) == .weak || classOf($0) == .nominal ? nbrs($0).contains(x) : false } }.count
-    weakOnlyReach = second.filter { x in !first.contains { !weakSide.contains(classOf($0)) && nbrs($0).contains(x) } }.count
+    weakReach =
+      second.filter { x in
+        first.contains { classOf($0) == .weak || classOf($0) == .nominal ? nbrs($0).contains(x) : false }
+      }.count
+    weakOnlyReach =
+      second.filter { x in !first.contains { !weakSide.contains(classOf($0)) && nbrs($0).contains(x) } }.count
     // Plain greedy: every round, evaluate every contact.
     var covered = Set<PersonID>()
     var order: [PersonID] = []

@@ -16,7 +16,6 @@ import GraphIO
   import Glibc
 #endif
 
-
 /// The person with the most contacts (a hard ego for introductions).
 func busiest(_ g: Graph) -> PersonID {
   var best: PersonID = 0
@@ -36,7 +35,8 @@ let benchmarks: @Sendable () -> Void = {
 
   for (label, people) in [("100k ties", 10_000), ("1M ties", 100_000)] {
     for threads in [1, 2] {
-      Benchmark("Top-10 Adamic–Adar per person (W5), \(threads) thread\(threads == 1 ? "" : "s"), \(label)") { benchmark, g in
+      Benchmark("Top-10 Adamic–Adar per person (W5), \(threads) thread\(threads == 1 ? "" : "s"), \(label)") {
+        benchmark, g in
         for _ in benchmark.scaledIterations { blackHole(g.topLinkPredictions(k: 10, threads: threads).pairsScored) }
       } setup: {
         loadGraph(tiesFile(people: people))
@@ -47,7 +47,8 @@ let benchmarks: @Sendable () -> Void = {
       let ego = busiest(g)
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
-        blackHole(g.introductionCandidates(for: ego, options: IntroductionOptions(top: 20, threads: 2)).candidates.count)
+        blackHole(
+          g.introductionCandidates(for: ego, options: IntroductionOptions(top: 20, threads: 2)).candidates.count)
       }
     } setup: {
       loadGraph(tiesFile(people: people))

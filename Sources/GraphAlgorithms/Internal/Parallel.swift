@@ -73,7 +73,7 @@ extension Parallel {
 
   /// `transform(i)` for every `i` in `0..<count`, in index order (see `map(count:threads:chunk:makeScratch:transform:)`).
   package static func map<T>(count: Int, threads: Int, chunk: Int = 1, transform: (Int) -> T) -> [T] {
-    map(count: count, threads: threads, chunk: chunk, makeScratch: { () }) { i, _ in transform(i) }
+    map(count: count, threads: threads, chunk: chunk, makeScratch: { () }, transform: { i, _ in transform(i) })
   }
 }
 

@@ -42,7 +42,7 @@ enum RowSearch {
   @inline(__always)
   static func forEachShared(
     list listStart: Int, _ listEnd: Int, row rowStart: Int, _ rowEnd: Int, in t: UnsafeBufferPointer<Int32>,
-    scanned: inout Int, isListed: (Int32) -> Bool, _ body: (_ entry: Int32, _ rowPosition: Int) -> Void
+    scanned: inout Int, isListed: (Int32) -> Bool, each body: (_ entry: Int32, _ rowPosition: Int) -> Void
   ) {
     if searches(rowLength: rowEnd - rowStart, wanted: listEnd - listStart) {
       var f = rowStart

@@ -40,7 +40,9 @@ extension Graph {
       }
     }
     guard ties == tieCount else { throw InvariantViolation(description: "tie count") }
-    guard people.count == n else { throw InvariantViolation(description: "person table has \(people.count) rows for \(n) people") }
+    guard people.count == n else {
+      throw InvariantViolation(description: "person table has \(people.count) rows for \(n) people")
+    }
     guard ties == self.ties.count else { throw InvariantViolation(description: "tie attribute table length") }
   }
 }

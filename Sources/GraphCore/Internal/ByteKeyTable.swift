@@ -160,7 +160,9 @@ package struct ByteKeyTable: Sendable {
   /// `insert` with the key's hash made beforehand (on another thread, say).
   /// - Precondition: `hash == ByteKeyTable.hash(key)`.
   @discardableResult
-  package mutating func insert(_ key: UnsafeRawBufferPointer, hash h: UInt64, value: Int32) -> (entry: Int, inserted: Bool) {
+  package mutating func insert(_ key: UnsafeRawBufferPointer, hash h: UInt64, value: Int32) -> (
+    entry: Int, inserted: Bool
+  ) {
     assert(h == Self.hash(key), "hash made for another key")
     if 4 * (count + 1) > 3 * slots.count { rehash(max(Self.slotCount(for: count + 1), reservedSlots)) }
     let tag = h >> 32
@@ -247,7 +249,8 @@ package struct ByteKeyTable: Sendable {
       if n >= 4 {
         let q = (n >> 3) << 2
         a = UInt64(p.loadUnaligned(as: UInt32.self)) << 32 | UInt64(p.loadUnaligned(fromByteOffset: q, as: UInt32.self))
-        b = UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
+        b =
+          UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
           | UInt64(p.loadUnaligned(fromByteOffset: n - 4 - q, as: UInt32.self))
       } else {
         let b0 = UInt64(p.load(as: UInt8.self))

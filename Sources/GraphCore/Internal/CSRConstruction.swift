@@ -142,10 +142,10 @@ extension GraphBuilder {
     var offsets = [UInt32](repeating: 0, count: n + 1)
     var strengths = [Float](repeating: 0, count: halfRows)
     var upperStart = [UInt32](repeating: 0, count: n)
-    var tieRowOf: [UInt32] = []       // first row of each merged tie (tie-id order)
-    var groupStarts: [UInt32] = []    // for ties with parallel rows: their rows
+    var tieRowOf: [UInt32] = []  // first row of each merged tie (tie-id order)
+    var groupStarts: [UInt32] = []  // for ties with parallel rows: their rows
     var groupRows: [UInt32] = []
-    var groupOfTie: [Int32] = []      // −1: single row
+    var groupOfTie: [Int32] = []  // −1: single row
     var merged = 0
     var mergedByOrigin: [UInt16: Int] = [:]
     var anyGiven = false

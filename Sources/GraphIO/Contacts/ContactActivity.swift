@@ -98,7 +98,9 @@ enum ContactActivity {
       }
       let separators: (Character) -> Bool =
         kind == .interactions ? { $0 == ";" || $0 == "|" } : { $0 == "," || $0 == ";" }
-      func list(_ s: String) -> [String] { s.split(whereSeparator: separators).map { Identity.trim(String($0)) }.filter { !$0.isEmpty } }
+      func list(_ s: String) -> [String] {
+        s.split(whereSeparator: separators).map { Identity.trim(String($0)) }.filter { !$0.isEmpty }
+      }
       let dateText = text(dateC)
       var outgoing: Bool?
       let direction = text(directionC).lowercased()

@@ -81,7 +81,8 @@ enum ContactColumns {
     if normalized == "title" { return jobTitleElsewhere ? .namePrefix : .title }
     if let r = exact[normalized] { return r }
     // Numbered and typed columns: "E-mail 1 - Value", "Email Home", "Phone 2 - Value", "Website 1 - Value".
-    let isTypeColumn = normalized.hasSuffix("type") || normalized.hasSuffix("label")
+    let isTypeColumn =
+      normalized.hasSuffix("type") || normalized.hasSuffix("label")
       || normalized.hasSuffix("displayname")
     if normalized.hasPrefix("email") || normalized.hasPrefix("mail") || normalized.hasPrefix("emailadresse") {
       return isTypeColumn ? .ignored : .email
@@ -120,7 +121,8 @@ enum ContactColumns {
     {
       return (.google, "Google Contacts CSV (current: Labels, … - Label)")
     }
-    if h.contains("groupmembership") || (h.contains("givenname") && h.contains("familyname") && h.contains("email1value"))
+    if h.contains("groupmembership")
+      || (h.contains("givenname") && h.contains("familyname") && h.contains("email1value"))
     {
       return (.google, "Google CSV (old: Group Membership, … - Type)")
     }
@@ -135,7 +137,8 @@ enum ContactColumns {
         generation = "Outlook.com"
       } else if h.contains("internetfreebusy") && h.contains("initials") && !h.contains("emaildisplayname") {
         generation = "Google's Outlook CSV"
-      } else if h.contains("emaildisplayname") || h.contains("businesscountry/region") || h.contains("businesscountry") {
+      } else if h.contains("emaildisplayname") || h.contains("businesscountry/region") || h.contains("businesscountry")
+      {
         generation = "Outlook desktop"
       } else {
         generation = "Outlook-style"
@@ -204,7 +207,8 @@ struct ContactCSVReader {
       if let (flavour, generation) = ContactColumns.flavour(set, preamble: sawPreamble || r.line > 1)
         ?? genericFlavour(set)
       {
-        let jobTitleElsewhere = set.contains("jobtitle") || set.contains("position") || set.contains("organizationtitle")
+        let jobTitleElsewhere =
+          set.contains("jobtitle") || set.contains("position") || set.contains("organizationtitle")
           || set.contains("organization1title") || flavour == .outlook
         let roles = names.map { ContactColumns.role($0, jobTitleElsewhere: jobTitleElsewhere) }
         rawHeader = (0..<r.count).map { Identity.trim(r.string($0) ?? "") }
@@ -235,7 +239,8 @@ struct ContactCSVReader {
             if csv.record.isBlank { continue }
             record.clear(line: csv.record.line)
             if let e = Self.read(csv.record, header: header, into: &record, interning: &interner) {
-              if !emit(ContactRow(problem: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint))) {
+              if !emit(ContactRow(problem: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint)))
+              {
                 return
               }
             } else {
@@ -306,9 +311,11 @@ struct ContactCSVReader {
       }
     }
     // One access to the record's buffers for the whole row.
-    let bad = r.withFields { fields in header.roles.withUnsafeBufferPointer { roles in
-      Self.read(fields, roles: roles, into: &record, interning: &interner)
-    } }
+    let bad = r.withFields { fields in
+      header.roles.withUnsafeBufferPointer { roles in
+        Self.read(fields, roles: roles, into: &record, interning: &interner)
+      }
+    }
     if let bad {
       return RowProblem(
         line: r.line, column: TableImporter.invalidTextColumn(r, bad) ?? r.column(bad), message: "invalid UTF-8 text",
@@ -378,7 +385,9 @@ struct ContactCSVReader {
         }
         forEachPart(value) { u in
           let unescaped = u.replacingBackslashColons()
-          if unescaped.hasBytes("linkedin.com/in/", ignoringASCIICase: true) { record.urls.insert(unescaped, at: 0) } else {
+          if unescaped.hasBytes("linkedin.com/in/", ignoringASCIICase: true) {
+            record.urls.insert(unescaped, at: 0)
+          } else {
             record.urls.append(unescaped)
           }
         }

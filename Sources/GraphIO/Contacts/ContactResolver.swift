@@ -226,7 +226,8 @@ struct ContactResolver {
     guard fixed.contains(stem.lowercased().replacingSpaces()) else { return stem }
     while let folder = parts.popLast() {
       let f = folder.lowercased()
-      if f.hasPrefix("basic_linkedindataexport") || f.hasPrefix("complete_linkedindataexport") || f == "." || f.isEmpty {
+      if f.hasPrefix("basic_linkedindataexport") || f.hasPrefix("complete_linkedindataexport") || f == "." || f.isEmpty
+      {
         continue
       }
       return folder
@@ -271,7 +272,7 @@ struct ContactResolver {
       return made
     }
     let line = c.line
-    func where_() -> String { "\(file):\(line)" }
+    func recordPlace() -> String { "\(file):\(line)" }
 
     var found: PersonID?
     var by = ""
@@ -296,14 +297,15 @@ struct ContactResolver {
         by = "profileURL"
         key = String(urlKey)
       } else {
-        noteAmbiguous(where_(), c.shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
+        noteAmbiguous(
+          recordPlace(), c.shown, [builder.key(of: p)], "same profile URL \(urlKey) but a different name; kept apart")
       }
     }
     if found == nil {
       for e in emailKeys {
         guard let p = byEmail.value(e) else { continue }
         if !urlKey.isEmpty, profileURLEntry(of: p) >= 0, profileURLEntry(of: p) != urlEntry {
-          noteAmbiguous(where_(), c.shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
+          noteAmbiguous(recordPlace(), c.shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
           continue
         }
         found = p
@@ -330,7 +332,7 @@ struct ContactResolver {
           key = nameKey + " | " + companyKey
         } else if candidates.count > 1 {
           noteAmbiguous(
-            where_(), c.shown, candidates.map { builder.key(of: $0) },
+            recordPlace(), c.shown, candidates.map { builder.key(of: $0) },
             "\(candidates.count) people share the name and company \"\(nameKey) | \(companyKey)\"")
         }
       }
@@ -347,7 +349,8 @@ struct ContactResolver {
       default: identity.mergedByNameAndCompany += 1
       }
       if identity.merges.count < IdentityReport.listLimit {
-        identity.merges.append(.init(record: where_(), person: builder.key(of: p), name: c.shown, by: by, key: key))
+        identity.merges.append(
+          .init(record: recordPlace(), person: builder.key(of: p), name: c.shown, by: by, key: key))
       } else {
         identity.mergesNotListed += 1
       }
@@ -501,7 +504,8 @@ struct ContactResolver {
     return url.withUTF8Bytes { b in
       guard let base = b.baseAddress else { return false }
       let n = linkedInProfilePrefix.utf8CodeUnitCount
-      return ByteScan.first(base, from: n, to: b.count, UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: ":")) == b.count
+      return ByteScan.first(base, from: n, to: b.count, UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: ":"))
+        == b.count
     }
   }
 
@@ -634,12 +638,15 @@ struct ContactResolver {
         (e.interactions, e.interactionsOut, e.interactionsIn) = (nil, nil, nil)
       }
       if t.sources != last.sources || e.kind == nil {
-        e.kind = kindNames[t.sources] ?? {
-          let name = sourceKinds.indices.filter { t.sources & (1 << UInt32($0)) != 0 }.map { sourceKinds[$0] }.sorted()
-            .joined(separator: "+")
-          kindNames[t.sources] = name
-          return name
-        }()
+        e.kind =
+          kindNames[t.sources]
+          ?? {
+            let name = sourceKinds.indices.filter { t.sources & (1 << UInt32($0)) != 0 }.map { sourceKinds[$0] }
+              .sorted()
+              .joined(separator: "+")
+            kindNames[t.sources] = name
+            return name
+          }()
         last.sources = t.sources
       }
       if t.owner != last.owner {
@@ -672,7 +679,9 @@ struct ContactResolver {
     if let selfName = spec.selfName { ownerNames.append(Identity.nameKey(selfName)) }
     var candidates: [PersonID] = []
     for n in ownerNames where !n.isEmpty {
-      for p in names.peopleScanning(name: n) where !isContact(p, of: i) && !candidates.contains(p) { candidates.append(p) }
+      for p in names.peopleScanning(name: n) where !isContact(p, of: i) && !candidates.contains(p) {
+        candidates.append(p)
+      }
     }
     if candidates.count == 1 { return (candidates[0], "name") }
     if candidates.count > 1 {
@@ -688,7 +697,8 @@ struct ContactResolver {
       }
       throw ImportError(
         file: spec.files.first ?? s, line: 0, column: 0,
-        message: "the owner \"\(s)\" matches \(candidates.count) people (\(candidates.prefix(5).map { builder.key(of: $0) }.joined(separator: ", ")))",
+        message:
+          "the owner \"\(s)\" matches \(candidates.count) people (\(candidates.prefix(5).map { builder.key(of: $0) }.joined(separator: ", ")))",
         hints: [.nameTheOwner])
     }
     let p = newPerson(s.isEmpty ? "owner" : s, &builder)
@@ -752,10 +762,13 @@ extension PreparedContact {
   init(moving r: inout ContactRecord) {
     var profileURL = ""
     if let i = r.urls.firstIndex(where: ContactResolver.isProfileURL) { swap(&profileURL, &r.urls[i]) }
-    let urlKey = profileURL.isEmpty ? "" : Identity.profileURLKeySlice(profileURL) ?? Substring(Identity.normalizeProfileURL(profileURL))
+    let urlKey =
+      profileURL.isEmpty
+      ? "" : Identity.profileURLKeySlice(profileURL) ?? Substring(Identity.normalizeProfileURL(profileURL))
     let matchingName = ContactResolver.matchingName(r)
     // Usually the same text: made once.
-    let plain = r.fullName.isEmpty && r.namePrefix.isEmpty && r.middleName.isEmpty && r.nameSuffix.isEmpty
+    let plain =
+      r.fullName.isEmpty && r.namePrefix.isEmpty && r.middleName.isEmpty && r.nameSuffix.isEmpty
       && !r.givenName.isEmpty && !r.familyName.isEmpty
     let shown = plain ? matchingName : r.displayName
     var company = ""

@@ -86,7 +86,9 @@ extension ContactResolver {
       // with others says little about any one pair (as for a large company),
       // and counting its pairs would cost O(s²): skipped.
       for list in byOwner where list.count >= 2 && list.count <= options.maxGroupSize {
-        for i in 0..<list.count { for j in (i + 1)..<list.count { shared[Self.pairKey(list[i], list[j]), default: 0] += 1 } }
+        for i in 0..<list.count {
+          for j in (i + 1)..<list.count { shared[Self.pairKey(list[i], list[j]), default: 0] += 1 }
+        }
       }
       for (key, k) in shared where k >= options.minSharedOwners {
         let a = PersonID(truncatingIfNeeded: key >> 32)
@@ -106,14 +108,16 @@ extension ContactResolver {
     for (key, (miss, kinds)) in pairs.sorted(by: { $0.key < $1.key }) {
       let confidence = max(0.001, min(1, 1 - miss))
       if confidence < options.minConfidence { continue }
-      let kind = kindNames[kinds] ?? {
-        let names = InferenceKind.allCases.enumerated().filter { kinds & (1 << UInt8($0.offset)) != 0 }.map {
-          $0.element.rawValue
-        }
-        let name = "inferred:" + names.joined(separator: "+")
-        kindNames[kinds] = name
-        return name
-      }()
+      let kind =
+        kindNames[kinds]
+        ?? {
+          let names = InferenceKind.allCases.enumerated().filter { kinds & (1 << UInt8($0.offset)) != 0 }.map {
+            $0.element.rawValue
+          }
+          let name = "inferred:" + names.joined(separator: "+")
+          kindNames[kinds] = name
+          return name
+        }()
       let e = TieEvidence(
         strength: max(0.001, 0.5 * confidence), kind: kind, source: "inference", inferredConfidence: confidence)
       _ = try? builder.addTie(

@@ -168,7 +168,8 @@ public struct VCardParser {
         if isBegin {
           card = CardState(line: cl.line, column: cl.column)
         } else {
-          strayProblem(cl, isEnd ? "END:VCARD without a BEGIN:VCARD" : "text outside any BEGIN:VCARD … END:VCARD; ignored")
+          strayProblem(
+            cl, isEnd ? "END:VCARD without a BEGIN:VCARD" : "text outside any BEGIN:VCARD … END:VCARD; ignored")
         }
         continue
       }
@@ -224,7 +225,8 @@ public struct VCardParser {
         continue
       }
       current.bytes += bytes.count
-      current.properties.append(VCardProperty(header: cl.header, value: bytes, line: cl.valueLine, valueColumn: cl.valueColumn))
+      current.properties.append(
+        VCardProperty(header: cl.header, value: bytes, line: cl.valueLine, valueColumn: cl.valueColumn))
       peakCard = max(peakCard, current.bytes + reader.buffer.count)
     }
   }
@@ -268,7 +270,8 @@ public struct VCardParser {
     for w in decodeWarnings where warnings.count < Self.maxProblems { warnings.append(w) }
     let dropped = card.droppedWarnings + max(0, card.warnings.count + decodeWarnings.count - Self.maxProblems)
     if dropped > 0 {
-      warnings.append(VCardProblem(line: card.line, column: card.column, message: "\(dropped) more problems in this card"))
+      warnings.append(
+        VCardProblem(line: card.line, column: card.column, message: "\(dropped) more problems in this card"))
     }
     return .card(record, warnings: warnings)
   }

@@ -30,7 +30,12 @@ struct VCardHeader {
   var isQuotedPrintable: Bool { values("ENCODING").contains { $0.uppercased() == "QUOTED-PRINTABLE" } }
 
   /// `ENCODING=b` (3.0) or `ENCODING=BASE64` (2.1).
-  var isBase64: Bool { values("ENCODING").contains { let v = $0.uppercased(); return v == "B" || v == "BASE64" } }
+  var isBase64: Bool {
+    values("ENCODING").contains {
+      let v = $0.uppercased()
+      return v == "B" || v == "BASE64"
+    }
+  }
 
   /// Parses `group.NAME;param=value;BARE;param="quoted,list"`.
   /// - Complexity: O(header bytes).
@@ -391,7 +396,10 @@ struct VCardLineReader {
 
 /// The vCard version of a card, which decides its escaping rules.
 enum VCardVersion: String {
-  case v21 = "2.1", v30 = "3.0", v40 = "4.0", unknown
+  case v21 = "2.1"
+  case v30 = "3.0"
+  case v40 = "4.0"
+  case unknown
 
   init(_ text: String) {
     self = VCardVersion(rawValue: text) ?? .unknown
@@ -558,7 +566,9 @@ struct VCardValueDecoder {
     } else if let valid = bytes.withUnsafeBufferPointer({ ByteScan.text($0) }) {
       // Declared 8-bit but the bytes are well-formed multi-byte UTF-8: writers mislabel, UTF-8 is far likelier.
       text = valid
-      warn(property, "\(property.header.name) says CHARSET=\(property.header.values("CHARSET")[0]) but is UTF-8; read as UTF-8")
+      warn(
+        property,
+        "\(property.header.name) says CHARSET=\(property.header.values("CHARSET")[0]) but is UTF-8; read as UTF-8")
     } else {
       text = charset.decodeSingleByte(bytes)
     }

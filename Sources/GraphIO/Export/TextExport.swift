@@ -15,7 +15,8 @@ extension GraphExport {
       }
     }
     w.write(
-      "{\"directed\": false, \"multigraph\": false, \"graph\": {\"people\": \(g.personCount), \"ties\": \(g.tieCount)},\n \"nodes\": [\n")
+      "{\"directed\": false, \"multigraph\": false, \"graph\": {\"people\": \(g.personCount), \"ties\": \(g.tieCount)},\n \"nodes\": [\n"
+    )
     for p in 0..<PersonID(g.personCount) {
       var line = "  {\"id\": \(ExportEscaping.json(g.people.id(of: p)))"
       for (k, v) in personFields(g, p) { line += ", \"\(k)\": \(value(k, v))" }
@@ -27,7 +28,8 @@ extension GraphExport {
     forEachTie(g) { t, u, v, s in
       var line = first ? "  " : ",\n  "
       first = false
-      line += "{\"source\": \(ExportEscaping.json(g.people.id(of: u))), \"target\": \(ExportEscaping.json(g.people.id(of: v)))"
+      line +=
+        "{\"source\": \(ExportEscaping.json(g.people.id(of: u))), \"target\": \(ExportEscaping.json(g.people.id(of: v)))"
       for (k, x) in tieFields(g, t, u, v, s, classifier) { line += ", \"\(k)\": \(value(k, x))" }
       w.write(line + "}")
     }
@@ -43,7 +45,7 @@ extension GraphExport {
       let fields = Dictionary(uniqueKeysWithValues: personFields(g, p))
       var row = [g.people.id(of: p)]
       for (k, _) in personColumns where k != "degree" { row.append(fields[k] ?? "") }
-      w.write(CSVEscaping.row(row) .dropLast() + ",\(g.degree(of: p))\n")
+      w.write(CSVEscaping.row(row).dropLast() + ",\(g.degree(of: p))\n")
     }
   }
 
@@ -78,7 +80,8 @@ extension GraphExport {
       attrs.append("penwidth=\"\(Float(0.5 + 3 * s).description)\"")
       if g.ties.isInferred(t) { attrs.append("style=\"dotted\"") }
       w.write(
-        "  \(ExportEscaping.dot(g.people.id(of: u))) -- \(ExportEscaping.dot(g.people.id(of: v))) [\(attrs.joined(separator: ", "))];\n")
+        "  \(ExportEscaping.dot(g.people.id(of: u))) -- \(ExportEscaping.dot(g.people.id(of: v))) [\(attrs.joined(separator: ", "))];\n"
+      )
     }
     w.write("}\n")
   }

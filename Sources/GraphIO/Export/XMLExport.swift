@@ -8,7 +8,8 @@ extension GraphExport {
     w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     w.write(
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        + "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
+        + "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    )
     for (name, type) in personColumns {
       w.write("  <key id=\"n_\(name)\" for=\"node\" attr.name=\"\(name)\" attr.type=\"\(type)\"/>\n")
     }
@@ -23,8 +24,11 @@ extension GraphExport {
     }
     forEachTie(g) { t, u, v, s in
       w.write(
-        "    <edge id=\"e\(t)\" source=\"\(ExportEscaping.xml(g.people.id(of: u)))\" target=\"\(ExportEscaping.xml(g.people.id(of: v)))\">")
-      for (k, value) in tieFields(g, t, u, v, s, classifier) { w.write("<data key=\"e_\(k)\">\(ExportEscaping.xml(value))</data>") }
+        "    <edge id=\"e\(t)\" source=\"\(ExportEscaping.xml(g.people.id(of: u)))\" target=\"\(ExportEscaping.xml(g.people.id(of: v)))\">"
+      )
+      for (k, value) in tieFields(g, t, u, v, s, classifier) {
+        w.write("<data key=\"e_\(k)\">\(ExportEscaping.xml(value))</data>")
+      }
       w.write("</edge>\n")
     }
     w.write("  </graph>\n</graphml>\n")
@@ -52,7 +56,9 @@ extension GraphExport {
     for p in 0..<PersonID(g.personCount) {
       let fields = personFields(g, p)
       let label = fields.first { $0.0 == "name" }?.1 ?? g.people.id(of: p)
-      w.write("      <node id=\"\(ExportEscaping.xml(g.people.id(of: p)))\" label=\"\(ExportEscaping.xml(label))\"><attvalues>")
+      w.write(
+        "      <node id=\"\(ExportEscaping.xml(g.people.id(of: p)))\" label=\"\(ExportEscaping.xml(label))\"><attvalues>"
+      )
       for (k, v) in fields where k != "name" {
         w.write("<attvalue for=\"\(personIndex[k]!)\" value=\"\(ExportEscaping.xml(v))\"/>")
       }

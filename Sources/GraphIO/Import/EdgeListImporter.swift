@@ -36,7 +36,9 @@ enum EdgeListImporter {
           return
         }
         guard fields.count <= 3 else {
-          rejection = (lineNumber, fields[3].0 + 1, "has \(fields.count) values; an edge list line is: source target [weight]")
+          rejection = (
+            lineNumber, fields[3].0 + 1, "has \(fields.count) values; an edge list line is: source target [weight]"
+          )
           return
         }
         var strength: Float?
@@ -44,7 +46,8 @@ enum EdgeListImporter {
           let w = NumberParsing.decimal(UnsafeBufferPointer(rebasing: line[fields[2].0..<fields[2].1]))
           guard let w, NumberParsing.isStrength(w) else {
             let shown = String(decoding: line[fields[2].0..<fields[2].1], as: UTF8.self)
-            let problem = w.map { $0 > 0 && $0 <= 1 } == true ? NumberParsing.strengthProblem(w) : "is not a strength in (0, 1]"
+            let problem =
+              w.map { $0 > 0 && $0 <= 1 } == true ? NumberParsing.strengthProblem(w) : "is not a strength in (0, 1]"
             rejection = (lineNumber, fields[2].0 + 1, "weight \"\(shown)\" \(problem)")
             return
           }

@@ -91,7 +91,8 @@ extension InputSpec {
   /// are one of `skipping` (compared as files on disk, through links) or hold
   /// a `reportMarker` are not entered.
   /// - Throws: `ImportError` for a folder that cannot be read or holds no files.
-  public static func expandingFolders(_ specs: [InputSpec], skipping: [String] = []) throws(ImportError) -> [InputSpec] {
+  public static func expandingFolders(_ specs: [InputSpec], skipping: [String] = []) throws(ImportError) -> [InputSpec]
+  {
     let skipped = Set(skipping.compactMap(FileIdentity.init(path:)))
     var out: [InputSpec] = []
     for spec in specs {
@@ -186,7 +187,9 @@ public enum FormatDetector {
     if sawNotes { return .linkedin }
     let header = ColumnNames.normalizedFields(text)
     let headerSet = Set(header)
-    if ColumnNames.find(ColumnNames.source, in: header) != nil && ColumnNames.find(ColumnNames.target, in: header) != nil {
+    if ColumnNames.find(ColumnNames.source, in: header) != nil
+      && ColumnNames.find(ColumnNames.target, in: header) != nil
+    {
       return .ties
     }
     if ColumnNames.find(ColumnNames.id, in: header) != nil { return .people }
@@ -195,7 +198,9 @@ public enum FormatDetector {
     {
       return .interactions
     }
-    if let (flavour, _) = ContactColumns.flavour(headerSet, preamble: false) ?? ContactCSVReader.genericFlavour(headerSet) {
+    if let (flavour, _) = ContactColumns.flavour(headerSet, preamble: false)
+      ?? ContactCSVReader.genericFlavour(headerSet)
+    {
       switch flavour {
       case .linkedin: return .linkedin
       case .google: return .google
@@ -292,7 +297,9 @@ enum ColumnNames {
 
   static func normalize(_ s: String) -> String {
     String(
-      s.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\t" && $0 != "\"" && $0 != "\u{FEFF}" })
+      s.lowercased().unicodeScalars.filter {
+        $0 != " " && $0 != "_" && $0 != "-" && $0 != "\t" && $0 != "\"" && $0 != "\u{FEFF}"
+      })
   }
 
   /// Splits a header line on its most frequent delimiter and normalises each name.

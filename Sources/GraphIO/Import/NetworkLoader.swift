@@ -1,8 +1,8 @@
+import GraphCore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-import GraphCore
 
 /// Options for loading a network from files.
 public struct LoadOptions: Sendable {
@@ -18,7 +18,8 @@ public struct LoadOptions: Sendable {
   /// `contact ties`, `build`) and its duration.
   public var onPhaseEnd: (@Sendable (String, Duration) -> Void)?
   public init(
-    strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil, contacts: ContactOptions = ContactOptions()
+    strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil,
+    contacts: ContactOptions = ContactOptions()
   ) {
     self.strict = strict
     self.format = format
@@ -95,7 +96,8 @@ public enum NetworkLoader {
     // resolution), then contact lists, then activity logs.
     let order =
       planned.filter { $0.format == .people } + planned.filter { $0.format == .ties || $0.format == .edges }
-      + planned.filter { $0.format.listsContacts } + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
+      + planned.filter { $0.format.listsContacts }
+      + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
     for (index, spec, format) in order {
       try session.read(spec, as: format, slot: index)
       phaseEnded("read \(spec.path)")

@@ -94,7 +94,8 @@ enum TableImporter {
     var (csv, table) = try open(file, report: &session.report, detectionBytes: detectionBytes)
     let header = table.names
     try checkRepeatedNames(
-      table, recognised: [
+      table,
+      recognised: [
         ColumnNames.id, ColumnNames.name, ColumnNames.firstName, ColumnNames.lastName, ColumnNames.email,
         ColumnNames.company, ColumnNames.title, ColumnNames.industry, ColumnNames.location, ColumnNames.tags,
         ColumnNames.url,
@@ -102,14 +103,18 @@ enum TableImporter {
     guard let idColumn = ColumnNames.find(ColumnNames.id, in: header) else {
       throw ImportError(
         file: file, line: 1, column: 1, message: "no id column in the header",
-        hint: "a people file needs a column named id (and optionally name, email, company, title, industry, location, tags)")
+        hint:
+          "a people file needs a column named id (and optionally name, email, company, title, industry, location, tags)"
+      )
     }
     let c = (
       name: ColumnNames.find(ColumnNames.name, in: header), first: ColumnNames.find(ColumnNames.firstName, in: header),
       last: ColumnNames.find(ColumnNames.lastName, in: header), email: ColumnNames.find(ColumnNames.email, in: header),
-      company: ColumnNames.find(ColumnNames.company, in: header), title: ColumnNames.find(ColumnNames.title, in: header),
+      company: ColumnNames.find(ColumnNames.company, in: header),
+      title: ColumnNames.find(ColumnNames.title, in: header),
       industry: ColumnNames.find(ColumnNames.industry, in: header),
-      location: ColumnNames.find(ColumnNames.location, in: header), tags: ColumnNames.find(ColumnNames.tags, in: header),
+      location: ColumnNames.find(ColumnNames.location, in: header),
+      tags: ColumnNames.find(ColumnNames.tags, in: header),
       url: ColumnNames.find(ColumnNames.url, in: header)
     )
     let used = [idColumn, c.name, c.first, c.last, c.email, c.company, c.title, c.industry, c.location, c.tags, c.url]
@@ -152,7 +157,8 @@ enum TableImporter {
     var (csv, table) = try open(file, report: &session.report, detectionBytes: detectionBytes)
     let header = table.names
     try checkRepeatedNames(
-      table, recognised: [
+      table,
+      recognised: [
         ColumnNames.source, ColumnNames.target, ColumnNames.strength, ColumnNames.interactions,
         ColumnNames.lastContact, ColumnNames.since, ColumnNames.kind, ColumnNames.confidence,
       ], file: file, report: &session.report)
@@ -162,7 +168,8 @@ enum TableImporter {
       let missing = ColumnNames.find(ColumnNames.source, in: header) == nil ? "source" : "target"
       throw ImportError(
         file: file, line: 1, column: 1, message: "no \(missing) column in the header",
-        hint: "a ties file needs columns source and target (optionally strength, interactions, last_contact, since, kind)")
+        hint:
+          "a ties file needs columns source and target (optionally strength, interactions, last_contact, since, kind)")
     }
     let strengthC = ColumnNames.find(ColumnNames.strength, in: header)
     let interactionsC = ColumnNames.find(ColumnNames.interactions, in: header)
@@ -240,7 +247,8 @@ enum TableImporter {
           if let interactionsC, !r.withField(interactionsC, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
             e.interactions = r.withField(interactionsC) { NumberParsing.count($0) }
             if e.interactions == nil {
-              bad = bad ?? (interactionsC, "interactions \"\(r.trimmed(interactionsC) ?? "?")\" is not a whole number ≥ 0")
+              bad =
+                bad ?? (interactionsC, "interactions \"\(r.trimmed(interactionsC) ?? "?")\" is not a whole number ≥ 0")
             }
           }
           if let kindC {
@@ -252,7 +260,9 @@ enum TableImporter {
           }
           if let confidenceC, let text = r.trimmed(confidenceC), !text.isEmpty {
             let c = r.withField(confidenceC) { NumberParsing.decimal($0) }
-            if let c, c > 0, c <= 1 { e.inferredConfidence = c } else {
+            if let c, c > 0, c <= 1 {
+              e.inferredConfidence = c
+            } else {
               bad = bad ?? (confidenceC, "confidence \"\(text)\" is not a number in (0, 1]")
             }
           }

@@ -71,7 +71,8 @@ public final class ByteSource {
       let opened = open(path, O_RDONLY | O_CLOEXEC)
       if opened < 0 {
         let reason = String(cString: strerror(errno))
-        throw ImportError(file: path, line: 0, column: 0, message: "cannot open: \(reason)", hint: "check the permissions")
+        throw ImportError(
+          file: path, line: 0, column: 0, message: "cannot open: \(reason)", hint: "check the permissions")
       }
       fd = opened
       ownsDescriptor = true

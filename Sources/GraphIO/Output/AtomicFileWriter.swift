@@ -132,7 +132,9 @@ public final class AtomicFileWriter {
       return
     case .stream(let device):
       if let input = OutputGuard.input(at: device) {
-        throw OutputError(path: path, message: "refusing to write onto the input \(input); choose another output path", isUsageError: true)
+        throw OutputError(
+          path: path, message: "refusing to write onto the input \(input); choose another output path",
+          isUsageError: true)
       }
       isStream = true
       target = device

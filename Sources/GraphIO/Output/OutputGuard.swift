@@ -1,3 +1,5 @@
+import GraphCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,8 +7,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import GraphCore
 
 /// A file's identity on disk (device and inode), so two paths that name the
 /// same file — through a symbolic link, a hard link or `..` — compare equal.
@@ -61,7 +61,6 @@ public enum OutputGuard {
         isUsageError: true)
     }
   }
-
 
   // MARK: temporary files and signals
 

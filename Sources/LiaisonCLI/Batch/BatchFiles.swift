@@ -63,7 +63,8 @@ struct BatchWriter: Sendable {
     self.folder = folder
     guard Self.makeFolder(folder), Self.makeFolder("\(folder)/members"), Self.makeFolder("\(folder)/targets") else {
       Terminal.error(
-        "\(folder): cannot create the report folder (\(String(cString: strerror(errno)))) — check the path and permissions")
+        "\(folder): cannot create the report folder (\(String(cString: strerror(errno)))) — check the path and permissions"
+      )
       throw ExitCode.failure
     }
     do {
@@ -199,7 +200,9 @@ extension BatchReport {
     var targets = CSVTable(["target", "kind", "people", "rank", "member", "strength", "hops", "chain"])
     for t in targetRows {
       if t.members.isEmpty {
-        targets.add([.text(t.target), .text(t.kind), .int(t.people), .empty, .empty, .empty, .empty, .text(t.note ?? "")])
+        targets.add([
+          .text(t.target), .text(t.kind), .int(t.people), .empty, .empty, .empty, .empty, .text(t.note ?? ""),
+        ])
       }
       for (i, p) in t.members.enumerated() {
         targets.add([

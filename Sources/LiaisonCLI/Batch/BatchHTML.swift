@@ -12,7 +12,8 @@ enum BatchHTML {
   /// A relative link to one of the report's own files (slugs are `[a-z0-9-]`).
   static func link(_ path: String) -> String {
     let safe = path.unicodeScalars.allSatisfy { u in
-      (u.value >= 97 && u.value <= 122) || (u.value >= 48 && u.value <= 57) || u == "-" || u == "/" || u == "." || u == "_"
+      (u.value >= 97 && u.value <= 122) || (u.value >= 48 && u.value <= 57) || u == "-" || u == "/" || u == "."
+        || u == "_"
     }
     return safe && !path.contains("..") && !path.hasPrefix("/") ? escape(path) : "#"
   }
@@ -72,7 +73,9 @@ enum BatchHTML {
     var h = ""
     // Counts (the same as `liaison stats`).
     h += "<section><h2>The merged network</h2><div class=\"cards\">"
-    func card(_ value: String, _ label: String) -> String { "<div class=\"card\"><b>\(value)</b><span>\(escape(label))</span></div>" }
+    func card(_ value: String, _ label: String) -> String {
+      "<div class=\"card\"><b>\(value)</b><span>\(escape(label))</span></div>"
+    }
     h += card(number(s.people), "people")
     h += card(number(s.ties), "ties")
     for c in ["strong", "weak", "dormant"] { h += card(number(s.tieClasses[c] ?? 0), "\(c) ties") }
@@ -81,8 +84,10 @@ enum BatchHTML {
     h += card(number(s.team.uniqueContacts), "people the team knows")
     h += "</div>"
     if let id = s.stats.identity {
-      h += "<p class=\"muted\">\(number(id.contactRecords)) contact records; \(number(id.merged)) merged into people already known "
-      h += "(\(number(id.mergedByProfileURL)) by profile URL, \(number(id.mergedByEmail)) by email, \(number(id.mergedByNameAndCompany)) by name and company); "
+      h +=
+        "<p class=\"muted\">\(number(id.contactRecords)) contact records; \(number(id.merged)) merged into people already known "
+      h +=
+        "(\(number(id.mergedByProfileURL)) by profile URL, \(number(id.mergedByEmail)) by email, \(number(id.mergedByNameAndCompany)) by name and company); "
       h += "\(number(id.peopleInSeveralExports)) people appear in several members' exports.</p>"
     }
     for n in s.notes { h += "<p class=\"muted\">\(escape(n))</p>" }
@@ -97,7 +102,8 @@ enum BatchHTML {
       h += "<section class=\"fail\"><h2>Inputs that could not be read</h2><p>The rest was analysed without them.</p>"
       h += "<table><tr><th>file</th><th class=\"n\">line</th><th>reason</th></tr>"
       for f in s.failures {
-        h += "<tr><td>\(escape(f.file))</td><td class=\"n\">\(f.line > 0 ? "\(f.line)" : "")</td><td>\(escape(f.reason))"
+        h +=
+          "<tr><td>\(escape(f.file))</td><td class=\"n\">\(f.line > 0 ? "\(f.line)" : "")</td><td>\(escape(f.reason))"
         h += f.hint.map { " <span class=\"muted\">(\(escape($0)))</span>" } ?? ""
         h += "</td></tr>"
       }
@@ -112,14 +118,18 @@ enum BatchHTML {
     // Targets.
     if !s.team.targets.isEmpty {
       h += "<section><h2>Warm paths to the targets</h2>"
-      h += "<table><tr><th>target</th><th>best member</th><th>chain</th><th class=\"n\">strength</th><th class=\"n\">hops</th><th class=\"n\">members with a path</th></tr>"
+      h +=
+        "<table><tr><th>target</th><th>best member</th><th>chain</th><th class=\"n\">strength</th><th class=\"n\">hops</th><th class=\"n\">members with a path</th></tr>"
       for t in s.team.targets {
-        h += "<tr><td>\(escape(t.target))<br><span class=\"muted\">\(escape(t.kind)), \(number(t.people)) \(t.people == 1 ? "person" : "people")</span></td>"
+        h +=
+          "<tr><td>\(escape(t.target))<br><span class=\"muted\">\(escape(t.kind)), \(number(t.people)) \(t.people == 1 ? "person" : "people")</span></td>"
         if let b = t.best {
-          h += "<td>\(escape(b.people.first?.name ?? b.member))</td><td class=\"chain\">"
+          h +=
+            "<td>\(escape(b.people.first?.name ?? b.member))</td><td class=\"chain\">"
             + b.people.map { escape($0.name) }.joined(separator: "<i>→</i>")
             + "<br><span class=\"muted\">\(escape(b.sentence))</span></td>"
-          h += "<td class=\"n\">\(fixed(b.strength, 3))</td><td class=\"n\">\(b.hops)</td><td class=\"n\">\(t.members.count)</td>"
+          h +=
+            "<td class=\"n\">\(fixed(b.strength, 3))</td><td class=\"n\">\(b.hops)</td><td class=\"n\">\(t.members.count)</td>"
         } else {
           h += "<td colspan=\"5\" class=\"muted\">\(escape(t.note ?? "no path"))</td>"
         }
@@ -130,12 +140,14 @@ enum BatchHTML {
       if !pictures.isEmpty {
         h += "<h3>The best chains, drawn</h3><div class=\"grid\">"
         for t in pictures {
-          h += "<figure><a href=\"\(link(t.picture!))\"><img src=\"\(link(t.picture!))\" alt=\"chains to \(escape(t.target))\"></a>"
+          h +=
+            "<figure><a href=\"\(link(t.picture!))\"><img src=\"\(link(t.picture!))\" alt=\"chains to \(escape(t.target))\"></a>"
           h += "<figcaption>\(escape(t.target)): the strongest chains of up to three members</figcaption></figure>"
         }
         h += "</div>"
       }
-      h += "<p class=\"muted\">Every member's chain to every target: <a href=\"targets.csv\">targets.csv</a>.</p></section>\n"
+      h +=
+        "<p class=\"muted\">Every member's chain to every target: <a href=\"targets.csv\">targets.csv</a>.</p></section>\n"
     }
     return h
   }
@@ -145,28 +157,34 @@ enum BatchHTML {
     var h = ""
     // Members.
     if !s.members.isEmpty {
-      h += "<section><h2>Members</h2><table><tr><th>member</th><th class=\"n\">contacts</th><th class=\"n\">2nd degree</th>"
-      h += "<th class=\"n\">only via weak ties</th><th class=\"n\">cover 80 %</th><th class=\"n\">dormant</th><th>revive first</th><th>introduce</th><th>files</th></tr>"
+      h +=
+        "<section><h2>Members</h2><table><tr><th>member</th><th class=\"n\">contacts</th><th class=\"n\">2nd degree</th>"
+      h +=
+        "<th class=\"n\">only via weak ties</th><th class=\"n\">cover 80 %</th><th class=\"n\">dormant</th><th>revive first</th><th>introduce</th><th>files</th></tr>"
       for m in s.members {
         h += "<tr><td><b>\(escape(m.person.name.isEmpty ? m.owner : m.person.name))</b>"
         h += m.company.isEmpty ? "" : "<br><span class=\"muted\">\(escape(m.company))</span>"
         h += "</td><td class=\"n\">\(number(m.contacts))</td><td class=\"n\">\(number(m.secondDegree))</td>"
-        h += "<td class=\"n\">\(number(m.weakOnlyReach))</td><td class=\"n\">\(number(m.cover))</td><td class=\"n\">\(number(m.dormant))</td>"
+        h +=
+          "<td class=\"n\">\(number(m.weakOnlyReach))</td><td class=\"n\">\(number(m.cover))</td><td class=\"n\">\(number(m.dormant))</td>"
         h += "<td>\(m.topDormant.map { escape($0.name) }.joined(separator: ", "))</td>"
         h += "<td>\(m.topIntroductions.prefix(2).map { escape($0) }.joined(separator: "<br>"))</td>"
         h += "<td><a href=\"\(link(m.details))\">json</a> · <a href=\"\(link(m.table))\">csv</a>"
         h += m.picture.map { " · <a href=\"\(link($0))\">svg</a>" } ?? ""
         h += "</td></tr>"
       }
-      h += "</table><p class=\"muted\">cover 80 %: at most this many contacts open 80 % of the member's second-degree reach (greedy). "
+      h +=
+        "</table><p class=\"muted\">cover 80 %: at most this many contacts open 80 % of the member's second-degree reach (greedy). "
       h += "All members: <a href=\"members.csv\">members.csv</a>.</p></section>\n"
 
       let drawn = s.members.filter { $0.picture != nil }
       if !drawn.isEmpty {
         h += "<section><h2>Members' networks</h2><div class=\"grid\">"
         for m in drawn {
-          h += "<figure><a href=\"\(link(m.picture!))\"><img src=\"\(link(m.picture!))\" alt=\"network of \(escape(m.person.name))\" loading=\"lazy\"></a>"
-          h += "<figcaption>\(escape(m.person.name.isEmpty ? m.owner : m.person.name)) — \(number(m.contacts)) contacts</figcaption></figure>"
+          h +=
+            "<figure><a href=\"\(link(m.picture!))\"><img src=\"\(link(m.picture!))\" alt=\"network of \(escape(m.person.name))\" loading=\"lazy\"></a>"
+          h +=
+            "<figcaption>\(escape(m.person.name.isEmpty ? m.owner : m.person.name)) — \(number(m.contacts)) contacts</figcaption></figure>"
         }
         h += "</div></section>\n"
       }
@@ -179,12 +197,14 @@ enum BatchHTML {
     var h = ""
     // Overlaps.
     if !s.team.overlaps.isEmpty {
-      h += "<section><h2>Overlaps between members</h2><table><tr><th>member</th><th>member</th><th class=\"n\">shared contacts</th><th class=\"n\">Jaccard</th><th>tied</th></tr>"
+      h +=
+        "<section><h2>Overlaps between members</h2><table><tr><th>member</th><th>member</th><th class=\"n\">shared contacts</th><th class=\"n\">Jaccard</th><th>tied</th></tr>"
       for o in s.team.overlaps.prefix(20) {
         h += "<tr><td>\(escape(o.a))</td><td>\(escape(o.b))</td><td class=\"n\">\(number(o.sharedContacts))</td>"
         h += "<td class=\"n\">\(fixed(o.jaccard, 3))</td><td>\(o.tied ? "yes" : "")</td></tr>"
       }
-      h += "</table><p class=\"muted\">\(number(s.team.overlapsListed)) pairs in <a href=\"overlaps.csv\">overlaps.csv</a>.</p></section>\n"
+      h +=
+        "</table><p class=\"muted\">\(number(s.team.overlapsListed)) pairs in <a href=\"overlaps.csv\">overlaps.csv</a>.</p></section>\n"
     }
     return h
   }
@@ -195,12 +215,16 @@ enum BatchHTML {
     // Introductions.
     let intro = s.team.introductions.candidates
     if !intro.isEmpty {
-      h += "<section><h2>Introductions across the network</h2><table><tr><th>introduce</th><th>to</th><th class=\"n\">Adamic–Adar</th><th class=\"n\">shared contacts</th><th>why</th></tr>"
+      h +=
+        "<section><h2>Introductions across the network</h2><table><tr><th>introduce</th><th>to</th><th class=\"n\">Adamic–Adar</th><th class=\"n\">shared contacts</th><th>why</th></tr>"
       for c in intro.prefix(15) {
-        h += "<tr><td>\(escape(c.a.name))</td><td>\(escape(c.b.name))</td><td class=\"n\">\(fixed(c.adamicAdar, 2))</td>"
-        h += "<td class=\"n\">\(c.commonContacts)</td><td class=\"muted\">\(escape(c.reasons.joined(separator: "; ")))</td></tr>"
+        h +=
+          "<tr><td>\(escape(c.a.name))</td><td>\(escape(c.b.name))</td><td class=\"n\">\(fixed(c.adamicAdar, 2))</td>"
+        h +=
+          "<td class=\"n\">\(c.commonContacts)</td><td class=\"muted\">\(escape(c.reasons.joined(separator: "; ")))</td></tr>"
       }
-      h += "</table><p class=\"muted\">More in <a href=\"introductions.csv\">introductions.csv</a>; each member's own in their json.</p></section>\n"
+      h +=
+        "</table><p class=\"muted\">More in <a href=\"introductions.csv\">introductions.csv</a>; each member's own in their json.</p></section>\n"
     }
     return h
   }
@@ -211,17 +235,20 @@ enum BatchHTML {
     // Brokers.
     let brokers = s.team.brokers.people
     if !brokers.isEmpty {
-      h += "<section><h2>Brokers</h2><table><tr><th class=\"n\">#</th><th>person</th><th>company</th><th class=\"n\">betweenness</th>"
+      h +=
+        "<section><h2>Brokers</h2><table><tr><th class=\"n\">#</th><th>person</th><th>company</th><th class=\"n\">betweenness</th>"
       h += "<th class=\"n\">constraint</th><th class=\"n\">effective size</th><th class=\"n\">contacts</th></tr>"
       for p in brokers.prefix(15) {
         h += "<tr><td class=\"n\">\(p.rank)</td><td>\(escape(p.name))</td><td>\(escape(p.company))</td>"
         h += "<td class=\"n\">\(p.betweenness.map { fixed($0, 4) } ?? "")</td>"
         h += "<td class=\"n\">\(p.constraint.map { fixed($0, 3) } ?? "–")</td>"
-        h += "<td class=\"n\">\(p.effectiveSize.map { fixed($0, 1) } ?? "–")</td><td class=\"n\">\(number(p.contacts))</td></tr>"
+        h +=
+          "<td class=\"n\">\(p.effectiveSize.map { fixed($0, 1) } ?? "–")</td><td class=\"n\">\(number(p.contacts))</td></tr>"
       }
       h += "</table>"
       if let pic = s.team.brokersPicture {
-        h += "<figure class=\"wide\"><a href=\"\(link(pic))\"><img src=\"\(link(pic))\" alt=\"brokers of the network\"></a>"
+        h +=
+          "<figure class=\"wide\"><a href=\"\(link(pic))\"><img src=\"\(link(pic))\" alt=\"brokers of the network\"></a>"
         h += "<figcaption>The merged network with its brokers named</figcaption></figure>"
       }
       let method = s.team.brokers.betweennessMethod?.method ?? "Betweenness not computed"
@@ -234,16 +261,21 @@ enum BatchHTML {
   static func filesSection(_ s: BatchSummary) -> String {
     var h = ""
     // Files.
-    h += "<section><h2>Files</h2><p><a href=\"summary.json\">summary.json</a> (the counts of <code>liaison stats</code>, members, targets, inputs)"
+    h +=
+      "<section><h2>Files</h2><p><a href=\"summary.json\">summary.json</a> (the counts of <code>liaison stats</code>, members, targets, inputs)"
     for f in ["members.csv", "overlaps.csv", "targets.csv", "introductions.csv", "brokers.csv"] {
       h += " · <a href=\"\(f)\">\(f)</a>"
     }
-    h += "</p><table><tr><th>input</th><th>format</th><th>owner</th><th class=\"n\">rows</th><th class=\"n\">imported</th><th class=\"n\">merged</th><th class=\"n\">rejected</th></tr>"
+    h +=
+      "</p><table><tr><th>input</th><th>format</th><th>owner</th><th class=\"n\">rows</th><th class=\"n\">imported</th><th class=\"n\">merged</th><th class=\"n\">rejected</th></tr>"
     for r in s.imports {
-      h += "<tr><td>\(escape(r.file))</td><td>\(escape(r.format))</td><td>\(escape(r.owner ?? ""))</td><td class=\"n\">\(number(r.rowsRead))</td>"
-      h += "<td class=\"n\">\(number(r.imported))</td><td class=\"n\">\(number(r.merged))</td><td class=\"n\">\(number(r.rejected))</td></tr>"
+      h +=
+        "<tr><td>\(escape(r.file))</td><td>\(escape(r.format))</td><td>\(escape(r.owner ?? ""))</td><td class=\"n\">\(number(r.rowsRead))</td>"
+      h +=
+        "<td class=\"n\">\(number(r.imported))</td><td class=\"n\">\(number(r.merged))</td><td class=\"n\">\(number(r.rejected))</td></tr>"
     }
-    h += "</table></section>\n</main>\n<footer>Liaison — weak-tie reach, broker paths and introductions, computed on this machine.</footer>\n</body>\n</html>\n"
+    h +=
+      "</table></section>\n</main>\n<footer>Liaison — weak-tie reach, broker paths and introductions, computed on this machine.</footer>\n</body>\n</html>\n"
     return h
   }
 }

@@ -34,7 +34,8 @@ extension BatchReport {
       }
       guard r.count > max(ownerColumn, pathColumn), let file = r.trimmed(pathColumn), !file.isEmpty else {
         throw ImportError(
-          file: path, line: r.line, column: 1, message: "expected `owner,path`", hint: "one export per row, e.g. `Ada Lovelace,ada.csv`")
+          file: path, line: r.line, column: 1, message: "expected `owner,path`",
+          hint: "one export per row, e.g. `Ada Lovelace,ada.csv`")
       }
       let owner = r.trimmed(ownerColumn) ?? ""
       let full = file.hasPrefix("/") ? file : "\(dir)/\(file)"
@@ -119,7 +120,9 @@ extension BatchReport {
     var alone = options
     alone.contacts.infer = false
     let verdicts = Parallel.map(count: specs.count, threads: threads) { i -> ImportError? in
-      do { _ = try NetworkLoader.load([specs[i]], options: alone) } catch let error as ImportError where error.file == specs[i].path {
+      do { _ = try NetworkLoader.load([specs[i]], options: alone) } catch let error as ImportError
+        where error.file == specs[i].path
+      {
         return error
       } catch {}
       return nil

@@ -29,7 +29,8 @@ extension BatchReport {
     var intro: IntroduceResult?
     if g.degree(of: p) >= 2 {
       let found = g.introductionCandidates(
-        for: p, options: IntroductionOptions(top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1))
+        for: p, options: IntroductionOptions(top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1)
+      )
       if found.contactsConsidered < found.contacts {
         Terminal.note(
           IntroductionsReport.capNotice(

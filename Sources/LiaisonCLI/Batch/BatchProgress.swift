@@ -69,7 +69,8 @@ final class BatchProgress: @unchecked Sendable {
 
   func done() {
     if timings && !phaseName.isEmpty {
-      Terminal.note("batch \(phaseName): \(fixed(Clock.now() - phaseStart, 2)) s; total \(fixed(Clock.now() - start, 2)) s")
+      Terminal.note(
+        "batch \(phaseName): \(fixed(Clock.now() - phaseStart, 2)) s; total \(fixed(Clock.now() - start, 2)) s")
     }
     guard enabled else { return }
     lock.lock()

@@ -40,7 +40,8 @@ enum BatchReport {
       throw ExitCode.failure
     }
     let g = loaded.graph
-    progress.note("read \(grouped(loaded.imports.count)) files: \(grouped(g.personCount)) people, \(grouped(g.tieCount)) ties")
+    progress.note(
+      "read \(grouped(loaded.imports.count)) files: \(grouped(g.personCount)) people, \(grouped(g.tieCount)) ties")
     if rowErrors > 0 {
       Terminal.warn(
         "\(TextFormat.count(rowErrors, "row")) rejected (listed per file in summary.json under imports)")

@@ -70,13 +70,15 @@ extension BatchReport {
     reachOptions.coverFraction = config.coverFraction
     let slugs = uniqueSlugs(members.map(\.owner.owner), fallback: "member")
     let counter = ProgressCounter(total: members.count, progress: progress, what: "members")
-    let results = Parallel.map(count: members.count, threads: config.threads, makeScratch: { PathSearch(g) }) {
-      m, search in
-      defer { counter.tick() }
-      return analyseMember(
-        g, member: members[m].owner, person: members[m].person, slug: slugs[m], targets: targets, config: config,
-        reachOptions: reachOptions, writer: writer, search: &search)
-    }
+    let results = Parallel.map(
+      count: members.count, threads: config.threads, makeScratch: { PathSearch(g) },
+      transform: {
+        m, search in
+        defer { counter.tick() }
+        return analyseMember(
+          g, member: members[m].owner, person: members[m].person, slug: slugs[m], targets: targets, config: config,
+          reachOptions: reachOptions, writer: writer, search: &search)
+      })
     if let e = results.lazy.compactMap(\.writeError).first {
       Terminal.error(e)
       throw ExitCode.failure

@@ -11,7 +11,8 @@ import GraphIO
 struct BatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batch",
-    abstract: "The team report: every member's exports merged, analysed and drawn into one folder with an offline index.html.",
+    abstract:
+      "The team report: every member's exports merged, analysed and drawn into one folder with an offline index.html.",
     discussion: """
       Inputs are files or folders of contact exports (each file's owner from OWNER=PATH, a \
       manifest CSV with `owner,path` columns, or the file stem), plus optional people, ties and \
@@ -39,13 +40,20 @@ struct BatchCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: ArgumentHelp("The report folder (created if missing; files in it are replaced atomically).", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp("The report folder (created if missing; files in it are replaced atomically).", valueName: "dir")
+  )
   var out: String
 
-  @Option(help: ArgumentHelp("Companies or people the team wants to reach: one per line, or a CSV with a `target` column.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Companies or people the team wants to reach: one per line, or a CSV with a `target` column.", valueName: "file"))
   var targets: String?
 
-  @Option(help: ArgumentHelp("A CSV with `owner,path` columns naming each export's owner (paths relative to the manifest).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A CSV with `owner,path` columns naming each export's owner (paths relative to the manifest).", valueName: "file")
+  )
   var manifest: String?
 
   @Flag(help: "No progress on standard error.")
@@ -65,7 +73,9 @@ struct BatchCommand: ParsableCommand {
   @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Longest introduction chain to a target.")
   var maxHops: Int = 4
 
-  @Option(parsing: .unconditional, help: "Estimate betweenness from this many sampled people when the network has more than 5,000 people.")
+  @Option(
+    parsing: .unconditional,
+    help: "Estimate betweenness from this many sampled people when the network has more than 5,000 people.")
   var sample: Int = 300
 
   func validate() throws {

@@ -59,7 +59,9 @@ struct BrokersCommand: ParsableCommand {
   @Flag(help: "Betweenness along the strongest chains (cost −ln strength) instead of the fewest hops.")
   var weighted = false
 
-  @Option(parsing: .unconditional, help: "Estimate betweenness from this many sampled people (with an error bound) instead of exactly.")
+  @Option(
+    parsing: .unconditional,
+    help: "Estimate betweenness from this many sampled people (with an error bound) instead of exactly.")
   var sample: Int?
 
   @Option(parsing: .unconditional, help: "Seed for --sample.", transform: seedArgument)
@@ -78,7 +80,8 @@ struct BrokersCommand: ParsableCommand {
       threads: threading.threads ?? Parallel.defaultThreads)
     if sample == nil && request.computed.contains(.betweenness) && g.personCount > 50_000 {
       Terminal.note(
-        "exact betweenness on \(grouped(g.personCount)) people takes a while; --sample 1000 gives an estimate with an error bound")
+        "exact betweenness on \(grouped(g.personCount)) people takes a while; --sample 1000 gives an estimate with an error bound"
+      )
     }
     let result = BrokersReport.make(g, request)
     switch output.format {

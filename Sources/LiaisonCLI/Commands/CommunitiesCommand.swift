@@ -52,9 +52,12 @@ struct CommunitiesCommand: ParsableCommand {
     let start = Clock.now()
     let p =
       method == .leiden
-      ? g.leidenCommunities(resolution: resolution, seed: seed) : g.louvainCommunities(resolution: resolution, seed: seed)
+      ? g.leidenCommunities(resolution: resolution, seed: seed)
+      : g.louvainCommunities(resolution: resolution, seed: seed)
     if getenv("LIAISON_TIMINGS") != nil {
-      Terminal.note("communities: \(fixed(Clock.now() - start, 3)) s (\(p.count) communities, modularity \(fixed(p.modularity, 4)))")
+      Terminal.note(
+        "communities: \(fixed(Clock.now() - start, 3)) s (\(p.count) communities, modularity \(fixed(p.modularity, 4)))"
+      )
     }
     let answer = CommunitiesAnswer.make(g, p, method: method.rawValue, resolution: resolution, seed: seed)
     switch output.format {

@@ -9,7 +9,8 @@ import GraphIO
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "The whole product on the bundled team: `liaison batch` on datasets/team into a report folder with index.html.",
+    abstract:
+      "The whole product on the bundled team: `liaison batch` on datasets/team into a report folder with index.html.",
     discussion: """
       Examples:
         liaison demo
@@ -57,7 +58,9 @@ struct DemoCommand: ParsableCommand {
     let team = "\(root)/team"
     let inputs = ["\(team)/people.csv", "\(team)/ties.csv", "\(team)/exports"]
     let folder = out ?? Self.defaultFolder()
-    print("Liaison demo — `liaison batch` on the bundled team (\(team): people, ties and four members' LinkedIn exports; synthetic, made by `liaison generate`)\n")
+    print(
+      "Liaison demo — `liaison batch` on the bundled team (\(team): people, ties and four members' LinkedIn exports; synthetic, made by `liaison generate`)\n"
+    )
     print("── liaison batch \(inputs.joined(separator: " ")) --out \(folder)\n")
     var config = BatchConfig(inputs: inputs, out: folder)
     config.quiet = quiet
@@ -67,17 +70,24 @@ struct DemoCommand: ParsableCommand {
     let s = outcome.summary
     print(
       "The merged network: \(grouped(s.people)) people, \(grouped(s.ties)) ties (\(grouped(s.tieClasses["strong"] ?? 0)) strong, "
-        + "\(grouped(s.tieClasses["weak"] ?? 0)) weak, \(grouped(s.tieClasses["dormant"] ?? 0)) dormant, \(grouped(s.inferredTies)) inferred).\n")
-    var t = TextTable(["member", "contacts", "2nd degree", "only via weak ties", "cover 80 %", "dormant"], rightAligned: [1, 2, 3, 4, 5])
+        + "\(grouped(s.tieClasses["weak"] ?? 0)) weak, \(grouped(s.tieClasses["dormant"] ?? 0)) dormant, \(grouped(s.inferredTies)) inferred).\n"
+    )
+    var t = TextTable(
+      ["member", "contacts", "2nd degree", "only via weak ties", "cover 80 %", "dormant"],
+      rightAligned: [1, 2, 3, 4, 5])
     for m in s.members {
-      t.add([m.person.name, grouped(m.contacts), grouped(m.secondDegree), grouped(m.weakOnlyReach), grouped(m.cover), grouped(m.dormant)])
+      t.add([
+        m.person.name, grouped(m.contacts), grouped(m.secondDegree), grouped(m.weakOnlyReach), grouped(m.cover),
+        grouped(m.dormant),
+      ])
     }
     print(t.render())
     for target in s.team.targets {
       if let b = target.best {
         print(
           Terminal.safe(
-            "Warmest path to \(target.target): \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))"))
+            "Warmest path to \(target.target): \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))"
+          ))
       } else {
         print(Terminal.safe("No warm path to \(target.target): \(target.note ?? "")"))
       }

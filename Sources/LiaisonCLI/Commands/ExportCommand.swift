@@ -38,7 +38,8 @@ struct ExportCommand: ParsableCommand {
   var output: String
 
   func run() throws {
-    let paths = to == .csv ? [GraphExport.csvPaths(for: output).people, GraphExport.csvPaths(for: output).ties] : [output]
+    let paths =
+      to == .csv ? [GraphExport.csvPaths(for: output).people, GraphExport.csvPaths(for: output).ties] : [output]
     let g = try input.load(writing: paths).graph
     let start = Clock.now()
     do {
@@ -47,7 +48,8 @@ struct ExportCommand: ParsableCommand {
       throw OutputFailure.report(error)
     }
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("export \(to.rawValue): \(fixed(Clock.now() - start, 3)) s") }
-    let files = to == .csv ? "\(GraphExport.csvPaths(for: output).people) and \(GraphExport.csvPaths(for: output).ties)" : output
+    let files =
+      to == .csv ? "\(GraphExport.csvPaths(for: output).people) and \(GraphExport.csvPaths(for: output).ties)" : output
     Terminal.note("wrote \(grouped(g.personCount)) people and \(grouped(g.tieCount)) ties to \(files)")
   }
 }

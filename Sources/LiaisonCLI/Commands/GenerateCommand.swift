@@ -5,7 +5,8 @@ import GraphSynthesis
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
-    abstract: "Write a seeded, realistic synthetic professional network (people.csv, ties.csv, LinkedIn-style exports).",
+    abstract:
+      "Write a seeded, realistic synthetic professional network (people.csv, ties.csv, LinkedIn-style exports).",
     discussion: """
       Companies of Zipf-like sizes in ~25 industries, titles with seniority, career histories that \
       create colleague ties, triadic closure, and tie strengths from simulated interaction histories. \
@@ -27,10 +28,13 @@ struct GenerateCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Average ties per person (the network has about people × this ties).")
   var tiesPerPerson: Double = 10
 
-  @Option(parsing: .unconditional, help: "Also write this many members' LinkedIn Connections.csv exports to OUT/exports/.")
+  @Option(
+    parsing: .unconditional, help: "Also write this many members' LinkedIn Connections.csv exports to OUT/exports/.")
   var exports: Int = 0
 
-  @Option(parsing: .unconditional, help: "Contacts per export: pad each member's export to this many connections (0: just their ties).")
+  @Option(
+    parsing: .unconditional,
+    help: "Contacts per export: pad each member's export to this many connections (0: just their ties).")
   var exportSize: Int = 0
 
   @Option(help: "The simulation's 'today' (YYYY-MM-DD).")

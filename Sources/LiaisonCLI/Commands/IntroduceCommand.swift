@@ -37,13 +37,19 @@ struct IntroduceCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: ArgumentHelp("The person whose contacts to introduce (id, email, profile URL or exact name).", valueName: "person"))
+  @Option(
+    help: ArgumentHelp(
+      "The person whose contacts to introduce (id, email, profile URL or exact name).", valueName: "person"))
   var ego: String?
 
-  @Option(parsing: .unconditional, help: "Pairs to show (with --ego; default 20), or candidates per person network-wide (default 10).")
+  @Option(
+    parsing: .unconditional,
+    help: "Pairs to show (with --ego; default 20), or candidates per person network-wide (default 10).")
   var top: Int?
 
-  @Option(parsing: .unconditional, help: "Minimum shared contacts: besides the ego with --ego (default 0), in all network-wide (default 1).")
+  @Option(
+    parsing: .unconditional,
+    help: "Minimum shared contacts: besides the ego with --ego (default 0), in all network-wide (default 1).")
   var minCommon: Int?
 
   @Option(help: ArgumentHelp("CSV of pairs `a,b` already introduced or declined.", valueName: "file"))
@@ -56,7 +62,10 @@ struct IntroduceCommand: ParsableCommand {
   /// `--by`, Adamic–Adar when not given.
   var ranking: LinkIndex { by ?? .adamicAdar }
 
-  @Flag(help: "Without --ego: list each person's top N as ranked rows (person, rank, candidate, score) instead of pairs with reasons.")
+  @Flag(
+    help:
+      "Without --ego: list each person's top N as ranked rows (person, rank, candidate, score) instead of pairs with reasons."
+  )
   var perPerson = false
 
   @Option(

@@ -71,7 +71,6 @@ struct PathCommand: ParsableCommand {
     if maxHops < 0 { throw ValidationError("--max-hops must be 0 (no limit) or more.") }
   }
 
-
   func run() throws {
     let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [pairs])
     let g = loaded.graph

@@ -91,7 +91,8 @@ struct ReachCommand: ParsableCommand {
     let threads = threading.threads ?? Parallel.defaultThreads
     let reach = g.twoHopReach(threads: threads)
     if getenv("LIAISON_TIMINGS") != nil {
-      Terminal.note("two-hop reach for all: \(fixed(Clock.now() - start, 3)) s on \(TextFormat.count(threads, "thread"))")
+      Terminal.note(
+        "two-hop reach for all: \(fixed(Clock.now() - start, 3)) s on \(TextFormat.count(threads, "thread"))")
     }
     switch output.format {
     case .json: try output.emit(try jsonText(ReachAllAnswer.make(g, reach)))

@@ -50,7 +50,9 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Layout engine: auto (by size), dot, neato, fdp or sfdp.")
   var engine: LayoutEngine = .auto
 
-  @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "Most nodes drawn; beyond it people are collapsed into summary nodes.")
+  @Option(
+    name: .customLong("max-nodes"), parsing: .unconditional,
+    help: "Most nodes drawn; beyond it people are collapsed into summary nodes.")
   var maxNodes: Int = 300
 
   @Option(name: .customLong("size-by"), help: "Network view: size people by degree or betweenness.")
@@ -130,7 +132,10 @@ struct RenderCommand: ParsableCommand {
       model = .network(g, groups: communities(), size: size, options: o)
     case .communities: model = .communities(g, groups: communities(), options: o)
     case .brokers:
-      let b = g.personCount > 20_000 ? g.approximateBetweenness(samples: 500, seed: 1).normalised : g.betweenness(threads: Parallel.defaultThreads).normalised
+      let b =
+        g.personCount > 20_000
+        ? g.approximateBetweenness(samples: 500, seed: 1).normalised
+        : g.betweenness(threads: Parallel.defaultThreads).normalised
       model = .brokers(g, groups: communities(), ranking: .betweenness(b), top: top, options: o)
     case .ego:
       let e = try PersonReference.resolve(ego!, in: g, option: "--ego")
@@ -163,7 +168,8 @@ struct RenderCommand: ParsableCommand {
         for: e, options: IntroductionOptions(top: top, closeAtLeast: classifier.strongAtLeast))
       if r.contactsConsidered < r.contacts {
         Terminal.note(
-          IntroductionsReport.capNotice(r, in: g, lift: "`liaison introduce --ego … --max-contacts 0` pairs all of them."))
+          IntroductionsReport.capNotice(
+            r, in: g, lift: "`liaison introduce --ego … --max-contacts 0` pairs all of them."))
       }
       return .introductions(
         g, ego: e, pairs: r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) },

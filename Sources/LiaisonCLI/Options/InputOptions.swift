@@ -28,22 +28,33 @@ struct InputOptions: ParsableArguments {
       valueName: "input"))
   var inputs: [String] = []
 
-  @Option(name: .customLong("as"), help: ArgumentHelp("Read every input as this format (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "format"))
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp(
+      "Read every input as this format (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))).",
+      valueName: "format"))
   var format: String?
 
   @Flag(help: "Stop at the first bad row (exit code 1) instead of skipping it.")
   var strict = false
 
-  @Option(help: "Owner of contact exports given without OWNER= (default: the file name, or its folder for LinkedIn's fixed names).")
+  @Option(
+    help:
+      "Owner of contact exports given without OWNER= (default: the file name, or its folder for LinkedIn's fixed names)."
+  )
   var owner: String?
 
-  @Flag(name: .customLong("no-infer"), help: "Do not infer ties among contacts (same company, email domain, labels, several owners, co-participation).")
+  @Flag(
+    name: .customLong("no-infer"),
+    help: "Do not infer ties among contacts (same company, email domain, labels, several owners, co-participation).")
   var noInfer = false
 
   @Option(parsing: .unconditional, help: "Largest company, email domain or label group used to infer ties.")
   var inferMaxGroup: Int = 50
 
-  @Option(parsing: .unconditional, help: "Infer a tie between two contacts listed together in at least this many owners' exports.")
+  @Option(
+    parsing: .unconditional,
+    help: "Infer a tie between two contacts listed together in at least this many owners' exports.")
   var inferMinOwners: Int = 3
 
   @Option(parsing: .unconditional, help: "Keep inferred ties with at least this confidence (0–1).")
@@ -62,13 +73,17 @@ struct InputOptions: ParsableArguments {
   var dormantAfter: Int = 1095
 
   func validate() throws {
-    if inputs.isEmpty { throw ValidationError("Give at least one input file, e.g. `liaison stats datasets/network/ties.csv`.") }
+    if inputs.isEmpty {
+      throw ValidationError("Give at least one input file, e.g. `liaison stats datasets/network/ties.csv`.")
+    }
     if let format, InputFormat(rawValue: format) == nil {
       throw ValidationError(
         "Unknown --as format '\(format)'; use one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     }
     if inferMaxGroup < 2 { throw ValidationError("--infer-max-group must be at least 2.") }
-    if !(0...1).contains(inferMinConfidence) { throw ValidationError("--infer-min-confidence must be between 0 and 1.") }
+    if !(0...1).contains(inferMinConfidence) {
+      throw ValidationError("--infer-min-confidence must be between 0 and 1.")
+    }
     if inferMinOwners < 2 { throw ValidationError("--infer-min-owners must be at least 2.") }
     if dormantAfter < 0 { throw ValidationError("--dormant-after must be 0 or more (days).") }
     if let asOf { try DateOption.validate(asOf, option: "--as-of") }
@@ -93,7 +108,8 @@ struct InputOptions: ParsableArguments {
     contacts.minSharedOwners = inferMinOwners
     contacts.minConfidence = inferMinConfidence
     var options = LoadOptions(
-      strict: strict, format: format.flatMap(InputFormat.init(rawValue:)), referenceDate: asOf.flatMap { Day(parsing: $0) },
+      strict: strict, format: format.flatMap(InputFormat.init(rawValue:)),
+      referenceDate: asOf.flatMap { Day(parsing: $0) },
       contacts: contacts)
     if getenv("LIAISON_TIMINGS") != nil {
       options.onPhaseEnd = { phase, took in
@@ -119,10 +135,13 @@ struct InputOptions: ParsableArguments {
       let start = Clock.now()
       let loaded = try NetworkLoader.load(specs, in: &session)
       if getenv("LIAISON_TIMINGS") != nil {
-        Terminal.note("load: \(fixed(Clock.now() - start, 3)) s (\(loaded.graph.personCount) people, \(loaded.graph.tieCount) ties)")
+        Terminal.note(
+          "load: \(fixed(Clock.now() - start, 3)) s (\(loaded.graph.personCount) people, \(loaded.graph.tieCount) ties)"
+        )
       }
       for r in loaded.imports where r.selfTies > 0 {
-        Terminal.warn("\(r.file): \(r.selfTies) self-tie\(r.selfTies == 1 ? "" : "s") dropped (listed in the import report)")
+        Terminal.warn(
+          "\(r.file): \(r.selfTies) self-tie\(r.selfTies == 1 ? "" : "s") dropped (listed in the import report)")
       }
       ProcessLifetime.keep(loaded)
       return loaded

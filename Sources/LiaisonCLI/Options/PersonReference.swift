@@ -33,7 +33,9 @@ enum PersonReference {
     var name: String
   }
 
-  static func ref(_ p: PersonID, in graph: Graph) -> Ref { Ref(id: graph.people.id(of: p), name: graph.people.name(of: p)) }
+  static func ref(_ p: PersonID, in graph: Graph) -> Ref {
+    Ref(id: graph.people.id(of: p), name: graph.people.name(of: p))
+  }
 }
 
 /// Resolves `--to`, `--to-company`, `--to-industry` and the entries of a

@@ -10,10 +10,14 @@ import GraphRendering
 
 /// `--svg PATH`: also draw the answer of an analysis command.
 struct SVGOption: ParsableArguments {
-  @Option(name: .customLong("svg"), help: ArgumentHelp("Also draw this answer as an SVG picture to this file.", valueName: "path"))
+  @Option(
+    name: .customLong("svg"),
+    help: ArgumentHelp("Also draw this answer as an SVG picture to this file.", valueName: "path"))
   var svg: String?
 
-  @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "Most people drawn in the --svg picture; the rest are summarised.")
+  @Option(
+    name: .customLong("max-nodes"), parsing: .unconditional,
+    help: "Most people drawn in the --svg picture; the rest are summarised.")
   var maxNodes: Int = 300
 
   func validate() throws {

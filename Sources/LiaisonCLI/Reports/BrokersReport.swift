@@ -250,7 +250,7 @@ enum BrokersReport {
     var order = (0..<PersonID(n)).map { $0 }
     order.sort { a, c in
       switch (values[Int(a)], values[Int(c)]) {
-      case let (x?, y?): return sign * x != sign * y ? sign * x > sign * y : a < c
+      case (let x?, let y?): return sign * x != sign * y ? sign * x > sign * y : a < c
       case (_?, nil): return true
       case (nil, _?): return false
       case (nil, nil): return a < c
@@ -258,11 +258,14 @@ enum BrokersReport {
     }
     let shown = request.top == 0 ? order : Array(order.prefix(request.top))
     // The other measures, for the people listed only.
-    let burt = burtAll.map { all in shown.map { all[Int($0)] } }
+    let burt =
+      burtAll.map { all in shown.map { all[Int($0)] } }
       ?? (wanted.contains(where: \.isStructuralHole) ? g.burtMeasures(of: shown, threads: threads) : nil)
-    let ego = egoAll.map { all in shown.map { all[Int($0)] } }
+    let ego =
+      egoAll.map { all in shown.map { all[Int($0)] } }
       ?? (wanted.contains(.egoBetweenness) ? g.egoBetweenness(of: shown, threads: threads) : nil)
-    let roles = rolesAll.map { all in shown.map { all[Int($0)] } }
+    let roles =
+      rolesAll.map { all in shown.map { all[Int($0)] } }
       ?? grouping.map { g.brokerageRoles(of: shown, groups: $0.labels, threads: threads) }
     let notComputed = Set(BrokerMeasure.allCases).subtracting(wanted)
     let people = shown.enumerated().map { rank, pid -> BrokersAnswer.Person in
@@ -354,7 +357,12 @@ extension BrokersAnswer {
     out += ".\n"
     let withGroups = groups > 0
     var headers = ["#", "name", "company", "between", "ego", "constraint", "circles", "contacts"]
-    if withGroups { headers += ["brokered", "across \(groupBy == "industry" ? "industries" : groupBy == "community" ? "communities" : "companies")"] }
+    if withGroups {
+      headers += [
+        "brokered",
+        "across \(groupBy == "industry" ? "industries" : groupBy == "community" ? "communities" : "companies")",
+      ]
+    }
     var t = TextTable(headers, rightAligned: Set([0] + Array(3..<headers.count)))
     for p in people {
       // Blank: not computed in this run; "-": no value (an isolated person).
@@ -407,12 +415,17 @@ extension BrokersAnswer {
     func opt(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
     for p in people {
       let r = p.brokerage
-      let roles = r.map { [$0.coordinator, $0.itinerant, $0.representative, $0.gatekeeper, $0.liaison, $0.total].map(String.init) }
+      let roles =
+        r.map {
+          [$0.coordinator, $0.itinerant, $0.representative, $0.gatekeeper, $0.liaison, $0.total].map(String.init)
+        }
         ?? Array(repeating: "", count: 6)
       rows.append(
         CSVEscaping.row(
-          ["\(p.rank)", p.id, p.name, p.company, opt(p.betweenness), opt(p.betweennessRaw), opt(p.egoBetweenness),
-           opt(p.constraint), opt(p.effectiveSize), opt(p.efficiency), opt(p.hierarchy), "\(p.contacts)"] + roles))
+          [
+            "\(p.rank)", p.id, p.name, p.company, opt(p.betweenness), opt(p.betweennessRaw), opt(p.egoBetweenness),
+            opt(p.constraint), opt(p.effectiveSize), opt(p.efficiency), opt(p.hierarchy), "\(p.contacts)",
+          ] + roles))
     }
     return rows.joined()
   }

@@ -25,7 +25,9 @@ struct CommunitiesAnswer: Codable {
 
   /// The answer for partition `p` of `g`; communities keep the partition's numbering.
   /// - Complexity: O(V + C log C) for C distinct companies per community.
-  static func make(_ g: Graph, _ p: CommunityPartition, method: String, resolution: Double, seed: UInt64) -> CommunitiesAnswer {
+  static func make(_ g: Graph, _ p: CommunityPartition, method: String, resolution: Double, seed: UInt64)
+    -> CommunitiesAnswer
+  {
     var members = [[PersonID]](repeating: [], count: p.count)
     for (i, l) in p.labels.enumerated() { members[Int(l)].append(PersonID(i)) }
     // Companies by key ("Apple Inc." = "Apple"), named by their labels.
@@ -35,7 +37,8 @@ struct CommunitiesAnswer: Codable {
       for q in list { if let c = companies.group(of: q) { counts[c, default: 0] += 1 } }
       let top = counts.map { (name: companies.label($0.key), count: $0.value) }
         .sorted { ($0.count, $1.name) > ($1.count, $0.name) }.prefix(3).map(\.name)
-      return Community(id: id, size: list.count, topCompanies: top, members: list.map { PersonReference.ref($0, in: g) })
+      return Community(
+        id: id, size: list.count, topCompanies: top, members: list.map { PersonReference.ref($0, in: g) })
     }
     return CommunitiesAnswer(
       modularity: p.modularity, method: method, resolution: resolution, seed: seed, communities: communities,

@@ -126,7 +126,8 @@ struct IntroduceResult: Codable, Equatable {
     let shown = candidates.prefix(limit)
     var t: TextTable
     if ego != nil {
-      t = TextTable(["#", "introduce", "to", "score", "shared besides you", "you↔them", "constraint"], rightAligned: [0, 3, 4, 6])
+      t = TextTable(
+        ["#", "introduce", "to", "score", "shared besides you", "you↔them", "constraint"], rightAligned: [0, 3, 4, 6])
       for (i, c) in shown.enumerated() {
         t.add([
           "\(i + 1)", Self.cut(Self.label(c.a), 28), Self.cut(Self.label(c.b), 28), fixed(c.score, 3),
@@ -153,7 +154,8 @@ struct IntroduceResult: Codable, Equatable {
       out += "\n… and \(grouped(total - shown.count)) more pairs (--format json or csv lists them all).\n"
     }
     if ego != nil {
-      out += "\nscore = 0.45 × shared contacts besides you (resource allocation, full marks from the top 10 %) + 0.25 × context fit"
+      out +=
+        "\nscore = 0.45 × shared contacts besides you (resource allocation, full marks from the top 10 %) + 0.25 × context fit"
       out += "\n        + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies or industries)."
       out += "\nconstraint: relative change in your Burt constraint once they are tied; + means fewer structural"
       out += "\n            holes around you (you give up some brokerage — the point of giving).\n"
@@ -330,7 +332,9 @@ enum IntroductionsReport {
       ])
     }
     var out = t.render()
-    if g.personCount > 30 { out += "… \(grouped(g.personCount - 30)) more people (--format csv or json lists everyone).\n" }
+    if g.personCount > 30 {
+      out += "… \(grouped(g.personCount - 30)) more people (--format csv or json lists everyone).\n"
+    }
     return out
   }
 }

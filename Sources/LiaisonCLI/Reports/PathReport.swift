@@ -138,7 +138,9 @@ enum IntroductionChains {
 extension PathAnswer {
   func table() -> String {
     var out = ""
-    let to = target.kind == "person" ? target.name : "\(target.name) (\(target.people) \(target.people == 1 ? "person" : "people"))"
+    let to =
+      target.kind == "person"
+      ? target.name : "\(target.name) (\(target.people) \(target.people == 1 ? "person" : "people"))"
     if paths.isEmpty {
       out += (noPath ?? "No chain.") + "\n"
       if !nearest.isEmpty {
@@ -160,7 +162,8 @@ extension PathAnswer {
         let who = p.people[h + 1]
         let mark = h == p.weakestHop && p.hops > 1 ? "weakest" : ""
         t.add([
-          "→", String(who.name.prefix(28)), String(who.company.prefix(24)), e.tieClass + (e.inferred ? " (inferred)" : ""),
+          "→", String(who.name.prefix(28)), String(who.company.prefix(24)),
+          e.tieClass + (e.inferred ? " (inferred)" : ""),
           fixed(e.strength, 2) + (mark.isEmpty ? "" : " ←"), e.lastContact ?? "-", e.kind ?? "-",
         ])
       }
@@ -181,7 +184,8 @@ extension PathAnswer {
         let e = j > 0 ? p.evidence[j - 1] : nil
         t.add([
           .int(i + 1), .int(j), .text(person.id), .text(person.name), .text(person.company), .number(e?.strength),
-          .text(e?.tieClass ?? ""), .text(e?.lastContact ?? ""), .text(e?.kind ?? ""), e.map { .flag($0.inferred) } ?? .empty,
+          .text(e?.tieClass ?? ""), .text(e?.lastContact ?? ""), .text(e?.kind ?? ""),
+          e.map { .flag($0.inferred) } ?? .empty,
           .number(p.strength), .number(p.cost), .int(p.hops),
         ])
       }
@@ -202,7 +206,8 @@ extension PathAnswer {
       paths: found.map { IntroductionChains.make($0, g, classifier) }, noPath: nil, nearest: [])
     if found.isEmpty {
       answer.nearest = IntroductionChains.nearest(g, from: source, targets: resolved.people, limit: 3)
-      answer.noPath = noPathMessage(g, from: source, target: shown, nearest: answer.nearest, maxHops: maxHops, anyFirstHop: anyFirstHop)
+      answer.noPath = noPathMessage(
+        g, from: source, target: shown, nearest: answer.nearest, maxHops: maxHops, anyFirstHop: anyFirstHop)
     }
     return answer
   }
@@ -228,7 +233,6 @@ extension PathAnswer {
     return message
   }
 }
-
 
 extension PairPathsAnswer {
   /// `from,to,cost,strength,hops,people` per pair (people as ids separated by spaces).

@@ -87,17 +87,21 @@ extension ReachAnswer {
         reopens: c.tieClass == .dormant ? c.reopens : nil)
     }
     func group(_ x: GroupReach) -> ReachAnswer.Group {
-      ReachAnswer.Group(name: x.name, contacts: x.direct, secondDegree: x.secondDegree, onlyThroughWeakTies: !x.throughStrongTie)
+      ReachAnswer.Group(
+        name: x.name, contacts: x.direct, secondDegree: x.secondDegree, onlyThroughWeakTies: !x.throughStrongTie)
     }
     var notes: [String] = []
     if r.inferredContacts > 0 {
-      notes.append("\(r.inferredContacts) of the contacts are joined by inferred ties; the figures rest on them in part.")
+      notes.append(
+        "\(r.inferredContacts) of the contacts are joined by inferred ties; the figures rest on them in part.")
     }
     if r.unratedContacts == r.firstDegree && r.firstDegree > 0 {
-      notes.append("No tie has a strength or evidence, so the weak/strong split (weakReach, weakOnlyReach) cannot be made.")
+      notes.append(
+        "No tie has a strength or evidence, so the weak/strong split (weakReach, weakOnlyReach) cannot be made.")
     }
     notes.append(
-      "The cover is greedy: at most \(r.cover.contacts.count) contacts reach \(Int((cover * 100).rounded())) % of the second-degree reach; a smaller set may exist.")
+      "The cover is greedy: at most \(r.cover.contacts.count) contacts reach \(Int((cover * 100).rounded())) % of the second-degree reach; a smaller set may exist."
+    )
     return ReachAnswer(
       ego: PersonReference.ref(r.ego, in: g), firstDegree: r.firstDegree, secondDegree: r.secondDegree,
       reach: r.firstDegree + r.secondDegree, weakReach: r.weakReach, weakOnlyReach: r.weakOnlyReach,
@@ -115,20 +119,25 @@ extension ReachAnswer {
   func table(top: Int) -> String {
     let a = self
     var out = "Reach of \(a.ego.name)\n\n"
-    let classes = TieClass.allCases.compactMap { c in a.contactsByClass[c.rawValue].map { "\(grouped($0)) \(c.rawValue)" } }
+    let classes = TieClass.allCases.compactMap { c in
+      a.contactsByClass[c.rawValue].map { "\(grouped($0)) \(c.rawValue)" }
+    }
     out += "  \(grouped(a.firstDegree)) contacts (\(classes.joined(separator: ", ")))\n"
     if a.unratedContacts == a.firstDegree {
       out += "  \(grouped(a.secondDegree)) people two steps away (tie strengths unknown, so no weak/strong split)\n"
     } else {
-      out += "  \(grouped(a.secondDegree)) people two steps away; \(grouped(a.weakReach)) through weak ties, "
+      out +=
+        "  \(grouped(a.secondDegree)) people two steps away; \(grouped(a.weakReach)) through weak ties, "
         + "\(grouped(a.weakOnlyReach)) only through weak or dormant ties\n"
     }
     if let es = a.effectiveSize, let c = a.constraint {
-      out += "  effective size \(fixed(es, 1)) of \(a.firstDegree) (distinct circles), constraint \(fixed(c, 3)) (lower = more brokerage)\n"
+      out +=
+        "  effective size \(fixed(es, 1)) of \(a.firstDegree) (distinct circles), constraint \(fixed(c, 3)) (lower = more brokerage)\n"
     }
     out += "\n"
     if a.cover.universe > 0 {
-      out += "These \(a.cover.atMost) contacts open \(TextFormat.percent(a.cover.covered, of: a.cover.universe)) of your second-degree reach "
+      out +=
+        "These \(a.cover.atMost) contacts open \(TextFormat.percent(a.cover.covered, of: a.cover.universe)) of your second-degree reach "
         + "(greedy: at most \(a.cover.atMost) are needed):\n"
       var t = TextTable(["#", "contact", "company", "opens"], rightAligned: [0, 3])
       for (i, p) in a.cover.contacts.prefix(top).enumerated() {
@@ -140,9 +149,13 @@ extension ReachAnswer {
       out += "\n"
     }
     out += "Contacts who open the most that nobody else does:\n"
-    var c = TextTable(["contact", "company", "tie", "strength", "only via them", "2nd degree", "job value"], rightAligned: [3, 4, 5, 6])
+    var c = TextTable(
+      ["contact", "company", "tie", "strength", "only via them", "2nd degree", "job value"], rightAligned: [3, 4, 5, 6])
     for x in a.contacts.prefix(top) {
-      c.add([x.name + (x.inferred ? " (inferred)" : ""), x.company, x.tieClass, fixed(x.strength, 2), grouped(x.uniqueReach), grouped(x.secondDegree), fixed(x.jobValue, 2)])
+      c.add([
+        x.name + (x.inferred ? " (inferred)" : ""), x.company, x.tieClass, fixed(x.strength, 2), grouped(x.uniqueReach),
+        grouped(x.secondDegree), fixed(x.jobValue, 2),
+      ])
     }
     out += c.render() + "\n"
     if !a.dormant.isEmpty {
@@ -159,13 +172,16 @@ extension ReachAnswer {
       }
       out += t.render()
       let weakOnly = a.companies.filter(\.onlyThroughWeakTies).count
-      out += "  \(grouped(a.companies.count)) companies in all; \(grouped(weakOnly)) reachable only through weak or dormant ties.\n\n"
+      out +=
+        "  \(grouped(a.companies.count)) companies in all; \(grouped(weakOnly)) reachable only through weak or dormant ties.\n\n"
     }
     for target in a.targets ?? [] {
-      out += "Doors to \(target.target) (\(target.kind), \(target.people) \(target.people == 1 ? "person" : "people")):\n"
+      out +=
+        "Doors to \(target.target) (\(target.kind), \(target.people) \(target.people == 1 ? "person" : "people")):\n"
       if target.doors.isEmpty { out += "  no one within two steps\n" }
       for d in target.doors {
-        out += "  \(d.via.name)\(d.direct ? " (works there)" : " → \(d.reaches.prefix(3).map(\.name).joined(separator: ", "))")"
+        out +=
+          "  \(d.via.name)\(d.direct ? " (works there)" : " → \(d.reaches.prefix(3).map(\.name).joined(separator: ", "))")"
           + "  path strength \(fixed(d.pathStrength, 2))\n"
       }
       out += "\n"

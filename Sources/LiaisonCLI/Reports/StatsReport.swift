@@ -79,10 +79,12 @@ public struct StatsResult: Codable, Sendable, Equatable {
       t.add(["people in several exports", grouped(identity.peopleInSeveralExports)])
     }
     var out = t.render() + "\n"
-    var f = TextTable(["file", "format", "owner", "rows", "imported", "merged", "rejected"], rightAligned: [3, 4, 5, 6])
+    var f = TextTable(
+      ["file", "format", "owner", "rows", "imported", "merged", "rejected"], rightAligned: [3, 4, 5, 6])
     for r in imports {
       f.add([
-        r.file, r.format, r.owner ?? "", grouped(r.rowsRead), grouped(r.imported), grouped(r.merged), grouped(r.rejected),
+        r.file, r.format, r.owner ?? "", grouped(r.rowsRead), grouped(r.imported), grouped(r.merged),
+        grouped(r.rejected),
       ])
     }
     out += f.render()
@@ -108,7 +110,9 @@ public struct StatsResult: Codable, Sendable, Equatable {
       ("people", "\(people)"), ("ties", "\(ties)"),
     ]
     for c in TieClass.allCases { rows.append(("tieClasses.\(c.rawValue)", "\(tieClasses[c.rawValue] ?? 0)")) }
-    for (k, n) in inferredTiesByKind.sorted(by: { $0.key < $1.key }) { rows.append(("inferredTiesByKind.\(k)", "\(n)")) }
+    for (k, n) in inferredTiesByKind.sorted(by: { $0.key < $1.key }) {
+      rows.append(("inferredTiesByKind.\(k)", "\(n)"))
+    }
     for (k, n) in tiesByKind.sorted(by: { $0.key < $1.key }) { rows.append(("tiesByKind.\(k)", "\(n)")) }
     rows += [
       ("inferredTies", "\(inferredTies)"), ("components", "\(components)"), ("largestComponent", "\(largestComponent)"),
@@ -124,7 +128,8 @@ public struct StatsResult: Codable, Sendable, Equatable {
         ("imports[\(i)].rejected", "\(r.rejected)"),
       ]
     }
-    return "metric,value\n" + rows.map { CSVEscaping.field($0.0) + "," + CSVEscaping.field($0.1) }.joined(separator: "\n")
+    return "metric,value\n"
+      + rows.map { CSVEscaping.field($0.0) + "," + CSVEscaping.field($0.1) }.joined(separator: "\n")
       + "\n"
   }
 }

@@ -52,7 +52,11 @@ struct TextTable {
   func render() -> String {
     let all = [headers] + rows
     var widths = [Int](repeating: 0, count: headers.count)
-    for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.displayWidth(Self.clean(c))) } }
+    for r in all {
+      for (i, c) in r.enumerated() where i < widths.count {
+        widths[i] = max(widths[i], Self.displayWidth(Self.clean(c)))
+      }
+    }
     var out = ""
     for (k, r) in all.enumerated() {
       var line = ""
