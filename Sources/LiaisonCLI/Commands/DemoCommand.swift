@@ -67,48 +67,7 @@ struct DemoCommand: ParsableCommand {
     // Targets: the three companies with the most people in the team network that no member works at.
     config.suggestedTargets = 3
     let outcome = try BatchReport.run(config)
-    let s = outcome.summary
-    print(
-      "The merged network: \(grouped(s.people)) people, \(grouped(s.ties)) ties (\(grouped(s.tieClasses["strong"] ?? 0)) strong, "
-        + "\(grouped(s.tieClasses["weak"] ?? 0)) weak, \(grouped(s.tieClasses["dormant"] ?? 0)) dormant, \(grouped(s.inferredTies)) inferred).\n"
-    )
-    var t = TextTable(
-      ["member", "contacts", "2nd degree", "only via weak ties", "cover 80 %", "dormant"],
-      rightAligned: [1, 2, 3, 4, 5])
-    for m in s.members {
-      t.add([
-        m.person.name, grouped(m.contacts), grouped(m.secondDegree), grouped(m.weakOnlyReach), grouped(m.cover),
-        grouped(m.dormant),
-      ])
-    }
-    print(t.render())
-    for target in s.team.targets {
-      if let b = target.best {
-        print(
-          Terminal.safe(
-            "Warmest path to \(target.target): \(b.people.map(\.name).joined(separator: " → ")) (strength \(fixed(b.strength, 3)))"
-          ))
-      } else {
-        print(Terminal.safe("No warm path to \(target.target): \(target.note ?? "")"))
-      }
-    }
-    if let top = s.team.brokers.people.first, let b = top.betweenness {
-      print(
-        Terminal.safe("Top broker of the merged network: \(top.name) (\(top.company)), betweenness \(fixed(b, 3))."))
-    }
-    print(
-      """
-
-      Open the report: \(folder)/index.html   (offline, no script; summary.json and CSV tables beside it)
-
-      More on the same data (each command has --help):
-        liaison reach       who opens the most non-redundant reach, the 80 % cover, dormant ties
-        liaison path        the strongest introduction chains to a person or company
-        liaison introduce   pairs of your contacts who should meet, with reasons
-        liaison brokers     who holds the network together (betweenness, Burt, Gould–Fernandez)
-        liaison render      every answer drawn through Graphviz as SVG
-        liaison batch       any folder of exports into a report like this one
-      """)
+    print(BatchSummaryText.demo(outcome.summary, folder: folder), terminator: "")
     if outcome.failures > 0 { throw ExitCode.failure }
   }
 

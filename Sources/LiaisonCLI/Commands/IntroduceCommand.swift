@@ -89,7 +89,7 @@ struct IntroduceCommand: ParsableCommand {
   func run() throws {
     let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [exclude])
     let g = loaded.graph
-    let excluded = try exclude.map { try Self.readExcluded($0, in: g) } ?? []
+    let excluded = try exclude.map { try PersonReference.readPairs($0, in: g) } ?? []
     if let ego { try runEgo(g, ego: ego, excluded: excluded) } else { try runNetwork(g, excluded: excluded) }
   }
 
@@ -157,32 +157,5 @@ struct IntroduceCommand: ParsableCommand {
     var o = picture.viewOptions
     o.classifier = input.classifier
     return o
-  }
-
-  /// Reads `a,b` pairs; references resolve like --ego (exit 1 with the line on failure).
-  static func readExcluded(_ path: String, in g: Graph) throws -> Set<PersonPair> {
-    var out: Set<PersonPair> = []
-    do {
-      var tokenizer = try CSVTokenizer(source: try ByteSource(path: path))
-      var first = true
-      while let record = try tokenizer.next() {
-        defer { first = false }
-        if record.isBlank { continue }
-        let a = record.trimmed(0) ?? ""
-        let b = record.count > 1 ? (record.trimmed(1) ?? "") : ""
-        if first, g.people.resolve(a) == .notFound, g.people.resolve(b) == .notFound { continue }  // header
-        if b.isEmpty {
-          Terminal.error("\(path):\(record.line): expected two people `a,b`, found one field")
-          throw ExitCode.failure
-        }
-        let pa = try PersonReference.resolve(a, in: g, option: "--exclude \(path):\(record.line)")
-        let pb = try PersonReference.resolve(b, in: g, option: "--exclude \(path):\(record.line)")
-        out.insert(PersonPair(pa, pb))
-      }
-    } catch let error as ImportError {
-      Terminal.error(error.commandLineText)
-      throw ExitCode.failure
-    }
-    return out
   }
 }

@@ -72,7 +72,7 @@ struct ReachCommand: ParsableCommand {
     options.coverFraction = cover
     let r = g.egoReach(egoID, options: options)
     let burt = g.burtMeasures(of: egoID)
-    let targetAnswers = try targets.map { try doors(g, ego: egoID, file: $0) }
+    let targetAnswers = try targets.map { try ReachAnswer.targetDoors(g, ego: egoID, list: $0) }
     let answer = ReachAnswer.make(g, r, burt, targetAnswers, cover: cover)
     switch output.format {
     case .json: try output.emit(try jsonText(answer))
@@ -98,20 +98,6 @@ struct ReachCommand: ParsableCommand {
     case .json: try output.emit(try jsonText(ReachAllAnswer.make(g, reach)))
     case .csv: try output.emit(ReachAllAnswer.csv(g, reach))
     case .table: try output.emit(ReachAllAnswer.table(g, reach, top: top))
-    }
-  }
-
-  /// Best doors to each target (company name or person reference).
-  func doors(_ g: Graph, ego: PersonID, file: String) throws -> [ReachAnswer.Target] {
-    try TargetReference.readList(file).map { line in
-      let target = try TargetReference.resolveListEntry(line, in: g, list: file)
-      return ReachAnswer.Target(
-        target: line, kind: target.kind.rawValue, people: target.people.count,
-        doors: g.doors(from: ego, to: target.people, limit: 5).map { door in
-          ReachAnswer.Door(
-            via: PersonReference.ref(door.via, in: g), reaches: door.reaches.map { PersonReference.ref($0, in: g) },
-            pathStrength: door.pathStrength, direct: door.direct)
-        })
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphAlgorithms
 import GraphCore
 import GraphIO
 
@@ -25,6 +26,34 @@ enum PersonReference {
           + "(`liaison stats` shows what was imported)")
       throw ExitCode.failure
     }
+  }
+
+  /// The `a,b` pairs of `introduce --exclude`; references resolve like --ego
+  /// (exit 1 with the line on failure); a first row that names nobody is a header.
+  static func readPairs(_ path: String, in g: Graph) throws -> Set<PersonPair> {
+    var out: Set<PersonPair> = []
+    do {
+      var tokenizer = try CSVTokenizer(source: try ByteSource(path: path))
+      var first = true
+      while let record = try tokenizer.next() {
+        defer { first = false }
+        if record.isBlank { continue }
+        let a = record.trimmed(0) ?? ""
+        let b = record.count > 1 ? (record.trimmed(1) ?? "") : ""
+        if first, g.people.resolve(a) == .notFound, g.people.resolve(b) == .notFound { continue }  // header
+        if b.isEmpty {
+          Terminal.error("\(path):\(record.line): expected two people `a,b`, found one field")
+          throw ExitCode.failure
+        }
+        let pa = try PersonReference.resolve(a, in: g, option: "--exclude \(path):\(record.line)")
+        let pb = try PersonReference.resolve(b, in: g, option: "--exclude \(path):\(record.line)")
+        out.insert(PersonPair(pa, pb))
+      }
+    } catch let error as ImportError {
+      Terminal.error(error.commandLineText)
+      throw ExitCode.failure
+    }
+    return out
   }
 
   /// `{"id": …, "name": …}` for JSON answers.

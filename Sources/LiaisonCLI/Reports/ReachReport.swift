@@ -209,6 +209,23 @@ extension ReachAnswer {
   }
 }
 
+extension ReachAnswer {
+  /// The best doors from `ego` to each target of the list at `file` (company
+  /// or person reference, one per line or a CSV `target` column): `Graph.doors`.
+  static func targetDoors(_ g: Graph, ego: PersonID, list file: String) throws -> [Target] {
+    try TargetReference.readList(file).map { line in
+      let target = try TargetReference.resolveListEntry(line, in: g, list: file)
+      return ReachAnswer.Target(
+        target: line, kind: target.kind.rawValue, people: target.people.count,
+        doors: g.doors(from: ego, to: target.people, limit: 5).map { door in
+          ReachAnswer.Door(
+            via: PersonReference.ref(door.via, in: g), reaches: door.reaches.map { PersonReference.ref($0, in: g) },
+            pathStrength: door.pathStrength, direct: door.direct)
+        })
+    }
+  }
+}
+
 extension ReachAllAnswer {
   /// Every person's first and second degree.
   static func make(_ g: Graph, _ reach: TwoHopReach) -> ReachAllAnswer {
