@@ -10,12 +10,12 @@ struct PathCommand: ParsableCommand {
     commandName: "path",
     abstract: "The strongest chains of introductions to a person, a company or an industry.",
     discussion: """
-      A chain's strength is the product of its ties' strengths (the chance it works if every
-      introduction succeeds independently); the k strongest loopless chains are listed (Yen),
-      ties broken by fewer hops, then by person id. The first hop must be a tie you can use:
-      strong, weak, unrated, or dormant but formerly strong (never nominal or one-sided).
-      Each chain shows every hop's evidence, the weakest link and one sentence to act on.
-      --disjoint lists alternatives that share no broker. With no chain, the nearest
+      A chain's strength is the product of its ties' strengths (the chance it works if every \
+      introduction succeeds independently); the k strongest loopless chains are listed (Yen), \
+      ties broken by fewer hops, then by person id. The first hop must be a tie you can use: \
+      strong, weak, unrated, or dormant but formerly strong (never nominal or one-sided). \
+      Each chain shows every hop's evidence, the weakest link and one sentence to act on. \
+      --disjoint lists alternatives that share no broker. With no chain, the nearest \
       reachable people at the target are named.
 
       Examples:
