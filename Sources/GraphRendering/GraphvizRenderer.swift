@@ -1,4 +1,5 @@
 import CGraphviz
+import GraphCore
 
 #if canImport(Glibc)
   import Glibc
@@ -100,7 +101,7 @@ public struct GraphvizRenderer: Sendable {
     liaison_messages_begin()
     func messages(_ fallback: String) -> String {
       let text = String(cString: liaison_messages())
-        .split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+        .split(whereSeparator: { $0 == "\n" }).map { Identity.trim(String($0)) }.filter { !$0.isEmpty }
         .joined(separator: "; ")
       return text.isEmpty ? fallback : text
     }
@@ -149,13 +150,4 @@ final class GraphvizLock: @unchecked Sendable {
 
   func lock() { pthread_mutex_lock(mutex) }
   func unlock() { pthread_mutex_unlock(mutex) }
-}
-
-extension Substring {
-  fileprivate func trimmingCharacters() -> String {
-    var s = self[...]
-    while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
-    while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-    return String(s)
-  }
 }

@@ -1,3 +1,5 @@
+import GraphCore
+
 // The syntax layer of the vCard reader: content lines (unfolding, quoted-
 // printable soft line breaks, streaming past binary values), property
 // names and parameters, and value decoding (quoted-printable, charsets,
@@ -583,14 +585,8 @@ struct VCardValueDecoder {
     if !warnings.contains(p) { warnings.append(p) }
   }
 
-  /// `s` without leading and trailing white space (Unicode).
-  static func trim(_ s: String) -> String {
-    let scalars = s.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return String(scalars[first...last])
-  }
+  /// `s` without leading and trailing white space (Unicode): `Identity.trim`.
+  static func trim(_ s: String) -> String { Identity.trim(s) }
 }
 
 /// A property kept for decoding at `END:VCARD` (when the version is known).

@@ -113,7 +113,7 @@ enum BrokerMeasure: String, EnumArgument, Sendable {
   /// `--measures a,b,c` (either spelling; `all` for every measure).
   @Sendable static func list(_ text: String) throws -> Set<BrokerMeasure> {
     var out = Set<BrokerMeasure>()
-    for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
+    for word in text.split(separator: ",").map({ Identity.trim(String($0)) }) where !word.isEmpty {
       if word.lowercased() == "all" {
         out.formUnion(allCases)
       } else if let m = BrokerMeasure(argument: word) {
