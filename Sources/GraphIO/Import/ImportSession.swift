@@ -71,6 +71,8 @@ public struct ImportSession {
     case .people: try TableImporter.importPeople(into: &self, detectionBytes: detectionBytes)
     case .ties: try TableImporter.importTies(into: &self, detectionBytes: detectionBytes)
     case .edges: try EdgeListImporter.importEdges(into: &self)
+    case .pajek: try PajekImporter.importPajek(into: &self)
+    case .dl: try DLImporter.importDL(into: &self)
     default:
       if !readsContacts {
         // Every table has been read: their people become known to identity resolution.

@@ -7,6 +7,10 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   case ties
   /// Whitespace edge list (SNAP style): `# comments`, `u v [weight]`.
   case edges
+  /// Pajek network (`.net`) or project (`.paj`): `*Vertices`, `*Edges`/`*Arcs`, `*Matrix`, partitions.
+  case pajek
+  /// UCINET DL: `dl n=…` with `format=fullmatrix`, `edgelist1` or `nodelist1`, labels.
+  case dl
   /// LinkedIn `Connections.csv`, every generation.
   case linkedin
   /// LinkedIn `messages.csv` (current) or `Messages.csv` (2018): interaction evidence.
@@ -32,7 +36,7 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   /// Whether files of this format are one owner's export (contacts or their activity).
   public var isContactExport: Bool {
     switch self {
-    case .people, .ties, .edges: false
+    case .people, .ties, .edges, .pajek, .dl: false
     default: true
     }
   }
@@ -166,6 +170,7 @@ public enum FormatDetector {
     guard let firstIndex = lines.firstIndex(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) else {
       throw ImportError(file: path, line: 0, column: 0, message: "the file is empty", hint: nil)
     }
+    if let network = networkFormat(bytes) { return network }
     let first = lines[firstIndex]
     let text = String(decoding: first, as: UTF8.self)
     let trimmedText = text.drop { $0 == " " || $0 == "\t" }
@@ -229,6 +234,34 @@ public enum FormatDetector {
 }
 
 extension FormatDetector {
+  /// Pajek when the first line that is neither blank nor a `%` comment starts
+  /// with `*Vertices` or `*Network`; UCINET DL when it starts with the word
+  /// `dl` and `n=` (spaces allowed around `=`) follows within the next 256 bytes.
+  static func networkFormat(_ bytes: [UInt8]) -> InputFormat? {
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+      var i = start
+      while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+      if i < end && bytes[i] != UInt8(ascii: "%") {
+        let word = bytes[i..<end].prefix { $0 != 0x20 && $0 != 0x09 }.map { $0 | 0x20 }
+        if word == Array("*vertices".utf8) || word == Array("*network".utf8) { return .pajek }
+        if word == Array("dl".utf8) {
+          let rest = bytes[(i + 2)...].prefix(256).filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+          let lower = rest.map { $0 | 0x20 }
+          for k in lower.indices.dropLast() where lower[k] == UInt8(ascii: "n") && rest[k + 1] == UInt8(ascii: "=") {
+            let before = k == lower.startIndex ? nil : lower[k - 1]
+            if before == nil || !(before! >= UInt8(ascii: "a") && before! <= UInt8(ascii: "z")) { return .dl }
+          }
+        }
+        return nil
+      }
+      start = end + 1
+    }
+    return nil
+  }
+
   /// Whether the file at `path` is a team manifest rather than a network
   /// file: a `.csv` whose first line is the header `owner,path` (either
   /// order; case, spaces and quotes around each name ignored). A manifest

@@ -95,7 +95,7 @@ public enum NetworkLoader {
     // Tables first (their ids and attributes are known to identity
     // resolution), then contact lists, then activity logs.
     let order =
-      planned.filter { $0.format == .people } + planned.filter { $0.format == .ties || $0.format == .edges }
+      planned.filter { $0.format == .people } + planned.filter { [.ties, .edges, .pajek, .dl].contains($0.format) }
       + planned.filter { $0.format.listsContacts }
       + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
     for (index, spec, format) in order {
