@@ -241,8 +241,8 @@ enum TableImporter {
         case .refused(let problem):
           let shown = r.string(strengthC) ?? "?"
           try session.reject(
-            line: r.line, column: r.column(strengthC), "weight \"\(shown)\" \(problem)",
-            hint: weights.chosen == .strength ? NumberParsing.strengthHint : nil)
+            line: r.line, column: r.column(strengthC), "strength \"\(shown)\" \(problem)",
+            hint: weights.chosen == .strength || problem.hasPrefix("is too close") ? NumberParsing.strengthHint : nil)
           continue
         }
       }
