@@ -242,7 +242,7 @@ enum TableImporter {
           let shown = r.string(strengthC) ?? "?"
           try session.reject(
             line: r.line, column: r.column(strengthC), "strength \"\(shown)\" \(problem)",
-            hint: weights.chosen == .strength || problem.hasPrefix("is too close") ? NumberParsing.strengthHint : nil)
+            hint: NumberParsing.strengthHint)
           continue
         }
       }
