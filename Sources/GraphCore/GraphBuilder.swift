@@ -146,6 +146,15 @@ public struct GraphBuilder {
   /// Number of ties added so far (before merging parallel ties).
   public var tieRowCount: Int { tieU.count }
 
+  /// Replaces the strength of tie row `row` (rows are numbered from 0 in the
+  /// order they were added, self-ties not counted). Importers that map raw
+  /// weights to strengths once a whole file is read use it (Guides/Importing.md,
+  /// "Weights"). - Precondition: `strength` is in (0, 1]. - Complexity: O(1).
+  public mutating func setStrength(ofRow row: Int, _ strength: Float) {
+    precondition(strength > 0 && strength <= 1, "a strength is in (0, 1]")
+    tieStrength[row] = strength
+  }
+
   // MARK: People
 
   /// The person with external id `key`, added if new. O(1) expected.

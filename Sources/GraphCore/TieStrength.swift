@@ -165,7 +165,8 @@ public struct TieStrengthModel: Sendable {
   /// volume is a geometric series, summed in closed form:
   /// `V = w · 2^(−Δ_last/H) · (1 − r^n) / (1 − r)`, `r = 2^(−step/H)`.
   /// Reciprocity is not observed in a summary and is left out; a last contact
-  /// without a count is one message. The result is clamped to at least 0.001
+  /// without a count is one message; a count without any date is that many
+  /// undecayed messages, with recency left out. The result is clamped to at least 0.001
   /// so every observed tie has a usable strength.
   ///
   /// - Complexity: O(1).
@@ -179,7 +180,11 @@ public struct TieStrengthModel: Sendable {
     if let count {
       var recency = 0.0
       var volume = 0.0
-      if count > 0, let last {
+      if count > 0, last == nil {
+        // A count without any date: its messages cannot be placed in time, so
+        // they are not decayed and recency is left out.
+        volume = (kindWeights[.message] ?? 0.5) * Double(count)
+      } else if count > 0, let last {
         let ageLast = Double(max(0, last.days(until: asOf)))
         recency = Self.halfLife(ageLast, recencyHalfLifeDays)
         let first = min(since ?? last, last)
@@ -194,8 +199,10 @@ public struct TieStrengthModel: Sendable {
           volume = w * Self.halfLife(ageLast, intensityHalfLifeDays) * series
         }
       }
-      sum += weightRecency * recency + weightIntensity * (1 - Elementary.exp(-volume / intensitySaturation))
-      weights += weightRecency + weightIntensity
+      let dated = last != nil || count == 0
+      sum +=
+        (dated ? weightRecency * recency : 0) + weightIntensity * (1 - Elementary.exp(-volume / intensitySaturation))
+      weights += (dated ? weightRecency : 0) + weightIntensity
     }
     if let known = since ?? lastContact {
       let years = Double(max(0, known.days(until: asOf))) / 365.25

@@ -69,7 +69,7 @@ import Testing
     final class Box: @unchecked Sendable { var errors: [ImportError] = [] }
     let box = Box()
     let (session, _, build) = try read(
-      [("good.csv", "source,target\na,b\n", .ties), ("bad.csv", "source,target,strength\na,c,2\nc,d,0.5\n", .ties)],
+      [("good.csv", "source,target\na,b\n", .ties), ("bad.csv", "source,target,strength\na,c,0\nc,d,0.5\n", .ties)],
       in: tmp, onRowError: { box.errors.append($0) })
     let reports = try session.reports(after: build)
     #expect(reports.map(\.rejected) == [0, 1])

@@ -140,7 +140,7 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
     }
   }
 
-  @Test(arguments: ["abc", "NaN", "nan", "0", "1.5", "-0.2", "inf", "1e400", "0x1"])
+  @Test(arguments: ["abc", "NaN", "nan", "0", "inf", "1e400", "0x1"])
   func badStrengthsAreRejected(value: String) throws {
     let text = "source,target,strength\na,b,0.5\nb,c,\(value)\n"
     let (loaded, errors) = try loadText([("t.csv", text)])
@@ -148,11 +148,11 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
     #expect(loaded.graph.tieCount == 1)
     #expect(errors.count == 1)
     #expect(errors.first?.line == 3 && errors.first?.column == 5)
-    #expect(errors.first?.message.contains("not a number in (0, 1]") == true)
+    #expect(errors.first.map { $0.message.contains("is not a number") || $0.message.contains("is 0") } == true)
   }
 
   @Test func strictStopsAtTheFirstBadRow() {
-    let text = "source,target,strength\na,b,0.5\nb,c,1.5\nc,d,abc\n"
+    let text = "source,target,strength\na,b,0.5\nb,c,0\nc,d,abc\n"
     let e = loadError([("t.csv", Array(text.utf8))], strict: true)
     #expect(e?.line == 3)
     // The row's own advice, then what the caller can change (worded by the caller).
@@ -189,7 +189,7 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
   }
 
   @Test func allRowsInvalidIsAFileError() {
-    let e = loadError([("t.csv", Array("source,target,strength\na,b,2\nb,c,x\n".utf8))])
+    let e = loadError([("t.csv", Array("source,target,strength\na,b,0\nb,c,x\n".utf8))])
     #expect(e?.message.contains("no usable rows") == true)
   }
 

@@ -197,18 +197,29 @@ func crlf(_ lines: String...) -> String { lines.joined(separator: "\r\n") + "\r\
     #expect(p.cards[1].fullName == "René", "CHARSET also works in 3.0")
   }
 
-  @Test func invalidUTF8IsReplacedAndReportedWhereTheValueStarts() throws {
+  @Test func invalidUTF8WithoutCharsetIsWindows1252AndReportedWhereTheValueStarts() throws {
     var bytes = Array(crlf("BEGIN:VCARD", "VERSION:3.0").utf8)
     bytes += Array("FN:Bad ".utf8) + [0xFF, 0xC3] + Array(" name\r\n".utf8)
     bytes += Array("EMAIL:ok@example.org\r\nEND:VCARD\r\n".utf8)
     let p = try parseVCard(bytes)
     let r = try #require(p.cards.first)
-    #expect(r.fullName == "Bad \u{FFFD}\u{FFFD} name")
+    #expect(r.fullName == "Bad ÿÃ name")
     #expect(r.emails == ["ok@example.org"])
     #expect(
       p.warnings == [
-        VCardProblem(line: 3, column: 4, message: "FN is not valid UTF-8; invalid bytes replaced with U+FFFD")
+        VCardProblem(line: 3, column: 4, message: "FN has no CHARSET and is not valid UTF-8; read as windows-1252")
       ])
+  }
+
+  @Test func quotedPrintableWithoutCharset() throws {
+    let utf8 = try parseVCard(
+      crlf("BEGIN:VCARD", "VERSION:2.1", "FN;ENCODING=QUOTED-PRINTABLE:Piotr Iksi=C5=84ski", "END:VCARD"))
+    #expect(utf8.cards.first?.fullName == "Piotr Iksiński" && utf8.warnings.isEmpty)
+    let cp1252 = try parseVCard(
+      crlf("BEGIN:VCARD", "VERSION:2.1", "FN;ENCODING=QUOTED-PRINTABLE:Jos=E9 P=E9rez", "END:VCARD"))
+    #expect(cp1252.cards.first?.fullName == "José Pérez")
+    #expect(cp1252.warnings.map(\.message) == ["FN has no CHARSET and is not valid UTF-8; read as windows-1252"])
+    #expect(cp1252.cards.first?.fullName.unicodeScalars.contains("\u{FFFD}") == false)
   }
 
   // MARK: Parameters and groups
@@ -599,7 +610,7 @@ let realVCardFiles: [VCardExpectation] = [
     roundcube + "vcard/johndoe.vcf", ["2.1": 1],
     [("John Doë", ["roundcube@gmail.com", "inbox@roundcube.net"], ["roundcube.net"])]),
   .init(roundcube + "vcard/photo.vcf", ["3.0": 1], [("Apple Computer AG", [], ["Apple Computer AG"])]),
-  .init(roundcube + "vcard/thebat.vcf", ["2.1": 1], [("Piotr Iksi\u{FFFD}ski", ["piotr.iksinski@somedomain.com"], [])]),
+  .init(roundcube + "vcard/thebat.vcf", ["2.1": 1], [("Piotr Iksiñski", ["piotr.iksinski@somedomain.com"], [])]),
   .init(roundcube + "vcard/utf-16_sample.vcf", ["3.0": 1], [("Ǽgean ĽdaMonté", [], [])]),
   .init(
     roundcube + "Csv2vcard/all.vcf", ["3.0": 1],

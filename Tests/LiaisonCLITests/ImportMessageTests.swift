@@ -20,10 +20,10 @@ import Testing
   @Test func strictNamesTheFlag() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    let bad = tmp.write("bad.csv", "source,target,strength\na,b,0.5\nb,c,1.5\nc,d,abc\n")
+    let bad = tmp.write("bad.csv", "source,target,strength\na,b,0.5\nb,c,0\nc,d,abc\n")
     #expect(
       errorLine(["stats", bad, "--strict"])
-        == "error: \(bad):3:5: strength \"1.5\" is not a number in (0, 1] — use a value above 0 and at most 1, "
+        == "error: \(bad):3:5: strength \"0\" is 0 (a weight of 0 is no tie; leave the row out) — use a value above 0 and at most 1, "
         + "or leave it empty; run without --strict to skip bad rows")
   }
 
@@ -53,7 +53,7 @@ import Testing
   @Test func batchListsTheHintsInTheCommandLinesWords() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    tmp.write("bad.csv", "source,target,strength\na,b,0.5\nb,c,1.5\n")
+    tmp.write("bad.csv", "source,target,strength\na,b,0.5\nb,c,0\n")
     tmp.write("people.csv", "id,name\n1,Sam Lee\n2,Sam Lee\n")
     tmp.write("sam-lee.csv", "First Name,Last Name,Primary Email\nA,B,a@b.org\n")
     tmp.write(

@@ -290,7 +290,9 @@ extension GraphBuilder {
           }
           if s > 0 {
             isRated = true
-          } else if hasEvidence, let asOf = reference {
+          } else if hasEvidence {
+            // (No date anywhere: only counts are known, and they do not decay.)
+            let asOf = reference ?? Day(daysSinceEpoch: 0)
             func d(_ c: [Int32]) -> Day? {
               c.isEmpty || c[t] == TieAttributes.absentDay ? nil : Day(daysSinceEpoch: c[t])
             }

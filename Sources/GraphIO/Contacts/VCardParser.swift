@@ -45,8 +45,10 @@ public enum VCardItem: Sendable, Equatable {
 /// group prefixes (`item1.EMAIL`). Escapes follow the card's version: 3.0/4.0
 /// `\,` `\;` `\\` `\n` `\N` and Google's `\:`; 2.1 only `\;` and `\,` (2.1
 /// commas are plain text: Outlook 2003's `ORG:Company, The;Dept`). Input is
-/// expected to be UTF-8 (`ByteSource` transcodes others); invalid sequences
-/// are replaced with U+FFFD and reported. No byte sequence makes it crash or
+/// expected to be UTF-8 (`ByteSource` transcodes others); a value without
+/// `CHARSET` that is not valid UTF-8 (quoted-printable from old phones) is
+/// read as windows-1252 with a warning, and only under a declared UTF-8 or
+/// unknown charset are invalid sequences replaced with U+FFFD, reported. No byte sequence makes it crash or
 /// loop.
 ///
 /// Mapping: `FN` → `fullName` (left empty when absent: `displayName` falls

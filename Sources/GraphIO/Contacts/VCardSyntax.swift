@@ -561,6 +561,10 @@ struct VCardValueDecoder {
     if charset == .utf8 || bytes.allSatisfy({ $0 < 0x80 }) {
       if let valid = bytes.withUnsafeBufferPointer({ ByteScan.text($0) }) {
         text = valid
+      } else if property.header.values("CHARSET").isEmpty {
+        // No CHARSET (quoted-printable from old phones): not UTF-8, so the likeliest 8-bit set.
+        text = VCardCharset.windows1252.decodeSingleByte(bytes)
+        warn(property, "\(property.header.name) has no CHARSET and is not valid UTF-8; read as windows-1252")
       } else {
         text = String(decoding: bytes, as: UTF8.self)
         warn(property, "\(property.header.name) is not valid UTF-8; invalid bytes replaced with U+FFFD")

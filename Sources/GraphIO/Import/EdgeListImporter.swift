@@ -2,8 +2,38 @@ import GraphCore
 
 /// Whitespace edge lists (SNAP style): lines `u v` or `u v weight`,
 /// separated by spaces or tabs (or commas for header-less CSV); lines that
-/// start with `#` or `%` are comments. The weight is a strength in (0, 1].
+/// start with `#` or `%` are comments. The weight is any number other than 0,
+/// mapped to a strength as `WeightCollector` says (Guides/Importing.md,
+/// "Weights").
+///
+/// The first line that is not a comment is a header when its words name the
+/// source and target (`src dst time`, `from to weight`; not two one-letter
+/// words, which may be people) or the column list does: then its columns are
+/// read by name, a time column (seconds since 1970 or a date) making each line
+/// one contact at that time.
 enum EdgeListImporter {
+  /// Which field holds what, once the header (if any) is read.
+  struct Layout {
+    var source = 0
+    var target = 1
+    var weight: Int? = 2
+    var time: Int?
+    /// The most fields a line may have.
+    var width = 3
+  }
+
+  /// The layout a header line gives, or nil when the line is data.
+  static func headerLayout(_ words: [String], map: ColumnMap?) -> Layout? {
+    if words.contains(where: { w in w.first.map { $0.isNumber || $0 == "-" || $0 == "." } ?? true }) { return nil }
+    let ends = ColumnNames.endpoints(in: words, map: map)
+    guard let s = ends.source, let t = ends.target, ends.missing == nil else { return nil }
+    if map == nil && words.count == 2 && words.allSatisfy({ $0.count == 1 }) { return nil }
+    let weight = ColumnNames.column("weight", ColumnNames.weight, in: words, map: map)
+    let time = ColumnNames.column("time", ColumnNames.time, in: words, map: map)
+    guard weight.1 == nil && time.1 == nil else { return nil }
+    return Layout(source: s, target: t, weight: weight.0, time: time.0, width: max(3, words.count))
+  }
+
   static func importEdges(into session: inout ImportSession) throws(ImportError) {
     let source = try ByteSource(path: session.file, text: true)
     session.report.encoding = source.encoding.rawValue
@@ -13,6 +43,11 @@ enum EdgeListImporter {
     var rejection: (line: Int, column: Int, message: String)?
     var stop: ImportError?
     var lineNumber = 0
+    var layout = Layout()
+    var sawData = false
+    var weights = WeightCollector(chosen: session.options.weights, includeNegative: session.options.includeNegative)
+    var negativeExcluded = 0
+    let map = session.columns
     while true {
       lineNumber += 1
       let more = try reader.next { (line: UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void in
@@ -30,31 +65,63 @@ enum EdgeListImporter {
         if fields.isEmpty { return }
         let first = line[fields[0].0]
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "%") { return }
+        if !sawData {
+          sawData = true
+          let words = fields.map { ColumnNames.normalize(String(decoding: line[$0.0..<$0.1], as: UTF8.self)) }
+          if let l = headerLayout(words, map: map) {
+            layout = l
+            return
+          }
+        }
         session.report.rowsRead += 1
         guard fields.count >= 2 else {
           rejection = (lineNumber, fields[0].0 + 1, "needs two people (source and target), found one value")
           return
         }
-        guard fields.count <= 3 else {
+        guard fields.count <= layout.width else {
           rejection = (
-            lineNumber, fields[3].0 + 1, "has \(fields.count) values; an edge list line is: source target [weight]"
+            lineNumber, fields[layout.width].0 + 1,
+            layout.width == 3
+              ? "has \(fields.count) values; an edge list line is: source target [weight]"
+              : "has \(fields.count) values; the header has \(layout.width)"
           )
           return
         }
+        guard layout.source < fields.count, layout.target < fields.count else {
+          rejection = (lineNumber, fields[fields.count - 1].0 + 1, "has \(fields.count) values; the header has more")
+          return
+        }
         var strength: Float?
-        if fields.count == 3 {
-          let w = NumberParsing.decimal(UnsafeBufferPointer(rebasing: line[fields[2].0..<fields[2].1]))
-          guard let w, NumberParsing.isStrength(w) else {
-            let shown = String(decoding: line[fields[2].0..<fields[2].1], as: UTF8.self)
-            let problem =
-              w.map { $0 > 0 && $0 <= 1 } == true ? NumberParsing.strengthProblem(w) : "is not a strength in (0, 1]"
-            rejection = (lineNumber, fields[2].0 + 1, "weight \"\(shown)\" \(problem)")
+        var magnitude = 0.0
+        var negative = false
+        if let wi = layout.weight, wi < fields.count {
+          let w = NumberParsing.decimal(UnsafeBufferPointer(rebasing: line[fields[wi].0..<fields[wi].1]))
+          switch weights.read(w) {
+          case .tie(let s, let m, let n):
+            (strength, magnitude, negative) = (s.map { Float($0) }, m, n)
+          case .negativeExcluded:
+            negativeExcluded += 1
+            session.report.reject(
+              line: lineNumber, column: fields[wi].0 + 1, "negative tie left out (--include-negative keeps it)")
+            return
+          case .refused(let problem):
+            let shown = String(decoding: line[fields[wi].0..<fields[wi].1], as: UTF8.self)
+            rejection = (lineNumber, fields[wi].0 + 1, "weight \"\(shown)\" \(problem)")
             return
           }
-          strength = Float(w)
+        }
+        var time: Day?
+        if let ti = layout.time, ti < fields.count {
+          time = NumberParsing.day(time: UnsafeBufferPointer(rebasing: line[fields[ti].0..<fields[ti].1]))
+          if time == nil {
+            let shown = String(decoding: line[fields[ti].0..<fields[ti].1], as: UTF8.self)
+            rejection = (lineNumber, fields[ti].0 + 1, "time \"\(shown)\" is not seconds since 1970 or a date")
+            return
+          }
         }
         var ids: [PersonID] = []
-        for k in 0..<2 {
+        for end in 0..<2 {
+          let k = end == 0 ? layout.source : layout.target
           let slice = UnsafeBufferPointer(rebasing: line[fields[k].0..<fields[k].1])
           if let v = Identity.canonicalInteger(bytes: slice) {
             ids.append(session.builder.person(integerKey: v))
@@ -66,11 +133,22 @@ enum EdgeListImporter {
           }
         }
         do throws(GraphBuildError) {
-          if try session.builder.addTie(ids[0], ids[1], strength: strength) == .selfTieDropped {
+          let row = session.builder.tieRowCount
+          let admission: TieAdmission
+          if time != nil || negative {
+            let e = TieEvidence(
+              strength: strength.map { Double($0) }, interactions: time == nil ? nil : 1, lastContact: time,
+              since: time, kind: negative ? "negative" : nil)
+            admission = try session.builder.addTie(ids[0], ids[1], evidence: e)
+          } else {
+            admission = try session.builder.addTie(ids[0], ids[1], strength: strength)
+          }
+          if admission == .selfTieDropped {
             session.report.selfTies += 1
             session.report.reject(line: lineNumber, column: fields[0].0 + 1, "self-tie (source equals target) dropped")
           } else {
             session.report.imported += 1
+            if magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
           }
         } catch {
           rejection = (lineNumber, 1, error.description)
@@ -87,6 +165,8 @@ enum EdgeListImporter {
       if let stop { throw stop }
       if !more { break }
     }
+    weights.finish(builder: &session.builder, report: &session.report)
+    if negativeExcluded > 0 { session.report.negativeTiesExcluded = negativeExcluded }
     try session.checkEnd(of: source)
   }
 }

@@ -21,6 +21,14 @@ public struct ImportReport: Sendable, Codable, Equatable {
   public var unknownColumns: [String]?
   /// Whose export this is (contact exports).
   public var owner: String?
+  /// How weights became strengths (`strength`, `count`, `scale`, `rank`;
+  /// Guides/Importing.md, "Weights"). Absent when the file has no weights, or
+  /// when its weights were strengths in (0, 1] read as given without `--weights`.
+  public var weights: String?
+  /// The value the mapping divided by: k for `count` (the median weight), the largest weight for `scale`.
+  public var weightsReference: Double?
+  /// Negative (signed) ties left out, without `--include-negative` (counted among the rejected rows).
+  public var negativeTiesExcluded: Int?
   /// Problems that did not cost a row (a value cut to size, an unknown charset).
   public var warnings: [RowError]?
   public var rowsRead = 0

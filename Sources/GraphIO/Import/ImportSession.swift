@@ -28,6 +28,8 @@ public struct ImportSession {
   private(set) var readsContacts = false
   /// The report of the file being read.
   var report = ImportReport(file: "", format: "")
+  /// The column names of the file being read, when they were given.
+  var columns: ColumnMap?
   /// Where the file being read is in the argument order (-1: none).
   private var slot = -1
   /// Finished reports, by argument order.
@@ -61,6 +63,7 @@ public struct ImportSession {
     precondition(slot >= 0 && (slot >= reports.count || reports[slot] == nil), "one report per place")
     self.slot = slot
     report = ImportReport(file: spec.path, format: format.rawValue)
+    columns = spec.columns ?? options.columns
     // Tie rows carry their file until it ends (derived ties carry none).
     builder.currentOrigin = UInt16(truncatingIfNeeded: slot + 1)
     defer {

@@ -55,28 +55,43 @@ public struct InputSpec: Sendable, Equatable {
   public var path: String
   public var format: InputFormat?
   public var owner: String?
+  /// Column names for this file (`FORMAT[source=a,target=b]:PATH`).
+  public var columns: ColumnMap?
 
-  public init(path: String, format: InputFormat? = nil, owner: String? = nil) {
+  public init(path: String, format: InputFormat? = nil, owner: String? = nil, columns: ColumnMap? = nil) {
     self.path = path
     self.format = format
     self.owner = owner
+    self.columns = columns
   }
 
-  /// Parses a command-line argument. `FORMAT:` is recognised only for the
-  /// format names above; `OWNER=` only when the text before `=` has no `/`.
+  /// Parses a command-line argument. `FORMAT:` (or `FORMAT[ROLE=COLUMN,…]:`)
+  /// is recognised only for the format names above; `OWNER=` only when the
+  /// text before `=` has no `/`. A column list that does not parse leaves the
+  /// argument a path.
   public init(argument: String) {
     var rest = Substring(argument)
     var owner: String?
     var format: InputFormat?
-    if let colon = rest.firstIndex(of: ":"), let f = InputFormat(rawValue: String(rest[..<colon]).lowercased()) {
-      format = f
-      rest = rest[rest.index(after: colon)...]
+    var columns: ColumnMap?
+    if let colon = rest.firstIndex(of: ":") {
+      var name = rest[..<colon]
+      var map: ColumnMap?
+      if name.hasSuffix("]"), let open = name.firstIndex(of: "[") {
+        map = try? ColumnMap(parsing: String(name[name.index(after: open)..<name.index(before: name.endIndex)]))
+        if map != nil { name = name[..<open] }
+      }
+      if let f = InputFormat(rawValue: String(name).lowercased()) {
+        format = f
+        columns = map
+        rest = rest[rest.index(after: colon)...]
+      }
     }
     if let eq = rest.firstIndex(of: "="), !rest[..<eq].contains("/"), eq != rest.startIndex {
       owner = String(rest[..<eq])
       rest = rest[rest.index(after: eq)...]
     }
-    self.init(path: String(rest), format: format, owner: owner)
+    self.init(path: String(rest), format: format, owner: owner, columns: columns)
   }
 }
 
@@ -135,7 +150,9 @@ extension InputSpec {
         throw ImportError(
           file: spec.path, line: 0, column: 0, message: "the folder holds no files", hint: "pass the export files")
       }
-      for f in files.sorted() { out.append(InputSpec(path: f, format: spec.format, owner: spec.owner)) }
+      for f in files.sorted() {
+        out.append(InputSpec(path: f, format: spec.format, owner: spec.owner, columns: spec.columns))
+      }
     }
     return out
   }
@@ -145,7 +162,10 @@ extension InputSpec {
 /// (Guides/Importing.md, "Formats and detection").
 public enum FormatDetector {
   /// Decides the format from the first bytes of a file.
-  static func detect(head: ArraySlice<UInt8>, path: String) throws(ImportError) -> InputFormat {
+  /// - Parameter columns: column names given for the file (`--columns`): a header that has them is a ties table.
+  static func detect(head: ArraySlice<UInt8>, path: String, columns: ColumnMap? = nil) throws(ImportError)
+    -> InputFormat
+  {
     let bytes = Array(head)
     if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
       throw ImportError(
@@ -192,9 +212,8 @@ public enum FormatDetector {
     if sawNotes { return .linkedin }
     let header = ColumnNames.normalizedFields(text)
     let headerSet = Set(header)
-    if ColumnNames.find(ColumnNames.source, in: header) != nil
-      && ColumnNames.find(ColumnNames.target, in: header) != nil
-    {
+    let ends = ColumnNames.endpoints(in: header, map: columns)
+    if ends.source != nil && ends.target != nil {
       return .ties
     }
     if ColumnNames.find(ColumnNames.id, in: header) != nil { return .people }
@@ -219,6 +238,12 @@ public enum FormatDetector {
     if (2...3).contains(tokens.count), !first.contains(UInt8(ascii: "\"")) {
       let looksLikeHeader = tokens.allSatisfy { t in t.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
       if !looksLikeHeader { return .edges }
+    }
+    // A whitespace-separated header naming the source and target (`src dst time`): an edge list.
+    let words = tokens.map { ColumnNames.normalize(String(decoding: $0, as: UTF8.self)) }
+    if tokens.count >= 2, !first.contains(UInt8(ascii: ",")), !first.contains(UInt8(ascii: ";")) {
+      let ends = ColumnNames.endpoints(in: words, map: columns)
+      if ends.source != nil && ends.target != nil { return .edges }
     }
     let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
     throw ImportError(
@@ -322,6 +347,10 @@ enum ColumnNames {
   static let source = ["source", "from", "src", "person1", "node1", "a", "u"]
   static let target = ["target", "to", "dst", "person2", "node2", "b", "v"]
   static let strength = ["strength", "weight", "w", "tiestrength"]
+  /// A weight column: a strength or any other weight (`rating` may be signed).
+  static let weight = strength + ["rating", "value"]
+  /// A time column: each row is one contact at that time (Guides/Importing.md, "Columns").
+  static let time = ["time", "timestamp", "unixtime", "datetime", "t"]
   static let interactions = ["interactions", "interactioncount", "messages", "count"]
   static let lastContact = ["lastcontact", "lastcontacted", "lastinteraction", "last"]
   static let since = ["since", "knownsince", "connectedon", "firstcontact", "start"]
@@ -345,5 +374,36 @@ enum ColumnNames {
   static func find(_ aliases: [String], in header: [String]) -> Int? {
     for a in aliases { if let i = header.firstIndex(of: a) { return i } }
     return nil
+  }
+
+  /// The source and target columns: by their names in `map`, else by the
+  /// aliases above, else a pair `Xfrom`, `Xto` (`family_id_from`,
+  /// `family_id_to`). A name in `map` that the header lacks is returned as
+  /// `missing`.
+  static func endpoints(in header: [String], map: ColumnMap?) -> (source: Int?, target: Int?, missing: String?) {
+    if let s = map?["source"], header.firstIndex(of: s) == nil { return (nil, nil, s) }
+    if let t = map?["target"], header.firstIndex(of: t) == nil { return (nil, nil, t) }
+    var source = map?["source"].flatMap { header.firstIndex(of: $0) } ?? find(Self.source, in: header)
+    var target = map?["target"].flatMap { header.firstIndex(of: $0) } ?? find(Self.target, in: header)
+    if source == nil || target == nil {
+      for (i, name) in header.enumerated() where name.count > 4 && name.hasSuffix("from") {
+        if let j = header.firstIndex(of: String(name.dropLast(4)) + "to") {
+          source = source ?? i
+          target = target ?? j
+          break
+        }
+      }
+    }
+    return (source, target, nil)
+  }
+
+  /// The column for `role`: by its name in `map` (nil, with the name, when the
+  /// header lacks it), else by `aliases`.
+  static func column(_ role: String, _ aliases: [String], in header: [String], map: ColumnMap?) -> (Int?, String?) {
+    if let name = map?[role] {
+      guard let i = header.firstIndex(of: name) else { return (nil, name) }
+      return (i, nil)
+    }
+    return (find(aliases, in: header), nil)
   }
 }

@@ -17,6 +17,12 @@ public struct LoadOptions: Sendable {
   /// Called as each phase of loading ends, with its name (`read FILE`,
   /// `contact ties`, `build`) and its duration.
   public var onPhaseEnd: (@Sendable (String, Duration) -> Void)?
+  /// How weights become strengths (nil: chosen per file from its values; Guides/Importing.md, "Weights").
+  public var weights: WeightMapping?
+  /// Keep negative (signed) ties, their kind `negative`, instead of leaving them out.
+  public var includeNegative = false
+  /// Column names for ties tables and edge lists; a file's own `InputSpec.columns` wins.
+  public var columns: ColumnMap?
   public init(
     strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil,
     contacts: ContactOptions = ContactOptions()
@@ -82,7 +88,7 @@ public enum NetworkLoader {
         while probe.count < 65536, try source.read(into: &probe, count: 65536 - probe.count) > 0 {}
         var head = probe[...]
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-        format = try FormatDetector.detect(head: head, path: spec.path)
+        format = try FormatDetector.detect(head: head, path: spec.path, columns: spec.columns ?? options.columns)
       }
       planned.append((i, spec, format))
     }

@@ -1,3 +1,5 @@
+import GraphCore
+
 /// Number parsing over field bytes, without creating strings on the hot path.
 /// (Why: Benchmarks/NOTES.md, "Profile-guided changes to the loader".)
 enum NumberParsing {
@@ -55,6 +57,29 @@ enum NumberParsing {
       let v = Double(text), v.isFinite
     else { return nil }
     return v
+  }
+
+  /// A decimal written with a comma (`0,8`, as spreadsheets set to many
+  /// European languages save it in `;`-separated files), or `nil`. Only one
+  /// comma and no point are accepted, so `1,000.5` is not read as a decimal.
+  static func decimal(commaBytes b: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard b.count <= 64, b.lazy.filter({ $0 == UInt8(ascii: ",") }).count == 1, !b.contains(UInt8(ascii: "."))
+    else { return nil }
+    let copy = b.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }
+    return copy.withUnsafeBufferPointer { decimal($0) }
+  }
+
+  /// The day of a time field: a whole number of seconds since 1970-01-01 UTC
+  /// (milliseconds when it has more than 11 digits, as many logs write them),
+  /// or a date in a form `Day` reads; `nil` for anything else.
+  static func day(time b: UnsafeBufferPointer<UInt8>) -> Day? {
+    if let t = Identity.canonicalInteger(bytes: b) {
+      let seconds = abs(t) >= 100_000_000_000 ? t / 1000 : t
+      let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+      guard let d = Int32(exactly: days) else { return nil }
+      return Day(daysSinceEpoch: d)
+    }
+    return Day(parsingBytes: b)
   }
 
   /// Whether `value` can be a tie strength: in (0, 1] and not so close to 0

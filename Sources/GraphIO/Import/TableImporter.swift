@@ -159,25 +159,45 @@ enum TableImporter {
     try checkRepeatedNames(
       table,
       recognised: [
-        ColumnNames.source, ColumnNames.target, ColumnNames.strength, ColumnNames.interactions,
-        ColumnNames.lastContact, ColumnNames.since, ColumnNames.kind, ColumnNames.confidence,
+        ColumnNames.source, ColumnNames.target, ColumnNames.weight, ColumnNames.interactions,
+        ColumnNames.lastContact, ColumnNames.since, ColumnNames.kind, ColumnNames.confidence, ColumnNames.time,
       ], file: file, report: &session.report)
-    guard let sc = ColumnNames.find(ColumnNames.source, in: header),
-      let tc = ColumnNames.find(ColumnNames.target, in: header)
-    else {
-      let missing = ColumnNames.find(ColumnNames.source, in: header) == nil ? "source" : "target"
+    let map = session.columns
+    func missing(_ name: String) -> ImportError {
+      ImportError(
+        file: file, line: table.line, column: 1,
+        message: "column \"\(name)\" (named in the column list) is not in the header",
+        hint: "the header's columns are: \(header.joined(separator: ", "))")
+    }
+    let ends = ColumnNames.endpoints(in: header, map: map)
+    if let name = ends.missing { throw missing(name) }
+    guard let sc = ends.source, let tc = ends.target else {
+      let missing = ends.source == nil ? "source" : "target"
       throw ImportError(
         file: file, line: 1, column: 1, message: "no \(missing) column in the header",
         hint:
-          "a ties file needs columns source and target (optionally strength, interactions, last_contact, since, kind)")
+          "a ties file needs columns source and target (optionally strength, interactions, last_contact, since, kind), "
+          + "or name them with --columns source=NAME,target=NAME")
     }
-    let strengthC = ColumnNames.find(ColumnNames.strength, in: header)
-    let interactionsC = ColumnNames.find(ColumnNames.interactions, in: header)
-    let lastC = ColumnNames.find(ColumnNames.lastContact, in: header)
-    let sinceC = ColumnNames.find(ColumnNames.since, in: header)
-    let kindC = ColumnNames.find(ColumnNames.kind, in: header)
+    func column(_ role: String, _ aliases: [String]) throws(ImportError) -> Int? {
+      let (i, absent) = ColumnNames.column(role, aliases, in: header, map: map)
+      if let absent { throw missing(absent) }
+      return i
+    }
+    let strengthC = try column("weight", ColumnNames.weight)
+    let interactionsC = try column("interactions", ColumnNames.interactions)
+    let lastC = try column("lastcontact", ColumnNames.lastContact)
+    let sinceC = try column("since", ColumnNames.since)
+    let kindC = try column("kind", ColumnNames.kind)
+    let timeC = try column("time", ColumnNames.time)
     let confidenceC = ColumnNames.find(ColumnNames.confidence, in: header)
-    let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC].contains { $0 != nil }
+    let rating = strengthC.map { ["rating", "value"].contains(header[$0]) } ?? false
+    var weights = WeightCollector(
+      chosen: session.options.weights, includeNegative: session.options.includeNegative,
+      whenAboveOne: rating ? .scale : .count)
+    var negativeExcluded = 0
+    let decimalComma = csv.delimiter == UInt8(ascii: ";")
+    let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC, timeC].contains { $0 != nil }
     let columns = header.count
     let hadPeople = session.builder.personCount > 0
     var kinds = FieldInterner()
@@ -205,15 +225,26 @@ enum TableImporter {
         return (a, b, empty ? nil : NumberParsing.decimal(field), empty)
       }
       var strength: Double?
+      var magnitude = 0.0
+      var negative = false
       if let strengthC, !quick.empty {
-        guard let s = quick.strength, NumberParsing.isStrength(s) else {
+        var value = quick.strength
+        if value == nil && decimalComma { value = r.withField(strengthC) { NumberParsing.decimal(commaBytes: $0) } }
+        switch weights.read(value) {
+        case .tie(let s, let m, let n):
+          (strength, magnitude, negative) = (s, m, n)
+        case .negativeExcluded:
+          negativeExcluded += 1
+          session.report.reject(
+            line: r.line, column: r.column(strengthC), "negative tie left out (--include-negative keeps it)")
+          continue
+        case .refused(let problem):
           let shown = r.string(strengthC) ?? "?"
           try session.reject(
-            line: r.line, column: r.column(strengthC),
-            "strength \"\(shown)\" \(NumberParsing.strengthProblem(quick.strength))", hint: NumberParsing.strengthHint)
+            line: r.line, column: r.column(strengthC), "strength \"\(shown)\" \(problem)",
+            hint: NumberParsing.strengthHint)
           continue
         }
-        strength = s
       }
       let before = session.builder.personCount
       /// The person in column `c` (`key`: its integer fast path), or nil once the row is rejected.
@@ -228,8 +259,9 @@ enum TableImporter {
       guard let a = try endpoint(quick.a, sc, "source"), let b = try endpoint(quick.b, tc, "target") else { continue }
       if hadPeople { session.report.peopleAdded += session.builder.personCount - before }
       let admission: TieAdmission
+      let row = session.builder.tieRowCount
       do {
-        if hasEvidence {
+        if hasEvidence || negative {
           var e = TieEvidence(strength: strength)
           var bad: (Int, String)?
           func day(_ c: Int?) -> Day? {
@@ -258,6 +290,17 @@ enum TableImporter {
               bad = bad ?? (kindC, "invalid UTF-8 text")
             }
           }
+          if let timeC, !r.withField(timeC, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            // One contact at that time (Guides/Importing.md, "Columns").
+            if let t = r.withField(timeC, { NumberParsing.day(time: $0) }) {
+              e.lastContact = e.lastContact ?? t
+              e.since = e.since ?? t
+              e.interactions = e.interactions ?? 1
+            } else {
+              bad = bad ?? (timeC, "time \"\(r.trimmed(timeC) ?? "?")\" is not seconds since 1970 or a date")
+            }
+          }
+          if negative && e.kind == nil { e.kind = "negative" }
           if let confidenceC, let text = r.trimmed(confidenceC), !text.isEmpty {
             let c = r.withField(confidenceC) { NumberParsing.decimal($0) }
             if let c, c > 0, c <= 1 {
@@ -287,8 +330,11 @@ enum TableImporter {
         session.report.reject(line: r.line, column: r.column(sc), "self-tie (source equals target) dropped")
       } else {
         session.report.imported += 1
+        if strengthC != nil && magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
       }
     }
+    weights.finish(builder: &session.builder, report: &session.report)
+    if negativeExcluded > 0 { session.report.negativeTiesExcluded = negativeExcluded }
     try session.checkEnd(of: csv.source)
   }
 

@@ -44,6 +44,21 @@ struct InputOptions: ParsableArguments {
   )
   var owner: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "How weights become strengths: strength (as given, in (0, 1]), count (1 − e^(−w/median)), scale (w / max) or rank (share of weights ≤ w). Default: strength when every weight is in (0, 1], else count.",
+      valueName: "mapping"))
+  var weights: String?
+
+  @Flag(help: "Keep negative (signed) ties, with kind `negative`, instead of leaving them out.")
+  var includeNegative = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Column names of ties tables and edge lists: source=NAME,target=NAME,weight=NAME,time=NAME (also interactions, last_contact, since, kind). Per file: FORMAT[source=a,target=b]:PATH.",
+      valueName: "roles"))
+  var columns: String?
+
   @Flag(
     name: .customLong("no-infer"),
     help: "Do not infer ties among contacts (same company, email domain, labels, several owners, co-participation).")
@@ -80,6 +95,13 @@ struct InputOptions: ParsableArguments {
       throw ValidationError(
         "Unknown --as format '\(format)'; use one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     }
+    if let weights, WeightMapping(rawValue: weights) == nil {
+      throw ValidationError(
+        "Unknown --weights '\(weights)'; use one of \(WeightMapping.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    if let columns {
+      do { _ = try ColumnMap(parsing: columns) } catch { throw ValidationError("--columns: \(error.message).") }
+    }
     if inferMaxGroup < 2 { throw ValidationError("--infer-max-group must be at least 2.") }
     if !(0...1).contains(inferMinConfidence) {
       throw ValidationError("--infer-min-confidence must be between 0 and 1.")
@@ -111,6 +133,9 @@ struct InputOptions: ParsableArguments {
       strict: strict, format: format.flatMap(InputFormat.init(rawValue:)),
       referenceDate: asOf.flatMap { Day(parsing: $0) },
       contacts: contacts)
+    options.weights = weights.flatMap(WeightMapping.init(rawValue:))
+    options.includeNegative = includeNegative
+    options.columns = columns.flatMap { try? ColumnMap(parsing: $0) }
     if getenv("LIAISON_TIMINGS") != nil {
       options.onPhaseEnd = { phase, took in
         let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
@@ -138,6 +163,15 @@ struct InputOptions: ParsableArguments {
         Terminal.note(
           "load: \(fixed(Clock.now() - start, 3)) s (\(loaded.graph.personCount) people, \(loaded.graph.tieCount) ties)"
         )
+      }
+      for r in loaded.imports {
+        if let mapping = r.weights, mapping != WeightMapping.strength.rawValue {
+          Terminal.note("\(r.file): weights read as \(WeightMapping.describe(mapping, reference: r.weightsReference))")
+        }
+        if let n = r.negativeTiesExcluded {
+          Terminal.warn(
+            "\(r.file): \(n) negative tie\(n == 1 ? "" : "s") left out (--include-negative keeps them)")
+        }
       }
       for r in loaded.imports where r.selfTies > 0 {
         Terminal.warn(
