@@ -16,27 +16,19 @@ enum DLImporter {
   enum Layout: String { case fullmatrix, edgelist1, nodelist1 }
 
   static func importDL(into session: inout ImportSession) throws(ImportError) {
-    let source = try ByteSource(path: session.file, text: true)
-    session.report.encoding = source.encoding.rawValue
-    var reader = try LineReader(source: source)
     var state = DLReader()
-    var lineNumber = 0
-    while true {
-      lineNumber += 1
-      let more = try reader.next { (line: UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void in
-        try state.read(line, number: lineNumber, into: &session)
-      }
-      if !more { break }
+    let (lines, source) = try session.forEachLine { (line, number, session) throws(ImportError) in
+      try state.read(line, number: number, into: &session)
     }
     if !state.inData {
       throw ImportError(
-        file: session.file, line: lineNumber - 1, column: 0, message: "the DL file has no data: line",
+        file: session.file, line: lines, column: 0, message: "the DL file has no data: line",
         hint: "write data: before the matrix or the list")
     }
     if state.layout == .fullmatrix, state.cell > 0, state.cell < state.matrixCells {
       session.report.rowsRead += 1
       try session.reject(
-        line: lineNumber - 1, column: 0,
+        line: lines, column: 0,
         "the matrix ends after \(state.cell) of its \(state.matrixCells) values",
         hint: "each of the \(state.n) rows needs \(state.n) values")
     }

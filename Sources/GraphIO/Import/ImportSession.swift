@@ -192,3 +192,28 @@ public struct ImportSession {
     if isNew { report.imported += 1 } else { report.merged += 1 }
   }
 }
+
+extension ImportSession {
+  /// Reads the current file as text, line by line (its encoding noted in the
+  /// report), handing each line and its 1-based number to `read`: the loop
+  /// shared by the line-oriented readers (Pajek, UCINET DL).
+  /// Returns the number of lines and the source (for `checkEnd(of:)`).
+  /// - Complexity: O(bytes) plus `read`; memory one read chunk.
+  @discardableResult mutating func forEachLine(
+    _ read: (UnsafeBufferPointer<UInt8>, Int, inout ImportSession) throws(ImportError) -> Void
+  ) throws(ImportError) -> (lines: Int, source: ByteSource) {
+    let source = try ByteSource(path: file, text: true)
+    report.encoding = source.encoding.rawValue
+    var reader = try LineReader(source: source)
+    var lineNumber = 0
+    while true {
+      lineNumber += 1
+      let number = lineNumber
+      let more = try reader.next { (line: UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void in
+        try read(line, number, &self)
+      }
+      if !more { break }
+    }
+    return (lineNumber - 1, source)
+  }
+}

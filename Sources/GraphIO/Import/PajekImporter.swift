@@ -16,17 +16,9 @@ enum PajekImporter {
   static let maxVertices = 1 << 24
 
   static func importPajek(into session: inout ImportSession) throws(ImportError) {
-    let source = try ByteSource(path: session.file, text: true)
-    session.report.encoding = source.encoding.rawValue
-    var reader = try LineReader(source: source)
     var state = PajekReader()
-    var lineNumber = 0
-    while true {
-      lineNumber += 1
-      let more = try reader.next { (line: UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void in
-        try state.read(line, number: lineNumber, into: &session)
-      }
-      if !more { break }
+    let (_, source) = try session.forEachLine { (line, number, session) throws(ImportError) in
+      try state.read(line, number: number, into: &session)
     }
     try state.finishVertices(into: &session)
     try state.ties.flush(into: &session, sole: state.soleRelationIsUnnamed)
