@@ -32,8 +32,16 @@ import Testing
     defer { tmp.cleanUp() }
     let people = tmp.write("people.csv", "id,name\n1,Sam Lee\n2,Sam Lee\n")
     let export = tmp.write("sam-lee.csv", "First Name,Last Name,Primary Email\nA,B,a@b.org\n")
+    // Without --strict the export is set aside, the reason and the fix on standard error.
+    var code: Int32 = 1
+    let text = capturingStandardError { code = LiaisonCommand.run(arguments: ["stats", people, export]) }
+    #expect(code == 0)
     #expect(
-      errorLine(["stats", people, export])
+      text.contains(
+        "warning: skipped \(export): the owner \"sam-lee\" matches 2 people (1, 2) — name the owner by id, email or "
+          + "profile URL instead: ID=PATH, or --owner ID"))
+    #expect(
+      errorLine(["stats", people, export, "--strict"])
         == "error: \(export): the owner \"sam-lee\" matches 2 people (1, 2) — name the owner by id, email or profile "
         + "URL instead: ID=PATH, or --owner ID")
   }

@@ -60,7 +60,10 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     #expect(LiaisonCommand.run(arguments: ["stats", "--format", "yaml", "x"]) == 2)
     #expect(LiaisonCommand.run(arguments: ["stats", "/nonexistent.csv"]) == 1)
     let bad = tmp.write("bad.csv", "source,target,strength\na,b,0.5\nb,c,0\n")
-    #expect(LiaisonCommand.run(arguments: ["stats", bad, "--output", "\(tmp.path)/o.txt"]) == 0)
+    // Half the rows rejected: refused by default (more than 10 %), read with a higher limit.
+    #expect(LiaisonCommand.run(arguments: ["stats", bad, "--output", "\(tmp.path)/o.txt"]) == 1)
+    #expect(
+      LiaisonCommand.run(arguments: ["stats", bad, "--max-rejected", "50%", "--output", "\(tmp.path)/o.txt"]) == 0)
     #expect(LiaisonCommand.run(arguments: ["stats", bad, "--strict", "--output", "\(tmp.path)/o2.txt"]) == 1)
     #expect(tmp.read("o2.txt") == nil, "nothing written on failure")
     let empty = tmp.write("empty.csv", "")

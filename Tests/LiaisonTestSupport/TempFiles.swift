@@ -15,8 +15,14 @@ public struct TempFolder {
 
   /// Writes `bytes` to `name` inside the folder and returns the full path.
   @discardableResult
+  /// Sub-folders in `name` are made as needed.
   public func write(_ name: String, bytes: [UInt8]) -> String {
     let full = "\(path)/\(name)"
+    var folder = path
+    for part in name.split(separator: "/").dropLast() {
+      folder += "/\(part)"
+      mkdir(folder, 0o700)
+    }
     let f = fopen(full, "wb")!
     _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
     fclose(f)

@@ -212,29 +212,6 @@ struct ContactResolver {
     return owners.count - 1
   }
 
-  /// The owner of a file when none is given: its stem, or for LinkedIn's fixed
-  /// names (`Connections.csv`, `messages.csv` …) the folder that holds it.
-  static func defaultOwner(path: String) -> String {
-    var parts = path.split(separator: "/").map(String.init)
-    guard let fileName = parts.popLast() else { return path }
-    var stem = fileName
-    if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
-    let fixed: Set<String> = [
-      "connections", "messages", "invitations", "importedcontacts", "contacts", "addressbook",
-      "interactions", "google", "outlook", "thunderbird", "export", "vcards", "contactsexport",
-    ]
-    guard fixed.contains(stem.lowercased().replacingSpaces()) else { return stem }
-    while let folder = parts.popLast() {
-      let f = folder.lowercased()
-      if f.hasPrefix("basic_linkedindataexport") || f.hasPrefix("complete_linkedindataexport") || f == "." || f.isEmpty
-      {
-        continue
-      }
-      return folder
-    }
-    return stem
-  }
-
   // MARK: Records
 
   /// Resolves one contact record of `owner`'s export to a person, creating or
@@ -716,7 +693,7 @@ struct ContactResolver {
 }
 
 extension String {
-  fileprivate func replacingSpaces() -> String { String(filter { $0 != " " && $0 != "_" && $0 != "-" }) }
+  func replacingSpaces() -> String { String(filter { $0 != " " && $0 != "_" && $0 != "-" }) }
 }
 
 /// What resolving a contact record needs: the record's fields in use, keys

@@ -71,6 +71,11 @@ public enum ImportHint: Equatable, Sendable, CustomStringConvertible {
   /// for one file, `LoadOptions.format` for all), for example as one of `examples`.
   /// Follows advice on what the file would need, as its alternative.
   case nameTheFormat(examples: [InputFormat])
+  /// The file was read as a format named for it, but its content looks like this one.
+  case looksLike(InputFormat)
+  /// Most of the file's rows were rejected (`LoadOptions.maxRejected`): fix
+  /// them, or allow a larger share.
+  case allowMoreRejected
 
   /// The hint in the library's words (options by their Swift names).
   public var description: String {
@@ -80,6 +85,8 @@ public enum ImportHint: Equatable, Sendable, CustomStringConvertible {
     case .nameTheOwner: "name the owner by id, email or profile URL instead"
     case .nameTheFormat(let examples):
       "or name the format (\(examples.map(\.rawValue).joined(separator: ", ")) …)"
+    case .looksLike(let format): "this looks like a \(format.rawValue) file: read it as one"
+    case .allowMoreRejected: "fix the rows listed, or raise the rejection limit (maxRejected)"
     }
   }
 }

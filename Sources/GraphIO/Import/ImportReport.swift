@@ -21,6 +21,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
   public var unknownColumns: [String]?
   /// Whose export this is (contact exports).
   public var owner: String?
+  /// Which rule named the owner (`OwnerRule`: `OWNER=PATH`, `--owner`, `Profile.csv`, …).
+  public var ownerRule: String?
   /// How weights became strengths (`strength`, `count`, `scale`, `rank`;
   /// Guides/Importing.md, "Weights"). Absent when the file has no weights, or
   /// when its weights were strengths in (0, 1] read as given without `--weights`.
@@ -40,6 +42,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
   public var rejected = 0
   /// Self-ties among the rejected rows (dropped by rule, not malformed).
   public var selfTies = 0
+  /// Contact rows or cards that name nobody (hidden or deleted members), among the rejected rows.
+  public var emptyRecords: Int?
   /// People first named by this file's ties (not in any people file).
   public var peopleAdded = 0
   public var errors: [RowError] = []

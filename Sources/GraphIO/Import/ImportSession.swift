@@ -34,8 +34,10 @@ public struct ImportSession {
   private var slot = -1
   /// Finished reports, by argument order.
   private var reports: [ImportReport?] = []
-  private let onRowError: (ImportError) -> Void
+  let onRowError: (ImportError) -> Void
   private var built = false
+  /// Files read as a format named for them rather than detected.
+  private var formatsNamed: [String: InputFormat] = [:]
 
   /// A session that reads with `options` and hands every row it skips to
   /// `onRowError` (unless `options.strict`, which stops at the first).
@@ -63,6 +65,7 @@ public struct ImportSession {
     precondition(slot >= 0 && (slot >= reports.count || reports[slot] == nil), "one report per place")
     self.slot = slot
     report = ImportReport(file: spec.path, format: format.rawValue)
+    if spec.format ?? options.format != nil { formatsNamed[spec.path] = format }
     columns = spec.columns ?? options.columns
     // Tie rows carry their file until it ends (derived ties carry none).
     builder.currentOrigin = UInt16(truncatingIfNeeded: slot + 1)
@@ -70,6 +73,20 @@ public struct ImportSession {
       builder.currentOrigin = 0
       self.slot = -1
     }
+    do {
+      try readContent(spec, as: format, detectionBytes: detectionBytes)
+    } catch {
+      var error = error
+      if let detected = detectedFormat(spec.path) { error.hints.insert(.looksLike(detected), at: 0) }
+      throw error
+    }
+    if reports.count <= slot { reports += repeatElement(nil, count: slot + 1 - reports.count) }
+    reports[slot] = report
+  }
+
+  /// `read` without the bookkeeping: the importer of `format`.
+  private mutating func readContent(_ spec: InputSpec, as format: InputFormat, detectionBytes: Int) throws(ImportError)
+  {
     switch format {
     case .people: try TableImporter.importPeople(into: &self, detectionBytes: detectionBytes)
     case .ties: try TableImporter.importTies(into: &self, detectionBytes: detectionBytes)
@@ -82,12 +99,11 @@ public struct ImportSession {
         resolver.indexExisting(builder)
         readsContacts = true
       }
-      let owner = spec.owner ?? options.contacts.owner ?? ContactResolver.defaultOwner(path: spec.path)
+      let (owner, rule) = OwnerRules.owner(of: spec, format: format, option: options.contacts.owner)
       report.owner = owner
+      report.ownerRule = rule.rawValue
       try ContactImporter.importExport(format: format, owner: owner, into: &self)
     }
-    if reports.count <= slot { reports += repeatElement(nil, count: slot + 1 - reports.count) }
-    reports[slot] = report
   }
 
   /// Resolves the owners of the contact exports read and adds the owner →
@@ -119,7 +135,8 @@ public struct ImportSession {
   /// Every file's report in argument order, each with the parallel ties that
   /// `build` folded credited to the file that added the folded row.
   /// - Throws: for the first file (in argument order) that has a header but
-  ///   no data rows, or whose every row was rejected.
+  ///   no data rows, or more rejected rows than `options.maxRejected` allows
+  ///   (every row, by default).
   func reports(after build: BuildReport) throws(ImportError) -> [ImportReport] {
     var final: [ImportReport] = []
     for (i, r) in reports.enumerated() {
@@ -130,13 +147,9 @@ public struct ImportSession {
         r.merged += folded
       }
       precondition(r.isConsistent, "import counts must add up")
-      if r.rowsRead > 0 && r.imported + r.merged == 0 {
-        let first = r.errors.first
-        throw ImportError(
-          file: r.file, line: first?.line ?? 0, column: first?.column ?? 0,
-          message:
-            "no usable rows (\(r.rowsRead) read, all rejected)\(first.map { "; first problem: \($0.message)" } ?? "")",
-          hint: "fix the rows listed above, or check that this is the file you meant")
+      if let refusal = RejectionCheck.refusal(r, maxRejected: options.maxRejected, detected: { detectedFormat(r.file) })
+      {
+        throw refusal
       }
       if r.rowsRead == 0 {
         throw ImportError(
@@ -146,6 +159,14 @@ public struct ImportSession {
       final.append(r)
     }
     return final
+  }
+
+  /// The format `file`'s content looks like, when it was read as a format it
+  /// does not look like (named with `--as` or `FORMAT:`); else nil.
+  private func detectedFormat(_ file: String) -> InputFormat? {
+    guard let named = formatsNamed[file] else { return nil }
+    let detected = try? NetworkLoader.format(of: InputSpec(path: file), options: LoadOptions())
+    return detected == named ? nil : detected
   }
 
   /// How contact records became people, when a contact export was read.
@@ -164,6 +185,11 @@ public struct ImportSession {
         hints: error.hints + [.retryWithoutStrict])
     }
     report.reject(line: line, column: column, message)
+    // Rows and cards that name nobody are how exports list hidden or deleted
+    // members: dropped by rule, not malformed (RejectionCheck).
+    if message.hasPrefix("the row names nobody") || message.hasPrefix("the card names nobody") {
+      report.emptyRecords = (report.emptyRecords ?? 0) + 1
+    }
     onRowError(error)
   }
 

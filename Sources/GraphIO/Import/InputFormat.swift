@@ -57,6 +57,8 @@ public struct InputSpec: Sendable, Equatable {
   public var owner: String?
   /// Column names for this file (`FORMAT[source=a,target=b]:PATH`).
   public var columns: ColumnMap?
+  /// Whether the file was found in a folder given as input (not named itself).
+  public var fromFolder = false
 
   public init(path: String, format: InputFormat? = nil, owner: String? = nil, columns: ColumnMap? = nil) {
     self.path = path
@@ -151,7 +153,9 @@ extension InputSpec {
           file: spec.path, line: 0, column: 0, message: "the folder holds no files", hint: "pass the export files")
       }
       for f in files.sorted() {
-        out.append(InputSpec(path: f, format: spec.format, owner: spec.owner, columns: spec.columns))
+        var found = InputSpec(path: f, format: spec.format, owner: spec.owner, columns: spec.columns)
+        found.fromFolder = true
+        out.append(found)
       }
     }
     return out
@@ -213,7 +217,10 @@ public enum FormatDetector {
     let header = ColumnNames.normalizedFields(text)
     let headerSet = Set(header)
     let ends = ColumnNames.endpoints(in: header, map: columns)
+    let later = lines[(firstIndex + 1)...].prefix(10)
     if ends.source != nil && ends.target != nil {
+      // `a,b,0.5` or `u,v` followed by `v,w`: data, not a header (Guides/Importing.md, "Header-less files").
+      if columns == nil && headerIsData(first, later: later) { return .edges }
       return .ties
     }
     if ColumnNames.find(ColumnNames.id, in: header) != nil { return .people }
@@ -235,9 +242,8 @@ public enum FormatDetector {
     }
     // Header-less: whitespace or comma separated ids with an optional number.
     let tokens = first.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") })
-    if (2...3).contains(tokens.count), !first.contains(UInt8(ascii: "\"")) {
-      let looksLikeHeader = tokens.allSatisfy { t in t.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
-      if !looksLikeHeader { return .edges }
+    if (2...3).contains(tokens.count), !first.contains(UInt8(ascii: "\"")), headerIsData(first, later: later) {
+      return .edges
     }
     // A whitespace-separated header naming the source and target (`src dst time`): an edge list.
     let words = tokens.map { ColumnNames.normalize(String(decoding: $0, as: UTF8.self)) }
@@ -259,6 +265,24 @@ public enum FormatDetector {
 }
 
 extension FormatDetector {
+  /// Whether a first line that could be a header is data: one of its fields
+  /// is a number (`a,b,0.5`), none has a letter (`1 2`), or one of its words
+  /// is also a value in the lines below (`alice,bob` then `bob,carol`) — a
+  /// header's names do not come back as values.
+  /// - Complexity: O(bytes of the lines given).
+  static func headerIsData(_ first: ArraySlice<UInt8>, later: ArraySlice<ArraySlice<UInt8>>) -> Bool {
+    func fields(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+      line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+    }
+    let words = fields(first)
+    guard !words.isEmpty else { return false }
+    func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
+    if words.allSatisfy({ !$0.contains(where: isLetter) }) { return true }
+    if words.contains(where: { w in w.withUnsafeBufferPointer { NumberParsing.decimal($0) } != nil }) { return true }
+    let names = Set(words.prefix(2).map { Array($0) })
+    return later.contains { line in fields(line).prefix(2).contains { names.contains(Array($0)) } }
+  }
+
   /// Pajek when the first line that is neither blank nor a `%` comment starts
   /// with `*Vertices` or `*Network`; UCINET DL when it starts with the word
   /// `dl` and `n=` (spaces allowed around `=`) follows within the next 256 bytes.
@@ -333,7 +357,7 @@ extension FormatDetector {
 
 /// Header-name matching: case, spaces, `_` and `-` are ignored.
 enum ColumnNames {
-  static let id = ["id", "personid", "key", "uid"]
+  static let id = ["id", "personid", "key", "uid", "node", "vertex"]
   static let name = ["name", "fullname", "displayname"]
   static let firstName = ["firstname", "givenname"]
   static let lastName = ["lastname", "familyname", "surname"]

@@ -23,6 +23,19 @@ public struct LoadOptions: Sendable {
   public var includeNegative = false
   /// Column names for ties tables and edge lists; a file's own `InputSpec.columns` wins.
   public var columns: ColumnMap?
+  /// The largest share of a file's data rows that may be rejected (self-ties
+  /// aside) before the file counts as unusable: 1 (the default) refuses only a
+  /// file whose every row was rejected; the command line uses 0.1.
+  public var maxRejected = 1.0
+  /// Set aside files that cannot be used (not network or contact data, or
+  /// unusable as read) and load the rest, listing each in
+  /// `LoadedNetwork.skipped`, instead of stopping at the first. Loading still
+  /// fails when no file is left.
+  public var skipUnusable = false
+  /// Called when a file is set aside after reading began: the remaining files
+  /// are read again from the start, so row errors already reported for them
+  /// will be reported again.
+  public var onSkip: (@Sendable (SkippedFile) -> Void)?
   public init(
     strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil,
     contacts: ContactOptions = ContactOptions()
@@ -41,6 +54,8 @@ public struct LoadedNetwork: Sendable {
   public var build: BuildReport
   /// How contact records became people, when any contact export was read.
   public var identity: IdentityReport?
+  /// Files given (or found in folders) that were not read, with why, in argument order.
+  public var skipped: [SkippedFile] = []
 }
 
 /// Reads input files into one `Graph`.
@@ -66,7 +81,91 @@ public enum NetworkLoader {
   /// Reads `inputs` into `session` (a new one) and builds the network. The
   /// session keeps its working indexes afterwards, for a caller that would
   /// rather not pay for freeing them (see `ImportSession`).
+  ///
+  /// The same file named twice (also through a link or a folder) is read
+  /// once. With `skipUnusable`, a file that cannot be used is set aside with
+  /// its reason: before reading when it is not network or contact data, else
+  /// after, the others being read again into a new session (once per file
+  /// set aside).
   public static func load(_ inputs: [InputSpec], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork {
+    var (planned, skipped) = try plan(inputs, options: session.options)
+    while true {
+      do {
+        var loaded = try load(planned: planned, in: &session)
+        loaded.skipped = skipped.sorted { $0.order < $1.order }.map(\.file)
+        return loaded
+      } catch {
+        guard session.options.skipUnusable, planned.count > 1,
+          let i = planned.firstIndex(where: { $0.spec.path == error.file })
+        else { throw error }
+        let file = SkippedFile(error, unusable: true)
+        skipped.append((planned[i].index, file))
+        planned.remove(at: i)
+        session.options.onSkip?(file)
+        session = ImportSession(options: session.options, onRowError: session.onRowError)
+      }
+    }
+  }
+
+  typealias Planned = (index: Int, spec: InputSpec, format: InputFormat)
+
+  /// Each input's format, detected unless named; files named twice and,
+  /// with `skipUnusable`, files that are not network or contact data are set aside.
+  static func plan(_ inputs: [InputSpec], options: LoadOptions) throws(ImportError) -> (
+    [Planned], [(order: Int, file: SkippedFile)]
+  ) {
+    var planned: [Planned] = []
+    var skipped: [(order: Int, file: SkippedFile)] = []
+    var refused: [ImportError] = []
+    var seen: [FileIdentity: String] = [:]
+    for (i, spec) in inputs.enumerated() {
+      if let id = FileIdentity(path: spec.path) {
+        if let first = seen[id] {
+          let same = first == spec.path ? "given twice" : "the same file as \(first)"
+          skipped.append((i, SkippedFile(file: spec.path, reason: "\(same); read once")))
+          continue
+        }
+        seen[id] = spec.path
+      }
+      if options.skipUnusable, spec.fromFolder, let reason = SkippedFile.notData(path: spec.path) {
+        skipped.append((i, SkippedFile(file: spec.path, reason: reason)))
+        continue
+      }
+      do {
+        planned.append((i, spec, try format(of: spec, options: options)))
+      } catch {
+        guard options.skipUnusable else { throw error }
+        refused.append(error)
+        let reason = spec.fromFolder ? "not network or contact data: \(error.message)" : error.message
+        skipped.append((i, SkippedFile(error, reason: reason, unusable: !spec.fromFolder)))
+      }
+    }
+    if planned.isEmpty {
+      // One file refused: its own error, hints and all.
+      if refused.count == 1 && skipped.count == refused.count { throw refused[0] }
+      let list = skipped.prefix(5).map { "\($0.file.file) (\($0.file.reason))" }.joined(separator: "; ")
+      throw ImportError(
+        file: inputs.first?.path ?? "-", line: 0, column: 0,
+        message:
+          "no network or contact data among the \(skipped.count) files: \(list)\(skipped.count > 5 ? "; …" : "")",
+        hint: "pass people/ties CSV, edge lists, network files or contact exports")
+    }
+    return (planned, skipped)
+  }
+
+  /// The format a file is read as: named, else detected from its first 64 KiB.
+  static func format(of spec: InputSpec, options: LoadOptions) throws(ImportError) -> InputFormat {
+    if let f = spec.format ?? options.format { return f }
+    let source = try ByteSource(path: spec.path, text: true, detectionBytes: 65536)
+    var probe: [UInt8] = []
+    while probe.count < 65536, try source.read(into: &probe, count: 65536 - probe.count) > 0 {}
+    var head = probe[...]
+    if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+    return try FormatDetector.detect(head: head, path: spec.path, columns: spec.columns ?? options.columns)
+  }
+
+  /// Reads the planned files in their reading order and builds the network.
+  static func load(planned: [Planned], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork {
     let options = session.options
     let clock = ContinuousClock()
     var phaseStart = clock.now
@@ -75,22 +174,6 @@ public enum NetworkLoader {
       let now = clock.now
       onPhaseEnd(name, now - phaseStart)
       phaseStart = now
-    }
-    // Detect formats first.
-    var planned: [(index: Int, spec: InputSpec, format: InputFormat)] = []
-    for (i, spec) in inputs.enumerated() {
-      let format: InputFormat
-      if let f = spec.format ?? options.format {
-        format = f
-      } else {
-        let source = try ByteSource(path: spec.path, text: true, detectionBytes: 65536)
-        var probe: [UInt8] = []
-        while probe.count < 65536, try source.read(into: &probe, count: 65536 - probe.count) > 0 {}
-        var head = probe[...]
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-        format = try FormatDetector.detect(head: head, path: spec.path, columns: spec.columns ?? options.columns)
-      }
-      planned.append((i, spec, format))
     }
     // Refuse before reading what could not fit: an allocation that fails aborts the process.
     try MemoryBudget.check(
@@ -101,7 +184,8 @@ public enum NetworkLoader {
     // Tables first (their ids and attributes are known to identity
     // resolution), then contact lists, then activity logs.
     let order =
-      planned.filter { $0.format == .people } + planned.filter { [.ties, .edges, .pajek, .dl].contains($0.format) }
+      planned.filter { $0.format == .people }
+      + planned.filter { !$0.format.isContactExport && $0.format != .people }
       + planned.filter { $0.format.listsContacts }
       + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
     for (index, spec, format) in order {

@@ -73,70 +73,37 @@ extension BatchReport {
     return (specs, failures)
   }
 
-  /// Loads everything; a file that cannot be used is set aside with its reason and the rest loaded again.
+  /// Loads everything; a file that cannot be used is set aside with its
+  /// reason (the loader's `skipUnusable`) and the rest loaded.
   static func load(
-    _ specs: [InputSpec], options: LoadOptions, threads: Int, progress: BatchProgress
+    _ specs: [InputSpec], options: LoadOptions, progress: BatchProgress
   ) -> (LoadedNetwork?, [BatchSummary.Failure], rowErrors: Int) {
-    var specs = specs
-    var failures: [BatchSummary.Failure] = []
+    var options = options
+    options.skipUnusable = true
     let counter = RowErrorCounter()
-    var checkedAlone = false
-    while !specs.isEmpty {
-      if failures.count == 1 && !checkedAlone && specs.count > 1 {
-        // After the first failure, read every remaining file on its own, in
-        // parallel, so files that are unusable by themselves are set aside in
-        // one step instead of one full reload each.
-        checkedAlone = true
-        progress.phase("checking \(specs.count) files one by one")
-        let (kept, unusable) = checkEachAlone(specs, options: options, threads: threads)
-        for f in unusable { progress.note("skipped \(f.file): \(f.reason)") }
-        failures += unusable
-        specs = kept
-        if specs.isEmpty { break }
-      }
-      progress.phase("reading \(TextFormat.count(specs.count, "file"))")
+    options.onSkip = { skipped in
       counter.count = 0
-      do {
-        let loaded = try NetworkLoader.load(specs, options: options) { _ in counter.count += 1 }
-        return (loaded, failures, counter.count)
-      } catch {
-        failures.append(Failure(error))
-        guard let i = specs.firstIndex(where: { $0.path == error.file }) else {
-          // Not one file's fault (e.g. the network is too large): nothing to analyse.
-          return (nil, failures, counter.count)
-        }
-        specs.remove(at: i)
-        progress.note("skipped \(error.file): \(error.message)")
-      }
+      progress.note("skipped \(skipped.file): \(skipped.reason)")
     }
-    return (nil, failures, 0)
-  }
-
-  /// Reads each file on its own (without inference), in parallel: the files
-  /// usable by themselves, and a failure for each of the others.
-  static func checkEachAlone(
-    _ specs: [InputSpec], options: LoadOptions, threads: Int
-  ) -> (kept: [InputSpec], unusable: [BatchSummary.Failure]) {
-    var alone = options
-    alone.contacts.infer = false
-    let verdicts = Parallel.map(count: specs.count, threads: threads) { i -> ImportError? in
-      do { _ = try NetworkLoader.load([specs[i]], options: alone) } catch let error as ImportError
-        where error.file == specs[i].path
-      {
-        return error
-      } catch {}
-      return nil
+    progress.phase("reading \(TextFormat.count(specs.count, "file"))")
+    do {
+      let loaded = try NetworkLoader.load(specs, options: options) { _ in counter.count += 1 }
+      for s in loaded.skipped where !s.unusable { progress.note("skipped \(s.file): \(s.reason)") }
+      return (loaded, loaded.skipped.filter(\.unusable).map(Failure.init), counter.count)
+    } catch {
+      return (nil, [Failure(error)], counter.count)
     }
-    var kept: [InputSpec] = []
-    var unusable: [BatchSummary.Failure] = []
-    for (spec, verdict) in zip(specs, verdicts) {
-      if let verdict { unusable.append(Failure(verdict)) } else { kept.append(spec) }
-    }
-    return (kept, unusable)
   }
 }
 
 extension BatchSummary.Failure {
+  /// A file the loader set aside as unusable.
+  init(_ skipped: SkippedFile) {
+    self.init(
+      file: skipped.file, line: skipped.line ?? 0, column: skipped.column ?? 0, reason: skipped.reason,
+      hint: skipped.hints.isEmpty ? nil : skipped.hints.map(\.commandLineText).joined(separator: "; "))
+  }
+
   /// The failure of an input as the summary lists it.
   init(_ error: ImportError) {
     self.init(

@@ -31,7 +31,7 @@ enum BatchReport {
     let progress = BatchProgress(enabled: !config.quiet && isatty(2) != 0)
     let gathered = try gatherChecked(config)
     let (loadedOrNil, loadFailures, rowErrors) = load(
-      gathered.specs, options: config.options, threads: config.threads, progress: progress)
+      gathered.specs, options: config.options, progress: progress)
     let failures = gathered.failures + loadFailures
     guard let loaded = loadedOrNil else {
       progress.done()

@@ -97,7 +97,7 @@ struct BatchCommand: ParsableCommand {
     config.pictures = !noPictures
     config.maxHops = maxHops
     config.sample = sample
-    config.options = loadOptions
+    config.options = input.loadOptions
     config.classifier = input.classifier
     config.coverFraction = 0.8
     let result = try BatchReport.run(config)
@@ -105,18 +105,5 @@ struct BatchCommand: ParsableCommand {
       Terminal.note(result.message)
     }
     if result.failures > 0 { throw ExitCode.failure }
-  }
-
-  /// The same load options as every analysis command (InputOptions).
-  var loadOptions: LoadOptions {
-    var contacts = ContactOptions()
-    contacts.owner = input.owner
-    contacts.infer = !input.noInfer
-    contacts.maxGroupSize = input.inferMaxGroup
-    contacts.minSharedOwners = input.inferMinOwners
-    contacts.minConfidence = input.inferMinConfidence
-    return LoadOptions(
-      strict: input.strict, format: input.format.flatMap(InputFormat.init(rawValue:)),
-      referenceDate: input.asOf.flatMap { Day(parsing: $0) }, contacts: contacts)
   }
 }

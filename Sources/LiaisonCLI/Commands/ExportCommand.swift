@@ -40,7 +40,9 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let paths =
       to == .csv ? [GraphExport.csvPaths(for: output).people, GraphExport.csvPaths(for: output).ties] : [output]
-    let g = try input.load(writing: paths).graph
+    let g = try input.load(
+      writing: paths.map { OutputFile(path: $0, content: to.content, otherwise: "choose another --to") }
+    ).graph
     let start = Clock.now()
     do {
       try GraphExport.write(g, as: to, to: output, classifier: input.classifier)

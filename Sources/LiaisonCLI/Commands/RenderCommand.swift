@@ -114,7 +114,9 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.load(writing: [output]).graph
+    let g = try input.load(
+      writing: [OutputFile(path: output, content: pictureFormat.content, otherwise: "choose another --format")]
+    ).graph
     var o = ViewOptions()
     o.maxNodes = maxNodes
     o.engine = engine

@@ -17,7 +17,7 @@ struct StatsCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let loaded = try input.load(writing: [output.output])
+    let loaded = try input.load(writing: [output.file])
     let result = StatsResult.make(loaded, classifier: input.classifier)
     switch output.format {
     case .table: try output.emit(result.table())

@@ -12,6 +12,9 @@ extension ImportHint {
     case .nameTheOwner: "name the owner by id, email or profile URL instead: ID=PATH, or --owner ID"
     case .nameTheFormat(let examples):
       "or name the format, e.g. " + examples.map { "\($0.rawValue):PATH" }.joined(separator: ", ")
+    case .looksLike(let format):
+      "this looks like a \(format.rawValue) file: read it as one (\(format.rawValue):PATH, or without --as)"
+    case .allowMoreRejected: "fix the rows listed, or allow more with --max-rejected"
     }
   }
 }

@@ -35,8 +35,17 @@ struct InputOptions: ParsableArguments {
       valueName: "format"))
   var format: String?
 
-  @Flag(help: "Stop at the first bad row (exit code 1) instead of skipping it.")
+  @Flag(
+    help:
+      "Stop at the first bad row or unusable file (exit code 1) instead of skipping it and listing it on standard error."
+  )
   var strict = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Largest share of a file's rows that may be rejected before the file is refused: 0.1 (the default), 25%, or 1 to accept any.",
+      valueName: "share"))
+  var maxRejected: String = "0.1"
 
   @Option(
     help:
@@ -58,6 +67,9 @@ struct InputOptions: ParsableArguments {
       "Column names of ties tables and edge lists: source=NAME,target=NAME,weight=NAME,time=NAME (also interactions, last_contact, since, kind). Per file: FORMAT[source=a,target=b]:PATH.",
       valueName: "roles"))
   var columns: String?
+
+  @Flag(help: "Write output files whatever their extension says (by default a known extension must match the content).")
+  var forceExtension = false
 
   @Flag(
     name: .customLong("no-infer"),
@@ -99,6 +111,9 @@ struct InputOptions: ParsableArguments {
       throw ValidationError(
         "Unknown --weights '\(weights)'; use one of \(WeightMapping.allCases.map(\.rawValue).joined(separator: ", ")).")
     }
+    if Self.share(maxRejected) == nil {
+      throw ValidationError("--max-rejected '\(maxRejected)': give a share from 0 to 1 (0.1) or a percentage (10%).")
+    }
     if let columns {
       do { _ = try ColumnMap(parsing: columns) } catch { throw ValidationError("--columns: \(error.message).") }
     }
@@ -114,15 +129,21 @@ struct InputOptions: ParsableArguments {
     }
   }
 
+  /// `0.1` or `10%` as a share in [0, 1]; nil for anything else.
+  static func share(_ text: String) -> Double? {
+    let percent = text.hasSuffix("%")
+    guard let v = Double(percent ? String(text.dropLast()) : text), v.isFinite else { return nil }
+    let share = percent ? v / 100 : v
+    return (0...1).contains(share) ? share : nil
+  }
+
   var classifier: TieClassifier {
     TieClassifier(strongAtLeast: strongAtLeast, weakAtLeast: weakAtLeast, dormantAfterDays: dormantAfter)
   }
 
-  /// Loads the network, printing each bad row to stderr; exits 1 on unusable input.
-  /// `outputs` are the files the command will write: writing onto an input —
-  /// a network file, or one of `alsoReading` (a targets, exclude or pairs
-  /// file) — is refused (exit 2) here, before any work, and again when each is opened.
-  func load(writing outputs: [String?] = [], alsoReading: [String?] = []) throws -> LoadedNetwork {
+  /// How to load, as every command (batch too) loads: strictness, formats,
+  /// owners and inference, weights, columns, the rejection limit.
+  var loadOptions: LoadOptions {
     var contacts = ContactOptions()
     contacts.owner = owner
     contacts.infer = !noInfer
@@ -136,6 +157,20 @@ struct InputOptions: ParsableArguments {
     options.weights = weights.flatMap(WeightMapping.init(rawValue:))
     options.includeNegative = includeNegative
     options.columns = columns.flatMap { try? ColumnMap(parsing: $0) }
+    options.maxRejected = Self.share(maxRejected) ?? 0.1
+    options.skipUnusable = !strict
+    return options
+  }
+
+  /// Loads the network, printing each bad row to stderr; exits 1 on unusable input.
+  /// `outputs` are the files the command will write: writing onto an input —
+  /// a network file, or one of `alsoReading` (a targets, exclude or pairs
+  /// file) — is refused (exit 2) here, before any work, and again when each is opened.
+  func load(writing outputs: [OutputFile] = [], alsoReading: [String?] = []) throws -> LoadedNetwork {
+    for file in outputs { try file.check(force: forceExtension) }
+    var options = loadOptions
+    let log = RowErrorLog()
+    options.onSkip = { _ in log.reset() }
     if getenv("LIAISON_TIMINGS") != nil {
       options.onPhaseEnd = { phase, took in
         let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
@@ -150,10 +185,10 @@ struct InputOptions: ParsableArguments {
       throw ExitCode.failure
     }
     OutputGuard.protectInputs(specs.map(\.path) + alsoReading.compactMap { $0 })
-    for case let output? in outputs {
+    for case let output? in outputs.map(\.path) {
       do { try OutputGuard.checkNotInput(output) } catch { throw OutputFailure.report(error) }
     }
-    var session = ImportSession(options: options) { error in Terminal.warn(error.commandLineText) }
+    var session = ImportSession(options: options) { error in log.record(error) }
     // The session's indexes go with the process, whatever the outcome.
     defer { ProcessLifetime.keep(session) }
     do {
@@ -164,6 +199,12 @@ struct InputOptions: ParsableArguments {
           "load: \(fixed(Clock.now() - start, 3)) s (\(loaded.graph.personCount) people, \(loaded.graph.tieCount) ties)"
         )
       }
+      for s in loaded.skipped {
+        let hint = s.hints.isEmpty ? "" : " — " + s.hints.map(\.commandLineText).joined(separator: "; ")
+        let place = (s.line.map { ":\($0)" } ?? "") + (s.line != nil ? s.column.map { ":\($0)" } ?? "" : "")
+        Terminal.warn("skipped \(s.file)\(place): \(s.reason)\(hint)")
+      }
+      log.show(files: loaded.imports.map(\.file))
       for r in loaded.imports {
         if let mapping = r.weights, mapping != WeightMapping.strength.rawValue {
           Terminal.note("\(r.file): weights read as \(WeightMapping.describe(mapping, reference: r.weightsReference))")
@@ -204,6 +245,13 @@ struct OutputOptions: ParsableArguments {
 
   @Option(name: .shortAndLong, help: "Write the answer to this file (atomically) instead of standard output.")
   var output: String?
+
+  /// The answer's file, when one is named.
+  var file: OutputFile {
+    OutputFile(
+      path: output, content: format.content,
+      otherwise: format == .table ? "choose --format json or csv" : "choose another --format")
+  }
 
   /// Writes the answer; tables (text for people) with `Terminal.safe`, so names cannot drive a terminal.
   func emit(_ text: String) throws {

@@ -24,6 +24,9 @@ struct SVGOption: ParsableArguments {
     if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
   }
 
+  /// The picture's file, when one is named.
+  var file: OutputFile { OutputFile(path: svg, content: .svg) }
+
   var viewOptions: ViewOptions {
     var o = ViewOptions()
     o.maxNodes = maxNodes

@@ -23,6 +23,8 @@ public struct StatsResult: Codable, Sendable, Equatable {
   public var coreBytes: Int
   public var coreBytesPerTie: Double
   public var imports: [ImportReport]
+  /// Files given or found in folders that were not read, with why.
+  public var skipped: [SkippedFile] = []
   /// How contact records became people (only when contact exports were read).
   public var identity: IdentityReport?
 
@@ -50,7 +52,7 @@ public struct StatsResult: Codable, Sendable, Equatable {
       selfTiesDropped: loaded.build.selfTiesDropped, parallelTiesMerged: loaded.build.parallelTiesMerged,
       degree: g.degreeSummary(), referenceDate: g.ties.referenceDate?.iso, coreBytes: g.coreBytes,
       coreBytesPerTie: g.tieCount > 0 ? Double(g.coreBytes) / Double(g.tieCount) : 0, imports: loaded.imports,
-      identity: loaded.identity)
+      skipped: loaded.skipped, identity: loaded.identity)
   }
 
   /// Aligned text for a terminal.
@@ -94,7 +96,13 @@ public struct StatsResult: Codable, Sendable, Equatable {
       if let e = r.encoding, e != "utf-8" { notes.append("encoding \(e)") }
       if let p = r.preambleLinesSkipped, p > 0 { notes.append("\(p) preamble line\(p == 1 ? "" : "s") skipped") }
       if let u = r.unknownColumns, !u.isEmpty { notes.append("unknown columns: \(u.joined(separator: ", "))") }
+      if let rule = r.ownerRule, r.owner != nil { notes.append("owner named by \(rule)") }
       if !notes.isEmpty { out += "\n\(r.file): " + notes.joined(separator: "; ") }
+    }
+    if !skipped.isEmpty {
+      var k = TextTable(["skipped", "why"])
+      for x in skipped { k.add([x.file, x.reason]) }
+      out += "\n\n" + k.render()
     }
     if let identity, !identity.owners.isEmpty {
       var o = TextTable(["owner", "person", "name", "found by", "contacts"], rightAligned: [4])
@@ -127,6 +135,9 @@ public struct StatsResult: Codable, Sendable, Equatable {
         ("imports[\(i)].imported", "\(r.imported)"), ("imports[\(i)].merged", "\(r.merged)"),
         ("imports[\(i)].rejected", "\(r.rejected)"),
       ]
+    }
+    for (i, x) in skipped.enumerated() {
+      rows += [("skipped[\(i)].file", x.file), ("skipped[\(i)].reason", x.reason)]
     }
     return "metric,value\n"
       + rows.map { CSVEscaping.field($0.0) + "," + CSVEscaping.field($0.1) }.joined(separator: "\n")
