@@ -115,6 +115,22 @@ private func strength(_ g: Graph, _ a: String, _ b: String) -> Float? {
     #expect(perFile.graph.tieCount == 1 && perFile.imports[0].format == "ties")
   }
 
+  @Test func mappingFile() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let map = tmp.write("cols.txt", "# my bank's export\nsource = Payer\ntarget: Payee\r\nweight,\"Amount\"\n\n")
+    var options = LoadOptions()
+    options.columns = try ColumnMap(argument: map)
+    let (loaded, _) = try loadWith([("n.csv", "Payer,Payee,Amount\n1,2,0.5\n")], options)
+    #expect(loaded.graph.tieCount == 1 && loaded.graph.strength(between: 0, and: 1) == 0.5)
+    let bad = tmp.write("bad.txt", "source=a\nsideways\n")
+    #expect(throws: ColumnMapError.self) { _ = try ColumnMap(argument: bad) }
+    do { _ = try ColumnMap(argument: bad) } catch {
+      #expect(error.message == "\(bad):2: \"sideways\" is not ROLE=COLUMN")
+    }
+    #expect(throws: ColumnMapError.self) { _ = try ColumnMap(argument: "\(tmp.path)/missing.txt") }
+  }
+
   @Test func edgeListWithATimeColumn() throws {
     let text = "src dst time\n1 2 1082040961\n2 1 1082155839\n3 4 1082155839\n"
     let (loaded, errors) = try loadWith([("m.txt", text)])

@@ -181,6 +181,58 @@ public struct ColumnMap: Sendable, Equatable {
   }
 
   public subscript(role: String) -> String? { names[role] }
+
+  /// The column names in a mapping file: one `ROLE=COLUMN` (or `ROLE,COLUMN`,
+  /// `ROLE: COLUMN`) per line, blank lines and `#` comments ignored, so that a
+  /// mapping used every week is written once (`--columns FILE`).
+  /// - Throws: `ColumnMapError` naming the file and line of the first problem.
+  public init(file path: String) throws(ColumnMapError) {
+    let text: String
+    do {
+      let source = try ByteSource(path: path, text: true)
+      var bytes: [UInt8] = []
+      while try source.read(into: &bytes, count: 1 << 16) > 0 {
+        if bytes.count > 1 << 20 {
+          throw ColumnMapError(message: "\(path): a mapping file is a few lines, not a megabyte")
+        }
+      }
+      text = String(decoding: bytes, as: UTF8.self)
+    } catch let error as ColumnMapError {
+      throw error
+    } catch {
+      throw ColumnMapError(message: "\(path): cannot read the mapping file (\(error))")
+    }
+    var pairs: [String] = []
+    for (n, raw) in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ).enumerated() {
+      let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      let trimmed = Self.strip(line, [" ", "\t"])
+      if trimmed.isEmpty { continue }
+      guard let cut = trimmed.firstIndex(where: { $0 == "=" || $0 == "," || $0 == ":" }) else {
+        throw ColumnMapError(message: "\(path):\(n + 1): \"\(trimmed)\" is not ROLE=COLUMN")
+      }
+      let role = Self.strip(trimmed[..<cut], [" ", "\t"])
+      let column = Self.strip(trimmed[trimmed.index(after: cut)...], [" ", "\t", "\""])
+      do { _ = try ColumnMap(parsing: "\(role)=\(column)") } catch {
+        throw ColumnMapError(message: "\(path):\(n + 1): \(error.message)")
+      }
+      pairs.append("\(role)=\(column)")
+    }
+    do { try self.init(parsing: pairs.joined(separator: ",")) } catch {
+      throw ColumnMapError(message: "\(path): \(error.message)")
+    }
+  }
+
+  /// `text` without the leading and trailing characters in `drop`.
+  static func strip(_ text: Substring, _ drop: Set<Character>) -> String {
+    String(text.drop(while: drop.contains).reversed().drop(while: drop.contains).reversed())
+  }
+
+  /// `--columns`: `ROLE=COLUMN,…`, or the path of a mapping file (`init(file:)`) when it has no `=`.
+  public init(argument: String) throws(ColumnMapError) {
+    if argument.contains("=") { try self.init(parsing: argument) } else { try self.init(file: argument) }
+  }
 }
 
 /// Why a `--columns` text is refused.

@@ -64,7 +64,7 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Column names of ties tables and edge lists: source=NAME,target=NAME,weight=NAME,time=NAME (also interactions, last_contact, since, kind). Per file: FORMAT[source=a,target=b]:PATH.",
+      "Column names of ties tables and edge lists: source=NAME,target=NAME,weight=NAME,time=NAME (also interactions, last_contact, since, kind), or a file with one ROLE=NAME per line. Per file: FORMAT[source=a,target=b]:PATH.",
       valueName: "roles"))
   var columns: String?
 
@@ -115,7 +115,7 @@ struct InputOptions: ParsableArguments {
       throw ValidationError("--max-rejected '\(maxRejected)': give a share from 0 to 1 (0.1) or a percentage (10%).")
     }
     if let columns {
-      do { _ = try ColumnMap(parsing: columns) } catch { throw ValidationError("--columns: \(error.message).") }
+      do { _ = try ColumnMap(argument: columns) } catch { throw ValidationError("--columns: \(error.message).") }
     }
     if inferMaxGroup < 2 { throw ValidationError("--infer-max-group must be at least 2.") }
     if !(0...1).contains(inferMinConfidence) {
@@ -156,7 +156,7 @@ struct InputOptions: ParsableArguments {
       contacts: contacts)
     options.weights = weights.flatMap(WeightMapping.init(rawValue:))
     options.includeNegative = includeNegative
-    options.columns = columns.flatMap { try? ColumnMap(parsing: $0) }
+    options.columns = columns.flatMap { try? ColumnMap(argument: $0) }
     options.maxRejected = Self.share(maxRejected) ?? 0.1
     options.skipUnusable = !strict
     return options
@@ -184,7 +184,8 @@ struct InputOptions: ParsableArguments {
       Terminal.error(error.commandLineText)
       throw ExitCode.failure
     }
-    OutputGuard.protectInputs(specs.map(\.path) + alsoReading.compactMap { $0 })
+    let mappingFile = columns.flatMap { $0.contains("=") ? nil : $0 }
+    OutputGuard.protectInputs(specs.map(\.path) + (alsoReading + [mappingFile]).compactMap { $0 })
     for case let output? in outputs.map(\.path) {
       do { try OutputGuard.checkNotInput(output) } catch { throw OutputFailure.report(error) }
     }
