@@ -48,7 +48,7 @@ struct CommunitiesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.load(writing: [output.output]).graph
+    let g = try input.loadForAnalysis(writing: [output.output]).graph
     let start = Clock.now()
     let p =
       method == .leiden

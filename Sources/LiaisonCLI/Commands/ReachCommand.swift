@@ -53,7 +53,7 @@ struct ReachCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load(writing: [output.output, picture.svg], alsoReading: [targets])
+    let loaded = try input.loadForAnalysis(writing: [output.output, picture.svg], alsoReading: [targets])
     let g = loaded.graph
     if all {
       try runAll(g)

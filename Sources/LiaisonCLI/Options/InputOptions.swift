@@ -50,7 +50,7 @@ struct InputOptions: ParsableArguments {
       valueName: "mapping"))
   var weights: String?
 
-  @Flag(help: "Keep negative (signed) ties, with kind `negative`, instead of leaving them out.")
+  @Flag(help: "Let paths, reach, introductions, brokers and communities use negative (signed) ties too.")
   var includeNegative = false
 
   @Option(
@@ -134,7 +134,6 @@ struct InputOptions: ParsableArguments {
       referenceDate: asOf.flatMap { Day(parsing: $0) },
       contacts: contacts)
     options.weights = weights.flatMap(WeightMapping.init(rawValue:))
-    options.includeNegative = includeNegative
     options.columns = columns.flatMap { try? ColumnMap(parsing: $0) }
     if getenv("LIAISON_TIMINGS") != nil {
       options.onPhaseEnd = { phase, took in
@@ -167,10 +166,6 @@ struct InputOptions: ParsableArguments {
       for r in loaded.imports {
         if let mapping = r.weights, mapping != WeightMapping.strength.rawValue {
           Terminal.note("\(r.file): weights read as \(WeightMapping.describe(mapping, reference: r.weightsReference))")
-        }
-        if let n = r.negativeTiesExcluded {
-          Terminal.warn(
-            "\(r.file): \(n) negative tie\(n == 1 ? "" : "s") left out (--include-negative keeps them)")
         }
       }
       for r in loaded.imports where r.selfTies > 0 {
