@@ -23,7 +23,7 @@ enum SignedTies {
 
   /// The note printed when ties were left out.
   static func note(leftOut n: Int) -> String {
-    "\(TextFormat.count(n, "negative tie")) left out of paths, reach and introductions (--include-negative uses them)"
+    "\(TextFormat.count(n, "negative tie")) left out of the analysis (--include-negative uses them)"
   }
 }
 
