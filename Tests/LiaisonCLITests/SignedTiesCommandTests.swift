@@ -35,6 +35,17 @@ import Testing
     #expect(ofB?["firstDegree"] as? Int == 1)
   }
 
+  @Test func introduceDoesNotPairAcrossANegativeTie() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    // b knows a and d (positive) and c (negative): only a–d is an introduction unless negative ties count.
+    let file = tmp.write("star.csv", "source,target,strength\nb,a,0.9\nb,c,-0.8\nb,d,0.7\n")
+    let (code, json) = runJSON(["introduce", file, "--ego", "b"])
+    #expect(code == 0 && (json?["candidates"] as? [Any])?.count == 1)
+    let (_, with) = runJSON(["introduce", file, "--ego", "b", "--include-negative"])
+    #expect((with?["candidates"] as? [Any])?.count == 3)
+  }
+
   @Test func statsCountsAndExportKeepsTheSign() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
