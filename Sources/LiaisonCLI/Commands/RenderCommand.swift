@@ -114,7 +114,9 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.load(writing: [output]).graph
+    // The views of an analysis follow it: without negative ties unless --include-negative.
+    let drawsEverything = view == .network || view == .ego
+    let g = try (drawsEverything ? input.load(writing: [output]) : input.loadForAnalysis(writing: [output])).graph
     var o = ViewOptions()
     o.maxNodes = maxNodes
     o.engine = engine
