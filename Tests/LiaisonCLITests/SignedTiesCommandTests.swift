@@ -20,6 +20,8 @@ import Testing
     #expect(with == 0)
     let paths = try #require(found?["paths"] as? [[String: Any]])
     #expect(paths.first?["hops"] as? Int == 3)
+    let evidence = try #require(paths.first?["evidence"] as? [[String: Any]])
+    #expect(evidence.map { $0["negative"] as? Bool } == [nil, true, nil], "the negative hop is marked")
   }
 
   @Test func reachDoesNotCrossANegativeTie() throws {
