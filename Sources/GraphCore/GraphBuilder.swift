@@ -36,7 +36,9 @@ public enum TieAdmission: Equatable, Sendable {
 ///   merged into one: the strongest given strength wins; interactions add up;
 ///   the latest last contact and the earliest `since` are kept; the merged tie
 ///   is inferred only if every part was inferred (its confidence is the
-///   largest); kind and source come from the first part that has one. Each
+///   largest); kind and source come from the first part that has one; the
+///   merged tie is negative (signed) when any part is negative — distrust
+///   from either side is not a tie to route an introduction through. Each
 ///   part after the first counts as merged for the origin that added it.
 /// - **People** are keyed by their external id. When every id is a canonical
 ///   integer, people are numbered in ascending id order; otherwise in order of
@@ -75,6 +77,7 @@ public struct GraphBuilder {
   var confidence: [Float] = []
   var kind: [UInt16] = []
   var source: [UInt16] = []
+  var negative: [Bool] = []  // empty: no negative tie so far
   var kindIndex: [String: UInt16] = [:]
   var kindNames: [String] = []
   var sourceIndex: [String: UInt16] = [:]
@@ -117,6 +120,7 @@ public struct GraphBuilder {
     if !confidence.isEmpty { confidence.reserveCapacity(tieCapacity) }
     if !kind.isEmpty { kind.reserveCapacity(tieCapacity) }
     if !source.isEmpty { source.reserveCapacity(tieCapacity) }
+    if !negative.isEmpty { negative.reserveCapacity(tieCapacity) }
   }
 
   /// A new evidence column: `absent` for every tie row so far, with room for those reserved.
@@ -397,6 +401,10 @@ public struct GraphBuilder {
       if source.isEmpty { source = Self.evidenceColumn(UInt16(0), rows: tieU.count, room: tieCapacity) }
       source[t] = Self.intern(s, &sourceIndex, &sourceNames)
     }
+    if e.negative {
+      if negative.isEmpty { negative = Self.evidenceColumn(false, rows: tieU.count, room: tieCapacity) }
+      negative[t] = true
+    }
     return .added
   }
 
@@ -423,5 +431,6 @@ public struct GraphBuilder {
     if !confidence.isEmpty { confidence.append(.nan) }
     if !kind.isEmpty { kind.append(0) }
     if !source.isEmpty { source.append(0) }
+    if !negative.isEmpty { negative.append(false) }
   }
 }

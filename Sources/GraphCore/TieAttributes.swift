@@ -15,12 +15,16 @@ public struct TieEvidence: Sendable, Hashable {
   public var source: String?
   /// For inferred ties: the confidence in (0, 1]; `nil` for observed ties.
   public var inferredConfidence: Double?
+  /// A negative (signed) tie: the data gave a negative weight (distrust, a
+  /// bad rating). `strength` is then the magnitude's strength.
+  public var negative: Bool
 
   public init(
     strength: Double? = nil, interactions: Int? = nil, interactionsOut: Int? = nil, interactionsIn: Int? = nil,
     lastContact: Day? = nil, since: Day? = nil, kind: String? = nil, source: String? = nil,
-    inferredConfidence: Double? = nil
+    inferredConfidence: Double? = nil, negative: Bool = false
   ) {
+    self.negative = negative
     self.strength = strength
     self.interactions = interactions
     self.interactionsOut = interactionsOut
@@ -52,6 +56,8 @@ public struct TieAttributes: Sendable {
   /// The reference date for dormancy: the latest last contact in the data,
   /// unless the builder was given one.
   public let referenceDate: Day?
+  /// One bit per tie, set for negative (signed) ties; empty when there are none.
+  package var negative: [UInt64] = []
 
   package enum RatedColumn: Sendable {
     case all, none
@@ -76,6 +82,10 @@ public struct TieAttributes: Sendable {
   public func confidence(_ t: Int) -> Double? {
     confidence.isEmpty || confidence[t].isNaN ? nil : Double(confidence[t])
   }
+  /// Whether tie `t` is negative (signed: distrust, a bad rating). O(1).
+  public func isNegative(_ t: Int) -> Bool { !negative.isEmpty && negative[t >> 6] & (1 << UInt64(t & 63)) != 0 }
+  /// Number of negative ties. O(m / 64).
+  public var negativeCount: Int { negative.reduce(0) { $0 + $1.nonzeroBitCount } }
   public func kind(_ t: Int) -> String? { kind.isEmpty || kind[t] == 0 ? nil : kindNames[Int(kind[t]) - 1] }
   public func source(_ t: Int) -> String? {
     source.isEmpty || source[t] == 0 ? nil : sourceNames[Int(source[t]) - 1]

@@ -73,6 +73,17 @@ import Testing
 
   // MARK: Pajek
 
+  /// A signed Pajek network (weights ±1): the weights are not strengths, but the sign is kept.
+  @Test func pajekSignedTies() throws {
+    let text = "*Vertices 3\n1 \"a\"\n2 \"b\"\n3 \"c\"\n*Arcs\n1 2 1\n2 3 -1\n3 2 1\n"
+    let loaded = try load(text, name: "signed.net")
+    let g = loaded.graph
+    #expect(g.tieCount == 2 && g.ties.negativeCount == 1 && loaded.imports[0].negativeTies == 1)
+    let bc = try #require(tie(g, "b", "c"))
+    #expect(g.ties.isNegative(bc) && !g.ties.isRated(bc))
+    #expect(g.withoutNegativeTies().tieCount == 1)
+  }
+
   @Test func pajekSectionsAndKinds() throws {
     let text = """
       % a comment

@@ -73,21 +73,33 @@ private func strength(_ g: Graph, _ a: String, _ b: String) -> Float? {
     #expect(strength(loaded.graph, "a", "b") == 0.8)
   }
 
-  @Test func negativeTiesLeftOutUnlessAsked() throws {
-    // a–b–c positive; a–c negative: without it the only path from a to c goes through b.
+  @Test func negativeTiesKeptWithTheirSign() throws {
+    // a–b–c positive; a–c negative: kept, its magnitude mapped like any weight, marked negative.
     let text = "source,target,rating\na,b,5\nb,c,10\na,c,-10\n"
     let (loaded, errors) = try loadWith([("s.csv", text)])
-    #expect(errors.isEmpty && loaded.imports[0].negativeTiesExcluded == 1 && loaded.graph.tieCount == 2)
-    #expect(strength(loaded.graph, "a", "c") == nil)
-    #expect(loaded.imports[0].weights == "scale")
-    var options = LoadOptions()
-    options.includeNegative = true
-    let (kept, _) = try loadWith([("s.csv", text)], options)
-    #expect(kept.graph.tieCount == 3 && strength(kept.graph, "a", "c") == 1)
-    guard case .person(let a) = kept.graph.people.resolve("a"), case .person(let c) = kept.graph.people.resolve("c"),
-      let t = kept.graph.tieID(between: a, and: c)
+    #expect(errors.isEmpty && loaded.imports[0].negativeTies == 1 && loaded.imports[0].imported == 3)
+    #expect(loaded.imports[0].rejected == 0 && loaded.imports[0].weights == "scale")
+    let g = loaded.graph
+    #expect(g.tieCount == 3 && strength(g, "a", "c") == 1 && g.ties.negativeCount == 1)
+    guard case .person(let a) = g.people.resolve("a"), case .person(let b) = g.people.resolve("b"),
+      case .person(let c) = g.people.resolve("c"), let ac = g.tieID(between: a, and: c),
+      let ab = g.tieID(between: a, and: b)
     else { return #expect(Bool(false)) }
-    #expect(kept.graph.ties.kind(t) == "negative")
+    #expect(g.ties.isNegative(ac) && !g.ties.isNegative(ab) && g.ties.kind(ac) == nil)
+    // The same file as an edge list.
+    let (edges, _) = try loadWith([("s.txt", "a b 5\nb c 10\na c -10\n")])
+    #expect(edges.imports[0].negativeTies == 1 && edges.graph.ties.negativeCount == 1 && edges.graph.tieCount == 3)
+  }
+
+  /// A positive and a negative row for the same pair fold into one negative
+  /// tie, in either order; its strength is the stronger magnitude.
+  @Test(arguments: ["a,b,0.9\nb,a,-0.2\n", "b,a,-0.2\na,b,0.9\n"])
+  func foldedSignsAreNegative(rows: String) throws {
+    let (loaded, errors) = try loadWith([("f.csv", "source,target,strength\n" + rows + "b,c,0.5\n")])
+    #expect(errors.isEmpty && loaded.imports[0].negativeTies == 1 && loaded.imports[0].merged == 1)
+    let g = loaded.graph
+    #expect(g.tieCount == 2 && g.ties.negativeCount == 1 && strength(g, "a", "b") == 0.9)
+    #expect(g.withoutNegativeTies().tieCount == 1 && strength(g.withoutNegativeTies(), "a", "b") == nil)
   }
 
   @Test func interactionsAloneGiveAStrength() throws {
@@ -155,11 +167,15 @@ private func strength(_ g: Graph, _ a: String, _ b: String) -> Float? {
 
   @Test func bitcoinAlphaSigned() throws {
     guard let path = SharedData.path("datasets/real/snap-bitcoin-alpha/soc-sign-bitcoinalpha.csv") else { return }
+    // 24,186 rated pairs (Source,Target,Rating,Time), 1,536 of them negative (awk -F, '$3<0' | wc -l):
+    // every row kept; 14,124 ties once both directions fold, 1,400 of them negative (either side negative).
     let loaded = try NetworkLoader.load([InputSpec(path: path)])
-    #expect(loaded.imports[0].negativeTiesExcluded == 1536 && loaded.imports[0].weights == "scale")
-    var options = LoadOptions()
-    options.includeNegative = true
-    let all = try NetworkLoader.load([InputSpec(path: path)], options: options)
-    #expect(all.graph.personCount == 3783 && all.imports[0].rejected == 0)
+    let r = loaded.imports[0]
+    #expect(r.rowsRead == 24186 && r.rejected == 0 && r.imported + r.merged == 24186)
+    #expect(r.negativeTies == 1536 && r.weights == "scale")
+    #expect(loaded.graph.personCount == 3783 && loaded.graph.tieCount == 14124)
+    #expect(loaded.graph.ties.negativeCount == 1400)
+    let positive = loaded.graph.withoutNegativeTies()
+    #expect(positive.personCount == 3783 && positive.tieCount == 14124 - 1400 && positive.ties.negativeCount == 0)
   }
 }

@@ -44,5 +44,8 @@ extension Graph {
       throw InvariantViolation(description: "person table has \(people.count) rows for \(n) people")
     }
     guard ties == self.ties.count else { throw InvariantViolation(description: "tie attribute table length") }
+    guard self.ties.negative.isEmpty || self.ties.negative.count == (ties + 63) / 64 else {
+      throw InvariantViolation(description: "negative-tie column length")
+    }
   }
 }

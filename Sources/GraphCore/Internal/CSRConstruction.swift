@@ -323,10 +323,22 @@ extension GraphBuilder {
       rated = ratedCount == tieCount ? .all : (ratedCount == 0 ? .none : .mask(mask))
     }
 
-    let attributes = TieAttributes(
+    // A merged tie is negative when any of its rows is (GraphBuilder, "Parallel ties").
+    var mNegative: [UInt64] = []
+    if !negative.isEmpty {
+      mNegative = [UInt64](repeating: 0, count: (tieCount + 63) / 64)
+      for t in 0..<tieCount {
+        var any = false
+        forEachRow(t) { r in any = any || negative[r] }
+        if any { mNegative[t >> 6] |= 1 << UInt64(t & 63) }
+      }
+      if !mNegative.contains(where: { $0 != 0 }) { mNegative = [] }
+    }
+    var attributes = TieAttributes(
       count: tieCount, rated: rated, interactions: mInteractions, interactionsOut: mOut, interactionsIn: mIn,
       lastContact: mLast, since: mSince, confidence: mConfidence, kind: firstLabel(kind), kindNames: kindNames,
       source: firstLabel(source), sourceNames: sourceNames, referenceDate: reference)
+    attributes.negative = mNegative
     let people = PersonTable(
       count: n, keys: keys, names: names, companies: companies, titles: titles, industries: industries,
       locations: locations, profileURLs: profileURLs, emails: emails, tags: tags)

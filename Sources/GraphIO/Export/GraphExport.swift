@@ -23,6 +23,10 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// tieClass, interactions, interactionsOut, interactionsIn, lastContact,
 /// since, kind, sourceFile, inferred, confidence`. Absent values are left
 /// out (XML, JSON) or empty (CSV). Emails and tags are joined with `;`.
+/// A negative (signed) tie's `strength` is written negative (−0.7: a negative
+/// tie of strength 0.7), so `liaison` reads it back as the same signed tie;
+/// GEXF's edge `weight` and DOT's `penwidth`, which drive drawings, stay the
+/// magnitude.
 public enum GraphExport {
   /// One person's attributes as (column, value) text pairs, absent values omitted.
   static func personFields(_ g: Graph, _ p: PersonID) -> [(String, String)] {
@@ -61,7 +65,7 @@ public enum GraphExport {
   {
     let ties = g.ties
     var out: [(String, String)] = [
-      ("strength", s.description), ("rated", ties.isRated(t) ? "true" : "false"),
+      ("strength", (ties.isNegative(t) ? -s : s).description), ("rated", ties.isRated(t) ? "true" : "false"),
       ("tieClass", g.tieClass(t, classifier: classifier).rawValue),
     ]
     if let x = ties.interactions(t) { out.append(("interactions", "\(x)")) }

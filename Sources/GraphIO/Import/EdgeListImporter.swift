@@ -45,8 +45,8 @@ enum EdgeListImporter {
     var lineNumber = 0
     var layout = Layout()
     var sawData = false
-    var weights = WeightCollector(chosen: session.options.weights, includeNegative: session.options.includeNegative)
-    var negativeExcluded = 0
+    var weights = WeightCollector(chosen: session.options.weights)
+    var negativeTies = 0
     let map = session.columns
     while true {
       lineNumber += 1
@@ -99,11 +99,6 @@ enum EdgeListImporter {
           switch weights.read(w) {
           case .tie(let s, let m, let n):
             (strength, magnitude, negative) = (s.map { Float($0) }, m, n)
-          case .negativeExcluded:
-            negativeExcluded += 1
-            session.report.reject(
-              line: lineNumber, column: fields[wi].0 + 1, "negative tie left out (--include-negative keeps it)")
-            return
           case .refused(let problem):
             let shown = String(decoding: line[fields[wi].0..<fields[wi].1], as: UTF8.self)
             rejection = (lineNumber, fields[wi].0 + 1, "weight \"\(shown)\" \(problem)")
@@ -138,7 +133,7 @@ enum EdgeListImporter {
           if time != nil || negative {
             let e = TieEvidence(
               strength: strength.map { Double($0) }, interactions: time == nil ? nil : 1, lastContact: time,
-              since: time, kind: negative ? "negative" : nil)
+              since: time, negative: negative)
             admission = try session.builder.addTie(ids[0], ids[1], evidence: e)
           } else {
             admission = try session.builder.addTie(ids[0], ids[1], strength: strength)
@@ -148,6 +143,7 @@ enum EdgeListImporter {
             session.report.reject(line: lineNumber, column: fields[0].0 + 1, "self-tie (source equals target) dropped")
           } else {
             session.report.imported += 1
+            if negative { negativeTies += 1 }
             if magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
           }
         } catch {
@@ -166,7 +162,7 @@ enum EdgeListImporter {
       if !more { break }
     }
     weights.finish(builder: &session.builder, report: &session.report)
-    if negativeExcluded > 0 { session.report.negativeTiesExcluded = negativeExcluded }
+    if negativeTies > 0 { session.report.negativeTies = negativeTies }
     try session.checkEnd(of: source)
   }
 }

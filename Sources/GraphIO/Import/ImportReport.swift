@@ -29,8 +29,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
   public var weights: String?
   /// The value the mapping divided by: k for `count` (the median weight), the largest weight for `scale`.
   public var weightsReference: Double?
-  /// Negative (signed) ties left out, without `--include-negative` (counted among the rejected rows).
-  public var negativeTiesExcluded: Int?
+  /// Rows that were negative (signed) ties, kept with their sign and counted
+  /// among the imported or merged rows (Guides/Importing.md, "Signed ties").
+  public var negativeTies: Int?
   /// Problems that did not cost a row (a value cut to size, an unknown charset).
   public var warnings: [RowError]?
   public var rowsRead = 0

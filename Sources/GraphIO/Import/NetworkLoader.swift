@@ -19,8 +19,6 @@ public struct LoadOptions: Sendable {
   public var onPhaseEnd: (@Sendable (String, Duration) -> Void)?
   /// How weights become strengths (nil: chosen per file from its values; Guides/Importing.md, "Weights").
   public var weights: WeightMapping?
-  /// Keep negative (signed) ties, their kind `negative`, instead of leaving them out.
-  public var includeNegative = false
   /// Column names for ties tables and edge lists; a file's own `InputSpec.columns` wins.
   public var columns: ColumnMap?
   /// The largest share of a file's data rows that may be rejected (self-ties

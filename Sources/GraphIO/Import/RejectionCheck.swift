@@ -3,11 +3,8 @@
 /// rows are more than `LoadOptions.maxRejected` of its data rows is refused,
 /// with its first problems and the likely cause.
 enum RejectionCheck {
-  /// Rows rejected as malformed: self-ties, left-out negative ties and
-  /// records that name nobody are dropped by rule.
-  static func badRows(_ r: ImportReport) -> Int {
-    r.rejected - r.selfTies - (r.negativeTiesExcluded ?? 0) - (r.emptyRecords ?? 0)
-  }
+  /// Rows rejected as malformed: self-ties and records that name nobody are dropped by rule.
+  static func badRows(_ r: ImportReport) -> Int { r.rejected - r.selfTies - (r.emptyRecords ?? 0) }
 
   /// The error for a file rejected beyond `maxRejected`, or nil.
   /// - Parameter detected: what the file's content looks like, when it differs from how it was read (asked only on refusal).

@@ -60,7 +60,8 @@ extension LineToken {
 /// strength (the largest when the pair is met again). One weight outside
 /// that range (a count, a rank, a sign) means the weights are on another
 /// scale: none is kept, the ties are unrated, and the file gets a warning.
-/// Direction is not kept.
+/// A negative weight still marks its tie negative (signed), as in tables and
+/// edge lists: a pair is negative when any of its rows is. Direction is not kept.
 ///
 /// - Complexity: O(1) expected per tie row; memory O(distinct pairs).
 struct RelationTies {
@@ -68,6 +69,9 @@ struct RelationTies {
   private var ends: [(PersonID, PersonID)] = []
   private var relations: [[Int]] = []
   private var strengths: [Float] = []
+  private var negative: [Bool] = []
+  /// Rows with a negative weight (`ImportReport.negativeTies`).
+  private(set) var negativeRows = 0
   /// Relation names in declaration order; kinds list them in this order.
   private(set) var relationNames: [String] = []
   private var relationIndex: [String: Int] = [:]
@@ -89,6 +93,8 @@ struct RelationTies {
     _ a: PersonID, _ b: PersonID, relation: Int?, weight: Double?, line: Int, column: Int, weightText: String
   ) -> Bool {
     var strength = Float.nan
+    let isNegative = (weight ?? 0) < 0
+    if isNegative { negativeRows += 1 }
     if let w = weight {
       if w > 0 && w <= 1 && Float(w) > 0 {
         strength = Float(w)
@@ -101,12 +107,14 @@ struct RelationTies {
     if let t = index[key] {
       if let r = relation, !relations[t].contains(r) { relations[t].append(r) }
       if !strength.isNaN && !(strengths[t] >= strength) { strengths[t] = strength }
+      if isNegative { negative[t] = true }
       return false
     }
     index[key] = ends.count
     ends.append((a, b))
     relations.append(relation.map { [$0] } ?? [])
     strengths.append(strength)
+    negative.append(isNegative)
     return true
   }
 
@@ -121,7 +129,7 @@ struct RelationTies {
       let kind = relations[t].sorted().map { relationNames[$0] }.joined(separator: "+")
       let evidence = TieEvidence(
         strength: strengths[t].isNaN || !keepStrengths ? nil : Double(strengths[t]),
-        kind: kind.isEmpty || omitKinds ? nil : kind)
+        kind: kind.isEmpty || omitKinds ? nil : kind, negative: negative[t])
       do throws(GraphBuildError) {
         _ = try session.builder.addTie(ends[t].0, ends[t].1, evidence: evidence)
       } catch {
@@ -134,5 +142,6 @@ struct RelationTies {
         "\(weightsNotKept) weight(s) outside (0, 1] (first \"\(first.text)\"): the weights are not "
           + "strengths, so none was kept and the ties are unrated")
     }
+    if negativeRows > 0 { session.report.negativeTies = negativeRows }
   }
 }

@@ -192,10 +192,8 @@ enum TableImporter {
     let timeC = try column("time", ColumnNames.time)
     let confidenceC = ColumnNames.find(ColumnNames.confidence, in: header)
     let rating = strengthC.map { ["rating", "value"].contains(header[$0]) } ?? false
-    var weights = WeightCollector(
-      chosen: session.options.weights, includeNegative: session.options.includeNegative,
-      whenAboveOne: rating ? .scale : .count)
-    var negativeExcluded = 0
+    var weights = WeightCollector(chosen: session.options.weights, whenAboveOne: rating ? .scale : .count)
+    var negativeTies = 0
     let decimalComma = csv.delimiter == UInt8(ascii: ";")
     let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC, timeC].contains { $0 != nil }
     let columns = header.count
@@ -233,11 +231,6 @@ enum TableImporter {
         switch weights.read(value) {
         case .tie(let s, let m, let n):
           (strength, magnitude, negative) = (s, m, n)
-        case .negativeExcluded:
-          negativeExcluded += 1
-          session.report.reject(
-            line: r.line, column: r.column(strengthC), "negative tie left out (--include-negative keeps it)")
-          continue
         case .refused(let problem):
           let shown = r.string(strengthC) ?? "?"
           try session.reject(
@@ -300,7 +293,7 @@ enum TableImporter {
               bad = bad ?? (timeC, "time \"\(r.trimmed(timeC) ?? "?")\" is not seconds since 1970 or a date")
             }
           }
-          if negative && e.kind == nil { e.kind = "negative" }
+          e.negative = negative
           if let confidenceC, let text = r.trimmed(confidenceC), !text.isEmpty {
             let c = r.withField(confidenceC) { NumberParsing.decimal($0) }
             if let c, c > 0, c <= 1 {
@@ -330,11 +323,12 @@ enum TableImporter {
         session.report.reject(line: r.line, column: r.column(sc), "self-tie (source equals target) dropped")
       } else {
         session.report.imported += 1
+        if negative { negativeTies += 1 }
         if strengthC != nil && magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
       }
     }
     weights.finish(builder: &session.builder, report: &session.report)
-    if negativeExcluded > 0 { session.report.negativeTiesExcluded = negativeExcluded }
+    if negativeTies > 0 { session.report.negativeTies = negativeTies }
     try session.checkEnd(of: csv.source)
   }
 

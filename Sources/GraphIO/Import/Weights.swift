@@ -31,13 +31,11 @@ extension WeightMapping {
 ///
 /// Without a chosen mapping, weights that are all in (0, 1] are strengths and
 /// are stored as they are read; any weight above 1 makes the file's weights
-/// counts (`count`), or for a column named `rating` or `value` ratings (`scale`). A negative weight is a negative (signed) tie: excluded unless
-/// `includeNegative`, when its magnitude is mapped and the tie's kind says
-/// `negative`.
+/// counts (`count`), or for a column named `rating` or `value` ratings (`scale`). A negative weight is a negative (signed) tie: kept, its magnitude mapped
+/// like any weight, and the tie marked negative (`TieEvidence.negative`).
 struct WeightCollector {
   /// The mapping asked for (nil: chosen from the values).
   let chosen: WeightMapping?
-  let includeNegative: Bool
   /// Tie rows (`GraphBuilder` numbering) and the magnitude of their weight.
   private var rows: [Int] = []
   private var weights: [Double] = []
@@ -45,9 +43,8 @@ struct WeightCollector {
   /// The mapping when some weight is above 1 and none was chosen.
   let whenAboveOne: WeightMapping
 
-  init(chosen: WeightMapping?, includeNegative: Bool, whenAboveOne: WeightMapping = .count) {
+  init(chosen: WeightMapping?, whenAboveOne: WeightMapping = .count) {
     self.chosen = chosen
-    self.includeNegative = includeNegative
     self.whenAboveOne = whenAboveOne
   }
 
@@ -55,8 +52,6 @@ struct WeightCollector {
   enum Reading {
     /// Add the tie with this strength (nil: set when the file ends), negative or not.
     case tie(strength: Double?, magnitude: Double, negative: Bool)
-    /// A negative tie, excluded (no `--include-negative`).
-    case negativeExcluded
     /// Refused, with the reason (to follow `weight "TEXT" `).
     case refused(String)
   }
@@ -66,7 +61,6 @@ struct WeightCollector {
     guard let value, value.isFinite else { return .refused("is not a number") }
     if value == 0 { return .refused("is 0 (a weight of 0 is no tie; leave the row out)") }
     let negative = value < 0
-    if negative && !includeNegative { return .negativeExcluded }
     let m = abs(value)
     if chosen == .strength {
       guard NumberParsing.isStrength(m) else { return .refused(NumberParsing.strengthProblem(m)) }

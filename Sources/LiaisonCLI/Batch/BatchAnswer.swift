@@ -20,6 +20,8 @@ struct BatchConfig {
   var maxHops = 4
   var sample = 300
   var options = LoadOptions()
+  /// Let the analyses use negative (signed) ties (`--include-negative`; Options/SignedTies.swift).
+  var includeNegative = false
   var classifier = TieClassifier()
   var coverFraction = 0.8
 }

@@ -33,15 +33,17 @@ enum BatchReport {
     let (loadedOrNil, loadFailures, rowErrors) = load(
       gathered.specs, options: config.options, progress: progress)
     let failures = gathered.failures + loadFailures
-    guard let loaded = loadedOrNil else {
+    guard let read = loadedOrNil else {
       progress.done()
       for f in failures { Terminal.error("\(f.file)\(f.line > 0 ? ":\(f.line)" : ""): \(f.reason)") }
       Terminal.error("no input could be read, so there is nothing to analyse")
       throw ExitCode.failure
     }
-    let g = loaded.graph
     progress.note(
-      "read \(grouped(loaded.imports.count)) files: \(grouped(g.personCount)) people, \(grouped(g.tieCount)) ties")
+      "read \(grouped(read.imports.count)) files: \(grouped(read.graph.personCount)) people, "
+        + "\(grouped(read.graph.tieCount)) ties")
+    let (loaded, leftOut) = SignedTies.forAnalysis(read, includeNegative: config.includeNegative)
+    if leftOut > 0 { progress.note(SignedTies.note(leftOut: leftOut)) }
     if rowErrors > 0 {
       Terminal.warn(
         "\(TextFormat.count(rowErrors, "row")) rejected (listed per file in summary.json under imports)")

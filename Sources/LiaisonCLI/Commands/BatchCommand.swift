@@ -98,6 +98,7 @@ struct BatchCommand: ParsableCommand {
     config.maxHops = maxHops
     config.sample = sample
     config.options = input.loadOptions
+    config.includeNegative = input.includeNegative
     config.classifier = input.classifier
     config.coverFraction = 0.8
     let result = try BatchReport.run(config)

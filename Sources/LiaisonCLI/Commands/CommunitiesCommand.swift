@@ -48,7 +48,7 @@ struct CommunitiesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.load(writing: [output.file]).graph
+    let g = try input.loadForAnalysis(writing: [output.file]).graph
     let start = Clock.now()
     let p =
       method == .leiden

@@ -87,7 +87,7 @@ struct IntroduceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load(writing: [output.file, picture.file], alsoReading: [exclude])
+    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], alsoReading: [exclude])
     let g = loaded.graph
     let excluded = try exclude.map { try PersonReference.readPairs($0, in: g) } ?? []
     if let ego { try runEgo(g, ego: ego, excluded: excluded) } else { try runNetwork(g, excluded: excluded) }

@@ -72,7 +72,7 @@ struct PathCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load(writing: [output.file, picture.file], alsoReading: [pairs])
+    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], alsoReading: [pairs])
     let g = loaded.graph
     if let pairs { return try runPairs(g, file: pairs) }
     let classifier = input.classifier

@@ -53,7 +53,7 @@ struct ReachCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load(writing: [output.file, picture.file], alsoReading: [targets])
+    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], alsoReading: [targets])
     let g = loaded.graph
     if all {
       try runAll(g)

@@ -114,9 +114,10 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.load(
-      writing: [OutputFile(path: output, content: pictureFormat.content, otherwise: "choose another --format")]
-    ).graph
+    // The views of an analysis follow it: without negative ties unless --include-negative.
+    let drawsEverything = view == .network || view == .ego
+    let file = OutputFile(path: output, content: pictureFormat.content, otherwise: "choose another --format")
+    let g = try (drawsEverything ? input.load(writing: [file]) : input.loadForAnalysis(writing: [file])).graph
     var o = ViewOptions()
     o.maxNodes = maxNodes
     o.engine = engine

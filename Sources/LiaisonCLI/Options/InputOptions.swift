@@ -59,7 +59,7 @@ struct InputOptions: ParsableArguments {
       valueName: "mapping"))
   var weights: String?
 
-  @Flag(help: "Keep negative (signed) ties, with kind `negative`, instead of leaving them out.")
+  @Flag(help: "Let paths, reach, introductions, brokers and communities use negative (signed) ties too.")
   var includeNegative = false
 
   @Option(
@@ -155,7 +155,6 @@ struct InputOptions: ParsableArguments {
       referenceDate: asOf.flatMap { Day(parsing: $0) },
       contacts: contacts)
     options.weights = weights.flatMap(WeightMapping.init(rawValue:))
-    options.includeNegative = includeNegative
     options.columns = columns.flatMap { try? ColumnMap(argument: $0) }
     options.maxRejected = Self.share(maxRejected) ?? 0.1
     options.skipUnusable = !strict
@@ -209,10 +208,6 @@ struct InputOptions: ParsableArguments {
       for r in loaded.imports {
         if let mapping = r.weights, mapping != WeightMapping.strength.rawValue {
           Terminal.note("\(r.file): weights read as \(WeightMapping.describe(mapping, reference: r.weightsReference))")
-        }
-        if let n = r.negativeTiesExcluded {
-          Terminal.warn(
-            "\(r.file): \(n) negative tie\(n == 1 ? "" : "s") left out (--include-negative keeps them)")
         }
       }
       for r in loaded.imports where r.selfTies > 0 {

@@ -20,6 +20,8 @@ struct PathAnswer: Codable, Equatable {
     var kind: String?
     var interactions: Int?
     var inferred: Bool
+    /// True for a negative (signed) tie, used only with `--include-negative`; absent otherwise.
+    var negative: Bool? = nil
   }
   struct Path: Codable, Equatable {
     var people: [Person]
@@ -76,7 +78,7 @@ enum IntroductionChains {
       from: g.people.id(of: a), to: g.people.id(of: b), strength: Double(g.strength(between: a, and: b) ?? 0),
       tieClass: g.tieClass(t, classifier: classifier).rawValue, lastContact: g.ties.lastContact(t)?.iso,
       since: g.ties.since(t)?.iso, kind: g.ties.kind(t), interactions: g.ties.interactions(t),
-      inferred: g.ties.isInferred(t))
+      inferred: g.ties.isInferred(t), negative: g.ties.isNegative(t) ? true : nil)
   }
 
   /// One plain sentence a person would act on.
@@ -163,7 +165,7 @@ extension PathAnswer {
         let mark = h == p.weakestHop && p.hops > 1 ? "weakest" : ""
         t.add([
           "→", String(who.name.prefix(28)), String(who.company.prefix(24)),
-          e.tieClass + (e.inferred ? " (inferred)" : ""),
+          e.tieClass + (e.inferred ? " (inferred)" : "") + (e.negative == true ? " (negative)" : ""),
           fixed(e.strength, 2) + (mark.isEmpty ? "" : " ←"), e.lastContact ?? "-", e.kind ?? "-",
         ])
       }

@@ -12,6 +12,8 @@ public struct StatsResult: Codable, Sendable, Equatable {
   public var inferredTiesByKind: [String: Int]
   /// Ties by their evidence kind (`linkedin`, `google+linkedin-messages`, `colleague`, `inferred:same-company`, …; `none`).
   public var tiesByKind: [String: Int]
+  /// Negative (signed) ties, after parallel rows were folded; absent when there are none.
+  public var negativeTies: Int?
   public var components: Int
   public var largestComponent: Int
   public var isolatedPeople: Int
@@ -45,9 +47,10 @@ public struct StatsResult: Codable, Sendable, Equatable {
         for r in rules.split(separator: "+") { inferredByKind[String(r), default: 0] += inferred }
       }
     }
+    let negative = g.ties.negativeCount
     return StatsResult(
       people: g.personCount, ties: g.tieCount, tieClasses: classes, inferredTies: g.ties.inferredCount,
-      inferredTiesByKind: inferredByKind, tiesByKind: byKind,
+      inferredTiesByKind: inferredByKind, tiesByKind: byKind, negativeTies: negative > 0 ? negative : nil,
       components: components.count, largestComponent: components.largest, isolatedPeople: components.isolated,
       selfTiesDropped: loaded.build.selfTiesDropped, parallelTiesMerged: loaded.build.parallelTiesMerged,
       degree: g.degreeSummary(), referenceDate: g.ties.referenceDate?.iso, coreBytes: g.coreBytes,
@@ -65,6 +68,7 @@ public struct StatsResult: Codable, Sendable, Equatable {
     }
     t.add(["  inferred", grouped(inferredTies)])
     for (k, n) in inferredTiesByKind.sorted(by: { $0.key < $1.key }) { t.add(["    \(k)", grouped(n)]) }
+    if let negativeTies { t.add(["  negative", grouped(negativeTies)]) }
     t.add(["components", grouped(components)])
     t.add(["largest component", "\(grouped(largestComponent)) (\(TextFormat.percent(largestComponent, of: people)))"])
     t.add(["people without ties", grouped(isolatedPeople)])
@@ -122,6 +126,7 @@ public struct StatsResult: Codable, Sendable, Equatable {
       rows.append(("inferredTiesByKind.\(k)", "\(n)"))
     }
     for (k, n) in tiesByKind.sorted(by: { $0.key < $1.key }) { rows.append(("tiesByKind.\(k)", "\(n)")) }
+    if let negativeTies { rows.append(("negativeTies", "\(negativeTies)")) }
     rows += [
       ("inferredTies", "\(inferredTies)"), ("components", "\(components)"), ("largestComponent", "\(largestComponent)"),
       ("isolatedPeople", "\(isolatedPeople)"), ("selfTiesDropped", "\(selfTiesDropped)"),
