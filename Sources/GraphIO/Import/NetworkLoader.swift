@@ -92,6 +92,7 @@ public enum NetworkLoader {
       }
       planned.append((i, spec, format))
     }
+    planned = TwoModeImporter.arrange(planned) { ($0.format ?? options.format) != nil }
     // Refuse before reading what could not fit: an allocation that fails aborts the process.
     try MemoryBudget.check(
       planned.map { p in
@@ -101,7 +102,8 @@ public enum NetworkLoader {
     // Tables first (their ids and attributes are known to identity
     // resolution), then contact lists, then activity logs.
     let order =
-      planned.filter { $0.format == .people } + planned.filter { [.ties, .edges, .pajek, .dl].contains($0.format) }
+      planned.filter { $0.format == .people }
+      + planned.filter { [.ties, .edges, .pajek, .dl].contains($0.format) || $0.format.isNetworkFile }
       + planned.filter { $0.format.listsContacts }
       + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
     for (index, spec, format) in order {
