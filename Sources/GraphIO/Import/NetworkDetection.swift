@@ -27,7 +27,25 @@ extension FormatDetector {
       }
       let next = bytes[i + 1]
       if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
-        i += 2
+        // Skip the declaration, comment or DOCTYPE (with its [ … ] subset) to its end.
+        let closing: [UInt8] =
+          next == UInt8(ascii: "?")
+          ? Array("?>".utf8)
+          : bytes[i...].starts(with: Array("<!--".utf8))
+            ? Array("-->".utf8) : []
+        var k = i + 2
+        if closing.isEmpty {
+          var depth = 0
+          while k < end, !(bytes[k] == UInt8(ascii: ">") && depth == 0) {
+            if bytes[k] == UInt8(ascii: "[") { depth += 1 }
+            if bytes[k] == UInt8(ascii: "]") { depth -= 1 }
+            k += 1
+          }
+          i = k + 1
+        } else {
+          while k < end, !bytes[k...].starts(with: closing) { k += 1 }
+          i = k + closing.count
+        }
         continue
       }
       var j = i + 1
@@ -91,21 +109,21 @@ extension FormatDetector {
     }
     let data = rows.dropFirst()
     guard !data.isEmpty else { return nil }
-    let names = header.map(ColumnNames.normalize)
-    let ends = ColumnNames.endpoints(in: names, map: columns)
-    if ends.source != nil || ends.target != nil || ends.missing != nil { return nil }
-    if ColumnNames.find(ColumnNames.id, in: names) != nil { return nil }
     let corner = header[0].isEmpty
     let labels = corner ? Array(header.dropFirst()) : header
     let n = labels.count
     guard n >= 2, !labels.contains(where: \.isEmpty) else { return nil }
     let rowLabelled = data.allSatisfy { $0.count == n + 1 && !$0[0].isEmpty && $0.dropFirst().allSatisfy(isNumber) }
+    // Rows named as the columns, in the same order: a matrix (no table has that shape).
+    if rowLabelled, data.count <= n, zip(data, labels).allSatisfy({ $0[0] == $1 }), whole ? data.count == n : true {
+      return .matrix
+    }
+    let names = header.map(ColumnNames.normalize)
+    let ends = ColumnNames.endpoints(in: names, map: columns)
+    if ends.source != nil || ends.target != nil || ends.missing != nil { return nil }
+    if ColumnNames.find(ColumnNames.id, in: names) != nil { return nil }
     if rowLabelled {
-      if data.count <= n, zip(data, labels).allSatisfy({ $0[0] == $1 }), whole ? data.count == n : true {
-        return .matrix
-      }
-      if corner && data.allSatisfy({ $0.dropFirst().allSatisfy(isBinary) }) { return .twomode }
-      return nil
+      return corner && data.allSatisfy({ $0.dropFirst().allSatisfy(isBinary) }) ? .twomode : nil
     }
     guard !corner, data.allSatisfy({ $0.count == n && $0.allSatisfy(isNumber) }) else { return nil }
     if n >= 3 && (whole ? data.count == n : data.count <= n) { return .matrix }
