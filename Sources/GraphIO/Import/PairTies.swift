@@ -97,7 +97,7 @@ struct PairTies {
   /// The kind of a tie that lists `names` (at most `kindLimit` of them).
   static func kind(_ names: [String]) -> String? {
     if names.isEmpty { return nil }
-    if names.count <= kindLimit { return names.joined(separator: "+") }
+    if names.count <= kindLimit + 1 { return names.joined(separator: "+") }
     return names.prefix(kindLimit).joined(separator: "+") + "+\(names.count - kindLimit) more"
   }
 

@@ -163,13 +163,16 @@ struct TwoModeListReader {
 /// kind names those groups (at most `PairTies.kindLimit`). Projected ties
 /// carry no file (they are derived): the file's rows are its memberships.
 ///
-/// A group of more than `largestProjected` members is kept in the tags but
-/// not projected (its pairs could outnumber the file many times over); the
-/// report warns.
+/// A group of more than `largestProjected` members, or one that would take
+/// the projection past `projectionBudget` pairs of members, is kept in the
+/// tags but not projected (its pairs could outnumber the file many times
+/// over); the report warns.
 ///
 /// - Complexity: O(memberships + Σ members(g)²) time; memory O(memberships + projected pairs).
 struct TwoModeProjection {
   static let largestProjected = 2000
+  /// Most shared memberships (pairs of members, summed over groups) projected in one file.
+  static let projectionBudget = 4_000_000
   private(set) var groups: [String] = []
   private var groupIndex: [String: Int] = [:]
   private var members: [[PersonID]] = []
@@ -204,31 +207,47 @@ struct TwoModeProjection {
     for (p, gs) in groupsOf.sorted(by: { $0.key < $1.key }) {
       session.builder.setAttributes(p, GraphBuilder.PersonAttributes(tags: gs.map { groups[$0] }))
     }
-    var shared: [UInt64: [Int]] = [:]
+    // Per pair: the groups shared (the first `PairTies.kindLimit` named) and how many.
+    var index: [UInt64: Int] = [:]
     var pairs: [(PersonID, PersonID)] = []
+    var counts: [Int] = []
+    var named: [[Int]] = []
+    var work = 0
     for (g, list) in members.enumerated() {
-      if list.count > Self.largestProjected {
+      let pairCount = list.count * (list.count - 1) / 2
+      if list.count > Self.largestProjected || work + pairCount > Self.projectionBudget {
         session.report.warn(
           line: 0, column: 0,
-          "group \"\(groups[g])\" has \(list.count) members: kept in their tags, not projected into ties "
-            + "(at most \(Self.largestProjected) members are)")
+          "group \"\(groups[g])\" (\(list.count) members) is kept in their tags but not projected into ties: "
+            + (list.count > Self.largestProjected
+              ? "groups of more than \(Self.largestProjected) members are not"
+              : "the projection reached its limit of \(Self.projectionBudget) shared memberships"))
         continue
       }
+      work += pairCount
       for i in list.indices {
         for j in list.indices where j > i {
           let a = min(list[i], list[j])
           let b = max(list[i], list[j])
           let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-          if shared[key] == nil { pairs.append((a, b)) }
-          shared[key, default: []].append(g)
+          if let t = index[key] {
+            counts[t] += 1
+            if named[t].count < PairTies.kindLimit { named[t].append(g) }
+          } else {
+            index[key] = pairs.count
+            pairs.append((a, b))
+            counts.append(1)
+            named.append([g])
+          }
         }
       }
     }
-    for (a, b) in pairs {
-      let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-      let gs = shared[key] ?? []
-      guard case .success(let w) = ties.check(Double(gs.count)) else { continue }
-      _ = ties.add(a, b, TieEvidence(), weight: w, kinds: gs.map { groups[$0] })
+    index = [:]
+    for (t, (a, b)) in pairs.enumerated() {
+      guard case .success(let w) = ties.check(Double(counts[t])) else { continue }
+      var kinds = named[t].map { groups[$0] }
+      if counts[t] > kinds.count { kinds.append("\(counts[t] - kinds.count) more") }
+      _ = ties.add(a, b, TieEvidence(), weight: w, kinds: kinds)
     }
     try ties.flush(into: &session, derived: true)
   }
