@@ -94,6 +94,12 @@ import Testing
     #expect(shared.filter { $0 == 1 }.count == 150)
     #expect(shared.filter { $0 == 2 }.count == 101)
     #expect(shared.filter { $0 == 5 }.count == 2)
+    // Weights are the numbers of clubs shared (counts: strength grows with them).
+    #expect(r.weights == "count")
+    let strength = { (t: Int) in g.strength(between: g.endpoints(ofTie: t).0, and: g.endpoints(ofTie: t).1)! }
+    let one = (0..<g.tieCount).filter { shared[$0] == 1 }.map(strength)
+    let five = (0..<g.tieCount).filter { shared[$0] == 5 }.map(strength)
+    #expect(Set(one).count == 1 && Set(five).count == 1 && five[0] > one[0])
     #expect(g.people.tags(of: try #require(person(g, "1"))) == ["group 3", "group 4", "group 9"])
     try g.checkInvariants()
   }
