@@ -102,6 +102,11 @@ struct GraphXMLReader {
   var dataText = ""
   var directed = false
   var ties: PairTies
+  /// What each attribute name sets, worked out once per name.
+  var personFields: [String: GraphXMLImporter.PersonField?] = [:]
+  var tieFields: [String: GraphXMLImporter.TieField?] = [:]
+  /// The declared attribute names with a default, by node (true) or edge, in key order (made on first use).
+  var defaults: [Bool: [(name: String, value: String)]] = [:]
   /// The declared edge attribute that gives the kind (see `GraphXMLImporter`), found once the nodes start.
   var kindAttribute: String??
 
@@ -195,7 +200,9 @@ struct GraphXMLReader {
         case .edge: values.append((edgeKeys[key]?.name ?? key, dataText))
         case .none: break
         }
-      case "default": readingDefault = false
+      case "default":
+        readingDefault = false
+        defaults = [:]
       case "key", "attributes": declaring = nil
       case "node":
         guard case .node(let id, let l, let c) = item else { return }
@@ -211,12 +218,28 @@ struct GraphXMLReader {
   }
 
   /// The values of the current item with the declared defaults it lacks.
-  private func withDefaults(_ keys: [String: Declared]) -> [(name: String, value: String)] {
-    var out = values
-    for (_, d) in keys.sorted(by: { $0.key < $1.key }) {
-      if let v = d.defaultValue, !out.contains(where: { $0.name == d.name }) { out.append((d.name, v)) }
+  private mutating func withDefaults(node: Bool) -> [(name: String, value: String)] {
+    if defaults[node] == nil {
+      let keys = node ? nodeKeys : edgeKeys
+      defaults[node] = keys.sorted(by: { $0.key < $1.key }).compactMap { _, d in d.defaultValue.map { (d.name, $0) } }
     }
+    var out = values
+    for (name, value) in defaults[node]! where !out.contains(where: { $0.name == name }) { out.append((name, value)) }
     return out
+  }
+
+  private mutating func personField(_ name: String) -> GraphXMLImporter.PersonField? {
+    if let f = personFields[name] { return f }
+    let f = GraphXMLImporter.personField(name)
+    personFields[name] = .some(f)
+    return f
+  }
+
+  private mutating func tieField(_ name: String) -> GraphXMLImporter.TieField? {
+    if let f = tieFields[name] { return f }
+    let f = GraphXMLImporter.tieField(name)
+    tieFields[name] = .some(f)
+    return f
   }
 
   private mutating func node(_ id: String, line: Int, column: Int, into session: inout ImportSession)
@@ -226,9 +249,9 @@ struct GraphXMLReader {
     guard !id.isEmpty else { return try session.reject(line: line, column: column, "a node without an id") }
     var a = GraphBuilder.PersonAttributes()
     var named = false
-    for (name, value) in withDefaults(nodeKeys) where !value.isEmpty {
+    for (name, value) in withDefaults(node: true) where !value.isEmpty {
       func list() -> [String] { value.split(separator: ";").map(String.init).filter { !$0.isEmpty } }
-      switch GraphXMLImporter.personField(name) {
+      switch personField(name) {
       case .name:
         // An explicit name wins over a GEXF label.
         if !named || name != "label" { a.name = value }
@@ -283,8 +306,8 @@ struct GraphXMLReader {
     var inferred = false
     var confidence: Double?
     var label: String?
-    for (name, value) in withDefaults(edgeKeys) where !value.isEmpty {
-      switch GraphXMLImporter.tieField(name) {
+    for (name, value) in withDefaults(node: false) where !value.isEmpty {
+      switch tieField(name) {
       case .weight: weightText = weightText ?? value
       case .rated: rated = value.lowercased() != "false"
       case .interactions: e.interactions = Int(value)

@@ -103,6 +103,38 @@ struct XMLReader {
     return b
   }
 
+  /// Takes the bytes for which `keep` holds, appending them to `out`; stops
+  /// before the first other byte or at the end. Scans the buffer directly
+  /// (text and values are most of a file's bytes).
+  private mutating func takeRun(into out: inout [UInt8], while keep: (UInt8) -> Bool) throws(ImportError) {
+    while true {
+      if position >= buffer.count {
+        try fill()
+        if position >= buffer.count { return }
+      }
+      let n = buffer.count
+      var i = position
+      var l = line
+      var c = column
+      while i < n {
+        let b = buffer[i]
+        if !keep(b) { break }
+        if b == 0x0A {
+          l += 1
+          c = 1
+        } else {
+          c += 1
+        }
+        i += 1
+      }
+      out.append(contentsOf: buffer[position..<i])
+      position = i
+      line = l
+      column = c
+      if i < n || out.count > Self.maxText { return }
+    }
+  }
+
   private func fail(_ message: String, line: Int? = nil, column: Int? = nil, hint: String? = nil) -> ImportError {
     ImportError(
       file: file, line: line ?? self.line, column: column ?? self.column, message: "malformed XML: " + message,
@@ -137,11 +169,8 @@ struct XMLReader {
 
   private mutating func name() throws(ImportError) -> String {
     var out: [UInt8] = []
-    while let b = try peek(), Self.isNameByte(b) {
-      out.append(b)
-      _ = try take()
-      if out.count > 1024 { throw fail("a name longer than 1024 bytes") }
-    }
+    try takeRun(into: &out, while: Self.isNameByte)
+    if out.count > 1024 { throw fail("a name longer than 1024 bytes") }
     if out.isEmpty {
       let shown = try peek().map { "\"\(Character(Unicode.Scalar($0)))\"" } ?? "the end of the file"
       throw fail("a name was expected, found \(shown)")
@@ -282,21 +311,19 @@ struct XMLReader {
     let (l, c) = (line, column)
     var out: [UInt8] = []
     while true {
+      let start = out.count
+      try takeRun(into: &out) { $0 != q && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }
+      // Attribute-value normalisation: each blank is a space.
+      for k in start..<out.count where Self.isSpace(out[k]) { out[k] = 0x20 }
+      if out.count > Self.maxText {
+        throw fail("an attribute value longer than \(Self.maxText) bytes", line: l, column: c)
+      }
       guard let b = try take() else {
         throw fail("the value of attribute \(attribute) is not closed", line: l, column: c)
       }
       if b == q { break }
       if b == UInt8(ascii: "<") { throw fail("< in the value of attribute \(attribute)") }
-      if b == UInt8(ascii: "&") {
-        try entity(into: &out)
-      } else if Self.isSpace(b) {
-        out.append(0x20)  // attribute-value normalisation
-      } else {
-        out.append(b)
-      }
-      if out.count > Self.maxText {
-        throw fail("an attribute value longer than \(Self.maxText) bytes", line: l, column: c)
-      }
+      try entity(into: &out)
     }
     return String(decoding: out, as: UTF8.self)
   }
@@ -304,12 +331,14 @@ struct XMLReader {
   /// Text up to the next `<` (or the end), entities replaced.
   private mutating func characterData() throws(ImportError) -> String {
     var out: [UInt8] = []
-    while let b = try peek(), b != UInt8(ascii: "<") {
-      _ = try take()
-      if b == UInt8(ascii: "&") { try entity(into: &out) } else { out.append(b) }
+    while true {
+      try takeRun(into: &out) { $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }
       if out.count > Self.maxText {
         throw fail("text longer than \(Self.maxText) bytes", line: eventLine, column: eventColumn)
       }
+      guard try peek() == UInt8(ascii: "&") else { break }
+      _ = try take()
+      try entity(into: &out)
     }
     return String(decoding: out, as: UTF8.self)
   }
