@@ -180,6 +180,22 @@ import Testing
     #expect(loaded.imports[0].weights == "count")
   }
 
+  @Test func nestedNodesAreNotRead() throws {
+    let loaded = try load(
+      """
+      <graphml><key id="n" for="node" attr.name="name"/><graph>
+      <node id="outer"><graph><node id="inner"><data key="n">Inner</data></node>
+      <edge source="inner" target="b"/></graph><data key="n">Outer</data></node>
+      <node id="b"/><edge source="outer" target="b"/>
+      </graph></graphml>
+      """)
+    let g = loaded.graph
+    #expect(g.people.name(of: try #require(person(g, "outer"))) == "Outer")
+    #expect(g.people.name(of: try #require(person(g, "inner"))) != "Inner")
+    #expect(g.personCount == 3 && g.tieCount == 2)
+    #expect(loaded.imports[0].rowsRead == 4)
+  }
+
   @Test func malformedXMLHasLineAndColumn() throws {
     let cases: [(String, Int, Int, String)] = [
       ("<graphml>\n  <graph>\n  </graphml>", 3, 3, "</graphml> closes <graph>"),

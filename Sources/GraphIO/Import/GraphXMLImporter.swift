@@ -101,6 +101,10 @@ struct GraphXMLReader {
   var dataKey: String?
   var dataText = ""
   var directed = false
+  /// Nodes open inside the node being read.
+  var nestedNodes = 0
+  /// The node (and its values so far) set aside while an edge nested in it is read.
+  var stashed: (Item, [(name: String, value: String)])?
   var ties: PairTies
   /// What each attribute name sets, worked out once per name.
   var personFields: [String: GraphXMLImporter.PersonField?] = [:]
@@ -162,21 +166,27 @@ struct GraphXMLReader {
         let kind = (attribute("edgedefault") ?? attribute("defaultedgetype") ?? "").lowercased()
         if kind == "directed" { directed = true }
       case "node":
-        guard case .none = item else { return }  // a node inside a node (hierarchy): its parent is kept
+        guard case .none = item else {
+          // A node inside a node (GEXF hierarchy, GraphML nested graph): not read; its parent is.
+          nestedNodes += 1
+          return
+        }
         item = .node(id: attribute("id") ?? "", line: line, column: column)
         values = []
         if gexf, let label = attribute("label") { values.append(("label", label)) }
       case "edge":
+        // An edge of a graph nested in a node: the node is set aside until the edge ends.
+        if case .node = item { stashed = (item, values) }
         item = .edge(source: attribute("source") ?? "", target: attribute("target") ?? "", line: line, column: column)
         values = []
         if attribute("directed") == "true" { directed = true }
         if gexf {
           for n in ["weight", "kind", "label"] { if let v = attribute(n) { values.append((n, v)) } }
         }
-      case "data" where !gexf:
+      case "data" where !gexf && nestedNodes == 0:
         dataKey = attribute("key")
         dataText = ""
-      case "attvalue" where gexf:
+      case "attvalue" where gexf && nestedNodes == 0:
         guard let key = attribute("for") ?? attribute("id"), let value = attribute("value") else { return }
         let keys: [String: Declared]
         switch item {
@@ -205,6 +215,10 @@ struct GraphXMLReader {
         defaults = [:]
       case "key", "attributes": declaring = nil
       case "node":
+        if nestedNodes > 0 {
+          nestedNodes -= 1
+          return
+        }
         guard case .node(let id, let l, let c) = item else { return }
         item = .none
         try node(id, line: l, column: c, into: &session)
@@ -212,6 +226,10 @@ struct GraphXMLReader {
         guard case .edge(let s, let t, let l, let c) = item else { return }
         item = .none
         try edge(s, t, line: l, column: c, into: &session)
+        if let (outer, outerValues) = stashed {
+          (item, values) = (outer, outerValues)
+          stashed = nil
+        }
       default: break
       }
     }
