@@ -177,7 +177,20 @@ import Testing
     let skipped = try #require(json?["skipped"] as? [[String: Any]])
     #expect(skipped.contains { ($0["file"] as? String)?.hasSuffix("SOURCE.md") == true })
     let imports = try #require(json?["imports"] as? [[String: Any]])
-    #expect(imports.count >= 4)
+    // Every data file is read, each as what it is: the Davis pair as two-mode
+    // (its nodes file names the modes), karate's nodes as people, the rest as ties.
+    var formats: [String: String] = [:]
+    for r in imports {
+      let name = (r["file"] as? String ?? "").split(separator: "/").last.map(String.init) ?? ""
+      formats[name] = r["format"] as? String
+    }
+    #expect(
+      formats == [
+        "davis_southern_women_edges.csv": "twomode", "davis_southern_women_nodes.csv": "twomode",
+        "florentine_families_marriage_edges.csv": "ties", "karate_club_edges.csv": "ties",
+        "karate_club_nodes.csv": "people", "les_miserables_edges.csv": "ties",
+      ])
+    for r in imports { #expect(r["rejected"] as? Int == 0) }
   }
 
   // MARK: Owners

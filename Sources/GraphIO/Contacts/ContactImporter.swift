@@ -55,7 +55,7 @@ enum ContactImporter {
       try ContactActivity.read(kind: .linkedinInvitations, owner: owner, into: &session)
     case .interactions:
       try ContactActivity.read(kind: .interactions, owner: owner, into: &session)
-    case .people, .ties, .edges, .pajek, .dl:
+    case .people, .ties, .edges, .pajek, .dl, .matrix, .graphml, .gexf, .twomode:
       preconditionFailure("tables are not contact exports")
     }
   }

@@ -28,6 +28,8 @@ public struct ImportSession {
   private(set) var readsContacts = false
   /// The report of the file being read.
   var report = ImportReport(file: "", format: "")
+  /// Names of the groups of two-mode data, from a nodes file (`TwoModeImporter`).
+  var twoModeGroups: Set<String> = []
   /// The column names of the file being read, when they were given.
   var columns: ColumnMap?
   /// Where the file being read is in the argument order (-1: none).
@@ -93,6 +95,9 @@ public struct ImportSession {
     case .edges: try EdgeListImporter.importEdges(into: &self)
     case .pajek: try PajekImporter.importPajek(into: &self)
     case .dl: try DLImporter.importDL(into: &self)
+    case .matrix: try MatrixImporter.importMatrix(into: &self, twoMode: false)
+    case .graphml, .gexf: try GraphXMLImporter.importXML(into: &self, gexf: format == .gexf)
+    case .twomode: try TwoModeImporter.importTwoMode(into: &self)
     default:
       if !readsContacts {
         // Every table has been read: their people become known to identity resolution.

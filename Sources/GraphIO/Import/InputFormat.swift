@@ -11,6 +11,14 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   case pajek
   /// UCINET DL: `dl n=…` with `format=fullmatrix`, `edgelist1` or `nodelist1`, labels.
   case dl
+  /// Adjacency matrix as delimited text: square, optional labels and `#` comments.
+  case matrix
+  /// GraphML (XML): nodes, edges and their `<data>` attributes.
+  case graphml
+  /// GEXF (XML, Gephi): nodes, edges, weights and attribute values.
+  case gexf
+  /// Two-mode (affiliation) data: a people × groups 0/1 matrix, a `person,group` list, or its `bipartite` nodes file.
+  case twomode
   /// LinkedIn `Connections.csv`, every generation.
   case linkedin
   /// LinkedIn `messages.csv` (current) or `Messages.csv` (2018): interaction evidence.
@@ -36,7 +44,7 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   /// Whether files of this format are one owner's export (contacts or their activity).
   public var isContactExport: Bool {
     switch self {
-    case .people, .ties, .edges, .pajek, .dl: false
+    case .people, .ties, .edges, .pajek, .dl, .matrix, .graphml, .gexf, .twomode: false
     default: true
     }
   }
@@ -194,7 +202,7 @@ public enum FormatDetector {
     guard let firstIndex = lines.firstIndex(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) else {
       throw ImportError(file: path, line: 0, column: 0, message: "the file is empty", hint: nil)
     }
-    if let network = networkFormat(bytes) { return network }
+    if let network = networkFormat(bytes) ?? moreNetworkFormats(bytes, columns: columns) { return network }
     let first = lines[firstIndex]
     let text = String(decoding: first, as: UTF8.self)
     let trimmedText = text.drop { $0 == " " || $0 == "\t" }

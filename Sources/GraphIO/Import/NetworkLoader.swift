@@ -148,7 +148,7 @@ public enum NetworkLoader {
           "no network or contact data among the \(skipped.count) files: \(list)\(skipped.count > 5 ? "; …" : "")",
         hint: "pass people/ties CSV, edge lists, network files or contact exports")
     }
-    return (planned, skipped)
+    return (TwoModeImporter.arrange(planned) { ($0.format ?? options.format) != nil }, skipped)
   }
 
   /// The format a file is read as: named, else detected from its first 64 KiB.
