@@ -15,12 +15,12 @@ func contactsOf(_ path: String) throws -> [String: [String]] {
   return out
 }
 
-/// Real contact files in `../shared/datasets/real/contacts-*` (read in place,
+/// Real contact files in the real-data folders `contacts-*` (read in place,
 /// never copied). Each test says so and passes when the folder is absent.
 @Suite struct RealContactFileTests {
   func shared(_ relative: String) -> String? {
     let p = SharedData.path("datasets/real/" + relative)
-    if p == nil { print("skipped: ../shared/datasets/real/\(relative) is not present") }
+    if p == nil { print("skipped: real-data file \(relative) is not present") }
     return p
   }
 

@@ -23,7 +23,7 @@ import Testing
 
   func shared(_ relative: String) -> String? {
     let p = SharedData.path("datasets/real/" + relative)
-    if p == nil { print("skipped: ../shared/datasets/real/\(relative) is not present") }
+    if p == nil { print("skipped: real-data file \(relative) is not present") }
     return p
   }
 

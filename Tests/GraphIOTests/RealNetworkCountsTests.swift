@@ -72,10 +72,8 @@ struct RealNetwork: Sendable, CustomTestStringConvertible {
     // networkx: 14,124 undirected pairs.
     RealNetwork(file: "snap-bitcoin-alpha/soc-sign-bitcoinalpha.csv", people: 3783, ties: 14124, format: "ties"),
     // Copenhagen calls (timestamp, caller, callee, duration), 3,600 calls: source notes 536 users;
-    // networkx on (caller, callee): 621 undirected pairs. The header names the ends in its own words.
-    RealNetwork(
-      file: "copenhagen-networks-study/calls.csv", people: 536, ties: 621, format: "ties", given: .ties,
-      columns: "source=caller,target=callee"),
+    // networkx on (caller, callee): 621 undirected pairs. `caller`/`callee` are read as source/target.
+    RealNetwork(file: "copenhagen-networks-study/calls.csv", people: 536, ties: 621, format: "ties"),
     // Copenhagen SMS (timestamp, sender, recipient), 24,333 messages: source notes 568 users, 697 pairs.
     RealNetwork(
       file: "copenhagen-networks-study/sms.csv", people: 568, ties: 697, format: "ties", given: .ties,
@@ -85,13 +83,10 @@ struct RealNetwork: Sendable, CustomTestStringConvertible {
     RealNetwork(
       file: "copenhagen-networks-study/fb_friends.csv", people: 800, ties: 6418, selfTies: 11, format: "edges"),
     // SocioPatterns hospital ward, 32,424 20-second contacts: source notes 75 people, 1,139 pairs.
-    RealNetwork(
-      file: "sociopatterns-contacts/Hospital.csv", people: 75, ties: 1139, format: "ties", given: .ties,
-      columns: "source=node_a,target=node_b"),
+    // (`node_a`/`node_b` are read as source/target.)
+    RealNetwork(file: "sociopatterns-contacts/Hospital.csv", people: 75, ties: 1139, format: "ties"),
     // SocioPatterns office building, 9,827 contacts: source notes 92 people, 755 pairs.
-    RealNetwork(
-      file: "sociopatterns-contacts/Workplace.csv", people: 92, ties: 755, format: "ties", given: .ties,
-      columns: "source=node_a,target=node_b"),
+    RealNetwork(file: "sociopatterns-contacts/Workplace.csv", people: 92, ties: 755, format: "ties"),
     // Padgett & Ansell elite families (family_id_from, family_id_to, weight, domain_id): source notes
     // 33 families, 86 relations over four domains; networkx: 49 undirected pairs.
     RealNetwork(

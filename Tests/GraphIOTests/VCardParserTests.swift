@@ -639,7 +639,7 @@ let realVCardFiles: [VCardExpectation] = [
     [("Displayname", ["test@domain.tld", "next@domain.tld"], ["Organization"])]),
 ]
 
-/// The vCards in ../shared (skipped, with a note, when it is absent).
+/// The real vCards (skipped, with a note, when the real-data folder is absent).
 @Suite struct VCardRealFileTests {
   /// Parses a shared file as the importer would (ByteSource in text mode: UTF-16 and cp1252 arrive as UTF-8).
   func parseShared(_ relative: String) throws -> VCardParse? {
@@ -657,7 +657,7 @@ let realVCardFiles: [VCardExpectation] = [
   @Test(arguments: realVCardFiles)
   func namesEmailsAndCompanies(_ e: VCardExpectation) throws {
     guard let p = try parseShared(e.file) else {
-      print("note: ../shared/\(e.file) is absent; skipping")
+      print("note: real-data file \(e.file) is absent; skipping")
       return
     }
     #expect(p.cards.count == e.cards.count, "\(e.file)")
@@ -677,7 +677,7 @@ let realVCardFiles: [VCardExpectation] = [
     var missing: [String] = []
     for folder in [ezvcard, nodevcf, roundcube + "vcard/", roundcube + "Csv2vcard/"] {
       guard let path = SharedData.path(folder) else {
-        print("note: ../shared/\(folder) is absent; skipping")
+        print("note: real-data folder \(folder) is absent; skipping")
         return
       }
       for name in listFolder(path) where name.hasSuffix(".vcf") && !covered.contains(folder + name) {
@@ -698,7 +698,7 @@ let realVCardFiles: [VCardExpectation] = [
       let thunderbird = try parseShared(ezvcard + "thunderbird-MoreFunctionsForAddressBook-extension.vcf"),
       let tb = try parseShared(roundcube + "Csv2vcard/tb_plain.vcf")
     else {
-      print("note: ../shared/datasets/real is absent; skipping")
+      print("note: the real-data folder is absent; skipping")
       return
     }
     let e = try #require(evolution.cards.first)

@@ -82,11 +82,11 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
   }
 }
 
-/// The acceptance figures on real networks in ../shared (skipped when absent).
+/// The acceptance figures on real networks (skipped when the real-data folder is absent).
 @Suite struct RealNetworkTests {
   @Test func facebookCombined() throws {
     guard let path = SharedData.path("datasets/real/snap-ego-facebook/facebook_combined.txt") else {
-      print("note: ../shared/datasets/real/snap-ego-facebook is absent; skipping")
+      print("note: real-data folder snap-ego-facebook is absent; skipping")
       return
     }
     let (code, json) = runJSON(["stats", path])
@@ -98,7 +98,7 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
 
   @Test func caGrQc() throws {
     guard let path = SharedData.path("datasets/real/snap-ca-grqc/CA-GrQc.txt") else {
-      print("note: ../shared/datasets/real/snap-ca-grqc is absent; skipping")
+      print("note: real-data folder snap-ca-grqc is absent; skipping")
       return
     }
     let (code, json) = runJSON(["stats", path])

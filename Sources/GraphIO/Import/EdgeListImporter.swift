@@ -48,6 +48,8 @@ enum EdgeListImporter {
     var weights = WeightCollector(chosen: session.options.weights)
     var negativeTies = 0
     let map = session.columns
+    // The builder's next tie row, counted here: reading it from the builder per line copies the builder.
+    var nextRow = session.builder.tieRowCount
     while true {
       lineNumber += 1
       let more = try reader.next { (line: UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void in
@@ -128,7 +130,7 @@ enum EdgeListImporter {
           }
         }
         do throws(GraphBuildError) {
-          let row = session.builder.tieRowCount
+          let row = nextRow
           let admission: TieAdmission
           if time != nil || negative {
             let e = TieEvidence(
@@ -143,6 +145,10 @@ enum EdgeListImporter {
             session.report.reject(line: lineNumber, column: fields[0].0 + 1, "self-tie (source equals target) dropped")
           } else {
             session.report.imported += 1
+            nextRow += 1
+            #if LIAISON_INTERNAL_CHECKS
+              precondition(session.builder.tieRowCount == nextRow, "one tie row per admitted row")
+            #endif
             if negative { negativeTies += 1 }
             if magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
           }

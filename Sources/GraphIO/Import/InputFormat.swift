@@ -376,8 +376,8 @@ enum ColumnNames {
   static let location = ["location", "city", "place"]
   static let tags = ["tags", "labels", "categories", "groups"]
   static let url = ["url", "profileurl", "linkedin", "linkedinurl", "profile"]
-  static let source = ["source", "from", "src", "person1", "node1", "a", "u"]
-  static let target = ["target", "to", "dst", "person2", "node2", "b", "v"]
+  static let source = ["source", "from", "src", "person1", "node1", "nodea", "caller", "a", "u"]
+  static let target = ["target", "to", "dst", "person2", "node2", "nodeb", "callee", "b", "v"]
   static let strength = ["strength", "weight", "w", "tiestrength"]
   /// A weight column: a strength or any other weight (`rating` may be signed).
   static let weight = strength + ["rating", "value"]

@@ -199,6 +199,8 @@ enum TableImporter {
     let columns = header.count
     let hadPeople = session.builder.personCount > 0
     var kinds = FieldInterner()
+    // The builder's next tie row, counted here: reading it from the builder per row copies the builder.
+    var nextRow = session.builder.tieRowCount
 
     while let r = try csv.next() {
       if r.isBlank { continue }
@@ -239,7 +241,7 @@ enum TableImporter {
           continue
         }
       }
-      let before = session.builder.personCount
+      let before = hadPeople ? session.builder.personCount : 0
       /// The person in column `c` (`key`: its integer fast path), or nil once the row is rejected.
       func endpoint(_ key: Int64?, _ c: Int, _ role: String) throws(ImportError) -> PersonID? {
         if let key { return session.builder.person(integerKey: key) }
@@ -252,7 +254,7 @@ enum TableImporter {
       guard let a = try endpoint(quick.a, sc, "source"), let b = try endpoint(quick.b, tc, "target") else { continue }
       if hadPeople { session.report.peopleAdded += session.builder.personCount - before }
       let admission: TieAdmission
-      let row = session.builder.tieRowCount
+      let row = nextRow
       do {
         if hasEvidence || negative {
           var e = TieEvidence(strength: strength)
@@ -323,6 +325,10 @@ enum TableImporter {
         session.report.reject(line: r.line, column: r.column(sc), "self-tie (source equals target) dropped")
       } else {
         session.report.imported += 1
+        nextRow += 1
+        #if LIAISON_INTERNAL_CHECKS
+          precondition(session.builder.tieRowCount == nextRow, "one tie row per admitted row")
+        #endif
         if negative { negativeTies += 1 }
         if strengthC != nil && magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
       }

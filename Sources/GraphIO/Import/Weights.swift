@@ -37,7 +37,11 @@ struct WeightCollector {
   /// The mapping asked for (nil: chosen from the values).
   let chosen: WeightMapping?
   /// Tie rows (`GraphBuilder` numbering) and the magnitude of their weight.
+  /// While the rows are consecutive (every row of the file weighted, the
+  /// usual case) only the first is kept: `rows` stays empty.
   private var rows: [Int] = []
+  private var firstRow = -1
+  private var consecutive = true
   private var weights: [Double] = []
   private var aboveOne = false
   /// The mapping when some weight is above 1 and none was chosen.
@@ -57,7 +61,7 @@ struct WeightCollector {
   }
 
   /// Reads one weight (`nil`: the text is not a number).
-  mutating func read(_ value: Double?) -> Reading {
+  @inline(__always) mutating func read(_ value: Double?) -> Reading {
     guard let value, value.isFinite else { return .refused("is not a number") }
     if value == 0 { return .refused("is 0 (a weight of 0 is no tie; leave the row out)") }
     let negative = value < 0
@@ -72,9 +76,14 @@ struct WeightCollector {
   }
 
   /// Records the weight of tie row `row`, added after `read` said `.tie`.
-  mutating func added(row: Int, magnitude: Double) {
+  @inline(__always) mutating func added(row: Int, magnitude: Double) {
     guard chosen != .strength else { return }
-    rows.append(row)
+    if firstRow < 0 { firstRow = row }
+    if consecutive && row != firstRow + weights.count {
+      consecutive = false
+      rows = Array(firstRow..<firstRow + weights.count)
+    }
+    if !consecutive { rows.append(row) }
     weights.append(magnitude)
   }
 
@@ -93,7 +102,11 @@ struct WeightCollector {
     guard mapping != .strength, !weights.isEmpty else { return }
     let strengths = Self.strengths(weights, by: mapping)
     report.weightsReference = strengths.reference
-    for (row, s) in zip(rows, strengths.values) { builder.setStrength(ofRow: row, s) }
+    if consecutive {
+      for (i, s) in strengths.values.enumerated() { builder.setStrength(ofRow: firstRow + i, s) }
+    } else {
+      for (row, s) in zip(rows, strengths.values) { builder.setStrength(ofRow: row, s) }
+    }
   }
 
   /// The strengths of `weights` (each > 0) by `mapping`, and the reference
