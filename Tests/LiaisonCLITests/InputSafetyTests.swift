@@ -170,6 +170,24 @@ import Testing
     #expect(run(["stats", good, bad, "--strict"]).0 == 1)
   }
 
+  /// A card that names nobody (a photo alone) is how phones export some
+  /// contacts: its file is set aside, the other cards are read.
+  @Test func aPhotoOnlyVCardDoesNotStopTheOthers() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    for i in 0..<7 {
+      tmp.write("cards/c\(i).vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Person \(i)\nEMAIL:p\(i)@example.org\nEND:VCARD\n")
+    }
+    tmp.write("cards/photo.vcf", "BEGIN:VCARD\nVERSION:3.0\nPHOTO;ENCODING=b;TYPE=JPEG:QUJDREVG\nEND:VCARD\n")
+    let (code, json) = runJSON(["stats", "\(tmp.path)/cards", "--owner", "me"])
+    #expect(code == 0)
+    #expect((json?["imports"] as? [Any])?.count == 7)
+    let skipped = try #require(json?["skipped"] as? [[String: Any]])
+    #expect(skipped.count == 1)
+    #expect((skipped.first?["file"] as? String)?.hasSuffix("photo.vcf") == true)
+    #expect((skipped.first?["reason"] as? String)?.contains("names nobody") == true)
+  }
+
   @Test func networkxClassicsFolder() throws {
     guard let folder = real("networkx-classics") else { return }
     let (code, json) = runJSON(["stats", folder])
