@@ -143,6 +143,19 @@ import Testing
     #expect(g.ties.isRated(ab) && g.ties.isRated(bc))
   }
 
+  /// Found by fuzzing: two labels with one key make a pair of one person.
+  /// It is a self-tie (counted, no tie row), and the weights of the other
+  /// ties land on their own rows.
+  @Test func twoLabelsOfOnePersonMakeASelfTie() throws {
+    let loaded = try load(",a,b,a\na,0,2,3\nb,2,0,5\na,3,5,0\n", as: .matrix)
+    #expect(loaded.graph.personCount == 2)
+    #expect(loaded.graph.tieCount == 1)
+    let r = loaded.imports[0]
+    #expect(r.isConsistent && r.selfTies >= 1)
+    // Rows given as numbers above 1 are counts; the one tie's strength comes from its weight 5.
+    #expect((loaded.graph.strength(between: 0, and: 1) ?? 0) > 0)
+  }
+
   @Test func delimiters() throws {
     for text in [
       "0,1,0,1\n1,0,1,0\n0,1,0,0\n1,0,0,0\n", "0\t1\t0\t1\n1\t0\t1\t0\n0\t1\t0\t0\n1\t0\t0\t0\n",

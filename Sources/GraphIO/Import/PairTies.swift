@@ -115,10 +115,21 @@ struct PairTies {
       e.kind = Self.kind(kinds[t])
       e.negative = negative[t]
       let row = session.builder.tieRowCount
+      let admission: TieAdmission
       do throws(GraphBuildError) {
-        _ = try session.builder.addTie(ends[t].0, ends[t].1, evidence: e)
+        admission = try session.builder.addTie(ends[t].0, ends[t].1, evidence: e)
       } catch {
         throw ImportError(file: session.file, line: 0, column: 0, message: error.description, hint: nil)
+      }
+      if admission == .selfTieDropped {
+        // Two labels that are one person (the same key): the pair's first row
+        // was counted as imported; it is a self-tie, and no tie row was added.
+        if !derived {
+          session.report.imported -= 1
+          session.report.selfTies += 1
+          session.report.reject(line: 0, column: 0, "self-tie (two labels name one person) dropped")
+        }
+        continue
       }
       if magnitudes[t] > 0 { weights.added(row: row, magnitude: magnitudes[t]) }
     }
