@@ -230,20 +230,24 @@ enum TableImporter {
       if let strengthC, !quick.empty {
         var value = quick.strength
         if value == nil && decimalComma { value = r.withField(strengthC) { NumberParsing.decimal(commaBytes: $0) } }
-        switch weights.read(value) {
-        case .tie(let s, let m, let n):
-          (strength, magnitude, negative) = (s, m, n)
-        case .refused(let problem):
-          let shown = r.string(strengthC) ?? "?"
-          try session.reject(
-            line: r.line, column: r.column(strengthC), "strength \"\(shown)\" \(problem)",
-            hint: NumberParsing.strengthHint)
-          continue
+        if let s = weights.plainStrength(value) {
+          (strength, magnitude) = (s, s)
+        } else {
+          switch weights.read(value) {
+          case .tie(let s, let m, let n):
+            (strength, magnitude, negative) = (s, m, n)
+          case .refused(let problem):
+            let shown = r.string(strengthC) ?? "?"
+            try session.reject(
+              line: r.line, column: r.column(strengthC), "strength \"\(shown)\" \(problem)",
+              hint: NumberParsing.strengthHint)
+            continue
+          }
         }
       }
       let before = hadPeople ? session.builder.personCount : 0
       /// The person in column `c` (`key`: its integer fast path), or nil once the row is rejected.
-      func endpoint(_ key: Int64?, _ c: Int, _ role: String) throws(ImportError) -> PersonID? {
+      @inline(__always) func endpoint(_ key: Int64?, _ c: Int, _ role: String) throws(ImportError) -> PersonID? {
         if let key { return session.builder.person(integerKey: key) }
         if let s = r.trimmed(c), !s.isEmpty { return session.builder.person(key: s) }
         try session.reject(

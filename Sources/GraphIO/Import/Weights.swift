@@ -60,6 +60,14 @@ struct WeightCollector {
     case refused(String)
   }
 
+  /// The weight itself when it is a strength read as given (no mapping
+  /// chosen, in (0, 1], representable as a 32-bit float): the common case,
+  /// which needs no `Reading` (`read` answers the same for it).
+  @inline(__always) func plainStrength(_ value: Double?) -> Double? {
+    guard chosen == nil, let value, value > 0, value <= 1, Float(value) > 0 else { return nil }
+    return value
+  }
+
   /// Reads one weight (`nil`: the text is not a number).
   @inline(__always) mutating func read(_ value: Double?) -> Reading {
     guard let value, value.isFinite else { return .refused("is not a number") }
