@@ -50,6 +50,26 @@ extension MatrixCell {
   /// Splits `line` at `delimiter` (nil: at runs of blanks). Empty cells are
   /// kept between delimiters (a corner cell), never with blanks.
   /// - Returns: nil when the line is not valid UTF-8.
+  /// The cells of one line of a matrix or membership list, or nil for a line
+  /// that holds none: blank, a `#`/`%` comment, or invalid UTF-8 (then
+  /// counted and rejected in `session`). The first data line decides the
+  /// delimiter (`sawFirst` still false).
+  static func dataCells(
+    _ line: UnsafeBufferPointer<UInt8>, number: Int, delimiter: inout UInt8?, sawFirst: Bool,
+    into session: inout ImportSession
+  ) throws(ImportError) -> [MatrixCell]? {
+    var i = 0
+    while i < line.count && (line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D) { i += 1 }
+    if i == line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "%") { return nil }
+    if !sawFirst { delimiter = Self.delimiter(of: line) }
+    guard let cells = split(line, delimiter: delimiter) else {
+      session.report.rowsRead += 1
+      try session.reject(line: number, column: 1, "invalid UTF-8 text", hint: "save the file as UTF-8")
+      return nil
+    }
+    return cells
+  }
+
   static func split(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8?) -> [MatrixCell]? {
     guard ByteScan.text(line) != nil else { return nil }
     var cells: [MatrixCell] = []
@@ -116,14 +136,10 @@ struct MatrixReader {
   mutating func read(_ line: UnsafeBufferPointer<UInt8>, number: Int, into session: inout ImportSession)
     throws(ImportError)
   {
-    var i = 0
-    while i < line.count && (line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D) { i += 1 }
-    if i == line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "%") { return }
-    if !sawFirst { delimiter = MatrixCell.delimiter(of: line) }
-    guard let cells = MatrixCell.split(line, delimiter: delimiter) else {
-      session.report.rowsRead += 1
-      return try session.reject(line: number, column: 1, "invalid UTF-8 text", hint: "save the file as UTF-8")
-    }
+    guard
+      let cells = try MatrixCell.dataCells(
+        line, number: number, delimiter: &delimiter, sawFirst: sawFirst, into: &session)
+    else { return }
     if !sawFirst {
       sawFirst = true
       firstLine = number

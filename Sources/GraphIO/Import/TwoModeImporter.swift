@@ -101,14 +101,10 @@ struct TwoModeListReader {
   mutating func read(_ line: UnsafeBufferPointer<UInt8>, number: Int, into session: inout ImportSession)
     throws(ImportError)
   {
-    var i = 0
-    while i < line.count && (line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D) { i += 1 }
-    if i == line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "%") { return }
-    if !sawFirst { delimiter = MatrixCell.delimiter(of: line) }
-    guard let cells = MatrixCell.split(line, delimiter: delimiter) else {
-      session.report.rowsRead += 1
-      return try session.reject(line: number, column: 1, "invalid UTF-8 text", hint: "save the file as UTF-8")
-    }
+    guard
+      let cells = try MatrixCell.dataCells(
+        line, number: number, delimiter: &delimiter, sawFirst: sawFirst, into: &session)
+    else { return }
     if !sawFirst {
       sawFirst = true
       let names = cells.map { ColumnNames.normalize($0.text) }
