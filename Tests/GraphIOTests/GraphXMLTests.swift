@@ -6,22 +6,7 @@ import Testing
 
 /// GraphML and GEXF (Guides/Importing.md, "GraphML and GEXF"), and the XML
 /// reader under them. Expected counts: scripts/expected-counts.py.
-@Suite struct GraphXMLTests {
-  func load(_ text: String, name: String = "f.xml", as format: InputFormat? = nil) throws -> LoadedNetwork {
-    let tmp = TempFolder()
-    defer { tmp.cleanUp() }
-    return try NetworkLoader.load([InputSpec(path: tmp.write(name, text), format: format)])
-  }
-
-  func person(_ g: Graph, _ id: String) -> PersonID? {
-    (0..<g.personCount).first { g.people.id(of: PersonID($0)) == id }.map { PersonID($0) }
-  }
-
-  func tie(_ g: Graph, _ a: String, _ b: String) -> Int? {
-    guard let u = person(g, a), let v = person(g, b) else { return nil }
-    return g.tieID(between: u, and: v)
-  }
-
+@Suite struct GraphXMLTests: NetworkFileSuite {
   func events(_ text: String) throws -> [XMLReader.Event] {
     var r = XMLReader(bytes: Array(text.utf8))
     var out: [XMLReader.Event] = []

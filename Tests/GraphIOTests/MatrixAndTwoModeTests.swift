@@ -5,37 +5,10 @@ import Testing
 
 /// Adjacency matrices and two-mode data (Guides/Importing.md, "Adjacency
 /// matrix" and "Two-mode data"). Expected counts: scripts/expected-counts.py.
-@Suite struct MatrixAndTwoModeTests {
-  func load(_ files: [(String, String)], as format: InputFormat? = nil) throws -> LoadedNetwork {
-    let tmp = TempFolder()
-    defer { tmp.cleanUp() }
-    return try NetworkLoader.load(files.map { InputSpec(path: tmp.write($0.0, $0.1), format: format) })
-  }
-
-  func load(_ text: String, as format: InputFormat? = nil) throws -> LoadedNetwork {
-    try load([("f.txt", text)], as: format)
-  }
-
-  func person(_ g: Graph, _ id: String) -> PersonID? {
-    (0..<g.personCount).first { g.people.id(of: PersonID($0)) == id }.map { PersonID($0) }
-  }
-
-  func tie(_ g: Graph, _ a: String, _ b: String) -> Int? {
-    guard let u = person(g, a), let v = person(g, b) else { return nil }
-    return g.tieID(between: u, and: v)
-  }
-
-  func real(_ relative: String) -> String? {
-    let p = SharedData.path("datasets/real/" + relative)
-    if p == nil { print("skipped: the real-data folder has no \(relative)") }
-    return p
-  }
-
+@Suite struct MatrixAndTwoModeTests: NetworkFileSuite {
+  /// The format `text` is detected as (it must load).
   func detect(_ text: String) throws -> InputFormat {
-    let tmp = TempFolder()
-    defer { tmp.cleanUp() }
-    let loaded = try NetworkLoader.load([InputSpec(path: tmp.write("f.txt", text))])
-    return InputFormat(rawValue: loaded.imports[0].format)!
+    InputFormat(rawValue: try load(text).imports[0].format)!
   }
 
   // MARK: Real files

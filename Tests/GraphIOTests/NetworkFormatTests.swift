@@ -4,36 +4,14 @@ import LiaisonTestSupport
 import Testing
 
 /// Pajek and UCINET DL files (Guides/Importing.md, "Pajek" and "UCINET DL").
-@Suite struct NetworkFormatTests {
-  /// Loads `text` written to a file named `name`, as `format` (detected when nil).
-  func load(_ text: String, name: String = "f.txt", as format: InputFormat? = nil) throws -> LoadedNetwork {
-    let tmp = TempFolder()
-    defer { tmp.cleanUp() }
-    return try NetworkLoader.load([InputSpec(path: tmp.write(name, text), format: format)])
-  }
-
-  func person(_ g: Graph, _ id: String) -> PersonID? {
-    (0..<g.personCount).first { g.people.id(of: PersonID($0)) == id }.map { PersonID($0) }
-  }
-
-  func tie(_ g: Graph, _ a: String, _ b: String) -> Int? {
-    guard let u = person(g, a), let v = person(g, b) else { return nil }
-    return g.tieID(between: u, and: v)
-  }
-
-  func shared(_ relative: String) -> String? {
-    let p = SharedData.path("datasets/real/" + relative)
-    if p == nil { print("skipped: real-data file \(relative) is not present") }
-    return p
-  }
-
+@Suite struct NetworkFormatTests: NetworkFileSuite {
   // MARK: Real files
 
   /// Lazega's law firm: 71 lawyers, three relations as `k:`-prefixed arcs,
   /// five partitions and two vectors. 1,008 undirected pairs carry at least
   /// one relation (scripts/pajek-counts.py); 717 advice, 399 friendship, 726 co-work.
   @Test func lazegaLawFirm() throws {
-    guard let dir = shared("lazega-lawfirm") else { return }
+    guard let dir = real("lazega-lawfirm") else { return }
     let loaded = try NetworkLoader.load([InputSpec(path: dir + "/Lazega-Law-Firm.paj")])
     let g = loaded.graph
     #expect(loaded.imports[0].format == "pajek")
@@ -59,7 +37,7 @@ import Testing
   /// Sampson's monastery: 18 novices, ten relations as weighted arcs (ranks
   /// 1–3, not strengths: kept unrated), 134 undirected pairs.
   @Test func sampsonMonastery() throws {
-    guard let dir = shared("sampson-monastery") else { return }
+    guard let dir = real("sampson-monastery") else { return }
     let loaded = try NetworkLoader.load([InputSpec(path: dir + "/sampson.net")])
     let g = loaded.graph
     #expect(g.personCount == 18)

@@ -9,13 +9,7 @@ import Testing
 /// header-less files are read as data, row warnings are capped, files given
 /// twice are read once, folders skip what is not data, owners come from the
 /// archive, and output names must match what is written.
-@Suite struct InputSafetyTests {
-  func real(_ relative: String) -> String? {
-    let p = SharedData.path("datasets/real/" + relative)
-    if p == nil { print("skipped: real-data file \(relative) is not present") }
-    return p
-  }
-
+@Suite struct InputSafetyTests: NetworkFileSuite {
   /// Runs a command; returns its exit code and standard error.
   func run(_ arguments: [String]) -> (Int32, String) {
     var code: Int32 = -1
