@@ -159,6 +159,9 @@ public struct GraphBuilder {
     tieStrength[row] = strength
   }
 
+  /// The strength given with tie row `row` (NaN: none given). - Complexity: O(1).
+  public func strength(ofRow row: Int) -> Float { tieStrength[row] }
+
   // MARK: People
 
   /// The person with external id `key`, added if new. O(1) expected.

@@ -43,6 +43,22 @@ private func strength(_ g: Graph, _ a: String, _ b: String) -> Float? {
     }
   }
 
+  /// Weights at most 1 read before the first above 1 are counts like the rest, in a
+  /// table (a row without a weight in between) and in an edge list.
+  @Test(arguments: [
+    ("t.csv", "source,target,weight\na,b,0.5\nb,c,\nc,d,0.25\nd,e,3\ne,f,2\n"),
+    ("t.txt", "a b 0.5\nc d 0.25\nd e 3\ne f 2\n"),
+  ])
+  func earlyWeightsAtMostOneAreCounts(file: String, text: String) throws {
+    let (loaded, errors) = try loadWith([(file, text)])
+    #expect(errors.isEmpty)
+    // Median of 0.5, 0.25, 3, 2 is 1.25.
+    #expect(loaded.imports[0].weights == "count" && loaded.imports[0].weightsReference == 1.25)
+    for (a, b, w) in [("a", "b", 0.5), ("c", "d", 0.25), ("d", "e", 3), ("e", "f", 2)] {
+      #expect(strength(loaded.graph, a, b) == Float(1 - exp(-w / 1.25)))
+    }
+  }
+
   @Test func scaleAndRank() throws {
     var options = LoadOptions()
     options.weights = .scale

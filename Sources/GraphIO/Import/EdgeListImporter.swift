@@ -116,19 +116,22 @@ enum EdgeListImporter {
             return
           }
         }
-        var ids: [PersonID] = []
+        var ids: (PersonID, PersonID) = (0, 0)
         for end in 0..<2 {
           let k = end == 0 ? layout.source : layout.target
           let slice = UnsafeBufferPointer(rebasing: line[fields[k].0..<fields[k].1])
+          let id: PersonID
           if let v = Identity.canonicalInteger(bytes: slice) {
-            ids.append(session.builder.person(integerKey: v))
+            id = session.builder.person(integerKey: v)
           } else if let s = ByteScan.text(slice) {
-            ids.append(session.builder.person(key: s))
+            id = session.builder.person(key: s)
           } else {
             rejection = (lineNumber, fields[k].0 + 1, "invalid UTF-8 text")
             return
           }
+          if end == 0 { ids.0 = id } else { ids.1 = id }
         }
+        let (a, b) = ids
         do throws(GraphBuildError) {
           let row = nextRow
           let admission: TieAdmission
@@ -136,9 +139,9 @@ enum EdgeListImporter {
             let e = TieEvidence(
               strength: strength.map { Double($0) }, interactions: time == nil ? nil : 1, lastContact: time,
               since: time, negative: negative)
-            admission = try session.builder.addTie(ids[0], ids[1], evidence: e)
+            admission = try session.builder.addTie(a, b, evidence: e)
           } else {
-            admission = try session.builder.addTie(ids[0], ids[1], strength: strength)
+            admission = try session.builder.addTie(a, b, strength: strength)
           }
           if admission == .selfTieDropped {
             session.report.selfTies += 1

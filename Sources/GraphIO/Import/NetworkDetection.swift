@@ -68,13 +68,19 @@ extension FormatDetector {
     let whole = bytes.count < 65530
     var rows: [[String]] = []
     var delimiter: UInt8??
-    var lines = bytes.split(omittingEmptySubsequences: true, whereSeparator: { $0 == 0x0A || $0 == 0x0D })
-    if !whole && bytes.last != 0x0A && bytes.last != 0x0D && !lines.isEmpty { lines.removeLast() }
-    for line in lines {
+    // Lines are found one at a time (not split up front): detection usually needs one or two.
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+      // The last line may be cut off when `bytes` is only the file's head.
+      if end == bytes.count && !whole { break }
+      let line = bytes[start..<end]
+      start = end + 1
       let first = line.first { $0 != 0x20 && $0 != 0x09 }
       if first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "%") { continue }
       if delimiter == nil { delimiter = .some(MatrixCell.delimiter(of: line)) }
-      let cells = Array(line).withUnsafeBufferPointer { MatrixCell.split($0, delimiter: delimiter!) }
+      let cells = line.withUnsafeBufferPointer { MatrixCell.split($0, delimiter: delimiter!) }
       guard let cells else { return ([], whole) }
       rows.append(cells.map(\.text))
       if rows.count >= limit { return (rows, false) }
@@ -95,9 +101,13 @@ extension FormatDetector {
   ///   and as many as the labels (at least 3; a matrix); with an empty corner
   ///   cell, rows that each start with a label and 0/1 values are two-mode.
   static func matrixLayout(_ bytes: [UInt8], columns: ColumnMap?) -> InputFormat? {
+    func isNumber(_ s: String) -> Bool { Double(s).map { $0.isFinite } ?? false }
+    // An edge list's first line (two or three numbers) settles it without reading more.
+    guard let top = matrixRows(bytes, limit: 1).rows.first, top.count >= 4 || !top.allSatisfy(isNumber) else {
+      return nil
+    }
     let (rows, whole) = matrixRows(bytes)
     guard let header = rows.first else { return nil }
-    func isNumber(_ s: String) -> Bool { Double(s).map { $0.isFinite } ?? false }
     func isBinary(_ s: String) -> Bool { Double(s) == 0 || Double(s) == 1 }
     if header.allSatisfy(isNumber) {
       let c = header.count

@@ -30,7 +30,13 @@ enum TwoModeImporter {
   /// Whether the first line of `head` (after `#`/`%` comments) is the header of
   /// a nodes file: it names a `bipartite` column and no source and target.
   static func isNodesFile(head: some Collection<UInt8>) -> Bool {
-    for line in head.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).prefix(64) {
+    // Lines one at a time (not split up front): the first that is not a comment decides.
+    var rest = head[...]
+    for _ in 0..<64 {
+      guard let start = rest.firstIndex(where: { $0 != 0x0A && $0 != 0x0D }) else { break }
+      let end = rest[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? rest.endIndex
+      let line = rest[start..<end]
+      rest = rest[end...]
       let text = String(decoding: line, as: UTF8.self)
       let trimmed = text.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
       if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("%") { continue }

@@ -36,12 +36,21 @@ extension WeightMapping {
 struct WeightCollector {
   /// The mapping asked for (nil: chosen from the values).
   let chosen: WeightMapping?
-  /// Tie rows (`GraphBuilder` numbering) and the magnitude of their weight.
-  /// While the rows are consecutive (every row of the file weighted, the
-  /// usual case) only the first is kept: `rows` stays empty.
+  /// Tie rows (`GraphBuilder` numbering) of the recorded weights. While the
+  /// rows are consecutive (every row of the file weighted, the usual case)
+  /// only the first is kept: `rows` stays empty.
   private var rows: [Int] = []
   private var firstRow = -1
   private var consecutive = true
+  /// Weights recorded so far.
+  private var count = 0
+  /// How many of the first recorded weights were strengths read as given
+  /// (no mapping chosen, none above 1 yet): their magnitudes are not kept,
+  /// the builder holds them as strengths, and `finish` reads them back only
+  /// if a later weight above 1 makes the file's weights counts (so a file of
+  /// strengths, the usual case, costs no memory here).
+  private var asGiven = 0
+  /// The magnitudes of the recorded weights after the first `asGiven`.
   private var weights: [Double] = []
   private var aboveOne = false
   /// The mapping when some weight is above 1 and none was chosen.
@@ -83,20 +92,29 @@ struct WeightCollector {
     return .tie(strength: chosen == nil && m <= 1 ? m : nil, magnitude: m, negative: negative)
   }
 
-  /// Records the weight of tie row `row`, added after `read` said `.tie`.
+  /// Records the weight of tie row `row`, added after `read` said `.tie`
+  /// (with its strength, when it had one, given to the builder).
   @inline(__always) mutating func added(row: Int, magnitude: Double) {
     guard chosen != .strength else { return }
     if firstRow < 0 { firstRow = row }
-    if consecutive && row != firstRow + weights.count {
+    if consecutive && row != firstRow + count {
       consecutive = false
-      rows = Array(firstRow..<firstRow + weights.count)
+      rows = Array(firstRow..<firstRow + count)
     }
     if !consecutive { rows.append(row) }
-    weights.append(magnitude)
+    if chosen == nil && !aboveOne && weights.isEmpty {
+      asGiven += 1
+    } else {
+      weights.append(magnitude)
+    }
+    count += 1
   }
 
   /// The mapping used for the file (`strength` when no weight was read).
   var mapping: WeightMapping { chosen ?? (aboveOne ? whenAboveOne : .strength) }
+
+  /// The tie row of the `i`th recorded weight.
+  private func row(_ i: Int) -> Int { consecutive ? firstRow + i : rows[i] }
 
   /// Sets the strength of every recorded row by `mapping` and notes the
   /// mapping in `report` (unless the weights were strengths read as given
@@ -107,14 +125,15 @@ struct WeightCollector {
     if chosen != nil || mapping != .strength {
       report.weights = mapping.rawValue
     }
-    guard mapping != .strength, !weights.isEmpty else { return }
-    let strengths = Self.strengths(weights, by: mapping)
+    guard mapping != .strength, count > 0 else { return }
+    // Weights read as given are back from the builder at 32-bit precision.
+    var all: [Double] = []
+    all.reserveCapacity(count)
+    for i in 0..<asGiven { all.append(Double(builder.strength(ofRow: row(i)))) }
+    all.append(contentsOf: weights)
+    let strengths = Self.strengths(all, by: mapping)
     report.weightsReference = strengths.reference
-    if consecutive {
-      for (i, s) in strengths.values.enumerated() { builder.setStrength(ofRow: firstRow + i, s) }
-    } else {
-      for (row, s) in zip(rows, strengths.values) { builder.setStrength(ofRow: row, s) }
-    }
+    for (i, s) in strengths.values.enumerated() { builder.setStrength(ofRow: row(i), s) }
   }
 
   /// The strengths of `weights` (each > 0) by `mapping`, and the reference
