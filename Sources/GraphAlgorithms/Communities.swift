@@ -1,5 +1,13 @@
 import GraphCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A partition of the network into communities.
 public struct CommunityPartition: Sendable, Equatable {
   /// Community of each person, 0 ..< `count`, numbered by size (largest
@@ -68,67 +76,282 @@ extension Graph {
   public func louvainCommunities(resolution: Double = 1, seed: UInt64 = 42, threshold: Double = 1e-7)
     -> CommunityPartition
   {
-    _communities(resolution: resolution, seed: seed, threshold: threshold, refine: false)
+    louvain(resolution: resolution, seed: seed, threshold: threshold)
   }
 
   /// Communities by the Leiden method (Traag, Waltman & van Eck 2019,
-  /// Sci Rep 9:5233): Louvain's local moving, then a refinement of each
-  /// community before aggregation, so communities stay well connected.
+  /// Sci Rep 9:5233) maximising modularity with resolution γ, tie strength as
+  /// the weight. Every community is connected, and Q is at least that of
+  /// `louvainCommunities` with the same resolution and seed.
   ///
-  /// Refinement: within each community C, people still alone in their
-  /// refined sub-community and well connected to C
-  /// (w(v, C − v) ≥ γ k_v (K_C − k_v) / 2m) join the well-connected
-  /// sub-community R of C with the largest positive gain
-  /// w(v, R) − γ k_v K_R / 2m (ties: smaller id) — the greedy (θ → 0)
-  /// variant of the paper's randomised choice, so results are reproducible.
-  /// The aggregate graph is built on the refined sub-communities and the
-  /// next level starts from the unrefined communities. Local moving here is
-  /// the classic one: whole passes in the seeded order until a pass improves
-  /// Q by less than `threshold` (no cap), and there is no refinement on the
-  /// way back (moving single people could disconnect a community).
+  /// One Leiden pass, from a starting partition P of the people:
+  /// 1. Fast local moving (the queue of `louvainCommunities`) on the level
+  ///    graph, starting from P. If every community is a single node, the
+  ///    pass ends.
+  /// 2. Refinement: inside each community C, a refined partition starts with
+  ///    every node alone. In the seeded order, a node v still alone and well
+  ///    connected to C (w(v, C − v) ≥ γ k_v (K_C − k_v) / 2m) may join a
+  ///    sub-community R of C that is itself well connected
+  ///    (w(R, C − R) ≥ γ K_R (K_C − K_R) / 2m) and that it gains by,
+  ///    ΔQ = w(v, R) − γ k_v K_R / 2m ≥ 0 (staying alone counts, ΔQ = 0). The
+  ///    choice is random, with probability ∝ exp(ΔQ / theta), θ = 0.01 in strength
+  ///    units (the paper's value, as igraph): nearly always the best
+  ///    sub-community, but not by a fixed tie rule.
+  /// 3. Aggregation by the refined partition (one node per sub-community),
+  ///    while the partition the aggregate starts from is the unrefined one
+  ///    (each aggregate node in the community of P it came from); back to 1.
+  ///    If the refinement merged nothing, the aggregate is built on the
+  ///    communities themselves, each starting alone, so levels always shrink.
   ///
-  /// - Complexity: O(E) per pass, a few passes per level, O(log V) levels,
-  ///   plus O(E) per level for the refinement; O(V + E) extra space.
+  /// A run repeats passes, each starting from the partition the previous
+  /// pass returned (Q never decreases), until a pass changes nothing or gains
+  /// less than `threshold`, at most `leidenMaxPasses` times. Runs: one from
+  /// singletons with `seed`, `leidenRestarts − 1` more from singletons with
+  /// seeds derived from it, and one from the Louvain partition of the same
+  /// seed (passes only raise Q from there). The partition of highest Q wins
+  /// (ties: the earlier run). Sequential and seeded: the same graph and seed
+  /// give the same partition, whatever the thread count.
+  ///
+  /// - Complexity: per pass, O(E) per round of local moving (at most 32
+  ///   rounds per level), O(V + E) per level for the refinement and the
+  ///   aggregation, O(log V) levels in practice; a few passes per run,
+  ///   `leidenRestarts + 1` runs and one Louvain. O(V + E) extra space.
   public func leidenCommunities(resolution: Double = 1, seed: UInt64 = 42, threshold: Double = 1e-7)
     -> CommunityPartition
   {
-    _communities(resolution: resolution, seed: seed, threshold: threshold, refine: true)
+    let n = personCount
+    let base = Self.personLevelGraph(self)
+    let m2 = base.weights.reduce(0, +)
+    guard m2 > 0 else { return finish(membership: (0..<n).map { Int32($0) }, resolution: resolution) }
+    var best: (labels: [Int32], q: Double)? = nil
+    func run(from start: [Int32]?, seed runSeed: UInt64) {
+      var random = CommunityRandom(seed: runSeed)
+      let labels = leidenRun(
+        base, start: start, resolution: resolution, m2: m2, threshold: threshold, random: &random)
+      let q = modularity(labels: labels, resolution: resolution)
+      if best == nil || q > best!.q { best = (labels, q) }
+    }
+    for restart in 0..<max(1, Self.leidenRestarts) {
+      run(from: nil, seed: restart == 0 ? seed : SplitMix64.mix(seed &+ UInt64(restart)))
+    }
+    if Self.leidenFromLouvain {
+      let start = louvain(resolution: resolution, seed: seed, threshold: threshold).labels
+      run(from: start, seed: SplitMix64.mix(seed ^ 0x4C65_6964_656E))
+    }
+    return finish(membership: best!.labels, resolution: resolution)
   }
 
-  private func _communities(resolution: Double, seed: UInt64, threshold: Double, refine: Bool) -> CommunityPartition {
-    let n = personCount
-    // Level graph: CSR with Double weights and a self-loop weight per node.
+  /// Leiden runs from singletons (with different seeds); the best partition is kept.
+  static var leidenRestarts: Int { 1 }
+  /// Whether one more Leiden run starts from the Louvain partition of the same seed.
+  static var leidenFromLouvain: Bool { true }
+  /// Cap on Leiden passes per run (each starts from the partition the previous one returned).
+  static var leidenMaxPasses: Int { 2 }
+  /// Randomness θ of the refinement's merge choice, in strength units.
+  static var leidenTheta: Double { 0.01 }
+
+  /// Leiden passes from `start` (nil: singletons) until one changes nothing
+  /// (see `leidenCommunities`); returns a label per person.
+  private func leidenRun(
+    _ base: CommunityLevelGraph, start: [Int32]?, resolution: Double, m2: Double, threshold: Double,
+    random: inout CommunityRandom
+  ) -> [Int32] {
+    var labels = start.map { Self.numbered($0).labels } ?? (0..<base.nodes).map { Int32($0) }
+    var q = modularity(labels: labels, resolution: resolution)
+    for _ in 0..<Self.leidenMaxPasses {
+      let next = Self.leidenPass(
+        base, start: labels, resolution: resolution, m2: m2, threshold: threshold, random: &random)
+      if next == labels { break }
+      let nextQ = modularity(labels: next, resolution: resolution)
+      if nextQ < q { break }  // not in exact arithmetic; rounding could, so keep the better one
+      labels = next
+      let gain = nextQ - q
+      q = nextQ
+      if gain < threshold { break }
+    }
+    return labels
+  }
+
+  /// One Leiden pass from `start` (a label per person, each below the person
+  /// count); returns a label per person, numbered in order of first person.
+  /// - Complexity: see `leidenCommunities`.
+  private static func leidenPass(
+    _ base: CommunityLevelGraph, start: [Int32], resolution: Double, m2: Double, threshold: Double,
+    random: inout CommunityRandom
+  ) -> [Int32] {
+    let n = base.nodes
+    var graph = base
+    var membership = (0..<n).map { Int32($0) }  // person → node of the current level
+    var community = start  // node of the current level → community
+    while true {
+      let nodes = graph.nodes
+      let k = graph.strengths()
+      var tot = [Double](repeating: 0, count: nodes)
+      for u in 0..<nodes { tot[Int(community[u])] += k[u] }
+      let order = random.shuffled(nodes)
+      _ = LocalMoving.run(
+        graph, k: k, order: order, community: &community, tot: &tot, resolution: resolution, m2: m2,
+        threshold: threshold, schedule: .queue(maxSweeps: louvainMaxSweeps))
+      let (renumbered, count) = numbered(community)
+      if count == nodes {
+        for p in 0..<n { membership[p] = renumbered[Int(membership[p])] }
+        break
+      }
+      let refined = refinePartition(
+        graph, k: k, community: renumbered, communities: count, order: order, resolution: resolution, m2: m2,
+        random: &random)
+      var aggregateOf = renumbered
+      var aggregateCount = count
+      var next = (0..<count).map { Int32($0) }
+      if refined.count < nodes {
+        next = [Int32](repeating: 0, count: refined.count)
+        for u in 0..<nodes { next[Int(refined.labels[u])] = renumbered[u] }
+        aggregateOf = refined.labels
+        aggregateCount = refined.count
+      }
+      for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
+      graph = aggregate(graph, into: aggregateOf, count: aggregateCount)
+      community = next
+    }
+    return numbered(membership).labels
+  }
+
+  /// Leiden's refinement of one level's partition (step 2 of
+  /// `leidenCommunities`): a label per node, numbered 0 ..< count in order of
+  /// first node, each refined set inside one community of `community`
+  /// (numbered 0 ..< `communities`).
+  /// - Complexity: O(nodes + level edges).
+  private static func refinePartition(
+    _ g: CommunityLevelGraph, k: [Double], community: [Int32], communities: Int, order: [Int32],
+    resolution γ: Double, m2: Double, random: inout CommunityRandom
+  ) -> (labels: [Int32], count: Int) {
+    let nodes = g.nodes
+    var refined = (0..<nodes).map { Int32($0) }
+    var refinedTotal = k  // K_R
+    var refinedSize = [Int](repeating: 1, count: nodes)
+    var communityTotal = [Double](repeating: 0, count: communities)  // K_C
+    for u in 0..<nodes { communityTotal[Int(community[u])] += k[u] }
+    // w(v, C − v): weight from v to the rest of its community.
+    var inside = [Double](repeating: 0, count: nodes)
+    for u in 0..<nodes {
+      for e in g.offsets[u]..<g.offsets[u + 1] where community[Int(g.targets[e])] == community[u] {
+        inside[u] += g.weights[e]
+      }
+    }
+    var external = inside  // w(R, C − R), for each refined set R (singletons at first)
+    var toRefined = [Double](repeating: -1, count: nodes)
+    var touched: [Int32] = []
+    var candidates: [Int32] = []
+    var chance: [Double] = []
+    let theta = leidenTheta
+    for v32 in order {
+      let v = Int(v32)
+      guard refinedSize[Int(refined[v])] == 1 else { continue }
+      let c = Int(community[v])
+      guard inside[v] >= γ * k[v] * (communityTotal[c] - k[v]) / m2 else { continue }
+      touched.removeAll(keepingCapacity: true)
+      for e in g.offsets[v]..<g.offsets[v + 1] {
+        let u = Int(g.targets[e])
+        guard Int(community[u]) == c else { continue }
+        let r = Int(refined[u])
+        if toRefined[r] < 0 {
+          toRefined[r] = 0
+          touched.append(Int32(r))
+        }
+        toRefined[r] += g.weights[e]
+      }
+      // Candidates: well-connected sets with ΔQ ≥ 0, and staying alone (ΔQ = 0).
+      let own = Int(refined[v])
+      candidates.removeAll(keepingCapacity: true)
+      chance.removeAll(keepingCapacity: true)
+      var bestGain = 0.0
+      for r32 in touched where Int(r32) != own {
+        let r = Int(r32)
+        guard external[r] >= γ * refinedTotal[r] * (communityTotal[c] - refinedTotal[r]) / m2 else { continue }
+        let gain = toRefined[r] - γ * k[v] * refinedTotal[r] / m2
+        guard gain >= 0 else { continue }
+        candidates.append(r32)
+        chance.append(gain)
+        bestGain = max(bestGain, gain)
+      }
+      if !candidates.isEmpty {
+        // Weights exp((ΔQ − best) / theta), staying alone first; draw one.
+        var sum = exp(-bestGain / theta)
+        for i in 0..<chance.count {
+          chance[i] = exp((chance[i] - bestGain) / theta)
+          sum += chance[i]
+        }
+        var draw = random.nextDouble() * sum - exp(-bestGain / theta)
+        var chosen = -1
+        if draw >= 0 {
+          chosen = Int(candidates[candidates.count - 1])
+          for i in 0..<chance.count {
+            draw -= chance[i]
+            if draw < 0 {
+              chosen = Int(candidates[i])
+              break
+            }
+          }
+        }
+        if chosen >= 0 {
+          refinedSize[own] = 0
+          refinedTotal[own] = 0
+          refined[v] = Int32(chosen)
+          refinedSize[chosen] += 1
+          refinedTotal[chosen] += k[v]
+          external[chosen] += inside[v] - 2 * toRefined[chosen]
+        }
+      }
+      for r32 in touched { toRefined[Int(r32)] = -1 }
+    }
+    let (labels, count) = numbered(refined)
+    return (labels, count)
+  }
+
+  /// Labels renumbered 0 ..< count in order of first node, and the count. O(nodes).
+  private static func numbered(_ labels: [Int32]) -> (labels: [Int32], count: Int) {
+    var renumber = [Int32](repeating: -1, count: labels.count)
+    var next: Int32 = 0
+    var out = [Int32](repeating: 0, count: labels.count)
+    for u in 0..<labels.count {
+      let c = Int(labels[u])
+      if renumber[c] < 0 {
+        renumber[c] = next
+        next += 1
+      }
+      out[u] = renumber[c]
+    }
+    return (out, Int(next))
+  }
+
+  /// The person graph as a level graph (CSR with `Double` weights, no self-loops). O(V + E).
+  private static func personLevelGraph(_ g: Graph) -> CommunityLevelGraph {
+    let n = g.personCount
     var offsets = [Int](repeating: 0, count: n + 1)
     var targets: [Int32] = []
     var weights: [Double] = []
-    targets.reserveCapacity(2 * tieCount)
-    weights.reserveCapacity(2 * tieCount)
+    targets.reserveCapacity(2 * g.tieCount)
+    weights.reserveCapacity(2 * g.tieCount)
     for u in 0..<n {
-      for (v, s) in zip(neighbors(of: PersonID(u)), strengths(of: PersonID(u))) {
+      for (v, s) in zip(g.neighbors(of: PersonID(u)), g.strengths(of: PersonID(u))) {
         targets.append(v)
         weights.append(Double(s))
       }
       offsets[u + 1] = targets.count
     }
-    var graph = CommunityLevelGraph(
+    return CommunityLevelGraph(
       offsets: offsets, targets: targets, weights: weights, selfLoop: [Double](repeating: 0, count: n))
-    offsets = []
-    targets = []
-    weights = []
+  }
+
+  /// Louvain with the refinement on the way back (see `louvainCommunities`).
+  private func louvain(resolution: Double, seed: UInt64, threshold: Double) -> CommunityPartition {
+    let n = personCount
+    var graph = Self.personLevelGraph(self)
     var membership = (0..<n).map { Int32($0) }  // original person → current level node
-    var rng = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed
-    func nextRandom() -> UInt64 {
-      rng &+= 0x9E37_79B9_7F4A_7C15
-      var z = rng
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    // Leiden: the community each level node starts in (nil: alone).
-    var initial: [Int32]? = nil
-    // Louvain: every level below the current one, for the refinement on the way back.
+    var random = CommunityRandom(seed: seed)
+    // Every level below the current one, for the refinement on the way back.
     var hierarchy: [(graph: CommunityLevelGraph, k: [Double], order: [Int32], up: [Int32])] = []
-    let schedule: LocalMoving.Schedule = refine ? .sweeps : .queue(maxSweeps: Self.louvainMaxSweeps)
+    let schedule: LocalMoving.Schedule = .queue(maxSweeps: Self.louvainMaxSweeps)
     let m2 = graph.weights.reduce(0, +)
     guard m2 > 0 else {
       return finish(membership: membership, resolution: resolution)
@@ -136,59 +359,25 @@ extension Graph {
     while true {
       let nodes = graph.nodes
       let k = graph.strengths()
-      var community = initial ?? (0..<nodes).map { Int32($0) }
-      var tot = [Double](repeating: 0, count: nodes)
-      for u in 0..<nodes { tot[Int(community[u])] += k[u] }
-      var order = (0..<nodes).map { Int32($0) }
-      for i in stride(from: nodes - 1, to: 0, by: -1) { order.swapAt(i, Int(nextRandom() % UInt64(i + 1))) }
+      var community = (0..<nodes).map { Int32($0) }
+      var tot = k
+      let order = random.shuffled(nodes)
       let outcome = LocalMoving.run(
         graph, k: k, order: order, community: &community, tot: &tot, resolution: resolution, m2: m2,
         threshold: threshold, schedule: schedule)
-      if !outcome.improved && initial == nil { break }
-      // Renumber communities 0 ..< c in order of first node.
-      var renumber = [Int32](repeating: -1, count: nodes)
-      var next: Int32 = 0
-      for u in 0..<nodes where renumber[Int(community[u])] < 0 {
-        renumber[Int(community[u])] = next
-        next += 1
-      }
-      if Int(next) == nodes {
-        for p in 0..<n { membership[p] = renumber[Int(community[Int(membership[p])])] }
+      if !outcome.improved { break }
+      let (aggregateOf, newCount) = Self.numbered(community)
+      if newCount == nodes {
+        for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
         break
       }
-      // The partition the aggregate graph is built on: the communities
-      // (Louvain) or their refinement (Leiden), renumbered 0 ..< newCount.
-      var aggregateOf = [Int32](repeating: 0, count: nodes)
-      for u in 0..<nodes { aggregateOf[u] = renumber[Int(community[u])] }
-      var newCount = Int(next)
-      initial = nil
-      if refine {
-        let refined = refinePartition(
-          nodes: nodes, offsets: graph.offsets, targets: graph.targets, weights: graph.weights, k: k,
-          community: community, order: order.map { Int($0) }, resolution: resolution, m2: m2)
-        var refinedNumber = [Int32](repeating: -1, count: nodes)
-        var count: Int32 = 0
-        for u in 0..<nodes where refinedNumber[Int(refined[u])] < 0 {
-          refinedNumber[Int(refined[u])] = count
-          count += 1
-        }
-        if Int(count) < nodes {
-          var start = [Int32](repeating: 0, count: Int(count))
-          for u in 0..<nodes {
-            let r = Int(refinedNumber[Int(refined[u])])
-            start[r] = renumber[Int(community[u])]
-            aggregateOf[u] = Int32(r)
-          }
-          newCount = Int(count)
-          initial = start
-        }
-      }
+      // The aggregate graph: one node per community.
       for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
       let aggregate = Self.aggregate(graph, into: aggregateOf, count: newCount)
-      if !refine { hierarchy.append((graph, k, order, aggregateOf)) }
+      hierarchy.append((graph, k, order, aggregateOf))
       graph = aggregate
     }
-    if !refine && !hierarchy.isEmpty {
+    if !hierarchy.isEmpty {
       // Refinement on the way back (networkit's PLM with refine, Staudt &
       // Meyerhenke 2016): the top level ends with every node alone; each
       // lower level starts from the partition of the level above and runs
@@ -270,69 +459,6 @@ extension Graph {
     return CommunityLevelGraph(offsets: newOffsets, targets: newTargets, weights: newWeights, selfLoop: newSelf)
   }
 
-  /// Leiden's refinement of one level's partition (see `leidenCommunities`):
-  /// returns a refined label per node, each refined set inside one community.
-  /// - Complexity: O(nodes + level edges).
-  private func refinePartition(
-    nodes: Int, offsets: [Int], targets: [Int32], weights: [Double], k: [Double], community: [Int32], order: [Int],
-    resolution γ: Double, m2: Double
-  ) -> [Int32] {
-    var refined = (0..<nodes).map { Int32($0) }
-    var refinedTotal = k  // K_R
-    var refinedSize = [Int](repeating: 1, count: nodes)
-    var communityTotal = [Double](repeating: 0, count: nodes)  // K_C
-    for u in 0..<nodes { communityTotal[Int(community[u])] += k[u] }
-    // w(v, C − v): weight from v to the rest of its community; ext(R) for singletons.
-    var inside = [Double](repeating: 0, count: nodes)
-    for u in 0..<nodes {
-      for e in offsets[u]..<offsets[u + 1] where community[Int(targets[e])] == community[u] && Int(targets[e]) != u {
-        inside[u] += weights[e]
-      }
-    }
-    var external = inside  // ext(R) = weight from R to C − R
-    var toRefined = [Double](repeating: -1, count: nodes)
-    var touched: [Int32] = []
-    for v in order {
-      guard refinedSize[Int(refined[v])] == 1 else { continue }
-      let c = Int(community[v])
-      guard inside[v] >= γ * k[v] * (communityTotal[c] - k[v]) / m2 else { continue }
-      touched.removeAll(keepingCapacity: true)
-      for e in offsets[v]..<offsets[v + 1] {
-        let u = Int(targets[e])
-        guard u != v, Int(community[u]) == c else { continue }
-        let r = Int(refined[u])
-        if toRefined[r] < 0 {
-          toRefined[r] = 0
-          touched.append(Int32(r))
-        }
-        toRefined[r] += weights[e]
-      }
-      var best = -1
-      var bestGain = 0.0
-      for r32 in touched {
-        let r = Int(r32)
-        let wellConnected = external[r] >= γ * refinedTotal[r] * (communityTotal[c] - refinedTotal[r]) / m2
-        guard wellConnected else { continue }
-        let gain = toRefined[r] - γ * k[v] * refinedTotal[r] / m2
-        if gain > bestGain + 1e-12 || (best >= 0 && abs(gain - bestGain) <= 1e-12 && r < best) {
-          best = r
-          bestGain = gain
-        }
-      }
-      if best >= 0 {
-        let own = Int(refined[v])
-        refinedSize[own] = 0
-        refinedTotal[own] = 0
-        refined[v] = Int32(best)
-        refinedSize[best] += 1
-        refinedTotal[best] += k[v]
-        external[best] += inside[v] - 2 * toRefined[best]
-      }
-      for r32 in touched { toRefined[Int(r32)] = -1 }
-    }
-    return refined
-  }
-
   /// Numbers communities by size (largest first), then smallest member, and computes Q.
   private func finish(membership: [Int32], resolution: Double) -> CommunityPartition {
     let n = membership.count
@@ -352,5 +478,30 @@ extension Graph {
     return CommunityPartition(
       labels: labels, count: ranked.count, modularity: modularity(labels: labels, resolution: resolution),
       resolution: resolution)
+  }
+}
+
+/// The seeded random stream of Louvain and Leiden: SplitMix64 (seed 0 is
+/// replaced by the golden-ratio constant, as it always was here), with the
+/// shuffle both have used since the first version, so Louvain's partitions
+/// stay the same for a seed.
+struct CommunityRandom {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    return SplitMix64.mix(state)
+  }
+
+  /// A uniform double in [0, 1).
+  mutating func nextDouble() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+  /// 0 ..< count in a shuffled order (Fisher–Yates from the end). O(count).
+  mutating func shuffled(_ count: Int) -> [Int32] {
+    var order = (0..<count).map { Int32($0) }
+    for i in stride(from: count - 1, to: 0, by: -1) { order.swapAt(i, Int(next() % UInt64(i + 1))) }
+    return order
   }
 }
