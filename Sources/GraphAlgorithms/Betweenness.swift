@@ -54,13 +54,26 @@ extension Graph {
   /// estimation in large networks", *Int J Bifurcation Chaos* 17:2303):
   /// B̂(v) = (n / k) · Σ_{s in sample} δ_s(v) / 2.
   ///
-  /// Error bound: each source's contribution to a normalised score,
-  /// X_s = n·δ_s(v) / ((n−1)(n−2)), lies in [0, n/(n−1)] because δ_s(v) ≤ n − 2,
-  /// and the estimate is the mean of k draws without replacement, so
-  /// Hoeffding's inequality (1963, which covers sampling without replacement)
-  /// with a union bound over the n people gives, with probability ≥ 1 − α
-  /// (`confidence` = 1 − α), |estimate − exact| ≤ (n/(n−1))·√(ln(2n/α) / (2k))
-  /// for every person at once. When k ≥ n the result is exact.
+  /// Error bound, for every person at once with probability ≥ `confidence`
+  /// (= 1 − α): each source's contribution to a normalised score,
+  /// X_s = n·δ_s(v) / ((n−1)(n−2)), lies in [0, R], R = n/(n−1) (δ_s(v) ≤ n − 2),
+  /// and the estimate is the mean of k of the n values drawn without
+  /// replacement. Two bounds, each given α/2 and a union bound over people:
+  /// - Hoeffding–Serfling (Serfling 1974, as sharpened by Bardenet & Maillard
+  ///   2015, Bernoulli 21:1361): ε_H = R·√(ρ ln(4n/α) / (2k)),
+  ///   ρ = min(1 − (k−1)/n, (1 − k/n)(1 + 1/k)) the finite-population factor;
+  /// - empirical Bernstein–Serfling (Bardenet & Maillard 2015, Thm 3), per
+  ///   person from the sample's own spread σ̂_v (standard deviation of the k
+  ///   values X_s): ε_v = σ̂_v·√(2ρ L / k) + κ R L / k, L = ln(20n/α),
+  ///   κ = 7/3 + 3/√2.
+  /// Person v's estimate is within min(ε_H, ε_v) of the exact value, for all
+  /// v together with probability ≥ 1 − α; `errorBound` is the largest of
+  /// these over people. When κ R L / k ≥ ε_H (decided from n, k and α alone,
+  /// so before the sample is seen) the empirical bound cannot win and
+  /// Hoeffding–Serfling gets all of α: ε_H = R·√(ρ ln(2n/α) / (2k)). No
+  /// honest bound can be far below R·ln(n/α)/k: a person whose paths from a
+  /// share ln(n/α)/k of the sources all run through them is missed by k
+  /// samples with probability about α/n. When k ≥ n the result is exact.
   ///
   /// - Complexity: O(k·E) time (O(k·E log V) weighted), space as `betweenness`.
   public func approximateBetweenness(
@@ -77,15 +90,43 @@ extension Graph {
       ids.swapAt(i, j)
     }
     let chosen = ids[0..<k].sorted()
-    let sum = brandesSum(sources: chosen, weighted: weighted, threads: threads)
+    let (sum, squares) = brandesSums(sources: chosen, weighted: weighted, threads: threads, squares: true)
     let scale = Double(n) / Double(k) / 2
     let raw = sum.map { $0 * scale }
-    let alpha = 1 - confidence
-    let bound =
-      n <= 2 ? 0 : Double(n) / Double(n - 1) * (_logDouble(2 * Double(n) / alpha) / (2 * Double(k))).squareRoot()
+    let bound = Self.samplingErrorBound(sums: sum, squares: squares, people: n, samples: k, confidence: confidence)
     return BetweennessScores(
       raw: raw, normalised: raw.map { Graph.normaliseBetweenness($0, people: n) }, weighted: weighted,
       sources: k, errorBound: bound, confidence: confidence)
+  }
+
+  /// The bound of `approximateBetweenness` from the per-person sums of δ_s(v)
+  /// and of δ_s(v)² over the k sampled sources. O(n).
+  static func samplingErrorBound(sums: [Double], squares: [Double], people n: Int, samples k: Int, confidence: Double)
+    -> Double
+  {
+    if n <= 2 || k >= n { return 0 }
+    let alpha = 1 - confidence
+    let nd = Double(n)
+    let kd = Double(k)
+    let range = nd / (nd - 1)
+    let rho = Swift.min(1 - (kd - 1) / nd, (1 - kd / nd) * (1 + 1 / kd))
+    let hoeffding = range * (rho * _logDouble(4 * nd / alpha) / (2 * kd)).squareRoot()
+    let logTerm = _logDouble(20 * nd / alpha)
+    let kappa = 7.0 / 3 + 3 / 2.0.squareRoot()
+    let rangeTerm = kappa * range * logTerm / kd
+    // Decided from n, k and α only (before looking at the sample): when the
+    // empirical bound cannot win, Hoeffding–Serfling gets the whole α.
+    if rangeTerm >= hoeffding { return range * (rho * _logDouble(2 * nd / alpha) / (2 * kd)).squareRoot() }
+    // X_s = c·δ_s(v): mean c·Σδ/k, second moment c²·Σδ²/k.
+    let c = nd / ((nd - 1) * (nd - 2))
+    var largest = 0.0
+    for v in 0..<n {
+      let mean = c * sums[v] / kd
+      let variance = Swift.max(0, c * c * squares[v] / kd - mean * mean)
+      let empirical = (variance * 2 * rho * logTerm / kd).squareRoot() + rangeTerm
+      largest = Swift.max(largest, Swift.min(hoeffding, empirical))
+    }
+    return largest
   }
 
   /// networkx's normalisation of raw undirected betweenness.
@@ -95,46 +136,66 @@ extension Graph {
 
   /// Σ_s δ_s(v) over the sources (all people when nil): ordered pairs.
   func brandesSum(sources: [Int32]?, weighted: Bool, threads: Int) -> [Double] {
+    brandesSums(sources: sources, weighted: weighted, threads: threads, squares: false).sums
+  }
+
+  /// Σ_s δ_s(v) and, when `squares`, Σ_s δ_s(v)² (else empty) over the sources.
+  func brandesSums(sources: [Int32]?, weighted: Bool, threads: Int, squares: Bool) -> (
+    sums: [Double], squares: [Double]
+  ) {
     let n = personCount
     let sourceCount = sources?.count ?? n
-    if n == 0 || sourceCount == 0 { return [Double](repeating: 0, count: n) }
+    if n == 0 || sourceCount == 0 {
+      return ([Double](repeating: 0, count: n), squares ? [Double](repeating: 0, count: n) : [])
+    }
     let slots = min(32, sourceCount)
     var partial = [[Double]](repeating: [], count: slots)
+    var partialSquares = [[Double]](repeating: [], count: squares ? slots : 0)
     let costs: [Int64] = weighted ? withCSR { _, _, s in TieCost.halfEdgeCosts(s) } : []
     withCSR { o, t, _ in
       costs.withUnsafeBufferPointer { c in
         partial.withUnsafeMutableBufferPointer { parts in
-          let out = SendableBuffer(parts)
-          Parallel.parallelFor(
-            count: slots, threads: threads, chunk: 1,
-            makeScratch: { BrandesScratch(count: n, weighted: weighted) },
-            body: { range, scratch in
-              for slot in range {
-                var acc = [Double](repeating: 0, count: n)
-                acc.withUnsafeMutableBufferPointer { a in
-                  var i = slot
-                  while i < sourceCount {
-                    let s = sources?[i] ?? Int32(i)
-                    if weighted {
-                      scratch.dijkstraSource(s, o, t, c, a)
-                    } else {
-                      scratch.bfsSource(s, o, t, a)
+          partialSquares.withUnsafeMutableBufferPointer { squareParts in
+            let out = SendableBuffer(parts)
+            let outSquares = SendableBuffer(squareParts)
+            Parallel.parallelFor(
+              count: slots, threads: threads, chunk: 1,
+              makeScratch: { BrandesScratch(count: n, weighted: weighted) },
+              body: { range, scratch in
+                for slot in range {
+                  var acc = [Double](repeating: 0, count: n)
+                  var accSquares = [Double](repeating: 0, count: squares ? n : 0)
+                  acc.withUnsafeMutableBufferPointer { a in
+                    accSquares.withUnsafeMutableBufferPointer { a2 in
+                      var i = slot
+                      while i < sourceCount {
+                        let s = sources?[i] ?? Int32(i)
+                        if weighted {
+                          scratch.dijkstraSource(s, o, t, c, a, a2)
+                        } else {
+                          scratch.bfsSource(s, o, t, a, a2)
+                        }
+                        i += slots
+                      }
                     }
-                    i += slots
                   }
+                  out.value[slot] = acc
+                  if squares { outSquares.value[slot] = accSquares }
                 }
-                out.value[slot] = acc
-              }
-            })
+              })
+          }
         }
       }
     }
-    var total = partial[0]
-    for slot in 1..<slots {
-      let p = partial[slot]
-      for v in 0..<n { total[v] += p[v] }
+    func total(_ parts: [[Double]]) -> [Double] {
+      var total = parts[0]
+      for slot in 1..<parts.count {
+        let p = parts[slot]
+        for v in 0..<n { total[v] += p[v] }
+      }
+      return total
     }
-    return total
+    return (total(partial), squares ? total(partialSquares) : [])
   }
 }
 
@@ -167,12 +228,14 @@ struct BrandesScratch {
 
   /// Unweighted: BFS from `s` counting shortest paths, then
   /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w) in reverse BFS order,
-  /// added to `acc` (v ≠ s). Touched entries are reset afterwards.
+  /// added to `acc` (and δ(v)² to `squares` unless it is empty) (v ≠ s).
+  /// Touched entries are reset afterwards.
   @inline(__always)
   mutating func bfsSource(
     _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
-    _ acc: UnsafeMutableBufferPointer<Double>
+    _ acc: UnsafeMutableBufferPointer<Double>, _ squares: UnsafeMutableBufferPointer<Double>
   ) {
+    let withSquares = !squares.isEmpty
     hops.withUnsafeMutableBufferPointer { d in
       sigma.withUnsafeMutableBufferPointer { sg in
         coef.withUnsafeMutableBufferPointer { cf in
@@ -220,6 +283,7 @@ struct BrandesScratch {
               let delta = sv * sum
               cf[v] = (1 + delta) / sv
               acc[v] += delta
+              if withSquares { squares[v] += delta * delta }
               i &-= 1
             }
             for j in 0..<tail { d[Int(q[j])] = -1 }
@@ -235,8 +299,10 @@ struct BrandesScratch {
   @inline(__always)
   mutating func dijkstraSource(
     _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
-    _ c: UnsafeBufferPointer<Int64>, _ acc: UnsafeMutableBufferPointer<Double>
+    _ c: UnsafeBufferPointer<Int64>, _ acc: UnsafeMutableBufferPointer<Double>,
+    _ squares: UnsafeMutableBufferPointer<Double>
   ) {
+    let withSquares = !squares.isEmpty
     heap.removeAll()
     var settledCount = 0
     dist[Int(s)] = 0
@@ -284,6 +350,7 @@ struct BrandesScratch {
       let delta = sv * sum
       coef[v] = (1 + delta) / sv
       acc[v] += delta
+      if withSquares { squares[v] += delta * delta }
       i -= 1
     }
     for j in 0..<settledCount { dist[Int(order[j])] = .max }

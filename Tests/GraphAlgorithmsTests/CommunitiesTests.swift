@@ -1,3 +1,4 @@
+import Foundation
 import GraphAlgorithms
 import GraphCore
 import LiaisonTestSupport
@@ -32,13 +33,22 @@ import Testing
     #expect(fine.count >= p.count, "γ > 1 gives more, smaller communities")
   }
 
-  /// Modularity equals a brute-force double sum over all pairs; Louvain never
-  /// does worse than singletons or a single community, on 100 seeded random graphs.
+  /// Modularity equals a brute-force double sum over all pairs; Louvain and
+  /// Leiden never do worse than singletons or a single community, Leiden
+  /// reaches Louvain's Q with connected communities, on 100 seeded random graphs.
   @Test(arguments: 0..<UInt64(100))
   func modularityEqualsBruteForce(seed: UInt64) throws {
     let random = RandomMultigraph(seed: seed &+ 31_000, maxPeople: 40)
     let (g, _) = try random.build()
-    let p = g.louvainCommunities(seed: seed)
+    try checkAgainstBruteForce(g, g.louvainCommunities(seed: seed), random)
+    let leiden = g.leidenCommunities(seed: seed)
+    try checkAgainstBruteForce(g, leiden, random)
+    #expect(leiden.modularity >= g.louvainCommunities(seed: seed).modularity - 1e-12, "\(random)")
+    #expect(Self.connected(g, leiden.labels), "\(random): every Leiden community is connected")
+    #expect(g.leidenCommunities(seed: seed) == leiden, "\(random): deterministic")
+  }
+
+  func checkAgainstBruteForce(_ g: Graph, _ p: CommunityPartition, _ random: RandomMultigraph) throws {
     let n = g.personCount
     var m2 = 0.0
     var k = [Double](repeating: 0, count: n)
@@ -115,6 +125,48 @@ import Testing
         #expect(g.modularity(labels: labels) <= p.modularity + 1e-9, "\(random): person \(u) to \(c)")
       }
       labels[u] = own
+    }
+  }
+
+  /// Whether every community induces a connected subgraph.
+  static func connected(_ g: Graph, _ labels: [Int32]) -> Bool {
+    var seen = [Bool](repeating: false, count: g.personCount)
+    var started = Set<Int32>()
+    for s in 0..<g.personCount where !seen[s] {
+      if !started.insert(labels[s]).inserted { return false }  // a second piece of the same community
+      var stack = [s]
+      seen[s] = true
+      while let u = stack.popLast() {
+        for v in g.neighbors(of: PersonID(u)) where !seen[Int(v)] && labels[Int(v)] == labels[u] {
+          seen[Int(v)] = true
+          stack.append(Int(v))
+        }
+      }
+    }
+    return true
+  }
+}
+
+/// Leiden reaches at least Louvain's modularity on real networks, for the
+/// same seed, with connected communities. Skipped when the real-data folder
+/// is absent.
+@Suite struct LeidenRealDataTests: NetworkFileSuite {
+  @Test(arguments: [
+    "networkx-classics/les_miserables_edges.csv", "networkx-classics/karate_club_edges.csv",
+    "snap-email-eu-core/email-Eu-core.txt", "snap-ca-grqc/CA-GrQc.txt",
+  ])
+  func leidenReachesLouvain(file: String) throws {
+    guard let path = real(file) else { return }
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let g = try load(text, name: String(file.split(separator: "/").last!)).graph
+    for seed in [UInt64(1), 2, 42] {
+      let leiden = g.leidenCommunities(seed: seed)
+      let louvain = g.louvainCommunities(seed: seed)
+      #expect(
+        leiden.modularity >= louvain.modularity - 1e-12,
+        "\(file) seed \(seed): \(leiden.modularity) < \(louvain.modularity)")
+      #expect(CommunitiesTests.connected(g, leiden.labels), "\(file) seed \(seed)")
+      print("\(file) seed \(seed): Leiden \(leiden.modularity), Louvain \(louvain.modularity)")
     }
   }
 }

@@ -293,7 +293,9 @@ enum BrokersReport {
         confidence: b.confidence,
         method: b.isExact
           ? "Brandes, exact\(request.weighted ? ", cost -ln(strength) quantised to 1e-6" : ", unweighted")"
-          : "Brandes-Pich pivot sampling of \(b.sources) sources, Hoeffding bound with a union bound over people")
+          : "Brandes-Pich pivot sampling of \(b.sources) sources, bound: the smaller of Hoeffding-Serfling"
+            + " and empirical Bernstein-Serfling per person, union over people"
+      )
     }
     let answer = BrokersAnswer(
       peopleInNetwork: n, rankedBy: by.rawValue, groupBy: request.groupBy.rawValue, groups: grouping?.count ?? 0,
@@ -349,7 +351,7 @@ extension BrokersAnswer {
       } else if let e = method.errorBound, let c = method.confidence {
         out +=
           "; betweenness estimated from \(grouped(method.sources)) people, each value within ±\(fixed(e, 3))"
-          + " with \(fixed(100 * c, 0)) % probability"
+          + " with \(fixed(100 * c, 0)) % confidence"
       }
     } else {
       out += "; betweenness not computed (list it in --measures to have it)"
