@@ -86,8 +86,9 @@ extension Graph {
   ///
   /// One Leiden pass, from a starting partition P of the people:
   /// 1. Fast local moving (the queue of `louvainCommunities`) on the level
-  ///    graph, starting from P. If every community is a single node, the
-  ///    pass ends.
+  ///    graph, starting from P; a node may also move to an empty community
+  ///    when every other choice loses. If every community is a single node,
+  ///    the pass ends.
   /// 2. Refinement: inside each community C, a refined partition starts with
   ///    every node alone. In the seeded order, a node v still alone and well
   ///    connected to C (w(v, C − v) ≥ γ k_v (K_C − k_v) / 2m) may join a
@@ -101,7 +102,10 @@ extension Graph {
   ///    while the partition the aggregate starts from is the unrefined one
   ///    (each aggregate node in the community of P it came from); back to 1.
   ///    If the refinement merged nothing, the aggregate is built on the
-  ///    communities themselves, each starting alone, so levels always shrink.
+  ///    connected parts of the communities, each starting alone, so levels
+  ///    always shrink (and if there is nothing to merge, the pass ends).
+  ///    Every community returned is one node of the last level: a connected
+  ///    set of people.
   ///
   /// A run repeats passes, each starting from the partition the previous
   /// pass returned (Q never decreases), until a pass changes nothing or gains
@@ -191,7 +195,7 @@ extension Graph {
       let order = random.shuffled(nodes)
       _ = LocalMoving.run(
         graph, k: k, order: order, community: &community, tot: &tot, resolution: resolution, m2: m2,
-        threshold: threshold, schedule: .queue(maxSweeps: louvainMaxSweeps))
+        threshold: threshold, schedule: .queue(maxSweeps: louvainMaxSweeps), allowEmpty: true)
       let (renumbered, count) = numbered(community)
       if count == nodes {
         for p in 0..<n { membership[p] = renumbered[Int(membership[p])] }
@@ -200,14 +204,23 @@ extension Graph {
       let refined = refinePartition(
         graph, k: k, community: renumbered, communities: count, order: order, resolution: resolution, m2: m2,
         random: &random)
-      var aggregateOf = renumbered
-      var aggregateCount = count
-      var next = (0..<count).map { Int32($0) }
+      var aggregateOf: [Int32]
+      var aggregateCount: Int
+      var next: [Int32]
       if refined.count < nodes {
         next = [Int32](repeating: 0, count: refined.count)
         for u in 0..<nodes { next[Int(refined.labels[u])] = renumbered[u] }
         aggregateOf = refined.labels
         aggregateCount = refined.count
+      } else {
+        // The refinement merged nothing: aggregate by the connected parts of
+        // the communities (never worse for Q, and connected), each starting alone.
+        (aggregateOf, aggregateCount) = connectedParts(graph, of: renumbered)
+        next = (0..<aggregateCount).map { Int32($0) }
+        if aggregateCount == nodes {
+          for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
+          break
+        }
       }
       for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
       graph = aggregate(graph, into: aggregateOf, count: aggregateCount)
@@ -306,6 +319,30 @@ extension Graph {
     }
     let (labels, count) = numbered(refined)
     return (labels, count)
+  }
+
+  /// The connected parts of each community (ties inside it only), numbered
+  /// 0 ..< count in order of first node. O(nodes + level edges).
+  private static func connectedParts(_ g: CommunityLevelGraph, of community: [Int32]) -> ([Int32], Int) {
+    let nodes = g.nodes
+    var part = [Int32](repeating: -1, count: nodes)
+    var count: Int32 = 0
+    var stack: [Int] = []
+    for s in 0..<nodes where part[s] < 0 {
+      part[s] = count
+      stack.append(s)
+      while let u = stack.popLast() {
+        for e in g.offsets[u]..<g.offsets[u + 1] {
+          let v = Int(g.targets[e])
+          if part[v] < 0 && community[v] == community[u] {
+            part[v] = count
+            stack.append(v)
+          }
+        }
+      }
+      count += 1
+    }
+    return (part, Int(count))
   }
 
   /// Labels renumbered 0 ..< count in order of first node, and the count. O(nodes).

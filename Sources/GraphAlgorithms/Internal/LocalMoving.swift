@@ -37,6 +37,11 @@ struct CommunityLevelGraph {
 ///   a round of `nodes` visits improves Q by less than `threshold`, or after
 ///   `maxSweeps × nodes` visits (networkit's PLM caps at 32 sweeps per level).
 ///
+/// With `allowEmpty` (Leiden), a node may also move to an empty community
+/// (gain 0) when every other choice, staying included, loses: so a part of a
+/// community with no ties to the rest leaves it, as in Traag et al.'s
+/// FastMoveNodes. Empty ids are taken from a stack (highest first at entry).
+///
 /// Both are deterministic: the result depends only on the graph, `order` and
 /// the starting `community`.
 ///
@@ -65,7 +70,7 @@ enum LocalMoving {
 
   static func run(
     _ g: CommunityLevelGraph, k: [Double], order: [Int32], community: inout [Int32], tot: inout [Double],
-    resolution: Double, m2: Double, threshold: Double, schedule: Schedule
+    resolution: Double, m2: Double, threshold: Double, schedule: Schedule, allowEmpty: Bool = false
   ) -> Outcome {
     let n = g.nodes
     precondition(
@@ -82,9 +87,23 @@ enum LocalMoving {
     neighbourWeight.initialize(repeating: -1)
     let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
     touched.initialize(repeating: 0)
+    // `allowEmpty`: community sizes and a stack of empty community ids.
+    let size = UnsafeMutableBufferPointer<Int32>.allocate(capacity: allowEmpty ? n : 0)
+    let empty = UnsafeMutableBufferPointer<Int32>.allocate(capacity: allowEmpty ? n : 0)
+    var emptyCount = 0
+    if allowEmpty {
+      size.initialize(repeating: 0)
+      for c in community { size[Int(c)] += 1 }
+      for c in stride(from: n - 1, through: 0, by: -1) where size[c] == 0 {
+        empty[emptyCount] = Int32(c)
+        emptyCount += 1
+      }
+    }
     defer {
       neighbourWeight.deallocate()
       touched.deallocate()
+      size.deallocate()
+      empty.deallocate()
     }
 
     return g.offsets.withUnsafeBufferPointer { off in
@@ -122,6 +141,22 @@ enum LocalMoving {
                     }
                   }
                   for i in 0..<t { neighbourWeight[Int(touched[i])] = -1 }
+                  if allowEmpty {
+                    // An empty community gains 0: better when every other choice loses.
+                    if bestGain < -1e-12 && size[cu] > 1 && emptyCount > 0 {
+                      emptyCount -= 1
+                      best = Int(empty[emptyCount])
+                      bestGain = 0
+                    }
+                    if best != cu {
+                      size[cu] -= 1
+                      if size[cu] == 0 {
+                        empty[emptyCount] = Int32(cu)
+                        emptyCount += 1
+                      }
+                      size[best] += 1
+                    }
+                  }
                   tot[best] += ku
                   if best != cu {
                     gain += bestGain - (stayWeight - resolution * ku * tot[cu] / m2)
