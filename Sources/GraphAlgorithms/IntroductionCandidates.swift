@@ -531,7 +531,7 @@ extension Graph {
 
   /// The warning that opens the reasons of a pair of namesakes.
   func sameNameWarning(_ a: PersonID, _ b: PersonID) -> String {
-    "same name as \(displayName(b)) (\(people.id(of: a)) and \(people.id(of: b))): check they are two people"
+    "same name, ids \(people.id(of: a)) and \(people.id(of: b)): check they are two people"
   }
 
   /// Plain-word reasons for one candidate, most important first.
