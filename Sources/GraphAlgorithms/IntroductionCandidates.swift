@@ -72,6 +72,9 @@ public struct IntroductionOptions: Sendable {
   /// pairs (0: ranked by score alone).
   public var diversityWindow: Int
   public var diversityCap: Int
+  /// Tie classes for the reasons: a dormant tie of the ego to a or b is
+  /// named ("a reason to get back in touch"); it does not change the score.
+  public var classifier: TieClassifier
 
   /// The default `maxContacts`.
   public static let defaultMaxContacts = 2_000
@@ -82,8 +85,9 @@ public struct IntroductionOptions: Sendable {
     closeAtLeast: Double = 0.55,
     weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0,
     maxContacts: Int? = IntroductionOptions.defaultMaxContacts, apart: Set<PersonPair> = [],
-    diversityWindow: Int = 10, diversityCap: Int = 3
+    diversityWindow: Int = 10, diversityCap: Int = 3, classifier: TieClassifier = TieClassifier()
   ) {
+    self.classifier = classifier
     self.maxContacts = maxContacts
     self.apart = apart
     self.diversityWindow = diversityWindow
@@ -145,6 +149,8 @@ public struct IntroductionCandidate: Sendable, Codable, Equatable {
   public var differentGroups: Bool?
   /// Shared contacts besides the ego, ascending id (at most 10 listed).
   public var sharedContacts: [PersonID]
+  /// Of a and b, those whose tie to the ego is dormant (`IntroductionOptions.classifier`).
+  public var dormant: [PersonID]
   /// a and b have the same name (case and spacing ignored): maybe one person
   /// entered twice; the reasons say so first.
   public var sameName: Bool
@@ -477,7 +483,10 @@ extension Graph {
         contextFit: features.contextFit(ia, ib), bridging: features.bridging(ia, ib),
         sharedIndustry: features.sharedIndustry(ia, ib), complementary: features.complementary(ia, ib),
         differentCompanies: features.differentCompanies(ia, ib), differentGroups: features.differentGroups(ia, ib),
-        sharedContacts: shared, sameName: haveSameName(k.a, k.b), scoreRank: place + 1,
+        sharedContacts: shared,
+        dormant: [k.a, k.b].filter { x in
+          tieID(between: ego, and: x).map { tieClass($0, classifier: options.classifier) == .dormant } ?? false
+        }, sameName: haveSameName(k.a, k.b), scoreRank: place + 1,
         constraintBefore: egoConstraint.before ?? 0, constraintAfter: after ?? 0, reasons: [])
       cand.reasons = introductionReasons(
         cand, groupsAreCommunities: options.groups != nil, closeAtLeast: options.closeAtLeast)
@@ -560,6 +569,11 @@ extension Graph {
       out.append("both at \(people.company(of: c.a)), yet not tied")
     }
     if groupsAreCommunities, c.differentGroups == true { out.append("they are in different communities") }
+    if !c.dormant.isEmpty {
+      let who = c.dormant.map { displayName($0) }.joined(separator: " and ")
+      out.append(
+        "your tie to \(who) is dormant: the introduction is a reason to get back in touch")
+    }
     let weaker = min(c.strengthToA, c.strengthToB)
     if weaker >= closeAtLeast {
       out.append("you are close to both")

@@ -92,6 +92,27 @@ import Testing
     }
   }
 
+  /// A dormant tie of the ego to one of the two is named in the reasons and
+  /// the JSON; it does not change the score.
+  @Test func dormantTiesAreNamed() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let ties = tmp.write(
+      "ties.csv",
+      "source,target,strength,last_contact\ne,a,0.8,2019-01-01\ne,b,0.8,2024-06-01\ne,c,0.8,2024-06-01\n")
+    let (code, json) = runJSON(["introduce", ties, "--ego", "e"])
+    #expect(code == 0)
+    let candidates = try #require(json?["candidates"] as? [[String: Any]])
+    #expect(candidates.count == 3)
+    for c in candidates {
+      let ids = Set(["a", "b"].map { (c[$0] as! [String: Any])["id"] as! String })
+      let reasons = (c["reasons"] as? [String]) ?? []
+      let named = reasons.contains { $0.contains("your tie to a is dormant") }
+      #expect(named == ids.contains("a"), "\(ids): \(reasons)")
+      #expect(((c["dormant"] as? [[String: Any]])?.count ?? 0) == (ids.contains("a") ? 1 : 0))
+    }
+  }
+
   /// Two contacts with the same name: flagged in JSON, marked with their ids
   /// and ⚠ in the table, and warned about first in the reasons.
   @Test func namesakesAreMarkedEverywhere() throws {

@@ -32,7 +32,8 @@ extension BatchReport {
       let found = g.introductionCandidates(
         for: p,
         options: IntroductionOptions(
-          top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1, apart: apart))
+          top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1, apart: apart,
+          classifier: config.classifier))
       if found.contactsConsidered < found.contacts {
         Terminal.note(
           IntroductionsReport.capNotice(

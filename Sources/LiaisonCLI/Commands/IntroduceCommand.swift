@@ -110,7 +110,8 @@ struct IntroduceCommand: ParsableCommand {
     }
     let options = IntroductionOptions(
       top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded, closeAtLeast: input.strongAtLeast,
-      threads: threading.threads ?? 0, maxContacts: maxContacts == 0 ? nil : maxContacts, apart: apart)
+      threads: threading.threads ?? 0, maxContacts: maxContacts == 0 ? nil : maxContacts, apart: apart,
+      classifier: input.classifier)
     let found = g.introductionCandidates(for: e, options: options)
     if found.contactsConsidered < found.contacts { Terminal.note(IntroductionsReport.capNotice(found, in: g)) }
     let result = IntroduceResult.make(found, in: g)

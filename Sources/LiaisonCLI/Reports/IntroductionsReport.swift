@@ -39,6 +39,8 @@ struct IntroductionJSON: Codable, Equatable {
   var constraintAfter: Double?
   var constraintChange: Double?
   var sharedContacts: [PersonReference.Ref]
+  /// Ego mode: of a and b, those whose tie to the ego is dormant (absent when none).
+  var dormant: [PersonReference.Ref]?
   var reasons: [String]
 }
 
@@ -79,7 +81,8 @@ struct IntroduceResult: Codable, Equatable {
         complementary: c.complementary, differentCompanies: c.differentCompanies, differentGroups: c.differentGroups,
         constraintBefore: c.constraintBefore, constraintAfter: c.constraintAfter,
         constraintChange: c.constraintAfter - c.constraintBefore,
-        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
+        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) },
+        dormant: c.dormant.isEmpty ? nil : c.dormant.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
     }
     return IntroduceResult(
       mode: "ego", ego: PersonReference.ref(r.ego, in: g), contacts: r.contacts,
