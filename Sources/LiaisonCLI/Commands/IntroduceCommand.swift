@@ -11,9 +11,12 @@ struct IntroduceCommand: ParsableCommand {
     abstract: "Who to introduce to whom: pairs of your contacts who don't know each other and would gain from meeting.",
     discussion: """
       With --ego, every pair of the ego's contacts with no tie between them is ranked by one \
-      score: shared contacts besides the ego (resource allocation), context fit (same industry, \
-      hiring × looking, founder × investor, mentor), the ego's weaker tie to the two, and \
-      bridging (different companies or industries). Each pair comes with plain-word reasons, \
+      score: shared contacts besides the ego (strength-weighted resource allocation), context fit \
+      (same industry, hiring × looking, founder × investor, mentor), the ego's weaker tie to the \
+      two, and bridging (different companies or industries); equal scores go to more shared \
+      contacts, then by name. Nobody appears in more than 3 of each 10 places. Two records \
+      identity resolution could not tell apart are never paired; two people with the same \
+      name are marked. Each pair comes with plain-word reasons, \
       networkx-compatible Adamic–Adar, resource allocation, Jaccard and common contacts (with \
       and without the ego), and the change in the ego's Burt constraint if they meet.
 
