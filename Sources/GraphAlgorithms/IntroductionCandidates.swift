@@ -63,6 +63,19 @@ public struct IntroductionOptions: Sendable {
   /// 2 million contacts 2 × 10¹² pairs.
   public var maxContacts: Int?
 
+  /// Pairs never suggested: records identity resolution could not tell apart
+  /// (`IdentityReport.ambiguousPairs`), so they may be one person; counted
+  /// in `IntroductionResult.pairsKeptApart`.
+  public var apart: Set<PersonPair>
+  /// The diversity re-rank: in each successive block of `diversityWindow`
+  /// places (1–10, 11–20, …) one person appears in at most `diversityCap`
+  /// pairs (0: ranked by score alone).
+  public var diversityWindow: Int
+  public var diversityCap: Int
+  /// Tie classes for the reasons: a dormant tie of the ego to a or b is
+  /// named ("a reason to get back in touch"); it does not change the score.
+  public var classifier: TieClassifier
+
   /// The default `maxContacts`.
   public static let defaultMaxContacts = 2_000
 
@@ -71,9 +84,14 @@ public struct IntroductionOptions: Sendable {
     likelihoodQuantile: Double = 0.9, newTieStrength: Double = Double(TieClassifier.defaultStrength),
     closeAtLeast: Double = 0.55,
     weights: IntroductionWeights = IntroductionWeights(), threads: Int = 0,
-    maxContacts: Int? = IntroductionOptions.defaultMaxContacts
+    maxContacts: Int? = IntroductionOptions.defaultMaxContacts, apart: Set<PersonPair> = [],
+    diversityWindow: Int = 10, diversityCap: Int = 3, classifier: TieClassifier = TieClassifier()
   ) {
+    self.classifier = classifier
     self.maxContacts = maxContacts
+    self.apart = apart
+    self.diversityWindow = diversityWindow
+    self.diversityCap = diversityCap
     self.top = top
     self.minCommonBesidesEgo = minCommonBesidesEgo
     self.excluded = excluded
@@ -103,8 +121,17 @@ public struct IntroductionCandidate: Sendable, Codable, Equatable {
   public var strengthToB: Double
   /// I = min(strengthToA, strengthToB): the ego must be close enough to both.
   public var introducibility: Double
-  /// L = min(1, RA₋ₑ / scale): resource allocation besides the ego, saturating at
-  /// the 90th percentile of the positive values over the pairs considered.
+  /// Strength-weighted resource allocation besides the ego:
+  /// Σ_w ½(s_aw + s_wb) / S_w over the shared contacts w ≠ ego, S_w = w's
+  /// total tie strength (equals `besidesEgo.resourceAllocation` when every
+  /// tie has the same strength).
+  public var strengthResourceAllocation: Double
+  /// The shared contacts' ties to the two, ½(s_aw + s_wb) averaged over the
+  /// shared contacts besides the ego (0 when there are none).
+  public var sharedTieStrength: Double
+  /// L = x / (x + scale) with x = `strengthResourceAllocation`: grows with
+  /// every shared contact but ever more slowly, 0.5 at the 90th percentile
+  /// of the positive values over the pairs considered, never 1.
   public var likelihood: Double
   /// C in [0, 1]: noisy-OR of shared industry (0.5) and complementary roles
   /// (hiring × looking 0.8, founder × investor 0.8, mentor × looking or founder 0.6, founder × founder 0.3).
@@ -122,6 +149,14 @@ public struct IntroductionCandidate: Sendable, Codable, Equatable {
   public var differentGroups: Bool?
   /// Shared contacts besides the ego, ascending id (at most 10 listed).
   public var sharedContacts: [PersonID]
+  /// Of a and b, those whose tie to the ego is dormant (`IntroductionOptions.classifier`).
+  public var dormant: [PersonID]
+  /// a and b have the same name (case and spacing ignored): maybe one person
+  /// entered twice; the reasons say so first.
+  public var sameName: Bool
+  /// The pair's place by score and tie-breaks alone (1 = best), before the
+  /// diversity re-rank moved it.
+  public var scoreRank: Int
   /// The ego's Burt constraint now, and if the a–b tie is made (strength
   /// `newTieStrength`); whole-graph, strength-weighted (Guides/Brokerage.md).
   public var constraintBefore: Double
@@ -146,14 +181,17 @@ public struct IntroductionResult: Sendable, Codable, Equatable {
   public var pairsConsidered: Int
   /// Pairs left out by `excluded`.
   public var pairsExcluded: Int
-  /// The maximum resource allocation besides the ego over the pairs considered.
+  /// Pairs left out by `apart` (identity resolution could not tell them apart).
+  public var pairsKeptApart: Int
+  /// The maximum strength-weighted resource allocation besides the ego over the pairs considered.
   public var maxResourceAllocationBesidesEgo: Double
-  /// The saturation point of L: the `likelihoodQuantile` (default 90th
-  /// percentile) of the positive resource-allocation values besides the ego.
+  /// The half-point of L: the `likelihoodQuantile` (default 90th percentile)
+  /// of the positive strength-weighted resource-allocation values besides the ego.
   public var likelihoodScale: Double
   /// The ego's constraint before any introduction.
   public var constraint: Double?
-  /// The best pairs, score descending, then a, then b ascending.
+  /// The best pairs: by score (`IntroductionPair.before` gives the
+  /// tie-breaks), then re-ranked for diversity (`IntroductionDiversity`).
   public var candidates: [IntroductionCandidate]
 }
 
@@ -163,21 +201,34 @@ extension Graph {
   /// score, with the evidence and plain-word reasons.
   ///
   /// score = 0.45·L + 0.25·C + 0.20·I + 0.10·B (default weights), where
-  /// L = min(1, RA₋ₑ / q₉₀) is the resource-allocation index without the ego
-  /// as a common contact (Zhou, Lü & Zhang 2009), saturating at the 90th
-  /// percentile of its positive values over the pairs considered (beyond a
-  /// point, more shared contacts add credibility no more), C the context fit (shared industry, complementary roles from
-  /// tags and titles), I = min(s_ea, s_eb) the introducibility and B the
-  /// bridging value (different companies, different groups — Obstfeld's
-  /// *tertius iungens*, ASQ 50:100, 2005). The change in the ego's Burt
-  /// constraint if the tie is made shows what the ego gives up as a broker
-  /// (Burt's *tertius gaudens*).
+  /// L = x / (x + q₉₀), x the strength-weighted resource allocation without
+  /// the ego, Σ_w ½(s_aw + s_wb) / S_w over the shared contacts w (Zhou, Lü &
+  /// Zhang 2009; weighted form after Lü & Zhou 2010), q₉₀ the 90th percentile
+  /// of its positive values over the pairs considered: every shared contact
+  /// adds, ever less, and L never reaches 1, so the score does not saturate;
+  /// C the context fit (shared industry, complementary roles from tags and
+  /// titles), I = min(s_ea, s_eb) the introducibility and B the bridging
+  /// value (different companies, different groups — Obstfeld's *tertius
+  /// iungens*, ASQ 50:100, 2005). The change in the ego's Burt constraint if
+  /// the tie is made shows what the ego gives up as a broker (Burt's
+  /// *tertius gaudens*).
+  ///
+  /// Order: score descending; then more shared contacts besides the ego;
+  /// then the ego's stronger ties to the two (s_ea + s_eb); then the two
+  /// display names (the pair whose first name in alphabetical order comes
+  /// first, then the second); person ids decide only between namesakes.
+  /// Then the diversity re-rank (`IntroductionDiversity`): in each block of
+  /// 10 places nobody appears in more than 3 pairs. Pairs of records that
+  /// identity resolution could not tell apart (`apart`) are never
+  /// suggested; a pair sharing a name is flagged (`sameName`) and says so first.
   ///
   /// Link-prediction values are networkx's on the whole graph (ego included)
   /// and also reported without the ego. Two sweeps over the two-paths
   /// a–w–b inside the ego network (one for the normaliser, one for scores),
   /// parallel over a with per-thread accumulators of the ego's size;
-  /// details (merges, constraint, reasons) only for the pairs kept.
+  /// details (merges, constraint, reasons) only for the pairs kept. When the
+  /// re-rank runs out of pairs that respect the cap among those kept, the
+  /// second sweep runs again keeping four times as many.
   ///
   /// Only the `maxContacts` contacts with the strongest ties to the ego are
   /// paired (default 2,000, i.e. at most 2 million pairs; ties broken by
@@ -190,8 +241,10 @@ extension Graph {
   ///
   /// - Complexity: with d = deg(ego), c = min(d, maxContacts) contacts
   ///   considered, T = Σ_{a} Σ_{w∈N(a)} min(deg(w), c·log deg(w)) over the
-  ///   considered a, and K kept pairs: O(d log d + T + c² + K·(d + Σ deg))
-  ///   time (the c² term is the pairs), O(V + c·threads + K) extra space.
+  ///   considered a, W = the contacts of the considered contacts, and K kept
+  ///   pairs: O(d log d + Σ_{w∈W} deg w + T + c² + K·(d + Σ deg)) time per
+  ///   sweep (the c² term is the pairs; a re-run of the second sweep is rare
+  ///   and multiplies K by 4), O(V + c·threads + K) extra space.
   public func introductionCandidates(
     for ego: PersonID, options: IntroductionOptions = IntroductionOptions()
   ) -> IntroductionResult {
@@ -216,83 +269,94 @@ extension Graph {
     for (i, x) in contacts.enumerated() { pos[Int(x)] = Int32(i) }
     let features = IntroductionFeatures(graph: self, contacts: contacts, groups: options.groups)
     let weights = options.weights
+    // Each contact's place in the order of display names (then ids, for namesakes).
+    var nameRank = [Int32](repeating: 0, count: c)
+    for (r, i) in (0..<c).sorted(by: { x, y in
+      features.names[x] != features.names[y] ? features.names[x] < features.names[y] : contacts[x] < contacts[y]
+    }).enumerated() {
+      nameRank[i] = Int32(r)
+    }
+    // 1 / S_w for every middle person w of a two-path (the contacts of the considered contacts).
+    let inverseTotal = inverseTotalStrengths(of: contacts, skipping: ego)
 
     // One sweep: for each a (index i), the two-path counts to later contacts.
-    // `visit(i, j, cn, aa, ra)` is called for every non-tied, non-excluded pair i < j.
+    // `visit(i, j, cn, ra, wra)` is called for every non-tied pair i < j.
     func sweep(_ visit: (Int, Int, Int, Double, Double, inout IntroductionSink) -> Void) -> [IntroductionSink] {
       let sinkBox = IntroductionSinks(count: 0)
-      withCSR { offsets, targets, _ in
+      withCSR { offsets, targets, strengths in
         pos.withUnsafeBufferPointer { pos in
-          Parallel.parallelFor(
-            count: c, threads: workers, chunk: 4,
-            makeScratch: { () -> IntroductionScratch in
-              let s = IntroductionScratch(count: c)
-              sinkBox.add(s)
-              return s
-            }
-          ) { range, s in
-            let cnA = s.cn
-            let aaA = s.aa
-            let raA = s.ra
-            let tied = s.tied
-            for i in range {
-              let a = contacts[i]
-              s.generation &+= 1
-              if s.generation == 0 {
-                tied.update(repeating: 0)
-                s.generation = 1
+          inverseTotal.withUnsafeBufferPointer { inverseTotal in
+            Parallel.parallelFor(
+              count: c, threads: workers, chunk: 4,
+              makeScratch: { () -> IntroductionScratch in
+                let s = IntroductionScratch(count: c)
+                sinkBox.add(s)
+                return s
               }
-              let gen = s.generation
-              // Contacts tied to a are not candidates.
-              for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
-                let x = Int(pos[Int(targets[p])])
-                if x > i { tied[x] = gen }
-              }
-              let later = c - i - 1
-              s.sink.pairsExamined += later
-              s.sink.entriesScanned += Int(offsets[Int(a) + 1] - offsets[Int(a)])
-              for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
-                let w = Int(targets[p])
-                if w == Int(ego) { continue }
-                let wStart = Int(offsets[w])
-                let wEnd = Int(offsets[w + 1])
-                let dw = Double(wEnd - wStart)
-                let aaW = 1 / log(dw)
-                let raW = 1 / dw
-                if RowSearch.searches(rowLength: wEnd - wStart, wanted: later) {
-                  // A hub: look the later contacts up in w's row (both ascend by id).
-                  var f = wStart
-                  for x in (i + 1)..<c {
-                    let target = contacts[x]
-                    f = RowSearch.lowerBound(targets, f, wEnd, target)
-                    s.sink.entriesScanned += 1
-                    if f == wEnd { break }
-                    if targets[f] == target {
-                      cnA[x] &+= 1
-                      aaA[x] += aaW
-                      raA[x] += raW
+            ) { range, s in
+              let cnA = s.cn
+              let wrA = s.wr
+              let raA = s.ra
+              let tied = s.tied
+              for i in range {
+                let a = contacts[i]
+                s.generation &+= 1
+                if s.generation == 0 {
+                  tied.update(repeating: 0)
+                  s.generation = 1
+                }
+                let gen = s.generation
+                // Contacts tied to a are not candidates.
+                for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
+                  let x = Int(pos[Int(targets[p])])
+                  if x > i { tied[x] = gen }
+                }
+                let later = c - i - 1
+                s.sink.pairsExamined += later
+                s.sink.entriesScanned += Int(offsets[Int(a) + 1] - offsets[Int(a)])
+                for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
+                  let w = Int(targets[p])
+                  if w == Int(ego) { continue }
+                  let wStart = Int(offsets[w])
+                  let wEnd = Int(offsets[w + 1])
+                  let raW = 1 / Double(wEnd - wStart)
+                  let sAW = strengths[p]
+                  let invW = inverseTotal[w]
+                  if RowSearch.searches(rowLength: wEnd - wStart, wanted: later) {
+                    // A hub: look the later contacts up in w's row (both ascend by id).
+                    var f = wStart
+                    for x in (i + 1)..<c {
+                      let target = contacts[x]
+                      f = RowSearch.lowerBound(targets, f, wEnd, target)
+                      s.sink.entriesScanned += 1
+                      if f == wEnd { break }
+                      if targets[f] == target {
+                        cnA[x] &+= 1
+                        raA[x] += raW
+                        wrA[x] += LinkKernel.strengthTerm(sAW, strengths[f], invW)
+                      }
                     }
+                    continue
                   }
-                  continue
+                  s.sink.entriesScanned += wEnd - wStart
+                  for q in wStart..<wEnd {
+                    let x = Int(pos[Int(targets[q])])
+                    if x <= i { continue }
+                    cnA[x] &+= 1
+                    raA[x] += raW
+                    wrA[x] += LinkKernel.strengthTerm(sAW, strengths[q], invW)
+                  }
                 }
-                s.sink.entriesScanned += wEnd - wStart
-                for q in wStart..<wEnd {
-                  let x = Int(pos[Int(targets[q])])
-                  if x <= i { continue }
-                  cnA[x] &+= 1
-                  aaA[x] += aaW
-                  raA[x] += raW
+                for j in (i + 1)..<max(i + 1, c) {
+                  let cn = cnA[j]
+                  let ra = raA[j]
+                  let wr = wrA[j]
+                  cnA[j] = 0
+                  raA[j] = 0
+                  wrA[j] = 0
+                  if tied[j] == gen { continue }
+                  visit(i, j, Int(cn), ra, wr, &s.sink)
                 }
-              }
-              for j in (i + 1)..<max(i + 1, c) {
-                let cn = cnA[j]
-                let aa = aaA[j]
-                let ra = raA[j]
-                cnA[j] = 0
-                aaA[j] = 0
-                raA[j] = 0
-                if tied[j] == gen { continue }
-                visit(i, j, Int(cn), aa, ra, &s.sink)
               }
             }
           }
@@ -302,22 +366,36 @@ extension Graph {
     }
 
     let excluded = options.excluded
+    let apart = options.apart
     let minCommon = options.minCommonBesidesEgo
+    /// 0: the pair qualifies; 1: excluded; 2: kept apart; 3: too few shared contacts or one person.
+    @inline(__always) func verdict(_ i: Int, _ j: Int, _ cn: Int) -> Int {
+      if cn < minCommon || contacts[i] == contacts[j] { return 3 }
+      if !excluded.isEmpty && excluded.contains(PersonPair(contacts[i], contacts[j])) { return 1 }
+      if !apart.isEmpty && apart.contains(PersonPair(contacts[i], contacts[j])) { return 2 }
+      return 0
+    }
     // Pass 1: the normaliser, counts.
     let pass1 = sweep(
-      { i, j, cn, _, ra, sink in
-        if cn < minCommon { return }
-        if !excluded.isEmpty && excluded.contains(PersonPair(contacts[i], contacts[j])) {
+      { i, j, cn, _, wr, sink in
+        switch verdict(i, j, cn) {
+        case 0: break
+        case 1:
           sink.excluded += 1
           return
+        case 2:
+          sink.apart += 1
+          return
+        default: return
         }
         sink.considered += 1
-        if ra > sink.maxRA { sink.maxRA = ra }
-        if ra > 0 { sink.positiveRA.append(ra) }
+        if wr > sink.maxRA { sink.maxRA = wr }
+        if wr > 0 { sink.positiveRA.append(wr) }
       })
     var maxRA = 0.0
     var considered = 0
     var excludedCount = 0
+    var apartCount = 0
     var positive: [Double] = []
     var pairsExamined = 0
     var entriesScanned = 0
@@ -327,28 +405,54 @@ extension Graph {
       maxRA = max(maxRA, s.maxRA)
       considered += s.considered
       excludedCount += s.excluded
+      apartCount += s.apart
       positive += s.positiveRA
     }
     let scale = Self.likelihoodScale(positive, quantile: options.likelihoodQuantile)
-    // Pass 2: scores, the best `top` per thread.
-    let top = options.top
-    let pass2 = sweep(
-      { i, j, cn, _, ra, sink in
-        if cn < minCommon { return }
-        if !excluded.isEmpty && excluded.contains(PersonPair(contacts[i], contacts[j])) { return }
-        let l = scale > 0 ? min(1, ra / scale) : 0
-        let c = features.contextFit(i, j)
-        let intro = min(egoStrength[i], egoStrength[j])
-        let b = features.bridging(i, j)
-        let score =
-          weights.likelihood * l + weights.context * c + weights.introducibility * intro + weights.bridging * b
-        let (x, y) = contacts[i] < contacts[j] ? (contacts[i], contacts[j]) : (contacts[j], contacts[i])
-        sink.add(IntroductionPair(score: score, a: x, b: y, i: Int32(i), j: Int32(j)), keep: top)
-      })
+    // Pass 2: scores, the best `pool` per thread; the pool grows when the re-rank runs out.
+    let window = options.diversityCap > 0 ? max(1, options.diversityWindow) : 1
+    var pool: Int? = options.top.map { top in
+      options.diversityCap > 0 ? 4 * window * ((max(top, 1) + window - 1) / window) : top
+    }
     var kept: [IntroductionPair] = []
-    for s in pass2 { kept += s.pairs }
-    kept.sort(by: IntroductionPair.before)
-    if let top, kept.count > top { kept.removeLast(kept.count - top) }
+    var order: [Int] = []
+    while true {
+      let keep = pool
+      let pass2 = sweep(
+        { i, j, cn, _, wr, sink in
+          if verdict(i, j, cn) != 0 { return }
+          let l = Self.likelihood(wr, scale: scale)
+          let c = features.contextFit(i, j)
+          let intro = min(egoStrength[i], egoStrength[j])
+          let b = features.bridging(i, j)
+          let score =
+            weights.likelihood * l + weights.context * c + weights.introducibility * intro + weights.bridging * b
+          let (x, y) = contacts[i] < contacts[j] ? (contacts[i], contacts[j]) : (contacts[j], contacts[i])
+          sink.add(
+            IntroductionPair(
+              score: score, shared: Int32(cn), egoTies: egoStrength[i] + egoStrength[j],
+              nameLow: min(nameRank[i], nameRank[j]), nameHigh: max(nameRank[i], nameRank[j]), a: x, b: y,
+              i: Int32(i), j: Int32(j)), keep: keep)
+        })
+      kept = []
+      for s in pass2 { kept += s.pairs }
+      kept.sort(by: IntroductionPair.before)
+      let truncated = keep.map { considered > $0 } ?? false
+      if let keep, kept.count > keep { kept.removeLast(kept.count - keep) }
+      let limit = options.top.map { min($0, kept.count) } ?? kept.count
+      if options.diversityCap > 0 {
+        let ranked = IntroductionDiversity.order(
+          kept.map { PersonPair($0.a, $0.b) }, window: window, cap: options.diversityCap, limit: limit)
+        if ranked.ranOut && truncated, let p = pool {
+          pool = 4 * p
+          continue
+        }
+        order = ranked.order
+      } else {
+        order = Array(0..<limit)
+      }
+      break
+    }
 
     // Details for the kept pairs.
     // The constraint is over every contact, considered or not.
@@ -359,33 +463,62 @@ extension Graph {
     }
     let egoConstraint = IntroductionEgoConstraint(graph: self, ego: ego, contacts: allContacts, pos: posAll)
     var candidates: [IntroductionCandidate] = []
-    candidates.reserveCapacity(kept.count)
-    for k in kept {
+    candidates.reserveCapacity(order.count)
+    for place in order {
+      let k = kept[place]
       let i = Int(k.i)
       let j = Int(k.j)
       let (ia, ib) = contacts[i] == k.a ? (i, j) : (j, i)
       let besides = linkScores(k.a, k.b, excluding: ego)
-      let raL = scale > 0 ? min(1, besides.resourceAllocation / scale) : 0
+      let weighted = strengthOverlap(k.a, k.b, excluding: ego)
       var shared = commonContacts(k.a, k.b).filter { $0 != ego }
       if shared.count > 10 { shared.removeLast(shared.count - 10) }
       let after = egoConstraint.after(adding: k.a, k.b, strength: options.newTieStrength)
       var cand = IntroductionCandidate(
         a: k.a, b: k.b, score: k.score, whole: linkScores(k.a, k.b), besidesEgo: besides,
         strengthToA: egoStrength[ia], strengthToB: egoStrength[ib],
-        introducibility: min(egoStrength[ia], egoStrength[ib]), likelihood: raL,
+        introducibility: min(egoStrength[ia], egoStrength[ib]),
+        strengthResourceAllocation: weighted.resourceAllocation, sharedTieStrength: weighted.meanTie,
+        likelihood: Self.likelihood(weighted.resourceAllocation, scale: scale),
         contextFit: features.contextFit(ia, ib), bridging: features.bridging(ia, ib),
         sharedIndustry: features.sharedIndustry(ia, ib), complementary: features.complementary(ia, ib),
         differentCompanies: features.differentCompanies(ia, ib), differentGroups: features.differentGroups(ia, ib),
-        sharedContacts: shared, constraintBefore: egoConstraint.before ?? 0, constraintAfter: after ?? 0, reasons: [])
+        sharedContacts: shared,
+        dormant: [k.a, k.b].filter { x in
+          tieID(between: ego, and: x).map { tieClass($0, classifier: options.classifier) == .dormant } ?? false
+        }, sameName: haveSameName(k.a, k.b), scoreRank: place + 1,
+        constraintBefore: egoConstraint.before ?? 0, constraintAfter: after ?? 0, reasons: [])
       cand.reasons = introductionReasons(
         cand, groupsAreCommunities: options.groups != nil, closeAtLeast: options.closeAtLeast)
       candidates.append(cand)
     }
     return IntroductionResult(
       ego: ego, contacts: d, contactsConsidered: c, pairsExamined: pairsExamined, entriesScanned: entriesScanned,
-      pairsConsidered: considered, pairsExcluded: excludedCount,
+      pairsConsidered: considered, pairsExcluded: excludedCount, pairsKeptApart: apartCount,
       maxResourceAllocationBesidesEgo: maxRA, likelihoodScale: scale, constraint: egoConstraint.before,
       candidates: candidates)
+  }
+
+  /// L = x / (x + scale): 0 at 0, ½ at the scale, below 1 always (0 when the scale is 0).
+  @inline(__always) static func likelihood(_ x: Double, scale: Double) -> Double {
+    scale > 0 && x > 0 ? x / (x + scale) : 0
+  }
+
+  /// 1 / S_w (S_w = Σ of w's tie strengths, in row order; 0 when S_w is 0)
+  /// for every contact w ≠ `skipping` of the `people`, indexed by person; 0 elsewhere.
+  ///
+  /// - Complexity: O(V + Σ_{w} deg w) over those w (each row summed once).
+  func inverseTotalStrengths(of people: [PersonID], skipping: PersonID) -> [Double] {
+    var out = [Double](repeating: 0, count: personCount)
+    var done = VisitMarks(count: personCount)
+    done.mark(skipping)
+    for a in people {
+      for w in neighbors(of: a) where !done.isMarked(w) {
+        done.mark(w)
+        out[Int(w)] = LinkKernel.inverseTotal(strengths(of: w))
+      }
+    }
+    return out
   }
 
   /// The nearest-rank `quantile` of the positive values (0 when there are none).
@@ -396,11 +529,26 @@ extension Graph {
     return sorted[min(sorted.count, max(1, rank)) - 1]
   }
 
+  /// Whether a and b (two people) carry the same name, case and spacing
+  /// ignored; people without a name (shown by id) never do.
+  public func haveSameName(_ a: PersonID, _ b: PersonID) -> Bool {
+    guard a != b else { return false }
+    let x = Identity.normalizeName(people.name(of: a))
+    return !x.isEmpty && people.name(of: a) != people.id(of: a) && people.name(of: b) != people.id(of: b)
+      && x == Identity.normalizeName(people.name(of: b))
+  }
+
+  /// The warning that opens the reasons of a pair of namesakes.
+  func sameNameWarning(_ a: PersonID, _ b: PersonID) -> String {
+    "same name, ids \(people.id(of: a)) and \(people.id(of: b)): check they are two people"
+  }
+
   /// Plain-word reasons for one candidate, most important first.
   func introductionReasons(_ c: IntroductionCandidate, groupsAreCommunities: Bool, closeAtLeast: Double) -> [String] {
     var out: [String] = []
     let nameA = displayName(c.a)
     let nameB = displayName(c.b)
+    if c.sameName { out.append(sameNameWarning(c.a, c.b)) }
     out += c.complementary
     if let industry = c.sharedIndustry { out.append("both work in \(industry)") }
     let k = c.besidesEgo.commonNeighbors
@@ -409,7 +557,9 @@ extension Graph {
       let more = k - names.count
       let list = names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
       let tail = k >= 10 ? ": they move in the same circles yet have no tie" : ""
-      out.append("\(k) shared contact\(k == 1 ? "" : "s") besides you (\(list))\(tail)")
+      let mean = c.sharedTieStrength
+      let close = mean >= closeAtLeast ? "; close ties on both sides (strength \(TextFormat.fixed(mean, 2)))" : ""
+      out.append("\(k) shared contact\(k == 1 ? "" : "s") besides you (\(list))\(tail)\(close)")
     } else {
       out.append("no shared contacts besides you: you are their only link, so each gains a new circle")
     }
@@ -419,9 +569,16 @@ extension Graph {
       out.append("both at \(people.company(of: c.a)), yet not tied")
     }
     if groupsAreCommunities, c.differentGroups == true { out.append("they are in different communities") }
+    if !c.dormant.isEmpty {
+      let who = c.dormant.map { displayName($0) }.joined(separator: " and ")
+      out.append(
+        "your tie to \(who) is dormant: the introduction is a reason to get back in touch")
+    }
     let weaker = min(c.strengthToA, c.strengthToB)
     if weaker >= closeAtLeast {
       out.append("you are close to both")
+    } else if c.strengthToA == c.strengthToB {
+      out.append("your ties to both have strength \(TextFormat.fixed(weaker, 2))")
     } else {
       let who = c.strengthToA <= c.strengthToB ? nameA : nameB
       out.append("your weaker tie is to \(who) (strength \(TextFormat.fixed(weaker, 2)))")
@@ -449,6 +606,8 @@ public struct NetworkIntroduction: Sendable, Codable, Equatable {
   public var sharedIndustry: String?
   public var complementary: [String]
   public var differentCompanies: Bool?
+  /// a and b have the same name (case and spacing ignored); the reasons say so first.
+  public var sameName: Bool
   /// Why, in plain words.
   public var reasons: [String]
 }
@@ -459,6 +618,8 @@ public struct NetworkIntroductionResult: Sendable, Codable, Equatable {
   public var pairsScored: Int
   /// Pairs dropped because they were excluded.
   public var pairsExcluded: Int
+  /// Pairs dropped because identity resolution could not tell them apart.
+  public var pairsKeptApart: Int
   /// The union of every person's best `k` pairs, each pair once, score
   /// descending, then a, then b ascending.
   public var candidates: [NetworkIntroduction]
@@ -490,6 +651,8 @@ public struct NetworkIntroductionPairs: Sendable {
   public let pairsScored: Int
   /// Pairs dropped because they were excluded.
   public let pairsExcluded: Int
+  /// Pairs dropped because identity resolution could not tell them apart.
+  public let pairsKeptApart: Int
   /// The ranking index and the number of candidates kept per person.
   public let index: LinkIndex
   public let perPerson: Int
@@ -527,8 +690,9 @@ extension Graph {
   /// The best introductions network-wide: every person's `k` best people at
   /// distance 2 by `index` (`topLinkPredictions`), each unordered pair once,
   /// with all four indices, shared contacts, context and plain-word reasons.
-  /// Excluded pairs are dropped after the per-person selection (a person may
-  /// then show fewer than `k`).
+  /// Excluded pairs, and pairs identity resolution could not tell apart
+  /// (`apart`), are dropped after the per-person selection (a person may
+  /// then show fewer than `k`). A pair sharing a name is flagged (`sameName`).
   ///
   /// Describes every pair at once; to write a large answer, take
   /// `networkIntroductionPairs` and describe it a slice at a time.
@@ -537,12 +701,12 @@ extension Graph {
   ///   O(P·(d(a) + d(b))) for the P ≤ n·k pairs kept (parallel).
   public func networkIntroductions(
     perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
-    threads: Int = 0
+    apart: Set<PersonPair> = [], threads: Int = 0
   ) -> NetworkIntroductionResult {
     let pairs = networkIntroductionPairs(
-      perPerson: k, by: index, minCommon: minCommon, excluded: excluded, threads: threads)
+      perPerson: k, by: index, minCommon: minCommon, excluded: excluded, apart: apart, threads: threads)
     return NetworkIntroductionResult(
-      pairsScored: pairs.pairsScored, pairsExcluded: pairs.pairsExcluded,
+      pairsScored: pairs.pairsScored, pairsExcluded: pairs.pairsExcluded, pairsKeptApart: pairs.pairsKeptApart,
       candidates: pairs.introductions(0..<pairs.count))
   }
 
@@ -552,7 +716,7 @@ extension Graph {
   /// array of n·k slots, compacted, sorted (score descending, then a, then
   /// b) and deduplicated — a pair listed by both people has the same score
   /// from both rows (the same terms summed in the same order), so its two
-  /// records are adjacent. Excluded pairs are then dropped.
+  /// records are adjacent. Excluded pairs and pairs in `apart` are then dropped.
   ///
   /// - Complexity: the two-hop sweep of `topLinkPredictions`, then
   ///   O(P log P) for the P ≤ n·k records; 16·n·k bytes at most for the
@@ -560,7 +724,7 @@ extension Graph {
   ///   the sort's buffer and the people's context (O(n)).
   public func networkIntroductionPairs(
     perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
-    threads: Int = 0
+    apart: Set<PersonPair> = [], threads: Int = 0
   ) -> NetworkIntroductionPairs {
     precondition(k >= 0, "k must be non-negative")
     let workers = threads > 0 ? threads : Parallel.defaultThreads
@@ -595,6 +759,7 @@ extension Graph {
     // Each pair once; excluded pairs out.
     var kept = 0
     var dropped = 0
+    var keptApart = 0
     var previous = PersonPair(-1, -1)
     for r in 0..<records.count {
       let x = records[r]
@@ -604,13 +769,18 @@ extension Graph {
         dropped += 1
         continue
       }
+      if !apart.isEmpty && apart.contains(PersonPair(x.a, x.b)) {
+        keptApart += 1
+        continue
+      }
       records[kept] = x
       kept += 1
     }
     records.removeLast(records.count - kept)
     let everyone = (0..<PersonID(n)).map { $0 }
     return NetworkIntroductionPairs(
-      pairsScored: scored, pairsExcluded: dropped, index: index, perPerson: k, records: records, recordsHeld: slots,
+      pairsScored: scored, pairsExcluded: dropped, pairsKeptApart: keptApart, index: index, perPerson: k,
+      records: records, recordsHeld: slots,
       graph: self, features: IntroductionFeatures(graph: self, contacts: everyone, groups: nil), threads: workers)
   }
 
@@ -623,8 +793,9 @@ extension Graph {
     var item = NetworkIntroduction(
       a: p.a, b: p.b, score: p.score, scores: scores, sharedContacts: shared,
       sharedIndustry: features.sharedIndustry(i, j), complementary: features.complementary(i, j),
-      differentCompanies: features.differentCompanies(i, j), reasons: [])
-    var reasons = item.complementary
+      differentCompanies: features.differentCompanies(i, j), sameName: haveSameName(p.a, p.b), reasons: [])
+    var reasons = item.sameName ? [sameNameWarning(p.a, p.b)] : []
+    reasons += item.complementary
     if let industry = item.sharedIndustry { reasons.append("both work in \(industry)") }
     let names = shared.prefix(2).map { displayName($0) }
     let more = scores.commonNeighbors - names.count
@@ -642,16 +813,75 @@ extension Graph {
 /// A scored pair during selection.
 struct IntroductionPair: Sendable {
   var score: Double
+  /// Shared contacts besides the ego.
+  var shared: Int32
+  /// s_ea + s_eb.
+  var egoTies: Double
+  /// The two contacts' places in the order of display names (then ids), lower first.
+  var nameLow: Int32
+  var nameHigh: Int32
   var a: PersonID
   var b: PersonID
   var i: Int32
   var j: Int32
 
-  /// Score descending, then a, then b ascending.
+  /// Score descending; then more shared contacts besides the ego; then the
+  /// ego's stronger ties to the two; then by name (the lower-placed name of
+  /// each pair, then the other; ids only between namesakes). A strict total
+  /// order, so the answer does not depend on threads or input order.
   static func before(_ x: IntroductionPair, _ y: IntroductionPair) -> Bool {
     if x.score != y.score { return x.score > y.score }
-    if x.a != y.a { return x.a < y.a }
-    return x.b < y.b
+    if x.shared != y.shared { return x.shared > y.shared }
+    if x.egoTies != y.egoTies { return x.egoTies > y.egoTies }
+    if x.nameLow != y.nameLow { return x.nameLow < y.nameLow }
+    return x.nameHigh < y.nameHigh
+  }
+}
+
+/// The diversity re-rank of ranked introductions (Guides/Introductions.md).
+public enum IntroductionDiversity {
+  /// Reorders `pairs` (best first) so that in each successive block of
+  /// `window` places one person appears in at most `cap` pairs: each block
+  /// takes, in rank order, the remaining pairs whose two people are both
+  /// under the cap in that block; pairs passed over wait, in rank order, for
+  /// the next block. When too few remaining pairs respect the cap, the block
+  /// is completed with the best of the others, after those that respect it,
+  /// and `ranOut` is true. Stops after `limit` places. Deterministic, and the
+  /// answer for a smaller `limit` is a prefix of the answer for a larger one.
+  ///
+  /// - Returns: the indices into `pairs`, in the new order.
+  /// - Complexity: O(P·B) for P pairs and B = ⌈limit / window⌉ blocks, O(P) space.
+  public static func order(_ pairs: [PersonPair], window: Int, cap: Int, limit: Int) -> (order: [Int], ranOut: Bool) {
+    precondition(window >= 1 && cap >= 1, "window and cap must be positive")
+    var remaining = Array(pairs.indices)
+    var out: [Int] = []
+    var ranOut = false
+    let limit = min(limit, pairs.count)
+    while out.count < limit {
+      let need = min(window, limit - out.count)
+      var count: [PersonID: Int] = [:]
+      var taken = [Bool](repeating: false, count: remaining.count)
+      var block: [Int] = []
+      for (k, index) in remaining.enumerated() where block.count < need {
+        let p = pairs[index]
+        if count[p.low, default: 0] < cap && count[p.high, default: 0] < cap {
+          count[p.low, default: 0] += 1
+          count[p.high, default: 0] += 1
+          taken[k] = true
+          block.append(index)
+        }
+      }
+      if block.count < need {
+        ranOut = true
+        for (k, index) in remaining.enumerated() where block.count < need && !taken[k] {
+          taken[k] = true
+          block.append(index)
+        }
+      }
+      out += block
+      remaining = remaining.indices.filter { !taken[$0] }.map { remaining[$0] }
+    }
+    return (out, ranOut)
   }
 }
 
@@ -661,6 +891,7 @@ struct IntroductionSink {
   var positiveRA: [Double] = []
   var considered = 0
   var excluded = 0
+  var apart = 0
   var pairsExamined = 0
   var entriesScanned = 0
   var pairs: [IntroductionPair] = []
@@ -680,7 +911,7 @@ struct IntroductionSink {
 /// pair loop).
 final class IntroductionScratch: @unchecked Sendable {
   let cn: UnsafeMutableBufferPointer<Int32>
-  let aa: UnsafeMutableBufferPointer<Double>
+  let wr: UnsafeMutableBufferPointer<Double>
   let ra: UnsafeMutableBufferPointer<Double>
   let tied: UnsafeMutableBufferPointer<UInt32>
   var generation: UInt32 = 0
@@ -689,8 +920,8 @@ final class IntroductionScratch: @unchecked Sendable {
   init(count: Int) {
     cn = .allocate(capacity: count)
     cn.initialize(repeating: 0)
-    aa = .allocate(capacity: count)
-    aa.initialize(repeating: 0)
+    wr = .allocate(capacity: count)
+    wr.initialize(repeating: 0)
     ra = .allocate(capacity: count)
     ra.initialize(repeating: 0)
     tied = .allocate(capacity: count)
@@ -699,7 +930,7 @@ final class IntroductionScratch: @unchecked Sendable {
 
   deinit {
     cn.deallocate()
-    aa.deallocate()
+    wr.deallocate()
     ra.deallocate()
     tied.deallocate()
   }

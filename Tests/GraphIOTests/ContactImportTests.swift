@@ -483,6 +483,10 @@ let linkedInNote = """
     let amb = try #require(loaded.identity?.ambiguous.first)
     #expect(amb.candidates.count == 2)
     #expect(loaded.identity?.merged == 0)
+    // The record became a person of its own, never to be paired with either candidate.
+    let pairs = try #require(loaded.identity?.ambiguousPairs)
+    #expect(Set(pairs.map(\.other)) == Set(amb.candidates) && Set(pairs.map(\.person)).count == 1)
+    #expect(!amb.candidates.contains(pairs[0].person))
   }
 
   @Test func sameURLWithADifferentGivenNameIsKeptApart() throws {

@@ -29,7 +29,7 @@ import Testing
     let candidates = try #require(j["candidates"] as? [[String: Any]])
     #expect(candidates.count == 15)
     let ties = try teamTies()
-    var previous = Double.infinity
+    var byScore: [Int: Double] = [:]
     for c in candidates {
       for key in [
         "a", "b", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard", "reasons",
@@ -45,10 +45,97 @@ import Testing
       #expect(c["commonContacts"] as! Int == (c["commonContactsBesidesEgo"] as! Int) + 1)
       let reasons = try #require(c["reasons"] as? [String])
       #expect(reasons.contains { $0.contains("besides you") })
-      let score = c["score"] as! Double
-      #expect(score <= previous)
-      previous = score
+      byScore[c["scoreRank"] as! Int] = c["score"] as? Double
+      #expect(c["sameName"] == nil, "no namesakes among Mary Reed's contacts")
     }
+    // Scores fall with the score rank; the first ten hold nobody more than three times.
+    let ranked = byScore.sorted { $0.key < $1.key }.map(\.value)
+    #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0 >= $1 })
+    var firstTen: [String: Int] = [:]
+    for c in candidates.prefix(10) {
+      for side in ["a", "b"] { firstTen[(c[side] as! [String: Any])["id"] as! String, default: 0] += 1 }
+    }
+    #expect(firstTen.values.allSatisfy { $0 <= 3 })
+  }
+
+  /// A contact record that could be either of two people is kept apart by
+  /// identity resolution, and the two are never suggested to meet.
+  @Test func recordsIdentityCouldNotTellApartAreNeverPaired() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let h = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    let alice = tmp.write(
+      "alice.csv",
+      h + "John,Smith,https://www.linkedin.com/in/js1,,Acme,Engineer,01 Jan 2020\n"
+        + "John,Smith,https://www.linkedin.com/in/js2,,Acme,Sales,01 Jan 2020\n")
+    let carol = tmp.write(
+      "carol.csv",
+      h + "John,Smith,https://www.linkedin.com/in/js1,,Acme,Engineer,01 Jan 2020\n"
+        + "Lily,Robinson,https://www.linkedin.com/in/js1,,Zoom,PM,01 Jan 2021\n"
+        + "Tom,Hardy,https://www.linkedin.com/in/tom,,Globex,CEO,01 Jan 2020\n")
+    let (code, json) = runJSON(["introduce", alice, carol, "--ego", "Carol"])
+    #expect(code == 0)
+    let j = try #require(json)
+    #expect(j["pairsKeptApart"] as? Int == 1 && j["pairsConsidered"] as? Int == 2)
+    let candidates = try #require(j["candidates"] as? [[String: Any]])
+    #expect(candidates.count == 2)
+    for c in candidates {
+      let ids = Set(["a", "b"].map { (c[$0] as! [String: Any])["id"] as! String })
+      #expect(ids.contains("linkedin.com/in/tom"), "only Tom may meet a John Smith: \(ids)")
+    }
+    // Network-wide as well.
+    let (_, network) = runJSON(["introduce", alice, carol, "--top", "5"])
+    for c in try #require(network?["candidates"] as? [[String: Any]]) {
+      let ids = Set(["a", "b"].map { (c[$0] as! [String: Any])["id"] as! String })
+      let names = Set(["a", "b"].map { (c[$0] as! [String: Any])["name"] as! String })
+      #expect(!(ids.contains("linkedin.com/in/js1") && names.contains("Lily Robinson")))
+    }
+  }
+
+  /// A dormant tie of the ego to one of the two is named in the reasons and
+  /// the JSON; it does not change the score.
+  @Test func dormantTiesAreNamed() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let ties = tmp.write(
+      "ties.csv",
+      "source,target,strength,last_contact\ne,a,0.8,2019-01-01\ne,b,0.8,2024-06-01\ne,c,0.8,2024-06-01\n")
+    let (code, json) = runJSON(["introduce", ties, "--ego", "e"])
+    #expect(code == 0)
+    let candidates = try #require(json?["candidates"] as? [[String: Any]])
+    #expect(candidates.count == 3)
+    for c in candidates {
+      let ids = Set(["a", "b"].map { (c[$0] as! [String: Any])["id"] as! String })
+      let reasons = (c["reasons"] as? [String]) ?? []
+      let named = reasons.contains { $0.contains("your tie to a is dormant") }
+      #expect(named == ids.contains("a"), "\(ids): \(reasons)")
+      #expect(((c["dormant"] as? [[String: Any]])?.count ?? 0) == (ids.contains("a") ? 1 : 0))
+    }
+  }
+
+  /// Two contacts with the same name: flagged in JSON, marked with their ids
+  /// and ⚠ in the table, and warned about first in the reasons.
+  @Test func namesakesAreMarkedEverywhere() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let people = tmp.write("people.csv", "id,name\ne,Eve\np1,Priya Sharma\np2,Priya Sharma\nq,Quinn\n")
+    let ties = tmp.write("ties.csv", "source,target\ne,p1\ne,p2\ne,q\n")
+    let (code, json) = runJSON(["introduce", people, ties, "--ego", "Eve"])
+    #expect(code == 0)
+    let candidates = try #require(json?["candidates"] as? [[String: Any]])
+    let flagged = candidates.filter { $0["sameName"] as? Bool == true }
+    #expect(flagged.count == 1 && candidates.count == 3)
+    let reasons = try #require(flagged.first?["reasons"] as? [String])
+    #expect(reasons.first?.contains("check they are two people") == true, "\(reasons)")
+    let out = "\(tmp.path)/t.txt"
+    #expect(LiaisonCommand.run(arguments: ["introduce", people, ties, "--ego", "Eve", "--output", out]) == 0)
+    let text = try #require(tmp.read("t.txt"))
+    #expect(text.contains("Priya Sharma [p1] ⚠") && text.contains("Priya Sharma [p2] ⚠"))
+    #expect(text.contains("same name, ids p1 and p2: check they are two people"))
+    let (_, network) = runJSON(["introduce", people, ties, "--top", "5"])
+    let pair = try #require(
+      (network?["candidates"] as? [[String: Any]])?.first { $0["sameName"] as? Bool == true })
+    #expect((pair["reasons"] as? [String])?.first?.contains("check they are two people") == true)
   }
 
   @Test func excludeFileAndMinCommon() throws {

@@ -37,6 +37,8 @@ public struct ContactOptions: Sendable, Equatable {
 struct ContactResolver {
   var options: ContactOptions
   var identity = IdentityReport()
+  /// Ids of the people the record being added could also be (`noteAmbiguous`).
+  private var pendingAmbiguous: [String] = []
 
   /// Profile URL key → the first person with it.
   private var byURL = ByteKeyTable()
@@ -239,6 +241,7 @@ struct ContactResolver {
     _ c: consuming PreparedContact, file: String, owner: Int, sourceKind: String, builder: inout GraphBuilder
   ) -> (person: PersonID, isNew: Bool) {
     identity.contactRecords += 1
+    pendingAmbiguous.removeAll(keepingCapacity: true)
     let (urlKey, emailKeys, matchingName, company) = (c.urlKey, c.emailKeys, c.matchingName, c.company)
     // Name keys cost more than the rest of a row: made only when needed.
     var keys: (name: String, company: String)?
@@ -341,6 +344,12 @@ struct ContactResolver {
       identity.newPeople += 1
       if urlKey.isEmpty { peopleWithoutURL += 1 }
     }
+    if !pendingAmbiguous.isEmpty {
+      let me = builder.key(of: person)
+      for other in pendingAmbiguous where other != me {
+        identity.ambiguousPairs.append(.init(person: me, other: other))
+      }
+    }
     if urlIsNew { byURL[entry: Int(urlEntry)] = person }
     if urlEntry >= 0 {
       grow(&urlOf, to: Int(person) + 1)
@@ -420,6 +429,7 @@ struct ContactResolver {
   }
 
   private mutating func noteAmbiguous(_ record: String, _ name: String, _ candidates: [String], _ reason: String) {
+    pendingAmbiguous += candidates
     if identity.ambiguous.count < IdentityReport.listLimit {
       identity.ambiguous.append(.init(record: record, name: name, candidates: candidates, reason: reason))
     } else {

@@ -52,7 +52,23 @@ public struct IdentityReport: Sendable, Codable, Equatable {
   public var ambiguous: [Ambiguity] = []
   public var ambiguousNotListed = 0
 
+  /// Every pair of ids {the person an ambiguous record became, a person it
+  /// could have been}, all of them (not only the `listLimit` listed), in
+  /// input order: records that may be one person, never suggested to meet
+  /// (`liaison introduce`). Not part of the JSON answers.
+  public var ambiguousPairs: [AmbiguousPair] = []
+
+  public struct AmbiguousPair: Sendable, Equatable {
+    public var person: String
+    public var other: String
+  }
+
   public static let listLimit = 1000
+
+  enum CodingKeys: String, CodingKey {
+    case contactRecords, newPeople, mergedByProfileURL, mergedByEmail, mergedByNameAndCompany
+    case peopleInSeveralExports, owners, merges, mergesNotListed, ambiguous, ambiguousNotListed
+  }
 
   public init() {}
 

@@ -21,7 +21,8 @@ extension BatchReport {
   /// writes `members/SLUG.csv`, `.json` and `.svg`.
   static func analyseMember(
     _ g: Graph, member: IdentityReport.Owner, person p: PersonID, slug: String, targets: [BatchTarget],
-    config: BatchConfig, reachOptions: ReachOptions, writer: BatchWriter, search: inout PathSearch
+    config: BatchConfig, reachOptions: ReachOptions, writer: BatchWriter, search: inout PathSearch,
+    apart: Set<PersonPair> = []
   ) -> MemberResult {
     let r = g.egoReach(p, options: reachOptions)
     let burt = g.burtMeasures(of: p)
@@ -29,8 +30,10 @@ extension BatchReport {
     var intro: IntroduceResult?
     if g.degree(of: p) >= 2 {
       let found = g.introductionCandidates(
-        for: p, options: IntroductionOptions(top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1)
-      )
+        for: p,
+        options: IntroductionOptions(
+          top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1, apart: apart,
+          classifier: config.classifier))
       if found.contactsConsidered < found.contacts {
         Terminal.note(
           IntroductionsReport.capNotice(

@@ -40,13 +40,16 @@ extension BatchReport {
       targets = resolveTargets(targetNames + suggested, in: g)
       targetSlugs = uniqueSlugs(targets.map(\.name), fallback: "target")
       progress.phase("analysing \(TextFormat.count(members.count, "member"))")
-      results = try analyseMembers(g, members, targets: targets, config: config, writer: writer, progress: progress)
+      let apart = IntroductionsReport.keptApart(loaded)
+      results = try analyseMembers(
+        g, members, targets: targets, config: config, writer: writer, progress: progress, apart: apart)
       progress.phase("team overlaps")
       (overlaps, contactsInAll, uniqueContacts) = teamOverlaps(g, members)
       (targetRows, pathPictures) = targetChains(
         g, targets, slugs: targetSlugs, results: results, maxHops: config.maxHops)
       progress.phase("network-wide introductions")
-      let network = g.networkIntroductions(perPerson: 3, by: .adamicAdar, minCommon: 1, threads: config.threads)
+      let network = g.networkIntroductions(
+        perPerson: 3, by: .adamicAdar, minCommon: 1, apart: apart, threads: config.threads)
       introductions = IntroduceResult.make(network, index: .adamicAdar, k: 3, in: g)
       progress.phase("brokers")
       sample = g.personCount > 5000 ? config.sample : nil
@@ -63,7 +66,7 @@ extension BatchReport {
   /// Every member's report, in parallel (one path search per worker), in member order.
   static func analyseMembers(
     _ g: Graph, _ members: [(owner: IdentityReport.Owner, person: PersonID)], targets: [BatchTarget],
-    config: BatchConfig, writer: BatchWriter, progress: BatchProgress
+    config: BatchConfig, writer: BatchWriter, progress: BatchProgress, apart: Set<PersonPair> = []
   ) throws -> [MemberResult] {
     var reachOptions = ReachOptions()
     reachOptions.classifier = config.classifier
@@ -77,7 +80,7 @@ extension BatchReport {
         defer { counter.tick() }
         return analyseMember(
           g, member: members[m].owner, person: members[m].person, slug: slugs[m], targets: targets, config: config,
-          reachOptions: reachOptions, writer: writer, search: &search)
+          reachOptions: reachOptions, writer: writer, search: &search, apart: apart)
       })
     if let e = results.lazy.compactMap(\.writeError).first {
       Terminal.error(e)

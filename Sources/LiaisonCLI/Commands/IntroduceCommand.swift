@@ -11,9 +11,12 @@ struct IntroduceCommand: ParsableCommand {
     abstract: "Who to introduce to whom: pairs of your contacts who don't know each other and would gain from meeting.",
     discussion: """
       With --ego, every pair of the ego's contacts with no tie between them is ranked by one \
-      score: shared contacts besides the ego (resource allocation), context fit (same industry, \
-      hiring × looking, founder × investor, mentor), the ego's weaker tie to the two, and \
-      bridging (different companies or industries). Each pair comes with plain-word reasons, \
+      score: shared contacts besides the ego (strength-weighted resource allocation), context fit \
+      (same industry, hiring × looking, founder × investor, mentor), the ego's weaker tie to the \
+      two, and bridging (different companies or industries); equal scores go to more shared \
+      contacts, then by name. Nobody appears in more than 3 of each 10 places. Two records \
+      identity resolution could not tell apart are never paired; two people with the same \
+      name are marked. Each pair comes with plain-word reasons, \
       networkx-compatible Adamic–Adar, resource allocation, Jaccard and common contacts (with \
       and without the ego), and the change in the ego's Burt constraint if they meet.
 
@@ -90,11 +93,16 @@ struct IntroduceCommand: ParsableCommand {
     let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], alsoReading: [exclude])
     let g = loaded.graph
     let excluded = try exclude.map { try PersonReference.readPairs($0, in: g) } ?? []
-    if let ego { try runEgo(g, ego: ego, excluded: excluded) } else { try runNetwork(g, excluded: excluded) }
+    let apart = IntroductionsReport.keptApart(loaded)
+    if let ego {
+      try runEgo(g, ego: ego, excluded: excluded, apart: apart)
+    } else {
+      try runNetwork(g, excluded: excluded, apart: apart)
+    }
   }
 
   /// `--ego`: the ego's contacts, paired and ranked.
-  func runEgo(_ g: Graph, ego: String, excluded: Set<PersonPair>) throws {
+  func runEgo(_ g: Graph, ego: String, excluded: Set<PersonPair>, apart: Set<PersonPair> = []) throws {
     let start = Clock.now()
     let e = try PersonReference.resolve(ego, in: g, option: "--ego")
     if g.degree(of: e) < 2 {
@@ -105,7 +113,8 @@ struct IntroduceCommand: ParsableCommand {
     }
     let options = IntroductionOptions(
       top: top ?? 20, minCommonBesidesEgo: minCommon ?? 0, excluded: excluded, closeAtLeast: input.strongAtLeast,
-      threads: threading.threads ?? 0, maxContacts: maxContacts == 0 ? nil : maxContacts)
+      threads: threading.threads ?? 0, maxContacts: maxContacts == 0 ? nil : maxContacts, apart: apart,
+      classifier: input.classifier)
     let found = g.introductionCandidates(for: e, options: options)
     if found.contactsConsidered < found.contacts { Terminal.note(IntroductionsReport.capNotice(found, in: g)) }
     let result = IntroduceResult.make(found, in: g)
@@ -122,7 +131,7 @@ struct IntroduceCommand: ParsableCommand {
   }
 
   /// Without `--ego`: the best pairs network-wide, or each person's ranked candidates.
-  func runNetwork(_ g: Graph, excluded: Set<PersonPair>) throws {
+  func runNetwork(_ g: Graph, excluded: Set<PersonPair>, apart: Set<PersonPair> = []) throws {
     let start = Clock.now()
     let k = top ?? 10
     let threads = threading.threads ?? 0
@@ -142,7 +151,7 @@ struct IntroduceCommand: ParsableCommand {
       return
     }
     let r = g.networkIntroductionPairs(
-      perPerson: k, by: ranking, minCommon: minCommon ?? 1, excluded: excluded, threads: threads)
+      perPerson: k, by: ranking, minCommon: minCommon ?? 1, excluded: excluded, apart: apart, threads: threads)
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("introduce: \(fixed(Clock.now() - start, 3)) s") }
     try output.stream { write in try IntroductionsReport.writeNetwork(r, format: output.format, in: g, write: write) }
     if let svg = picture.svg {

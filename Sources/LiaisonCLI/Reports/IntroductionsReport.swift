@@ -6,7 +6,11 @@ import GraphIO
 struct IntroductionJSON: Codable, Equatable {
   var a: PersonReference.Ref
   var b: PersonReference.Ref
+  /// Present (true) only when a and b have the same name: check they are two people.
+  var sameName: Bool?
   var score: Double
+  /// Ego mode: the place by score and tie-breaks alone, before the diversity re-rank.
+  var scoreRank: Int?
   // Whole-graph link prediction (networkx's values; the ego counts as a common contact).
   var commonContacts: Int
   var adamicAdar: Double
@@ -17,6 +21,10 @@ struct IntroductionJSON: Codable, Equatable {
   var adamicAdarBesidesEgo: Double?
   var resourceAllocationBesidesEgo: Double?
   var jaccardBesidesEgo: Double?
+  /// Ego mode: Σ ½(s_aw + s_wb) / S_w over the shared contacts besides the ego (what the likelihood uses).
+  var strengthResourceAllocationBesidesEgo: Double?
+  /// Ego mode: the shared contacts' mean tie strength to the two, ½(s_aw + s_wb).
+  var sharedTieStrength: Double?
   var strengthToA: Double?
   var strengthToB: Double?
   var introducibility: Double?
@@ -31,6 +39,8 @@ struct IntroductionJSON: Codable, Equatable {
   var constraintAfter: Double?
   var constraintChange: Double?
   var sharedContacts: [PersonReference.Ref]
+  /// Ego mode: of a and b, those whose tie to the ego is dormant (absent when none).
+  var dormant: [PersonReference.Ref]?
   var reasons: [String]
 }
 
@@ -49,6 +59,8 @@ struct IntroduceResult: Codable, Equatable {
   /// Ego mode: pairs of contacts with no tie that qualified; network mode: distance-2 pairs scored.
   var pairsConsidered: Int
   var pairsExcluded: Int
+  /// Pairs never suggested because identity resolution could not tell them apart (absent when none).
+  var pairsKeptApart: Int?
   /// The ranking: "combined" (ego mode) or the link-prediction index (network mode).
   var rankedBy: String
   /// Network mode: candidates kept per person.
@@ -58,22 +70,25 @@ struct IntroduceResult: Codable, Equatable {
   static func make(_ r: IntroductionResult, in g: Graph) -> IntroduceResult {
     let candidates = r.candidates.map { c in
       IntroductionJSON(
-        a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
-        commonContacts: c.whole.commonNeighbors, adamicAdar: c.whole.adamicAdar,
+        a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), sameName: c.sameName ? true : nil,
+        score: c.score, scoreRank: c.scoreRank, commonContacts: c.whole.commonNeighbors, adamicAdar: c.whole.adamicAdar,
         resourceAllocation: c.whole.resourceAllocation, jaccard: c.whole.jaccard,
         commonContactsBesidesEgo: c.besidesEgo.commonNeighbors, adamicAdarBesidesEgo: c.besidesEgo.adamicAdar,
         resourceAllocationBesidesEgo: c.besidesEgo.resourceAllocation, jaccardBesidesEgo: c.besidesEgo.jaccard,
+        strengthResourceAllocationBesidesEgo: c.strengthResourceAllocation, sharedTieStrength: c.sharedTieStrength,
         strengthToA: c.strengthToA, strengthToB: c.strengthToB, introducibility: c.introducibility,
         likelihood: c.likelihood, contextFit: c.contextFit, bridging: c.bridging, sharedIndustry: c.sharedIndustry,
         complementary: c.complementary, differentCompanies: c.differentCompanies, differentGroups: c.differentGroups,
         constraintBefore: c.constraintBefore, constraintAfter: c.constraintAfter,
         constraintChange: c.constraintAfter - c.constraintBefore,
-        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
+        sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) },
+        dormant: c.dormant.isEmpty ? nil : c.dormant.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
     }
     return IntroduceResult(
       mode: "ego", ego: PersonReference.ref(r.ego, in: g), contacts: r.contacts,
       contactsConsidered: r.contactsConsidered < r.contacts ? r.contactsConsidered : nil, constraint: r.constraint,
-      pairsConsidered: r.pairsConsidered, pairsExcluded: r.pairsExcluded, rankedBy: "combined", topPerPerson: nil,
+      pairsConsidered: r.pairsConsidered, pairsExcluded: r.pairsExcluded,
+      pairsKeptApart: r.pairsKeptApart > 0 ? r.pairsKeptApart : nil, rankedBy: "combined", topPerPerson: nil,
       candidates: candidates)
   }
 
@@ -81,24 +96,26 @@ struct IntroduceResult: Codable, Equatable {
   /// command streams it with `IntroductionsReport.writeNetwork`).
   static func make(_ r: NetworkIntroductionResult, index: LinkIndex, k: Int, in g: Graph) -> IntroduceResult {
     network(
-      pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: index, k: k,
+      pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, pairsKeptApart: r.pairsKeptApart, index: index, k: k,
       candidates: r.candidates.map { row($0, in: g) })
   }
 
   /// A network-wide answer with the given candidates.
   static func network(
-    pairsScored: Int, pairsExcluded: Int, index: LinkIndex, k: Int, candidates: [IntroductionJSON]
+    pairsScored: Int, pairsExcluded: Int, pairsKeptApart: Int = 0, index: LinkIndex, k: Int,
+    candidates: [IntroductionJSON]
   ) -> IntroduceResult {
     IntroduceResult(
       mode: "network", ego: nil, contacts: nil, contactsConsidered: nil, constraint: nil, pairsConsidered: pairsScored,
-      pairsExcluded: pairsExcluded, rankedBy: index.rawValue, topPerPerson: k, candidates: candidates)
+      pairsExcluded: pairsExcluded, pairsKeptApart: pairsKeptApart > 0 ? pairsKeptApart : nil, rankedBy: index.rawValue,
+      topPerPerson: k, candidates: candidates)
   }
 
   /// One network-wide pair as it appears in the answer.
   static func row(_ c: NetworkIntroduction, in g: Graph) -> IntroductionJSON {
     IntroductionJSON(
-      a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), score: c.score,
-      commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
+      a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), sameName: c.sameName ? true : nil,
+      score: c.score, commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
       resourceAllocation: c.scores.resourceAllocation, jaccard: c.scores.jaccard, sharedIndustry: c.sharedIndustry,
       complementary: c.complementary, differentCompanies: c.differentCompanies,
       sharedContacts: c.sharedContacts.map { PersonReference.ref($0, in: g) }, reasons: c.reasons)
@@ -130,7 +147,7 @@ struct IntroduceResult: Codable, Equatable {
         ["#", "introduce", "to", "score", "shared besides you", "you↔them", "constraint"], rightAligned: [0, 3, 4, 6])
       for (i, c) in shown.enumerated() {
         t.add([
-          "\(i + 1)", Self.cut(Self.label(c.a), 28), Self.cut(Self.label(c.b), 28), fixed(c.score, 3),
+          "\(i + 1)", Self.cut(Self.label(c.a, c), 28), Self.cut(Self.label(c.b, c), 28), fixed(c.score, 3),
           "\(c.commonContactsBesidesEgo ?? 0)", "\(fixed(c.strengthToA ?? 0, 2)) / \(fixed(c.strengthToB ?? 0, 2))",
           Self.percentChange(c.constraintBefore ?? 0, c.constraintAfter ?? 0),
         ])
@@ -139,7 +156,7 @@ struct IntroduceResult: Codable, Equatable {
       t = TextTable(["#", "introduce", "to", "Adamic–Adar", "shared contacts", "Jaccard"], rightAligned: [0, 3, 4, 5])
       for (i, c) in shown.enumerated() {
         t.add([
-          "\(i + 1)", Self.cut(Self.label(c.a), 30), Self.cut(Self.label(c.b), 30), fixed(c.adamicAdar, 3),
+          "\(i + 1)", Self.cut(Self.label(c.a, c), 30), Self.cut(Self.label(c.b, c), 30), fixed(c.adamicAdar, 3),
           "\(c.commonContacts)", fixed(c.jaccard, 3),
         ])
       }
@@ -147,7 +164,8 @@ struct IntroduceResult: Codable, Equatable {
     out += t.render() + "\nWhy:\n"
     for (i, c) in shown.enumerated() {
       out += TextFormat.wrap(
-        "\(i + 1). \(Self.label(c.a)) and \(Self.label(c.b)): " + c.reasons.joined(separator: "; ") + ".", width: 110,
+        "\(i + 1). \(Self.label(c.a, c)) and \(Self.label(c.b, c)): " + c.reasons.joined(separator: "; ") + ".",
+        width: 110,
         continuation: "    ")
     }
     if total > shown.count {
@@ -155,8 +173,14 @@ struct IntroduceResult: Codable, Equatable {
     }
     if ego != nil {
       out +=
-        "\nscore = 0.45 × shared contacts besides you (resource allocation, full marks from the top 10 %) + 0.25 × context fit"
-      out += "\n        + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies or industries)."
+        "\nscore = 0.45 × shared contacts besides you (strength-weighted resource allocation, half marks at the top 10 %)"
+      out += "\n        + 0.25 × context fit + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies"
+      out +=
+        "\n        or industries). Equal scores: more shared contacts first, then your stronger ties, then by name."
+      out += "\norder:  nobody is in more than 3 of each 10 places (the best pair that keeps to this comes next)."
+      if candidates.contains(where: { $0.sameName == true }) {
+        out += "\n⚠:      the two have the same name: check they are two people before introducing them."
+      }
       out += "\nconstraint: relative change in your Burt constraint once they are tied; + means fewer structural"
       out += "\n            holes around you (you give up some brokerage — the point of giving).\n"
     }
@@ -197,6 +221,11 @@ struct IntroduceResult: Codable, Equatable {
 
   static func label(_ r: PersonReference.Ref) -> String { r.name.isEmpty ? r.id : r.name }
 
+  /// A person of a suggested pair: the name, and the id too when the two share a name ("Priya Sharma [p7] ⚠").
+  static func label(_ r: PersonReference.Ref, _ pair: IntroductionJSON) -> String {
+    pair.sameName == true ? "\(label(r)) [\(r.id)] ⚠" : label(r)
+  }
+
   static func cut(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 
   /// Relative change in percent, e.g. "+0.02 %".
@@ -210,6 +239,24 @@ struct IntroduceResult: Codable, Equatable {
 /// Writers for the answers of `liaison introduce` that can be too large to
 /// hold as text (network-wide pairs, per-person lists), and its notices.
 enum IntroductionsReport {
+  /// The pairs identity resolution could not tell apart (a contact record
+  /// that could have been either person), as people of the loaded network:
+  /// they are never suggested to meet.
+  ///
+  /// - Complexity: O(P) expected for P ambiguous pairs.
+  static func keptApart(_ loaded: LoadedNetwork) -> Set<PersonPair> {
+    guard let identity = loaded.identity, !identity.ambiguousPairs.isEmpty else { return [] }
+    let g = loaded.graph
+    var out = Set<PersonPair>()
+    for pair in identity.ambiguousPairs {
+      guard case .person(let p) = g.people.resolve(pair.person), case .person(let q) = g.people.resolve(pair.other),
+        p != q
+      else { continue }
+      out.insert(PersonPair(p, q))
+    }
+    return out
+  }
+
   /// What standard error says when --max-contacts left contacts out.
   /// `lift` says how to pair more (the option of the command at hand).
   static func capNotice(
@@ -237,8 +284,8 @@ enum IntroductionsReport {
   ) throws {
     func answer(_ candidates: [IntroductionJSON]) -> IntroduceResult {
       IntroduceResult.network(
-        pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, index: r.index, k: r.perPerson,
-        candidates: candidates)
+        pairsScored: r.pairsScored, pairsExcluded: r.pairsExcluded, pairsKeptApart: r.pairsKeptApart, index: r.index,
+        k: r.perPerson, candidates: candidates)
     }
     func rows(_ range: Range<Int>) -> [IntroductionJSON] {
       r.introductions(range).map { IntroduceResult.row($0, in: g) }
