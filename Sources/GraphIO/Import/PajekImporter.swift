@@ -246,13 +246,14 @@ struct PajekReader {
     block = .matrix(relation: relation, row: row + 1)
     guard row < rows else {
       session.report.rowsRead += 1
-      return try session.reject(line: number, column: tokens[0].column, "the matrix has more than \(rows) rows")
+      return try session.reject(
+        line: number, column: tokens[0].column, "the matrix has more than \(TextFormat.count(rows, "row"))")
     }
     guard tokens.count == columns else {
       session.report.rowsRead += 1
       return try session.reject(
         line: number, column: tokens[min(tokens.count, columns)].column,
-        "a matrix row needs \(columns) values, found \(tokens.count)")
+        "a matrix row needs \(TextFormat.count(columns, "value")), found \(tokens.count)")
     }
     for (j, t) in tokens.enumerated() {
       guard let value = t.number else {

@@ -90,12 +90,12 @@ struct RenderCommand: ParsableCommand {
   var seed: UInt64 = 42
 
   func validate() throws {
-    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
-    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
-    if k < 1 { throw ValidationError("--k must be at least 1.") }
-    if maxHops < 0 { throw ValidationError("--max-hops must be 0 (no limit) or more.") }
-    if labels < 0 { throw ValidationError("--labels must be 0 or more.") }
-    if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number.") }
+    try OptionRange.atLeast(2, maxNodes, "--max-nodes")
+    try OptionRange.atLeast(1, top, "--top")
+    try OptionRange.atLeast(1, k, "--k")
+    try OptionRange.atLeast(0, maxHops, "--max-hops", zeroMeans: "no limit")
+    try OptionRange.atLeast(0, labels, "--labels")
+    try OptionRange.positive(resolution, "--resolution")
     switch view {
     case .ego where ego == nil: throw ValidationError("--view ego needs --ego PERSON.")
     case .path:

@@ -1,0 +1,90 @@
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+import LiaisonTestSupport
+import Testing
+
+@testable import LiaisonCLI
+
+/// Only people who stand between someone are listed as brokers, in
+/// `brokers`, in batch and in the brokers picture; the columns say what they are.
+@Suite struct BrokerListTests {
+  /// A triangle a–b–c with d hanging off a, and e–f apart: only a stands
+  /// between two people (d and b, d and c); b, c, d, e and f have betweenness 0.
+  static let edges = "source,target\na,b\nb,c\na,c\na,d\ne,f\n"
+
+  @Test func peopleWhoBrokerNothingAreNotListed() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let file = tmp.write("e.csv", Self.edges)
+    for by in ["betweenness", "constraint", "effective-size", "ego-betweenness", "brokerage"] {
+      let (code, json) = runJSON(["brokers", file, "--top", "0", "--by", by])
+      #expect(code == 0)
+      let people = try #require(json?["people"] as? [[String: Any]])
+      #expect(people.map { $0["id"] as? String } == ["a"], "--by \(by)")
+    }
+  }
+
+  @Test func tableNamesItsColumnsAndNormalisesEgoBetweenness() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    // A star: the centre with 4 unlinked contacts brokers all C(4, 2) = 6 pairs.
+    let file = tmp.write("star.csv", "source,target\nh,a\nh,b\nh,c\nh,d\na,b\n")
+    let text = try #require(runText(["brokers", file]))
+    #expect(text.contains("ego betweenness") && text.contains("effective size"))
+    #expect(!text.contains("circles"))
+    let header = try #require(text.split(separator: "\n").first { $0.contains("#") && $0.contains("name") })
+    let columns = header.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+    #expect(
+      columns == [
+        "#", "name", "company", "betweenness", "ego betweenness", "constraint", "effective size", "contacts",
+      ],
+      "\(header)")
+    let (_, json) = runJSON(["brokers", file])
+    let h = try #require((json?["people"] as? [[String: Any]])?.first)
+    #expect(h["id"] as? String == "h")
+    // Pairs among h's contacts: 6; a–b are tied, so h brokers 5 of them.
+    #expect(h["egoBetweenness"] as? Double == 5)
+    #expect(abs((h["egoBetweennessNormalized"] as? Double ?? 0) - 5.0 / 6) < 1e-12)
+    #expect(text.contains("0.833"), "the table shows the normalised value")
+  }
+
+  /// The picture takes its list from the report: people passed over have no
+  /// ranking value there, so its first brokers are the people listed.
+  @Test func pictureRanksOnlyTheListedBrokers() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let g = try NetworkLoader.load([InputSpec(path: tmp.write("e.csv", Self.edges))]).graph
+    func person(_ id: String) throws -> PersonID {
+      guard case .person(let p) = g.people.resolve(id) else { throw CancellationError() }
+      return p
+    }
+    let result = BrokersReport.make(g, BrokersRequest(top: 10, by: .constraint))
+    #expect(result.answer.people.map(\.id) == ["a"])
+    for p in 0..<PersonID(g.personCount) where g.people.id(of: p) != "a" {
+      let listed = result.ranking.values[Int(p)] != nil
+      // Passed over: no value in the picture's ranking.
+      #expect(!listed || g.brokersAPair(p), "\(g.people.id(of: p))")
+    }
+    let constraintOfA = try #require(result.ranking.values[Int(try person("a"))])
+    for p in 0..<PersonID(g.personCount) where g.people.id(of: p) != "a" {
+      if let v = result.ranking.values[Int(p)] { #expect(v > constraintOfA, "\(g.people.id(of: p)) ranks after a") }
+    }
+  }
+
+  @Test func batchListsOnlyBrokers() throws {
+    let run = TeamBatch.first
+    let csv = try #require(TempFolder.read(path: "\(run.folder)/brokers.csv"))
+    let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(!rows.isEmpty)
+    let header = csv.split(separator: "\n")[0].split(separator: ",")
+    let b = try #require(header.firstIndex(of: "betweenness"))
+    let total = try #require(header.firstIndex(of: "total"))
+    for r in rows where r.count == header.count {
+      #expect((Double(r[b]) ?? 0) > 0 || (Int(r[total]) ?? 0) > 0, "\(r)")
+    }
+    #expect(header.contains("egoBetweennessNormalized"))
+  }
+}
