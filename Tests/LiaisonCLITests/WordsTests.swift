@@ -45,7 +45,8 @@ enum CountWords {
     "industries", "labels", "groups", "persons",
   ]
   static let mismatch = try! NSRegularExpression(
-    pattern: "(?<![0-9.,])\\b1 (?:[a-z]+ )?(" + nouns.joined(separator: "|") + ")\\b|\\b0 contacts reach|at most 0 contacts")
+    pattern: "(?<![0-9.,])\\b1 (?:[a-z]+ )?(" + nouns.joined(separator: "|") + ")\\b"
+      + "|\\b0 contacts reach|at most 0 contacts")
 
   /// The mismatched phrases in `text`.
   static func problems(_ text: String) -> [String] {
