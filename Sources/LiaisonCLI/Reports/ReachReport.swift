@@ -107,7 +107,8 @@ extension ReachAnswer {
     } else {
       notes.append(
         "The cover is greedy: at most \(TextFormat.count(r.cover.contacts.count, "contact")) "
-          + "reach \(Int((cover * 100).rounded())) % of the second-degree reach; a smaller set may exist.")
+          + "\(r.cover.contacts.count == 1 ? "reaches" : "reach") \(Int((cover * 100).rounded())) % "
+          + "of the second-degree reach; a smaller set may exist.")
     }
     return ReachAnswer(
       ego: PersonReference.ref(r.ego, in: g), firstDegree: r.firstDegree, secondDegree: r.secondDegree,
