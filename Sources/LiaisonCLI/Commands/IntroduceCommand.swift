@@ -26,7 +26,7 @@ struct IntroduceCommand: ParsableCommand {
       answer is never held in memory as text).
 
       --exclude reads a CSV of pairs already introduced or declined, one `a,b` per line \
-      (ids, emails, profile URLs or exact names; a first line that names nobody is a header).
+      (ids, emails, profile URLs or names; a first line that names nobody is a header).
 
       Examples:
         liaison introduce datasets/team/people.csv datasets/team/ties.csv --ego "Mary Reed"
@@ -39,7 +39,7 @@ struct IntroduceCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The person whose contacts to introduce (id, email, profile URL or exact name).", valueName: "person"))
+      "The person whose contacts to introduce (id, email, profile URL or name).", valueName: "person"))
   var ego: String?
 
   @Option(

@@ -30,7 +30,7 @@ struct PathCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var picture: SVGOption
 
-  @Option(help: "The person asking: an id, email, profile URL or exact name.")
+  @Option(help: "The person asking: an id, email, profile URL or name.")
   var from: String?
 
   @Option(help: "The person to reach.")

@@ -35,7 +35,7 @@ struct ReachCommand: ParsableCommand {
   @OptionGroup var threading: ThreadsOption
   @OptionGroup var picture: SVGOption
 
-  @Option(help: "The person whose reach to analyse: an id, email, profile URL or exact name.")
+  @Option(help: "The person whose reach to analyse: an id, email, profile URL or name.")
   var ego: String?
 
   @Flag(help: "First- and second-degree reach of every person instead of one ego.")

@@ -58,7 +58,7 @@ struct RenderCommand: ParsableCommand {
   @Option(name: .customLong("size-by"), help: "Network view: size people by degree or betweenness.")
   var sizeBy: SizeMeasure = .degree
 
-  @Option(help: "Ego and introductions views: the person (id, email, profile URL or exact name).")
+  @Option(help: "Ego and introductions views: the person (id, email, profile URL or name).")
   var ego: String?
 
   @Option(help: "Path view: the person asking.")
