@@ -99,7 +99,8 @@ struct PajekReader {
       if next > count || next > people.count {
         return try session.reject(
           line: number, column: first.column,
-          "more values than the \(min(count, people.count)) vertices of the network")
+          "more values than the \(TextFormat.count(min(count, people.count), "vertex", plural: "vertices")) of the network"
+        )
       }
       block = .values(name: name, next: next + 1, count: count)
       var attributes = GraphBuilder.PersonAttributes()

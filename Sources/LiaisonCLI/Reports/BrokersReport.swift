@@ -313,7 +313,8 @@ enum BrokersReport {
         confidence: b.confidence,
         method: b.isExact
           ? "Brandes, exact\(request.weighted ? ", cost -ln(strength) quantised to 1e-6" : ", unweighted")"
-          : "Brandes-Pich pivot sampling of \(b.sources) sources, Hoeffding bound with a union bound over people")
+          : "Brandes-Pich pivot sampling of \(TextFormat.count(b.sources, "source")), Hoeffding bound with a union bound over people"
+      )
     }
     let answer = BrokersAnswer(
       peopleInNetwork: n, rankedBy: by.rawValue, groupBy: request.groupBy.rawValue, groups: grouping?.count ?? 0,
