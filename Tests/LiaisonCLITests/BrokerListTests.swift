@@ -74,6 +74,22 @@ import Testing
     }
   }
 
+  /// `render --view brokers` and `brokers --svg` name the brokers of the list and nobody else.
+  @Test func picturesNameOnlyTheListedBrokers() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let file = tmp.write("e.csv", Self.edges)
+    let rendered = "\(tmp.path)/render.svg"
+    let drawn = "\(tmp.path)/brokers.svg"
+    #expect(LiaisonCommand.run(arguments: ["render", file, "--view", "brokers", "--output", rendered]) == 0)
+    #expect(LiaisonCommand.run(arguments: ["brokers", file, "--svg", drawn, "--output", "\(tmp.path)/t.txt"]) == 0)
+    for path in [rendered, drawn] {
+      let svg = try #require(TempFolder.read(path: path), "\(path)")
+      #expect(svg.contains("broker #1"), "\(path)")
+      #expect(!svg.contains("broker #2"), "\(path): only a stands between anyone")
+    }
+  }
+
   @Test func batchListsOnlyBrokers() throws {
     let run = TeamBatch.first
     let csv = try #require(TempFolder.read(path: "\(run.folder)/brokers.csv"))

@@ -135,11 +135,14 @@ struct RenderCommand: ParsableCommand {
       model = .network(g, groups: communities(), size: size, options: o)
     case .communities: model = .communities(g, groups: communities(), options: o)
     case .brokers:
-      let b =
-        g.personCount > 20_000
-        ? g.approximateBetweenness(samples: 500, seed: 1).normalised
-        : g.betweenness(threads: Parallel.defaultThreads).normalised
-      model = .brokers(g, groups: communities(), ranking: .betweenness(b), top: top, options: o)
+      // The brokers `liaison brokers` lists: nobody who stands between no one is named a broker.
+      let result = BrokersReport.make(
+        g,
+        BrokersRequest(
+          top: top, by: .betweenness, measures: [.betweenness], sample: g.personCount > 20_000 ? 500 : nil, seed: 1,
+          threads: Parallel.defaultThreads))
+      model = .brokers(
+        g, groups: communities(), ranking: result.ranking, top: min(top, result.answer.people.count), options: o)
     case .ego:
       let e = try PersonReference.resolve(ego!, in: g, option: "--ego")
       model = .ego(g, ego: e, options: o)
