@@ -269,10 +269,18 @@ enum BrokersReport {
     // and in the picture drawn from this list.
     func isBroker(_ p: PersonID) -> Bool { (b.map { $0.raw[Int(p)] > 0 } ?? false) || g.brokersAPair(p) }
     var shown: [PersonID] = []
+    // Non-brokers ranked before a listed broker (those after the last one do not matter).
     var passedOver: [PersonID] = []
+    var pending: [PersonID] = []
     for p in order {
       if request.top > 0 && shown.count == request.top { break }
-      if isBroker(p) { shown.append(p) } else { passedOver.append(p) }
+      if isBroker(p) {
+        shown.append(p)
+        passedOver += pending
+        pending.removeAll()
+      } else {
+        pending.append(p)
+      }
     }
     // The other measures, for the people listed only.
     let burt =
