@@ -183,3 +183,25 @@ struct BrokerageScratch {
     }
   }
 }
+
+extension Graph {
+  /// Whether `p` stands between anyone: two of `p`'s contacts are not tied to
+  /// each other (an open two-path through `p`). A person without one — fewer
+  /// than two contacts, or contacts who all know each other — has no
+  /// brokerage role, ego betweenness 0 and unweighted betweenness 0, so no
+  /// ranking lists them as a broker.
+  ///
+  /// - Complexity: O(d² log d) for d = degree(p) in the worst case (every
+  ///   pair checked); a contact with fewer than d contacts answers at once.
+  public func brokersAPair(_ p: PersonID) -> Bool {
+    let contacts = neighbors(of: p)
+    let d = contacts.count
+    guard d >= 2 else { return false }
+    // A contact tied to every other contact has at least d contacts (them and p).
+    for c in contacts where degree(of: c) < d { return true }
+    for (i, a) in zip(contacts.indices, contacts) {
+      for b in contacts[(i + 1)...] where !areTied(a, b) { return true }
+    }
+    return false
+  }
+}

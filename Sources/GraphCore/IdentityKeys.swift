@@ -41,6 +41,13 @@ extension Identity {
     return words(text).joined(separator: " ")
   }
 
+  /// The key a typed person reference is compared by when no name matches
+  /// as written: the folded words (`words`: case, accents and punctuation
+  /// ignored) joined by single spaces, so `medicí`, `MEDICI` and `Medici`
+  /// are one key. "" when nothing is left.
+  /// - Complexity: O(length).
+  public static func lookupKey(_ s: String) -> String { words(s).joined(separator: " ") }
+
   /// Whether `s` looks like a credential or post-nominal (`PMP`, `Ph.D.`, `MBA`, `CFA`).
   static func isCredential(_ s: String) -> Bool {
     let t = trim(s)

@@ -29,6 +29,9 @@ public struct PersonTable: Sendable {
   package var emailIndex: [String: PersonID] { lookup.get.email }
   package var urlIndex: [String: PersonID] { lookup.get.url }
   package var nameIndex: [String: [PersonID]] { lookup.get.name }
+  /// `Identity.lookupKey` of each person's name (of the id when the data has
+  /// no name) → people.
+  package var looseNameIndex: [String: [PersonID]] { lookup.get.looseName }
 
   package init(
     count: Int, keys: PersonKeys, names: [String], companies: [String], titles: [String], industries: [String],
@@ -50,7 +53,9 @@ public struct PersonTable: Sendable {
         AttributeGroups(values: industries, count: count, key: Identity.industryKey)
       )
     }
-    lookup = OnceBox { LookupIndex(names: names, profileURLs: profileURLs, emails: emails) }
+    lookup = OnceBox {
+      LookupIndex(names: names, profileURLs: profileURLs, emails: emails, count: count, id: { keys.key(at: $0) })
+    }
   }
 
   @inline(__always) private func column(_ c: [String], _ p: PersonID) -> String {
@@ -84,8 +89,10 @@ public struct PersonTable: Sendable {
     case notFound
   }
 
-  /// Resolves a reference: an id, an email, a profile URL or an exact name
-  /// (case and spacing ignored). An ambiguous name returns every match,
+  /// Resolves a reference: an id, an email, a profile URL or a name (case
+  /// and spacing ignored; then accents and punctuation too, `Identity.lookupKey`).
+  /// The name of a person without one is their id, so `medici` finds the
+  /// id `Medici` of an edge list. An ambiguous name returns every match,
   /// never a guess. O(1) expected.
   public func resolve(_ reference: String) -> Resolution {
     let trimmed = Identity.trim(reference)
@@ -93,6 +100,10 @@ public struct PersonTable: Sendable {
     if trimmed.contains("@"), let p = emailIndex[Identity.normalizeEmail(trimmed)] { return .person(p) }
     if trimmed.contains("/"), let p = urlIndex[Identity.normalizeProfileURL(trimmed)] { return .person(p) }
     if let list = nameIndex[Identity.normalizeName(trimmed)] {
+      return list.count == 1 ? .person(list[0]) : .ambiguous(list)
+    }
+    let loose = Identity.lookupKey(trimmed)
+    if !loose.isEmpty, let list = looseNameIndex[loose] {
       return list.count == 1 ? .person(list[0]) : .ambiguous(list)
     }
     return .notFound
@@ -356,9 +367,10 @@ struct LookupIndex: Sendable {
   var email: [String: PersonID] = [:]
   var url: [String: PersonID] = [:]
   var name: [String: [PersonID]] = [:]
+  var looseName: [String: [PersonID]] = [:]
 
   /// - Complexity: O(people + emails) expected.
-  init(names: [String], profileURLs: [String], emails: [[String]]) {
+  init(names: [String], profileURLs: [String], emails: [[String]], count: Int, id: (Int) -> String) {
     for (p, list) in emails.enumerated() {
       for e in list where !e.isEmpty {
         let key = Identity.normalizeEmail(e)
@@ -371,6 +383,11 @@ struct LookupIndex: Sendable {
     }
     for (p, n) in names.enumerated() where !n.isEmpty {
       name[Identity.normalizeName(n), default: []].append(PersonID(p))
+    }
+    for p in 0..<count {
+      let text = p < names.count && !names[p].isEmpty ? names[p] : id(p)
+      let key = Identity.lookupKey(text)
+      if !key.isEmpty { looseName[key, default: []].append(PersonID(p)) }
     }
   }
 }

@@ -121,3 +121,84 @@ extension PersonTable {
     return true
   }
 }
+
+/// A name a reference that found nobody may have meant.
+public struct TargetSuggestion: Sendable, Equatable {
+  /// The person's name, or the company's or industry's label, as the data spells it.
+  public var name: String
+  /// The person (nil for a company or industry).
+  public var person: PersonID?
+
+  public init(name: String, person: PersonID?) {
+    self.name = name
+    self.person = person
+  }
+}
+
+extension PersonTable {
+  /// Suggestions listed when a reference finds nobody.
+  public static let suggestionLimit = 5
+
+  /// The names nearest to `query` among people, companies or industries
+  /// (`kind`), for a "did you mean" after a miss: first the names whose
+  /// words the query's words begin (`wordsBegin`), then those within a few
+  /// edits (Levenshtein distance of the folded keys, `Identity.lookupKey`,
+  /// to the whole name or to one of its words: at most 1 for a query of up
+  /// to 5 letters, 2 up to 8, else 3), nearest first; at most `limit`.
+  ///
+  /// - Complexity: O(K · q) time for K the total length of the names'
+  ///   keys and q the query's length; O(q) extra space per comparison.
+  public func suggestions(for query: String, as kind: TargetKind, limit: Int = suggestionLimit) -> [TargetSuggestion] {
+    let q = Array(Identity.lookupKey(query).utf8)
+    guard !q.isEmpty, limit > 0 else { return [] }
+    let words = String(decoding: q, as: UTF8.self).split(separator: " ")
+    let allowed = q.count <= 5 ? 1 : q.count <= 8 ? 2 : 3
+    // (distance: −1 for a word-prefix fit, name, person).
+    var found: [(distance: Int, name: String, person: PersonID?)] = []
+    func consider(_ key: String, _ add: (Int) -> Void) {
+      if Self.wordsBegin(key, with: words) { return add(-1) }
+      var best = Self.editDistance(q, Array(key.utf8), atMost: allowed)
+      if best > 0 {
+        for w in key.split(separator: " ") where best > 0 {
+          best = min(best, Self.editDistance(q, Array(w.utf8), atMost: allowed))
+        }
+      }
+      if best <= allowed { add(best) }
+    }
+    switch kind {
+    case .person:
+      for (key, people) in looseNameIndex {
+        consider(key) { d in for p in people { found.append((d, name(of: p), p)) } }
+      }
+    case .company, .industry:
+      let groups = kind == .company ? companyGroups : industryGroups
+      for g in 0..<groups.count {
+        consider(groups.keys[g]) { d in found.append((d, groups.label(Int32(g)), nil)) }
+      }
+    }
+    found.sort { ($0.distance, $0.name, $0.person ?? -1) < ($1.distance, $1.name, $1.person ?? -1) }
+    return found.prefix(limit).map { TargetSuggestion(name: $0.name, person: $0.person) }
+  }
+
+  /// Levenshtein distance of two byte strings, or `atMost + 1` once it must
+  /// exceed `atMost` (lengths too far apart, or a whole row above it).
+  /// - Complexity: O(|a| · |b|) time, O(|b|) space.
+  package static func editDistance(_ a: [UInt8], _ b: [UInt8], atMost: Int) -> Int {
+    if abs(a.count - b.count) > atMost { return atMost + 1 }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMin = i
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+        rowMin = min(rowMin, current[j])
+      }
+      if rowMin > atMost { return atMost + 1 }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

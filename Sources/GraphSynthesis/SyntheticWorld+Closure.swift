@@ -81,7 +81,7 @@ extension SyntheticWorld {
       deduplicate()
       let gained = pairs.count - have
       report(
-        "triadic closure, round \(round): +\(TextFormat.grouped(gained)) → \(TextFormat.grouped(pairs.count)) ties")
+        "triadic closure, round \(round): +\(TextFormat.grouped(gained)) → \(TextFormat.count(pairs.count, "tie"))")
       if attempts == 0 || gained <= 0 { break }
       acceptance = max(0.05, Double(gained) / Double(attempts))
     }

@@ -63,7 +63,9 @@ extension SyntheticWorld {
     }
     industryCompanies = perIndustry
     industryTables = perIndustryWeights.map { WeightedTable($0) }
-    report("companies: \(TextFormat.grouped(count)) in \(Vocab.industries.count) industries")
+    report(
+      "companies: \(TextFormat.grouped(count)) in \(TextFormat.count(Vocab.industries.count, "industry", plural: "industries"))"
+    )
   }
 
   private func companyBaseName(industry: Int, rng: inout SplitMix64) -> String {
@@ -262,7 +264,8 @@ extension SyntheticWorld {
     memberships = memberList
     report(
       "people: \(TextFormat.grouped(n)) with \(TextFormat.grouped(stintCompany.count)) positions, "
-        + "\(TextFormat.grouped(schoolCount)) schools, \(TextFormat.grouped(communityCount)) communities")
+        + "\(TextFormat.grouped(schoolCount)) schools, \(TextFormat.count(communityCount, "community", plural: "communities"))"
+    )
   }
 }
 

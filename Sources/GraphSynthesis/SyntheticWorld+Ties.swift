@@ -66,7 +66,9 @@ extension SyntheticWorld {
     report("base network: \(TextFormat.grouped(pairs.count)) distinct ties")
     if targetTies > 0 {
       let linked = connectIsolated(rng: &rng)
-      if linked > 0 { report("first contacts for \(TextFormat.grouped(linked)) people without ties") }
+      if linked > 0 {
+        report("first contacts for \(TextFormat.count(linked, "person", plural: "people")) without ties")
+      }
     }
     closeTriads(rng: &rng)
     // Free what only tie generation needed.

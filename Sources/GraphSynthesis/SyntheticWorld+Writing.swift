@@ -95,10 +95,10 @@ extension SyntheticWorld {
     }
     let members = chooseExportMembers(degree: degree)
 
-    report("writing people.csv (\(TextFormat.grouped(n)) rows)")
+    report("writing people.csv (\(TextFormat.count(n, "row")))")
     let companies = try writePeople(directory + "/people.csv")
 
-    report("writing ties.csv (\(TextFormat.grouped(pairs.count)) rows)")
+    report("writing ties.csv (\(TextFormat.count(pairs.count, "row")))")
     var memberSlot = [Int32](repeating: -1, count: n)
     for (i, m) in members.enumerated() { memberSlot[m] = Int32(i) }
     var contacts = [[UInt64]](repeating: [], count: members.count)
@@ -129,7 +129,7 @@ extension SyntheticWorld {
     summary.tiesByClass = [
       (.strong, stats.strong), (.weak, stats.weak), (.nominal, stats.nominal), (.dormant, stats.dormant),
     ]
-    report("done: \(TextFormat.grouped(n)) people, \(TextFormat.grouped(pairs.count)) ties")
+    report("done: \(TextFormat.count(n, "person", plural: "people")), \(TextFormat.count(pairs.count, "tie"))")
     return summary
   }
 

@@ -38,7 +38,7 @@ import Testing
       (render, "--seed", "-1", "whole number from 0 to"),
       (generate, "--people", "-1", "at least 2"), (generate, "--seed", "-1", "whole number from 0 to"),
       (generate, "--ties-per-person", "-1", "(0, 500]"), (generate, "--exports", "-1", "between 0 and --people"),
-      (generate, "--export-size", "-1", "must not be negative"),
+      (generate, "--export-size", "-1", "0 (just their ties) or more"),
       (batch, "--top", "-1", "must be a positive number"), (batch, "--max-nodes", "-1", "at least 2"),
       (batch, "--max-hops", "-1", "at least 1"), (batch, "--sample", "-1", "at least 1"),
       (stats, "--dormant-after", "-1", "0 or more"), (stats, "--infer-max-group", "-1", "at least 2"),

@@ -41,7 +41,10 @@ extension Graph {
     }
     guard ties == tieCount else { throw InvariantViolation(description: "tie count") }
     guard people.count == n else {
-      throw InvariantViolation(description: "person table has \(people.count) rows for \(n) people")
+      throw InvariantViolation(
+        description:
+          "person table has \(TextFormat.count(people.count, "row")) for \(TextFormat.count(n, "person", plural: "people"))"
+      )
     }
     guard ties == self.ties.count else { throw InvariantViolation(description: "tie attribute table length") }
     guard self.ties.negative.isEmpty || self.ties.negative.count == (ties + 63) / 64 else {

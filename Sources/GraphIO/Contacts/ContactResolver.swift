@@ -313,7 +313,8 @@ struct ContactResolver {
         } else if candidates.count > 1 {
           noteAmbiguous(
             recordPlace(), c.shown, candidates.map { builder.key(of: $0) },
-            "\(candidates.count) people share the name and company \"\(nameKey) | \(companyKey)\"")
+            "\(TextFormat.count(candidates.count, "person", plural: "people")) share the name and company \"\(nameKey) | \(companyKey)\""
+          )
         }
       }
     }
@@ -685,7 +686,7 @@ struct ContactResolver {
       throw ImportError(
         file: spec.files.first ?? s, line: 0, column: 0,
         message:
-          "the owner \"\(s)\" matches \(candidates.count) people (\(candidates.prefix(5).map { builder.key(of: $0) }.joined(separator: ", ")))",
+          "the owner \"\(s)\" matches \(TextFormat.count(candidates.count, "person", plural: "people")) (\(candidates.prefix(5).map { builder.key(of: $0) }.joined(separator: ", ")))",
         hints: [.nameTheOwner])
     }
     let p = newPerson(s.isEmpty ? "owner" : s, &builder)

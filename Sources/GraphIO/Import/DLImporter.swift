@@ -29,8 +29,8 @@ enum DLImporter {
       session.report.rowsRead += 1
       try session.reject(
         line: lines, column: 0,
-        "the matrix ends after \(state.cell) of its \(state.matrixCells) values",
-        hint: "each of the \(state.n) rows needs \(state.n) values")
+        "the matrix ends after \(state.cell) of its \(TextFormat.count(state.matrixCells, "value"))",
+        hint: "each of the \(TextFormat.count(state.n, "row")) needs \(TextFormat.count(state.n, "value"))")
     }
     try state.ties.flush(into: &session)
     try session.checkEnd(of: source)
@@ -78,7 +78,9 @@ struct DLReader {
       let word = t.quoted ? "" : t.text.lowercased()
       if readingLabels && !["data:", "labels:", "format", "format="].contains(word) && !word.hasPrefix("format=") {
         labels.append(t.text)
-        if labels.count > n { throw fail(t, "more than the \(n) labels of n=\(n)", "give exactly n labels") }
+        if labels.count > n {
+          throw fail(t, "more than the \(TextFormat.count(n, "label")) of n=\(n)", "give exactly n labels")
+        }
         k += 1
         continue
       }
@@ -160,7 +162,8 @@ struct DLReader {
     if !labels.isEmpty && labels.count != n {
       throw ImportError(
         file: session.file, line: number, column: t.column,
-        message: "\(labels.count) labels for n=\(n) people", hint: "give exactly n labels")
+        message: "\(TextFormat.count(labels.count, "label")) for n=\(TextFormat.count(n, "person", plural: "people"))",
+        hint: "give exactly n labels")
     }
     inData = true
     readingLabels = false

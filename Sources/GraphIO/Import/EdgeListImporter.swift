@@ -84,13 +84,16 @@ enum EdgeListImporter {
           rejection = (
             lineNumber, fields[layout.width].0 + 1,
             layout.width == 3
-              ? "has \(fields.count) values; an edge list line is: source target [weight]"
-              : "has \(fields.count) values; the header has \(layout.width)"
+              ? "has \(TextFormat.count(fields.count, "value")); an edge list line is: source target [weight]"
+              : "has \(TextFormat.count(fields.count, "value")); the header has \(layout.width)"
           )
           return
         }
         guard layout.source < fields.count, layout.target < fields.count else {
-          rejection = (lineNumber, fields[fields.count - 1].0 + 1, "has \(fields.count) values; the header has more")
+          rejection = (
+            lineNumber, fields[fields.count - 1].0 + 1,
+            "has \(TextFormat.count(fields.count, "value")); the header has more"
+          )
           return
         }
         var strength: Float?

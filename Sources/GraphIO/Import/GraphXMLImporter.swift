@@ -365,7 +365,8 @@ struct GraphXMLReader {
     if directed && ties.oneWay > 0 {
       session.report.warn(
         line: 0, column: 0,
-        "directed edges: \(ties.oneWay) of \(ties.count) pairs are tied one way only; each pair is one undirected tie")
+        "directed edges: \(ties.oneWay) of \(TextFormat.count(ties.count, "pair")) are tied one way only; each pair is one undirected tie"
+      )
     }
     try ties.flush(into: &session)
   }

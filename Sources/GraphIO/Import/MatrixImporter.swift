@@ -195,7 +195,8 @@ struct MatrixReader {
     guard values.count == columns else {
       throw ImportError(
         file: session.file, line: number, column: cells.last?.column ?? 1,
-        message: "matrix row \(r + 1) has \(values.count) values; the matrix has \(columns) columns",
+        message:
+          "matrix row \(r + 1) has \(TextFormat.count(values.count, "value")); the matrix has \(TextFormat.count(columns, "column"))",
         hint: labelled
           ? "each row is its label and then one value per column" : "each row needs one value per column")
     }
@@ -208,7 +209,8 @@ struct MatrixReader {
       guard r < columns else {
         throw ImportError(
           file: session.file, line: number, column: 1,
-          message: "the matrix has more rows than its \(columns) columns; an adjacency matrix is square",
+          message:
+            "the matrix has more rows than its \(TextFormat.count(columns, "column")); an adjacency matrix is square",
           hint: "people × groups data is two-mode: use --as twomode")
       }
       if labelled && !columnLabels.isEmpty && label != columnLabels[r] {
@@ -269,13 +271,14 @@ struct MatrixReader {
     if rows != columns {
       throw ImportError(
         file: session.file, line: lines, column: 0,
-        message: "the matrix has \(rows) rows and \(columns) columns; an adjacency matrix is square",
+        message:
+          "the matrix has \(TextFormat.count(rows, "row")) and \(TextFormat.count(columns, "column")); an adjacency matrix is square",
         hint: rows == 0 ? "write one row per person" : "people × groups data is two-mode: use --as twomode")
     }
     if ties.oneWay > 0 {
       session.report.warn(
         line: 0, column: 0,
-        "the matrix is not symmetric (directed): \(ties.oneWay) of \(ties.count) pairs are tied one way only; "
+        "the matrix is not symmetric (directed): \(ties.oneWay) of \(TextFormat.count(ties.count, "pair")) are tied one way only; "
           + "each pair is one undirected tie")
     }
     try ties.flush(into: &session)

@@ -145,7 +145,7 @@ public enum NetworkLoader {
       throw ImportError(
         file: inputs.first?.path ?? "-", line: 0, column: 0,
         message:
-          "no network or contact data among the \(skipped.count) files: \(list)\(skipped.count > 5 ? "; …" : "")",
+          "no network or contact data among the \(TextFormat.count(skipped.count, "file")): \(list)\(skipped.count > 5 ? "; …" : "")",
         hint: "pass people/ties CSV, edge lists, network files or contact exports")
     }
     return (TwoModeImporter.arrange(planned) { ($0.format ?? options.format) != nil }, skipped)

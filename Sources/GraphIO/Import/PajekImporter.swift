@@ -99,7 +99,8 @@ struct PajekReader {
       if next > count || next > people.count {
         return try session.reject(
           line: number, column: first.column,
-          "more values than the \(min(count, people.count)) vertices of the network")
+          "more values than the \(TextFormat.count(min(count, people.count), "vertex", plural: "vertices")) of the network"
+        )
       }
       block = .values(name: name, next: next + 1, count: count)
       var attributes = GraphBuilder.PersonAttributes()
@@ -246,13 +247,14 @@ struct PajekReader {
     block = .matrix(relation: relation, row: row + 1)
     guard row < rows else {
       session.report.rowsRead += 1
-      return try session.reject(line: number, column: tokens[0].column, "the matrix has more than \(rows) rows")
+      return try session.reject(
+        line: number, column: tokens[0].column, "the matrix has more than \(TextFormat.count(rows, "row"))")
     }
     guard tokens.count == columns else {
       session.report.rowsRead += 1
       return try session.reject(
         line: number, column: tokens[min(tokens.count, columns)].column,
-        "a matrix row needs \(columns) values, found \(tokens.count)")
+        "a matrix row needs \(TextFormat.count(columns, "value")), found \(tokens.count)")
     }
     for (j, t) in tokens.enumerated() {
       guard let value = t.number else {

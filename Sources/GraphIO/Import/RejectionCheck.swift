@@ -1,3 +1,5 @@
+import GraphCore
+
 /// The check that keeps a mostly rejected file from passing as data
 /// (Guides/Importing.md, "Never silent garbage"): a file whose malformed
 /// rows are more than `LoadOptions.maxRejected` of its data rows is refused,
@@ -19,7 +21,7 @@ enum RejectionCheck {
     let message =
       r.imported + r.merged == 0
       ? "no usable rows (\(r.rowsRead) read, all rejected)"
-      : "\(bad) of \(r.rowsRead) rows rejected (\(share < 99.5 ? "\(Int(share.rounded()))" : ">99") %)"
+      : "\(bad) of \(TextFormat.count(r.rowsRead, "row")) rejected (\(share < 99.5 ? "\(Int(share.rounded()))" : ">99") %)"
     var hints: [ImportHint] = []
     if let detected = detected(), detected.rawValue != r.format { hints.append(.looksLike(detected)) }
     if let cause = likelyCause(r) { hints.append(.advice(cause)) }

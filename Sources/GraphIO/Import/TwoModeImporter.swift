@@ -239,9 +239,9 @@ struct TwoModeProjection {
       if list.count > Self.largestProjected || work + pairCount > Self.projectionBudget {
         session.report.warn(
           line: 0, column: 0,
-          "group \"\(groups[g])\" (\(list.count) members) is kept in their tags but not projected into ties: "
+          "group \"\(groups[g])\" (\(TextFormat.count(list.count, "member"))) is kept in their tags but not projected into ties: "
             + (list.count > Self.largestProjected
-              ? "groups of more than \(Self.largestProjected) members are not"
+              ? "groups of more than \(TextFormat.count(Self.largestProjected, "member")) are not"
               : "the projection reached its limit of \(Self.projectionBudget) shared memberships"))
         continue
       }

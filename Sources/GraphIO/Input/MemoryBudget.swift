@@ -1,3 +1,5 @@
+import GraphCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -79,7 +81,7 @@ public enum MemoryBudget {
     let room = headroom()
     let total = files.reduce(0) { $0 + $1.bytes }
     let largest = files.max { $0.bytes < $1.bytes }!
-    let what = files.count == 1 ? "this file" : "these \(files.count) files"
+    let what = files.count == 1 ? "this file" : "these \(TextFormat.count(files.count, "file"))"
     if getenv("LIAISON_TIMINGS") != nil {
       let mapped = statusField("VmSize") ?? 0
       let line = "memory check: need ~\(megabytes(need)) MB; mapped \(megabytes(mapped)) MB; headroom \(room)\n"

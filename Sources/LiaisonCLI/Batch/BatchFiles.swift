@@ -165,7 +165,7 @@ extension BatchReport {
     }
     if g.ties.inferredCount > 0 {
       notes.append(
-        "\(grouped(g.ties.inferredCount)) ties are inferred (shared employer, email domain, labels, several members' "
+        "\(TextFormat.count(g.ties.inferredCount, "tie")) are inferred (shared employer, email domain, labels, several members' "
           + "exports); answers rest on them in part. --no-infer switches them off.")
     }
     if let s = sample {

@@ -1,3 +1,4 @@
+import GraphCore
 import GraphRendering
 
 /// `DIR/index.html` of `liaison batch`: one self-contained page (inline CSS,
@@ -73,22 +74,27 @@ enum BatchHTML {
     var h = ""
     // Counts (the same as `liaison stats`).
     h += "<section><h2>The merged network</h2><div class=\"cards\">"
-    func card(_ value: String, _ label: String) -> String {
-      "<div class=\"card\"><b>\(value)</b><span>\(escape(label))</span></div>"
+    /// A count and its noun, singular for exactly one.
+    func card(_ n: Int, _ singular: String, _ plural: String? = nil, after: String = "") -> String {
+      "<div class=\"card\"><b>\(number(n))</b><span>\(escape(TextFormat.noun(n, singular, plural: plural) + after))</span></div>"
     }
-    h += card(number(s.people), "people")
-    h += card(number(s.ties), "ties")
-    for c in ["strong", "weak", "dormant"] { h += card(number(s.tieClasses[c] ?? 0), "\(c) ties") }
-    h += card(number(s.inferredTies), "inferred ties")
-    h += card(number(s.components), "components")
-    h += card(number(s.team.uniqueContacts), "people the team knows")
+    h += card(s.people, "person", "people")
+    h += card(s.ties, "tie")
+    for c in ["strong", "weak", "dormant"] {
+      let n = s.tieClasses[c] ?? 0
+      h += card(n, "\(c) tie")
+    }
+    h += card(s.inferredTies, "inferred tie")
+    h += card(s.components, "component")
+    h += card(s.team.uniqueContacts, "person", "people", after: " the team knows")
     h += "</div>"
     if let id = s.stats.identity {
       h +=
-        "<p class=\"muted\">\(number(id.contactRecords)) contact records; \(number(id.merged)) merged into people already known "
+        "<p class=\"muted\">\(escape(TextFormat.count(id.contactRecords, "contact record"))); \(number(id.merged)) merged into people already known "
       h +=
         "(\(number(id.mergedByProfileURL)) by profile URL, \(number(id.mergedByEmail)) by email, \(number(id.mergedByNameAndCompany)) by name and company); "
-      h += "\(number(id.peopleInSeveralExports)) people appear in several members' exports.</p>"
+      h +=
+        "\(escape(TextFormat.count(id.peopleInSeveralExports, "person", plural: "people"))) \(id.peopleInSeveralExports == 1 ? "appears" : "appear") in several members' exports.</p>"
     }
     for n in s.notes { h += "<p class=\"muted\">\(escape(n))</p>" }
     h += "</section>\n"
@@ -184,7 +190,7 @@ enum BatchHTML {
           h +=
             "<figure><a href=\"\(link(m.picture!))\"><img src=\"\(link(m.picture!))\" alt=\"network of \(escape(m.person.name))\" loading=\"lazy\"></a>"
           h +=
-            "<figcaption>\(escape(m.person.name.isEmpty ? m.owner : m.person.name)) — \(number(m.contacts)) contacts</figcaption></figure>"
+            "<figcaption>\(escape(m.person.name.isEmpty ? m.owner : m.person.name)) — \(escape(TextFormat.count(m.contacts, "contact")))</figcaption></figure>"
         }
         h += "</div></section>\n"
       }
@@ -204,7 +210,7 @@ enum BatchHTML {
         h += "<td class=\"n\">\(fixed(o.jaccard, 3))</td><td>\(o.tied ? "yes" : "")</td></tr>"
       }
       h +=
-        "</table><p class=\"muted\">\(number(s.team.overlapsListed)) pairs in <a href=\"overlaps.csv\">overlaps.csv</a>.</p></section>\n"
+        "</table><p class=\"muted\">\(escape(TextFormat.count(s.team.overlapsListed, "pair"))) in <a href=\"overlaps.csv\">overlaps.csv</a>.</p></section>\n"
     }
     return h
   }

@@ -40,8 +40,8 @@ enum BatchReport {
       throw ExitCode.failure
     }
     progress.note(
-      "read \(grouped(read.imports.count)) files: \(grouped(read.graph.personCount)) people, "
-        + "\(grouped(read.graph.tieCount)) ties")
+      "read \(TextFormat.count(read.imports.count, "file")): \(TextFormat.count(read.graph.personCount, "person", plural: "people")), "
+        + "\(TextFormat.count(read.graph.tieCount, "tie"))")
     let (loaded, leftOut) = SignedTies.forAnalysis(read, includeNegative: config.includeNegative)
     if leftOut > 0 { progress.note(SignedTies.note(leftOut: leftOut)) }
     if rowErrors > 0 {
@@ -84,7 +84,8 @@ enum BatchReport {
 
   /// The line printed when the report is written, with the inputs set aside.
   static func closingMessage(_ summary: BatchSummary, config: BatchConfig) -> String {
-    var message = "Team report: \(grouped(summary.people)) people, \(grouped(summary.ties)) ties, "
+    var message =
+      "Team report: \(TextFormat.count(summary.people, "person", plural: "people")), \(TextFormat.count(summary.ties, "tie")), "
     message += "\(TextFormat.count(summary.members.count, "member")), "
     message += "\(TextFormat.count(summary.team.targets.count, "target")) → \(config.out)/index.html"
     if !summary.failures.isEmpty {

@@ -1,3 +1,5 @@
+import GraphCore
+
 /// What `liaison demo` prints once the report is written: the merged
 /// network's counts, each member's reach, the warmest path to each target and
 /// the top broker (names neutralised for the terminal), then where to look next.
@@ -5,7 +7,7 @@ enum BatchSummaryText {
   static func demo(_ s: BatchSummary, folder: String) -> String {
     var out = ""
     out +=
-      "The merged network: \(grouped(s.people)) people, \(grouped(s.ties)) ties (\(grouped(s.tieClasses["strong"] ?? 0)) strong, "
+      "The merged network: \(TextFormat.count(s.people, "person", plural: "people")), \(TextFormat.count(s.ties, "tie")) (\(grouped(s.tieClasses["strong"] ?? 0)) strong, "
       + "\(grouped(s.tieClasses["weak"] ?? 0)) weak, \(grouped(s.tieClasses["dormant"] ?? 0)) dormant, \(grouped(s.inferredTies)) inferred).\n"
       + "\n"
     var t = TextTable(

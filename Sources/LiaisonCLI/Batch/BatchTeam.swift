@@ -141,7 +141,7 @@ extension BatchReport {
       if target.people.isEmpty {
         note = TargetReference.emptyNote(target.name, in: g)
       } else if chains.isEmpty {
-        note = "no member has a chain of at most \(maxHops) hops starting with a usable tie"
+        note = "no member has a chain of at most \(TextFormat.count(maxHops, "hop")) starting with a usable tie"
       }
       rows.append(
         .init(

@@ -79,10 +79,10 @@ struct BatchCommand: ParsableCommand {
   var sample: Int = 300
 
   func validate() throws {
-    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
-    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
-    if maxHops < 1 { throw ValidationError("--max-hops must be at least 1.") }
-    if sample < 1 { throw ValidationError("--sample must be at least 1.") }
+    try OptionRange.atLeast(1, top, "--top")
+    try OptionRange.atLeast(2, maxNodes, "--max-nodes")
+    try OptionRange.atLeast(1, maxHops, "--max-hops")
+    try OptionRange.atLeast(1, sample, "--sample")
     if out.isEmpty { throw ValidationError("--out needs a folder.") }
   }
 

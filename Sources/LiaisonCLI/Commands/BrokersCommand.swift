@@ -12,10 +12,14 @@ struct BrokersCommand: ParsableCommand {
     discussion: """
       For every person: betweenness (Brandes; the share of shortest chains between others that \
       pass through them, normalised as networkx), ego betweenness (the same inside their own \
-      circle), Burt's constraint, effective size, efficiency and hierarchy (whole network, \
+      contacts, over their pairs d(d-1)/2 in the table; raw in JSON as egoBetweenness, \
+      normalised as egoBetweennessNormalized), Burt's constraint, effective size (contacts \
+      less their redundancy), efficiency and hierarchy (whole network, \
       strength as the weight), and Gould–Fernandez brokerage roles (coordinator, itinerant, \
       representative, gatekeeper, liaison; counted as R sna does) with people grouped by \
-      company, industry or community. --by chooses the ranking (constraint ranks lowest first).
+      company, industry or community. --by chooses the ranking (constraint ranks lowest first). \
+      Only brokers are listed: someone with betweenness 0 whose contacts all know each other \
+      stands between nobody and is left out.
 
       Only what is asked is computed: the ranking measure for everyone, the other columns for \
       the people listed. Exact betweenness, one shortest-path search per person, is computed \
@@ -68,8 +72,8 @@ struct BrokersCommand: ParsableCommand {
   var seed: UInt64 = 1
 
   func validate() throws {
-    if top < 0 { throw ValidationError("--top must be 0 (everyone) or more.") }
-    if let sample, sample < 1 { throw ValidationError("--sample must be at least 1.") }
+    try OptionRange.atLeast(0, top, "--top", zeroMeans: "everyone")
+    try OptionRange.atLeast(1, sample, "--sample")
   }
 
   func run() throws {
@@ -80,7 +84,7 @@ struct BrokersCommand: ParsableCommand {
       threads: threading.threads ?? Parallel.defaultThreads)
     if sample == nil && request.computed.contains(.betweenness) && g.personCount > 50_000 {
       Terminal.note(
-        "exact betweenness on \(grouped(g.personCount)) people takes a while; --sample 1000 gives an estimate with an error bound"
+        "exact betweenness on \(TextFormat.count(g.personCount, "person", plural: "people")) takes a while; --sample 1000 gives an estimate with an error bound"
       )
     }
     let result = BrokersReport.make(g, request)

@@ -43,8 +43,8 @@ struct CommunitiesCommand: ParsableCommand {
   var top: Int = 10
 
   func validate() throws {
-    if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number.") }
-    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
+    try OptionRange.positive(resolution, "--resolution")
+    try OptionRange.atLeast(1, top, "--top")
   }
 
   func run() throws {
@@ -56,7 +56,7 @@ struct CommunitiesCommand: ParsableCommand {
       : g.louvainCommunities(resolution: resolution, seed: seed)
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note(
-        "communities: \(fixed(Clock.now() - start, 3)) s (\(p.count) communities, modularity \(fixed(p.modularity, 4)))"
+        "communities: \(fixed(Clock.now() - start, 3)) s (\(TextFormat.count(p.count, "community", plural: "communities")), modularity \(fixed(p.modularity, 4)))"
       )
     }
     let answer = CommunitiesAnswer.make(g, p, method: method.rawValue, resolution: resolution, seed: seed)

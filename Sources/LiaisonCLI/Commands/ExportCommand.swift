@@ -52,6 +52,8 @@ struct ExportCommand: ParsableCommand {
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("export \(to.rawValue): \(fixed(Clock.now() - start, 3)) s") }
     let files =
       to == .csv ? "\(GraphExport.csvPaths(for: output).people) and \(GraphExport.csvPaths(for: output).ties)" : output
-    Terminal.note("wrote \(grouped(g.personCount)) people and \(grouped(g.tieCount)) ties to \(files)")
+    Terminal.note(
+      "wrote \(TextFormat.count(g.personCount, "person", plural: "people")) and \(TextFormat.count(g.tieCount, "tie")) to \(files)"
+    )
   }
 }

@@ -47,11 +47,11 @@ struct GenerateCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    if people < 2 { throw ValidationError("--people must be at least 2.") }
+    try OptionRange.atLeast(2, people, "--people")
     if people > 50_000_000 { throw ValidationError("--people above 50,000,000 is not supported.") }
-    if !(tiesPerPerson > 0 && tiesPerPerson <= 500) { throw ValidationError("--ties-per-person must be in (0, 500].") }
-    if exports < 0 || exports > people { throw ValidationError("--exports must be between 0 and --people.") }
-    if exportSize < 0 { throw ValidationError("--export-size must not be negative.") }
+    try OptionRange.positive(tiesPerPerson, "--ties-per-person", atMost: 500)
+    try OptionRange.between(0, people, exports, "--exports", upper: "--people")
+    try OptionRange.atLeast(0, exportSize, "--export-size", zeroMeans: "just their ties")
     try DateOption.validate(asOf, option: "--as-of")
   }
 
@@ -67,7 +67,7 @@ struct GenerateCommand: ParsableCommand {
         if !quiet { Terminal.note(message) }
       }
       print(
-        "wrote \(out)/people.csv (\(grouped(summary.people)) people, \(grouped(summary.companies)) companies) and \(out)/ties.csv (\(grouped(summary.ties)) ties)"
+        "wrote \(out)/people.csv (\(TextFormat.count(summary.people, "person", plural: "people")), \(TextFormat.count(summary.companies, "company", plural: "companies"))) and \(out)/ties.csv (\(TextFormat.count(summary.ties, "tie")))"
       )
       for f in summary.exportFiles { print("wrote \(f)") }
     } catch {

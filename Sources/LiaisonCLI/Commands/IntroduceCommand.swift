@@ -29,7 +29,7 @@ struct IntroduceCommand: ParsableCommand {
       answer is never held in memory as text).
 
       --exclude reads a CSV of pairs already introduced or declined, one `a,b` per line \
-      (ids, emails, profile URLs or exact names; a first line that names nobody is a header).
+      (ids, emails, profile URLs or names; a first line that names nobody is a header).
 
       Examples:
         liaison introduce datasets/team/people.csv datasets/team/ties.csv --ego "Mary Reed"
@@ -42,7 +42,7 @@ struct IntroduceCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The person whose contacts to introduce (id, email, profile URL or exact name).", valueName: "person"))
+      "The person whose contacts to introduce (id, email, profile URL or name).", valueName: "person"))
   var ego: String?
 
   @Option(
@@ -83,9 +83,9 @@ struct IntroduceCommand: ParsableCommand {
   @OptionGroup var picture: SVGOption
 
   func validate() throws {
-    if let top, top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
-    if let minCommon, minCommon < 0 { throw ValidationError("--min-common must be 0 or more.") }
-    if maxContacts < 0 { throw ValidationError("--max-contacts must be 0 (all) or more.") }
+    try OptionRange.atLeast(1, top, "--top")
+    try OptionRange.atLeast(0, minCommon, "--min-common")
+    try OptionRange.atLeast(0, maxContacts, "--max-contacts", zeroMeans: "all")
     if perPerson && ego != nil { throw ValidationError("--per-person lists the whole network; leave out --ego.") }
   }
 
@@ -140,7 +140,8 @@ struct IntroduceCommand: ParsableCommand {
       let t0 = Clock.now()
       let bare = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)
       Terminal.note(
-        "top-\(k) \(ranking.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(bare.pairsScored) pairs scored)")
+        "top-\(k) \(ranking.rawValue) per person: \(fixed(Clock.now() - t0, 3)) s (\(TextFormat.count(bare.pairsScored, "pair")) scored)"
+      )
     }
     if perPerson {
       let ranked = g.topLinkPredictions(k: k, by: ranking, minCommon: minCommon ?? 1, threads: threads)

@@ -30,7 +30,7 @@ struct PathCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var picture: SVGOption
 
-  @Option(help: "The person asking: an id, email, profile URL or exact name.")
+  @Option(help: "The person asking: an id, email, profile URL or name.")
   var from: String?
 
   @Option(help: "The person to reach.")
@@ -67,8 +67,8 @@ struct PathCommand: ParsableCommand {
       let n = [to, toCompany, toIndustry].compactMap { $0 }.count
       if n != 1 { throw ValidationError("Give exactly one of --to, --to-company, --to-industry.") }
     }
-    if k < 1 { throw ValidationError("--k must be at least 1.") }
-    if maxHops < 0 { throw ValidationError("--max-hops must be 0 (no limit) or more.") }
+    try OptionRange.atLeast(1, k, "--k")
+    try OptionRange.atLeast(0, maxHops, "--max-hops", zeroMeans: "no limit")
   }
 
   func run() throws {
@@ -87,7 +87,8 @@ struct PathCommand: ParsableCommand {
     let answer = PathAnswer.make(
       g, from: source, target: resolved, found: found, k: k, maxHops: limit, disjoint: disjoint,
       anyFirstHop: anyFirstHop, classifier: classifier)
-    if let message = answer.noPath { Terminal.warn(message) }
+    // Said once: the table carries the message when it is what the terminal shows.
+    if let message = answer.noPath, output.format != .table || (output.output ?? "-") != "-" { Terminal.warn(message) }
     switch output.format {
     case .table: try output.emit(answer.table())
     case .json: try output.emit(try jsonText(answer))

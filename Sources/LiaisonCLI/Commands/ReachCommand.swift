@@ -19,6 +19,10 @@ struct ReachCommand: ParsableCommand {
       the second-degree reach, dormant ties ranked by the reach they would reopen, and the \
       companies and industries within two steps. For everyone (--all): first and second degree.
 
+      Job value ranks contacts by the news of jobs they may bring (Granovetter; Rajkumar et \
+      al. 2022): (m/10)·e^(1 − m/10)·(1 − strength) for m mutual contacts, highest for a \
+      weak tie with about 10 mutual contacts; 0 to 1, a heuristic, never a probability.
+
       Examples:
         liaison reach datasets/network/people.csv datasets/network/ties.csv --ego 42
         liaison reach people.csv ties.csv --ego "Ada Lovelace" --targets targets.txt
@@ -31,7 +35,7 @@ struct ReachCommand: ParsableCommand {
   @OptionGroup var threading: ThreadsOption
   @OptionGroup var picture: SVGOption
 
-  @Option(help: "The person whose reach to analyse: an id, email, profile URL or exact name.")
+  @Option(help: "The person whose reach to analyse: an id, email, profile URL or name.")
   var ego: String?
 
   @Flag(help: "First- and second-degree reach of every person instead of one ego.")
@@ -48,8 +52,8 @@ struct ReachCommand: ParsableCommand {
 
   func validate() throws {
     if (ego == nil) == (!all) { throw ValidationError("Give either --ego PERSON or --all.") }
-    if !(cover > 0 && cover <= 1) { throw ValidationError("--cover must be in (0, 1].") }
-    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
+    try OptionRange.positive(cover, "--cover", atMost: 1)
+    try OptionRange.atLeast(1, top, "--top")
   }
 
   func run() throws {

@@ -58,7 +58,7 @@ struct RenderCommand: ParsableCommand {
   @Option(name: .customLong("size-by"), help: "Network view: size people by degree or betweenness.")
   var sizeBy: SizeMeasure = .degree
 
-  @Option(help: "Ego and introductions views: the person (id, email, profile URL or exact name).")
+  @Option(help: "Ego and introductions views: the person (id, email, profile URL or name).")
   var ego: String?
 
   @Option(help: "Path view: the person asking.")
@@ -90,12 +90,12 @@ struct RenderCommand: ParsableCommand {
   var seed: UInt64 = 42
 
   func validate() throws {
-    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
-    if top < 1 { throw ValidationError("--top must be a positive number (at least 1).") }
-    if k < 1 { throw ValidationError("--k must be at least 1.") }
-    if maxHops < 0 { throw ValidationError("--max-hops must be 0 (no limit) or more.") }
-    if labels < 0 { throw ValidationError("--labels must be 0 or more.") }
-    if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number.") }
+    try OptionRange.atLeast(2, maxNodes, "--max-nodes")
+    try OptionRange.atLeast(1, top, "--top")
+    try OptionRange.atLeast(1, k, "--k")
+    try OptionRange.atLeast(0, maxHops, "--max-hops", zeroMeans: "no limit")
+    try OptionRange.atLeast(0, labels, "--labels")
+    try OptionRange.positive(resolution, "--resolution")
     switch view {
     case .ego where ego == nil: throw ValidationError("--view ego needs --ego PERSON.")
     case .path:
@@ -135,11 +135,14 @@ struct RenderCommand: ParsableCommand {
       model = .network(g, groups: communities(), size: size, options: o)
     case .communities: model = .communities(g, groups: communities(), options: o)
     case .brokers:
-      let b =
-        g.personCount > 20_000
-        ? g.approximateBetweenness(samples: 500, seed: 1).normalised
-        : g.betweenness(threads: Parallel.defaultThreads).normalised
-      model = .brokers(g, groups: communities(), ranking: .betweenness(b), top: top, options: o)
+      // The brokers `liaison brokers` lists: nobody who stands between no one is named a broker.
+      let result = BrokersReport.make(
+        g,
+        BrokersRequest(
+          top: top, by: .betweenness, measures: [.betweenness], sample: g.personCount > 20_000 ? 500 : nil, seed: 1,
+          threads: Parallel.defaultThreads))
+      model = .brokers(
+        g, groups: communities(), ranking: result.ranking, top: min(top, result.answer.people.count), options: o)
     case .ego:
       let e = try PersonReference.resolve(ego!, in: g, option: "--ego")
       model = .ego(g, ego: e, options: o)

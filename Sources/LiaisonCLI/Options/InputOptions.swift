@@ -117,12 +117,10 @@ struct InputOptions: ParsableArguments {
     if let columns {
       do { _ = try ColumnMap(argument: columns) } catch { throw ValidationError("--columns: \(error.message).") }
     }
-    if inferMaxGroup < 2 { throw ValidationError("--infer-max-group must be at least 2.") }
-    if !(0...1).contains(inferMinConfidence) {
-      throw ValidationError("--infer-min-confidence must be between 0 and 1.")
-    }
-    if inferMinOwners < 2 { throw ValidationError("--infer-min-owners must be at least 2.") }
-    if dormantAfter < 0 { throw ValidationError("--dormant-after must be 0 or more (days).") }
+    try OptionRange.atLeast(2, inferMaxGroup, "--infer-max-group")
+    try OptionRange.fraction(inferMinConfidence, "--infer-min-confidence")
+    try OptionRange.atLeast(2, inferMinOwners, "--infer-min-owners")
+    try OptionRange.atLeast(0, dormantAfter, "--dormant-after")
     if let asOf { try DateOption.validate(asOf, option: "--as-of") }
     if !(0 < weakAtLeast && weakAtLeast <= strongAtLeast && strongAtLeast <= 1) {
       throw ValidationError("Need 0 < --weak-at-least ≤ --strong-at-least ≤ 1.")
@@ -196,7 +194,7 @@ struct InputOptions: ParsableArguments {
       let loaded = try NetworkLoader.load(specs, in: &session)
       if getenv("LIAISON_TIMINGS") != nil {
         Terminal.note(
-          "load: \(fixed(Clock.now() - start, 3)) s (\(loaded.graph.personCount) people, \(loaded.graph.tieCount) ties)"
+          "load: \(fixed(Clock.now() - start, 3)) s (\(TextFormat.count(loaded.graph.personCount, "person", plural: "people")), \(TextFormat.count(loaded.graph.tieCount, "tie")))"
         )
       }
       for s in loaded.skipped {

@@ -4,8 +4,9 @@ import GraphCore
 import GraphIO
 
 /// Resolves `--ego`, `--from`, `--to` references (id, email, profile URL or
-/// exact name); an unknown or ambiguous reference is a clear error (exit 1)
-/// that lists the matches.
+/// name, without regard to case or accents); an unknown or ambiguous
+/// reference is a clear error (exit 1) that lists the matches, or the
+/// nearest names for one that finds nobody.
 enum PersonReference {
   static func resolve(_ reference: String, in graph: Graph, option: String) throws -> PersonID {
     switch graph.people.resolve(reference) {
@@ -17,15 +18,30 @@ enum PersonReference {
         return "  \(graph.people.id(of: p))  \(graph.people.name(of: p))\(company.isEmpty ? "" : " (\(company))")"
       }
       Terminal.error(
-        "\(option) \"\(reference)\" matches \(matches.count) people:\n\(shown.joined(separator: "\n"))\n"
+        "\(option) \"\(reference)\" matches \(TextFormat.count(matches.count, "person", plural: "people")):\n\(shown.joined(separator: "\n"))\n"
           + "Pass one of the ids (or an email or profile URL) instead.")
       throw ExitCode.failure
     case .notFound:
       Terminal.error(
-        "\(option) \"\(reference)\" is nobody in this network; use an id, an email, a profile URL or the exact name "
-          + "(`liaison stats` shows what was imported)")
+        "\(option) \"\(reference)\" is nobody in this network; use an id, an email, a profile URL or the name "
+          + "(case and accents do not matter; `liaison stats` shows what was imported)"
+          + didYouMean(reference, as: .person, in: graph))
       throw ExitCode.failure
     }
+  }
+
+  /// "\nDid you mean:" and the nearest names to `query` (a person's company
+  /// beside them), or "" when none is near (`PersonTable.suggestions`).
+  static func didYouMean(_ query: String, as kind: TargetKind, in graph: Graph) -> String {
+    let near = graph.people.suggestions(for: query, as: kind)
+    if near.isEmpty { return "" }
+    let lines = near.map { s -> String in
+      guard let p = s.person else { return "  \(s.name)" }
+      let company = graph.people.company(of: p)
+      let id = graph.people.id(of: p)
+      return "  \(s.name)\(company.isEmpty ? "" : " (\(company))")\(id == s.name ? "" : "  id \(id)")"
+    }
+    return "\nDid you mean:\n" + lines.joined(separator: "\n")
   }
 
   /// The `a,b` pairs of `introduce --exclude`; references resolve like --ego
@@ -80,7 +96,7 @@ enum TargetReference {
     }
     let resolution = graph.people.resolveTarget(query, as: kind)
     if case .found(let t) = resolution { return t }
-    Terminal.error(message(option, query, resolution))
+    Terminal.error(message(option, query, resolution) + PersonReference.didYouMean(query, as: kind, in: graph))
     throw ExitCode.failure
   }
 
@@ -146,19 +162,23 @@ enum TargetReference {
       return "nobody at this company in the merged network"
     }
     let listed = candidates.map { "\($0.name) (\($0.people))" }.joined(separator: ", ")
-    return "fits \(total) companies: \(listed)\(total > candidates.count ? ", …" : ""); give more of the name"
+    return
+      "fits \(TextFormat.count(total, "company", plural: "companies")): \(listed)\(total > candidates.count ? ", …" : ""); give more of the name"
   }
 
   /// Why `query` (given with `option`) found no single target.
   static func message(_ option: String, _ query: String, _ resolution: TargetResolution) -> String {
     switch resolution {
     case .found: return ""
-    case .ambiguousPeople(let list): return "\(option) \"\(query)\" matches \(list.count) people"
+    case .ambiguousPeople(let list):
+      return "\(option) \"\(query)\" matches \(TextFormat.count(list.count, "person", plural: "people"))"
     case .ambiguousGroups(let kind, let candidates, let total):
+      let singular = kind == .company ? "company" : "industry"
       let plural = kind == .company ? "companies" : "industries"
-      var lines = candidates.map { "  \($0.name) (\($0.people) \($0.people == 1 ? "person" : "people"))" }
+      var lines = candidates.map { "  \($0.name) (\(TextFormat.count($0.people, "person", plural: "people")))" }
       if total > candidates.count { lines.append("  … and \(total - candidates.count) more") }
-      return "\(option) \"\(query)\" fits \(total) \(plural):\n\(lines.joined(separator: "\n"))\n"
+      return
+        "\(option) \"\(query)\" fits \(TextFormat.count(total, singular, plural: plural)):\n\(lines.joined(separator: "\n"))\n"
         + "Give more of the name."
     case .notFound(let kind):
       let what = kind == .industry ? "in the industry" : kind == .company ? "at the company" : "by that name"
@@ -175,7 +195,7 @@ struct ThreadsOption: ParsableArguments {
   var threads: Int?
 
   func validate() throws {
-    if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024.") }
+    try OptionRange.between(1, 1024, threads, "--threads")
   }
 }
 

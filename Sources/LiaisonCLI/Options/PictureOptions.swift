@@ -21,7 +21,7 @@ struct SVGOption: ParsableArguments {
   var maxNodes: Int = 300
 
   func validate() throws {
-    if maxNodes < 2 { throw ValidationError("--max-nodes must be at least 2.") }
+    try OptionRange.atLeast(2, maxNodes, "--max-nodes")
   }
 
   /// The picture's file, when one is named.
@@ -50,7 +50,7 @@ enum Drawing {
     }
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note(
-        "render \(model.view.rawValue) (\(model.nodes.count) nodes, \(model.edges.count) edges, "
+        "render \(model.view.rawValue) (\(TextFormat.count(model.nodes.count, "node")), \(TextFormat.count(model.edges.count, "edge")), "
           + "\(model.engine.rawValue), \(format.rawValue)): \(fixed(Clock.now() - start, 3)) s")
     }
     do {

@@ -25,7 +25,13 @@ struct BrokersAnswer: Codable, Equatable {
     var betweenness: Double?
     /// Unordered pairs, networkx `normalized=False`.
     var betweennessRaw: Double?
+    /// Pairs of the person's contacts each counted by the share of their
+    /// shortest chains inside the ego network that pass through the person
+    /// (Everett & Borgatti 2005), raw.
     var egoBetweenness: Double?
+    /// `egoBetweenness` over the pairs of the person's contacts, d(d − 1)/2:
+    /// 0 to 1 (nil with fewer than two contacts).
+    var egoBetweennessNormalized: Double?
     var constraint: Double?
     var effectiveSize: Double?
     var efficiency: Double?
@@ -39,7 +45,8 @@ struct BrokersAnswer: Codable, Equatable {
     var notComputed: Set<BrokerMeasure> = []
 
     enum CodingKeys: String, CodingKey {
-      case id, name, company, rank, betweenness, betweennessRaw, egoBetweenness, constraint, effectiveSize, efficiency
+      case id, name, company, rank, betweenness, betweennessRaw, egoBetweenness, egoBetweennessNormalized, constraint
+      case effectiveSize, efficiency
       case hierarchy, contacts, brokerage
     }
 
@@ -60,6 +67,7 @@ struct BrokersAnswer: Codable, Equatable {
       try put(betweenness, .betweenness, .betweenness)
       try put(betweennessRaw, .betweennessRaw, .betweenness)
       try put(egoBetweenness, .egoBetweenness, .egoBetweenness)
+      try put(egoBetweennessNormalized, .egoBetweennessNormalized, .egoBetweenness)
       try put(constraint, .constraint, .constraint)
       try put(effectiveSize, .effectiveSize, .effectiveSize)
       try put(efficiency, .efficiency, .efficiency)
@@ -256,7 +264,24 @@ enum BrokersReport {
       case (nil, nil): return a < c
       }
     }
-    let shown = request.top == 0 ? order : Array(order.prefix(request.top))
+    // Brokers only: someone with betweenness 0 who stands between no two of
+    // their contacts (no open pair, so no brokerage role) is left out, here
+    // and in the picture drawn from this list.
+    func isBroker(_ p: PersonID) -> Bool { (b.map { $0.raw[Int(p)] > 0 } ?? false) || g.brokersAPair(p) }
+    var shown: [PersonID] = []
+    // Non-brokers ranked before a listed broker (those after the last one do not matter).
+    var passedOver: [PersonID] = []
+    var pending: [PersonID] = []
+    for p in order {
+      if request.top > 0 && shown.count == request.top { break }
+      if isBroker(p) {
+        shown.append(p)
+        passedOver += pending
+        pending.removeAll()
+      } else {
+        pending.append(p)
+      }
+    }
     // The other measures, for the people listed only.
     let burt =
       burtAll.map { all in shown.map { all[Int($0)] } }
@@ -274,9 +299,12 @@ enum BrokersReport {
       func burtValue(_ m: BrokerMeasure, _ value: (BurtMeasures) -> Double?) -> Double? {
         wanted.contains(m) ? burt.flatMap { value($0[rank]) } : nil
       }
+      let d = g.degree(of: pid)
+      let egoPairs = Double(d) * Double(d - 1) / 2
       return BrokersAnswer.Person(
         id: g.people.id(of: pid), name: g.people.name(of: pid), company: g.people.company(of: pid), rank: rank + 1,
         betweenness: b?.normalised[p], betweennessRaw: b?.raw[p], egoBetweenness: ego?[rank],
+        egoBetweennessNormalized: ego.flatMap { egoPairs > 0 ? $0[rank] / egoPairs : nil },
         constraint: burtValue(.constraint, \.constraint), effectiveSize: burtValue(.effectiveSize, \.effectiveSize),
         efficiency: burtValue(.efficiency, \.efficiency), hierarchy: burtValue(.hierarchy, \.hierarchy),
         contacts: g.degree(of: pid),
@@ -293,14 +321,18 @@ enum BrokersReport {
         confidence: b.confidence,
         method: b.isExact
           ? "Brandes, exact\(request.weighted ? ", cost -ln(strength) quantised to 1e-6" : ", unweighted")"
-          : "Brandes-Pich pivot sampling of \(b.sources) sources, bound: the smaller of Hoeffding-Serfling"
+          : "Brandes-Pich pivot sampling of \(TextFormat.count(b.sources, "source")), bound: the smaller of Hoeffding-Serfling"
             + " and empirical Bernstein-Serfling per person, union over people"
       )
     }
     let answer = BrokersAnswer(
       peopleInNetwork: n, rankedBy: by.rawValue, groupBy: request.groupBy.rawValue, groups: grouping?.count ?? 0,
       betweennessMethod: info, people: people)
-    return Result(answer: answer, ranking: rankingMeasure(by, values: values, betweenness: b), groups: grouping)
+    // The picture ranks by the same values; people passed over have none there,
+    // so its first brokers are the people listed.
+    var ranking = rankingMeasure(by, values: values, betweenness: b)
+    for p in passedOver { ranking.values[Int(p)] = nil }
+    return Result(answer: answer, ranking: ranking, groups: grouping)
   }
 
   /// The ranking as the picture shows it: normalised betweenness, constraint
@@ -338,19 +370,21 @@ enum BrokersReport {
       pictureGroups = PersonGroups(
         communities: grouping?.partition ?? g.louvainCommunities(), method: "Louvain", seed: 42)
     }
-    return .brokers(g, groups: pictureGroups, ranking: result.ranking, top: top, options: options)
+    return .brokers(
+      g, groups: pictureGroups, ranking: result.ranking, top: min(top, result.answer.people.count), options: options)
   }
 }
 
 extension BrokersAnswer {
   func table() -> String {
-    var out = "Brokers of \(grouped(peopleInNetwork)) people, ranked by \(rankedDescription)"
+    var out =
+      "Brokers of \(TextFormat.count(peopleInNetwork, "person", plural: "people")), ranked by \(rankedDescription)"
     if let method = betweennessMethod {
       if method.exact {
         out += "; betweenness is exact\(method.weighted ? " (through the strongest chains)" : "")"
       } else if let e = method.errorBound, let c = method.confidence {
         out +=
-          "; betweenness estimated from \(grouped(method.sources)) people, each value within ±\(fixed(e, 3))"
+          "; betweenness estimated from \(TextFormat.count(method.sources, "person", plural: "people")), each value within ±\(fixed(e, 3))"
           + " with \(fixed(100 * c, 0)) % confidence"
       }
     } else {
@@ -358,7 +392,9 @@ extension BrokersAnswer {
     }
     out += ".\n"
     let withGroups = groups > 0
-    var headers = ["#", "name", "company", "between", "ego", "constraint", "circles", "contacts"]
+    var headers = [
+      "#", "name", "company", "betweenness", "ego betweenness", "constraint", "effective size", "contacts",
+    ]
     if withGroups {
       headers += [
         "brokered",
@@ -373,7 +409,7 @@ extension BrokersAnswer {
       }
       var row = [
         "\(p.rank)", String(p.name.prefix(28)), String(p.company.prefix(24)), cell(.betweenness, p.betweenness, 3),
-        cell(.egoBetweenness, p.egoBetweenness, 1), cell(.constraint, p.constraint, 3),
+        cell(.egoBetweenness, p.egoBetweennessNormalized, 3), cell(.constraint, p.constraint, 3),
         cell(.effectiveSize, p.effectiveSize, 1), grouped(p.contacts),
       ]
       if withGroups {
@@ -383,11 +419,14 @@ extension BrokersAnswer {
       t.add(row)
     }
     out += t.render()
+    if people.isEmpty { out += "Nobody stands between two people who are not tied to each other.\n" }
     out += """
 
-      between: share of shortest chains between other people that pass through this person (0 to 1).
-      ego: the same, inside the person's own circle only. constraint: low means contacts who do not
-      know each other (Burt); circles: effective size, the number of non-redundant contacts.
+      betweenness: share of the shortest chains between two other people that pass through this person
+      (0 to 1). ego betweenness: the same inside the person's own contacts, over the pairs of contacts
+      d(d-1)/2 (0 to 1; Everett & Borgatti). constraint: low means contacts who do not know each other
+      (Burt). effective size: contacts less their redundancy, in contacts (Burt). Only people who stand
+      between someone are listed.
       """
     if withGroups {
       out += """
@@ -411,8 +450,8 @@ extension BrokersAnswer {
 
   func csv() -> String {
     var rows = [
-      "rank,id,name,company,betweenness,betweennessRaw,egoBetweenness,constraint,effectiveSize,efficiency,hierarchy,"
-        + "contacts,coordinator,itinerant,representative,gatekeeper,liaison,total\n"
+      "rank,id,name,company,betweenness,betweennessRaw,egoBetweenness,egoBetweennessNormalized,constraint,"
+        + "effectiveSize,efficiency,hierarchy,contacts,coordinator,itinerant,representative,gatekeeper,liaison,total\n"
     ]
     func opt(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
     for p in people {
@@ -426,7 +465,8 @@ extension BrokersAnswer {
         CSVEscaping.row(
           [
             "\(p.rank)", p.id, p.name, p.company, opt(p.betweenness), opt(p.betweennessRaw), opt(p.egoBetweenness),
-            opt(p.constraint), opt(p.effectiveSize), opt(p.efficiency), opt(p.hierarchy), "\(p.contacts)",
+            opt(p.egoBetweennessNormalized), opt(p.constraint), opt(p.effectiveSize), opt(p.efficiency),
+            opt(p.hierarchy), "\(p.contacts)",
           ] + roles))
     }
     return rows.joined()

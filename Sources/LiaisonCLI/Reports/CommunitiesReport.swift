@@ -64,7 +64,8 @@ struct CommunitiesAnswer: Codable {
       ])
     }
     let name = method == "leiden" ? "Leiden" : "Louvain"
-    return "\(grouped(communities.count)) communities, modularity \(fixed(modularity, 4)) "
+    return
+      "\(TextFormat.count(communities.count, "community", plural: "communities")), modularity \(fixed(modularity, 4)) "
       + "(\(name), resolution \(resolution), seed \(seed))\n\n" + t.render()
   }
 }

@@ -130,13 +130,14 @@ struct IntroduceResult: Codable, Equatable {
     if let ego {
       let all = grouped(contacts ?? 0)
       let among = contactsConsidered.map { "\(grouped($0)) closest of the \(all)" } ?? all
-      out += "Introductions among the \(among) contacts of \(ego.name.isEmpty ? ego.id : ego.name)"
+      out +=
+        "Introductions among the \(among) \(TextFormat.noun(contacts ?? 0, "contact")) of \(ego.name.isEmpty ? ego.id : ego.name)"
       out += " (\(grouped(pairsConsidered)) pair\(pairsConsidered == 1 ? "" : "s") without a tie"
       out += pairsExcluded > 0 ? ", \(grouped(pairsExcluded)) excluded)\n" : ")\n"
     } else {
       let index = LinkIndex(rawValue: rankedBy).map(Self.indexName) ?? rankedBy
       out += "Best introductions network-wide: top \(topPerPerson ?? 0) per person by \(index)"
-      out += " (\(grouped(pairsConsidered)) pairs at distance 2 scored)\n"
+      out += " (\(TextFormat.count(pairsConsidered, "pair")) at distance 2 scored)\n"
     }
     if total == 0 { return out + "No pair qualifies.\n" }
     out += "\n"
@@ -267,7 +268,8 @@ enum IntroductionsReport {
     let c = r.contactsConsidered
     let all = Double(d) * Double(d - 1) / 2
     let allText = all < 1e12 ? grouped(Int(all)) : "\(fixed(all / 1e12, 1)) × 10¹²"
-    return "\(IntroduceResult.label(PersonReference.ref(r.ego, in: g))) has \(grouped(d)) contacts; only the "
+    return
+      "\(IntroduceResult.label(PersonReference.ref(r.ego, in: g))) has \(TextFormat.count(d, "contact")); only the "
       + "\(grouped(c)) with the strongest ties were paired (\(grouped(c * (c - 1) / 2)) of \(allText) pairs). "
       + lift
   }

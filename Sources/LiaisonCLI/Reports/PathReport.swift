@@ -142,7 +142,7 @@ extension PathAnswer {
     var out = ""
     let to =
       target.kind == "person"
-      ? target.name : "\(target.name) (\(target.people) \(target.people == 1 ? "person" : "people"))"
+      ? target.name : "\(target.name) (\(TextFormat.count(target.people, "person", plural: "people")))"
     if paths.isEmpty {
       out += (noPath ?? "No chain.") + "\n"
       if !nearest.isEmpty {
@@ -153,11 +153,11 @@ extension PathAnswer {
       return out
     }
     out += "Strongest introduction chains from \(from.name) to \(to)"
-    out += maxHops.map { ", at most \($0) hops" } ?? ""
+    out += maxHops.map { ", at most \(TextFormat.count($0, "hop"))" } ?? ""
     out += disjoint ? ", sharing no broker" : ""
     out += ":\n"
     for (i, p) in paths.enumerated() {
-      out += "\n\(i + 1). strength \(fixed(p.strength, 4)) over \(p.hops) hop\(p.hops == 1 ? "" : "s")\n"
+      out += "\n\(i + 1). strength \(fixed(p.strength, 4)) over \(TextFormat.count(p.hops, "hop"))\n"
       var t = TextTable(["", "person", "company", "tie", "strength", "last contact", "how"], rightAligned: [4])
       t.add(["", String(p.people[0].name.prefix(28)), String(p.people[0].company.prefix(24)), "", "", "", ""])
       for (h, e) in p.evidence.enumerated() {
@@ -220,11 +220,11 @@ extension PathAnswer {
   ) -> String {
     let who = target.kind == "person" ? target.name : "anyone \(target.kind == "company" ? "at" : "in") \(target.name)"
     var message = "No introduction chain from \(g.people.name(of: source)) to \(who)"
-    message += limit.map { " within \($0) hops" } ?? ""
+    message += limit.map { " within \(TextFormat.count($0, "hop"))" } ?? ""
     message += anyFirstHop ? "." : " starting with a usable tie (strong, weak, unrated or formerly strong)."
     if let n = nearest.first {
       message +=
-        " The nearest reachable: \(n.person.name) at \(n.hops) hops (strength \(fixed(n.strength, 4)))"
+        " The nearest reachable: \(n.person.name) at \(TextFormat.count(n.hops, "hop")) (strength \(fixed(n.strength, 4)))"
         + (limit.map { n.hops > $0 ? "; try --max-hops \(n.hops)" : "" } ?? "")
         + (anyFirstHop ? "" : " or --any-first-hop") + "."
     } else {

@@ -93,15 +93,23 @@ extension ReachAnswer {
     var notes: [String] = []
     if r.inferredContacts > 0 {
       notes.append(
-        "\(r.inferredContacts) of the contacts are joined by inferred ties; the figures rest on them in part.")
+        "\(grouped(r.inferredContacts)) of the contacts \(r.inferredContacts == 1 ? "is" : "are") joined by inferred "
+          + "ties; the figures rest on them in part.")
     }
     if r.unratedContacts == r.firstDegree && r.firstDegree > 0 {
       notes.append(
         "No tie has a strength or evidence, so the weak/strong split (weakReach, weakOnlyReach) cannot be made.")
     }
-    notes.append(
-      "The cover is greedy: at most \(r.cover.contacts.count) contacts reach \(Int((cover * 100).rounded())) % of the second-degree reach; a smaller set may exist."
-    )
+    if r.cover.universe == 0 {
+      notes.append(
+        "Nobody is two steps away: everyone this person reaches is a direct contact (or there is nobody), "
+          + "so there is no second-degree reach to cover.")
+    } else {
+      notes.append(
+        "The cover is greedy: at most \(TextFormat.count(r.cover.contacts.count, "contact")) "
+          + "\(r.cover.contacts.count == 1 ? "reaches" : "reach") \(Int((cover * 100).rounded())) % "
+          + "of the second-degree reach; a smaller set may exist.")
+    }
     return ReachAnswer(
       ego: PersonReference.ref(r.ego, in: g), firstDegree: r.firstDegree, secondDegree: r.secondDegree,
       reach: r.firstDegree + r.secondDegree, weakReach: r.weakReach, weakOnlyReach: r.weakOnlyReach,
@@ -122,12 +130,15 @@ extension ReachAnswer {
     let classes = TieClass.allCases.compactMap { c in
       a.contactsByClass[c.rawValue].map { "\(grouped($0)) \(c.rawValue)" }
     }
-    out += "  \(grouped(a.firstDegree)) contacts (\(classes.joined(separator: ", ")))\n"
+    out += "  \(TextFormat.count(a.firstDegree, "contact")) (\(classes.joined(separator: ", ")))\n"
     if a.unratedContacts == a.firstDegree {
-      out += "  \(grouped(a.secondDegree)) people two steps away (tie strengths unknown, so no weak/strong split)\n"
+      out +=
+        "  \(TextFormat.count(a.secondDegree, "person", plural: "people")) two steps away "
+        + "(tie strengths unknown, so no weak/strong split)\n"
     } else {
       out +=
-        "  \(grouped(a.secondDegree)) people two steps away; \(grouped(a.weakReach)) through weak ties, "
+        "  \(TextFormat.count(a.secondDegree, "person", plural: "people")) two steps away; "
+        + "\(grouped(a.weakReach)) through weak ties, "
         + "\(grouped(a.weakOnlyReach)) only through weak or dormant ties\n"
     }
     if let es = a.effectiveSize, let c = a.constraint {
@@ -137,8 +148,9 @@ extension ReachAnswer {
     out += "\n"
     if a.cover.universe > 0 {
       out +=
-        "These \(a.cover.atMost) contacts open \(TextFormat.percent(a.cover.covered, of: a.cover.universe)) of your second-degree reach "
-        + "(greedy: at most \(a.cover.atMost) are needed):\n"
+        (a.cover.atMost == 1 ? "This contact opens " : "These \(TextFormat.count(a.cover.atMost, "contact")) open ")
+        + "\(TextFormat.percent(a.cover.covered, of: a.cover.universe)) of your second-degree reach "
+        + "(greedy: at most \(grouped(a.cover.atMost)) \(a.cover.atMost == 1 ? "is" : "are") needed):\n"
       var t = TextTable(["#", "contact", "company", "opens"], rightAligned: [0, 3])
       for (i, p) in a.cover.contacts.prefix(top).enumerated() {
         let company = a.contacts.first { $0.id == p.id }?.company ?? ""
@@ -157,7 +169,16 @@ extension ReachAnswer {
         grouped(x.secondDegree), fixed(x.jobValue, 2),
       ])
     }
-    out += c.render() + "\n"
+    out += c.render()
+    if !a.contacts.isEmpty {
+      out += TextFormat.wrap(
+        "only via them: people two steps away whom no other contact reaches. 2nd degree: people two steps away "
+          + "this contact knows. job value: a ranking heuristic for news of jobs (Granovetter), highest for a weak "
+          + "tie with about 10 mutual contacts: (m/10)·e^(1 − m/10)·(1 − strength), m the mutual contacts; "
+          + "0 to 1, never a probability.",
+        width: 100, indent: "  ")
+    }
+    out += "\n"
     if !a.dormant.isEmpty {
       out += "Reconnect first — dormant ties by the reach they would reopen:\n"
       var d = TextTable(["contact", "company", "reopens", "2nd degree"], rightAligned: [2, 3])
@@ -173,11 +194,12 @@ extension ReachAnswer {
       out += t.render()
       let weakOnly = a.companies.filter(\.onlyThroughWeakTies).count
       out +=
-        "  \(grouped(a.companies.count)) companies in all; \(grouped(weakOnly)) reachable only through weak or dormant ties.\n\n"
+        "  \(TextFormat.count(a.companies.count, "company", plural: "companies")) in all; \(grouped(weakOnly)) "
+        + "reachable only through weak or dormant ties.\n\n"
     }
     for target in a.targets ?? [] {
       out +=
-        "Doors to \(target.target) (\(target.kind), \(target.people) \(target.people == 1 ? "person" : "people")):\n"
+        "Doors to \(target.target) (\(target.kind), \(TextFormat.count(target.people, "person", plural: "people"))):\n"
       if target.doors.isEmpty { out += "  no one within two steps\n" }
       for d in target.doors {
         out +=
