@@ -171,7 +171,7 @@ public struct RenderModel: Sendable, Equatable {
     case .fdp:
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "sep=\"+10\""]
     case .sfdp, .auto:
-      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-6\"", "sep=\"+8\"", "K=\"0.6\""]
+      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-2\"", "sep=\"+8\"", "K=\"0.6\""]
     }
     graphAttributes.append("label=<\(legendTable())>")
     out += "  graph [" + graphAttributes.joined(separator: ", ") + "];\n"
