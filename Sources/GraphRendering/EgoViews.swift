@@ -80,8 +80,25 @@ extension RenderModel {
       shown = ranked.filter { chosen.contains($0) }
       rest = ranked.filter { !chosen.contains($0) }
     }
-    let colours = companyColours(g, shown)
     let companies = g.people.companyGroups
+    let byCompany = !aggregating || grouping.kind == "company"
+    // Colours: by company (the most frequent among the named); when the boxes
+    // are communities or tie classes, by box, so named contacts share their box's colour.
+    var colours = byCompany ? companyColours(g, shown) : [:]
+    if !byCompany {
+      var size: [Int: Int] = [:]
+      for p in contacts where boxed.contains(grouping.group(p)) && grouping.group(p) >= 0 {
+        size[grouping.group(p), default: 0] += 1
+      }
+      for (i, k) in size.keys.sorted(by: { (size[$0]!, -$0) > (size[$1]!, -$1) }).prefix(Style.strong.count)
+        .enumerated()
+      {
+        colours[Int32(k)] = (Style.strong[i], Style.light[i], i, grouping.name(k))
+      }
+    }
+    func colourKey(_ p: PersonID) -> Int32? {
+      byCompany ? companies.group(of: p) : (grouping.group(p) >= 0 ? Int32(grouping.group(p)) : nil)
+    }
     a.addPerson(
       ego, fill: "#FFD966", stroke: "#7F6000", size: 0.5, labelled: true, bold: true, penwidth: 2.5,
       extra: ["the ego"], pin: "0,0!", fontsize: 14)
@@ -95,7 +112,7 @@ extension RenderModel {
       (groupRank(groupOf($0)), -strength[$0]!, $0) < (groupRank(groupOf($1)), -strength[$1]!, $1)
     }
     for p in byGroup {
-      let colour = companies.group(of: p).flatMap { colours[$0] }
+      let colour = colourKey(p).flatMap { colours[$0] }
       a.addPerson(
         p, fill: colour?.light ?? Style.otherLight, stroke: colour?.strong ?? "#8C8C8C", size: 0.28, labelled: true,
         penwidth: 1.2, label: labelText(g, p))
@@ -109,7 +126,12 @@ extension RenderModel {
     if !rest.isEmpty {
       let sorted = rest.sorted()
       a.collapse(
-        sorted, group: box, name: { grouping.name($0) }, fill: { _ in Style.summaryFill },
+        sorted, group: box, name: { grouping.name($0) },
+        fill: { k in
+          guard let member = sorted.first(where: { box($0) == k }), let c = colourKey(member).flatMap({ colours[$0] })
+          else { return Style.summaryFill }
+          return box(member) == EgoGroups.other ? Style.summaryFill : c.light
+        },
         memberNoun: ("contact", "contacts"), bundleAmongSummaries: false, fontGrowth: 3)
       // Only the ego's bundles: bundles between boxes and named contacts would cross the picture.
       a.model.edges.removeAll { $0.kind == .bundle && $0.a != "p\(ego)" && $0.b != "p\(ego)" }
@@ -138,7 +160,7 @@ extension RenderModel {
         "\(TextFormat.grouped(shown.count)) of the \(TextFormat.grouped(contacts.count)) contacts named "
           + "(each box's most relevant, then the most relevant: \(relevance));")
       a.model.caption.append(
-        "the other \(TextFormat.grouped(rest.count)) are counted in \(TextFormat.count(boxes, "grey box", plural: "grey boxes")) "
+        "the other \(TextFormat.grouped(rest.count)) are counted in \(TextFormat.count(boxes, "box", plural: "boxes")) "
           + "by \(grouping.kind), their ties to the ego bundled.")
     } else {
       a.model.caption.append(
@@ -148,13 +170,17 @@ extension RenderModel {
     for c in colours.values.sorted(by: { $0.rank < $1.rank }) {
       a.model.legend.append(.init(color: c.strong, symbol: "■", text: c.label))
     }
-    if shown.contains(where: { p in companies.group(of: p).flatMap { colours[$0] } == nil }) {
+    if shown.contains(where: { p in colourKey(p).flatMap { colours[$0] } == nil }) {
       a.model.legend.append(
-        .init(color: Style.other, symbol: "■", text: colours.isEmpty ? "contact" : "other or no company"))
+        .init(
+          color: Style.other, symbol: "■",
+          text: colours.isEmpty ? "contact" : (byCompany ? "other or no company" : "other contacts")))
     }
     if !rest.isEmpty {
       a.model.legend.append(
-        .init(color: "#777777", symbol: "▢", text: "grey box: contacts not named, counted (hover for examples)"))
+        .init(
+          color: "#777777", symbol: "▢",
+          text: "box: contacts not named, counted, in their group's colour (hover for examples)"))
     }
     a.model.legend += a.tieLegend()
     a.model.ringLayout(center: "p\(ego)")
