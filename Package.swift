@@ -69,7 +69,7 @@ let package = Package(
     .testTarget(name: "GraphIOTests", dependencies: ["GraphIO", "LiaisonTestSupport"]),
     .testTarget(
       name: "GraphRenderingTests",
-      dependencies: ["GraphRendering", "LiaisonTestSupport"]
+      dependencies: ["GraphRendering", "GraphIO", "GraphSynthesis", "LiaisonTestSupport"]
     ),
     .testTarget(
       name: "GraphSynthesisTests",

@@ -19,48 +19,103 @@ extension RenderModel {
   /// One person's contacts around them: the ego pinned in the middle,
   /// contacts coloured and pulled together by company, ties to the ego
   /// styled by class (strong dark and thick, weak grey and thin, dormant
-  /// tan, inferred dotted), ties among contacts muted. Beyond
-  /// `options.maxNodes` the strongest contacts are kept and the rest
-  /// collapse into one summary node per company.
+  /// tan, unrated mid grey, inferred dotted), ties among contacts muted.
   ///
-  /// - Complexity: O(d log d + Σ degree of the contacts), d the ego's degree.
+  /// Within the budget (`options.maxNamed` people named, `options.maxNodes`
+  /// nodes) every contact is drawn and named. Beyond it the view aggregates:
+  /// the most relevant contacts (strongest tie first; then most mutual
+  /// contacts, then most contacts) are named, and the others are grouped
+  /// into boxes with counts — by company when most contacts have one, else
+  /// by community among the contacts (`EgoGroups`), else by tie class — so a
+  /// 5,000-contact ego is drawn with as many nodes as a 50-contact one.
+  ///
+  /// - Complexity: O(d log d + Σ degree of the contacts), d the ego's degree
+  ///   (plus Leiden on the contacts' ties when grouping by community).
   public static func ego(_ g: Graph, ego: PersonID, options: ViewOptions = ViewOptions()) -> RenderModel {
     let contacts = Array(g.neighbors(of: ego))
     let strength = Dictionary(
       uniqueKeysWithValues: zip(g.neighbors(of: ego), g.strengths(of: ego)).map { ($0, Double($1)) })
-    let ranked = contacts.sorted { (strength[$0]!, g.degree(of: $0), -$0) > (strength[$1]!, g.degree(of: $1), -$1) }
+    let anyRated = contacts.contains { c in g.tieID(between: ego, and: c).map { g.ties.isRated($0) } ?? false }
+    let contactSet = Set(contacts)
+    var mutual: [PersonID: Int] = [:]
+    for c in contacts { mutual[c] = g.neighbors(of: c).reduce(0) { $0 + (contactSet.contains($1) ? 1 : 0) } }
+    let ranked = contacts.sorted {
+      (anyRated ? strength[$0]! : 0, mutual[$0]!, g.degree(of: $0), -$0)
+        > (anyRated ? strength[$1]! : 0, mutual[$1]!, g.degree(of: $1), -$1)
+    }
+    let relevance =
+      anyRated ? "strongest ties first, then most mutual contacts" : "most mutual contacts first (no tie is rated)"
+    let namedRoom = max(1, min(options.maxNamed, options.maxNodes) - 1)
+    let aggregating = contacts.count > namedRoom
     let companyKey = companyIndex(g, contacts)
-    let summarising = contacts.count + 1 > options.maxNodes
-    let distinctCompanies = Set(contacts.map { companyKey[$0]! }).count
-    let keep = summarising ? max(1, options.maxNodes - 1 - min(distinctCompanies, 25)) : contacts.count
-    let shown = Array(ranked.prefix(keep))
-    var rest = Array(ranked.dropFirst(keep))
-    // When more companies than summary room: the smallest go to one "other companies" node.
     var a = ViewAssembler(
       g, view: .ego, options: options,
-      title: "\(DOTText.singleLine(g.people.name(of: ego))) and \(contacts.count) contacts")
-    let colours = companyColours(g, shown)
+      title: "\(DOTText.singleLine(g.people.name(of: ego))) and \(TextFormat.count(contacts.count, "contact"))")
+    // Groups of the contacts not named (only when aggregating).
+    var grouping = EgoGroups.none
+    var shown = contacts
+    var rest: [PersonID] = []
+    // Box of each group not named: the largest `boxLimit - 1` groups, then one "other" box.
+    var boxed = Set<Int>()
+    if aggregating {
+      grouping = EgoGroups(g, contacts: contacts, companyKey: companyKey, classifier: options.classifier, ego: ego)
+      var size: [Int: Int] = [:]
+      for p in contacts { size[grouping.group(p), default: 0] += 1 }
+      let bySize = size.keys.sorted { (size[$0]!, -$0) > (size[$1]!, -$1) }
+      boxed = Set(bySize.count <= EgoGroups.boxLimit ? bySize : Array(bySize.prefix(EgoGroups.boxLimit - 1)))
+    }
+    func box(_ p: PersonID) -> Int { boxed.contains(grouping.group(p)) ? grouping.group(p) : EgoGroups.other }
+    if aggregating {
+      // Named: each box's two most relevant contacts first (so every box has
+      // names beside it), then the most relevant of all, up to the budget.
+      let boxes = min(grouping.count, EgoGroups.boxLimit)
+      let keep = max(1, namedRoom - boxes)
+      var chosen = Set<PersonID>()
+      var perBox: [Int: Int] = [:]
+      for p in ranked where chosen.count < keep / 2 && perBox[box(p), default: 0] < 2 {
+        chosen.insert(p)
+        perBox[box(p), default: 0] += 1
+      }
+      for p in ranked where chosen.count < keep { chosen.insert(p) }
+      shown = ranked.filter { chosen.contains($0) }
+      rest = ranked.filter { !chosen.contains($0) }
+    }
     let companies = g.people.companyGroups
+    let byCompany = !aggregating || grouping.kind == "company"
+    // Colours: by company (the most frequent among the named); when the boxes
+    // are communities or tie classes, by box, so named contacts share their box's colour.
+    var colours = byCompany ? companyColours(g, shown) : [:]
+    if !byCompany {
+      var size: [Int: Int] = [:]
+      for p in contacts where boxed.contains(grouping.group(p)) && grouping.group(p) >= 0 {
+        size[grouping.group(p), default: 0] += 1
+      }
+      for (i, k) in size.keys.sorted(by: { (size[$0]!, -$0) > (size[$1]!, -$1) }).prefix(Style.strong.count)
+        .enumerated()
+      {
+        colours[Int32(k)] = (Style.strong[i], Style.light[i], i, grouping.name(k))
+      }
+    }
+    func colourKey(_ p: PersonID) -> Int32? {
+      byCompany ? companies.group(of: p) : (grouping.group(p) >= 0 ? Int32(grouping.group(p)) : nil)
+    }
     a.addPerson(
       ego, fill: "#FFD966", stroke: "#7F6000", size: 0.5, labelled: true, bold: true, penwidth: 2.5,
       extra: ["the ego"], pin: "0,0!", fontsize: 14)
-    let labelAll = shown.count <= 120
-    let labelled = Set(labelAll ? shown : Array(shown.prefix(80)))
-    // Contacts in company order, so the invisible same-company chains are stable.
-    var companySize: [Int: Int] = [:]
-    for p in shown { companySize[companyKey[p]!, default: 0] += 1 }
-    func groupRank(_ p: PersonID) -> Int {  // big companies first, no company last
-      let k = companyKey[p]!
-      return k < 0 ? Int.max / 2 : -companySize[k]! * 100_000 + k
+    // Contacts in group order (the largest groups first), so same-group contacts sit side by side
+    // and each group's box follows its named people.
+    func groupOf(_ p: PersonID) -> Int { aggregating ? box(p) : companyKey[p]! }
+    var groupSize: [Int: Int] = [:]
+    for p in contacts { groupSize[groupOf(p), default: 0] += 1 }
+    func groupRank(_ k: Int) -> Int { k < 0 ? Int.max / 2 - k : -groupSize[k]! * 100_000 + k }
+    let byGroup = shown.sorted {
+      (groupRank(groupOf($0)), -strength[$0]!, $0) < (groupRank(groupOf($1)), -strength[$1]!, $1)
     }
-    let byCompany = shown.sorted { (groupRank($0), -strength[$0]!, $0) < (groupRank($1), -strength[$1]!, $1) }
-    for p in byCompany {
-      let colour = companies.group(of: p).flatMap { colours[$0] }
-      let isLabelled = labelled.contains(p)
+    for p in byGroup {
+      let colour = colourKey(p).flatMap { colours[$0] }
       a.addPerson(
-        p, fill: isLabelled ? (colour?.light ?? Style.otherLight) : (colour?.strong ?? Style.other),
-        stroke: colour?.strong ?? "#8C8C8C", size: isLabelled ? 0.28 : 0.14, labelled: isLabelled, penwidth: 1.2,
-        label: isLabelled ? labelText(g, p) : nil)
+        p, fill: colour?.light ?? Style.otherLight, stroke: colour?.strong ?? "#8C8C8C", size: 0.28, labelled: true,
+        penwidth: 1.2, label: labelText(g, p))
     }
     // Ties: ego's first (styled by class), then among contacts (muted).
     for p in shown.sorted() { a.addTie(ego, p) }
@@ -68,39 +123,66 @@ extension RenderModel {
     for u in shown.sorted() {
       for v in g.neighbors(of: u) where v > u && shownSet.contains(v) { a.addTie(u, v, muted: true) }
     }
-    // Companies grouped: invisible chains between consecutive same-company contacts.
-    for (x, y) in zip(byCompany, byCompany.dropFirst()) where companyKey[x] == companyKey[y] && companyKey[x]! >= 0 {
-      a.model.edges.append(
-        .init(
-          a: "p\(x)", b: "p\(y)", kind: .tie, penwidth: 0, style: .solid, color: "#FFFFFF", tooltip: "", weight: 2,
-          invisible: true))
-    }
     if !rest.isEmpty {
-      // Keep at most 25 company nodes; the rest in one "other companies" node.
-      var counts: [Int: Int] = [:]
-      for p in rest { counts[companyKey[p]!, default: 0] += 1 }
-      let bigOnes = Set(counts.keys.sorted { (counts[$0]!, -$0) > (counts[$1]!, -$1) }.prefix(24))
-      let names = companyNames(g, contacts, companyKey)
-      rest.sort()
+      let sorted = rest.sorted()
       a.collapse(
-        rest, group: { bigOnes.contains(companyKey[$0]!) ? companyKey[$0]! : -2 },
-        name: { $0 == -2 ? "Other companies" : ($0 == -1 ? "No company given" : names[$0] ?? "?") },
-        fill: { _ in Style.summaryFill })
+        sorted, group: box, name: { grouping.name($0) },
+        fill: { k in
+          guard let member = sorted.first(where: { box($0) == k }), let c = colourKey(member).flatMap({ colours[$0] })
+          else { return Style.summaryFill }
+          return box(member) == EgoGroups.other ? Style.summaryFill : c.light
+        },
+        memberNoun: ("contact", "contacts"), bundleAmongSummaries: false, fontGrowth: 3)
+      // Only the ego's bundles: bundles between boxes and named contacts would cross the picture.
+      a.model.edges.removeAll { $0.kind == .bundle && $0.a != "p\(ego)" && $0.b != "p\(ego)" }
+      // Boxes after their group's named contacts: move each box node behind the last named one of its group.
+      var order: [Node] = [a.model.nodes[0]]
+      var boxesByGroup: [Int: Node] = [:]
+      for (gkey, k) in a.summaryKey { boxesByGroup[gkey] = a.model.nodes.first { $0.key == k } }
+      var placedBoxes = Set<Int>()
+      let persons = a.model.nodes.filter { $0.kind == .person && $0.key != "p\(ego)" }
+      for (i, n) in persons.enumerated() {
+        order.append(n)
+        let gk = groupOf(n.person!)
+        let next = i + 1 < persons.count ? groupOf(persons[i + 1].person!) : nil
+        if next != gk, let b = boxesByGroup[gk], !placedBoxes.contains(gk) {
+          order.append(b)
+          placedBoxes.insert(gk)
+        }
+      }
+      for gkey in boxesByGroup.keys.sorted(by: { groupRank($0) < groupRank($1) }) where !placedBoxes.contains(gkey) {
+        order.append(boxesByGroup[gkey]!)
+        placedBoxes.insert(gkey)
+      }
+      a.model.nodes = order
+      let boxes = a.summaryKey.count
       a.model.caption.append(
-        "Showing the \(shown.count) strongest of \(contacts.count) contacts; the other \(rest.count) are collapsed by company "
-          + "into \(a.summaryKey.count) grey boxes (their ties to the ego bundled).")
+        "\(TextFormat.grouped(shown.count)) of the \(TextFormat.grouped(contacts.count)) contacts named "
+          + "(each box's most relevant, then the most relevant: \(relevance));")
+      a.model.caption.append(
+        "the other \(TextFormat.grouped(rest.count)) are counted in \(TextFormat.count(boxes, "box", plural: "boxes")) "
+          + "by \(grouping.kind), their ties to the ego bundled.")
     } else {
       a.model.caption.append(
-        "All \(contacts.count) contacts and the ties among them drawn; second-degree contacts are left out.")
+        "All \(TextFormat.count(contacts.count, "contact")) and the ties among them drawn; "
+          + "second-degree contacts are left out.")
     }
-    if !labelAll { a.model.caption.append("Names written for the 80 strongest contacts; hover for the others.") }
     for c in colours.values.sorted(by: { $0.rank < $1.rank }) {
       a.model.legend.append(.init(color: c.strong, symbol: "■", text: c.label))
     }
-    if colours.count < Set(shown.map { companies.group(of: $0) ?? -1 }).count {
-      a.model.legend.append(.init(color: Style.other, symbol: "■", text: "other companies"))
+    if shown.contains(where: { p in colourKey(p).flatMap { colours[$0] } == nil }) {
+      a.model.legend.append(
+        .init(
+          color: Style.other, symbol: "■",
+          text: colours.isEmpty ? "contact" : (byCompany ? "other or no company" : "other contacts")))
     }
-    a.model.legend += tieLegend()
+    if !rest.isEmpty {
+      a.model.legend.append(
+        .init(
+          color: "#777777", symbol: "▢",
+          text: "box: contacts not named, counted, in their group's colour (hover for examples)"))
+    }
+    a.model.legend += a.tieLegend()
     a.model.ringLayout(center: "p\(ego)")
     return a.finish()
   }
@@ -121,7 +203,8 @@ extension RenderModel {
       return (Double(longest) * 0.62 * n.fontsize + 18, Double(max(1, lines.count)) * n.fontsize * 1.3 + 10)
     }
     let boxes = others.map { box(nodes[$0]) }
-    let w = boxes.map(\.w).max() ?? 60
+    // Mean box width: a wider box is pushed outwards until it clears its neighbours.
+    let w = boxes.isEmpty ? 60 : 1.15 * boxes.map(\.w).reduce(0, +) / Double(boxes.count)
     let count = Double(others.count)
     let ringGap = 52.0
     let centerBox = nodes.first { $0.key == center }.map(box) ?? (w: 0, h: 0)
@@ -154,8 +237,13 @@ extension RenderModel {
   }
 
   /// Suggested introductions among an ego's contacts (or anywhere, without
-  /// an ego): the pair as a dashed green edge (width by score, reasons in the
-  /// tooltip), existing ties among the people drawn for context.
+  /// an ego): each pair as a dashed green line through a numbered circle
+  /// (its rank, in large bold type; line width by score, reasons in the
+  /// tooltip), the ego's ties for context. Pairs are taken in rank order
+  /// while their people fit the budget (`options.maxNamed` named, at most
+  /// `maxNamed / 2` pairs, `options.maxNodes` nodes); the caption says how
+  /// many were left out. Laid out by `neato` with overlap removal, so
+  /// no two boxes or numbers overlap.
   /// - Complexity: O(k log k + Σ degree of the people drawn), k the pairs.
   public static func introductions(
     _ g: Graph, ego: PersonID?, pairs: [SuggestedPair], options: ViewOptions = ViewOptions()
@@ -163,10 +251,15 @@ extension RenderModel {
     var people: [PersonID] = []
     var seen = Set<PersonID>()
     var kept: [SuggestedPair] = []
-    let room = options.maxNodes - (ego == nil ? 0 : 1)
+    let named = min(options.maxNamed, options.maxNodes) - (ego == nil ? 0 : 1)
     for pair in pairs {
-      let new = [pair.a, pair.b].filter { !seen.contains($0) }
-      if people.count + new.count > room { break }
+      let new = Set([pair.a, pair.b]).filter { !seen.contains($0) }.sorted()
+      // Every pair adds a rank circle besides its new people.
+      if people.count + new.count > named || kept.count >= max(1, options.maxNamed / 2)
+        || (ego == nil ? 0 : 1) + people.count + new.count + kept.count + 1 > options.maxNodes
+      {
+        break
+      }
       for p in new {
         seen.insert(p)
         people.append(p)
@@ -191,38 +284,55 @@ extension RenderModel {
         p, fill: colour?.light ?? Style.otherLight, stroke: colour?.strong ?? "#8C8C8C", size: 0.28, labelled: true,
         penwidth: 1.2, label: labelText(g, p))
     }
+    // The ego's ties only: ties among the people drawn would pull them into
+    // one knot and hide the suggestions (the reasons, in each tooltip, name
+    // the mutual contacts).
     if let ego { for p in people.sorted() where g.areTied(ego, p) { a.addTie(ego, p) } }
-    let set = Set(people)
-    for u in people.sorted() {
-      for v in g.neighbors(of: u) where v > u && set.contains(v) { a.addTie(u, v, muted: true) }
-    }
     let best = max(kept.map(\.score).max() ?? 1, 1e-12)
     for (i, pair) in kept.enumerated() {
-      a.model.edges.append(
+      let tip =
+        "#\(i + 1): introduce \(g.people.name(of: pair.a)) to \(g.people.name(of: pair.b)) (score \(TextFormat.fixed(pair.score, 3)))\n"
+        + pair.reasons.joined(separator: "\n")
+      let r = "r\(i)"
+      a.model.nodes.append(
         .init(
-          a: "p\(pair.a)", b: "p\(pair.b)", kind: .suggested, penwidth: 1.2 + 2.8 * max(0, pair.score) / best,
-          style: .dashed,
-          color: Style.suggested,
-          tooltip:
-            "#\(i + 1): introduce \(g.people.name(of: pair.a)) to \(g.people.name(of: pair.b)) (score \(TextFormat.fixed(pair.score, 3)))\n"
-            + pair.reasons.joined(separator: "\n"),
-          label: "\(i + 1)", weight: 1))
+          key: r, kind: .rank, person: nil, label: "\(i + 1)", showsLabel: true, tooltip: tip, fill: "#FFFFFF",
+          stroke: Style.suggested, penwidth: 2, size: i + 1 < 100 ? 0.36 : 0.46, fontsize: 14,
+          fontcolor: "#0E5C45"))
+      let width = 1.2 + 2.8 * max(0, pair.score) / best
+      for end in [pair.a, pair.b] {
+        a.model.edges.append(
+          .init(
+            a: "p\(end)", b: r, kind: .suggested, penwidth: width, style: .dashed, color: Style.suggested,
+            tooltip: tip, weight: 1))
+      }
     }
-    a.model.legend.append(
-      .init(color: Style.suggested, symbol: "┅", text: "suggested introduction (number = rank; thicker = better)"))
+    if !kept.isEmpty {
+      a.model.legend.append(
+        .init(
+          color: Style.suggested, symbol: "┅",
+          text: "suggested introduction: the number in the circle is its rank; thicker = better"))
+    }
     for c in colours.values.sorted(by: { $0.rank < $1.rank }) {
       a.model.legend.append(.init(color: c.strong, symbol: "■", text: c.label))
     }
-    a.model.legend += tieLegend()
+    if people.contains(where: { p in companies.group(of: p).flatMap { colours[$0] } == nil }) {
+      a.model.legend.append(
+        .init(color: Style.other, symbol: "■", text: colours.isEmpty ? "person" : "other or no company"))
+    }
+    a.model.legend += a.tieLegend()
     let left = pairs.count - kept.count
-    a.model.ringLayout(center: ego.map { "p\($0)" } ?? "")
-    a.model.routeAroundNodes = true
     a.model.caption.append(
-      "The \(kept.count) best suggested introductions"
-        + (left > 0 ? " (\(left) more left out to keep the picture legible)" : "")
+      "The \(TextFormat.count(kept.count, "best suggested introduction", plural: "best suggested introductions"))"
+        + (left > 0
+          ? " of \(TextFormat.grouped(pairs.count)) (the other \(TextFormat.grouped(left)) left out to keep "
+            + "the picture legible; the command's table lists them)" : "")
         + (ego != nil
-          ? "; \(g.degree(of: ego!) - people.filter { g.areTied(ego!, $0) }.count) of the ego's other contacts are not drawn."
+          ? "; \(TextFormat.count(g.degree(of: ego!) - people.filter { g.areTied(ego!, $0) }.count, "other contact")) "
+            + "of the ego not drawn."
           : "."))
+    a.model.caption.append(
+      "Existing ties among the people drawn are left out; each suggestion's tooltip gives its reasons.")
     return a.finish()
   }
 
@@ -273,15 +383,5 @@ extension RenderModel {
     var out: [Int32: (strong: String, light: String, rank: Int, label: String)] = [:]
     for (i, entry) in top.enumerated() { out[entry.group] = (Style.strong[i], Style.light[i], i, entry.label) }
     return out
-  }
-
-  static func tieLegend() -> [LegendEntry] {
-    [
-      .init(color: Style.color(of: .strong), symbol: "━", text: "strong tie (thicker = stronger)"),
-      .init(color: Style.color(of: .weak), symbol: "─", text: "weak tie"),
-      .init(color: Style.color(of: .dormant), symbol: "─", text: "dormant tie (no contact for 3 years)"),
-      .init(color: "#555555", symbol: "┈", text: "dotted: inferred tie (not observed)"),
-      .init(color: "#C8C8C8", symbol: "─", text: "ties among the others, muted"),
-    ]
   }
 }

@@ -49,7 +49,8 @@ extension RenderModel {
       ? "Brokers: who holds the network together (size: \(measureName))"
       : "Network of \(TextFormat.grouped(n)) people: \(groups.plural) coloured, size by \(measureName)"
     var a = ViewAssembler(g, view: view, options: options, title: title)
-    let labelled = Set(order.prefix(view == .brokers ? max(brokers, options.labels / 2) : options.labels))
+    let named = min(options.maxNamed, view == .brokers ? max(brokers, options.labels / 2) : options.labels)
+    let labelled = Set(order.prefix(named))
     let brokerRank = Dictionary(uniqueKeysWithValues: order.prefix(brokers).enumerated().map { ($1, $0 + 1) })
     func colour(_ c: Int32, light: Bool) -> String {
       c >= 0 && Int(c) < Style.strong.count
@@ -60,7 +61,7 @@ extension RenderModel {
       let rel = relative[Int(p)].squareRoot()
       let isLabelled = labelled.contains(p)
       let rank = brokerRank[p]
-      var extra: [String] = groups.isCommunities ? ["community \(c + 1)"] : []
+      var extra: [String] = groups.isCommunities && c >= 0 ? ["community \(c)"] : []
       if let digits = measure.decimals, let v = measure.values[Int(p)] {
         extra.append("\(measureName) \(TextFormat.fixed(v, digits))")
       }
@@ -70,7 +71,8 @@ extension RenderModel {
         stroke: rank != nil ? Style.highlight : (isLabelled ? colour(c, light: false) : "#FFFFFF"),
         size: isLabelled ? 0.22 + 0.2 * rel : 0.08 + 0.42 * rel, labelled: isLabelled, bold: rank != nil,
         penwidth: rank != nil ? 3 : (isLabelled ? 1.5 : 0.5),
-        label: rank.map { "\($0). \(DOTText.singleLine(g.people.name(of: p)))" }, extra: extra, fontsize: 11 + 7 * rel)
+        label: rank.map { "\($0). \(DOTText.singleLine(g.people.name(of: p)))" }, extra: extra,
+        fontsize: rank != nil ? 16 + 4 * rel : 11 + 5 * rel)
     }
     // Ties: within a group in its colour (translucent), across groups grey; width by strength.
     let alpha = shown.count > 120 ? "55" : "99"
@@ -79,29 +81,37 @@ extension RenderModel {
         let cu = labels[Int(u)]
         let same = cu >= 0 && cu == labels[Int(v)]
         let colour = same && Int(cu) < Style.strong.count ? Style.strong[Int(cu)] + alpha : "#9A9A9A" + alpha
-        a.addTie(u, v, color: colour, penwidth: 0.3 + 1.6 * Double(s))
+        let rated = g.tieID(between: u, and: v).map { g.ties.isRated($0) } ?? false
+        a.addTie(u, v, color: colour, penwidth: rated ? 0.3 + 1.6 * Double(s) : 0.6)
       }
     }
     // Attribute groups can be many: the largest keep a box each, the others share one.
-    var boxed = Set<Int32>()
-    if !groups.isCommunities {
-      var sizes: [Int32: Int] = [:]
-      for p in rest { sizes[labels[Int(p)], default: 0] += 1 }
-      let byCount = sizes.keys.sorted { (sizes[$0]!, -$0) > (sizes[$1]!, -$1) }
-      boxed = Set(byCount.count <= room ? byCount : Array(byCount.prefix(max(1, room - 1))))
-    }
+    // The largest groups among the rest keep a box each; groups with one
+    // person there (isolates, one-person communities) share one box, and the
+    // other small groups another, so no picture has hundreds of boxes.
+    var restSize: [Int32: Int] = [:]
+    for p in rest { restSize[labels[Int(p)], default: 0] += 1 }
+    let several = restSize.keys.filter { $0 < 0 || restSize[$0]! > 1 }
+      .sorted { (restSize[$0]!, -$0) > (restSize[$1]!, -$1) }
+    let singles = restSize.count - several.count
+    let boxRoom = max(1, room - (singles > 0 ? 1 : 0))
+    let boxed = Set(several.count <= boxRoom ? several : Array(several.prefix(max(1, boxRoom - 1))))
+    let others = several.count - boxed.count
     func box(_ p: PersonID) -> Int {
       let c = labels[Int(p)]
-      return groups.isCommunities || boxed.contains(c) ? Int(c) : -2
+      if c >= 0 && restSize[c] == 1 { return -3 }
+      return boxed.contains(c) ? Int(c) : -2
     }
+    let alone = rest.count { box($0) == -3 }
     a.collapse(
       rest, group: box,
       name: { c in
         if c == -1 { return "No \(groups.singular) given" }
-        if c == -2 { return "Other \(groups.plural)" }
+        if c == -2 { return "Other \(groups.plural) (\(TextFormat.grouped(others)) small ones)" }
+        if c == -3 { return "Alone in their \(groups.singular)" }
         if !groups.isCommunities { return groups.names[c] }
         let companies = g.topCompanies(rest.filter { labels[Int($0)] == Int32(c) }, k: 2)
-        return "Community \(c + 1)" + (companies.isEmpty ? "" : " (\(companies.joined(separator: ", ")))")
+        return "Community \(c)" + (companies.isEmpty ? "" : " (\(companies.joined(separator: ", ")))")
       },
       fill: { colour(Int32($0), light: true) })
     // Legend: the largest groups (communities with their main companies).
@@ -111,22 +121,28 @@ extension RenderModel {
       let c = Int(labels[p])
       if c >= 0 { members[c].append(PersonID(p)) } else { ungrouped += 1 }
     }
-    for c in 0..<min(groups.count, Style.strong.count) {
+    var drawnGroups = Set<Int32>()
+    for p in shown { drawnGroups.insert(labels[Int(p)]) }
+    for p in rest where box(p) >= 0 { drawnGroups.insert(labels[Int(p)]) }
+    for c in 0..<min(groups.count, Style.strong.count) where drawnGroups.contains(Int32(c)) {
       let people = "\(TextFormat.grouped(members[c].count)) \(members[c].count == 1 ? "person" : "people")"
       if groups.isCommunities {
         let companies = g.topCompanies(members[c], k: 2)
         a.model.legend.append(
           .init(
             color: Style.strong[c],
-            text: "community \(c + 1): \(TextFormat.grouped(members[c].count)) people"
+            text: "community \(c): \(TextFormat.count(members[c].count, "person", plural: "people"))"
               + (companies.isEmpty ? "" : ", mostly \(companies.joined(separator: ", "))")))
       } else {
         a.model.legend.append(.init(color: Style.strong[c], text: "\(groups.names[c]): \(people)"))
       }
     }
-    if groups.count > Style.strong.count {
+    let smaller = drawnGroups.count { $0 >= Int32(Style.strong.count) }
+    if smaller > 0 {
       a.model.legend.append(
-        .init(color: Style.other, text: "\(groups.count - Style.strong.count) smaller \(groups.plural)"))
+        .init(
+          color: Style.other,
+          text: "\(TextFormat.count(smaller, "smaller \(groups.singular)", plural: "smaller \(groups.plural)")), grey"))
     }
     if ungrouped > 0 {
       a.model.legend.append(
@@ -140,23 +156,37 @@ extension RenderModel {
         .init(
           color: Style.highlight, symbol: "◯", text: "top \(min(brokers, n)) brokers by \(measure.ranking), ranked"))
     }
-    a.model.legend.append(
-      .init(
-        color: "#3A3A3A", symbol: "━",
-        text: "tie: thicker = stronger; in a \(groups.singular)'s colour inside it, grey across; dotted = inferred"))
+    if a.ratedShown || a.unratedShown {
+      let how = [
+        a.ratedShown ? "thicker = stronger" : nil, a.unratedShown ? "thin: unrated (no strength in the data)" : nil,
+      ].compactMap { $0 }.joined(separator: ", ")
+      a.model.legend.append(
+        .init(
+          color: "#3A3A3A", symbol: "━",
+          text: "tie (\(how)): in a \(groups.singular)'s colour inside it, grey across"
+            + (a.inferredShown > 0 ? "; dotted = inferred" : "")))
+    }
     a.model.caption.append(groupsCaption(groups))
     if summarising {
       a.model.caption.append(
         "Showing the \(TextFormat.grouped(shown.count)) people with the \(extreme) \(measureName) "
           + "of \(TextFormat.grouped(n)); the other \(TextFormat.grouped(rest.count)) are collapsed into "
-          + "\(a.summaryKey.count) \(groups.singular) summary nodes (boxes in the \(groups.singular)'s colour), "
-          + "their ties bundled.")
+          + "\(TextFormat.count(a.summaryKey.count, "summary box", plural: "summary boxes")) "
+          + "(by \(groups.singular), in its colour), their ties bundled.")
+      if alone > 0 {
+        a.model.caption.append(
+          "\(TextFormat.count(alone, "person", plural: "people")) alone in their \(groups.singular) "
+            + (alone == 1 ? "drawn as a box." : "share one box."))
+      }
     } else {
       a.model.caption.append("All \(TextFormat.grouped(n)) people and \(TextFormat.grouped(g.tieCount)) ties drawn.")
     }
     a.model.legendFontSize = shown.count > 150 ? 22 : (shown.count > 60 ? 16 : 12)
     a.model.caption.append(
-      "Names written for the \(labelled.count) people with the \(extreme) \(measureName); hover for the others.")
+      labelled.count >= shown.count
+        ? "Everyone drawn is named."
+        : "Names written for the \(TextFormat.count(labelled.count, "person", plural: "people")) with the \(extreme) "
+          + "\(measureName); hover for the others.")
     return a.finish()
   }
 
@@ -183,14 +213,20 @@ extension RenderModel {
     let labels = groups.labels
     var a = ViewAssembler(
       g, view: .communities, options: options,
-      title: "\(groups.count) \(groups.plural) of \(TextFormat.grouped(g.personCount)) people")
+      title: "\(TextFormat.count(groups.count, groups.singular, plural: groups.plural)) of "
+        + "\(TextFormat.count(g.personCount, "person", plural: "people"))")
     let everyone = (0..<PersonID(g.personCount)).map { $0 }
+    // One-person groups (isolates) share one box.
+    var size: [Int32: Int] = [:]
+    for c in labels { size[c, default: 0] += 1 }
+    let alone = labels.count { $0 >= 0 && size[$0] == 1 }
     a.collapse(
-      everyone, group: { Int(labels[Int($0)]) },
+      everyone, group: { p in labels[Int(p)] >= 0 && size[labels[Int(p)]] == 1 ? -3 : Int(labels[Int(p)]) },
       name: { c in
+        if c == -3 { return "Alone (\(groups.plural) of one)" }
         if c < 0 { return "No \(groups.singular) given" }
         let companies = g.topCompanies(everyone.filter { labels[Int($0)] == Int32(c) }, k: 2)
-        let name = groups.isCommunities ? "Community \(c + 1)" : groups.names[c]
+        let name = groups.isCommunities ? "Community \(c)" : groups.names[c]
         return name + (companies.isEmpty || !groups.isCommunities ? "" : "\n\(companies.joined(separator: ", "))")
       },
       fill: { $0 >= 0 && $0 < Style.light.count ? Style.light[$0] : Style.otherLight })
@@ -207,6 +243,11 @@ extension RenderModel {
           + "every person is inside a community node.")
     case .attribute(let singular, _):
       a.model.caption.append("Grouped by \(singular); every person is inside a \(singular) node.")
+    }
+    if alone > 0 {
+      a.model.caption.append(
+        "\(TextFormat.count(alone, "person", plural: "people")) alone in their \(groups.singular) "
+          + (alone == 1 ? "drawn as a box." : "share one box."))
     }
     return a.finish()
   }

@@ -14,7 +14,7 @@ extension RenderModel {
     var kept: [StrongestPath] = []
     for p in paths {
       let new = p.people.filter { !seen.contains($0) }
-      if people.count + new.count > options.maxNodes && !kept.isEmpty { break }
+      if people.count + new.count > min(options.maxNamed, options.maxNodes) && !kept.isEmpty { break }
       for x in new where !seen.contains(x) {
         seen.insert(x)
         people.append(x)
@@ -40,17 +40,31 @@ extension RenderModel {
         stroke: isEnd ? "#7F6000" : "#555555", size: 0.4, labelled: true, bold: isEnd, penwidth: isEnd ? 2 : 1,
         label: labelText(g, p), fontsize: 11)
     }
-    // Chain hops, in chain direction (dot ranks follow the edge order).
+    // Chain hops, in chain direction (dot ranks follow the edge order). A hop
+    // shared by several chains is one edge drawn in every chain's colour
+    // (parallel lines), with every chain named in its tooltip.
     var drawn = Set<String>()
+    var hopEdge: [String: Int] = [:]
+    var hopChains: [String: [Int]] = [:]
     for (i, p) in kept.enumerated() {
       let colour = colours[min(i, colours.count - 1)]
       for h in 0..<p.hops {
         let u = p.people[h]
         let v = p.people[h + 1]
         let id = "\(min(u, v))-\(max(u, v))"
-        if drawn.contains(id) { continue }
-        drawn.insert(id)
         let weakest = h == p.weakestHop && p.hops > 1
+        if let e = hopEdge[id] {
+          if !hopChains[id]!.contains(i) {
+            hopChains[id]!.append(i)
+            a.model.edges[e].color += ":" + colour
+            if weakest {
+              a.model.edges[e].style = .dashed
+              a.model.edges[e].label = "weakest \(TextFormat.fixed(p.strengths[h], 2))"
+            }
+          }
+          continue
+        }
+        drawn.insert(id)
         let before = a.model.edges.count
         a.addTie(
           u, v, color: colour, penwidth: 1.5 + 4 * p.strengths[h],
@@ -59,8 +73,17 @@ extension RenderModel {
           // addTie orders endpoints as given: keep u → v for the ranks.
           a.model.edges[before].weight = 3
           if weakest { a.model.edges[before].style = .dashed }
+          hopEdge[id] = before
+          hopChains[id] = [i]
         }
       }
+    }
+    for (id, chains) in hopChains where chains.count > 1 {
+      let e = hopEdge[id]!
+      a.model.edges[e].tooltip +=
+        "\non chains " + chains.map { "\($0 + 1)" }.joined(separator: ", ") + " (one line per chain)"
+      // Parallel lines: thinner, so the pair stays about as wide as one hop.
+      a.model.edges[e].penwidth = max(1.5, a.model.edges[e].penwidth / Double(chains.count))
     }
     // Context: other ties among the people drawn.
     let ids = people.sorted()
@@ -79,10 +102,16 @@ extension RenderModel {
             "chain \(i + 1): strength \(TextFormat.fixed(p.strength, 3)) over \(p.hops) hop\(p.hops == 1 ? "" : "s")"))
     }
     a.model.legend.append(.init(color: "#555555", symbol: "┅", text: "dashed hop: the weakest link of its chain"))
-    a.model.legend.append(.init(color: "#C8C8C8", symbol: "─", text: "other ties among these people"))
+    if hopChains.values.contains(where: { $0.count > 1 }) {
+      a.model.legend.append(.init(color: "#555555", symbol: "═", text: "parallel lines: a hop on several chains"))
+    }
+    if a.mutedShown {
+      a.model.legend.append(.init(color: "#C8C8C8", symbol: "─", text: "other ties among these people"))
+    }
     a.model.caption.append("Hop labels: tie strength; a chain's strength is the product of its hops.")
     if kept.count < paths.count {
-      a.model.caption.append("\(paths.count - kept.count) more chains left out (--max-nodes).")
+      a.model.caption.append(
+        "\(TextFormat.count(paths.count - kept.count, "more chain", plural: "more chains")) left out (--max-nodes).")
     }
     return a.finish()
   }

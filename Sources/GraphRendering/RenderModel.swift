@@ -8,10 +8,14 @@ import GraphCore
 ///
 /// Node keys are Liaison's own (`p12` for person 12, `s3` for summary 3), so
 /// no name ever becomes a DOT identifier. Every node and edge carries an SVG
-/// class (`person`, `summary`, `tie`, `suggested`, `bundle`) so tests and
-/// style sheets can find them in the SVG.
+/// class (`person`, `summary`, `rank`, `tie`, `suggested`, `bundle`) so tests
+/// and style sheets can find them in the SVG.
 public struct RenderModel: Sendable, Equatable {
-  public enum NodeKind: String, Sendable, Equatable { case person, summary }
+  public enum NodeKind: String, Sendable, Equatable {
+    case person, summary
+    /// A rank number in a circle (`rank` key prefix `r`), on the line of the suggestion it numbers.
+    case rank
+  }
   public enum EdgeKind: String, Sendable, Equatable {
     /// An existing tie between two people drawn.
     case tie
@@ -167,18 +171,24 @@ public struct RenderModel: Sendable, Equatable {
     case .fdp:
       graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "sep=\"+10\""]
     case .sfdp, .auto:
-      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-6\"", "sep=\"+8\"", "K=\"0.6\""]
+      graphAttributes += ["start=\"1\"", "overlap=\"prism\"", "overlap_scaling=\"-2\"", "sep=\"+8\"", "K=\"0.6\""]
     }
     graphAttributes.append("label=<\(legendTable())>")
     out += "  graph [" + graphAttributes.joined(separator: ", ") + "];\n"
     out += "  node [fontname=\"Helvetica\", style=\"filled\", fixedsize=\"false\", margin=\"0.06,0.03\"];\n"
-    out += "  edge [fontname=\"Helvetica\", fontsize=\"9\"];\n"
+    out += "  edge [fontname=\"Helvetica\", fontsize=\"10\"];\n"
     func tooltip(_ text: String, _ key: String) -> String {
       tooltipKeys && !text.isEmpty ? "\"liaison_tip_\(key)\"" : DOTText.tooltip(text)
     }
     for (i, n) in nodes.enumerated() {
       var a: [String] = ["class=\"\(n.kind.rawValue)\"", "tooltip=\(tooltip(n.tooltip, "n\(i)"))"]
-      if n.showsLabel {
+      if n.kind == .rank {
+        a += [
+          "shape=\"circle\"", "label=\(DOTText.label(n.label))", "fixedsize=\"true\"",
+          "width=\"\(TextFormat.fixed(n.size, 2))\"", "height=\"\(TextFormat.fixed(n.size, 2))\"",
+          "fontsize=\"\(TextFormat.fixed(n.fontsize, 2))\"", "fontname=\"Helvetica-Bold\"",
+        ]
+      } else if n.showsLabel {
         a += [
           "shape=\"box\"", "style=\"rounded,filled\"", "label=\(DOTText.label(n.label))",
           "height=\"\(TextFormat.fixed(n.size, 2))\"", "width=\"0.3\"",
@@ -211,7 +221,9 @@ public struct RenderModel: Sendable, Equatable {
         ]
         if !e.constrains { a.append("constraint=\"false\"") }
         if let label = e.label {
-          a += ["label=\(DOTText.label(label))", "fontcolor=\"\(e.color)\""]
+          // A colour list ("#C0392B:#2C7FB8", parallel lines) writes its label in the first colour.
+          let first = e.color.split(separator: ":").first.map(String.init) ?? e.color
+          a += ["label=\(DOTText.label(label))", "fontcolor=\"\(first)\""]
         }
       }
       out += "  \(e.a) -- \(e.b) [" + a.joined(separator: ", ") + "];\n"

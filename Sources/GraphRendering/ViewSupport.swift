@@ -12,8 +12,14 @@ public struct ViewOptions: Sendable {
   public var engine: LayoutEngine = .auto
   /// Tie classes (strong, weak, …).
   public var classifier = TieClassifier()
-  /// People whose names are written in network views (others: tooltip only).
+  /// People whose names are written in network views (others: tooltip only);
+  /// never more than `maxNamed`.
   public var labels: Int = 40
+  /// Most people named in any view (the legibility budget with `maxNodes`):
+  /// beyond it a view aggregates (ego: contacts grouped into boxes with
+  /// counts; introductions and chains: the lowest-ranked left out; network
+  /// views: the others drawn as unlabelled dots or summary boxes).
+  public var maxNamed: Int = 60
   public init() {}
 }
 
@@ -44,6 +50,18 @@ enum Style {
     rated ? 0.4 + 3.2 * max(0, min(1, s)) : 1.0
   }
 
+  /// What a tie class is called in legends.
+  static func legendText(of c: TieClass) -> String {
+    switch c {
+    case .strong: "strong tie (thicker = stronger)"
+    case .weak: "weak tie"
+    case .nominal: "nominal tie (barely any contact)"
+    case .unreciprocated: "unreciprocated tie"
+    case .dormant: "dormant tie (no contact for 3 years)"
+    case .unrated: "unrated tie (no strength in the data)"
+    }
+  }
+
   static func color(of c: TieClass) -> String {
     switch c {
     case .strong: "#3A3A3A"
@@ -66,6 +84,13 @@ struct ViewAssembler {
   var inferredShown = 0
   var summaryKey: [Int: String] = [:]
   var summaryMembers: [Int: Int] = [:]
+  /// Classes of the ties drawn in their class's style (for the legend).
+  var drawnClasses = Set<TieClass>()
+  /// Whether muted context ties were drawn.
+  var mutedShown = false
+  /// Whether rated / unrated ties were drawn (any style).
+  var ratedShown = false
+  var unratedShown = false
 
   init(_ g: Graph, view: ViewKind, options: ViewOptions, title: String) {
     self.g = g
@@ -146,6 +171,8 @@ struct ViewAssembler {
     let s = Double(g.strength(between: u, and: v) ?? 0)
     let inferred = g.ties.isInferred(t)
     if inferred { inferredShown += 1 }
+    if muted { mutedShown = true } else if color == nil { drawnClasses.insert(c) }
+    if g.ties.isRated(t) { ratedShown = true } else { unratedShown = true }
     let width = penwidth ?? (muted ? 0.4 + 0.6 * s : Style.penwidth(strength: s, rated: g.ties.isRated(t)))
     let colour = color ?? (muted ? "#D3D3D3" : Style.color(of: c))
     model.edges.append(
@@ -159,7 +186,9 @@ struct ViewAssembler {
   /// per pair with the number of ties in its tooltip and its width.
   /// - Complexity: O(Σ degree of `rest` + groups · log groups).
   mutating func collapse(
-    _ rest: [PersonID], group: (PersonID) -> Int, name: (Int) -> String, fill: (Int) -> String
+    _ rest: [PersonID], group: (PersonID) -> Int, name: (Int) -> String, fill: (Int) -> String,
+    memberNoun: (singular: String, plural: String) = ("person", "people"), bundleAmongSummaries: Bool = true,
+    fontGrowth: Double = 8
   ) {
     guard !rest.isEmpty else { return }
     var members: [Int: [PersonID]] = [:]
@@ -174,15 +203,16 @@ struct ViewAssembler {
       let examples = list.sorted { (g.degree(of: $0), -$0) > (g.degree(of: $1), -$1) }.prefix(5).map {
         g.people.name(of: $0)
       }
-      let label = "\(name(gkey))\n\(TextFormat.grouped(list.count)) \(list.count == 1 ? "person" : "people")"
+      let label = "\(name(gkey))\n\(TextFormat.count(list.count, memberNoun.singular, plural: memberNoun.plural))"
       model.nodes.append(
         .init(
           key: k, kind: .summary, person: nil, members: list.count, label: label, showsLabel: true,
-          tooltip: "\(name(gkey)): \(TextFormat.grouped(list.count)) people not drawn one by one, e.g. "
+          tooltip: "\(name(gkey)): \(TextFormat.count(list.count, memberNoun.singular, plural: memberNoun.plural)) "
+            + "not drawn one by one, e.g. "
             + examples.joined(separator: ", "),
           fill: fill(gkey), stroke: "#777777", penwidth: 1.5,
           size: 0.35 + 0.5 * (Double(list.count) / largest).squareRoot(),
-          fontsize: 9 + 9 * (Double(list.count) / largest).squareRoot()))
+          fontsize: 10 + fontGrowth * (Double(list.count) / largest).squareRoot()))
     }
     // Bundled ties.
     var bundles: [String: (a: String, b: String, ties: Int, strength: Double)] = [:]
@@ -195,7 +225,7 @@ struct ViewAssembler {
         if let shown = key[v] {
           kv = shown
         } else if let gv = restGroup[v] {
-          guard v > u else { continue }
+          guard v > u, bundleAmongSummaries else { continue }
           kv = summaryKey[gv]!
           if kv == ku { continue }
         } else {
@@ -216,9 +246,23 @@ struct ViewAssembler {
           a: e.a, b: e.b, kind: .bundle, penwidth: min(6, 0.3 + 0.5 * Double(e.ties).squareRoot()), style: .solid,
           color: "#BBBBBBAA",
           tooltip:
-            "\(TextFormat.grouped(e.ties)) \(e.ties == 1 ? "tie" : "ties"), mean strength \(TextFormat.fixed(e.strength / Double(e.ties), 2))",
+            "\(TextFormat.count(e.ties, "tie")), mean strength \(TextFormat.fixed(e.strength / Double(e.ties), 2))",
           weight: 1))
     }
+  }
+
+  /// Legend rows for the tie styles actually drawn: each class drawn in its
+  /// own style, inferred (dotted) and muted context ties when there are any.
+  func tieLegend() -> [RenderModel.LegendEntry] {
+    var rows: [RenderModel.LegendEntry] = []
+    for c in TieClass.allCases where drawnClasses.contains(c) {
+      rows.append(.init(color: Style.color(of: c), symbol: c == .strong ? "━" : "─", text: Style.legendText(of: c)))
+    }
+    if inferredShown > 0 {
+      rows.append(.init(color: "#555555", symbol: "┈", text: "dotted: inferred tie (not observed)"))
+    }
+    if mutedShown { rows.append(.init(color: "#C8C8C8", symbol: "─", text: "ties among the others, muted")) }
+    return rows
   }
 
   /// Chooses the engine: `dot` for small chains, `neato` up to ~150 nodes
@@ -242,12 +286,12 @@ struct ViewAssembler {
     if model.engine == .fdp { model.pinned = false }
     if inferredShown > 0 {
       model.caption.append(
-        "\(TextFormat.grouped(inferredShown)) of the ties drawn are inferred (shared employer, domain or meetings), drawn dotted."
+        "\(TextFormat.grouped(inferredShown)) of the ties drawn \(inferredShown == 1 ? "is" : "are") inferred (shared employer, domain or meetings), drawn dotted."
       )
     }
     model.caption.append(
       model.pinned
-        ? "Layout: rings around the centre, companies side by side (neato routes the ties). Hover for evidence."
+        ? "Layout: rings around the centre, groups side by side (neato draws the ties). Hover for evidence."
         : "Layout: \(model.engine.rawValue), seeded (the same input gives the same picture). Hover for evidence.")
     return model
   }

@@ -46,7 +46,7 @@ import Testing
     #expect(svg.count("summary") == model.summaryCount && model.summaryCount > 0)
     let summarised = model.nodes.filter { $0.kind == .summary }.reduce(0) { $0 + $1.members }
     #expect(shown.count - 1 + summarised == g.degree(of: ego), "every contact drawn or in a summary")
-    #expect(model.caption.contains { $0.contains("collapsed") })
+    #expect(model.caption.contains { $0.contains("counted in") })
   }
 
   @Test func networkViewWholeAndSummarised() throws {
@@ -110,8 +110,11 @@ import Testing
     let (svg, _) = try Self.svg(model)
     let people = Set(pairs.flatMap { [$0.a, $0.b] }).union([ego])
     #expect(svg.count("person") == people.count)
-    #expect(svg.count("suggested") == pairs.count)
-    #expect(svg.count("tie") == g.tiesAmong(people))
+    // Each pair: two dashed halves through its numbered circle; only the ego's ties for context.
+    #expect(svg.count("suggested") == 2 * pairs.count)
+    #expect(svg.count("rank") == pairs.count)
+    for i in pairs.indices { #expect(svg.texts.contains("\(i + 1)"), "rank \(i + 1) written") }
+    #expect(svg.count("tie") == people.count { $0 != ego && g.areTied(ego, $0) })
     #expect(model.edges.filter { $0.kind == .suggested }.allSatisfy { $0.style == .dashed })
     for p in pairs { #expect(!g.areTied(p.a, p.b), "a suggestion is never an existing tie") }
   }
@@ -130,7 +133,10 @@ import Testing
     let partition = g.leidenCommunities()
     let c = RenderModel.communities(g, groups: PersonGroups(communities: partition, method: "Leiden", seed: 42))
     let (svg2, _) = try Self.svg(c)
-    #expect(svg2.count("summary") == partition.count)
+    var size: [Int32: Int] = [:]
+    for c in partition.labels { size[c, default: 0] += 1 }
+    let alone = size.values.count { $0 == 1 }
+    #expect(svg2.count("summary") == partition.count - alone + (alone > 0 ? 1 : 0), "one box for the isolates")
     #expect(svg2.count("person") == 0)
     var pairs = Set<String>()
     for (u, v, _) in g.tieList() where partition.labels[Int(u)] != partition.labels[Int(v)] {
@@ -160,7 +166,7 @@ import Testing
     let summaries = model.nodes.filter { $0.kind == .summary }
     #expect(summaries.contains { $0.label.hasPrefix("Other groups") })
     #expect(model.personCount + summaries.reduce(0) { $0 + $1.members } == g.personCount)
-    for s in summaries where !s.label.hasPrefix("Other") {
+    for s in summaries where !s.label.hasPrefix("Other") && !s.label.hasPrefix("Alone") {
       let name = String(s.label.split(separator: "\n")[0])
       let shown = model.nodes.filter { $0.person.map { "Group \($0 % 50)" } == name }.count
       #expect(s.members + shown == (0..<g.personCount).count { "Group \($0 % 50)" == name }, "\(name)")
@@ -173,6 +179,53 @@ import Testing
       #expect(same == !e.color.hasPrefix("#9A9A9A"))
     }
     #expect(model.caption.contains { $0.hasPrefix("Coloured by group: 50 groups") })
+  }
+
+  /// Two chains through the same first hop: that hop is drawn in both chains' colours.
+  @Test func aSharedHopShowsEveryChain() throws {
+    var b = GraphBuilder()
+    for i in 0..<5 {
+      let p = b.person(key: "\(i)")
+      b.setAttributes(p, .init(name: "P\(i)"))
+    }
+    for (u, v, s) in [(0, 1, 0.9), (1, 2, 0.8), (1, 3, 0.7), (2, 4, 0.9), (3, 4, 0.6)] as [(Int32, Int32, Double)] {
+      try b.addTie(u, v, evidence: TieEvidence(strength: s))
+    }
+    let g = try b.build().0
+    var search = PathSearch(g)
+    let paths = search.strongestPaths(from: 0, to: [4], query: PathQuery(k: 2, maxHops: nil), firstHop: { _ in true })
+    try #require(paths.count == 2)
+    let model = RenderModel.path(g, paths: paths)
+    let shared = try #require(model.edges.first { $0.kind == .tie && Set([$0.a, $0.b]) == ["p0", "p1"] })
+    #expect(shared.color.split(separator: ":").count == 2, "both chains' colours on the shared hop")
+    #expect(shared.tooltip.contains("on chains 1, 2"))
+    #expect(model.dot().contains("color=\"\(shared.color)\""))
+    _ = try Self.svg(model)
+  }
+
+  /// Communities are numbered from 0 in pictures, as `liaison communities` numbers them;
+  /// unrated ties are drawn and named as unrated, never as weak.
+  @Test func communitiesFromZeroAndUnratedTiesNamed() throws {
+    var b = GraphBuilder()
+    for i in 0..<8 {
+      let p = b.person(key: "\(i)")
+      b.setAttributes(p, .init(name: "P\(i)"))
+    }
+    for (u, v) in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3), (0, 6)] as [(Int32, Int32)] {
+      try b.addTie(u, v)
+    }
+    let g = try b.build().0
+    let network = RenderModel.network(g, groups: .leiden(g))
+    #expect(network.legend.contains { $0.text.hasPrefix("community 0:") })
+    #expect(!network.legend.contains { $0.text.contains("community \(PersonGroups.leiden(g).count):") })
+    #expect(network.nodes.contains { $0.tooltip.contains("community 0") })
+    let ego = RenderModel.ego(g, ego: 0)
+    #expect(ego.legend.contains { $0.text.hasPrefix("unrated tie") })
+    #expect(!ego.legend.contains { $0.text.hasPrefix("weak tie") || $0.text.hasPrefix("strong tie") })
+    #expect(ego.caption.contains { $0.hasPrefix("All 3 contacts") })
+    let one = RenderModel.ego(g, ego: 7)
+    #expect(
+      one.caption.contains { $0.hasPrefix("All 0 contacts") } && one.legend.allSatisfy { !$0.text.contains("tie") })
   }
 
   /// Names with HTML entities and Graphviz escapes, drawn in every view: every

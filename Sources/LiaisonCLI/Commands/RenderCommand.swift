@@ -15,9 +15,10 @@ struct RenderCommand: ParsableCommand {
     discussion: """
       Graphviz runs in-process (libgvc); layouts are seeded, so the same input gives the same \
       SVG bytes. Tie strength sets the pen width, inferred ties are dotted, tooltips carry each \
-      tie's evidence, and a legend and caption say what is shown and what was left out. Beyond \
-      --max-nodes people the least relevant are collapsed into summary nodes (by community, or \
-      by company in ego views). Every SVG is checked before it is written: no script, no event \
+      tie's evidence, and a legend and caption say what is shown and what was left out. A picture \
+      names at most --max-names people and draws at most --max-nodes nodes; beyond that the least \
+      relevant are collapsed into summary boxes with counts (by community, or in ego views by \
+      company, community among the contacts or tie class), so any view stays legible at 100 % zoom. Every SVG is checked before it is written: no script, no event \
       handler, no external reference. PNG and PDF need Graphviz's cairo plugin.
 
       Views:
@@ -55,6 +56,11 @@ struct RenderCommand: ParsableCommand {
     help: "Most nodes drawn; beyond it people are collapsed into summary nodes.")
   var maxNodes: Int = 300
 
+  @Option(
+    name: .customLong("max-names"), parsing: .unconditional,
+    help: "Most people named in the picture; beyond it the view aggregates (ego: contacts counted in boxes).")
+  var maxNames: Int = 60
+
   @Option(name: .customLong("size-by"), help: "Network view: size people by degree or betweenness.")
   var sizeBy: SizeMeasure = .degree
 
@@ -91,6 +97,7 @@ struct RenderCommand: ParsableCommand {
 
   func validate() throws {
     try OptionRange.atLeast(2, maxNodes, "--max-nodes")
+    try OptionRange.atLeast(2, maxNames, "--max-names")
     try OptionRange.atLeast(1, top, "--top")
     try OptionRange.atLeast(1, k, "--k")
     try OptionRange.atLeast(0, maxHops, "--max-hops", zeroMeans: "no limit")
@@ -120,6 +127,7 @@ struct RenderCommand: ParsableCommand {
     let g = try (drawsEverything ? input.load(writing: [file]) : input.loadForAnalysis(writing: [file])).graph
     var o = ViewOptions()
     o.maxNodes = maxNodes
+    o.maxNamed = maxNames
     o.engine = engine
     o.classifier = input.classifier
     o.labels = labels

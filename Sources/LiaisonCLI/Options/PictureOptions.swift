@@ -20,8 +20,14 @@ struct SVGOption: ParsableArguments {
     help: "Most people drawn in the --svg picture; the rest are summarised.")
   var maxNodes: Int = 300
 
+  @Option(
+    name: .customLong("max-names"), parsing: .unconditional,
+    help: "Most people named in the --svg picture; beyond it the view aggregates.")
+  var maxNames: Int = 60
+
   func validate() throws {
     try OptionRange.atLeast(2, maxNodes, "--max-nodes")
+    try OptionRange.atLeast(2, maxNames, "--max-names")
   }
 
   /// The picture's file, when one is named.
@@ -30,6 +36,7 @@ struct SVGOption: ParsableArguments {
   var viewOptions: ViewOptions {
     var o = ViewOptions()
     o.maxNodes = maxNodes
+    o.maxNamed = maxNames
     return o
   }
 }
