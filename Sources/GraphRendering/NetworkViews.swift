@@ -154,7 +154,8 @@ extension RenderModel {
     if view == .brokers {
       a.model.legend.append(
         .init(
-          color: Style.highlight, symbol: "◯", text: "top \(TextFormat.count(min(brokers, n), "broker")) by \(measure.ranking), ranked"))
+          color: Style.highlight, symbol: "◯",
+          text: "top \(TextFormat.count(min(brokers, n), "broker")) by \(measure.ranking), ranked"))
     }
     if a.ratedShown || a.unratedShown {
       let how = [
