@@ -31,7 +31,10 @@ public struct PersonTable: Sendable {
   package var nameIndex: [String: [PersonID]] { lookup.get.name }
   /// `Identity.lookupKey` of each person's name (of the id when the data has
   /// no name) → people.
-  package var looseNameIndex: [String: [PersonID]] { lookup.get.looseName }
+  /// Built on the first reference the exact indexes miss, so that a lookup by
+  /// id or exact name never folds every name of a large network.
+  package var looseNameIndex: [String: [PersonID]] { looseNames.get }
+  private var looseNames: OnceBox<[String: [PersonID]]>
 
   package init(
     count: Int, keys: PersonKeys, names: [String], companies: [String], titles: [String], industries: [String],
@@ -53,9 +56,8 @@ public struct PersonTable: Sendable {
         AttributeGroups(values: industries, count: count, key: Identity.industryKey)
       )
     }
-    lookup = OnceBox {
-      LookupIndex(names: names, profileURLs: profileURLs, emails: emails, count: count, id: { keys.key(at: $0) })
-    }
+    lookup = OnceBox { LookupIndex(names: names, profileURLs: profileURLs, emails: emails) }
+    looseNames = OnceBox { LookupIndex.looseNames(names: names, count: count, id: { keys.key(at: $0) }) }
   }
 
   @inline(__always) private func column(_ c: [String], _ p: PersonID) -> String {
@@ -367,10 +369,9 @@ struct LookupIndex: Sendable {
   var email: [String: PersonID] = [:]
   var url: [String: PersonID] = [:]
   var name: [String: [PersonID]] = [:]
-  var looseName: [String: [PersonID]] = [:]
 
   /// - Complexity: O(people + emails) expected.
-  init(names: [String], profileURLs: [String], emails: [[String]], count: Int, id: (Int) -> String) {
+  init(names: [String], profileURLs: [String], emails: [[String]]) {
     for (p, list) in emails.enumerated() {
       for e in list where !e.isEmpty {
         let key = Identity.normalizeEmail(e)
@@ -384,10 +385,18 @@ struct LookupIndex: Sendable {
     for (p, n) in names.enumerated() where !n.isEmpty {
       name[Identity.normalizeName(n), default: []].append(PersonID(p))
     }
+  }
+
+  /// `Identity.lookupKey` of each person's name (of the id `id(p)` when the
+  /// person has no name) → people.
+  /// - Complexity: O(total length of the names) expected.
+  static func looseNames(names: [String], count: Int, id: (Int) -> String) -> [String: [PersonID]] {
+    var looseName: [String: [PersonID]] = [:]
     for p in 0..<count {
       let text = p < names.count && !names[p].isEmpty ? names[p] : id(p)
       let key = Identity.lookupKey(text)
       if !key.isEmpty { looseName[key, default: []].append(PersonID(p)) }
     }
+    return looseName
   }
 }
