@@ -111,6 +111,26 @@ public struct PersonTable: Sendable {
     return .notFound
   }
 
+  /// A key for `p` that survives re-imports and re-numbering, for records kept
+  /// between runs (corrections, the interaction log): `url:` and the
+  /// normalised profile URL, else `email:` and the first normalised email,
+  /// else `id:` and the external id. O(1) (the email's normalisation aside).
+  public func stableKey(of p: PersonID) -> String {
+    let url = profileURL(of: p)
+    if !url.isEmpty { return "url:" + Identity.normalizeProfileURL(url) }
+    if let email = emails(of: p).first, !email.isEmpty { return "email:" + Identity.normalizeEmail(email) }
+    return "id:" + id(of: p)
+  }
+
+  /// The person a `stableKey(of:)` names in this table, if any: by profile
+  /// URL, email or id, whichever the key holds. O(1) expected.
+  public func person(stableKey key: String) -> PersonID? {
+    if key.hasPrefix("url:") { return urlIndex[String(key.dropFirst(4))] }
+    if key.hasPrefix("email:") { return emailIndex[String(key.dropFirst(6))] }
+    if key.hasPrefix("id:") { return keys.lookup(String(key.dropFirst(3))) }
+    return nil
+  }
+
   /// Names shared by more than one person, with their people (sorted by name).
   public var ambiguousNames: [(name: String, people: [PersonID])] {
     nameIndex.filter { $0.value.count > 1 }.map { ($0.key, $0.value) }.sorted { $0.name < $1.name }

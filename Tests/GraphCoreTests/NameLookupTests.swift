@@ -35,6 +35,23 @@ import Testing
     #expect(t.resolve("Pazzi") == .person(2))
   }
 
+  @Test func stableKeysPreferProfileURLThenEmailThenIdAndResolveBack() throws {
+    var b = GraphBuilder()
+    let a = b.person(key: "a")
+    b.setAttributes(
+      a, .init(name: "Ada", emails: ["Ada@X.org"], profileURL: "https://www.linkedin.com/in/ada-l/"))
+    let c = b.person(key: "c")
+    b.setAttributes(c, .init(name: "Cy", emails: ["  Cy@Y.org"]))
+    let d = b.person(key: "d (2)")
+    let t = try b.build().0.people
+    #expect(t.stableKey(of: a).hasPrefix("url:"))
+    #expect(t.stableKey(of: c) == "email:cy@y.org")
+    #expect(t.stableKey(of: d) == "id:d (2)")
+    for p in [a, c, d] { #expect(t.person(stableKey: t.stableKey(of: p)) == p) }
+    #expect(t.person(stableKey: "email:nobody@y.org") == nil)
+    #expect(t.person(stableKey: "Cy") == nil, "a key names its kind")
+  }
+
   @Test func sameLooseKeyIsAmbiguous() throws {
     let t = try Self.table([("a", "Zoë Hart", "X"), ("b", "Zoe Hart", "Y")])
     #expect(t.resolve("Zoë Hart") == .person(0), "as written first")
