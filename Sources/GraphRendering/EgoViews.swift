@@ -332,6 +332,8 @@ extension RenderModel {
             + "of the ego not drawn."
           : "."))
     a.model.caption.append(
+      "At most 3 suggestions per person in each 10 ranks, so one well-connected person does not fill the picture.")
+    a.model.caption.append(
       "Existing ties among the people drawn are left out; each suggestion's tooltip gives its reasons.")
     return a.finish()
   }
