@@ -402,6 +402,27 @@ private let made = Day(year: 2024, month: 3, day: 1)!
     #expect(partial.outcomes[0].effect.hasSuffix("names nobody in the network: id:ghost"))
   }
 
+  /// With no owner given, the log is the first contact export's owner's.
+  @Test func theOwnerDefaultsToTheExportOwner() throws {
+    let export =
+      linkedInNote + """
+        First Name,Last Name,URL,Email Address,Company,Position,Connected On
+        Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,Engineer,01 Jan 2020
+
+        """
+    let (loaded, _) = try loadContactText([("Connections.csv", export)], owners: ["mary"])
+    let corrections = NetworkCorrections(interactions: [
+      Interaction(id: 3, date: today, kind: .call, people: ["url:linkedin.com/in/ann-lee"])
+    ])
+    let (fixed, report) = try corrections.apply(to: loaded)
+    let g = fixed.graph
+    let t = try #require(tie(g, "mary", "linkedin.com/in/ann-lee"))
+    #expect(g.ties.lastContact(t) == today)
+    #expect(g.ties.source(t) == "mary + log #3")
+    #expect(g.ties.interactionsOut(t) == 1 && g.ties.interactionsIn(t) == 1)
+    #expect(report.unknownKeys.isEmpty)
+  }
+
   @Test func applyingTwiceGivesTheSameGraph() throws {
     let loaded = try network(ties: ties + "ann,bob,2,2023-01-01,2022-01-01\ncy,dee,1,2020-01-01,\n")
     let corrections = NetworkCorrections(

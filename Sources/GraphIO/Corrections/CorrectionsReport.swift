@@ -33,8 +33,9 @@ public struct CorrectionsReport: Sendable, Equatable, Codable {
   }
 
   public var outcomes: [Outcome] = []
-  /// Keys not in the network, in the order the corrections name them; the
-  /// owner's key is reported with family `log` and id 0.
+  /// Keys not in the network, in the order they are met (`different`,
+  /// `same`, ties, attributes, log); the owner's key is reported with family
+  /// `log` and id 0.
   public var unknownKeys: [UnknownKey] = []
   /// People folded into another by `same`.
   public var peopleMerged = 0
