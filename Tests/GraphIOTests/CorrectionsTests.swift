@@ -1,3 +1,4 @@
+import Foundation
 import GraphCore
 import LiaisonTestSupport
 import Testing
@@ -101,6 +102,17 @@ private let made = Day(year: 2024, month: 3, day: 1)!
     #expect(fixed.graph.personCount == 3)
     #expect(report.outcomes.map(\.applied) == [true, false, true])
     #expect(report.outcomes[1].effect.hasPrefix("not merged: a `different` correction"))
+  }
+
+  /// People keep their ids and order when the only id that was not an
+  /// integer is merged away.
+  @Test func idsKeepTheirOrderWhenTheOnlyNonIntegerIdGoes() throws {
+    let loaded = try network(ties: "source,target\n5,x\nx,2\n2,7\n")
+    #expect((0..<4).map { loaded.graph.people.id(of: PersonID($0)) } == ["5", "x", "2", "7"])
+    let corrections = NetworkCorrections(same: [IdentityCorrection(id: 1, "id:x", "id:5")])
+    let (fixed, _) = try corrections.apply(to: loaded)
+    #expect((0..<3).map { fixed.graph.people.id(of: PersonID($0)) } == ["5", "2", "7"])
+    #expect(tieRows(fixed.graph) == ["2-5 0.5 false  ", "2-7 0.5 false  "])
   }
 
   /// Random multigraphs and random `same` pairs against the brute-force oracle.
@@ -445,5 +457,26 @@ private let made = Day(year: 2024, month: 3, day: 1)!
     let corrected = NetworkCorrections(owner: "id:me", same: corrections.same, ties: corrections.ties)
     let (third, _) = try corrected.apply(to: first)
     #expect(tieRows(third.graph) == tieRows(first.graph))
+  }
+}
+
+@Suite struct CorrectionsCodingTests {
+  /// What a store keeps reads back equal (JSON through Foundation's coder).
+  @Test func roundTripsThroughJSON() throws {
+    let corrections = NetworkCorrections(
+      owner: "id:me", same: [IdentityCorrection(id: 1, "id:a", "email:b@x.org")],
+      different: [IdentityCorrection(id: 2, "url:linkedin.com/in/c", "id:d")],
+      ties: [
+        TieCorrection(id: 3, "id:a", "id:d", .strength(0.8), made: made),
+        TieCorrection(id: 4, "id:a", "id:c", .kind("mentor"), made: made),
+        TieCorrection(id: 5, "id:c", "id:d", .reject, made: made),
+      ],
+      attributes: [AttributeCorrection(id: 6, "id:a", company: "Acme", tags: ["vip"])],
+      interactions: [Interaction(id: 7, date: made, kind: .intro, people: ["id:c", "id:d"], note: "lunch")])
+    let data = try JSONEncoder().encode(corrections)
+    #expect(try JSONDecoder().decode(NetworkCorrections.self, from: data) == corrections)
+    #expect(corrections.interactions[0].direction == .both)
+    #expect(Interaction(date: made, kind: .email, people: []).direction == .out)
+    #expect(corrections.keptApart == [PersonKeyPair("url:linkedin.com/in/c", "id:d")])
   }
 }

@@ -404,6 +404,9 @@ struct CorrectionsApplier {
       }()
     var b = GraphBuilder(expectedPeople: n, expectedTies: g.tieCount + pairs.count + logs.count)
     b.referenceDate = reference
+    // String ids stay string ids (in order of appearance), even when those
+    // merged away were the only ones that were not integers.
+    if case .strings = people.keys { b.reservePeople(n) }
     // People, in id order: the kept person of a set before the others.
     var newID = [PersonID](repeating: -1, count: n)
     for p in 0..<n {
