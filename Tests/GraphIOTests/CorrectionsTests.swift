@@ -480,3 +480,77 @@ private let made = Day(year: 2024, month: 3, day: 1)!
     #expect(corrections.keptApart == [PersonKeyPair("url:linkedin.com/in/c", "id:d")])
   }
 }
+
+/// The bundled team (people, ties, four LinkedIn exports, inferred ties).
+@Suite struct TeamCorrectionsTests {
+  func team() throws -> LoadedNetwork {
+    let root = SharedData.repositoryRoot() + "/datasets/team"
+    let specs = try InputSpec.expandingFolders([
+      InputSpec(path: root + "/people.csv"), InputSpec(path: root + "/ties.csv"), InputSpec(path: root + "/exports"),
+    ])
+    return try NetworkLoader.load(specs)
+  }
+
+  /// Every person's attributes and every tie's evidence, as text.
+  func everything(_ g: Graph) -> [String] {
+    let p = g.people
+    let people = (0..<g.personCount).map { i -> String in
+      let q = PersonID(i)
+      return [
+        p.id(of: q), p.name(of: q), p.company(of: q), p.title(of: q), p.industry(of: q), p.location(of: q),
+        p.profileURL(of: q), p.emails(of: q).joined(separator: ";"), p.tags(of: q).joined(separator: ";"),
+      ].joined(separator: "|")
+    }
+    let a = g.ties
+    let ties = g.tieList().enumerated().map { t, row in
+      "\(row) \(a.isRated(t)) \(a.hasModelStrength(t)) \(String(describing: a.interactions(t))) "
+        + "\(String(describing: a.interactionsOut(t))) \(String(describing: a.interactionsIn(t))) "
+        + "\(String(describing: a.lastContact(t))) \(String(describing: a.since(t))) "
+        + "\(String(describing: a.confidence(t))) \(a.kind(t) ?? "") \(a.source(t) ?? "") \(a.isNegative(t))"
+    }
+    return people + ties + ["\(String(describing: a.referenceDate))"]
+  }
+
+  /// No corrections: the same network, person for person and tie for tie.
+  @Test func noCorrectionsRebuildTheSameNetwork() throws {
+    let loaded = try team()
+    #expect(loaded.graph.ties.inferredCount > 0)
+    let (fixed, report) = try NetworkCorrections().apply(to: loaded)
+    #expect(everything(fixed.graph) == everything(loaded.graph))
+    #expect(fixed.build == loaded.build)
+    #expect(report == CorrectionsReport())
+  }
+
+  /// Merging two owners' contacts, rejecting every inferred tie of one
+  /// person and logging with a contact: the graph stays valid and every
+  /// inferred tie named is gone.
+  @Test func correctionsOnTheTeam() throws {
+    let loaded = try team()
+    let g = loaded.graph
+    let owner = try #require(loaded.identity?.owners.first)
+    let me = try #require(g.people.person(stableKey: "id:" + owner.person))
+    let contacts = g.neighbors(of: me).prefix(3).map { g.people.stableKey(of: $0) }
+    let inferred = (0..<g.tieCount).filter { g.ties.isInferred($0) }.prefix(5).map { g.endpoints(ofTie: $0) }
+    let day = try #require(g.ties.referenceDate)
+    let corrections = NetworkCorrections(
+      same: [IdentityCorrection(id: 1, contacts[0], contacts[1])],
+      ties: inferred.enumerated().map {
+        TieCorrection(
+          id: 10 + $0.offset, g.people.stableKey(of: $0.element.0), g.people.stableKey(of: $0.element.1), .reject,
+          made: day)
+      },
+      interactions: [Interaction(id: 20, date: day, kind: .met, people: [contacts[2]])])
+    let (fixed, report) = try corrections.apply(to: loaded)
+    try fixed.graph.checkInvariants()
+    #expect(fixed.graph.personCount == g.personCount - 1)
+    #expect(report.unknownKeys.isEmpty)
+    #expect(report.notApplied.isEmpty, "\(report.notApplied)")
+    #expect(report.inferredTiesRemoved == inferred.count)
+    // Ids after the merged person's moved down: find both again by key.
+    let f = fixed.graph
+    let me2 = try #require(f.people.person(stableKey: "id:" + owner.person))
+    let met = try #require(f.people.person(stableKey: contacts[2]))
+    let t = try #require(f.tieID(between: me2, and: met))
+    #expect(fixed.graph.ties.source(t)?.hasSuffix("log #20") == true)
+  }
+}
