@@ -13,7 +13,9 @@ enum DerivedTables {
     let g = loaded.graph
     let people = g.people
     let person = try db.makeStatement(
-      sql: "INSERT INTO person (id, key, external_id, name, company, title, industry, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      sql:
+        "INSERT INTO person (id, key, external_id, name, company, title, industry, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    )
     let identity = try db.makeStatement(sql: "INSERT INTO identity (person, kind, value) VALUES (?, ?, ?)")
     for p in 0..<PersonID(people.count) {
       let id = people.id(of: p)
@@ -28,7 +30,9 @@ enum DerivedTables {
         try identity.execute(arguments: [Int64(p), "email", Identity.normalizeEmail(e)])
       }
       let name = people.name(of: p)
-      if people.hasNames && name != id { try identity.execute(arguments: [Int64(p), "name", Identity.normalizeName(name)]) }
+      if people.hasNames && name != id {
+        try identity.execute(arguments: [Int64(p), "name", Identity.normalizeName(name)])
+      }
     }
     let groups = people.companyGroups
     let company = try db.makeStatement(sql: "INSERT INTO company (id, key, name, people) VALUES (?, ?, ?, ?)")
@@ -60,7 +64,9 @@ enum DerivedTables {
         confidence, ties.isNegative(t),
       ])
       if let confidence {
-        try evidence.execute(arguments: [t, nil, "inferred (confidence \(confidence)): \(ties.kind(t) ?? "shared context")"])
+        try evidence.execute(arguments: [
+          t, nil, "inferred (confidence \(confidence)): \(ties.kind(t) ?? "shared context")",
+        ])
       } else if let source, let id = importOfOwner[source] {
         try evidence.execute(arguments: [t, id, "listed in \(source)'s export"])
       }

@@ -242,7 +242,9 @@ enum GraphSnapshot {
       guard raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == version,
         raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == byteOrderMark
       else { return .failure(.otherVersion) }
-      guard checksum(UnsafeRawBufferPointer(rebasing: raw[0..<48])) == raw.loadUnaligned(fromByteOffset: 48, as: UInt64.self)
+      guard
+        checksum(UnsafeRawBufferPointer(rebasing: raw[0..<48]))
+          == raw.loadUnaligned(fromByteOffset: 48, as: UInt64.self)
       else { return .failure(.damaged) }
       let payloadSize = Int(raw.loadUnaligned(fromByteOffset: 32, as: UInt64.self))
       guard payloadSize == raw.count - headerSize else { return .failure(.truncated) }
@@ -252,8 +254,9 @@ enum GraphSnapshot {
       if let fingerprint, Array(raw[headerSize..<(headerSize + 64)]) != Array(fingerprint.utf8) {
         return .failure(.otherOptions)
       }
-      guard checksum(UnsafeRawBufferPointer(rebasing: raw[headerSize...]))
-        == raw.loadUnaligned(fromByteOffset: 40, as: UInt64.self)
+      guard
+        checksum(UnsafeRawBufferPointer(rebasing: raw[headerSize...]))
+          == raw.loadUnaligned(fromByteOffset: 40, as: UInt64.self)
       else { return .failure(.damaged) }
       let count = Int(raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
       let tableStart = headerSize + 64
@@ -293,7 +296,8 @@ enum GraphSnapshot {
         let n = r.count / MemoryLayout<T>.stride
         return [T](unsafeUninitializedCapacity: n) { buffer, count in
           if n > 0 {
-            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + r.lowerBound, byteCount: r.count)
+            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
+              from: raw.baseAddress! + r.lowerBound, byteCount: r.count)
           }
           count = n
         }
@@ -311,7 +315,9 @@ enum GraphSnapshot {
           let end = Int(raw.loadUnaligned(fromByteOffset: r.lowerBound + 4 + (i + 1) * 4, as: UInt32.self))
           guard end >= previous, textStart + end <= r.upperBound else { throw .damaged }
           out.append(
-            String(decoding: UnsafeRawBufferPointer(rebasing: raw[(textStart + previous)..<(textStart + end)]), as: UTF8.self))
+            String(
+              decoding: UnsafeRawBufferPointer(rebasing: raw[(textStart + previous)..<(textStart + end)]), as: UTF8.self
+            ))
           previous = end
         }
         return out
@@ -355,7 +361,8 @@ enum GraphSnapshot {
         }
       let ties = TieAttributes(
         count: Int(meta[0]), rated: rated, interactions: try array(.interactions, Int32.self),
-        interactionsOut: try array(.interactionsOut, Int32.self), interactionsIn: try array(.interactionsIn, Int32.self),
+        interactionsOut: try array(.interactionsOut, Int32.self),
+        interactionsIn: try array(.interactionsIn, Int32.self),
         lastContact: try array(.lastContact, Int32.self), since: try array(.since, Int32.self),
         confidence: try array(.confidence, Float.self), kind: try array(.kind, UInt16.self),
         kindNames: try strings(.kindNames), source: try array(.source, UInt16.self),

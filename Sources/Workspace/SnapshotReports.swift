@@ -49,7 +49,8 @@ struct SnapshotReports: Codable {
     let build = BuildReport(
       people: build.people, ties: build.ties, selfTiesDropped: build.selfTiesDropped,
       parallelTiesMerged: build.parallelTiesMerged,
-      mergedByOrigin: Dictionary(uniqueKeysWithValues: build.mergedByOrigin.compactMap { k, v in UInt16(k).map { ($0, v) } }))
+      mergedByOrigin: Dictionary(
+        uniqueKeysWithValues: build.mergedByOrigin.compactMap { k, v in UInt16(k).map { ($0, v) } }))
     return LoadedNetwork(graph: graph, imports: imports, build: build, identity: identity, skippedFiles: skipped)
   }
 }

@@ -84,7 +84,8 @@ final class MaterializedSources {
         let dir = "\(folder)/\(stored.id)"
         guard mkdir(dir, 0o700) == 0 else { throw WorkspaceError("cannot create \(dir)") }
         let file = "\(dir)/\(stored.fileName)"
-        guard let bytes = try Data.fetchOne(db, sql: "SELECT bytes FROM source WHERE id = ?", arguments: [stored.sourceID])
+        guard
+          let bytes = try Data.fetchOne(db, sql: "SELECT bytes FROM source WHERE id = ?", arguments: [stored.sourceID])
         else { throw WorkspaceError("import #\(stored.id): its source is missing from the workspace") }
         try WorkspaceLocation.ownerOnly { try bytes.write(to: URL(fileURLWithPath: file)) }
         specs.append(stored.spec(at: file))

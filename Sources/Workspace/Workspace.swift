@@ -56,6 +56,12 @@ public final class Workspace {
     }
   }
 
+  /// Deletes the workspace at `path`: the database, its `-wal` and `-shm`
+  /// files and the snapshot (folders stay). Erasing is this, or deleting those files by hand.
+  public static func erase(at path: String) {
+    for file in [path, path + "-wal", path + "-shm", path + ".graph"] { unlink(file) }
+  }
+
   /// Sets the database, its `-wal` and `-shm` files and the snapshot to 0600.
   func restrictFiles() {
     for file in [path, path + "-wal", path + "-shm", snapshotPath] { WorkspaceLocation.restrict(file) }

@@ -74,7 +74,10 @@ extension Workspace {
     var (loaded, _) = try rebuild(current, extra: fresh.map(\.spec), options: options, onRowError: onRowError)
     let reports = Dictionary(loaded.imports.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
     let incoming = fresh.compactMap { f in reports[f.spec.path].map { (f, $0) } }
-    let replacing = Set(incoming.map { StoredImport.supersedeKey(format: $0.1.format, owner: $0.1.owner, fileName: Self.fileName($0.0.spec.path)) })
+    let replacing = Set(
+      incoming.map {
+        StoredImport.supersedeKey(format: $0.1.format, owner: $0.1.owner, fileName: Self.fileName($0.0.spec.path))
+      })
     let replaced = current.filter { replacing.contains($0.supersedeKey) }
     if !replaced.isEmpty {
       current.removeAll { replacing.contains($0.supersedeKey) }
@@ -107,7 +110,8 @@ extension Workspace {
           ])
         let id = db.lastInsertedRowID
         imported.append(ImportedFile(id: id, path: file.spec.path, sha256: file.sha, report: report))
-        let key = StoredImport.supersedeKey(format: report.format, owner: report.owner, fileName: Self.fileName(file.spec.path))
+        let key = StoredImport.supersedeKey(
+          format: report.format, owner: report.owner, fileName: Self.fileName(file.spec.path))
         for old in replaced where old.supersedeKey == key {
           try db.execute(sql: "UPDATE \"import\" SET superseded_by = ? WHERE id = ?", arguments: [id, old.id])
           pairs.append((old.id, id))
@@ -132,7 +136,8 @@ extension Workspace {
     try read { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT id, imported_at FROM \"import\" WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
+          db,
+          sql: "SELECT id, imported_at FROM \"import\" WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
           arguments: [sha256])
       else { return nil }
       let at: String = row["imported_at"]

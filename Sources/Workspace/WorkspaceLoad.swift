@@ -27,10 +27,25 @@ extension Workspace {
     let generation = try generation()
     if let loaded = try? readSnapshot(generation: generation, fingerprint: fingerprint) { return (loaded, .snapshot) }
     let imports = try read { db in try StoredImport.current(db) }
-    if imports.isEmpty { throw WorkspaceError("the workspace \(path) holds no imports — import files first: liaison import FILE…") }
+    if imports.isEmpty {
+      throw WorkspaceError("the workspace \(path) holds no imports — import files first: liaison import FILE…")
+    }
     let loaded = try rebuild(imports, extra: [], options: options).loaded
     try? writeSnapshot(loaded, generation: generation, fingerprint: fingerprint)
     return (loaded, .sources)
+  }
+
+  /// Calls `body` with specs that read copies of the current sources (in a
+  /// private temporary folder, removed on return), each as it was first
+  /// read: for work that reads files itself (`liaison batch`).
+  public func withCurrentSources<R>(_ body: ([InputSpec]) throws -> R) throws -> R {
+    let imports = try read { db in try StoredImport.current(db) }
+    if imports.isEmpty {
+      throw WorkspaceError("the workspace \(path) holds no imports — import files first: liaison import FILE…")
+    }
+    let sources = try read { db in try MaterializedSources(imports, db: db, beside: path) }
+    defer { sources.remove() }
+    return try body(sources.specs)
   }
 
   /// The snapshot, when it exists, is sound and is current for `generation` and `fingerprint`.
