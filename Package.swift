@@ -42,7 +42,10 @@ let package = Package(
     .target(name: "GraphSynthesis", dependencies: ["GraphCore", "GraphIO"], swiftSettings: swiftSettings),
     .target(
       name: "Workspace",
-      dependencies: ["GraphCore", "GraphIO", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "GraphCore", "GraphIO", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
       swiftSettings: swiftSettings
     ),
     .systemLibrary(

@@ -38,6 +38,8 @@ public final class Workspace {
       // WAL: readers go on while an import writes, and a crash mid-write leaves the last commit.
       _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // 64 MiB of page cache: an import of a million ties rewrites large tables.
+      try db.execute(sql: "PRAGMA cache_size = -65536")
     }
     do {
       let queue = try WorkspaceLocation.ownerOnly { () throws -> DatabaseQueue in

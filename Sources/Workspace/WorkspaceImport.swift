@@ -47,6 +47,14 @@ extension Workspace {
     onRowError: @escaping (ImportError) -> Void = { _ in }
   ) throws -> ImportResult {
     var result = ImportResult()
+    let clock = ContinuousClock()
+    var phaseStart = clock.now
+    let onPhaseEnd = options.onPhaseEnd
+    func phaseEnded(_ name: String) {
+      guard let onPhaseEnd else { return }
+      onPhaseEnd(name, clock.now - phaseStart)
+      phaseStart = clock.now
+    }
     // 1. Checksums; files already current are not read again.
     var fresh: [(spec: InputSpec, sha: String, bytes: Int)] = []
     var seen = Set<String>()
@@ -64,12 +72,14 @@ extension Workspace {
       guard seen.insert(sha).inserted else { continue }
       fresh.append((spec, sha, bytes?.count ?? 0))
     }
+    phaseEnded("workspace: checksums")
     if fresh.isEmpty { return result }
 
     // 2. Read every current source and the new files; the new files'
     //    reports say which older imports they replace.
     var options = Self.workspaceOptions(options)
     options.onSkip = nil
+    options.onPhaseEnd = nil
     var current = try read { db in try StoredImport.current(db) }
     var (loaded, _) = try rebuild(current, extra: fresh.map(\.spec), options: options, onRowError: onRowError)
     let reports = Dictionary(loaded.imports.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
@@ -84,6 +94,7 @@ extension Workspace {
       loaded = try rebuild(current, extra: incoming.map(\.0.spec), options: options).loaded
     }
 
+    phaseEnded("workspace: load")
     // 3. One transaction.
     let stamp = Self.timestamp(now)
     let written = loaded
@@ -117,17 +128,20 @@ extension Workspace {
           pairs.append((old.id, id))
         }
       }
-      try DerivedTables.rebuild(db, from: written)
+      phaseEnded("workspace: sources and imports")
+      try DerivedTables.rebuild(db, from: written, phase: phaseEnded)
       try db.execute(sql: "UPDATE meta SET generation = generation + 1 WHERE id = 1")
       try Self.setDefaultOwner(db, from: written)
       return (imported, pairs)
     }
+    phaseEnded("workspace: commit")
     result.loaded = loaded
     result.imported = imported
     result.superseded = supersededPairs.map { (old: $0.0, by: $0.1) }
     // The snapshot follows the commit: if this write is lost, the generation tells it is stale.
     try? writeSnapshot(loaded, generation: try generation(), fingerprint: Self.fingerprint(options))
     restrictFiles()
+    phaseEnded("workspace: snapshot")
     return result
   }
 

@@ -3,6 +3,10 @@ import GraphCore
 import GraphIO
 import Workspace
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `liaison import FILE…`: records files in the workspace.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,7 +40,14 @@ struct ImportCommand: ParsableCommand {
     let log = RowErrorLog()
     let result: Workspace.ImportResult
     do {
-      result = try workspace.importFiles(specs, options: input.loadOptions) { log.record($0) }
+      var options = input.loadOptions
+      if getenv("LIAISON_TIMINGS") != nil {
+        options.onPhaseEnd = { phase, took in
+          let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
+          Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
+        }
+      }
+      result = try workspace.importFiles(specs, options: options) { log.record($0) }
     } catch {
       // A workspace this run created holds nothing: it goes too.
       if !existed { Workspace.erase(at: path) }
