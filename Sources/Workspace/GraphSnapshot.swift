@@ -26,10 +26,13 @@ enum GraphSnapshot {
 
   /// Section ids.
   enum Section: UInt32, CaseIterable {
-    case offsets = 1, targets, strengths, upperStart
-    case personCount = 10, integerKeys, stringKeys, names, companies, titles, industries, locations, profileURLs
+    case offsets = 1
+    case targets, strengths, upperStart
+    case personCount = 10
+    case integerKeys, stringKeys, names, companies, titles, industries, locations, profileURLs
     case emailOffsets, emails, tagOffsets, tags
-    case tieMeta = 30, ratedMask, interactions, interactionsOut, interactionsIn, lastContact, since, confidence
+    case tieMeta = 30
+    case ratedMask, interactions, interactionsOut, interactionsIn, lastContact, since, confidence
     case kind, kindNames, source, sourceNames, negative
     case reports = 50
   }
