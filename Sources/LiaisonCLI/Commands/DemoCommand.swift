@@ -96,7 +96,7 @@ struct DemoCommand: ParsableCommand {
         "A demo workspace (not yours) at \(path): \(news); \(grouped(info.people)) people, \(grouped(info.ties)) ties, owner \(info.ownerName ?? "none").\n"
       )
       print("Every analysis command reads it when given no files:")
-      print("  liaison reach --workspace \(path)               (the owner's weak-tie reach)")
+      print("  liaison reach --workspace \(path)   (the owner's weak-tie reach)")
       print("  liaison path --workspace \(path) --to-company Acme")
       print("  liaison workspace info --workspace \(path)")
     } catch let error as ImportError {

@@ -40,10 +40,7 @@ struct MeCommand: ParsableCommand {
       return
     }
     let p = try PersonReference.resolve(person, in: g, option: "PERSON")
-    do { try workspace.setOwner(key: g.people.stableKey(of: p)) } catch {
-      Terminal.error(error.message)
-      throw ExitCode.failure
-    }
+    try orExit { () throws(WorkspaceError) in try workspace.setOwner(key: g.people.stableKey(of: p)) }
     print("\(g.people.name(of: p)) (\(g.people.id(of: p))) is now the workspace's owner.")
   }
 }

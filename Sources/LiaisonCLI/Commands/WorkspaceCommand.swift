@@ -18,11 +18,7 @@ struct WorkspaceCommand: ParsableCommand {
 
     func run() throws {
       let workspace = try place.open(create: false)
-      let info: Workspace.Info
-      do { info = try workspace.info() } catch {
-        Terminal.error(error.message)
-        throw ExitCode.failure
-      }
+      let info = try orExit { () throws(WorkspaceError) in try workspace.info() }
       var t = TextTable(["workspace", ""])
       t.add(["path", info.path])
       let owner = info.owner.map { key in "\(info.ownerName ?? key) (\(key)), set by \(info.ownerSetBy ?? "?")" }
@@ -40,7 +36,7 @@ struct WorkspaceCommand: ParsableCommand {
             i.supersededBy.map { "replaced by #\($0)" } ?? "current",
           ])
         }
-        out += "\n\n" + list.render()
+        out += "\n" + list.render()
       }
       print(Terminal.safe(out))
     }
@@ -59,10 +55,7 @@ struct WorkspaceCommand: ParsableCommand {
 
     func run() throws {
       let workspace = try place.open(create: false)
-      do { try workspace.backup(to: destination) } catch {
-        Terminal.error(error.message)
-        throw ExitCode.failure
-      }
+      try orExit { () throws(WorkspaceError) in try workspace.backup(to: destination) }
       print("Backed up \(workspace.path) to \(destination).")
     }
   }
@@ -75,11 +68,7 @@ struct WorkspaceCommand: ParsableCommand {
 
     func run() throws {
       let workspace = try place.open(create: false)
-      let result: Workspace.CheckResult
-      do { result = try workspace.check() } catch {
-        Terminal.error(error.message)
-        throw ExitCode.failure
-      }
+      let result = try orExit { () throws(WorkspaceError) in try workspace.check() }
       print("database: \(result.integrity.joined(separator: "; "))")
       if let problem = result.snapshotProblem {
         print("snapshot: \(problem) — it is rebuilt from the sources on the next read")

@@ -21,10 +21,15 @@ struct WorkspaceOption: ParsableArguments {
   /// Opens the workspace; a reading command (`create` false) never creates
   /// one, and a missing one is exit 1 with what to do.
   func open(create: Bool) throws -> Workspace {
-    do { return try Workspace.open(at: path, create: create) } catch {
-      Terminal.error(error.message)
-      throw ExitCode.failure
-    }
+    try orExit { () throws(WorkspaceError) in try Workspace.open(at: path, create: create) }
+  }
+}
+
+/// `body`'s value; a `WorkspaceError` is printed on standard error and becomes exit 1.
+func orExit<T>(_ body: () throws(WorkspaceError) -> T) throws -> T {
+  do { return try body() } catch {
+    Terminal.error(error.message)
+    throw ExitCode.failure
   }
 }
 
@@ -68,11 +73,7 @@ extension InputOptions {
     if let given { return given }
     guard readsWorkspace else { throw ValidationError("Give \(option) PERSON.") }
     let workspace = try place.open(create: false)
-    let owner: (key: String, setBy: String)?
-    do { owner = try workspace.owner() } catch {
-      Terminal.error(error.message)
-      throw ExitCode.failure
-    }
+    let owner = try orExit { () throws(WorkspaceError) in try workspace.owner() }
     guard let owner, let p = g.people.person(stableKey: owner.key) else {
       Terminal.error(
         "the workspace has no owner to use as \(option) — set one with `liaison me PERSON`, or give \(option)")
