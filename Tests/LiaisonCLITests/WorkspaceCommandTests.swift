@@ -100,3 +100,40 @@ import Testing
     #expect(a != nil && a == b)
   }
 }
+
+@Suite struct WorkspaceOwnerAndBatchTests {
+  let team = "\(SharedData.repositoryRoot())/datasets/team"
+
+  @Test func noOwnerIsExitOneWithWhatToDo() {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let ws = ["--workspace", "\(tmp.path)/workspace.sqlite"]
+    // Tables only: no contact export, so no owner.
+    #expect(
+      LiaisonCommand.run(
+        arguments: ["import", "\(team)/people.csv", "\(team)/ties.csv", "--output", "\(tmp.path)/o"] + ws)
+        == 0)
+    var code: Int32 = -1
+    let err = capturingStandardError {
+      code = LiaisonCommand.run(arguments: ["reach", "--output", "\(tmp.path)/r"] + ws)
+    }
+    #expect(code == 1)
+    #expect(err.contains("no owner") && err.contains("liaison me PERSON"))
+    // Reading files, --ego is still required (a usage error).
+    #expect(LiaisonCommand.run(arguments: ["reach", "\(team)/ties.csv"]) == 2)
+  }
+
+  @Test func batchReadsTheWorkspace() {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let ws = ["--workspace", "\(tmp.path)/workspace.sqlite"]
+    let files = ["\(team)/people.csv", "\(team)/ties.csv", "\(team)/exports/mary-reed.csv"]
+    #expect(LiaisonCommand.run(arguments: ["import"] + files + ["--output", "\(tmp.path)/o"] + ws) == 0)
+    #expect(
+      LiaisonCommand.run(arguments: ["batch", "--out", "\(tmp.path)/report", "--quiet", "--no-pictures"] + ws) == 0)
+    #expect(TempFolder.read(path: "\(tmp.path)/report/summary.json") != nil)
+    // The temporary copies of the sources are gone.
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
+    #expect(!left.contains { $0.contains(".sources-") })
+  }
+}
