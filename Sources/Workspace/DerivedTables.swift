@@ -170,10 +170,20 @@ final class BulkInsert {
     }
   }
 
+  /// Binds `bytes` without copying them: they must stay valid until `step()`.
+  func blob(_ i: Int32, _ bytes: UnsafeRawBufferPointer) {
+    var empty: UInt8 = 0
+    _ = withUnsafePointer(to: &empty) { fallback in
+      // SQLITE_STATIC (nil): SQLite reads the caller's bytes during the step.
+      sqlite3_bind_blob64(handle, i, bytes.baseAddress ?? UnsafeRawPointer(fallback), sqlite3_uint64(bytes.count), nil)
+    }
+  }
+
   /// Inserts the row bound so far and clears the bindings for the next.
   func step() throws {
     let code = sqlite3_step(handle)
     sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
     guard code == SQLITE_DONE else {
       throw WorkspaceError(
         "cannot write the derived tables: \(String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))")

@@ -56,7 +56,7 @@ extension Workspace {
       phaseStart = clock.now
     }
     // 1. Checksums; files already current are not read again.
-    var fresh: [(spec: InputSpec, sha: String, bytes: Int)] = []
+    var fresh: [(spec: InputSpec, sha: String, bytes: [UInt8])] = []
     var seen = Set<String>()
     for var spec in specs {
       if spec.format == nil { spec.format = options.format }
@@ -70,7 +70,8 @@ extension Workspace {
         continue
       }
       guard seen.insert(sha).inserted else { continue }
-      fresh.append((spec, sha, bytes?.count ?? 0))
+      // The bytes stored are the bytes checksummed, even if the file changes meanwhile.
+      fresh.append((spec, sha, bytes ?? []))
     }
     phaseEnded("workspace: checksums")
     if fresh.isEmpty { return result }
@@ -103,10 +104,13 @@ extension Workspace {
       var imported: [ImportedFile] = []
       var pairs: [(Int64, Int64)] = []
       for (position, (file, report)) in incoming.enumerated() {
-        let fileBytes = GraphSnapshot.readFile(file.spec.path) ?? []
-        try db.execute(
-          sql: "INSERT OR IGNORE INTO source (sha256, size, bytes) VALUES (?, ?, ?)",
-          arguments: [file.sha, fileBytes.count, Data(fileBytes)])
+        let source = try BulkInsert(db, "INSERT OR IGNORE INTO source (sha256, size, bytes) VALUES (?, ?, ?)")
+        source.text(1, file.sha)
+        source.int(2, Int64(file.bytes.count))
+        try file.bytes.withUnsafeBytes { bytes in
+          source.blob(3, bytes)
+          try source.step()
+        }
         let sourceID = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE sha256 = ?", arguments: [file.sha])
         try db.execute(
           sql: """
