@@ -19,10 +19,13 @@ extension Workspace {
   ///
   /// The answers are those the same command gives on the imported files.
   /// - Throws: `WorkspaceError`, or the loader's `ImportError` when a stored
-  ///   source cannot be read under `options` (say `--strict`).
+  ///   source cannot be read (it was read when imported; a damaged workspace).
   /// - Complexity: O(V + E + text) from the snapshot; a full load of the sources otherwise.
   public func load(options: LoadOptions) throws -> (LoadedNetwork, LoadPath) {
-    let options = Self.workspaceOptions(options)
+    var options = Self.workspaceOptions(options)
+    // Each stored file passed the rejection limit of its own import; it is not judged again.
+    options.strict = false
+    options.maxRejected = 1
     let fingerprint = Self.fingerprint(options)
     let generation = try generation()
     if let loaded = try? readSnapshot(generation: generation, fingerprint: fingerprint) { return (loaded, .snapshot) }
@@ -97,12 +100,12 @@ extension Workspace {
   }
 
   /// A digest of every option that changes the loaded network: a snapshot
-  /// made under other options is not used.
+  /// made under other options is not used. (`strict`, `maxRejected` and
+  /// `skipUnusable` only refuse files; a stored file was accepted when imported.)
   static func fingerprint(_ o: LoadOptions) -> String {
     let c = o.contacts
     let text = [
-      "strict=\(o.strict)", "reference=\(o.referenceDate.map { "\($0)" } ?? "-")",
-      "weights=\(o.weights?.rawValue ?? "-")", "maxRejected=\(o.maxRejected)", "skipUnusable=\(o.skipUnusable)",
+      "reference=\(o.referenceDate.map { "\($0)" } ?? "-")", "weights=\(o.weights?.rawValue ?? "-")",
       "infer=\(c.infer)", "maxGroup=\(c.maxGroupSize)", "minOwners=\(c.minSharedOwners)",
       "maxParticipants=\(c.maxParticipants)", "minConfidence=\(c.minConfidence)",
       "snapshot=\(GraphSnapshot.version)",

@@ -136,4 +136,17 @@ import Testing
     let left = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
     #expect(!left.contains { $0.contains(".sources-") })
   }
+
+  @Test func aFileAcceptedOnImportIsNotJudgedAgain() {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let ws = ["--workspace", "\(tmp.path)/workspace.sqlite"]
+    let half = tmp.write("half.csv", "source,target,strength\na,b,0.5\nb,c,0\n")
+    let out = ["--output", "\(tmp.path)/o"]
+    _ = capturingStandardError {
+      #expect(LiaisonCommand.run(arguments: ["import", half] + ws + out) == 1, "half the rows rejected: refused")
+      #expect(LiaisonCommand.run(arguments: ["import", half, "--max-rejected", "50%"] + ws + out) == 0)
+      #expect(LiaisonCommand.run(arguments: ["stats"] + ws + out) == 0, "read back under the default limit")
+    }
+  }
 }
