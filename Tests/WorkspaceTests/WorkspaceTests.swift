@@ -78,6 +78,23 @@ struct SmallFiles {
     #expect(!WorkspaceLocation.exists("\(f.tmp.path)/data"))
   }
 
+  @Test func anotherProgramsDatabaseIsLeftAlone() throws {
+    let f = SmallFiles()
+    defer { f.tmp.cleanUp() }
+    let path = "\(f.tmp.path)/other.sqlite"
+    let other = try DatabaseQueue(path: path)
+    try other.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+    try other.close()
+    #expect(throws: WorkspaceError.self) { try Workspace.open(at: path, create: false) }
+    let (tables, mode) = try DatabaseQueue(path: path).read { db in
+      (
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+        try String.fetchOne(db, sql: "PRAGMA journal_mode")
+      )
+    }
+    #expect(tables == ["notes"] && mode == "delete")
+  }
+
   @Test func locationOrder() {
     let env: [String: String] = ["LIAISON_WORKSPACE": "/a/w.sqlite", "XDG_DATA_HOME": "/x", "HOME": "/h"]
     #expect(WorkspaceLocation.resolve(explicit: "/e.sqlite") { env[$0] } == "/e.sqlite")
