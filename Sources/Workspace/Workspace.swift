@@ -51,6 +51,7 @@ public final class Workspace {
       }
       let workspace = Workspace(path: path, queue: queue)
       workspace.restrictFiles()
+      MaterializedSources.removeStale(beside: path)
       return workspace
     } catch let error as WorkspaceError {
       throw error

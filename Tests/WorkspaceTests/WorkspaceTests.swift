@@ -95,6 +95,26 @@ struct SmallFiles {
     #expect(tables == ["notes"] && mode == "delete")
   }
 
+  @Test func copiesLeftByAKilledRunAreRemoved() throws {
+    let f = SmallFiles()
+    defer { f.tmp.cleanUp() }
+    let workspace = try Workspace.open(at: f.workspace, create: true)
+    _ = try workspace.importFiles(f.specs(f.people, f.ties), options: LoadOptions())
+    // A process id above the kernel's limit (pid_max is at most 2^22) is never alive.
+    let stale = f.workspace + ".sources-99999999-abcdef"
+    let mine = f.workspace + ".sources-\(getpid())-abcdef"
+    for dir in [stale, mine] { mkdir(dir, 0o700) }
+    _ = try Workspace.open(at: f.workspace, create: false)
+    #expect(!WorkspaceLocation.exists(stale))
+    #expect(WorkspaceLocation.exists(mine), "a live process's copies stay")
+    // A load leaves none of its own behind.
+    rmdir(mine)
+    _ = try workspace.rebuild(
+      try workspace.read { db in try StoredImport.current(db) }, extra: [], options: LoadOptions())
+    let left = try FileManager.default.contentsOfDirectory(atPath: WorkspaceLocation.folder(of: f.workspace))
+    #expect(!left.contains { $0.contains(".sources-") })
+  }
+
   @Test func locationOrder() {
     let env: [String: String] = ["LIAISON_WORKSPACE": "/a/w.sqlite", "XDG_DATA_HOME": "/x", "HOME": "/h"]
     #expect(WorkspaceLocation.resolve(explicit: "/e.sqlite") { env[$0] } == "/e.sqlite")
