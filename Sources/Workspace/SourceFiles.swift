@@ -102,17 +102,19 @@ final class MaterializedSources {
 
   /// `loaded` with every temporary path replaced by the original's, and the
   /// owner rules as found at import time.
+  /// `text` (a path, or `path:line`) with a temporary copy's path replaced by the original's.
+  func original(_ text: String) -> String {
+    guard isCopy(text) else { return text }
+    if let o = originals[text] { return o.path }
+    // `file:line` references.
+    if let colon = text.lastIndex(of: ":"), let o = originals[String(text[..<colon])] {
+      return o.path + text[colon...]
+    }
+    return text
+  }
+
   func restoringPaths(_ loaded: LoadedNetwork) -> LoadedNetwork {
     var loaded = loaded
-    func original(_ text: String) -> String {
-      guard isCopy(text) else { return text }
-      if let o = originals[text] { return o.path }
-      // `file:line` references.
-      if let colon = text.lastIndex(of: ":"), let o = originals[String(text[..<colon])] {
-        return o.path + text[colon...]
-      }
-      return text
-    }
     for i in loaded.imports.indices {
       let file = loaded.imports[i].file
       if let o = originals[file] {

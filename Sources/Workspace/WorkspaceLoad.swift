@@ -72,8 +72,16 @@ extension Workspace {
     let sources = try read { db in try MaterializedSources(imports, db: db, beside: path) }
     defer { sources.remove() }
     // Row errors of stored sources were shown when they were imported.
-    let loaded = try NetworkLoader.load(sources.specs + extra, options: options) { error in
-      if !sources.isCopy(error.file) { onRowError(error) }
+    let loaded: LoadedNetwork
+    do {
+      loaded = try NetworkLoader.load(sources.specs + extra, options: options) { error in
+        if !sources.isCopy(error.file) { onRowError(error) }
+      }
+    } catch {
+      // Name a stored file by the path it was imported from.
+      var named = error
+      named.file = sources.original(error.file)
+      throw named
     }
     let corrected = try applyCorrections(sources.restoringPaths(loaded))
     return (corrected, imports.count)
