@@ -4,9 +4,10 @@
 // introductions, Graphviz pictures) from the files people already have.
 //
 // Module dependencies are one-way (a module uses only modules to its left):
-//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz), GraphSynthesis
+//   GraphCore  <-  GraphAlgorithms, GraphIO  <-  GraphRendering (+ CGraphviz), GraphSynthesis, Workspace (+ GRDB)
 //              <-  LiaisonCLI  <-  liaison
 // GraphSynthesis (the synthetic network generator) writes its files through GraphIO's writers.
+// Workspace (the SQLite database through GRDB, and its graph snapshot) is the only module that knows SQL.
 //
 // Compile-time flags:
 //   LIAISON_INTERNAL_CHECKS  debug builds (and so `swift test`) re-validate every
@@ -26,17 +27,27 @@ let package = Package(
     .library(name: "GraphIO", targets: ["GraphIO"]),
     .library(name: "GraphRendering", targets: ["GraphRendering"]),
     .library(name: "GraphSynthesis", targets: ["GraphSynthesis"]),
+    .library(name: "Workspace", targets: ["Workspace"]),
     .library(name: "LiaisonCLI", targets: ["LiaisonCLI"]),
     .executable(name: "liaison", targets: ["liaison"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     .target(name: "GraphCore", swiftSettings: swiftSettings),
     .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
     .target(name: "GraphIO", dependencies: ["GraphCore"], swiftSettings: swiftSettings),
     .target(name: "GraphSynthesis", dependencies: ["GraphCore", "GraphIO"], swiftSettings: swiftSettings),
+    .target(
+      name: "Workspace",
+      dependencies: [
+        "GraphCore", "GraphIO", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .systemLibrary(
       name: "CGraphviz",
       pkgConfig: "libgvc",
@@ -50,7 +61,7 @@ let package = Package(
     .target(
       name: "LiaisonCLI",
       dependencies: [
-        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering", "GraphSynthesis",
+        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering", "GraphSynthesis", "Workspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -75,6 +86,7 @@ let package = Package(
       name: "GraphSynthesisTests",
       dependencies: ["GraphSynthesis", "LiaisonTestSupport"]
     ),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LiaisonTestSupport"]),
     .testTarget(
       name: "LiaisonCLITests",
       dependencies: ["LiaisonCLI", "LiaisonTestSupport"]

@@ -62,6 +62,27 @@ public struct TieAttributes: Sendable {
   /// (evidence, no strength in the data); empty when no tie's did.
   package var modelStrength: [UInt64] = []
 
+  package init(
+    count: Int, rated: RatedColumn, interactions: [Int32], interactionsOut: [Int32], interactionsIn: [Int32],
+    lastContact: [Int32], since: [Int32], confidence: [Float], kind: [UInt16], kindNames: [String], source: [UInt16],
+    sourceNames: [String], referenceDate: Day?, negative: [UInt64] = []
+  ) {
+    self.count = count
+    self.rated = rated
+    self.interactions = interactions
+    self.interactionsOut = interactionsOut
+    self.interactionsIn = interactionsIn
+    self.lastContact = lastContact
+    self.since = since
+    self.confidence = confidence
+    self.kind = kind
+    self.kindNames = kindNames
+    self.source = source
+    self.sourceNames = sourceNames
+    self.referenceDate = referenceDate
+    self.negative = negative
+  }
+
   package enum RatedColumn: Sendable {
     case all, none
     case mask([UInt64])

@@ -56,7 +56,8 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
   @Test func exitCodes() {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    #expect(LiaisonCommand.run(arguments: ["stats"]) == 2)
+    // No input files and no workspace there: nothing to read (Guides/Workspace.md).
+    #expect(LiaisonCommand.run(arguments: ["stats", "--workspace", "\(tmp.path)/none.sqlite"]) == 1)
     #expect(LiaisonCommand.run(arguments: ["stats", "--format", "yaml", "x"]) == 2)
     #expect(LiaisonCommand.run(arguments: ["stats", "/nonexistent.csv"]) == 1)
     let bad = tmp.write("bad.csv", "source,target,strength\na,b,0.5\nb,c,0\n")

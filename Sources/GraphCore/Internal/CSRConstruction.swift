@@ -7,6 +7,14 @@ public struct BuildReport: Sendable, Equatable {
   public var parallelTiesMerged: Int
   /// `parallelTiesMerged` split by the origin that added the folded row.
   public var mergedByOrigin: [UInt16: Int]
+
+  package init(people: Int, ties: Int, selfTiesDropped: Int, parallelTiesMerged: Int, mergedByOrigin: [UInt16: Int]) {
+    self.people = people
+    self.ties = ties
+    self.selfTiesDropped = selfTiesDropped
+    self.parallelTiesMerged = parallelTiesMerged
+    self.mergedByOrigin = mergedByOrigin
+  }
 }
 
 extension GraphBuilder {

@@ -5,6 +5,8 @@ import GraphIO
 /// What `liaison batch` (and `liaison demo`) run.
 struct BatchConfig {
   var inputs: [String]
+  /// Files to read instead of `inputs` (the workspace's stored sources).
+  var specs: [InputSpec]?
   var out: String
   var manifest: String?
   var targetsFile: String?

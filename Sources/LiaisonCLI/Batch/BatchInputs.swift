@@ -48,7 +48,7 @@ extension BatchReport {
   static func gather(_ config: BatchConfig) -> (specs: [InputSpec], failures: [BatchSummary.Failure]) {
     var specs: [InputSpec] = []
     var failures: [BatchSummary.Failure] = []
-    var given = config.inputs.map(InputSpec.init(argument:))
+    var given = config.specs ?? config.inputs.map(InputSpec.init(argument:))
     if let m = config.manifest { given.append(InputSpec(path: m)) }
     for spec in given {
       let expanded: [InputSpec]

@@ -2,6 +2,7 @@ import ArgumentParser
 import GraphAlgorithms
 import GraphCore
 import GraphIO
+import Workspace
 
 #if canImport(Glibc)
   import Glibc
@@ -101,7 +102,22 @@ struct BatchCommand: ParsableCommand {
     config.includeNegative = input.includeNegative
     config.classifier = input.classifier
     config.coverFraction = 0.8
-    let result = try BatchReport.run(config)
+    let result: BatchReport.Outcome
+    if input.readsWorkspace {
+      // The workspace's current sources, copied to a private temporary folder for the run.
+      let workspace = try input.place.open(create: false)
+      do {
+        result = try workspace.withCurrentSources { specs in
+          config.specs = specs
+          return try BatchReport.run(config)
+        }
+      } catch let error as WorkspaceError {
+        Terminal.error(error.message)
+        throw ExitCode.failure
+      }
+    } else {
+      result = try BatchReport.run(config)
+    }
     if !quiet || result.failures > 0 {
       Terminal.note(result.message)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GraphCore
 import GraphIO
+import Workspace
 
 #if canImport(Glibc)
   import Glibc
@@ -10,7 +11,7 @@ struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
     abstract:
-      "The whole product on the bundled team: `liaison batch` on datasets/team into a report folder with index.html.",
+      "The whole product on the bundled team: `liaison batch` on datasets/team into a report folder with index.html, and a demo workspace.",
     discussion: """
       Examples:
         liaison demo
@@ -69,6 +70,42 @@ struct DemoCommand: ParsableCommand {
     let outcome = try BatchReport.run(config)
     print(BatchSummaryText.demo(outcome.summary, folder: folder), terminator: "")
     if outcome.failures > 0 { throw ExitCode.failure }
+    try buildWorkspace(files: inputs, at: Self.workspacePath(folder))
+  }
+
+  /// The demo workspace: beside the report folder, never the user's own
+  /// (its path is always given explicitly).
+  static func workspacePath(_ folder: String) -> String {
+    (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "-workspace/workspace.sqlite"
+  }
+
+  /// Imports the team's files into a demo workspace at `path` (a no-op when
+  /// a run before did) and says how to query it.
+  func buildWorkspace(files: [String], at path: String) throws {
+    print("\n── liaison import \(files.joined(separator: " ")) --workspace \(path)\n")
+    let defaults = try InputOptions.parse([])
+    do {
+      let workspace = try Workspace.open(at: path, create: true)
+      let specs = try InputSpec.expandingFolders(files.map { InputSpec(path: $0) })
+      let result = try workspace.importFiles(specs, options: defaults.loadOptions)
+      let info = try workspace.info()
+      let news =
+        result.imported.isEmpty
+        ? "already there, nothing changed" : TextFormat.count(result.imported.count, "file") + " imported"
+      print(
+        "A demo workspace (not yours) at \(path): \(news); \(grouped(info.people)) people, \(grouped(info.ties)) ties, owner \(info.ownerName ?? "none").\n"
+      )
+      print("Every analysis command reads it when given no files:")
+      print("  liaison reach --workspace \(path)   (the owner's weak-tie reach)")
+      print("  liaison path --workspace \(path) --to-company Acme")
+      print("  liaison workspace info --workspace \(path)")
+    } catch let error as ImportError {
+      Terminal.error(error.commandLineText)
+      throw ExitCode.failure
+    } catch {
+      Terminal.error("\(error)")
+      throw ExitCode.failure
+    }
   }
 
   static func defaultFolder() -> String {

@@ -30,7 +30,7 @@ struct PathCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var picture: SVGOption
 
-  @Option(help: "The person asking: an id, email, profile URL or name.")
+  @Option(help: "The person asking: an id, email, profile URL or name (default, reading the workspace: its owner).")
   var from: String?
 
   @Option(help: "The person to reach.")
@@ -63,7 +63,7 @@ struct PathCommand: ParsableCommand {
 
   func validate() throws {
     if pairs == nil {
-      if from == nil { throw ValidationError("Give --from PERSON (or --pairs FILE).") }
+      if from == nil && !input.readsWorkspace { throw ValidationError("Give --from PERSON (or --pairs FILE).") }
       let n = [to, toCompany, toIndustry].compactMap { $0 }.count
       if n != 1 { throw ValidationError("Give exactly one of --to, --to-company, --to-industry.") }
     }
@@ -76,7 +76,8 @@ struct PathCommand: ParsableCommand {
     let g = loaded.graph
     if let pairs { return try runPairs(g, file: pairs) }
     let classifier = input.classifier
-    let source = try PersonReference.resolve(from!, in: g, option: "--from")
+    let source = try PersonReference.resolve(
+      try input.defaultPerson(from, in: g, option: "--from"), in: g, option: "--from")
     let resolved = try TargetReference.chainTarget(
       from: source, to: to, toCompany: toCompany, toIndustry: toIndustry, in: g)
     let limit = maxHops == 0 ? nil : maxHops

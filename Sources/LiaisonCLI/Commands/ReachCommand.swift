@@ -35,7 +35,10 @@ struct ReachCommand: ParsableCommand {
   @OptionGroup var threading: ThreadsOption
   @OptionGroup var picture: SVGOption
 
-  @Option(help: "The person whose reach to analyse: an id, email, profile URL or name.")
+  @Option(
+    help:
+      "The person whose reach to analyse: an id, email, profile URL or name (default, reading the workspace: its owner)."
+  )
   var ego: String?
 
   @Flag(help: "First- and second-degree reach of every person instead of one ego.")
@@ -51,7 +54,8 @@ struct ReachCommand: ParsableCommand {
   var targets: String?
 
   func validate() throws {
-    if (ego == nil) == (!all) { throw ValidationError("Give either --ego PERSON or --all.") }
+    if ego != nil && all { throw ValidationError("Give either --ego PERSON or --all.") }
+    if ego == nil && !all && !input.readsWorkspace { throw ValidationError("Give either --ego PERSON or --all.") }
     try OptionRange.positive(cover, "--cover", atMost: 1)
     try OptionRange.atLeast(1, top, "--top")
   }
@@ -70,7 +74,8 @@ struct ReachCommand: ParsableCommand {
       }
       return
     }
-    let egoID = try PersonReference.resolve(ego!, in: g, option: "--ego")
+    let egoID = try PersonReference.resolve(
+      try input.defaultPerson(ego, in: g, option: "--ego"), in: g, option: "--ego")
     var options = ReachOptions()
     options.classifier = input.classifier
     options.coverFraction = cover

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GraphCore
 import GraphIO
+import Workspace
 
 #if canImport(Glibc)
   import Glibc
@@ -24,7 +25,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Input files or folders: people/ties CSV, edge lists, contact exports (LinkedIn, Google, Outlook, Thunderbird, vCard, messages, interactions). Prefix FORMAT: to force a format, OWNER= to name an export's owner.",
+      "Input files or folders: people/ties CSV, edge lists, contact exports (LinkedIn, Google, Outlook, Thunderbird, vCard, messages, interactions). Prefix FORMAT: to force a format, OWNER= to name an export's owner. None: read the workspace (`liaison import`).",
       valueName: "input"))
   var inputs: [String] = []
 
@@ -99,10 +100,9 @@ struct InputOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Days without contact after which a tie is dormant.")
   var dormantAfter: Int = 1095
 
+  @OptionGroup var place: WorkspaceOption
+
   func validate() throws {
-    if inputs.isEmpty {
-      throw ValidationError("Give at least one input file, e.g. `liaison stats datasets/network/ties.csv`.")
-    }
     if let format, InputFormat(rawValue: format) == nil {
       throw ValidationError(
         "Unknown --as format '\(format)'; use one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -165,6 +165,7 @@ struct InputOptions: ParsableArguments {
   /// file) — is refused (exit 2) here, before any work, and again when each is opened.
   func load(writing outputs: [OutputFile] = [], alsoReading: [String?] = []) throws -> LoadedNetwork {
     for file in outputs { try file.check(force: forceExtension) }
+    if readsWorkspace { return try loadWorkspace(writing: outputs, alsoReading: alsoReading) }
     var options = loadOptions
     let log = RowErrorLog()
     options.onSkip = { _ in log.reset() }
@@ -174,13 +175,7 @@ struct InputOptions: ParsableArguments {
         Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
       }
     }
-    let specs: [InputSpec]
-    do {
-      specs = try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:)))
-    } catch {
-      Terminal.error(error.commandLineText)
-      throw ExitCode.failure
-    }
+    let specs = try expandedSpecs()
     let mappingFile = columns.flatMap { $0.contains("=") ? nil : $0 }
     OutputGuard.protectInputs(specs.map(\.path) + (alsoReading + [mappingFile]).compactMap { $0 })
     for case let output? in outputs.map(\.path) {
@@ -197,26 +192,44 @@ struct InputOptions: ParsableArguments {
           "load: \(fixed(Clock.now() - start, 3)) s (\(TextFormat.count(loaded.graph.personCount, "person", plural: "people")), \(TextFormat.count(loaded.graph.tieCount, "tie")))"
         )
       }
-      for s in loaded.skipped {
-        let hint = s.hints.isEmpty ? "" : " — " + s.hints.map(\.commandLineText).joined(separator: "; ")
-        let place = (s.line.map { ":\($0)" } ?? "") + (s.line != nil ? s.column.map { ":\($0)" } ?? "" : "")
-        Terminal.warn("skipped \(s.file)\(place): \(s.reason)\(hint)")
-      }
-      log.show(files: loaded.imports.map(\.file))
-      for r in loaded.imports {
-        if let mapping = r.weights, mapping != WeightMapping.strength.rawValue {
-          Terminal.note("\(r.file): weights read as \(WeightMapping.describe(mapping, reference: r.weightsReference))")
-        }
-      }
-      for r in loaded.imports where r.selfTies > 0 {
-        Terminal.warn(
-          "\(r.file): \(r.selfTies) self-tie\(r.selfTies == 1 ? "" : "s") dropped (listed in the import report)")
-      }
+      Self.showNotes(loaded.skipped, loaded.imports, log: log)
       ProcessLifetime.keep(loaded)
       return loaded
     } catch {
       Terminal.error(error.commandLineText)
       throw ExitCode.failure
+    }
+  }
+}
+
+extension InputOptions {
+  /// The input specs, folders replaced by their files (exit 1 for a folder that cannot be read).
+  func expandedSpecs() throws -> [InputSpec] {
+    do {
+      return try InputSpec.expandingFolders(inputs.map(InputSpec.init(argument:)))
+    } catch {
+      Terminal.error(error.commandLineText)
+      throw ExitCode.failure
+    }
+  }
+
+  /// Prints what a load set aside or changed: skipped files, rejected rows
+  /// (from `log`), weight mappings, dropped self-ties; for `imports` only.
+  static func showNotes(_ skipped: [SkippedFile], _ imports: [ImportReport], log: RowErrorLog) {
+    for s in skipped {
+      let hint = s.hints.isEmpty ? "" : " — " + s.hints.map(\.commandLineText).joined(separator: "; ")
+      let place = (s.line.map { ":\($0)" } ?? "") + (s.line != nil ? s.column.map { ":\($0)" } ?? "" : "")
+      Terminal.warn("skipped \(s.file)\(place): \(s.reason)\(hint)")
+    }
+    log.show(files: imports.map(\.file))
+    for r in imports {
+      if let mapping = r.weights, mapping != WeightMapping.strength.rawValue {
+        Terminal.note("\(r.file): weights read as \(WeightMapping.describe(mapping, reference: r.weightsReference))")
+      }
+    }
+    for r in imports where r.selfTies > 0 {
+      Terminal.warn(
+        "\(r.file): \(r.selfTies) self-tie\(r.selfTies == 1 ? "" : "s") dropped (listed in the import report)")
     }
   }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import GraphCore
+import GraphIO
+
+extension Workspace {
+  /// Where a network read from the workspace came from.
+  public enum LoadPath: String, Sendable {
+    /// The snapshot beside the database was current and sound.
+    case snapshot
+    /// The sources were read again (and the snapshot rewritten).
+    case sources
+  }
+
+  /// The network the workspace holds, as the commands read it: from the
+  /// snapshot when it is current for `options`, else rebuilt by reading the
+  /// current sources with `NetworkLoader` (in import order, each as it was
+  /// first read) and corrected (`applyCorrections`), and the snapshot rewritten.
+  ///
+  /// The answers are those the same command gives on the imported files.
+  /// - Throws: `WorkspaceError`, or the loader's `ImportError` when a stored
+  ///   source cannot be read (it was read when imported; a damaged workspace).
+  /// - Complexity: O(V + E + text) from the snapshot; a full load of the sources otherwise.
+  public func load(options: LoadOptions) throws -> (LoadedNetwork, LoadPath) {
+    var options = Self.workspaceOptions(options)
+    // Each stored file passed the rejection limit of its own import; it is not judged again.
+    options.strict = false
+    options.maxRejected = 1
+    let fingerprint = Self.fingerprint(options)
+    let generation = try generation()
+    if let loaded = try? readSnapshot(generation: generation, fingerprint: fingerprint) { return (loaded, .snapshot) }
+    let imports = try read { db in try StoredImport.current(db) }
+    if imports.isEmpty {
+      throw WorkspaceError("the workspace \(path) holds no imports — import files first: liaison import FILE…")
+    }
+    let loaded = try rebuild(imports, extra: [], options: options).loaded
+    try? writeSnapshot(loaded, generation: generation, fingerprint: fingerprint)
+    return (loaded, .sources)
+  }
+
+  /// Calls `body` with specs that read copies of the current sources (in a
+  /// private temporary folder, removed on return), each as it was first
+  /// read: for work that reads files itself (`liaison batch`).
+  public func withCurrentSources<R>(_ body: ([InputSpec]) throws -> R) throws -> R {
+    let imports = try read { db in try StoredImport.current(db) }
+    if imports.isEmpty {
+      throw WorkspaceError("the workspace \(path) holds no imports — import files first: liaison import FILE…")
+    }
+    let sources = try read { db in try MaterializedSources(imports, db: db, beside: path) }
+    defer { sources.remove() }
+    return try body(sources.specs)
+  }
+
+  /// The snapshot, when it exists, is sound and is current for `generation` and `fingerprint`.
+  func readSnapshot(generation: UInt64, fingerprint: String) throws -> LoadedNetwork {
+    guard let bytes = GraphSnapshot.readFile(snapshotPath) else { throw GraphSnapshot.Refusal.missing }
+    let table = try GraphSnapshot.verify(bytes, generation: generation, fingerprint: fingerprint)
+    return try GraphSnapshot.decode(bytes, table: table)
+  }
+
+  func writeSnapshot(_ loaded: LoadedNetwork, generation: UInt64, fingerprint: String) throws {
+    let bytes = try GraphSnapshot.encode(loaded, generation: generation, fingerprint: fingerprint)
+    try GraphSnapshot.write(bytes, to: snapshotPath)
+  }
+
+  /// Reads `imports` from their stored copies, then the files of `extra`
+  /// from disk, into one network; corrections applied.
+  func rebuild(
+    _ imports: [StoredImport], extra: [InputSpec], options: LoadOptions,
+    onRowError: @escaping (ImportError) -> Void = { _ in }
+  ) throws -> (loaded: LoadedNetwork, sources: Int) {
+    let sources = try read { db in try MaterializedSources(imports, db: db, beside: path) }
+    defer { sources.remove() }
+    // Row errors of stored sources were shown when they were imported.
+    let loaded: LoadedNetwork
+    do {
+      loaded = try NetworkLoader.load(sources.specs + extra, options: options) { error in
+        if !sources.isCopy(error.file) { onRowError(error) }
+      }
+    } catch {
+      // Name a stored file by the path it was imported from.
+      var named = error
+      named.file = sources.original(error.file)
+      throw named
+    }
+    let corrected = try applyCorrections(sources.restoringPaths(loaded))
+    return (corrected, imports.count)
+  }
+
+  // HOOK (corrections and the interaction log): the user's corrections and
+  // logged interactions, stored in the `correction`, `interaction` and
+  // `interaction_person` tables, are to be applied here to the network read
+  // from the sources, before the snapshot is written. An identity today.
+  /// The network with the workspace's corrections and logged interactions applied.
+  func applyCorrections(_ loaded: LoadedNetwork) throws -> LoadedNetwork {
+    loaded
+  }
+
+  /// `options` as they apply to stored sources: the format, owner and column
+  /// names of each file are stored with it, so the command's own do not apply.
+  static func workspaceOptions(_ options: LoadOptions) -> LoadOptions {
+    var options = options
+    options.format = nil
+    options.contacts.owner = nil
+    options.columns = nil
+    options.onSkip = nil
+    return options
+  }
+
+  /// A digest of every option that changes the loaded network: a snapshot
+  /// made under other options is not used. (`strict`, `maxRejected` and
+  /// `skipUnusable` only refuse files; a stored file was accepted when imported.)
+  static func fingerprint(_ o: LoadOptions) -> String {
+    let c = o.contacts
+    let text = [
+      "reference=\(o.referenceDate.map { "\($0)" } ?? "-")", "weights=\(o.weights?.rawValue ?? "-")",
+      "infer=\(c.infer)", "maxGroup=\(c.maxGroupSize)", "minOwners=\(c.minSharedOwners)",
+      "maxParticipants=\(c.maxParticipants)", "minConfidence=\(c.minConfidence)",
+      "snapshot=\(GraphSnapshot.version)",
+    ].joined(separator: ";")
+    return SHA256.hex(Array(text.utf8))
+  }
+}
