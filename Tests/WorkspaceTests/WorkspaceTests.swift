@@ -232,8 +232,22 @@ struct SmallFiles {
       #expect(a.ties.source(t) == b.ties.source(t) && a.ties.kind(t) == b.ties.kind(t))
       #expect(a.ties.confidence(t) == b.ties.confidence(t) && a.ties.isRated(t) == b.ties.isRated(t))
       #expect(a.ties.lastContact(t) == b.ties.lastContact(t) && a.ties.interactions(t) == b.ties.interactions(t))
+      #expect(a.ties.hasModelStrength(t) == b.ties.hasModelStrength(t) && a.ties.isNegative(t) == b.ties.isNegative(t))
     }
     #expect(direct.imports == back.imports && direct.identity == back.identity && direct.build == back.build)
     #expect(direct.identity?.ambiguousPairs == back.identity?.ambiguousPairs)
+  }
+
+  @Test func snapshotKeepsWhichStrengthsTheModelMade() throws {
+    let f = SmallFiles()
+    defer { f.tmp.cleanUp() }
+    let ties = f.tmp.write(
+      "evidence.csv", "source,target,interactions,last_contact\na,b,5,2026-01-01\nb,c,1,2020-03-01\n")
+    let direct = try NetworkLoader.load([InputSpec(path: ties)])
+    let zeros = String(repeating: "0", count: 64)
+    let bytes = try GraphSnapshot.encode(direct, generation: 1, fingerprint: zeros)
+    let back = try GraphSnapshot.decode(bytes, table: GraphSnapshot.verify(bytes, generation: 1, fingerprint: zeros))
+    #expect(direct.graph.tieCount == 2 && (0..<2).allSatisfy { direct.graph.ties.hasModelStrength($0) })
+    #expect((0..<2).allSatisfy { back.graph.ties.hasModelStrength($0) })
   }
 }
