@@ -19,7 +19,12 @@ enum Recurrence {
   static let limit = 100_000
 
   struct Rule: Equatable {
-    enum Frequency: String { case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY" }
+    enum Frequency: String {
+      case daily = "DAILY"
+      case weekly = "WEEKLY"
+      case monthly = "MONTHLY"
+      case yearly = "YEARLY"
+    }
     var frequency: Frequency
     var interval = 1
     var count: Int?
