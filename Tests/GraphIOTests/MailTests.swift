@@ -98,11 +98,11 @@ import Testing
   @Test func mboxrdEscapingAndCRLF() throws {
     // `>From ` in a body does not start a message; `From ` does.
     let text =
-      "From a@x Thu Jan  1 00:00:00 1970\r\nFrom: a@example.org\r\nTo: b@example.org\r\nMessage-ID: <1@x>\r\n\r\n>From the body\r\n>>From deeper\r\n\r\nFrom b@x Thu Jan  1 00:00:00 1970\r\nFrom: b@example.org\r\nTo: a@example.org\r\nIn-Reply-To: <1@x>\r\n\r\nbye\r\n"
+      "From a@x Thu Jan  1 00:00:00 1970\r\nFrom: a@example.org\r\nTo: b@example.org\r\nMessage-ID: <1@x>\r\n\r\n>From the body\r\n>>From deeper\r\n>From quoted\r\nFrom: intruder@example.org\r\nTo: c@example.org\r\n\r\nFrom b@x Thu Jan  1 00:00:00 1970\r\nFrom: b@example.org\r\nTo: a@example.org\r\nIn-Reply-To: <1@x>\r\n\r\nbye\r\n"
     let m = try messages(text)
     #expect(m.count == 2)
     #expect(m[0].from.first?.address == "a@example.org" && m[0].messageID == "1@x")
-    #expect(m[1].inReplyTo == "1@x" && m[1].line == 10)
+    #expect(m[1].inReplyTo == "1@x" && m[1].line == 13)
     // A message with no body and no blank line before the next separator.
     let bare = try messages(
       "From x\nFrom: a@example.org\nTo: b@example.org\nFrom y\nFrom: c@example.org\nTo: d@example.org\n")
