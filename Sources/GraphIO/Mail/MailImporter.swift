@@ -34,6 +34,31 @@ enum MailImporter {
       session.report.generation = format == .mbox ? "mbox (headers only)" : "message (.eml, headers only)"
     }
     session.addMailEvidence(evidence, spec: spec, senderWord: format == .ics ? "organiser" : "sender")
+    if let m = session.report.mail, let generation = session.report.generation {
+      session.report.generation = generation + "; " + describe(m, calendar: format == .ics)
+    }
+  }
+
+  /// The summary in words, for the import report's generation line.
+  static func describe(_ m: MailImportSummary, calendar: Bool) -> String {
+    var parts: [String] = []
+    if calendar {
+      parts.append(TextFormat.count(m.messages, "event"))
+      parts.append(TextFormat.count(m.meetings ?? 0, "meeting") + " counted")
+      if let c = m.cancelled, c > 0 { parts.append("\(c) cancelled") }
+      if let d = m.declined, d > 0 { parts.append("\(d) declined") }
+      if let f = m.futureEvents, f > 0 { parts.append("\(f) in the future") }
+    } else {
+      parts.append(TextFormat.count(m.messages, "message"))
+      parts.append(
+        "\(m.setAside) set aside as bulk" + (m.lists.isEmpty ? "" : " (\(TextFormat.count(m.lists.count, "list")))"))
+      parts.append(TextFormat.count(m.repliesMatched, "reply", plural: "replies") + " matched")
+    }
+    parts.append(TextFormat.count(m.ties, "tie") + " between others")
+    if !m.ownerAddresses.isEmpty {
+      parts.append("owner's address \(m.ownerAddresses.joined(separator: ", ")) by \(m.ownerAddressRule)")
+    }
+    return parts.joined(separator: ", ")
   }
 
   /// Whether a message is bulk or automated: a `List-Id`, `Precedence` bulk,
