@@ -56,7 +56,8 @@ enum MailImporter {
     }
     parts.append(TextFormat.count(m.ties, "tie") + " between others")
     if !m.ownerAddresses.isEmpty {
-      parts.append("owner's address \(m.ownerAddresses.joined(separator: ", ")) by \(m.ownerAddressRule)")
+      let word = m.ownerAddresses.count == 1 ? "address" : "addresses"
+      parts.append("owner's \(word) \(m.ownerAddresses.joined(separator: ", ")) by \(m.ownerAddressRule)")
     }
     return parts.joined(separator: ", ")
   }
