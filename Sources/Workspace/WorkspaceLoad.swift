@@ -116,6 +116,7 @@ extension Workspace {
       "reference=\(o.referenceDate.map { "\($0)" } ?? "-")", "weights=\(o.weights?.rawValue ?? "-")",
       "infer=\(c.infer)", "maxGroup=\(c.maxGroupSize)", "minOwners=\(c.minSharedOwners)",
       "maxParticipants=\(c.maxParticipants)", "minConfidence=\(c.minConfidence)",
+      "maxRecipients=\(o.mail.maxRecipients)", "me=\(o.mail.me.joined(separator: ","))",
       "snapshot=\(GraphSnapshot.version)",
     ].joined(separator: ";")
     return SHA256.hex(Array(text.utf8))
