@@ -489,7 +489,7 @@ extension Graph {
         }, sameName: haveSameName(k.a, k.b), scoreRank: place + 1,
         constraintBefore: egoConstraint.before ?? 0, constraintAfter: after ?? 0, reasons: [])
       cand.reasons = introductionReasons(
-        cand, groupsAreCommunities: options.groups != nil, closeAtLeast: options.closeAtLeast)
+        cand, ego: ego, groupsAreCommunities: options.groups != nil, closeAtLeast: options.closeAtLeast)
       candidates.append(cand)
     }
     return IntroductionResult(
@@ -544,7 +544,9 @@ extension Graph {
   }
 
   /// Plain-word reasons for one candidate, most important first.
-  func introductionReasons(_ c: IntroductionCandidate, groupsAreCommunities: Bool, closeAtLeast: Double) -> [String] {
+  func introductionReasons(
+    _ c: IntroductionCandidate, ego: PersonID? = nil, groupsAreCommunities: Bool, closeAtLeast: Double
+  ) -> [String] {
     var out: [String] = []
     let nameA = displayName(c.a)
     let nameB = displayName(c.b)
@@ -574,6 +576,10 @@ extension Graph {
       out.append(
         "your tie to \(who) is dormant: the introduction is a reason to get back in touch")
     }
+    if let ego {
+      let touched = [c.a, c.b].compactMap { x in personalEvidence(ego, x).map { "\(displayName(x)) (\($0))" } }
+      if !touched.isEmpty { out.append("you have been in touch with " + touched.joined(separator: " and ")) }
+    }
     let weaker = min(c.strengthToA, c.strengthToB)
     if weaker >= closeAtLeast {
       out.append("you are close to both")
@@ -586,6 +592,19 @@ extension Graph {
       out.append("your weaker tie is to \(who) (strength \(TextFormat.fixed(weaker, 2)))")
     }
     return out
+  }
+
+  /// The evidence of the tie between `ego` and `x` when it comes from the
+  /// ego's own mail, calendar or interaction log ("mail in mary.mbox, last
+  /// contact 2026-10-02"); nil for ties known only from tables and exports.
+  func personalEvidence(_ ego: PersonID, _ x: PersonID) -> String? {
+    guard let t = tieID(between: ego, and: x), let last = ties.lastContact(t) else { return nil }
+    let kind = ties.kind(t) ?? ""
+    let source = ties.source(t) ?? ""
+    let personal = ["mail", "calendar", "meeting"].contains { kind.contains($0) } || source.contains("log #")
+    guard personal else { return nil }
+    let what = kind.isEmpty ? "logged" : kind
+    return "\(what)\(source.isEmpty ? "" : " in \(source)"), last contact \(last)"
   }
 
   func displayName(_ p: PersonID) -> String {

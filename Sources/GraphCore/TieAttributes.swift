@@ -164,7 +164,7 @@ extension Graph {
     }
     return classifier.classify(
       strength: strength, lastContact: ties.lastContact(t), interactionsOut: ties.interactionsOut(t),
-      interactionsIn: ties.interactionsIn(t), asOf: asOf ?? ties.referenceDate)
+      interactionsIn: ties.interactionsIn(t), interactions: ties.interactions(t), asOf: asOf ?? ties.referenceDate)
   }
 
   /// Counts of ties per class. O(V + E).
@@ -178,7 +178,7 @@ extension Graph {
         let s: Double? = ties.isRated(t) ? Double(storage.strengths[p]) : nil
         let c = classifier.classify(
           strength: s, lastContact: ties.lastContact(t), interactionsOut: ties.interactionsOut(t),
-          interactionsIn: ties.interactionsIn(t), asOf: reference)
+          interactionsIn: ties.interactionsIn(t), interactions: ties.interactions(t), asOf: reference)
         byClass[c.index] += 1
         t += 1
       }

@@ -51,12 +51,18 @@ public struct TieClassifier: Sendable, Hashable, Codable {
   ///   - strength: the tie's strength, or `nil` when the data gave none.
   ///   - lastContact: the most recent interaction, if known.
   ///   - interactionsOut/In: logged interaction counts by direction, if known.
+  ///   - interactions: all logged interactions, if known: when some have no
+  ///     direction (a ties table's count merged with a mailbox's sent mail),
+  ///     nothing says none came back, so the tie is not called unreciprocated.
   ///   - asOf: the reference date for dormancy.
   public func classify(
-    strength: Double?, lastContact: Day?, interactionsOut: Int? = nil, interactionsIn: Int? = nil, asOf: Day?
+    strength: Double?, lastContact: Day?, interactionsOut: Int? = nil, interactionsIn: Int? = nil,
+    interactions: Int? = nil, asOf: Day?
   ) -> TieClass {
     if let lastContact, let asOf, lastContact.days(until: asOf) >= dormantAfterDays { return .dormant }
-    if let o = interactionsOut, let i = interactionsIn, o > 0, i == 0 { return .unreciprocated }
+    if let o = interactionsOut, let i = interactionsIn, o > 0, i == 0, (interactions ?? o) <= o {
+      return .unreciprocated
+    }
     guard let strength else { return .unrated }
     if strength >= strongAtLeast { return .strong }
     if strength >= weakAtLeast { return .weak }
