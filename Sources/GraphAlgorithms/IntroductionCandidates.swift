@@ -577,6 +577,8 @@ extension Graph {
     let weaker = min(c.strengthToA, c.strengthToB)
     if weaker >= closeAtLeast {
       out.append("you are close to both")
+    } else if case .none = ties.rated {
+      out.append("your ties to both are unrated (the data gives no strengths)")
     } else if c.strengthToA == c.strengthToB {
       out.append("your ties to both have strength \(TextFormat.fixed(weaker, 2))")
     } else {
@@ -623,6 +625,15 @@ public struct NetworkIntroductionResult: Sendable, Codable, Equatable {
   /// The union of every person's best `k` pairs, each pair once, score
   /// descending, then a, then b ascending.
   public var candidates: [NetworkIntroduction]
+
+  /// The best `limit` candidates reordered so that one person appears in at
+  /// most `cap` of each block of `window` (`IntroductionDiversity.order`):
+  /// a hub is not the whole of a short list.
+  /// - Complexity: O(P·⌈limit / window⌉) for P candidates.
+  public func diverseCandidates(limit: Int, window: Int = 10, cap: Int = 3) -> [NetworkIntroduction] {
+    let pairs = candidates.map { PersonPair($0.a, $0.b) }
+    return IntroductionDiversity.order(pairs, window: window, cap: cap, limit: limit).order.map { candidates[$0] }
+  }
 }
 
 /// One pair of the network-wide selection, as kept while computing and

@@ -58,6 +58,9 @@ public struct TieAttributes: Sendable {
   public let referenceDate: Day?
   /// One bit per tie, set for negative (signed) ties; empty when there are none.
   package var negative: [UInt64] = []
+  /// One bit per tie, set when its strength came from the tie-strength model
+  /// (evidence, no strength in the data); empty when no tie's did.
+  package var modelStrength: [UInt64] = []
 
   package init(
     count: Int, rated: RatedColumn, interactions: [Int32], interactionsOut: [Int32], interactionsIn: [Int32],
@@ -105,6 +108,13 @@ public struct TieAttributes: Sendable {
   }
   /// Whether tie `t` is negative (signed: distrust, a bad rating). O(1).
   public func isNegative(_ t: Int) -> Bool { !negative.isEmpty && negative[t >> 6] & (1 << UInt64(t & 63)) != 0 }
+  /// Whether the strength of tie `t` was derived by the tie-strength model
+  /// from its evidence (interactions, dates) rather than given by the data.
+  /// A tie rebuilt with new evidence (`NetworkCorrections`) gets its strength
+  /// made again; a given one is kept. O(1).
+  public func hasModelStrength(_ t: Int) -> Bool {
+    !modelStrength.isEmpty && modelStrength[t >> 6] & (1 << UInt64(t & 63)) != 0
+  }
   /// Number of negative ties. O(m / 64).
   public var negativeCount: Int { negative.reduce(0) { $0 + $1.nonzeroBitCount } }
   public func kind(_ t: Int) -> String? { kind.isEmpty || kind[t] == 0 ? nil : kindNames[Int(kind[t]) - 1] }

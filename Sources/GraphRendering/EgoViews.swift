@@ -331,6 +331,10 @@ extension RenderModel {
           ? "; \(TextFormat.count(g.degree(of: ego!) - people.filter { g.areTied(ego!, $0) }.count, "other contact")) "
             + "of the ego not drawn."
           : "."))
+    if kept.count > 3 {
+      a.model.caption.append(
+        "At most 3 suggestions per person in each 10 ranks, so one well-connected person does not fill the picture.")
+    }
     a.model.caption.append(
       "Existing ties among the people drawn are left out; each suggestion's tooltip gives its reasons.")
     return a.finish()

@@ -156,3 +156,31 @@ import Testing
     #expect(abs(closed - expected) < 1e-12, "count \(count)")
   }
 }
+
+@Suite struct ModelStrengthBitTests {
+  /// Ties rated by the model (evidence, no strength) are marked; given and
+  /// unrated ones are not; the marks survive `keepingTies`.
+  @Test func marksTiesWhoseStrengthTheModelMade() throws {
+    var b = GraphBuilder()
+    let (a, c, d, e) = (b.person(key: "a"), b.person(key: "c"), b.person(key: "d"), b.person(key: "e"))
+    let day = Day(year: 2024, month: 1, day: 1)!
+    _ = try b.addTie(a, c, evidence: TieEvidence(interactions: 3, lastContact: day))
+    _ = try b.addTie(a, d, evidence: TieEvidence(strength: 0.7, interactions: 3, lastContact: day))
+    _ = try b.addTie(a, e)
+    _ = try b.addTie(c, d, evidence: TieEvidence(lastContact: day))
+    let (g, _) = try b.build()
+    func t(_ x: PersonID, _ y: PersonID) -> Int { g.tieID(between: x, and: y)! }
+    #expect(g.ties.hasModelStrength(t(a, c)))
+    #expect(!g.ties.hasModelStrength(t(a, d)))
+    #expect(!g.ties.hasModelStrength(t(a, e)))
+    #expect(g.ties.hasModelStrength(t(c, d)))
+    let kept = g.keepingTies { $0 != t(a, c) }
+    #expect(kept.tieCount == 3)
+    #expect(kept.ties.hasModelStrength(kept.tieID(between: c, and: d)!))
+    #expect(!kept.ties.hasModelStrength(kept.tieID(between: a, and: d)!))
+    // A graph whose strengths are all given has no marks.
+    var given = GraphBuilder()
+    _ = try given.addTie(given.person(key: "x"), given.person(key: "y"), strength: 0.4)
+    #expect(!(try given.build().0.ties.hasModelStrength(0)))
+  }
+}

@@ -84,12 +84,18 @@ extension Graph {
       negative = bits(ties.isNegative)
       if !negative.contains(where: { $0 != 0 }) { negative = [] }
     }
-    let attributes = TieAttributes(
+    var modelStrength: [UInt64] = []
+    if !ties.modelStrength.isEmpty {
+      modelStrength = bits(ties.hasModelStrength)
+      if !modelStrength.contains(where: { $0 != 0 }) { modelStrength = [] }
+    }
+    var attributes = TieAttributes(
       count: keptIDs.count, rated: rated, interactions: column(ties.interactions),
       interactionsOut: column(ties.interactionsOut), interactionsIn: column(ties.interactionsIn),
       lastContact: column(ties.lastContact), since: column(ties.since), confidence: column(ties.confidence),
       kind: column(ties.kind), kindNames: ties.kindNames, source: column(ties.source), sourceNames: ties.sourceNames,
       referenceDate: ties.referenceDate, negative: negative)
+    attributes.modelStrength = modelStrength
     return Graph(
       storage: CSRStorage(offsets: offsets, targets: targets, strengths: strengths, upperStart: upperStart),
       people: people, ties: attributes)

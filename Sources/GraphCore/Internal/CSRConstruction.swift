@@ -282,7 +282,9 @@ extension GraphBuilder {
     // 6. Strength from the model for ties with evidence but no given strength.
     var rated: TieAttributes.RatedColumn = anyMissing ? (anyGiven ? .mask([]) : .none) : .all
     let hasEvidence = !mInteractions.isEmpty || !mLast.isEmpty || !mSince.isEmpty
+    var modelMask: [UInt64] = []
     if anyMissing {
+      if hasEvidence { modelMask = [UInt64](repeating: 0, count: (tieCount + 63) / 64) }
       var mask = [UInt64](repeating: 0, count: (tieCount + 63) / 64)
       var t = 0
       for u in 0..<n {
@@ -320,6 +322,7 @@ extension GraphBuilder {
               }
               strengths[lo] = f
               isRated = true
+              modelMask[t >> 6] |= 1 << UInt64(t & 63)
             }
           }
           if isRated { mask[t >> 6] |= 1 << UInt64(t & 63) }
@@ -347,6 +350,7 @@ extension GraphBuilder {
       lastContact: mLast, since: mSince, confidence: mConfidence, kind: firstLabel(kind), kindNames: kindNames,
       source: firstLabel(source), sourceNames: sourceNames, referenceDate: reference)
     attributes.negative = mNegative
+    attributes.modelStrength = modelMask.contains(where: { $0 != 0 }) ? modelMask : []
     let people = PersonTable(
       count: n, keys: keys, names: names, companies: companies, titles: titles, industries: industries,
       locations: locations, profileURLs: profileURLs, emails: emails, tags: tags)

@@ -22,6 +22,12 @@ public struct ContactOptions: Sendable, Equatable {
   /// Inferred ties below this confidence are not kept (with the defaults, a
   /// shared company or domain of more than 20 people infers nothing).
   public var minConfidence = 0.1
+  /// Pairs of stable keys (`PersonTable.stableKey(of:)`) that name two
+  /// people (`different` corrections, `NetworkCorrections.keptApart`): a
+  /// record is never merged into a person when one of the record's keys
+  /// (`url:`, `email:`; `id:` and its name when it has neither) and one of
+  /// the person's (`url:`, each `email:`, `id:`) form such a pair.
+  public var keptApart: [PersonKeyPair] = []
   public init() {}
 }
 
@@ -39,6 +45,8 @@ struct ContactResolver {
   var identity = IdentityReport()
   /// Ids of the people the record being added could also be (`noteAmbiguous`).
   private var pendingAmbiguous: [String] = []
+  /// `options.keptApart`, normalised, and every key it names.
+  private let apart: KeptApartKeys
 
   /// Profile URL key → the first person with it.
   private var byURL = ByteKeyTable()
@@ -144,7 +152,10 @@ struct ContactResolver {
   /// vCard `RELATED` values to resolve at the end.
   private var related: [(person: PersonID, value: String, file: String)] = []
 
-  init(options: ContactOptions) { self.options = options }
+  init(options: ContactOptions) {
+    self.options = options
+    apart = KeptApartKeys(options.keptApart)
+  }
 
   // MARK: Indexing people from tables
 
@@ -253,6 +264,19 @@ struct ContactResolver {
     }
     let line = c.line
     func recordPlace() -> String { "\(file):\(line)" }
+    // `different` corrections: whether this record must not become `p`
+    // (each person kept apart noted once per record).
+    var notedApart: [PersonID] = []
+    let apartKeys = apart.isEmpty ? [] : apart.recordKeys(url: urlKey, emails: emailKeys, shown: c.shown)
+    let shownApart = apartKeys.isEmpty ? "" : c.shown
+    func keptApart(_ p: PersonID) -> Bool {
+      guard !apartKeys.isEmpty, apart.separates(apartKeys, p, builder) else { return false }
+      if !notedApart.contains(p) {
+        notedApart.append(p)
+        noteKeptApart(recordPlace(), shownApart, builder.key(of: p))
+      }
+      return true
+    }
 
     var found: PersonID?
     var by = ""
@@ -270,7 +294,9 @@ struct ContactResolver {
       let p = byURL[entry: Int(urlEntry)]
       // The same name as written (a re-export, a second owner's copy) needs no keys.
       let knownName = builder.name(of: p)
-      if knownName == c.shown
+      if keptApart(p) {
+        // Kept apart by a correction (noted there): not this person.
+      } else if knownName == c.shown
         || Self.sameGivenName(keys?.name ?? Identity.nameKey(matchingName), Identity.nameKey(knownName))
       {
         found = p
@@ -283,7 +309,7 @@ struct ContactResolver {
     }
     if found == nil {
       for e in emailKeys {
-        guard let p = byEmail.value(e) else { continue }
+        guard let p = byEmail.value(e), !keptApart(p) else { continue }
         if !urlKey.isEmpty, profileURLEntry(of: p) >= 0, profileURLEntry(of: p) != urlEntry {
           noteAmbiguous(recordPlace(), c.shown, [builder.key(of: p)], "same email \(e) but a different profile URL")
           continue
@@ -304,7 +330,7 @@ struct ContactResolver {
       let nameCompanyKey = NameIndexes.nameCompanyKey(nameKey, companyKey)
       if !nameCompanyKey.isEmpty {
         let candidates = names.people(nameAndCompany: nameCompanyKey).filter { p in
-          urlKey.isEmpty || profileURLEntry(of: p) < 0 || profileURLEntry(of: p) == urlEntry
+          (urlKey.isEmpty || profileURLEntry(of: p) < 0 || profileURLEntry(of: p) == urlEntry) && !keptApart(p)
         }
         if candidates.count == 1 {
           found = candidates[0]
@@ -433,6 +459,20 @@ struct ContactResolver {
     pendingAmbiguous += candidates
     if identity.ambiguous.count < IdentityReport.listLimit {
       identity.ambiguous.append(.init(record: record, name: name, candidates: candidates, reason: reason))
+    } else {
+      identity.ambiguousNotListed += 1
+    }
+  }
+
+  /// Records that a record was not merged into `person` because a
+  /// `different` correction keeps them apart: listed among the ambiguous
+  /// records with that reason, but not among `ambiguousPairs` (they are
+  /// known to be two people, so nothing keeps them from being introduced).
+  private mutating func noteKeptApart(_ record: String, _ name: String, _ person: String) {
+    identity.keptApartByCorrection += 1
+    if identity.ambiguous.count < IdentityReport.listLimit {
+      identity.ambiguous.append(
+        .init(record: record, name: name, candidates: [person], reason: "kept apart by a `different` correction"))
     } else {
       identity.ambiguousNotListed += 1
     }

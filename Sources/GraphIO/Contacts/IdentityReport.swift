@@ -63,6 +63,11 @@ public struct IdentityReport: Sendable, Codable, Equatable {
     public var other: String
   }
 
+  /// Times a record was not merged into a person because a `different`
+  /// correction (`ContactOptions.keptApart`) keeps them apart; each is also
+  /// listed in `ambiguous`. Not part of the JSON answers.
+  public var keptApartByCorrection = 0
+
   public static let listLimit = 1000
 
   enum CodingKeys: String, CodingKey {

@@ -124,7 +124,8 @@ struct RenderCommand: ParsableCommand {
     // The views of an analysis follow it: without negative ties unless --include-negative.
     let drawsEverything = view == .network || view == .ego
     let file = OutputFile(path: output, content: pictureFormat.content, otherwise: "choose another --format")
-    let g = try (drawsEverything ? input.load(writing: [file]) : input.loadForAnalysis(writing: [file])).graph
+    let loaded = try drawsEverything ? input.load(writing: [file]) : input.loadForAnalysis(writing: [file])
+    let g = loaded.graph
     var o = ViewOptions()
     o.maxNodes = maxNodes
     o.maxNamed = maxNames
@@ -155,7 +156,8 @@ struct RenderCommand: ParsableCommand {
       let e = try PersonReference.resolve(ego!, in: g, option: "--ego")
       model = .ego(g, ego: e, options: o)
     case .introductions:
-      model = try Self.introductionsModel(g, ego: ego, top: top, classifier: input.classifier, options: o)
+      model = try Self.introductionsModel(
+        g, ego: ego, top: top, classifier: input.classifier, apart: IntroductionsReport.keptApart(loaded), options: o)
     case .path:
       let source = try PersonReference.resolve(from!, in: g, option: "--from")
       let targets = try TargetReference.chainTarget(from: source, to: to, toCompany: toCompany, toIndustry: nil, in: g)
@@ -174,12 +176,12 @@ struct RenderCommand: ParsableCommand {
 
   /// The introductions view: the ego's best pairs, or network-wide pairs without an ego.
   static func introductionsModel(
-    _ g: Graph, ego: String?, top: Int, classifier: TieClassifier, options: ViewOptions
+    _ g: Graph, ego: String?, top: Int, classifier: TieClassifier, apart: Set<PersonPair> = [], options: ViewOptions
   ) throws -> RenderModel {
     if let ego {
       let e = try PersonReference.resolve(ego, in: g, option: "--ego")
       let r = g.introductionCandidates(
-        for: e, options: IntroductionOptions(top: top, closeAtLeast: classifier.strongAtLeast))
+        for: e, options: IntroductionOptions(top: top, closeAtLeast: classifier.strongAtLeast, apart: apart))
       if r.contactsConsidered < r.contacts {
         Terminal.note(
           IntroductionsReport.capNotice(
@@ -189,10 +191,12 @@ struct RenderCommand: ParsableCommand {
         g, ego: e, pairs: r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) },
         options: options)
     }
-    let r = g.networkIntroductions(perPerson: 3)
+    let r = g.networkIntroductions(perPerson: 3, apart: apart)
     return .introductions(
       g, ego: nil,
-      pairs: r.candidates.prefix(top).map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) },
+      pairs: r.diverseCandidates(limit: top).map {
+        SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons)
+      },
       options: options)
   }
 }

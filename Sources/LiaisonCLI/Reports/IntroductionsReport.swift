@@ -197,7 +197,7 @@ struct IntroduceResult: Codable, Equatable {
   static let csvHeader = CSVTable([
     "a_id", "a_name", "b_id", "b_name", "score", "commonContacts", "adamicAdar", "resourceAllocation", "jaccard",
     "commonContactsBesidesEgo", "adamicAdarBesidesEgo", "resourceAllocationBesidesEgo", "jaccardBesidesEgo",
-    "introducibility", "contextFit", "bridging", "constraintChange", "reasons",
+    "introducibility", "contextFit", "bridging", "constraintChange", "reasons", "sameName",
   ]).text
 
   /// One CSV line, newline included.
@@ -207,7 +207,7 @@ struct IntroduceResult: Codable, Equatable {
       .number(c.adamicAdar), .number(c.resourceAllocation), .number(c.jaccard), .int(c.commonContactsBesidesEgo),
       .number(c.adamicAdarBesidesEgo), .number(c.resourceAllocationBesidesEgo), .number(c.jaccardBesidesEgo),
       .number(c.introducibility), .number(c.contextFit), .number(c.bridging), .number(c.constraintChange),
-      .text(c.reasons.joined(separator: "; ")),
+      .text(c.reasons.joined(separator: "; ")), .text(c.sameName == true ? "true" : "false"),
     ])
   }
 
