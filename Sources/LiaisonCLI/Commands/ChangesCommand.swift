@@ -128,7 +128,7 @@ struct ChangesCommand: ParsableCommand {
     if let since = c.quietSince {
       let shown = 15
       var t = TextTable(["not contacted since \(since.iso)", "last contact"])
-      for q in c.notContacted.suffix(shown).reversed() {
+      for q in c.notContacted.prefix(shown) {
         t.add([q.company.isEmpty ? q.name : "\(q.name) (\(q.company))", q.lastContact?.iso ?? "never"])
       }
       out.append(
