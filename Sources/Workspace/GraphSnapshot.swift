@@ -20,7 +20,7 @@ import GraphIO
 /// whose checksums fail, is never used.
 enum GraphSnapshot {
   static let magic: [UInt8] = Array("LIAISNAP".utf8)
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
   static let byteOrderMark: UInt32 = 0x0102_0304
   static let headerSize = 64
 
@@ -33,7 +33,7 @@ enum GraphSnapshot {
     case emailOffsets, emails, tagOffsets, tags
     case tieMeta = 30
     case ratedMask, interactions, interactionsOut, interactionsIn, lastContact, since, confidence
-    case kind, kindNames, source, sourceNames, negative
+    case kind, kindNames, source, sourceNames, negative, modelStrength
     case reports = 50
   }
 
@@ -105,6 +105,7 @@ enum GraphSnapshot {
     add(.source, t.source)
     sections.append((.sourceNames, stringList(t.sourceNames)))
     add(.negative, t.negative)
+    add(.modelStrength, t.modelStrength)
     sections.append((.reports, Array(try SnapshotReports(loaded).json().utf8)))
 
     // Header, fingerprint, table, sections.
@@ -362,7 +363,7 @@ enum GraphSnapshot {
         case 1: .none
         default: .mask(try array(.ratedMask, UInt64.self))
         }
-      let ties = TieAttributes(
+      var ties = TieAttributes(
         count: Int(meta[0]), rated: rated, interactions: try array(.interactions, Int32.self),
         interactionsOut: try array(.interactionsOut, Int32.self),
         interactionsIn: try array(.interactionsIn, Int32.self),
@@ -372,6 +373,7 @@ enum GraphSnapshot {
         sourceNames: try strings(.sourceNames),
         referenceDate: meta[2] == Int64.min ? nil : Day(daysSinceEpoch: Int32(meta[2])),
         negative: try array(.negative, UInt64.self))
+      ties.modelStrength = try array(.modelStrength, UInt64.self)
       let graph = Graph(
         storage: CSRStorage(offsets: offsets, targets: targets, strengths: strengths, upperStart: upperStart),
         people: people, ties: ties)

@@ -73,7 +73,7 @@ final class MaterializedSources {
   private(set) var originals: [String: (path: String, ownerRule: String?)] = [:]
 
   init(_ imports: [StoredImport], db: Database, beside databasePath: String) throws {
-    var template = Array((databasePath + ".sources-XXXXXX").utf8CString)
+    var template = Array((databasePath + ".sources-\(getpid())-XXXXXX").utf8CString)
     let made = WorkspaceLocation.ownerOnly { template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } }
     guard made != nil else {
       throw WorkspaceError("cannot make a temporary folder beside \(databasePath): \(String(cString: strerror(errno)))")
@@ -102,17 +102,19 @@ final class MaterializedSources {
 
   /// `loaded` with every temporary path replaced by the original's, and the
   /// owner rules as found at import time.
+  /// `text` (a path, or `path:line`) with a temporary copy's path replaced by the original's.
+  func original(_ text: String) -> String {
+    guard isCopy(text) else { return text }
+    if let o = originals[text] { return o.path }
+    // `file:line` references.
+    if let colon = text.lastIndex(of: ":"), let o = originals[String(text[..<colon])] {
+      return o.path + text[colon...]
+    }
+    return text
+  }
+
   func restoringPaths(_ loaded: LoadedNetwork) -> LoadedNetwork {
     var loaded = loaded
-    func original(_ text: String) -> String {
-      guard isCopy(text) else { return text }
-      if let o = originals[text] { return o.path }
-      // `file:line` references.
-      if let colon = text.lastIndex(of: ":"), let o = originals[String(text[..<colon])] {
-        return o.path + text[colon...]
-      }
-      return text
-    }
     for i in loaded.imports.indices {
       let file = loaded.imports[i].file
       if let o = originals[file] {
@@ -133,5 +135,17 @@ final class MaterializedSources {
   /// Deletes the temporary folder and everything in it.
   func remove() {
     try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// Removes the temporary folders beside `databasePath` left by runs that
+  /// were killed (`NAME.sources-PID-XXXXXX` whose process is gone). O(entries in the folder).
+  static func removeStale(beside databasePath: String) {
+    let folder = WorkspaceLocation.folder(of: databasePath)
+    let prefix = (databasePath.split(separator: "/").last.map(String.init) ?? databasePath) + ".sources-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0 else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: "\(folder)/\(name)") }
+    }
   }
 }

@@ -35,8 +35,6 @@ public final class Workspace {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
-      // WAL: readers go on while an import writes, and a crash mid-write leaves the last commit.
-      _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       // 64 MiB of page cache: an import of a million ties rewrites large tables.
       try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -45,16 +43,34 @@ public final class Workspace {
       let queue = try WorkspaceLocation.ownerOnly { () throws -> DatabaseQueue in
         if !exists { try WorkspaceLocation.makeFolders(WorkspaceLocation.folder(of: path)) }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try refuseForeign(queue, path: path)
+        // WAL (kept by the file): readers go on while an import writes, and a crash mid-write leaves the last commit.
+        try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
         try WorkspaceSchema.migrate(queue)
         return queue
       }
       let workspace = Workspace(path: path, queue: queue)
       workspace.restrictFiles()
+      MaterializedSources.removeStale(beside: path)
       return workspace
     } catch let error as WorkspaceError {
       throw error
     } catch {
       throw WorkspaceError("cannot open the workspace \(path): \(Self.describe(error))")
+    }
+  }
+
+  /// Throws when the database at `path` holds tables but is not a workspace
+  /// (no migration record): another program's database is never changed.
+  static func refuseForeign(_ queue: DatabaseQueue, path: String) throws {
+    let (tables, migrated) = try queue.read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0,
+        try db.tableExists("grdb_migrations")
+      )
+    }
+    if tables > 0 && !migrated {
+      throw WorkspaceError("\(path) is an SQLite database but not a Liaison workspace — give another --workspace path")
     }
   }
 

@@ -86,8 +86,16 @@ extension Workspace {
     let sources = try read { db in try MaterializedSources(imports, db: db, beside: path) }
     defer { sources.remove() }
     // Row errors of stored sources were shown when they were imported.
-    let loaded = try NetworkLoader.load(sources.specs + extra, options: options) { error in
-      if !sources.isCopy(error.file) { onRowError(error) }
+    let loaded: LoadedNetwork
+    do {
+      loaded = try NetworkLoader.load(sources.specs + extra, options: options) { error in
+        if !sources.isCopy(error.file) { onRowError(error) }
+      }
+    } catch {
+      // Name a stored file by the path it was imported from.
+      var named = error
+      named.file = sources.original(error.file)
+      throw named
     }
     let (corrected, report) = try Self.corrected(sources.restoringPaths(loaded), corrections, options: options)
     return (corrected, imports.count, report)
@@ -119,6 +127,7 @@ extension Workspace {
       "reference=\(o.referenceDate.map { "\($0)" } ?? "-")", "weights=\(o.weights?.rawValue ?? "-")",
       "infer=\(c.infer)", "maxGroup=\(c.maxGroupSize)", "minOwners=\(c.minSharedOwners)",
       "maxParticipants=\(c.maxParticipants)", "minConfidence=\(c.minConfidence)",
+      "maxRecipients=\(o.mail.maxRecipients)", "me=\(o.mail.me.joined(separator: ","))",
       "snapshot=\(GraphSnapshot.version)",
     ].joined(separator: ";")
     return SHA256.hex(Array(text.utf8))

@@ -7,11 +7,10 @@ enum WorkspaceSchema {
   /// The migrations, oldest first.
   static let versions = ["v1"]
 
-  /// The migrator with every migration up to `last` (default: all).
-  static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
+  /// The migrator with every migration, in `versions` order.
+  static func migrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in try v1(db) }
-    _ = last
     return migrator
   }
 

@@ -104,15 +104,9 @@ import Testing
 
   /// Runs the command with standard error sent to a file; returns the exit code and what was written there.
   func runCapturingStandardError(_ args: [String], in tmp: TempFolder) -> (Int32, String) {
-    let path = "\(tmp.path)/stderr.txt"
-    let saved = dup(2)
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    dup2(fd, 2)
-    close(fd)
-    let code = LiaisonCommand.run(arguments: args)
-    dup2(saved, 2)
-    close(saved)
-    return (code, TempFolder.read(path: path) ?? "")
+    var code: Int32 = 0
+    let text = capturingStandardError { code = LiaisonCommand.run(arguments: args) }
+    return (code, text)
   }
 
   /// A star of 40 contacts with --max-contacts 6: a notice names the cap and

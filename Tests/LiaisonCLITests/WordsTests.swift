@@ -8,8 +8,14 @@ import Testing
   import Glibc
 #endif
 
+/// One redirection of standard output at a time across suites.
+private let standardOutputLock = NSLock()
+
 /// What `body` writes to standard output (file descriptor 1), flushed.
+/// Other tests running meanwhile may add lines of their own.
 func capturingStandardOutput(_ body: () -> Void) -> String {
+  standardOutputLock.lock()
+  defer { standardOutputLock.unlock() }
   let tmp = TempFolder()
   defer { tmp.cleanUp() }
   let path = "\(tmp.path)/stdout.txt"

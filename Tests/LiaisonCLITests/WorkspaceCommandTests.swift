@@ -148,5 +148,14 @@ import Testing
       #expect(LiaisonCommand.run(arguments: ["import", half, "--max-rejected", "50%"] + ws + out) == 0)
       #expect(LiaisonCommand.run(arguments: ["stats"] + ws + out) == 0, "read back under the default limit")
     }
+    // An import reads the stored files with the new ones, under its own options: a stored
+    // file that fails them is named by the path it was imported from.
+    let more = tmp.write("more.csv", "source,target\nc,d\n")
+    var code: Int32 = -1
+    let err = capturingStandardError {
+      code = LiaisonCommand.run(arguments: ["import", more, "--strict"] + ws + out)
+    }
+    #expect(code == 1)
+    #expect(err.contains(half) && !err.contains(".sources-"), "\(err)")
   }
 }

@@ -78,6 +78,43 @@ struct SmallFiles {
     #expect(!WorkspaceLocation.exists("\(f.tmp.path)/data"))
   }
 
+  @Test func anotherProgramsDatabaseIsLeftAlone() throws {
+    let f = SmallFiles()
+    defer { f.tmp.cleanUp() }
+    let path = "\(f.tmp.path)/other.sqlite"
+    let other = try DatabaseQueue(path: path)
+    try other.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+    try other.close()
+    #expect(throws: WorkspaceError.self) { try Workspace.open(at: path, create: false) }
+    let (tables, mode) = try DatabaseQueue(path: path).read { db in
+      (
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+        try String.fetchOne(db, sql: "PRAGMA journal_mode")
+      )
+    }
+    #expect(tables == ["notes"] && mode == "delete")
+  }
+
+  @Test func copiesLeftByAKilledRunAreRemoved() throws {
+    let f = SmallFiles()
+    defer { f.tmp.cleanUp() }
+    let workspace = try Workspace.open(at: f.workspace, create: true)
+    _ = try workspace.importFiles(f.specs(f.people, f.ties), options: LoadOptions())
+    // A process id above the kernel's limit (pid_max is at most 2^22) is never alive.
+    let stale = f.workspace + ".sources-99999999-abcdef"
+    let mine = f.workspace + ".sources-\(getpid())-abcdef"
+    for dir in [stale, mine] { mkdir(dir, 0o700) }
+    _ = try Workspace.open(at: f.workspace, create: false)
+    #expect(!WorkspaceLocation.exists(stale))
+    #expect(WorkspaceLocation.exists(mine), "a live process's copies stay")
+    // A load leaves none of its own behind.
+    rmdir(mine)
+    _ = try workspace.rebuild(
+      try workspace.read { db in try StoredImport.current(db) }, extra: [], options: LoadOptions())
+    let left = try FileManager.default.contentsOfDirectory(atPath: WorkspaceLocation.folder(of: f.workspace))
+    #expect(!left.contains { $0.contains(".sources-") })
+  }
+
   @Test func locationOrder() {
     let env: [String: String] = ["LIAISON_WORKSPACE": "/a/w.sqlite", "XDG_DATA_HOME": "/x", "HOME": "/h"]
     #expect(WorkspaceLocation.resolve(explicit: "/e.sqlite") { env[$0] } == "/e.sqlite")
@@ -195,8 +232,22 @@ struct SmallFiles {
       #expect(a.ties.source(t) == b.ties.source(t) && a.ties.kind(t) == b.ties.kind(t))
       #expect(a.ties.confidence(t) == b.ties.confidence(t) && a.ties.isRated(t) == b.ties.isRated(t))
       #expect(a.ties.lastContact(t) == b.ties.lastContact(t) && a.ties.interactions(t) == b.ties.interactions(t))
+      #expect(a.ties.hasModelStrength(t) == b.ties.hasModelStrength(t) && a.ties.isNegative(t) == b.ties.isNegative(t))
     }
     #expect(direct.imports == back.imports && direct.identity == back.identity && direct.build == back.build)
     #expect(direct.identity?.ambiguousPairs == back.identity?.ambiguousPairs)
+  }
+
+  @Test func snapshotKeepsWhichStrengthsTheModelMade() throws {
+    let f = SmallFiles()
+    defer { f.tmp.cleanUp() }
+    let ties = f.tmp.write(
+      "evidence.csv", "source,target,interactions,last_contact\na,b,5,2026-01-01\nb,c,1,2020-03-01\n")
+    let direct = try NetworkLoader.load([InputSpec(path: ties)])
+    let zeros = String(repeating: "0", count: 64)
+    let bytes = try GraphSnapshot.encode(direct, generation: 1, fingerprint: zeros)
+    let back = try GraphSnapshot.decode(bytes, table: GraphSnapshot.verify(bytes, generation: 1, fingerprint: zeros))
+    #expect(direct.graph.tieCount == 2 && (0..<2).allSatisfy { direct.graph.ties.hasModelStrength($0) })
+    #expect((0..<2).allSatisfy { back.graph.ties.hasModelStrength($0) })
   }
 }

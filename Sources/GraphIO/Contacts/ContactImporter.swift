@@ -57,6 +57,8 @@ enum ContactImporter {
       try ContactActivity.read(kind: .interactions, owner: owner, into: &session)
     case .people, .ties, .edges, .pajek, .dl, .matrix, .graphml, .gexf, .twomode:
       preconditionFailure("tables are not contact exports")
+    case .mbox, .eml, .ics:
+      preconditionFailure("mailboxes and calendars are read by MailImporter")
     }
   }
 }

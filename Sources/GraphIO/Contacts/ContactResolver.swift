@@ -608,6 +608,31 @@ struct ContactResolver {
     return isNew
   }
 
+  /// Records `count` interactions between `owner` and `person` at once (a
+  /// mailbox's messages to one person), dated from `first` to `last`.
+  /// - Returns: whether it started a new owner → person tie.
+  mutating func addEvents(
+    owner: Int, person: PersonID, count: Int, first: Day?, last: Day?, outgoing: Bool?, sourceKind: String,
+    file: String
+  ) -> Bool {
+    guard count > 0 else { return false }
+    let isNew = addEvent(
+      owner: owner, person: person, date: first, outgoing: outgoing, sourceKind: sourceKind, file: file)
+    let t = findOwnerTie(owner: owner, person: person)
+    let more = Int32(clamping: count - 1)
+    switch outgoing {
+    case .some(true):
+      ownerTieList[t].out =
+        ownerTieList[t].out.addingReportingOverflow(more).overflow ? .max : ownerTieList[t].out + more
+    case .some(false):
+      ownerTieList[t].inbound =
+        ownerTieList[t].inbound.addingReportingOverflow(more).overflow ? .max : ownerTieList[t].inbound + more
+    case .none: break
+    }
+    if let last { ownerTieList[t].lastEvent = max(ownerTieList[t].lastEvent ?? last, last) }
+    return isNew
+  }
+
   /// Records that these people took part in one message or meeting together.
   mutating func addCoParticipation(_ people: [PersonID]) {
     let group = Array(Set(people)).sorted()

@@ -34,6 +34,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
   public var negativeTies: Int?
   /// Problems that did not cost a row (a value cut to size, an unknown charset).
   public var warnings: [RowError]?
+  /// Mailboxes and calendars: messages, set-aside mail, owner addresses (Guides/MailAndCalendar.md).
+  public var mail: MailImportSummary?
   public var rowsRead = 0
   /// Rows that became a new person or tie.
   public var imported = 0

@@ -104,6 +104,7 @@ public struct ImportSession {
         resolver.indexExisting(builder)
         readsContacts = true
       }
+      if format.isMailOrCalendar { return try MailImporter.read(format: format, spec: spec, into: &self) }
       let (owner, rule) = OwnerRules.owner(of: spec, format: format, option: options.contacts.owner)
       report.owner = owner
       report.ownerRule = rule.rawValue
@@ -147,7 +148,8 @@ public struct ImportSession {
     for (i, r) in reports.enumerated() {
       guard var r else { continue }
       let folded = build.mergedByOrigin[UInt16(truncatingIfNeeded: i + 1)] ?? 0
-      if r.format != InputFormat.people.rawValue {
+      // (Mailboxes count messages, not tie rows: nothing to move.)
+      if r.format != InputFormat.people.rawValue && r.mail == nil {
         r.imported -= folded
         r.merged += folded
       }
@@ -156,6 +158,7 @@ public struct ImportSession {
       {
         throw refusal
       }
+      if r.rowsRead == 0, let mail = r.mail { throw MailImporter.nothingUsed(r.file, mail) }
       if r.rowsRead == 0 {
         throw ImportError(
           file: r.file, line: 0, column: 0, message: "the file has a header but no data rows",

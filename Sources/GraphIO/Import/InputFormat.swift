@@ -37,6 +37,12 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   case vcard
   /// A generic interaction log: date, participants, kind, direction.
   case interactions
+  /// A mailbox (mbox: Google Takeout, Thunderbird), headers only (Guides/MailAndCalendar.md).
+  case mbox
+  /// One mail message (`.eml`), headers only.
+  case eml
+  /// An iCalendar file (`.ics`): events, organisers and attendees.
+  case ics
 
   /// Whether this version can import the format.
   public var isSupported: Bool { true }
@@ -48,6 +54,9 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
     default: true
     }
   }
+
+  /// Mailboxes and calendars (read by `MailImporter`).
+  var isMailOrCalendar: Bool { self == .mbox || self == .eml || self == .ics }
 
   /// Exports that list contacts (as opposed to activity logs).
   var listsContacts: Bool {
@@ -202,6 +211,7 @@ public enum FormatDetector {
     guard let firstIndex = lines.firstIndex(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) else {
       throw ImportError(file: path, line: 0, column: 0, message: "the file is empty", hint: nil)
     }
+    if let mail = mailFormat(Array(lines[firstIndex...])) { return mail }
     if let network = networkFormat(bytes) ?? moreNetworkFormats(bytes, columns: columns) { return network }
     let first = lines[firstIndex]
     let text = String(decoding: first, as: UTF8.self)

@@ -14,6 +14,8 @@ public struct LoadOptions: Sendable {
   public var referenceDate: Day?
   /// Owners and inference for contact exports.
   public var contacts = ContactOptions()
+  /// Mailboxes and calendars: recipients limit, the owner's addresses.
+  public var mail = MailOptions()
   /// Called as each phase of loading ends, with its name (`read FILE`,
   /// `contact ties`, `build`) and its duration.
   public var onPhaseEnd: (@Sendable (String, Duration) -> Void)?

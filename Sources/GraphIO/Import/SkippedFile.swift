@@ -36,7 +36,7 @@ public struct SkippedFile: Sendable, Codable, Equatable {
   static let notDataExtensions: Set<String> = [
     "md", "markdown", "rst", "pdf", "doc", "docx", "odt", "rtf", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif",
     "tiff", "heic", "svg", "html", "htm", "zip", "gz", "tgz", "bz2", "xz", "7z", "tar", "xlsx", "xls", "ods", "json",
-    "js", "css", "py", "sh", "swift", "log", "pem", "key",
+    "js", "css", "py", "sh", "swift", "log", "pem", "key", "msf",
   ]
 
   /// Why a file found in a folder is not read without looking inside, or nil:

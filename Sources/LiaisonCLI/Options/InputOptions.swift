@@ -88,6 +88,20 @@ struct InputOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Keep inferred ties with at least this confidence (0–1).")
   var inferMinConfidence: Double = 0.1
 
+  @Option(
+    parsing: .unconditional,
+    help:
+      "Messages and meetings with more recipients or attendees than this give no co-recipient ties (mailboxes, calendars)."
+  )
+  var maxRecipients: Int = 10
+
+  @Option(
+    name: .customLong("me"),
+    help: ArgumentHelp(
+      "One of your own addresses, for mailboxes and calendars (repeatable; default: the most frequent sender).",
+      valueName: "email"))
+  var me: [String] = []
+
   @Option(help: "Reference date (YYYY-MM-DD) for dormant ties; default: the latest date in the data.")
   var asOf: String?
 
@@ -120,6 +134,7 @@ struct InputOptions: ParsableArguments {
     try OptionRange.atLeast(2, inferMaxGroup, "--infer-max-group")
     try OptionRange.fraction(inferMinConfidence, "--infer-min-confidence")
     try OptionRange.atLeast(2, inferMinOwners, "--infer-min-owners")
+    try OptionRange.atLeast(2, maxRecipients, "--max-recipients")
     try OptionRange.atLeast(0, dormantAfter, "--dormant-after")
     if let asOf { try DateOption.validate(asOf, option: "--as-of") }
     if !(0 < weakAtLeast && weakAtLeast <= strongAtLeast && strongAtLeast <= 1) {
@@ -155,6 +170,8 @@ struct InputOptions: ParsableArguments {
     options.weights = weights.flatMap(WeightMapping.init(rawValue:))
     options.columns = columns.flatMap { try? ColumnMap(argument: $0) }
     options.maxRejected = Self.share(maxRejected) ?? 0.1
+    options.mail.maxRecipients = maxRecipients
+    options.mail.me = me
     options.skipUnusable = !strict
     return options
   }
