@@ -89,7 +89,7 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LiaisonTestSupport"]),
     .testTarget(
       name: "LiaisonCLITests",
-      dependencies: ["LiaisonCLI", "LiaisonTestSupport"]
+      dependencies: ["LiaisonCLI", "Workspace", "LiaisonTestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6]

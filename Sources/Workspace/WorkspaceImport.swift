@@ -82,7 +82,7 @@ extension Workspace {
     options.onSkip = nil
     options.onPhaseEnd = nil
     var current = try read { db in try StoredImport.current(db) }
-    var (loaded, _) = try rebuild(current, extra: fresh.map(\.spec), options: options, onRowError: onRowError)
+    var loaded = try rebuild(current, extra: fresh.map(\.spec), options: options, onRowError: onRowError).loaded
     let reports = Dictionary(loaded.imports.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
     let incoming = fresh.compactMap { f in reports[f.spec.path].map { (f, $0) } }
     let replacing = Set(
@@ -143,7 +143,7 @@ extension Workspace {
     result.imported = imported
     result.superseded = supersededPairs.map { (old: $0.0, by: $0.1) }
     // The snapshot follows the commit: if this write is lost, the generation tells it is stale.
-    try? writeSnapshot(loaded, generation: try generation(), fingerprint: Self.fingerprint(options))
+    try? writeSnapshot(loaded, generation: try generation(), fingerprint: try snapshotFingerprint(options))
     restrictFiles()
     phaseEnded("workspace: snapshot")
     return result

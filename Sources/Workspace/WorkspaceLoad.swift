@@ -22,20 +22,30 @@ extension Workspace {
   ///   source cannot be read (it was read when imported; a damaged workspace).
   /// - Complexity: O(V + E + text) from the snapshot; a full load of the sources otherwise.
   public func load(options: LoadOptions) throws -> (LoadedNetwork, LoadPath) {
+    let (loaded, from, _) = try loadReporting(options: options)
+    return (loaded, from)
+  }
+
+  /// `load(options:)`, with what the corrections did when the network was
+  /// rebuilt from the sources (nil when read from the snapshot, or when
+  /// there are no corrections).
+  public func loadReporting(options: LoadOptions) throws -> (LoadedNetwork, LoadPath, CorrectionsReport?) {
     var options = Self.workspaceOptions(options)
     // Each stored file passed the rejection limit of its own import; it is not judged again.
     options.strict = false
     options.maxRejected = 1
-    let fingerprint = Self.fingerprint(options)
     let generation = try generation()
-    if let loaded = try? readSnapshot(generation: generation, fingerprint: fingerprint) { return (loaded, .snapshot) }
+    let fingerprint = try snapshotFingerprint(options)
+    if let loaded = try? readSnapshot(generation: generation, fingerprint: fingerprint) {
+      return (loaded, .snapshot, nil)
+    }
     let imports = try read { db in try StoredImport.current(db) }
     if imports.isEmpty {
       throw WorkspaceError("the workspace \(path) holds no imports — import files first: liaison import FILE…")
     }
-    let loaded = try rebuild(imports, extra: [], options: options).loaded
-    try? writeSnapshot(loaded, generation: generation, fingerprint: fingerprint)
-    return (loaded, .sources)
+    let rebuilt = try rebuild(imports, extra: [], options: options)
+    try? writeSnapshot(rebuilt.loaded, generation: generation, fingerprint: fingerprint)
+    return (rebuilt.loaded, .sources, rebuilt.report)
   }
 
   /// Calls `body` with specs that read copies of the current sources (in a
@@ -68,7 +78,11 @@ extension Workspace {
   func rebuild(
     _ imports: [StoredImport], extra: [InputSpec], options: LoadOptions,
     onRowError: @escaping (ImportError) -> Void = { _ in }
-  ) throws -> (loaded: LoadedNetwork, sources: Int) {
+  ) throws -> (loaded: LoadedNetwork, sources: Int, report: CorrectionsReport?) {
+    // The corrections and the log (WorkspaceCorrections.swift): `different`
+    // pairs act inside identity resolution, the rest after the load.
+    let corrections = try networkCorrections()
+    let options = Self.keepingApart(options, corrections)
     let sources = try read { db in try MaterializedSources(imports, db: db, beside: path) }
     defer { sources.remove() }
     // Row errors of stored sources were shown when they were imported.
@@ -83,17 +97,14 @@ extension Workspace {
       named.file = sources.original(error.file)
       throw named
     }
-    let corrected = try applyCorrections(sources.restoringPaths(loaded))
-    return (corrected, imports.count)
+    let (corrected, report) = try Self.corrected(sources.restoringPaths(loaded), corrections, options: options)
+    return (corrected, imports.count, report)
   }
 
-  // HOOK (corrections and the interaction log): the user's corrections and
-  // logged interactions, stored in the `correction`, `interaction` and
-  // `interaction_person` tables, are to be applied here to the network read
-  // from the sources, before the snapshot is written. An identity today.
-  /// The network with the workspace's corrections and logged interactions applied.
-  func applyCorrections(_ loaded: LoadedNetwork) throws -> LoadedNetwork {
-    loaded
+  /// The snapshot's fingerprint: the options' and the corrections' in force.
+  func snapshotFingerprint(_ options: LoadOptions) throws -> String {
+    let digest = Self.correctionsDigest(try networkCorrections())
+    return digest.isEmpty ? Self.fingerprint(options) : SHA256.hex(Array((Self.fingerprint(options) + digest).utf8))
   }
 
   /// `options` as they apply to stored sources: the format, owner and column

@@ -99,6 +99,7 @@ struct DemoCommand: ParsableCommand {
       print("  liaison reach --workspace \(path)   (the owner's weak-tie reach)")
       print("  liaison path --workspace \(path) --to-company Acme")
       print("  liaison workspace info --workspace \(path)")
+      try DemoLog.show(workspace, options: defaults.loadOptions)
     } catch let error as ImportError {
       Terminal.error(error.commandLineText)
       throw ExitCode.failure

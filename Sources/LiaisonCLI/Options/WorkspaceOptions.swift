@@ -49,7 +49,8 @@ extension InputOptions {
     }
     do {
       let start = Clock.now()
-      let (loaded, from) = try workspace.load(options: loadOptions)
+      let (loaded, from, report) = try workspace.loadReporting(options: loadOptions)
+      if let report { WorkspaceNotes.unknownKeys(report) }
       if getenv("LIAISON_TIMINGS") != nil {
         Terminal.note(
           "load from the workspace (\(from.rawValue)): \(fixed(Clock.now() - start, 3)) s (\(TextFormat.count(loaded.graph.personCount, "person", plural: "people")), \(TextFormat.count(loaded.graph.tieCount, "tie")))"

@@ -22,6 +22,8 @@ struct PathAnswer: Codable, Equatable {
     var inferred: Bool
     /// True for a negative (signed) tie, used only with `--include-negative`; absent otherwise.
     var negative: Bool? = nil
+    /// The interaction-log entry that is evidence for the tie (`log #12`); absent when none.
+    var logged: String? = nil
   }
   struct Path: Codable, Equatable {
     var people: [Person]
@@ -78,7 +80,7 @@ enum IntroductionChains {
       from: g.people.id(of: a), to: g.people.id(of: b), strength: Double(g.strength(between: a, and: b) ?? 0),
       tieClass: g.tieClass(t, classifier: classifier).rawValue, lastContact: g.ties.lastContact(t)?.iso,
       since: g.ties.since(t)?.iso, kind: g.ties.kind(t), interactions: g.ties.interactions(t),
-      inferred: g.ties.isInferred(t), negative: g.ties.isNegative(t) ? true : nil)
+      inferred: g.ties.isInferred(t), negative: g.ties.isNegative(t) ? true : nil, logged: LoggedEvidence.entry(g, t))
   }
 
   /// One plain sentence a person would act on.
@@ -93,6 +95,7 @@ enum IntroductionChains {
       if let d = h.lastContact { parts.append("last contact \(d)") }
       if let k = h.kind { parts.append(k.replacingOccurrences(of: "-", with: " ")) }
       if h.inferred { parts.append("inferred") }
+      if let entry = h.logged { parts.append("logged: \(entry)") }
       return parts.joined(separator: ", ")
     }
     let people = p.people
@@ -166,7 +169,8 @@ extension PathAnswer {
         t.add([
           "→", String(who.name.prefix(28)), String(who.company.prefix(24)),
           e.tieClass + (e.inferred ? " (inferred)" : "") + (e.negative == true ? " (negative)" : ""),
-          fixed(e.strength, 2) + (mark.isEmpty ? "" : " ←"), e.lastContact ?? "-", e.kind ?? "-",
+          fixed(e.strength, 2) + (mark.isEmpty ? "" : " ←"), e.lastContact ?? "-",
+          (e.kind ?? "-") + (e.logged.map { ", \($0)" } ?? ""),
         ])
       }
       out += t.render()

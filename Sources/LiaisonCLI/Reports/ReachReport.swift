@@ -16,6 +16,8 @@ struct ReachAnswer: Codable {
     var jobValue: Double
     var inferred: Bool
     var reopens: Int?
+    /// The interaction-log entry that is evidence for the tie (`log #12`); absent when none.
+    var logged: String? = nil
   }
   struct Cover: Codable {
     var fraction: Double
@@ -84,13 +86,26 @@ extension ReachAnswer {
         id: g.people.id(of: c.person), name: g.people.name(of: c.person), company: g.people.company(of: c.person),
         tieClass: c.tieClass.rawValue, strength: c.strength, secondDegree: c.secondDegree, uniqueReach: c.uniqueReach,
         mutualContacts: c.mutualContacts, jobValue: c.jobValue, inferred: c.inferred,
-        reopens: c.tieClass == .dormant ? c.reopens : nil)
+        reopens: c.tieClass == .dormant ? c.reopens : nil, logged: LoggedEvidence.entry(g, r.ego, c.person))
     }
     func group(_ x: GroupReach) -> ReachAnswer.Group {
       ReachAnswer.Group(
         name: x.name, contacts: x.direct, secondDegree: x.secondDegree, onlyThroughWeakTies: !x.throughStrongTie)
     }
     var notes: [String] = []
+    let logged = r.contacts.compactMap { c in
+      LoggedEvidence.entry(g, r.ego, c.person).map { (c, $0) }
+    }
+    if !logged.isEmpty {
+      let shown = logged.prefix(5).map { c, entry in
+        let t = g.tieID(between: r.ego, and: c.person)
+        let last = t.flatMap { g.ties.lastContact($0) }.map { ", last contact \($0.iso)" } ?? ""
+        return "\(g.people.name(of: c.person)) (\(entry), \(c.tieClass.rawValue) tie\(last))"
+      }
+      notes.append(
+        "Logged interactions are evidence for \(TextFormat.count(logged.count, "tie")): "
+          + shown.joined(separator: "; ") + (logged.count > 5 ? "; …" : "") + ".")
+    }
     if r.inferredContacts > 0 {
       notes.append(
         "\(grouped(r.inferredContacts)) of the contacts \(r.inferredContacts == 1 ? "is" : "are") joined by inferred "
