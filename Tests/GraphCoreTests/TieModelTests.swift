@@ -184,3 +184,20 @@ import Testing
     #expect(!(try given.build().0.ties.hasModelStrength(0)))
   }
 }
+
+/// A tie is unreciprocated only when every logged interaction has a
+/// direction and none came back.
+@Suite struct UnreciprocatedTests {
+  @Test func undirectedInteractionsLeaveReciprocityOpen() {
+    let c = TieClassifier()
+    let day = Day(year: 2026, month: 10, day: 1)
+    #expect(
+      c.classify(strength: 0.6, lastContact: day, interactionsOut: 1, interactionsIn: 0, asOf: day) == .unreciprocated)
+    #expect(
+      c.classify(strength: 0.6, lastContact: day, interactionsOut: 1, interactionsIn: 0, interactions: 1, asOf: day)
+        == .unreciprocated)
+    #expect(
+      c.classify(strength: 0.6, lastContact: day, interactionsOut: 1, interactionsIn: 0, interactions: 13, asOf: day)
+        == .strong, "12 interactions of a ties table have no direction")
+  }
+}
