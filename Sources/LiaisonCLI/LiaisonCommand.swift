@@ -22,7 +22,7 @@ public struct LiaisonCommand: ParsableCommand {
     subcommands: [
       StatsCommand.self, GenerateCommand.self, DemoCommand.self, IntroduceCommand.self, ReachCommand.self,
       PathCommand.self, BrokersCommand.self, CommunitiesCommand.self, RenderCommand.self, ExportCommand.self,
-      BatchCommand.self, ImportCommand.self, MeCommand.self, WorkspaceCommand.self,
+      BatchCommand.self, ImportCommand.self, MeCommand.self, WorkspaceCommand.self, ForgetCommand.self,
     ]
   )
   public init() {}
