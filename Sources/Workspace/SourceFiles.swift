@@ -72,7 +72,10 @@ final class MaterializedSources {
   /// Temporary path → the path the file was imported from, and its owner rule.
   private(set) var originals: [String: (path: String, ownerRule: String?)] = [:]
 
-  init(_ imports: [StoredImport], db: Database, beside databasePath: String) throws {
+  /// `replacing`: bytes to write instead of the stored ones, by source id (`forget` reads its rewrites).
+  init(
+    _ imports: [StoredImport], db: Database, beside databasePath: String, replacing: [Int64: [UInt8]] = [:]
+  ) throws {
     var template = Array((databasePath + ".sources-\(getpid())-XXXXXX").utf8CString)
     let made = WorkspaceLocation.ownerOnly { template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } }
     guard made != nil else {
@@ -85,7 +88,8 @@ final class MaterializedSources {
         guard mkdir(dir, 0o700) == 0 else { throw WorkspaceError("cannot create \(dir)") }
         let file = "\(dir)/\(stored.fileName)"
         guard
-          let bytes = try Data.fetchOne(db, sql: "SELECT bytes FROM source WHERE id = ?", arguments: [stored.sourceID])
+          let bytes = try replacing[stored.sourceID].map({ Data($0) })
+            ?? Data.fetchOne(db, sql: "SELECT bytes FROM source WHERE id = ?", arguments: [stored.sourceID])
         else { throw WorkspaceError("import #\(stored.id): its source is missing from the workspace") }
         try WorkspaceLocation.ownerOnly { try bytes.write(to: URL(fileURLWithPath: file)) }
         specs.append(stored.spec(at: file))

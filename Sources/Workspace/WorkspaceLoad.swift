@@ -15,7 +15,7 @@ extension Workspace {
   /// The network the workspace holds, as the commands read it: from the
   /// snapshot when it is current for `options`, else rebuilt by reading the
   /// current sources with `NetworkLoader` (in import order, each as it was
-  /// first read) and corrected (`applyCorrections`), and the snapshot rewritten.
+  /// first read) and corrected (`corrected`), and the snapshot rewritten.
   ///
   /// The answers are those the same command gives on the imported files.
   /// - Throws: `WorkspaceError`, or the loader's `ImportError` when a stored
@@ -74,16 +74,21 @@ extension Workspace {
   }
 
   /// Reads `imports` from their stored copies, then the files of `extra`
-  /// from disk, into one network; corrections applied.
+  /// from disk, into one network; corrections applied. `corrections`
+  /// replaces the stored ones and `replacing` the bytes of stored sources
+  /// (by source id) when given (`forget` reads what would be left).
   func rebuild(
     _ imports: [StoredImport], extra: [InputSpec], options: LoadOptions,
+    corrections: NetworkCorrections? = nil, replacing: [Int64: [UInt8]] = [:],
     onRowError: @escaping (ImportError) -> Void = { _ in }
   ) throws -> (loaded: LoadedNetwork, sources: Int, report: CorrectionsReport?) {
     // The corrections and the log (WorkspaceCorrections.swift): `different`
     // pairs act inside identity resolution, the rest after the load.
-    let corrections = try networkCorrections()
+    let corrections = try corrections ?? networkCorrections()
     let options = Self.keepingApart(options, corrections)
-    let sources = try read { db in try MaterializedSources(imports, db: db, beside: path) }
+    let sources = try read { db in
+      try MaterializedSources(imports, db: db, beside: path, replacing: replacing)
+    }
     defer { sources.remove() }
     // Row errors of stored sources were shown when they were imported.
     let loaded: LoadedNetwork

@@ -5,12 +5,16 @@ import GRDB
 /// released: a later schema is a new migration appended to `migrator`.
 enum WorkspaceSchema {
   /// The migrations, oldest first.
-  static let versions = ["v1"]
+  static let versions = ["v1", "erasure"]
 
   /// The migrator with every migration, in `versions` order.
   static func migrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in try v1(db) }
+    // `liaison forget`: when a stored source was rewritten without a forgotten person's records.
+    migrator.registerMigration("erasure") { db in
+      try db.execute(sql: "ALTER TABLE source ADD COLUMN rewritten_at TEXT")
+    }
     return migrator
   }
 

@@ -55,6 +55,23 @@ public struct NetworkCorrections: Sendable, Equatable, Codable {
   /// resolution then never merges two records they name. O(pairs).
   public var keptApart: [PersonKeyPair] { different.map(\.keys) }
 
+  /// The corrections without any that name `key`, and `key` taken out of
+  /// the log's entries (an entry left naming nobody is dropped): what is in
+  /// force once a person is forgotten. O(c + log size).
+  public func forgetting(_ key: String) -> NetworkCorrections {
+    var c = self
+    c.same.removeAll { $0.keys.a == key || $0.keys.b == key }
+    c.different.removeAll { $0.keys.a == key || $0.keys.b == key }
+    c.ties.removeAll { $0.keys.a == key || $0.keys.b == key }
+    c.attributes.removeAll { $0.key == key }
+    c.interactions = c.interactions.compactMap { entry in
+      var entry = entry
+      entry.people.removeAll { $0 == key }
+      return entry.people.isEmpty ? nil : entry
+    }
+    return c
+  }
+
   /// Whether there is nothing to apply. O(1).
   public var isEmpty: Bool {
     same.isEmpty && different.isEmpty && ties.isEmpty && attributes.isEmpty && interactions.isEmpty

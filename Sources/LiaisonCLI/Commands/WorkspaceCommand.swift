@@ -3,12 +3,12 @@ import GraphCore
 import GraphIO
 import Workspace
 
-/// `liaison workspace info|backup|check`.
+/// `liaison workspace info|backup|check|export|import`.
 struct WorkspaceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "workspace",
     abstract: "Where the workspace is and what it holds; back it up; check it.",
-    subcommands: [Info.self, Backup.self, Check.self])
+    subcommands: [Info.self, Backup.self, Check.self, Export.self, Import.self])
 
   struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
