@@ -11,6 +11,8 @@ public struct MailOptions: Sendable, Equatable {
   public var maxRecipients = 10
   /// The owner's own addresses (`--me`, repeatable); empty: the most frequent sender.
   public var me: [String] = []
+  /// Messages dated before this day are skipped (`--since`); undated ones are kept.
+  public var since: Day?
   public init() {}
 }
 
@@ -35,6 +37,8 @@ public struct MailImportSummary: Sendable, Codable, Equatable {
   public var undecodedWords = 0
   /// Messages whose `Date` could not be read (they count, without a date).
   public var badDates = 0
+  /// Messages dated before `--since`, skipped (nil when no `--since` was given).
+  public var beforeSince: Int?
   /// The owner's addresses and how they were chosen (`--me`, `most frequent sender` …).
   public var ownerAddresses: [String] = []
   public var ownerAddressRule = ""

@@ -26,6 +26,7 @@ enum MailImporter {
       session.report.generation = "iCalendar (RFC 5545)"
     } else {
       var reader = try MailboxReader(source: source, mbox: format == .mbox)
+      if session.options.mail.since != nil { evidence.summary.beforeSince = 0 }
       while let m = try reader.next() { try take(m, into: &evidence, session: &session) }
       if reader.cutHeaders > 0 {
         session.report.warn(
@@ -53,6 +54,7 @@ enum MailImporter {
       parts.append(
         "\(m.setAside) set aside as bulk" + (m.lists.isEmpty ? "" : " (\(TextFormat.count(m.lists.count, "list")))"))
       parts.append(TextFormat.count(m.repliesMatched, "reply", plural: "replies") + " matched")
+      if let b = m.beforeSince { parts.append("\(b) before --since skipped") }
     }
     parts.append(TextFormat.count(m.ties, "tie") + " between others")
     if !m.ownerAddresses.isEmpty {
@@ -85,6 +87,12 @@ enum MailImporter {
     _ m: MailMessage, into e: inout MailEvidence, session: inout ImportSession
   ) throws(ImportError) {
     e.summary.messages += 1
+    if let since = session.options.mail.since, let text = m.dateText, case .success(let day) = MailDate.parse(text),
+      day < since
+    {
+      e.summary.beforeSince = (e.summary.beforeSince ?? 0) + 1
+      return
+    }
     e.summary.undecodedWords += m.undecodedWords
     if isBulk(m) {
       e.summary.setAside += 1
@@ -131,6 +139,7 @@ enum MailImporter {
     var held: [String] = []
     if m.setAside > 0 { held.append("\(m.setAside) bulk or automated (set aside)") }
     if m.noRecipient > 0 { held.append("\(m.noRecipient) with no recipient but the sender") }
+    if let b = m.beforeSince, b > 0 { held.append("\(b) dated before --since (skipped)") }
     if let c = m.cancelled, c > 0 { held.append("\(c) cancelled") }
     if let f = m.futureEvents, f > 0 { held.append("\(f) only after the reference day") }
     let calendar = m.meetings != nil
