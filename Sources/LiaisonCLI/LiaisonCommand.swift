@@ -24,7 +24,7 @@ public struct LiaisonCommand: ParsableCommand {
       PathCommand.self, BrokersCommand.self, CommunitiesCommand.self, RenderCommand.self, ExportCommand.self,
       BatchCommand.self, ImportCommand.self, MeCommand.self, WorkspaceCommand.self, SameCommand.self,
       DifferentCommand.self, TieCommand.self, SetCommand.self, CorrectionsCommand.self, LogCommand.self,
-      ChangesCommand.self, ForgetCommand.self,
+      ChangesCommand.self, ForgetCommand.self, CadenceCommand.self, DueCommand.self, PlanCommand.self,
     ]
   )
   public init() {}

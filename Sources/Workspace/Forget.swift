@@ -153,6 +153,8 @@ extension Workspace {
       }
       try db.execute(sql: "DELETE FROM correction WHERE a_key = ? OR b_key = ?", arguments: [target.key, target.key])
       try db.execute(sql: "DELETE FROM interaction_person WHERE person_key = ?", arguments: [target.key])
+      try db.execute(sql: "DELETE FROM cadence WHERE scope = 'person' AND key = ?", arguments: [target.key])
+      try db.execute(sql: "DELETE FROM dismissal WHERE instr(action_key, ?) > 0", arguments: [target.key])
       try db.execute(
         sql: "DELETE FROM interaction WHERE id NOT IN (SELECT interaction_id FROM interaction_person)")
       if let loaded {

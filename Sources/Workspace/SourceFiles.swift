@@ -14,8 +14,11 @@ struct StoredImport: Sendable {
   var columns: String?
   var owner: String?
   var ownerRule: String?
+  /// For mailboxes and calendars, the options they were imported with.
+  var mail: MailOptions?
 
-  static let columnsSQL = "id, source_id, path, file_name, format, forced_format, columns, owner, owner_rule"
+  static let columnsSQL =
+    "id, source_id, path, file_name, format, forced_format, columns, owner, owner_rule, mail_options"
 
   init(row: Row) {
     id = row["id"]
@@ -27,6 +30,9 @@ struct StoredImport: Sendable {
     columns = row["columns"]
     owner = row["owner"]
     ownerRule = row["owner_rule"]
+    mail = (row["mail_options"] as String?).flatMap {
+      try? JSONDecoder().decode(MailOptions.self, from: Data($0.utf8))
+    }
   }
 
   /// The imports the graph is built from (not superseded), in import order.
@@ -40,9 +46,11 @@ struct StoredImport: Sendable {
   /// read: its forced format, column names and owner (as found then, so that
   /// a rule that looked beside the file, such as `Profile.csv`, gives the same owner).
   func spec(at path: String) -> InputSpec {
-    InputSpec(
+    var spec = InputSpec(
       path: path, format: forcedFormat.flatMap(InputFormat.init(rawValue:)), owner: owner,
       columns: columns.flatMap { try? ColumnMap(parsing: $0) })
+    spec.mail = mail
+    return spec
   }
 
   /// How the workspace decides that a newer import replaces this one: the

@@ -15,7 +15,7 @@ extension Workspace {
   /// The tables exported, in the order they are read back (referenced tables first).
   static let exportedTables = [
     "meta", "source", "import", "person", "identity", "company", "tie", "evidence", "correction", "interaction",
-    "interaction_person",
+    "interaction_person", "cadence", "dismissal",
   ]
 
   /// Writes the workspace to the new folder `dir` (0700; files 0600). O(database size).

@@ -62,6 +62,7 @@ extension Workspace {
       if spec.format == nil { spec.format = options.format }
       if spec.owner == nil { spec.owner = options.contacts.owner }
       if spec.columns == nil { spec.columns = options.columns }
+      if spec.mail == nil { spec.mail = options.mail }
       // An unreadable file still goes to the loader, which says why in its own words.
       let bytes = GraphSnapshot.readFile(spec.path)
       let sha = bytes.map { SHA256.hex($0) } ?? "unreadable:\(spec.path)"
@@ -115,13 +116,13 @@ extension Workspace {
         try db.execute(
           sql: """
             INSERT INTO "import" (run, position, source_id, path, file_name, sha256, format, forced_format, columns,
-              owner, owner_rule, imported_at, report)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              owner, owner_rule, imported_at, report, mail_options)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
             run, position, sourceID, file.spec.path, Self.fileName(file.spec.path), file.sha, report.format,
             file.spec.format?.rawValue, file.spec.columns?.storedText, report.owner, report.ownerRule, stamp,
-            ReportJSON.encode(report),
+            ReportJSON.encode(report), report.mail == nil ? nil : Self.mailOptionsJSON(file.spec.mail),
           ])
         let id = db.lastInsertedRowID
         imported.append(ImportedFile(id: id, path: file.spec.path, sha256: file.sha, report: report))
@@ -172,6 +173,12 @@ extension Workspace {
     try db.execute(
       sql: "UPDATE meta SET owner_key = ?, owner_set_by = 'first export' WHERE id = 1",
       arguments: [loaded.graph.people.stableKey(of: p)])
+  }
+
+  /// The mail options stored with a mailbox or calendar import (sorted keys: stable bytes).
+  static func mailOptionsJSON(_ mail: MailOptions?) -> String? {
+    guard let mail, let data = try? JSONEncoder.sorted.encode(mail) else { return nil }
+    return String(decoding: data, as: UTF8.self)
   }
 
   static func fileName(_ path: String) -> String {

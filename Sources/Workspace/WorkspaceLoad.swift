@@ -128,13 +128,15 @@ extension Workspace {
   /// `skipUnusable` only refuse files; a stored file was accepted when imported.)
   static func fingerprint(_ o: LoadOptions) -> String {
     let c = o.contacts
-    let text = [
+    var parts = [
       "reference=\(o.referenceDate.map { "\($0)" } ?? "-")", "weights=\(o.weights?.rawValue ?? "-")",
       "infer=\(c.infer)", "maxGroup=\(c.maxGroupSize)", "minOwners=\(c.minSharedOwners)",
       "maxParticipants=\(c.maxParticipants)", "minConfidence=\(c.minConfidence)",
       "maxRecipients=\(o.mail.maxRecipients)", "me=\(o.mail.me.joined(separator: ","))",
       "snapshot=\(GraphSnapshot.version)",
-    ].joined(separator: ";")
-    return SHA256.hex(Array(text.utf8))
+    ]
+    // Added only when given, so existing workspaces keep their fingerprint.
+    if let since = o.mail.since { parts.append("since=\(since)") }
+    return SHA256.hex(Array(parts.joined(separator: ";").utf8))
   }
 }

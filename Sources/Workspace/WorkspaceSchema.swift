@@ -5,7 +5,7 @@ import GRDB
 /// released: a later schema is a new migration appended to `migrator`.
 enum WorkspaceSchema {
   /// The migrations, oldest first.
-  static let versions = ["v1", "erasure"]
+  static let versions = ["v1", "erasure", "mail", "plan"]
 
   /// The migrator with every migration, in `versions` order.
   static func migrator() -> DatabaseMigrator {
@@ -14,6 +14,30 @@ enum WorkspaceSchema {
     // `liaison forget`: when a stored source was rewritten without a forgotten person's records.
     migrator.registerMigration("erasure") { db in
       try db.execute(sql: "ALTER TABLE source ADD COLUMN rewritten_at TEXT")
+    }
+    // Mailboxes and calendars: the options each was imported with (`--me`, `--max-recipients`, `--since`), as JSON.
+    migrator.registerMigration("mail") { db in
+      try db.execute(sql: "ALTER TABLE \"import\" ADD COLUMN mail_options TEXT")
+    }
+    // The plan: keep-in-touch cadences, and suggestions dismissed for good.
+    migrator.registerMigration("plan") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE cadence (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL CHECK (scope IN ('class', 'tag', 'company', 'person')),
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            days INTEGER NOT NULL CHECK (days >= 0),
+            created_at TEXT NOT NULL,
+            UNIQUE (scope, key)
+          );
+          CREATE TABLE dismissal (
+            id INTEGER PRIMARY KEY,
+            action_key TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+          );
+          """)
     }
     return migrator
   }

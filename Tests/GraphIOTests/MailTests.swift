@@ -200,6 +200,33 @@ import Testing
     #expect(me.imports[0].mail?.ownerAddressRule == "--me")
     #expect(me.imports[0].owner == "p1@example.org")
   }
+
+  @Test func sinceSkipsOlderMessagesAndCountsThem() throws {
+    let dir = TempFolder()
+    defer { dir.cleanUp() }
+    let p = dir.write(
+      "box.mbox",
+      "From x\nFrom: a@example.org\nTo: b@example.org\nDate: Mon, 1 Jan 2018 10:00:00 +0000\n\n"
+        + "From x\nFrom: a@example.org\nTo: c@example.org\nDate: 2 Jan 2024 10:00 +0000\n\n"
+        + "From x\nFrom: c@example.org\nTo: d@example.org\n\n")
+    var options = LoadOptions()
+    options.contacts.infer = false
+    let all = try NetworkLoader.load([InputSpec(path: p)], options: options)
+    #expect(all.imports[0].mail?.beforeSince == nil)
+    #expect(all.graph.personCount == 4)
+    options.mail.since = Day(year: 2020, month: 1, day: 1)
+    let recent = try NetworkLoader.load([InputSpec(path: p)], options: options)
+    // The 2018 message is skipped and counted; the undated one is kept.
+    #expect(recent.imports[0].mail?.beforeSince == 1)
+    #expect(recent.imports[0].mail?.messages == 3)
+    #expect(recent.imports[0].imported == 2)
+    #expect(recent.graph.people.person(stableKey: "id:b@example.org") == nil)
+    #expect(recent.imports[0].generation?.contains("1 before --since skipped") == true)
+    // Every message too old: refused, saying why.
+    options.mail.since = Day(year: 2030, month: 1, day: 1)
+    let old = dir.write("old.mbox", "From x\nFrom: a@example.org\nTo: b@example.org\nDate: 1 Jan 2018 10:00 +0000\n\n")
+    #expect(throws: ImportError.self) { try NetworkLoader.load([InputSpec(path: old)], options: options) }
+  }
 }
 
 /// Mailboxes and calendars against expectations derived by Python

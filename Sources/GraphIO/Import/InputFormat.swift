@@ -76,6 +76,9 @@ public struct InputSpec: Sendable, Equatable {
   public var columns: ColumnMap?
   /// Whether the file was found in a folder given as input (not named itself).
   public var fromFolder = false
+  /// Mailbox and calendar options for this file, instead of the load's
+  /// (the workspace keeps those each mailbox was imported with).
+  public var mail: MailOptions?
 
   public init(path: String, format: InputFormat? = nil, owner: String? = nil, columns: ColumnMap? = nil) {
     self.path = path

@@ -5,12 +5,14 @@ import GraphCore
 #endif
 
 /// Options for mailboxes and calendars (Guides/MailAndCalendar.md).
-public struct MailOptions: Sendable, Equatable {
+public struct MailOptions: Sendable, Equatable, Codable {
   /// Messages (and meetings) with more recipients (attendees) than this give
   /// no co-recipient (co-attendance) ties; `--max-recipients`.
   public var maxRecipients = 10
   /// The owner's own addresses (`--me`, repeatable); empty: the most frequent sender.
   public var me: [String] = []
+  /// Messages dated before this day are skipped (`--since`); undated ones are kept.
+  public var since: Day?
   public init() {}
 }
 
@@ -35,6 +37,8 @@ public struct MailImportSummary: Sendable, Codable, Equatable {
   public var undecodedWords = 0
   /// Messages whose `Date` could not be read (they count, without a date).
   public var badDates = 0
+  /// Messages dated before `--since`, skipped (nil when no `--since` was given).
+  public var beforeSince: Int?
   /// The owner's addresses and how they were chosen (`--me`, `most frequent sender` …).
   public var ownerAddresses: [String] = []
   public var ownerAddressRule = ""
@@ -195,7 +199,7 @@ extension ImportSession {
     var e = evidence
     e.matchReplies()
     let options = self.options
-    let (ownerIndices, addressRule) = e.ownerAddresses(me: options.mail.me, senderWord: senderWord)
+    let (ownerIndices, addressRule) = e.ownerAddresses(me: (spec.mail ?? options.mail).me, senderWord: senderWord)
     let isOwner = Set(ownerIndices)
     e.summary.ownerAddresses = ownerIndices.map { e.keys[Int($0)] }
     e.summary.ownerAddressRule = addressRule

@@ -19,14 +19,15 @@ enum MailImporter {
   static func read(format: InputFormat, spec: InputSpec, into session: inout ImportSession) throws(ImportError) {
     let file = session.file
     let source = try ByteSource(path: file)
-    var evidence = MailEvidence(
-      kind: format == .ics ? "calendar" : "mail", maxRecipients: session.options.mail.maxRecipients)
+    let mail = spec.mail ?? session.options.mail
+    var evidence = MailEvidence(kind: format == .ics ? "calendar" : "mail", maxRecipients: mail.maxRecipients)
     if format == .ics {
       try readCalendar(source, into: &evidence, session: &session)
       session.report.generation = "iCalendar (RFC 5545)"
     } else {
       var reader = try MailboxReader(source: source, mbox: format == .mbox)
-      while let m = try reader.next() { try take(m, into: &evidence, session: &session) }
+      if mail.since != nil { evidence.summary.beforeSince = 0 }
+      while let m = try reader.next() { try take(m, into: &evidence, since: mail.since, session: &session) }
       if reader.cutHeaders > 0 {
         session.report.warn(
           line: 0, column: 0, "\(reader.cutHeaders) header block(s) longer than 1 MiB were cut short")
@@ -53,6 +54,7 @@ enum MailImporter {
       parts.append(
         "\(m.setAside) set aside as bulk" + (m.lists.isEmpty ? "" : " (\(TextFormat.count(m.lists.count, "list")))"))
       parts.append(TextFormat.count(m.repliesMatched, "reply", plural: "replies") + " matched")
+      if let b = m.beforeSince { parts.append("\(b) before --since skipped") }
     }
     parts.append(TextFormat.count(m.ties, "tie") + " between others")
     if !m.ownerAddresses.isEmpty {
@@ -82,9 +84,15 @@ enum MailImporter {
   }
 
   private static func take(
-    _ m: MailMessage, into e: inout MailEvidence, session: inout ImportSession
+    _ m: MailMessage, into e: inout MailEvidence, since: Day?, session: inout ImportSession
   ) throws(ImportError) {
     e.summary.messages += 1
+    if let since, let text = m.dateText, case .success(let day) = MailDate.parse(text),
+      day < since
+    {
+      e.summary.beforeSince = (e.summary.beforeSince ?? 0) + 1
+      return
+    }
     e.summary.undecodedWords += m.undecodedWords
     if isBulk(m) {
       e.summary.setAside += 1
@@ -131,6 +139,7 @@ enum MailImporter {
     var held: [String] = []
     if m.setAside > 0 { held.append("\(m.setAside) bulk or automated (set aside)") }
     if m.noRecipient > 0 { held.append("\(m.noRecipient) with no recipient but the sender") }
+    if let b = m.beforeSince, b > 0 { held.append("\(b) dated before --since (skipped)") }
     if let c = m.cancelled, c > 0 { held.append("\(c) cancelled") }
     if let f = m.futureEvents, f > 0 { held.append("\(f) only after the reference day") }
     let calendar = m.meetings != nil

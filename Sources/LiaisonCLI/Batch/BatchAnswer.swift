@@ -1,6 +1,7 @@
 import GraphAlgorithms
 import GraphCore
 import GraphIO
+import Workspace
 
 /// What `liaison batch` (and `liaison demo`) run.
 struct BatchConfig {
@@ -26,6 +27,18 @@ struct BatchConfig {
   var includeNegative = false
   var classifier = TieClassifier()
   var coverFraction = 0.8
+  /// The plan's inputs, when the batch reads a workspace: each member gets the week's plan.
+  var plan: BatchPlanInputs?
+}
+
+/// What a workspace gives the batch for each member's plan (Guides/Plan.md).
+struct BatchPlanInputs {
+  var cadences: [StoredCadence]
+  /// The log (the owner's: it applies to the owner's plan only).
+  var log: [StoredInteraction]
+  var ownerKey: String?
+  var dismissed: Set<String>
+  var today: Day
 }
 
 /// `DIR/summary.json` (camelCase, sorted keys, no timestamps).
@@ -59,6 +72,9 @@ struct BatchSummary: Codable {
     var details: String
     var table: String
     var picture: String?
+    /// The week's plan (a Markdown checklist) and its first actions, when the batch read a workspace.
+    var plan: String?
+    var planActions: [String]?
   }
   struct Overlap: Codable {
     var a: String

@@ -177,6 +177,10 @@ enum BatchHTML {
         h += "<td>\(m.topIntroductions.prefix(2).map { escape($0) }.joined(separator: "<br>"))</td>"
         h += "<td><a href=\"\(link(m.details))\">json</a> · <a href=\"\(link(m.table))\">csv</a>"
         h += m.picture.map { " · <a href=\"\(link($0))\">svg</a>" } ?? ""
+        if let plan = m.plan {
+          h += " · <a href=\"\(link(plan))\">this week's plan</a>"
+          h += (m.planActions ?? []).map { "<br><span class=\"muted\">☐ \(escape($0))</span>" }.joined()
+        }
         h += "</td></tr>"
       }
       h +=

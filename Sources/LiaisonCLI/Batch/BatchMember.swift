@@ -2,6 +2,7 @@ import GraphAlgorithms
 import GraphCore
 import GraphIO
 import GraphRendering
+import Workspace
 
 /// One target of a batch: what was asked, whether it is a person or a
 /// company, the spelling shown, and the people it stands for.
@@ -52,7 +53,19 @@ extension BatchReport {
     } catch {
       writeError = "\(error)"
     }
-    let summary = BatchSummary.Member(
+    var planFile: String?
+    var planActions: [String]?
+    if let inputs = config.plan {
+      let answer = memberPlan(g, person: p, targets: targets, inputs: inputs, config: config)
+      do {
+        try writer.write(PlanReport.markdown(answer), to: "members/\(slug)-plan.md")
+        planFile = "members/\(slug)-plan.md"
+        planActions = answer.actions.prefix(3).map(\.sentence)
+      } catch {
+        writeError = writeError ?? "\(error)"
+      }
+    }
+    var summary = BatchSummary.Member(
       owner: member.owner, slug: slug, person: PersonReference.ref(p, in: g), company: g.people.company(of: p),
       files: member.files, contacts: member.contacts, firstDegree: r.firstDegree, secondDegree: r.secondDegree,
       weakReach: r.weakReach, weakOnlyReach: r.weakOnlyReach, effectiveSize: burt.effectiveSize,
@@ -61,7 +74,28 @@ extension BatchReport {
       topDormant: shown.dormant.prefix(3).map { .init(id: $0.id, name: $0.name) },
       topIntroductions: (intro?.candidates ?? []).prefix(3).map { "\($0.a.name) ↔ \($0.b.name)" },
       details: "members/\(slug).json", table: "members/\(slug).csv", picture: picture)
+    summary.plan = planFile
+    summary.planActions = planActions
     return MemberResult(summary: summary, targetPaths: paths, rawPaths: raw, writeError: writeError)
+  }
+
+  /// The member's plan for the week of `inputs.today` (budget 10), with the
+  /// batch's targets as the asks; the log counts for the workspace's owner only.
+  static func memberPlan(
+    _ g: Graph, person p: PersonID, targets: [BatchTarget], inputs: BatchPlanInputs, config: BatchConfig
+  ) -> PlanAnswer {
+    var request = PlanRequest(ego: p, today: inputs.today)
+    request.cadences = PlanReport.rules(inputs.cadences, graph: g)
+    request.classifier = config.classifier
+    request.dismissed = inputs.dismissed
+    request.targets = targets.map { PlanTarget(name: $0.name, people: $0.people) }
+    var notes: [String] = []
+    if let owner = inputs.ownerKey, g.people.person(stableKey: owner) == p {
+      request.log = PlanReport.log(inputs.log, graph: g)
+    } else {
+      notes.append("the log is the workspace owner's; this plan uses the evidence only")
+    }
+    return PlanReport.answer(g.networkingPlan(request), graph: g, notes: notes)
   }
 
   /// The member's strongest chain to each target (a usable first hop, at most

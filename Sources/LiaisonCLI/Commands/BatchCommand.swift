@@ -107,6 +107,10 @@ struct BatchCommand: ParsableCommand {
       // The workspace's current sources, copied to a private temporary folder for the run.
       let workspace = try input.place.open(create: false)
       do {
+        // Each member's plan for this week (Guides/Plan.md).
+        config.plan = BatchPlanInputs(
+          cadences: try workspace.cadences(), log: try workspace.interactions(), ownerKey: try workspace.owner()?.key,
+          dismissed: try workspace.dismissedActions(), today: WorkspaceNotes.today)
         result = try workspace.withCurrentSources { specs in
           config.specs = specs
           return try BatchReport.run(config)

@@ -70,7 +70,10 @@ struct DemoCommand: ParsableCommand {
     let outcome = try BatchReport.run(config)
     print(BatchSummaryText.demo(outcome.summary, folder: folder), terminator: "")
     if outcome.failures > 0 { throw ExitCode.failure }
-    try buildWorkspace(files: inputs, at: Self.workspacePath(folder))
+    // The workspace also reads Mary Reed's mailbox (headers only): ties among her contacts.
+    let targets = outcome.summary.team.targets.map(\.target)
+    try buildWorkspace(
+      files: inputs + ["\(team)/mail/mary-reed.mbox"], at: Self.workspacePath(folder), targets: targets)
   }
 
   /// The demo workspace: beside the report folder, never the user's own
@@ -81,7 +84,7 @@ struct DemoCommand: ParsableCommand {
 
   /// Imports the team's files into a demo workspace at `path` (a no-op when
   /// a run before did) and says how to query it.
-  func buildWorkspace(files: [String], at path: String) throws {
+  func buildWorkspace(files: [String], at path: String, targets: [String]) throws {
     print("\n── liaison import \(files.joined(separator: " ")) --workspace \(path)\n")
     let defaults = try InputOptions.parse([])
     do {
@@ -100,6 +103,7 @@ struct DemoCommand: ParsableCommand {
       print("  liaison path --workspace \(path) --to-company Acme")
       print("  liaison workspace info --workspace \(path)")
       try DemoLog.show(workspace, options: defaults.loadOptions)
+      try DemoLog.plan(workspace, targets: targets)
     } catch let error as ImportError {
       Terminal.error(error.commandLineText)
       throw ExitCode.failure

@@ -34,4 +34,19 @@ enum DemoLog {
         + "job and title changes); \(TextFormat.count(changes.notContacted.count, "connection")) of "
         + "\(g.people.name(of: owner)) not contacted in the last 90 days.")
   }
+
+  /// The owner's plan for this week (budget 6), with the batch's targets as
+  /// the asks (written beside the workspace as `targets.txt`).
+  static func plan(_ workspace: Workspace, targets: [String]) throws {
+    let path = workspace.path
+    let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    var args = ["plan", "--budget", "6", "--workspace", path]
+    if !targets.isEmpty {
+      let file = "\(folder)/targets.txt"
+      try AtomicFileWriter.write(targets.joined(separator: "\n") + "\n", to: file)
+      args += ["--targets", file]
+    }
+    print("\n── liaison \(args.joined(separator: " "))\n")
+    _ = LiaisonCommand.run(arguments: args)
+  }
 }

@@ -105,6 +105,10 @@ struct InputOptions: ParsableArguments {
   @Option(help: "Reference date (YYYY-MM-DD) for dormant ties; default: the latest date in the data.")
   var asOf: String?
 
+  @Option(
+    help: "Mailboxes: skip messages dated before this day (YYYY-MM-DD); the import report counts them.")
+  var since: String?
+
   @Option(parsing: .unconditional, help: "Strength at or above which a tie is strong.")
   var strongAtLeast: Double = 0.55
 
@@ -137,6 +141,7 @@ struct InputOptions: ParsableArguments {
     try OptionRange.atLeast(2, maxRecipients, "--max-recipients")
     try OptionRange.atLeast(0, dormantAfter, "--dormant-after")
     if let asOf { try DateOption.validate(asOf, option: "--as-of") }
+    if let since { try DateOption.validate(since, option: "--since") }
     if !(0 < weakAtLeast && weakAtLeast <= strongAtLeast && strongAtLeast <= 1) {
       throw ValidationError("Need 0 < --weak-at-least ≤ --strong-at-least ≤ 1.")
     }
@@ -172,6 +177,7 @@ struct InputOptions: ParsableArguments {
     options.maxRejected = Self.share(maxRejected) ?? 0.1
     options.mail.maxRecipients = maxRecipients
     options.mail.me = me
+    options.mail.since = since.flatMap { Day(parsing: $0) }
     options.skipUnusable = !strict
     return options
   }
