@@ -201,6 +201,25 @@ import Testing
     #expect(me.imports[0].owner == "p1@example.org")
   }
 
+  @Test func aliasesAreSuggestedNotMerged() throws {
+    let dir = TempFolder()
+    defer { dir.cleanUp() }
+    let p = dir.write(
+      "box.mbox",
+      "From x\nFrom: me@example.org\nTo: Ana Cruz <ana@a.org>, Bo <bo@b.org>\nDate: 2 Jan 2024 10:00 +0000\n\n"
+        + "From x\nFrom: me@example.org\nTo: \"Cruz, Ana\" <ana.cruz@b.com>, Bo <bo@c.org>\nDate: 3 Jan 2024 10:00 +0000\n\n"
+    )
+    var options = LoadOptions()
+    options.contacts.infer = false
+    let loaded = try NetworkLoader.load([InputSpec(path: p)], options: options)
+    // Same two words, either order: suggested; a one-word name is not evidence enough.
+    #expect(loaded.imports[0].mail?.aliasSuggestions == [["ana.cruz@b.com", "ana@a.org"]])
+    #expect(
+      loaded.graph.people.person(stableKey: "id:ana@a.org")
+        != loaded.graph.people.person(stableKey: "id:ana.cruz@b.com"))
+    #expect(loaded.imports[0].warnings?.contains { $0.message.contains("liaison same A B") } == true)
+  }
+
   @Test func sinceSkipsOlderMessagesAndCountsThem() throws {
     let dir = TempFolder()
     defer { dir.cleanUp() }

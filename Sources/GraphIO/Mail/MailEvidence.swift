@@ -39,6 +39,9 @@ public struct MailImportSummary: Sendable, Codable, Equatable {
   public var badDates = 0
   /// Messages dated before `--since`, skipped (nil when no `--since` was given).
   public var beforeSince: Int?
+  /// Addresses that share one display name (at least two words), suggested as
+  /// one person's aliases and not merged (`liaison same A B` merges them); nil when none.
+  public var aliasSuggestions: [[String]]?
   /// The owner's addresses and how they were chosen (`--me`, `most frequent sender` …).
   public var ownerAddresses: [String] = []
   public var ownerAddressRule = ""
@@ -94,6 +97,19 @@ struct MailEvidence {
   init(kind: String, maxRecipients: Int) {
     self.kind = kind
     self.maxRecipients = maxRecipients
+  }
+
+  /// Groups of two or more addresses given the same display name of at
+  /// least two words (case and spacing aside), each group's addresses
+  /// sorted, groups by their first address. O(addresses · name length).
+  func aliasSuggestions(excluding skip: Set<Int32>) -> [[String]] {
+    var byName: [String: [String]] = [:]
+    for (i, name) in names.enumerated() where !skip.contains(Int32(i)) {
+      let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+      guard words.count >= 2, !name.contains("@") else { continue }
+      byName[words.sorted().joined(separator: " "), default: []].append(keys[i])
+    }
+    return byName.values.filter { $0.count >= 2 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
   }
 
   static func pair(_ a: Int32, _ b: Int32) -> UInt64 {
@@ -204,6 +220,15 @@ extension ImportSession {
     e.summary.ownerAddresses = ownerIndices.map { e.keys[Int($0)] }
     e.summary.ownerAddressRule = addressRule
     e.summary.people = e.keys.count
+    let aliases = e.aliasSuggestions(excluding: isOwner)
+    if !aliases.isEmpty {
+      e.summary.aliasSuggestions = aliases
+      let shown = aliases.prefix(3).map { $0.joined(separator: " = ") }.joined(separator: "; ")
+      report.warn(
+        line: 0, column: 0,
+        "\(TextFormat.count(aliases.count, "display name")) on several addresses, kept apart: \(shown)"
+          + (aliases.count > 3 ? "; …" : "") + " — `liaison same A B` merges two that are one person")
+    }
     // Whose file it is: OWNER=, --owner, else the owner's first address.
     var ownerName = spec.owner ?? options.contacts.owner
     var rule = spec.owner != nil ? OwnerRule.argument.rawValue : "--owner"
