@@ -10,6 +10,10 @@ import Workspace
 /// The `liaison` executable built beside the test bundle (`swift build` before `swift test`).
 enum BuiltLiaison {
   static let path: String? = {
+    // LIAISON_KILL_BINARY: another build (the full kill test runs the release one).
+    if let given = getenv("LIAISON_KILL_BINARY").map({ String(cString: $0) }) {
+      return access(given, X_OK) == 0 ? given : nil
+    }
     var candidates: [String] = []
     let runner = CommandLine.arguments.first ?? ""
     if let slash = runner.lastIndex(of: "/") {
@@ -71,10 +75,13 @@ struct SplitMix64 {
 /// 200 k-person network (`generate --people 200000 --seed 7`, two readers
 /// running during its timed import), 48 in that of a 10 k-person one (a full
 /// 200 k import takes about 90 s in a debug build; 50 of them would not fit
-/// the CI budget).
+/// the CI budget). With LIAISON_KILL_FULL (run by hand, best with
+/// LIAISON_KILL_BINARY=.build/release/liaison): all 50 kill points in the
+/// 200 k-person import, the figures in Benchmarks/NOTES.md.
 @Suite(.serialized, .enabled(if: BuiltLiaison.path != nil, "build the liaison executable first (swift build)"))
 struct KillTests {
   static let heavy = getenv("LIAISON_HEAVY_TESTS") != nil
+  static let full = getenv("LIAISON_KILL_FULL") != nil
   /// The seed of the kill points' delays.
   static let killSeed: UInt64 = 21_0007
 
@@ -219,7 +226,10 @@ struct KillTests {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     var rng = SplitMix64(state: Self.killSeed)
-    if Self.heavy {
+    if Self.full {
+      let big = try prepare(tmp, people: 200_000, seed: 7, name: "n200k", readers: true)
+      try killPoints(big, points: 50, rng: &rng, tmp: tmp, label: "200 k people")
+    } else if Self.heavy {
       let big = try prepare(tmp, people: 200_000, seed: 7, name: "n200k", readers: true)
       try killPoints(big, points: 2, rng: &rng, tmp: tmp, label: "200 k people")
       try FileManager.default.removeItem(atPath: "\(tmp.path)/n200k")

@@ -25,11 +25,118 @@ struct MailAddress: Equatable, Sendable {
 enum MailAddresses {
   /// The mailboxes of an unfolded header value; `undecoded` counts encoded words left as written.
   static func parse(_ value: String, undecoded: inout Int) -> [MailAddress] {
+    plainList(value, undecoded: &undecoded) ?? general(value, undecoded: &undecoded)
+  }
+
+  /// Every form, on Unicode scalars.
+  static func general(_ value: String, undecoded: inout Int) -> [MailAddress] {
     var out: [MailAddress] = []
     for item in items(Array(value.unicodeScalars)) {
       if let a = mailbox(item, undecoded: &undecoded) { out.append(a) }
     }
     return out
+  }
+
+  /// The common case on bytes, without building scalar arrays: an ASCII list
+  /// of `Name <a@b>`, `"Last, First" <a@b>`, `=?utf-8?q?…?= <a@b>` and
+  /// `a@b` items with no comments, groups, routes, escapes, or unquoted `.`
+  /// and `@` in a name. Anything else is nil, and `parse` reads it the
+  /// general way, which gives the same answer for these forms
+  /// (`MailAddressTests` checks both on random lists). Hand-written because
+  /// address lists are most of the work of reading a mailbox. O(length).
+  static func plainList(_ value: String, undecoded: inout Int) -> [MailAddress]? {
+    var value = value
+    var count = 0
+    let result = value.withUTF8 { b -> [MailAddress]? in
+      for c in b {
+        switch c {
+        case 0x80...0xFF, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+          UInt8(ascii: "\\"):
+          return nil
+        default: continue
+        }
+      }
+      func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+      func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+      }
+      var out: [MailAddress] = []
+      var i = 0
+      while i <= b.count {
+        // One item: name tokens up to an unquoted `<`, or a bare address, up to an unquoted `,`.
+        var tokens: [String] = []
+        var quotedSeen = false
+        var wordStart = -1
+        var open = -1
+        func endWord(_ at: Int) {
+          if wordStart >= 0 { tokens.append(EncodedWords.decode(text(wordStart..<at), undecoded: &count)) }
+          wordStart = -1
+        }
+        let itemStart = i
+        while i < b.count && b[i] != UInt8(ascii: ",") && b[i] != UInt8(ascii: "<") {
+          let c = b[i]
+          if c == UInt8(ascii: "\"") {
+            endWord(i)
+            guard let close = (i + 1..<b.count).first(where: { b[$0] == UInt8(ascii: "\"") }) else { return nil }
+            tokens.append(text(i + 1..<close))
+            quotedSeen = true
+            i = close + 1
+            continue
+          }
+          if c == UInt8(ascii: ">") { return nil }
+          if blank(c) {
+            endWord(i)
+          } else if wordStart < 0 {
+            wordStart = i
+          }
+          i += 1
+        }
+        endWord(i)
+        if i < b.count && b[i] == UInt8(ascii: "<") {
+          open = i
+          guard let close = (open..<b.count).first(where: { b[$0] == UInt8(ascii: ">") }) else { return nil }
+          var address: [UInt8] = []
+          for j in (open + 1)..<close where !blank(b[j]) {
+            if b[j] == UInt8(ascii: "<") || b[j] == UInt8(ascii: "\"") { return nil }
+            address.append(b[j])
+          }
+          guard address.contains(UInt8(ascii: "@")), address.first != UInt8(ascii: "@") else { return nil }
+          // Only blanks after the brackets, up to the item's end.
+          i = close + 1
+          while i < b.count && blank(b[i]) { i += 1 }
+          guard i == b.count || b[i] == UInt8(ascii: ",") else { return nil }
+          for j in itemStart..<open where b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: "@") {
+            // An unquoted `.` or `@` in the name is joined to words the general way.
+            guard isInsideQuotes(b, itemStart, j) else { return nil }
+          }
+          out.append(
+            MailAddress(
+              name: tokens.joined(separator: " ").trimmingBlanks(), address: String(decoding: address, as: UTF8.self)))
+        } else {
+          // A bare address: its blanks dropped.
+          guard !quotedSeen else { return nil }
+          var bytes: [UInt8] = []
+          for j in itemStart..<i where !blank(b[j]) { bytes.append(b[j]) }
+          if !bytes.isEmpty {
+            guard bytes.contains(UInt8(ascii: "@")), bytes.first != UInt8(ascii: "@"), bytes.last != UInt8(ascii: "@"),
+              !bytes.contains(UInt8(ascii: "="))
+            else { return nil }
+            out.append(MailAddress(name: "", address: String(decoding: bytes, as: UTF8.self)))
+          }
+        }
+        i += 1  // past the `,` (or the end)
+      }
+      return out
+    }
+    if result != nil { undecoded += count }
+    return result
+  }
+
+  /// Whether byte `j` is inside a quoted string that starts at or after `start`.
+  private static func isInsideQuotes(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ j: Int) -> Bool {
+    var inside = false
+    for k in start..<j where b[k] == UInt8(ascii: "\"") { inside.toggle() }
+    return inside
   }
 
   /// Splits a list into its mailboxes' text: at top-level `,`, and around
