@@ -31,11 +31,19 @@ extension BatchReport {
       _ loaded: LoadedNetwork, targetNames: [String], config: BatchConfig, writer: BatchWriter, progress: BatchProgress
     ) throws {
       let g = loaded.graph
-      // Members: the owners of the exports, in input order.
-      members = (loaded.identity?.owners ?? []).compactMap { o in
-        if case .person(let p) = g.people.resolve(o.person) { return (o, p) }
-        return nil
+      // Members: the owners of the exports, in input order; one owner under
+      // two names (an export's and a mailbox's) is one member with both files.
+      var found: [(owner: IdentityReport.Owner, person: PersonID)] = []
+      for o in loaded.identity?.owners ?? [] {
+        guard case .person(let p) = g.people.resolve(o.person) else { continue }
+        if let i = found.firstIndex(where: { $0.person == p }) {
+          found[i].owner.files += o.files
+          found[i].owner.contacts += o.contacts
+        } else {
+          found.append((o, p))
+        }
       }
+      members = found
       let suggested = companiesNoMemberWorksAt(g, members: members.map(\.person), count: config.suggestedTargets)
       targets = resolveTargets(targetNames + suggested, in: g)
       targetSlugs = uniqueSlugs(targets.map(\.name), fallback: "target")
