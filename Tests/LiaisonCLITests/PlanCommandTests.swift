@@ -147,3 +147,28 @@ import Testing
     #expect(code == 2 && err.contains("is not an ISO week"), "\(err)")
   }
 }
+
+extension PlanCommandTests {
+  @Test func cadenceRulesAreAllOrNothing() {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let ws = workspace(tmp)
+    var code: Int32 = -1
+    // "Kenji Suzuki" names two people: nothing is stored, the tag rule neither.
+    let err = capturingStandardError {
+      _ = capturingStandardOutput {
+        code = LiaisonCommand.run(arguments: ["cadence", "--tag", "mentor=60d", "--person", "Kenji Suzuki=14d"] + ws)
+      }
+    }
+    #expect(code == 1 && err.contains("matches 2 people"), "\(err)")
+    let list = capturingStandardOutput {
+      #expect(LiaisonCommand.run(arguments: ["cadence", "--list", "--format", "csv"] + ws) == 0)
+    }
+    #expect(!list.contains("mentor"), "\(list)")
+    let set = capturingStandardOutput {
+      #expect(LiaisonCommand.run(arguments: ["cadence", "--tag", "mentor=60d", "--person", "514=2w"] + ws) == 0)
+    }
+    #expect(
+      set.contains("mentor (tag): every 60 days.") && set.contains("Kenji Suzuki (person): every 14 days."), "\(set)")
+  }
+}

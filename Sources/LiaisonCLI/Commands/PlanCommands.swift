@@ -66,31 +66,37 @@ struct CadenceCommand: ParsableCommand {
     let all = `class` + tag + company + person
     if list || all.isEmpty { return try printList() }
     let net = try WorkspaceNetwork.open(place)
-    var said: [String] = []
-    func apply(_ scope: StoredCadence.Scope, _ values: [String], key: (String) throws -> (String, String)) throws {
+    // Every rule is read and every person resolved before anything is written.
+    var rules: [(scope: StoredCadence.Scope, key: String, label: String, days: Int)] = []
+    func read(_ scope: StoredCadence.Scope, _ values: [String], key: (String) throws -> (String, String)) throws {
       for v in values {
         let (name, days) = remove ? (v, 0) : try Self.split(v, option: "--\(scope.rawValue)")
         let (k, label) = try key(name)
-        if remove {
-          let gone = try orExit { () throws(WorkspaceError) in try net.workspace.removeCadence(scope, key: k) }
-          said.append(
-            gone ? "Removed the \(scope.rawValue) rule for \(label)." : "No \(scope.rawValue) rule for \(label).")
-        } else {
-          try orExit { () throws(WorkspaceError) in
-            try net.workspace.setCadence(scope, key: k, label: label, days: days)
-          }
-          said.append(
-            days == 0
-              ? "\(label) (\(scope.rawValue)): not on a clock." : "\(label) (\(scope.rawValue)): every \(days) days.")
-        }
+        rules.append((scope, k, label, days))
       }
     }
-    try apply(.class, `class`) { ($0.lowercased(), $0.lowercased()) }
-    try apply(.tag, tag) { ($0.lowercased(), $0) }
-    try apply(.company, company) { (Identity.companyKey($0), $0) }
-    try apply(.person, person) { name in
+    try read(.class, `class`) { ($0.lowercased(), $0.lowercased()) }
+    try read(.tag, tag) { ($0.lowercased(), $0) }
+    try read(.company, company) { (Identity.companyKey($0), $0) }
+    try read(.person, person) { name in
       let p = try net.person(name, option: "--person")
       return (net.graph.people.stableKey(of: p), net.graph.people.name(of: p))
+    }
+    var said: [String] = []
+    for r in rules {
+      if remove {
+        let gone = try orExit { () throws(WorkspaceError) in try net.workspace.removeCadence(r.scope, key: r.key) }
+        said.append(
+          gone ? "Removed the \(r.scope.rawValue) rule for \(r.label)." : "No \(r.scope.rawValue) rule for \(r.label).")
+      } else {
+        try orExit { () throws(WorkspaceError) in
+          try net.workspace.setCadence(r.scope, key: r.key, label: r.label, days: r.days)
+        }
+        said.append(
+          r.days == 0
+            ? "\(r.label) (\(r.scope.rawValue)): not on a clock."
+            : "\(r.label) (\(r.scope.rawValue)): every \(r.days) days.")
+      }
     }
     print(said.joined(separator: "\n"))
   }
