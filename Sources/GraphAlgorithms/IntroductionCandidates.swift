@@ -595,16 +595,29 @@ extension Graph {
   }
 
   /// The evidence of the tie between `ego` and `x` when it comes from the
-  /// ego's own mail, calendar or interaction log ("mail in mary.mbox, last
-  /// contact 2026-10-02"); nil for ties known only from tables and exports.
+  /// ego's own mail, calendar or interaction log ("mail: 5 interactions both
+  /// ways, last contact 2026-10-02, source mary@example.com"); nil for
+  /// ties known only from tables and exports. O(1).
   func personalEvidence(_ ego: PersonID, _ x: PersonID) -> String? {
     guard let t = tieID(between: ego, and: x), let last = ties.lastContact(t) else { return nil }
-    let kind = ties.kind(t) ?? ""
-    let source = ties.source(t) ?? ""
-    let personal = ["mail", "calendar", "meeting"].contains { kind.contains($0) } || source.contains("log #")
-    guard personal else { return nil }
-    let what = kind.isEmpty ? "logged" : kind
-    return "\(what)\(source.isEmpty ? "" : " in \(source)"), last contact \(last)"
+    let kinds = (ties.kind(t) ?? "").split(separator: " + ").map(String.init)
+    let sources = (ties.source(t) ?? "").split(separator: " + ").map(String.init)
+    let personalKinds = kinds.filter { k in ["mail", "calendar", "meeting"].contains { k.contains($0) } }
+    let logged = sources.filter { $0.hasPrefix("log #") }
+    guard !personalKinds.isEmpty || !logged.isEmpty else { return nil }
+    var parts: [String] = []
+    if let n = ties.interactions(t), n > 0 {
+      var count = "\(n) interaction\(n == 1 ? "" : "s")"
+      if let o = ties.interactionsOut(t), let i = ties.interactionsIn(t), o > 0, i > 0 { count += " both ways" }
+      if sources.count > 1 { count += " across \(sources.count) sources" }
+      parts.append(count)
+    }
+    parts.append("last contact \(last)")
+    let files = sources.filter { !$0.hasPrefix("log #") }
+    if !personalKinds.isEmpty, !files.isEmpty { parts.append("source " + files.joined(separator: ", ")) }
+    if !logged.isEmpty { parts.append("logged as " + logged.joined(separator: ", ")) }
+    let what = personalKinds.isEmpty ? "logged" : personalKinds.joined(separator: ", ")
+    return what + ": " + parts.joined(separator: ", ")
   }
 
   func displayName(_ p: PersonID) -> String {

@@ -36,7 +36,8 @@ public enum TieAdmission: Equatable, Sendable {
 ///   merged into one: the strongest given strength wins; interactions add up;
 ///   the latest last contact and the earliest `since` are kept; the merged tie
 ///   is inferred only if every part was inferred (its confidence is the
-///   largest); kind and source come from the first part that has one; the
+///   largest); kind and source name every part's, in order, joined by
+///   " + " (`closure + mail`); the
 ///   merged tie is negative (signed) when any part is negative — distrust
 ///   from either side is not a tie to route an introduction through. Each
 ///   part after the first counts as merged for the origin that added it.

@@ -88,6 +88,14 @@ public struct GraphvizRenderer: Sendable {
     return try Self.locked(dot: dot, engine: engine.graphvizName, format: format.rawValue)
   }
 
+  /// Graphviz's `plain` text of the layout (positions and sizes in inches),
+  /// for `RenderModel.layout()`.
+  func laidOutPlain(dot: String, engine: LayoutEngine) throws(RenderError) -> [UInt8] {
+    GraphvizLock.shared.lock()
+    defer { GraphvizLock.shared.unlock() }
+    return try Self.locked(dot: dot, engine: engine.graphvizName, format: "plain")
+  }
+
   /// Whether this Graphviz can write `format` (PNG and PDF need cairo).
   public static func supports(format: PictureFormat) -> Bool {
     GraphvizLock.shared.lock()

@@ -46,6 +46,8 @@ public struct RenderModel: Sendable, Equatable {
     public var fontcolor = "#111111"
     /// `x,y` in points with `!` (pinned), for engines that honour it.
     public var pin: String?
+    /// Summary nodes: the people they stand for (not in the DOT text).
+    public var memberPeople: [PersonID] = []
   }
 
   public struct Edge: Sendable, Equatable {

@@ -213,6 +213,7 @@ struct ViewAssembler {
           fill: fill(gkey), stroke: "#777777", penwidth: 1.5,
           size: 0.35 + 0.5 * (Double(list.count) / largest).squareRoot(),
           fontsize: 10 + fontGrowth * (Double(list.count) / largest).squareRoot()))
+      model.nodes[model.nodes.count - 1].memberPeople = list
     }
     // Bundled ties.
     var bundles: [String: (a: String, b: String, ties: Int, strength: Double)] = [:]

@@ -111,7 +111,7 @@ import Testing
     #expect(g.ties.interactions(0) == 10)
     #expect(g.ties.lastContact(0) == Day(year: 2025, month: 6, day: 1))
     #expect(g.ties.since(0) == Day(year: 2020, month: 1, day: 1))
-    #expect(g.ties.kind(0) == "colleague")
+    #expect(g.ties.kind(0) == "colleague + friend", "every part's kind, in order")
     #expect(!g.ties.isInferred(0), "an observed part makes the tie observed")
   }
 

@@ -75,7 +75,7 @@ func loadError(_ files: [(String, [UInt8])], strict: Bool = false) -> ImportErro
     #expect(g.people.name(of: g.people.resolve("b") == .person(1) ? 1 : 0) == "Babbage, Charles")
     let ab = try #require(g.tieID(between: 0, and: 1))
     #expect(g.ties.interactions(ab) == 125)
-    #expect(g.ties.kind(ab) == "colleague")
+    #expect(g.ties.kind(ab) == "colleague + friend", "every part's kind, in order")
     #expect(g.strength(between: 0, and: 1) == 0.9)
     #expect(g.ties.referenceDate == Day(year: 2026, month: 10, day: 1))
     let ac = try #require(g.tieID(between: 0, and: 2))

@@ -251,15 +251,43 @@ extension GraphBuilder {
       }
       return out
     }
-    func firstLabel(_ column: [UInt16]) -> [UInt16] {
-      guard !column.isEmpty else { return [] }
+    /// Every distinct label of a merged tie's rows, in row order, joined by
+    /// " + " ("closure + mail"): no part's evidence goes unnamed. Joined
+    /// labels are appended to `names`; O(rows) plus one lookup per merged tie.
+    func joinedLabels(_ column: [UInt16], _ names: [String]) -> ([UInt16], [String]) {
+      guard !column.isEmpty else { return ([], names) }
+      var names = names
+      var index: [String: UInt16] = [:]
+      for (i, name) in names.enumerated() where index[name] == nil { index[name] = UInt16(i + 1) }
       var out = [UInt16](repeating: 0, count: tieCount)
+      var parts: [UInt16] = []
       for t in 0..<tieCount {
-        var label: UInt16 = 0
-        forEachRow(t) { r in if label == 0 { label = column[r] } }
-        out[t] = label
+        parts.removeAll(keepingCapacity: true)
+        forEachRow(t) { r in
+          let l = column[r]
+          if l != 0 && !parts.contains(l) { parts.append(l) }
+        }
+        guard parts.count > 1 else {
+          out[t] = parts.first ?? 0
+          continue
+        }
+        // Parts may themselves be joined ("mary + log #3" and "log #3"): each name once.
+        var atoms: [Substring] = []
+        for part in parts {
+          for atom in names[Int(part) - 1].split(separator: " + ") where !atoms.contains(atom) { atoms.append(atom) }
+        }
+        let joined = atoms.joined(separator: " + ")
+        if let k = index[joined] {
+          out[t] = k
+        } else if names.count < Int(UInt16.max) - 1 {
+          names.append(joined)
+          index[joined] = UInt16(names.count)
+          out[t] = UInt16(names.count)
+        } else {
+          out[t] = parts[0]  // saturated: the first part's label
+        }
       }
-      return out
+      return (out, names)
     }
     let mInteractions = mergedInts(interactions)
     let mOut = mergedInts(interactionsOut)
@@ -345,10 +373,12 @@ extension GraphBuilder {
       }
       if !mNegative.contains(where: { $0 != 0 }) { mNegative = [] }
     }
+    let (mKind, mKindNames) = joinedLabels(kind, kindNames)
+    let (mSource, mSourceNames) = joinedLabels(source, sourceNames)
     var attributes = TieAttributes(
       count: tieCount, rated: rated, interactions: mInteractions, interactionsOut: mOut, interactionsIn: mIn,
-      lastContact: mLast, since: mSince, confidence: mConfidence, kind: firstLabel(kind), kindNames: kindNames,
-      source: firstLabel(source), sourceNames: sourceNames, referenceDate: reference)
+      lastContact: mLast, since: mSince, confidence: mConfidence, kind: mKind, kindNames: mKindNames,
+      source: mSource, sourceNames: mSourceNames, referenceDate: reference)
     attributes.negative = mNegative
     attributes.modelStrength = modelMask.contains(where: { $0 != 0 }) ? modelMask : []
     let people = PersonTable(

@@ -32,6 +32,8 @@ public struct LineReader {
       var next = 0
       buffer.withUnsafeBufferPointer { buf in
         var i = position
+        // Eight bytes at a time to the first LF or CR (lines are the hot path of mbox and edge-list reading).
+        if let base = buf.baseAddress { i = ByteScan.first(base, from: i, to: buf.count, 0x0A, 0x0D, 0x0D) }
         while i < buf.count {
           let b = buf[i]
           if b == 0x0A || b == 0x0D {

@@ -27,7 +27,13 @@ enum MailImporter {
     } else {
       var reader = try MailboxReader(source: source, mbox: format == .mbox)
       if mail.since != nil { evidence.summary.beforeSince = 0 }
-      while let m = try reader.next() { try take(m, into: &evidence, since: mail.since, session: &session) }
+      let progress = session.options.onProgress
+      var messages = 0
+      while let m = try reader.next() {
+        try take(m, into: &evidence, since: mail.since, session: &session)
+        messages &+= 1
+        if messages & 1023 == 0, let progress { progress(file, source.bytesRead, source.size) }
+      }
       if reader.cutHeaders > 0 {
         session.report.warn(
           line: 0, column: 0, "\(reader.cutHeaders) header block(s) longer than 1 MiB were cut short")
@@ -78,7 +84,34 @@ enum MailImporter {
   }
 
   /// `noreply@`, `no-reply@`, `do_not_reply@`, `mailer-daemon@` … (separators ignored).
+  private static let noReply = Array("noreply".utf8)
+  private static let doNotReply = Array("donotreply".utf8)
+  private static let mailerDaemon = Array("mailerdaemon".utf8)
+
   static func isNoReply(_ address: String) -> Bool {
+    // ASCII (almost every address): the local part's first letters on bytes.
+    var probe = address
+    if let answer = probe.withUTF8({ b -> Bool? in
+      var k = 0  // letters of the local part kept so far
+      var (noReply, doNotReply, daemon) = (true, true, true)
+      for c in b {
+        if c >= 0x80 { return nil }
+        if c == UInt8(ascii: "@") { break }
+        if c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") { continue }
+        noReply = noReply && (k >= 7 || c == Self.noReply[k])
+        doNotReply = doNotReply && (k >= 10 || c == Self.doNotReply[k])
+        daemon = daemon && k < 12 && c == Self.mailerDaemon[k]
+        k += 1
+      }
+      return (noReply && k >= 7) || (doNotReply && k >= 10) || (daemon && k == 12)
+    }) {
+      return answer
+    }
+    return isNoReplyGeneral(address)
+  }
+
+  /// `isNoReply` on characters (the oracle of its byte path).
+  static func isNoReplyGeneral(_ address: String) -> Bool {
     let local = address.split(separator: "@").first.map { $0.filter { $0 != "-" && $0 != "_" && $0 != "." } } ?? ""
     return local.hasPrefix("noreply") || local.hasPrefix("donotreply") || local == "mailerdaemon"
   }

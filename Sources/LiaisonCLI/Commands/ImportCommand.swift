@@ -41,12 +41,8 @@ struct ImportCommand: ParsableCommand {
     let result: Workspace.ImportResult
     do {
       var options = input.loadOptions
-      if getenv("LIAISON_TIMINGS") != nil {
-        options.onPhaseEnd = { phase, took in
-          let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
-          Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
-        }
-      }
+      let progress = InputOptions.instrument(&options)
+      defer { progress?.finish() }
       result = try workspace.importFiles(specs, options: options) { log.record($0) }
     } catch {
       // A workspace this run created holds nothing: it goes too.

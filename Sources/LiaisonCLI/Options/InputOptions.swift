@@ -182,6 +182,18 @@ struct InputOptions: ParsableArguments {
     return options
   }
 
+  /// Adds what a person at a terminal sees while loading: phase timings
+  /// (`LIAISON_TIMINGS`) and a progress line for large files.
+  static func instrument(_ options: inout LoadOptions) -> ReadProgress? {
+    if getenv("LIAISON_TIMINGS") != nil {
+      options.onPhaseEnd = { phase, took in
+        let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
+        Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
+      }
+    }
+    return ReadProgress.attach(to: &options)
+  }
+
   /// Loads the network, printing each bad row to stderr; exits 1 on unusable input.
   /// `outputs` are the files the command will write: writing onto an input —
   /// a network file, or one of `alsoReading` (a targets, exclude or pairs
@@ -192,12 +204,8 @@ struct InputOptions: ParsableArguments {
     var options = loadOptions
     let log = RowErrorLog()
     options.onSkip = { _ in log.reset() }
-    if getenv("LIAISON_TIMINGS") != nil {
-      options.onPhaseEnd = { phase, took in
-        let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
-        Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
-      }
-    }
+    let progress = Self.instrument(&options)
+    defer { progress?.finish() }
     let specs = try expandedSpecs()
     let mappingFile = columns.flatMap { $0.contains("=") ? nil : $0 }
     OutputGuard.protectInputs(specs.map(\.path) + (alsoReading + [mappingFile]).compactMap { $0 })

@@ -93,6 +93,7 @@ enum IntroductionChains {
     func describe(_ h: PathAnswer.Hop) -> String {
       var parts = ["\(h.tieClass) tie"]
       if let d = h.lastContact { parts.append("last contact \(d)") }
+      if let n = h.interactions, n > 0 { parts.append("\(n) interaction\(n == 1 ? "" : "s")") }
       if let k = h.kind { parts.append(k.replacingOccurrences(of: "-", with: " ")) }
       if h.inferred { parts.append("inferred") }
       if let entry = h.logged { parts.append("logged: \(entry)") }
