@@ -25,6 +25,7 @@ public struct LiaisonCommand: ParsableCommand {
       BatchCommand.self, ImportCommand.self, MeCommand.self, WorkspaceCommand.self, SameCommand.self,
       DifferentCommand.self, TieCommand.self, SetCommand.self, CorrectionsCommand.self, LogCommand.self,
       ChangesCommand.self, ForgetCommand.self, CadenceCommand.self, DueCommand.self, PlanCommand.self,
+      ExploreCommand.self,
     ]
   )
   public init() {}

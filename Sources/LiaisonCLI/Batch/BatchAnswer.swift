@@ -72,6 +72,8 @@ struct BatchSummary: Codable {
     var details: String
     var table: String
     var picture: String?
+    /// The member's explorer page (`liaison explore --ego`), when pictures are drawn.
+    var explorer: String?
     /// The week's plan (a Markdown checklist) and its first actions, when the batch read a workspace.
     var plan: String?
     var planActions: [String]?

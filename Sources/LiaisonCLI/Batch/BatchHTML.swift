@@ -177,6 +177,7 @@ enum BatchHTML {
         h += "<td>\(m.topIntroductions.prefix(2).map { escape($0) }.joined(separator: "<br>"))</td>"
         h += "<td><a href=\"\(link(m.details))\">json</a> · <a href=\"\(link(m.table))\">csv</a>"
         h += m.picture.map { " · <a href=\"\(link($0))\">svg</a>" } ?? ""
+        h += m.explorer.map { " · <a href=\"\(link($0))\"><b>explore</b></a>" } ?? ""
         if let plan = m.plan {
           h += " · <a href=\"\(link(plan))\">this week's plan</a>"
           h += (m.planActions ?? []).map { "<br><span class=\"muted\">☐ \(escape($0))</span>" }.joined()
@@ -191,8 +192,9 @@ enum BatchHTML {
       if !drawn.isEmpty {
         h += "<section><h2>Members' networks</h2><div class=\"grid\">"
         for m in drawn {
+          let target = m.explorer ?? m.picture!
           h +=
-            "<figure><a href=\"\(link(m.picture!))\"><img src=\"\(link(m.picture!))\" alt=\"network of \(escape(m.person.name))\" loading=\"lazy\"></a>"
+            "<figure><a href=\"\(link(target))\"><img src=\"\(link(m.picture!))\" alt=\"network of \(escape(m.person.name))\" loading=\"lazy\"></a>"
           h +=
             "<figcaption>\(escape(m.person.name.isEmpty ? m.owner : m.person.name)) — \(escape(TextFormat.count(m.contacts, "contact")))</figcaption></figure>"
         }

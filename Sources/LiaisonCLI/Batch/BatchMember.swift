@@ -55,12 +55,29 @@ extension BatchReport {
     }
     var planFile: String?
     var planActions: [String]?
+    var plan: PlanAnswer?
     if let inputs = config.plan {
       let answer = memberPlan(g, person: p, targets: targets, inputs: inputs, config: config)
+      plan = answer
       do {
         try writer.write(PlanReport.markdown(answer), to: "members/\(slug)-plan.md")
         planFile = "members/\(slug)-plan.md"
         planActions = answer.actions.prefix(3).map(\.sentence)
+      } catch {
+        writeError = writeError ?? "\(error)"
+      }
+    }
+    var explorer: String?
+    if config.pictures {
+      var request = ExplorerRequest()
+      request.ego = p
+      request.classifier = config.classifier
+      request.view.classifier = config.classifier
+      request.apart = apart
+      request.plan = plan
+      do {
+        try writer.write(try ExplorerHTML.page(try ExplorerData.make(g, request)), to: "members/\(slug).html")
+        explorer = "members/\(slug).html"
       } catch {
         writeError = writeError ?? "\(error)"
       }
@@ -74,6 +91,7 @@ extension BatchReport {
       topDormant: shown.dormant.prefix(3).map { .init(id: $0.id, name: $0.name) },
       topIntroductions: (intro?.candidates ?? []).prefix(3).map { "\($0.a.name) ↔ \($0.b.name)" },
       details: "members/\(slug).json", table: "members/\(slug).csv", picture: picture)
+    summary.explorer = explorer
     summary.plan = planFile
     summary.planActions = planActions
     return MemberResult(summary: summary, targetPaths: paths, rawPaths: raw, writeError: writeError)

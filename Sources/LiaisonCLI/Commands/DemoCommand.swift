@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphCore
 import GraphIO
 import Workspace
@@ -72,8 +73,21 @@ struct DemoCommand: ParsableCommand {
     if outcome.failures > 0 { throw ExitCode.failure }
     // The workspace also reads Mary Reed's mailbox (headers only): ties among her contacts.
     let targets = outcome.summary.team.targets.map(\.target)
-    try buildWorkspace(
-      files: inputs + ["\(team)/mail/mary-reed.mbox"], at: Self.workspacePath(folder), targets: targets)
+    let workspace = Self.workspacePath(folder)
+    try buildWorkspace(files: inputs + ["\(team)/mail/mary-reed.mbox"], at: workspace, targets: targets)
+    // Last, the explorer: the owner's network, evidence, chains and plan in one offline page.
+    let page = "\(folder)/explore.html"
+    var args = ["explore", "--workspace", workspace, "-o", page]
+    let targetsFile =
+      workspace.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+      .joined(separator: "/") + "/targets.txt"
+    if !targets.isEmpty, FileManager.default.fileExists(atPath: targetsFile) { args += ["--targets", targetsFile] }
+    print("\n── liaison \(args.joined(separator: " "))\n")
+    guard LiaisonCommand.run(arguments: args) == 0 else { throw ExitCode.failure }
+    print(
+      "\nExplore it: open \(page) in a browser — search anyone, click a person for the evidence of each tie, "
+        + "the chains to them and their plan actions. Each member's page is linked from \(folder)/index.html."
+    )
   }
 
   /// The demo workspace: beside the report folder, never the user's own

@@ -1,0 +1,435 @@
+import GraphAlgorithms
+import GraphCore
+import GraphIO
+import GraphRendering
+
+/// Everything the explorer page shows, as one JSON value (Guides/Explorer.md,
+/// "The data"): every person and tie with its evidence, the picture as
+/// Graphviz laid it out, and the answers computed here — reach, chains,
+/// introductions, brokers, plan actions — so the page's script only draws,
+/// searches and filters.
+struct ExplorerData: Encodable {
+  struct Person: Encodable {
+    var id: String
+    var name: String
+    var company: String
+    var title: String
+    var industry: String
+    var location: String
+    var tags: [String]
+    /// Tie class and strength of the tie to the ego (nil for the ego and non-contacts).
+    var `class`: String?
+    var strength: Double?
+    var distance: Int?
+    var community: Int?
+    var inferred: Bool
+    /// The node drawing them (their own or a box), −1 when not drawn.
+    var node: Int
+  }
+  struct Node: Encodable {
+    var kind: String
+    var person: Int?
+    var members: [Int]?
+    var label: String
+    var x, y, w, h: Double
+    var shape: String
+    var fill: String
+    var stroke: String
+    var labelShown: Bool
+  }
+  struct Edge: Encodable {
+    var a: Int
+    var b: Int
+    var kind: String
+    var points: [Double]
+    var width: Double
+    var color: String
+    var dash: Bool
+    var tie: Int
+  }
+  /// One tie, written as a compact array: [a, b, strength, class, how, source, last, interactions, inferred].
+  struct Tie: Encodable {
+    var a, b: Int
+    var strength: Double?
+    var tieClass: String
+    var how, source: Int
+    var last: String
+    var interactions: Int
+    var inferred: Bool
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.unkeyedContainer()
+      try c.encode(a)
+      try c.encode(b)
+      if let strength { try c.encode(strength) } else { try c.encodeNil() }
+      try c.encode(tieClass)
+      try c.encode(how)
+      try c.encode(source)
+      try c.encode(last)
+      try c.encode(interactions)
+      try c.encode(inferred ? 1 : 0)
+    }
+  }
+  struct Community: Encodable {
+    var label: String
+    var size: Int
+  }
+  struct Only: Encodable {
+    var count: Int
+    var people: [Int]
+  }
+  struct Chain: Encodable {
+    var people: [Int]
+    var strength: Double
+    var sentence: String?
+  }
+  struct Introduction: Encodable {
+    var a, b: Int
+    var score: Double
+    var shared: Int
+    var reasons: [String]
+  }
+  struct ReachRow: Encodable {
+    var person: Int
+    var `class`: String
+    var strength: Double
+    var only: Int
+    var second: Int
+    var jobValue: Double
+  }
+  struct Broker: Encodable {
+    var person: Int
+    var betweenness: Double?
+    var constraint: Double?
+    var effectiveSize: Double?
+  }
+  struct PlanItem: Encodable {
+    var part: String
+    var id: String
+    var text: String
+    var evidence: [String]
+    var command: String
+  }
+  struct Legend: Encodable {
+    var color: String
+    var symbol: String
+    var text: String
+  }
+
+  var schema = 1
+  var title: String
+  var subtitle: String
+  var ego: Int?
+  var width: Double
+  var height: Double
+  var people: [Person]
+  var nodes: [Node]
+  var edges: [Edge]
+  var how: [String]
+  var sources: [String]
+  var ties: [Tie]
+  var communities: [Community]
+  var only: [String: Only]
+  var chains: [String: [Chain]]
+  var introductions: [Introduction]
+  var reach: [ReachRow]
+  var brokers: [Broker]
+  var plan: [String: [PlanItem]]
+  var caption: [String]
+  var legend: [Legend]
+}
+
+/// What the page is made from besides the graph.
+struct ExplorerRequest {
+  var ego: PersonID?
+  var classifier = TieClassifier()
+  var view = ViewOptions()
+  /// Introductions listed (ego: among the ego's contacts; else network-wide).
+  var introductions = 50
+  /// Brokers listed.
+  var brokers = 50
+  /// People two steps away listed per contact under "only they open".
+  var onlyListed = 30
+  /// Chains per person for the people drawn and listed; one for everyone else.
+  var chains = 3
+  var maxHops = 3
+  /// Pairs kept apart by identity resolution (never suggested).
+  var apart: Set<PersonPair> = []
+  /// Plan actions by the external id of each person they involve.
+  var plan: PlanAnswer?
+  var threads = 1
+}
+
+extension ExplorerData {
+  /// Builds the page's data.
+  /// - Complexity: one layout of the picture (Graphviz), O(V + E) for the
+  ///   people and ties, the ego's reach and introductions, brokers by Burt's
+  ///   constraint (O(Σ d²)) and one strongest-chain search per person within
+  ///   `maxHops` of the ego (bounded, usually far less than O(V·(E + V log V))).
+  static func make(_ g: Graph, _ request: ExplorerRequest) throws -> ExplorerData {
+    let n = g.personCount
+    let ego = request.ego
+    let classifier = request.classifier
+    func round(_ v: Double, _ places: Double = 10) -> Double { (v * places).rounded() / places }
+
+    // The picture: the ego's network, or the whole network by community.
+    let partition = g.leidenCommunities(resolution: 1, seed: 42)
+    let model: RenderModel
+    if let ego {
+      model = .ego(g, ego: ego, options: request.view)
+    } else {
+      model = .network(
+        g, groups: PersonGroups(communities: partition, method: "Leiden", seed: 42), options: request.view)
+    }
+    let layout = try model.layout()
+
+    // Nodes, and where each person is drawn.
+    var nodeOf = [Int](repeating: -1, count: n)
+    var nodeIndex: [String: Int] = [:]
+    var nodes: [Node] = []
+    for node in model.nodes where node.kind != .rank {
+      guard let box = layout.nodes[node.key] else { continue }
+      let index = nodes.count
+      nodeIndex[node.key] = index
+      var members: [Int]?
+      if node.kind == .summary {
+        members = node.memberPeople.map(Int.init)
+        for p in node.memberPeople where nodeOf[Int(p)] < 0 { nodeOf[Int(p)] = index }
+      } else if let p = node.person {
+        nodeOf[Int(p)] = index
+      }
+      nodes.append(
+        Node(
+          kind: node.kind == .summary ? "box" : "person", person: node.person.map(Int.init), members: members,
+          label: node.label, x: round(box.x), y: round(box.y), w: round(box.width), h: round(box.height),
+          shape: node.kind == .summary || node.showsLabel ? "box" : "ellipse", fill: node.fill, stroke: node.stroke,
+          labelShown: node.showsLabel))
+    }
+    // Lines: each visible model edge takes the next laid-out line between its two nodes.
+    var lineQueue: [String: [Int]] = [:]
+    for (i, line) in layout.lines.enumerated() { lineQueue["\(line.tail) \(line.head)", default: []].append(i) }
+    var edges: [Edge] = []
+    for e in model.edges {
+      let key = "\(e.a) \(e.b)"
+      guard var queue = lineQueue[key], !queue.isEmpty else { continue }
+      let line = layout.lines[queue.removeFirst()]
+      lineQueue[key] = queue
+      guard !e.invisible, let a = nodeIndex[e.a], let b = nodeIndex[e.b] else { continue }
+      var tie = -1
+      if e.kind == .tie, let pa = nodes[a].person, let pb = nodes[b].person {
+        tie = g.tieID(between: PersonID(pa), and: PersonID(pb)) ?? -1
+      }
+      edges.append(
+        Edge(
+          a: a, b: b, kind: e.kind.rawValue, points: line.points.map { round($0) }, width: round(e.penwidth),
+          color: e.color, dash: e.style != .solid, tie: tie))
+    }
+
+    // Ties, with their evidence strings in two tables.
+    var how: [String] = []
+    var howIndex: [String: Int] = [:]
+    var sources: [String] = []
+    var sourceIndex: [String: Int] = [:]
+    func intern(_ s: String?, _ list: inout [String], _ index: inout [String: Int]) -> Int {
+      guard let s, !s.isEmpty else { return -1 }
+      if let i = index[s] { return i }
+      list.append(s)
+      index[s] = list.count - 1
+      return list.count - 1
+    }
+    // Negative (signed) ties as the export writes them: a negative strength.
+    func signed(_ t: Int, _ a: PersonID, _ b: PersonID) -> Double {
+      let s = Double(g.strength(between: a, and: b) ?? 0)
+      return g.ties.isNegative(t) ? -s : s
+    }
+    var ties: [Tie] = []
+    ties.reserveCapacity(g.tieCount)
+    for t in 0..<g.tieCount {
+      let (a, b) = g.endpoints(ofTie: t)
+      ties.append(
+        Tie(
+          a: Int(a), b: Int(b), strength: g.ties.isRated(t) ? round(signed(t, a, b), 1e4) : nil,
+          tieClass: g.tieClass(t, classifier: classifier).rawValue,
+          how: intern(g.ties.kind(t), &how, &howIndex), source: intern(g.ties.source(t), &sources, &sourceIndex),
+          last: g.ties.lastContact(t)?.iso ?? "", interactions: g.ties.interactions(t) ?? -1,
+          inferred: g.ties.isInferred(t)))
+    }
+
+    // Distances from the ego (breadth first).
+    var distance = [Int](repeating: -1, count: n)
+    if let ego {
+      distance[Int(ego)] = 0
+      var queue = [ego]
+      var head = 0
+      while head < queue.count {
+        let u = queue[head]
+        head += 1
+        for v in g.neighbors(of: u) where distance[Int(v)] < 0 {
+          distance[Int(v)] = distance[Int(u)] + 1
+          queue.append(v)
+        }
+      }
+    }
+
+    // Communities, labelled by their commonest company.
+    var communities: [Community] = []
+    for c in 0..<partition.count {
+      communities.append(Community(label: "Community \(c + 1)", size: 0))
+    }
+    var companyCount: [Int: [String: Int]] = [:]
+    for p in 0..<n {
+      let c = Int(partition.labels[p])
+      guard c >= 0 && c < communities.count else { continue }
+      communities[c].size += 1
+      let company = g.people.company(of: PersonID(p))
+      if !company.isEmpty { companyCount[c, default: [:]][company, default: 0] += 1 }
+    }
+    for (c, counts) in companyCount {
+      if let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), top.value > 1 {
+        communities[c].label += " (\(top.key))"
+      }
+    }
+
+    // People.
+    var people: [Person] = []
+    people.reserveCapacity(n)
+    for i in 0..<n {
+      let p = PersonID(i)
+      var tieClass: String?
+      var strength: Double?
+      var inferred = false
+      if let ego, p != ego, let t = g.tieID(between: ego, and: p) {
+        tieClass = g.tieClass(t, classifier: classifier).rawValue
+        strength = g.ties.isRated(t) ? round(Double(g.strength(between: ego, and: p) ?? 0), 1e4) : nil
+        inferred = g.ties.isInferred(t)
+      }
+      let c = Int(partition.labels[i])
+      people.append(
+        Person(
+          id: g.people.id(of: p), name: g.people.name(of: p), company: g.people.company(of: p),
+          title: g.people.title(of: p), industry: g.people.industry(of: p), location: g.people.location(of: p),
+          tags: g.people.tags(of: p), class: tieClass, strength: strength,
+          distance: ego == nil || distance[i] < 0 ? nil : distance[i], community: c >= 0 ? c : nil,
+          inferred: inferred, node: nodeOf[i]))
+    }
+
+    var byID: [String: PersonID] = [:]
+    for (i, person) in people.enumerated() { byID[person.id] = PersonID(i) }
+
+    // Reach and what only each contact opens.
+    var reach: [ReachRow] = []
+    var only: [String: Only] = [:]
+    if let ego {
+      var reachOptions = ReachOptions()
+      reachOptions.classifier = classifier
+      let r = g.egoReach(ego, options: reachOptions)
+      reach = r.contacts.map {
+        ReachRow(
+          person: Int($0.person), class: $0.tieClass.rawValue, strength: round($0.strength, 1e4), only: $0.uniqueReach,
+          second: $0.secondDegree, jobValue: round($0.jobValue, 1e4))
+      }
+      // A person two steps away with exactly one contact of the ego as neighbour is theirs alone.
+      var opener = [Int32](repeating: -1, count: n)  // −1 none yet, −2 several
+      for c in g.neighbors(of: ego) {
+        for w in g.neighbors(of: c) where distance[Int(w)] == 2 {
+          opener[Int(w)] = opener[Int(w)] == -1 ? Int32(c) : (opener[Int(w)] == Int32(c) ? Int32(c) : -2)
+        }
+      }
+      var lists: [Int: [Int]] = [:]
+      for w in 0..<n where opener[w] >= 0 { lists[Int(opener[w]), default: []].append(w) }
+      for (c, list) in lists {
+        only[String(c)] = Only(count: list.count, people: Array(list.prefix(request.onlyListed)))
+      }
+    }
+
+    // Introductions.
+    var introductions: [Introduction] = []
+    if let ego, g.degree(of: ego) >= 2 {
+      let found = g.introductionCandidates(
+        for: ego,
+        options: IntroductionOptions(
+          top: request.introductions, closeAtLeast: classifier.strongAtLeast, threads: request.threads,
+          apart: request.apart, classifier: classifier))
+      introductions = found.candidates.map {
+        Introduction(
+          a: Int($0.a), b: Int($0.b), score: round($0.score, 1e4), shared: $0.besidesEgo.commonNeighbors,
+          reasons: $0.reasons)
+      }
+    } else if ego == nil {
+      let found = g.networkIntroductions(perPerson: 3, apart: request.apart)
+      introductions = found.diverseCandidates(limit: request.introductions).map {
+        Introduction(
+          a: Int($0.a), b: Int($0.b), score: round($0.score, 1e4), shared: $0.scores.commonNeighbors,
+          reasons: $0.reasons)
+      }
+    }
+
+    // Brokers: Burt's measures for everyone, ranked by lowest constraint among people with 2+ contacts.
+    let brokersResult = BrokersReport.make(
+      g,
+      BrokersRequest(
+        top: request.brokers, by: .constraint, measures: [.constraint, .effectiveSize], threads: request.threads))
+    var brokers: [Broker] = []
+    for row in brokersResult.answer.people {
+      guard let p = byID[row.id] else { continue }
+      brokers.append(
+        Broker(
+          person: Int(p), betweenness: row.betweenness.map { round($0, 1e4) },
+          constraint: row.constraint.map { round($0, 1e4) }, effectiveSize: row.effectiveSize.map { round($0, 100) }))
+    }
+
+    // Chains from the ego: several to the people drawn and listed, the best one to everyone else.
+    var chains: [String: [Chain]] = [:]
+    if let ego {
+      var search = PathSearch(g)
+      var featured = Set<Int>()
+      for node in nodes { if let p = node.person { featured.insert(p) } }
+      for row in reach { featured.insert(row.person) }
+      for i in introductions {
+        featured.insert(i.a)
+        featured.insert(i.b)
+      }
+      for b in brokers { featured.insert(b.person) }
+      for i in 0..<n where i != Int(ego) && distance[i] > 0 && distance[i] <= request.maxHops {
+        let k = featured.contains(i) ? request.chains : 1
+        let found = search.strongestPaths(
+          from: ego, to: [PersonID(i)],
+          query: PathQuery(k: k, maxHops: request.maxHops, firstHop: .usable(classifier)))
+        guard !found.isEmpty else { continue }
+        chains[String(i)] = found.map { s in
+          Chain(
+            people: s.people.map(Int.init), strength: round(s.strength, 1e4),
+            sentence: featured.contains(i) ? IntroductionChains.make(s, g, classifier).sentence : nil)
+        }
+      }
+    }
+
+    // Plan actions, under each person they involve.
+    var plan: [String: [PlanItem]] = [:]
+    if let answer = request.plan {
+      for a in answer.actions {
+        let item = PlanItem(part: a.part, id: a.id, text: a.sentence, evidence: a.evidence, command: a.command)
+        for ref in a.people {
+          guard let p = byID[ref.id] else { continue }
+          plan[String(p), default: []].append(item)
+        }
+      }
+    }
+
+    let title = ego.map { "Network of \(g.people.name(of: $0))" } ?? "Network"
+    var subtitle: [String] = []
+    if let ego {
+      subtitle.append(TextFormat.count(g.degree(of: ego), "contact"))
+      subtitle.append("\(grouped(distance.count { $0 == 2 })) two steps away")
+    } else {
+      subtitle.append(TextFormat.count(n, "person", plural: "people"))
+      subtitle.append(TextFormat.count(g.tieCount, "tie"))
+    }
+    if let asOf = g.ties.referenceDate { subtitle.append("as of \(asOf.iso)") }
+    return ExplorerData(
+      title: title, subtitle: subtitle.joined(separator: " · "), ego: ego.map(Int.init), width: round(layout.width),
+      height: round(layout.height), people: people, nodes: nodes, edges: edges, how: how, sources: sources, ties: ties,
+      communities: communities, only: only, chains: chains, introductions: introductions, reach: reach,
+      brokers: brokers, plan: plan, caption: model.caption,
+      legend: model.legend.map { Legend(color: $0.color, symbol: $0.symbol, text: $0.text) })
+  }
+}

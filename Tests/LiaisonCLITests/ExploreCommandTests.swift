@@ -1,0 +1,142 @@
+import Foundation
+import LiaisonCLI
+import LiaisonTestSupport
+import Testing
+import Workspace
+
+/// `liaison explore`: one self-contained page whose data matches the
+/// network, with hostile text kept inert, the same bytes every run, and —
+/// with Chromium, chromedriver and Selenium (LIAISON_PYTHON, set by
+/// scripts/test) — the page driven in a real browser.
+@Suite struct ExploreCommandTests {
+  let team = "\(SharedData.repositoryRoot())/datasets/team"
+
+  func explore(_ arguments: [String], to page: String) -> (code: Int32, err: String) {
+    var code: Int32 = -1
+    let err = capturingStandardError { code = LiaisonCommand.run(arguments: ["explore"] + arguments + ["-o", page]) }
+    return (code, err)
+  }
+
+  /// The JSON data block of a page, parsed, and the page without it.
+  func data(_ html: String) throws -> ([String: Any], String) {
+    let open = "<script type=\"application/json\" id=\"liaison-data\">"
+    let start = try #require(html.range(of: open))
+    let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+    let json = String(html[start.upperBound..<end.lowerBound])
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    return (try #require(object), String(html[..<start.lowerBound]) + String(html[end.upperBound...]))
+  }
+
+  @Test func thePageHoldsTheNetworkAndNothingExternal() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let page = "\(tmp.path)/mary.html"
+    let inputs = ["\(team)/people.csv", "\(team)/ties.csv", "--ego", "Mary Reed"]
+    let run = explore(inputs, to: page)
+    #expect(run.code == 0, "\(run.err)")
+    let html = try #require(TempFolder.read(path: page))
+    let (d, rest) = try data(html)
+    let people = try #require(d["people"] as? [[String: Any]])
+    let ties = try #require(d["ties"] as? [[Any]])
+    // Every person and tie of the network, as `stats` counts them.
+    let stats = capturingStandardOutput {
+      _ = LiaisonCommand.run(arguments: ["stats", "\(team)/people.csv", "\(team)/ties.csv", "--format", "json"])
+    }
+    let s = try #require(try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any])
+    #expect(people.count == s["people"] as? Int && ties.count == s["ties"] as? Int, "\(s)")
+    let ego = try #require(d["ego"] as? Int)
+    #expect(people[ego]["name"] as? String == "Mary Reed")
+    #expect((d["nodes"] as? [Any])?.isEmpty == false && (d["reach"] as? [Any])?.isEmpty == false)
+    #expect((d["introductions"] as? [Any])?.isEmpty == false && (d["chains"] as? [String: Any])?.isEmpty == false)
+    // Self-contained: a policy with no network source, no reference out of the page.
+    #expect(rest.contains("Content-Security-Policy") && rest.contains("default-src 'none'"))
+    #expect(!rest.contains("unsafe-inline") && !rest.contains("unsafe-eval"))
+    for reference in ["src=", "href=", "@import", "url(", "fetch(", "XMLHttpRequest", "WebSocket", "innerHTML"] {
+      #expect(!rest.contains(reference), "\(reference)")
+    }
+    // The policy's hash is the script's.
+    let scriptStart = try #require(rest.range(of: "<script>", options: .backwards))
+    let scriptEnd = try #require(rest.range(of: "</script>", range: scriptStart.upperBound..<rest.endIndex))
+    let script = String(rest[scriptStart.upperBound..<scriptEnd.lowerBound])
+    #expect(rest.contains("'\(Self.hash(script))'"))
+    // Same input, same bytes.
+    let again = "\(tmp.path)/again.html"
+    #expect(explore(inputs, to: again).code == 0)
+    #expect(TempFolder.read(path: again) == html)
+  }
+
+  @Test func hostileTextStaysData() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let hostile = [
+      "</script><img src=x onerror=alert(1)>", "javascript:alert(1)", "Line\u{2028}Break\u{2029}",
+      "\u{202E}evil\u{202C}",
+      "<!-- x", "A & B \"q\" 'r'",
+    ]
+    var people = "id,name,company\n"
+    for (i, name) in hostile.enumerated() {
+      people += "\(i),\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",Co\(i)\n"
+    }
+    var ties = "source,target,strength\n"
+    for i in 1..<hostile.count { ties += "0,\(i),0.\(i + 2)\n" }
+    ties += "1,2,0.5\n"
+    let p = tmp.write("people.csv", people)
+    let t = tmp.write("ties.csv", ties)
+    let page = "\(tmp.path)/p.html"
+    let run = explore([p, t, "--ego", "0"], to: page)
+    #expect(run.code == 0, "\(run.err)")
+    let html = try #require(TempFolder.read(path: page))
+    #expect(!html.contains("<img src=x") && !html.contains("\u{2028}") && !html.contains("<!-- x"))
+    #expect(html.components(separatedBy: "</script>").count == 3, "only the two script blocks end")
+    let (d, _) = try data(html)
+    let names = (d["people"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+    #expect(names == hostile.map { $0.trimmingCharacters(in: .whitespaces) } || Set(names) == Set(hostile), "\(names)")
+  }
+
+  @Test func usageErrors() {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let run = explore(["\(team)/people.csv", "\(team)/ties.csv", "--ego", "Nobody Here"], to: "\(tmp.path)/x.html")
+    #expect(run.code == 1 && run.err.contains("Nobody Here"), "\(run.err)")
+    #expect(!FileManager.default.fileExists(atPath: "\(tmp.path)/x.html"))
+    let wrong = explore(["\(team)/people.csv", "\(team)/ties.csv"], to: "\(tmp.path)/x.svg")
+    #expect(wrong.code == 2, "\(wrong.err)")
+  }
+
+  /// In headless Chromium (scripts/explorer/check_explorer.py): search, panel
+  /// against the export, node click and bookmark, filters, a box, pan and
+  /// zoom, table sorting, no console error and no request, screenshots.
+  @Test func theExplorerWorksInABrowser() throws {
+    guard let python = getenv("LIAISON_PYTHON").map({ String(cString: $0) }) else { return }
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let inputs = ["\(team)/people.csv", "\(team)/ties.csv", "\(team)/mail/mary-reed.mbox"]
+    let page = "\(tmp.path)/mary.html"
+    #expect(explore(inputs + ["--ego", "Mary Reed"], to: page).code == 0)
+    let export = "\(tmp.path)/export.json"
+    _ = capturingStandardError {
+      #expect(LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", "json", "-o", export]) == 0)
+    }
+    let shots = getenv("LIAISON_SCREENSHOTS").map { String(cString: $0) } ?? "\(tmp.path)/shots"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = [
+      "\(SharedData.repositoryRoot())/scripts/explorer/check_explorer.py", page, "--export", export, "--person",
+      "Niccolò Ricci", "--screenshots", shots,
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    // 77: no Chromium, chromedriver or Selenium here (scripts/test installs them).
+    #expect(process.terminationStatus == 0 || process.terminationStatus == 77, "\(output)")
+  }
+
+  static func hash(_ text: String) -> String {
+    var sha = SHA256()
+    sha.update(Array(text.utf8))
+    return "sha256-" + Data(sha.finalize()).base64EncodedString()
+  }
+}
