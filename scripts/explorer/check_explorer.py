@@ -6,7 +6,8 @@
 
 EXPORT.json is `liaison export --to json` of the same network (networkx node-link JSON). The
 test opens the page from file:// and checks, one line per check: it gets ready (time printed;
-with --timing at most 2 s, and the page at most 5 MB); search completes the person and picks
+with --timing at most 2 s, and the page at most 5 MB) showing the whole picture, or the ego's
+node centred with legible labels when the whole would make them unreadable; search completes the person and picks
 them with the keyboard within 50 ms a search; the panel shows their company and each of their
 ties as the export has it (strength, class, how, source, last contact, interactions,
 inferred); hostile names stay text; a click on a node opens the panel and sets #person=ID,
@@ -316,15 +317,49 @@ class Explorer:
                 fail(f"the page is {size:,} bytes, more than {MAX_PAGE_BYTES:,}")
             ok(f"timing: ready within {MAX_READY_MS} ms, page within {MAX_PAGE_BYTES / 2**20:.0f} MiB")
         self.safety("on load")
+        self.check_first_view()
+        self.screenshot("overview.png")
+
+    def check_first_view(self):
+        """On load the page shows the whole picture, or (when that makes the labels unreadable)
+        the ego's node centred with legible labels."""
         tx, ty, k = self.view()
         box = self.js("const r = document.getElementById('picture').getBoundingClientRect();"
-                      " return [r.width, r.height]")
+                      " return [r.left, r.top, r.width, r.height]")
         w, h = self.data.get("width", 0) * k, self.data.get("height", 0) * k
-        if not (w <= box[0] + 1 and h <= box[1] + 1 and tx >= -1 and ty >= -1):
+        if w <= box[2] + 1 and h <= box[3] + 1 and tx >= -1 and ty >= -1:
+            ok(f"the picture fits the stage on load ({w:.0f}×{h:.0f} in {box[2]:.0f}×{box[3]:.0f})")
+            return
+        ego = self.data.get("ego")
+        ni = self.people[ego].get("node", -1) if isinstance(ego, int) else -1
+        if ni is None or ni < 0:
             fail(f"the picture ({w:.0f}×{h:.0f} at {tx:.0f},{ty:.0f}) does not fit its "
-                 f"{box[0]:.0f}×{box[1]:.0f} stage")
-        ok(f"the picture fits the stage on load ({w:.0f}×{h:.0f} in {box[0]:.0f}×{box[1]:.0f})")
-        self.screenshot("overview.png")
+                 f"{box[2]:.0f}×{box[3]:.0f} stage, and there is no ego node to centre")
+        centre = self.js(
+            "const g = document.querySelector(`#picture g.node[data-node=\"${arguments[0]}\"]`);"
+            "if (!g) return null; const r = g.getBoundingClientRect();"
+            "return [r.left + r.width / 2, r.top + r.height / 2]",
+            ni,
+        )
+        if centre is None:
+            fail(f"the picture does not fit its stage and the ego's node {ni} is not drawn")
+        dx, dy = centre[0] - (box[0] + box[2] / 2), centre[1] - (box[1] + box[3] / 2)
+        if abs(dx) > 0.05 * box[2] or abs(dy) > 0.05 * box[3]:
+            fail(f"the picture does not fit its stage and the ego's node is off centre by ({dx:.0f}, {dy:.0f}) px")
+        # On-screen font sizes of the labels drawn (font-size is in drawing units).
+        sizes = sorted(self.js(
+            "return [...document.querySelectorAll('#picture text.label')]"
+            ".filter((t) => t.getAttribute('display') !== 'none' && t.getAttribute('font-size'))"
+            ".map((t) => Number(t.getAttribute('font-size')) * arguments[0])",
+            k,
+        ))
+        if len(sizes) < 2:
+            fail(f"zoomed in on the ego, but only {len(sizes)} label(s) are shown")
+        median = sizes[len(sizes) // 2]
+        if median < 9:
+            fail(f"zoomed in on the ego, but the labels are {median:.1f} px (median), under 9 px")
+        ok(f"on load the ego's node is centred ({dx:+.0f}, {dy:+.0f} px) with {len(sizes)} legible labels "
+           f"(median {median:.1f} px); the whole picture would be {w:.0f}×{h:.0f} in {box[2]:.0f}×{box[3]:.0f}")
 
     def search_and_choose(self, i, typed_from=None):
         """Types part of person i's name, checks the list offers them, picks them with the keyboard."""
@@ -643,7 +678,9 @@ class Explorer:
                 if after[len(values):] and any(v != "" for v, _ in after[len(values):]):
                     fail("missing strengths are not last")
                 if attempt == 0:
-                    if [p for _, p in after] == [p for _, p in before] and len(set(values)) > 1:
+                    already = [float(v) for v, _ in before if v != ""]
+                    already_sorted = already == sorted(already, reverse=sort == "descending")
+                    if [p for _, p in after] == [p for _, p in before] and len(set(values)) > 1 and not already_sorted:
                         fail("sorting by strength did not change the order")
                     first = sort
                     header.click()

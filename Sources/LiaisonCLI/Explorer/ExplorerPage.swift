@@ -122,8 +122,9 @@ enum ExplorerPage {
     #picture { position: absolute; inset: 0; width: 100%; height: 100%; touch-action: none; cursor: grab;
       user-select: none; }
     #picture.dragging { cursor: grabbing; }
-    .edge { fill: none; vector-effect: non-scaling-stroke; opacity: 0.7; }
-    .edge.kind-bundle { opacity: 0.5; }
+    .edge { fill: none; opacity: 0.8; stroke-linecap: round; }
+    .edge.to-ego { opacity: 0.95; }
+    .edge.kind-bundle { opacity: 0.6; }
     .edge.dim { opacity: 0.06; }
     .edge.hl { stroke: var(--select); opacity: 0.9; }
     .node { cursor: pointer; outline: none; }
@@ -135,12 +136,15 @@ enum ExplorerPage {
     .node.sel .shape { stroke: var(--select); stroke-width: 3.5px; }
     .node.dim { opacity: 0.13; }
     .node.gone, .edge.gone { display: none; }
-    .label {
-      fill: #1d2430; text-anchor: middle; dominant-baseline: central; pointer-events: none; paint-order: stroke;
-      stroke: rgba(255, 255, 255, 0.88); stroke-width: 3px; stroke-linejoin: round; vector-effect: non-scaling-stroke;
+    .label, .tip text { fill: #1d2430; text-anchor: middle; dominant-baseline: central; pointer-events: none; }
+    .label.halo {
+      paint-order: stroke; stroke: rgba(255, 255, 255, 0.9); stroke-width: 3px; stroke-linejoin: round;
+      vector-effect: non-scaling-stroke;
     }
-    .label.box { font-weight: 600; fill: #39424f; }
-    .label.sel, .label.ego { font-weight: 700; }
+    .label.box { font-weight: 600; fill: #2c3440; }
+    .tip { pointer-events: none; }
+    .tip rect { fill: #fff; stroke: #b9c1ce; stroke-width: 1px; vector-effect: non-scaling-stroke; }
+    .label.ego { font-weight: 700; }
     .label.sel { fill: #8f3a0a; }
     .zoom { position: absolute; top: 10px; right: 10px; display: flex; flex-direction: column; gap: 0;
       background: #fff; border: 1px solid var(--line); border-radius: 8px;
@@ -150,10 +154,15 @@ enum ExplorerPage {
     .zoom button + button { border-top: 1px solid var(--line); }
     .zoom button:hover { background: #f1f4f9; }
     .zoom #zoom-reset { font-size: 12px; font-weight: 600; }
-    .hint { margin: 2px 0 0; font-size: 12px; color: var(--faint); }
-    .under { flex: none; padding: 7px 16px 9px; background: var(--card); border-top: 1px solid var(--line);
-      font-size: 12.5px; color: var(--muted); max-height: 30vh; overflow: auto; }
-    .legend { list-style: none; margin: 0 0 3px; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 16px;
+    .hint { margin: 6px 0 0; font-size: 12px; color: var(--faint); }
+    .key { position: absolute; left: 10px; bottom: 10px; max-width: min(620px, calc(100% - 80px));
+      background: rgba(255, 255, 255, 0.96); border: 1px solid var(--line); border-radius: 8px;
+      box-shadow: 0 2px 8px rgba(20, 30, 50, 0.1); font-size: 12.5px; color: var(--muted); }
+    .key > summary { padding: 4px 12px; cursor: pointer; color: var(--ink); font-weight: 600; font-size: 12.5px;
+      user-select: none; }
+    .key[open] > summary { border-bottom: 1px solid var(--line); }
+    .key-body { padding: 8px 12px 10px; max-height: min(55vh, 420px); overflow: auto; }
+    .legend { list-style: none; margin: 0 0 6px; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 14px;
       color: var(--ink); }
     .legend li { display: inline-flex; align-items: center; gap: 5px; }
     .legend .swatch { font-size: 14px; line-height: 1; }
@@ -296,18 +305,21 @@ enum ExplorerPage {
           <div class="stage" id="stage" tabindex="0"
             aria-label="Network picture. Drag or arrow keys to move, mouse wheel or plus and minus to zoom, 0 to fit.">
             <svg id="picture"><g id="viewport"></g></svg>
+            <details class="key" id="key">
+              <summary>Legend</summary>
+              <div class="key-body">
+                <ul id="legend" class="legend" aria-label="Legend"></ul>
+                <div id="caption" class="caption"></div>
+                <p class="hint">Drag to move · wheel, pinch or + − to zoom · arrow keys pan · 0 fits ·
+                  Enter opens a node</p>
+              </div>
+            </details>
             <div class="zoom" role="group" aria-label="Zoom">
               <button type="button" id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
               <button type="button" id="zoom-out" title="Zoom out (−)" aria-label="Zoom out">−</button>
               <button type="button" id="zoom-reset" title="Fit the picture (0)" aria-label="Fit the picture">
                 Fit</button>
             </div>
-          </div>
-          <div class="under">
-            <ul id="legend" class="legend" aria-label="Legend"></ul>
-            <div id="caption" class="caption"></div>
-            <p class="hint">Drag to move · wheel, pinch or + − to zoom · arrow keys pan · 0 fits ·
-              Enter opens a node</p>
           </div>
         </section>
         <section id="view-reach" class="view tables" role="tabpanel" aria-labelledby="tab-reach" hidden>
@@ -356,7 +368,6 @@ enum ExplorerPage {
       const SVG_NS = 'http://www.w3.org/2000/svg';
       const PAGE_ROWS = 200;            // table rows rendered at a time ("show more" adds as many)
       const MAX_SUGGESTIONS = 12;
-      const MIN_LABEL_PX = 11;          // labels never drawn smaller than this on screen
       const CLASS_ORDER = ['strong', 'weak', 'nominal', 'dormant', 'formerly strong', 'unreciprocated', 'unrated'];
       const NO_CLASS = 'none';          // filter value: people without a tie to the ego
       const TABS = ['picture', 'reach', 'introductions', 'brokers'];
@@ -646,6 +657,19 @@ enum ExplorerPage {
 
       // ---------------------------------------------------------------------------------------------
       // The picture: nodes and edges as SVG, pan and zoom
+      //
+      // Everything is drawn in the layout's units (points), labels included: each label keeps the
+      // size Graphviz made its node for, so it stays inside its node at any zoom. When the zoom
+      // makes labels too small to read, only the ego's and the selected node's stay (at a legible
+      // size), and the node under the pointer or the keyboard focus shows its label as a tip.
+
+      const LABEL_HIDE_PX = 7;      // labels smaller on screen are hidden (but the ego's and the selection's)
+      const LABEL_LEGIBLE_PX = 9;   // smallest comfortable size: on load, a smaller fit zooms in on the ego
+      const LABEL_TARGET_PX = 11;   // the size of the usual label after that zoom; floating labels' size
+      const TIP_PX = 12;            // the hover/focus tip's font size on screen
+      const MAX_LABEL_UNITS = 14;   // largest label font size, in drawing units
+      const LINE_EM = 1.2;          // line height of multi-line labels
+      const MIN_EDGE_PX = 0.6;      // thinnest edge on screen
 
       const W = isNum(data.width) && data.width > 0 ? data.width : 1000;
       const H = isNum(data.height) && data.height > 0 ? data.height : 1000;
@@ -654,12 +678,22 @@ enum ExplorerPage {
       const stage = byId('stage');
       const nodeEls = [];      // per node: its <g>, or null when the node is unusable
       const edgeEls = [];      // per edge: its <path>, or null
+      const edgeWidths = [];   // per edge: its width in drawing units
       const edgesAt = nodes.map(() => []);
-      const labels = [];       // { ni, el, size, chars, shown, priority }
-      const labelOf = [];      // per node: its label <text>, if any (labels sit in a layer above all nodes)
+      const labels = [];       // see drawLabel; most important first once drawn
+      const labelOf = [];      // per node: its label record, if any (labels sit in a layer above all nodes)
       const labelLayer = svgEl('g', { class: 'labels' });
-      const view = { k: 1, x: 0, y: 0, fitK: 1, w: 0, h: 0, touched: false, needsFit: true };
+      const tip = svgEl('g', { class: 'tip', display: 'none' });
+      const tipBox = svgEl('rect', { rx: 4 });
+      const tipText = svgEl('text', {});
+      // `auto`: what a resize of the stage redoes ('home' or 'fit'), '' once the user moved the view.
+      const view = { k: 1, x: 0, y: 0, fitK: 1, w: 0, h: 0, auto: 'home', needsFit: true, edgeK: 0 };
       let selectedNode = -1;
+      // The ego's own node, or -1.
+      const egoNode = ego >= 0 && isNode(people[ego].node) && nodes[people[ego].node].kind !== 'box'
+        ? people[ego].node : -1;
+      let tipNode = -1;        // the node under the pointer or with the keyboard focus
+      let typicalLabel = 10;   // font size (drawing units) of the usual person label
 
       /** The path of an edge: a start point then cubic Bézier segments, or a polyline. */
       function edgePath(points) {
@@ -676,9 +710,26 @@ enum ExplorerPage {
       }
 
       function nodeTitle(n) {
-        if (n.kind === 'box') return text(n.label) + ' — click to list them';
+        if (n.kind === 'box') return text(n.label).replace(/\s*\n\s*/g, ' · ') + ' — click to list them';
         const p = people[n.person];
         return [nameOf(n.person), text(p.title), text(p.company), text(p.class)].filter(Boolean).join(' · ');
+      }
+
+      /** The lines of a node's label (Graphviz labels hold line breaks). */
+      function labelLines(n) {
+        const label = text(n.label) || (n.kind === 'box' ? '' : nameOf(n.person));
+        return label.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+      }
+
+      /** Fills `t` with one <tspan> per line, centred on x, the block centred vertically on the text's y. */
+      function setLines(t, lines, x) {
+        t.textContent = '';
+        lines.forEach((line, k) => {
+          const dy = k === 0 ? -((lines.length - 1) * LINE_EM) / 2 : LINE_EM;
+          const span = svgEl('tspan', { x, dy: dy + 'em' });
+          span.textContent = line;
+          t.append(span);
+        });
       }
 
       function drawNode(n, ni) {
@@ -695,9 +746,12 @@ enum ExplorerPage {
         } else {
           g.dataset.members = String(list(n.members).length);
         }
-        const shape = n.shape === 'ellipse'
-          ? svgEl('ellipse', { cx: x, cy: y, rx: w / 2, ry: h / 2 })
-          : svgEl('rect', { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: box ? 6 : 3 });
+        // A person whose label Graphviz left out is a small circle; their name shows on zoom or hover.
+        const inside = n.labelShown !== false;
+        let shape;
+        if (n.shape === 'ellipse' && !inside) shape = svgEl('circle', { cx: x, cy: y, r: Math.min(w, h) / 2 });
+        else if (n.shape === 'ellipse') shape = svgEl('ellipse', { cx: x, cy: y, rx: w / 2, ry: h / 2 });
+        else shape = svgEl('rect', { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: box ? 5 : 3 });
         shape.setAttribute('class', 'shape');
         shape.setAttribute('fill', safeColor(n.fill, '#ffffff'));
         shape.setAttribute('stroke', safeColor(n.stroke, '#555555'));
@@ -705,19 +759,54 @@ enum ExplorerPage {
         title.textContent = nodeTitle(n);
         g.setAttribute('aria-label', nodeTitle(n));
         g.append(title, shape);
-        const label = text(n.label) || (box ? '' : nameOf(n.person));
-        if (label) {
-          const t = svgEl('text', { x, y, class: 'label' + (box ? ' box' : '') + (n.person === ego ? ' ego' : '') });
-          t.textContent = label;
-          labelLayer.append(t);
-          labelOf[ni] = t;
-          // Graphviz sized the node for its label: about 0.45 of its height is the font size.
-          const priority = n.person === ego ? 3 : box ? 2 : n.labelShown ? 1 : 0;
-          const strength = !box && isNum(people[n.person].strength) ? people[n.person].strength : 0;
-          labels.push({ ni, el: t, size: clamp(h * 0.45, 8, 16), chars: label.length, shown: n.labelShown !== false,
-            priority: priority + strength / 2 });
-        }
+        drawLabel(n, ni, { x, y, w, h, inside, round: n.shape === 'ellipse' });
         return g;
+      }
+
+      /**
+       * The label of node `ni`: a <text> in the label layer, and its record. `size` is its font
+       * size in drawing units: what fits the node (Graphviz made the node for a label of about
+       * (h − 6) / lines), capped; labels drawn outside (under a circle) get the usual size.
+       */
+      function drawLabel(n, ni, geo) {
+        const lines = labelLines(n);
+        if (!lines.length) return;
+        const box = n.kind === 'box';
+        const cls = 'label' + (box ? ' box' : '') + (n.person === ego ? ' ego' : '');
+        const t = svgEl('text', { x: geo.x, y: geo.y, class: cls });
+        setLines(t, lines, geo.x);
+        labelLayer.append(t);
+        const priority = n.person === ego ? 3 : box ? 2 : geo.inside ? 1 : 0;
+        const strength = !box && isNum(people[n.person].strength) ? people[n.person].strength : 0;
+        const L = {
+          ni, el: t, lines, inside: geo.inside, x: geo.x, y: geo.y, below: geo.y + Math.min(geo.w, geo.h) / 2,
+          room: (geo.round ? geo.w * 0.8 : geo.w) - 6, // usable width inside the node
+          size: geo.inside ? Math.min((geo.h - 6) / lines.length, MAX_LABEL_UNITS) : 0,
+          em: 0, // width of the widest line, in font sizes (measured once drawn)
+          priority: priority + strength / 2,
+        };
+        labels.push(L);
+        labelOf[ni] = L;
+      }
+
+      /**
+       * Measures the labels once they are in the document and shrinks those wider than their node;
+       * sets the usual label size (the median person label) for the outside labels and the zoom.
+       */
+      function measureLabels() {
+        const probe = 10;
+        for (const L of labels) L.el.setAttribute('font-size', String(probe));
+        for (const L of labels) {
+          let widest = 0;
+          for (const span of L.el.children) widest = Math.max(widest, span.getComputedTextLength());
+          // Hidden (another tab first): estimate from the number of characters.
+          L.em = widest > 0 ? widest / probe : Math.max(...L.lines.map((s) => s.length)) * 0.6;
+          if (L.inside) L.size = Math.max(1, Math.min(L.size, L.room / L.em));
+        }
+        const sizes = labels.filter((L) => L.inside && nodes[L.ni].kind !== 'box' && L.ni !== egoNode)
+          .map((L) => L.size).sort((a, b) => a - b);
+        if (sizes.length) typicalLabel = sizes[Math.floor(sizes.length / 2)];
+        for (const L of labels) if (!L.inside) L.size = typicalLabel;
       }
 
       function drawEdge(e, ei) {
@@ -725,9 +814,10 @@ enum ExplorerPage {
         const d = edgePath(e.points);
         if (!d) return null;
         const kind = ['tie', 'bundle', 'suggested'].includes(e.kind) ? e.kind : 'tie';
-        const path = svgEl('path', { d, class: 'edge kind-' + kind });
+        const toEgo = egoNode >= 0 && (e.a === egoNode || e.b === egoNode);
+        const path = svgEl('path', { d, class: 'edge kind-' + kind + (toEgo ? ' to-ego' : '') });
         path.setAttribute('stroke', safeColor(e.color, '#888888'));
-        path.setAttribute('stroke-width', String(clamp(Number(e.width) || 1, 0.6, 8)));
+        edgeWidths[ei] = clamp(Number(e.width) || 1, 0.2, 12);
         if (e.dash) path.setAttribute('stroke-dasharray', '5 4');
         path.dataset.edge = String(ei);
         if (Number.isInteger(e.tie) && validTie(ties[e.tie])) {
@@ -750,13 +840,18 @@ enum ExplorerPage {
           nodeEls.push(g);
           if (g) nodeLayer.append(g);
         });
+        const egoTies = [];
         edges.forEach((e, ei) => {
           const path = drawEdge(e, ei);
           edgeEls.push(path);
-          if (path) edgeLayer.append(path);
+          if (path && path.classList.contains('to-ego')) egoTies.push(path);
+          else if (path) edgeLayer.append(path);
         });
+        edgeLayer.append(...egoTies); // the ego's ties over the others
+        tip.append(tipBox, tipText);
+        viewport.append(edgeLayer, nodeLayer, labelLayer, tip);
+        measureLabels();
         labels.sort((a, b) => b.priority - a.priority);
-        viewport.append(edgeLayer, nodeLayer, labelLayer);
         if (!nodeEls.some(Boolean)) stage.append(el('p', 'empty', 'Nothing to draw.'));
         nodeLayer.addEventListener('click', (e) => {
           const g = e.target.closest('g.node');
@@ -770,6 +865,20 @@ enum ExplorerPage {
             activateNode(Number(g.dataset.node), g);
           }
         });
+        // The tip follows the pointer's node, else the focused one.
+        const pointTo = (e) => {
+          const leaving = e.type === 'pointerout' || e.type === 'focusout';
+          const to = leaving ? e.relatedTarget : e.target; // on leaving: where the pointer or focus went
+          const g = to && to.closest ? to.closest('g.node') : null;
+          const ni = g ? Number(g.dataset.node) : -1;
+          if (ni !== tipNode) {
+            tipNode = ni;
+            scheduleLabels();
+          }
+        };
+        for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) {
+          nodeLayer.addEventListener(type, pointTo);
+        }
       }
 
       function activateNode(ni, origin) {
@@ -782,6 +891,14 @@ enum ExplorerPage {
       function applyView() {
         const t = `translate(${view.x.toFixed(2)} ${view.y.toFixed(2)}) scale(${view.k.toFixed(5)})`;
         viewport.setAttribute('transform', t);
+        if (view.edgeK !== view.k) {
+          // Edge widths are drawing units (they scale), but never thinner than MIN_EDGE_PX on screen.
+          view.edgeK = view.k;
+          const least = MIN_EDGE_PX / view.k;
+          edgeEls.forEach((path, ei) => {
+            if (path) path.setAttribute('stroke-width', Math.max(edgeWidths[ei], least).toFixed(3));
+          });
+        }
         scheduleLabels();
       }
 
@@ -800,13 +917,26 @@ enum ExplorerPage {
         }
         const k = Math.min(view.w / W, view.h / H) * 0.97;
         Object.assign(view, { k, fitK: k, x: (view.w - W * k) / 2, y: (view.h - H * k) / 2 });
-        view.touched = false;
+        view.auto = 'fit';
         view.needsFit = false;
         applyView();
       }
 
       const minZoom = () => view.fitK * 0.5;
       const maxZoom = () => Math.max(view.fitK * 40, 6);
+      /** The zoom at which the usual label is LABEL_TARGET_PX on screen. */
+      const legibleK = () => clamp(LABEL_TARGET_PX / typicalLabel, minZoom(), maxZoom());
+
+      /**
+       * The first view: the whole drawing when its labels are legible that way, else the ego at a
+       * legible zoom (Fit or 0 still shows everything).
+       */
+      function home() {
+        fit();
+        if (view.needsFit || egoNode < 0 || view.k * typicalLabel >= LABEL_LEGIBLE_PX) return;
+        centerOn(egoNode, legibleK());
+        view.auto = 'home';
+      }
 
       /** Zooms by `factor`, keeping the drawing point under (px, py) (stage pixels) in place. */
       function zoomAt(factor, px, py) {
@@ -815,14 +945,14 @@ enum ExplorerPage {
         view.x = px - (px - view.x) * f;
         view.y = py - (py - view.y) * f;
         view.k = k;
-        view.touched = true;
+        view.auto = '';
         applyView();
       }
 
       function panBy(dx, dy) {
         view.x += dx;
         view.y += dy;
-        view.touched = true;
+        view.auto = '';
         applyView();
       }
 
@@ -834,7 +964,7 @@ enum ExplorerPage {
         view.k = clamp(Math.max(view.k, minK || 0), minZoom(), maxZoom());
         view.x = view.w / 2 - Number(n.x) * view.k;
         view.y = view.h / 2 - Number(n.y) * view.k;
-        view.touched = true;
+        view.auto = '';
         applyView();
       }
 
@@ -854,39 +984,66 @@ enum ExplorerPage {
       }
 
       /**
-       * Shows the labels that are readable and do not collide, most important first. A label is
-       * drawn at its Graphviz size, or at MIN_LABEL_PX on screen when that is smaller; labels
-       * Graphviz left out appear once the zoom makes them readable at their own size.
+       * Shows the labels that are readable and do not collide, most important first: the selected
+       * node's and the ego's always (at least LABEL_TARGET_PX on screen, over their neighbours),
+       * the others at their own size when that is at least LABEL_HIDE_PX on screen (LABEL_LEGIBLE_PX
+       * for the names under circles). Then the tip of the pointed node, if its label is not shown.
        */
       function layoutLabels() {
         labelsQueued = false;
         const k = view.k;
         const taken = [];
-        const place = (L) => {
+        const shown = new Set();
+        const place = (L, essential) => {
           const g = nodeEls[L.ni];
-          const n = nodes[L.ni];
-          const natural = L.size * k;
-          let show = L.ni === selectedNode ||
-            (!g.classList.contains('dim') && !g.classList.contains('gone') && (L.shown || natural >= 10));
-          const px = Math.max(natural, MIN_LABEL_PX);
+          const hidden = g.classList.contains('gone') || (g.classList.contains('dim') && L.ni !== selectedNode);
+          const own = L.size * k;
+          const readable = own >= (L.inside ? LABEL_HIDE_PX : LABEL_LEGIBLE_PX);
+          let show = !hidden && (readable || essential);
+          const px = readable ? own : LABEL_TARGET_PX;
           if (show) {
-            const cx = Number(n.x) * k + view.x, cy = Number(n.y) * k + view.y;
-            const hw = (L.chars * px * 0.55) / 2 + 3, hh = px * 0.62;
+            const hw = (L.em * px) / 2 + 2, hh = (L.lines.length * LINE_EM * px) / 2;
+            const cx = L.x * k + view.x;
+            const cy = L.inside && readable ? L.y * k + view.y : L.below * k + view.y + hh + 2;
             const r = [cx - hw, cy - hh, cx + hw, cy + hh];
             const overlaps = (t) => r[0] < t[2] && t[0] < r[2] && r[1] < t[3] && t[1] < r[3];
             if (r[2] < 0 || r[0] > view.w || r[3] < 0 || r[1] > view.h) show = false;
-            else if (L.ni !== selectedNode && taken.some(overlaps)) {
-              show = false;
-            } else {
+            else if (L.ni !== selectedNode && taken.some(overlaps)) show = false;
+            else {
               taken.push(r);
+              L.el.setAttribute('font-size', (px / k).toFixed(3));
+              L.el.setAttribute('y', ((cy - view.y) / k).toFixed(2));
+              // Labels off their node's fill get a white halo.
+              L.el.classList.toggle('halo', !(L.inside && readable));
             }
           }
           L.el.setAttribute('display', show ? 'inline' : 'none');
-          if (show) L.el.setAttribute('font-size', (px / k).toFixed(2));
+          if (show) shown.add(L.ni);
         };
-        const sel = labels.find((L) => L.ni === selectedNode);
-        if (sel) place(sel);
-        for (const L of labels) if (L !== sel) place(L);
+        const first = [selectedNode, egoNode].filter((ni) => ni >= 0 && labelOf[ni]).map((ni) => labelOf[ni]);
+        for (const L of first) place(L, true);
+        for (const L of labels) if (!first.includes(L)) place(L, false);
+        layoutTip(shown);
+      }
+
+      /** The tip: the pointed node's label over the node, when its own label is not readable. */
+      function layoutTip(shown) {
+        const L = tipNode >= 0 ? labelOf[tipNode] : null;
+        if (!L || shown.has(tipNode) || nodeEls[tipNode].classList.contains('gone')) {
+          tip.setAttribute('display', 'none');
+          return;
+        }
+        const n = nodes[tipNode];
+        const k = view.k, size = TIP_PX / k, pad = 5 / k;
+        const bottom = Number(n.y) - Math.max(Number(n.h) || 0, 6) / 2 - 4 / k; // just over the node
+        const height = L.lines.length * LINE_EM * size;
+        tipText.setAttribute('font-size', size.toFixed(3));
+        tipText.setAttribute('y', (bottom - pad - height / 2).toFixed(2));
+        setLines(tipText, L.lines, L.x);
+        tip.setAttribute('display', 'inline');
+        const width = L.em * size;
+        Object.entries({ x: L.x - width / 2 - pad, y: bottom - height - 2 * pad, width: width + 2 * pad,
+          height: height + 2 * pad }).forEach(([a, v]) => tipBox.setAttribute(a, v.toFixed(2)));
       }
 
       /** Mouse, touch and pen: drag to pan, two pointers to pinch; a click without a drag selects. */
@@ -947,7 +1104,7 @@ enum ExplorerPage {
             view.y = m.y - (gesture.mid.y - gesture.y) * (k / gesture.k);
             view.k = k;
           }
-          view.touched = true;
+          view.auto = '';
           applyView();
         });
         const end = (e) => {
@@ -981,7 +1138,7 @@ enum ExplorerPage {
           zoomAt(f, view.w / 2, view.h / 2);
         };
         stage.addEventListener('keydown', (e) => {
-          if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('.zoom')) return;
+          if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('.zoom, .key')) return;
           const step = 60;
           switch (e.key) {
             case '+': case '=': zoomCenter(1.25); break;
@@ -1000,7 +1157,8 @@ enum ExplorerPage {
         byId('zoom-reset').addEventListener('click', fit);
         new ResizeObserver(() => {
           measureStage();
-          if (view.needsFit || !view.touched) fit();
+          if (view.needsFit || view.auto === 'home') home();
+          else if (view.auto === 'fit') fit();
           else scheduleLabels();
         }).observe(svgRoot);
       }
@@ -1012,7 +1170,7 @@ enum ExplorerPage {
       function highlightNode(ni) {
         const mark = (on) => {
           nodeEls[selectedNode].classList.toggle('sel', on);
-          if (labelOf[selectedNode]) labelOf[selectedNode].classList.toggle('sel', on);
+          if (labelOf[selectedNode]) labelOf[selectedNode].el.classList.toggle('sel', on);
           if (nodes[selectedNode].person === ego && ego >= 0) return;
           for (const ei of edgesAt[selectedNode]) edgeEls[ei].classList.toggle('hl', on);
         };
@@ -1034,6 +1192,7 @@ enum ExplorerPage {
         const caption = byId('caption');
         for (const line of list(data.caption)) caption.append(el('p', '', line));
         byId('legend').hidden = !list(data.legend).length;
+        byId('key').hidden = !list(data.legend).length && !list(data.caption).length;
       }
 
       // ---------------------------------------------------------------------------------------------
@@ -1585,7 +1744,7 @@ enum ExplorerPage {
           : 'Drawn in the picture. ');
         p.append(button('linkish', n.kind === 'box' ? 'Show the box' : 'Show in the picture', () => {
           selectTab('picture');
-          centerOn(ni, view.fitK * 2.5);
+          centerOn(ni, legibleK());
         }));
         return p;
       }
@@ -1721,7 +1880,7 @@ enum ExplorerPage {
           tablesBuilt.add(name);
           tableBuilders[name]();
         }
-        if (name === 'picture' && view.needsFit) fit();
+        if (name === 'picture' && view.needsFit) home();
         if (!opts.fromHash) writeHash(false);
       }
 
@@ -1829,7 +1988,7 @@ enum ExplorerPage {
         wireViewKeys();
         wireTabs();
         wireDocument();
-        fit();
+        home();
         applyHash();
         window.liaisonReadyMs = performance.now();
         document.body.dataset.ready = '1';
