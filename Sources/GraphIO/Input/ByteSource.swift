@@ -1,3 +1,5 @@
+import GraphCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,8 +8,9 @@
   import Darwin
 #endif
 
-/// Reads a file (or standard input, `-`) in chunks with `read(2)`, so memory
-/// stays bounded however large the file is. The only place GraphIO touches
+/// Reads a file in chunks with `read(2)`, so memory stays bounded however
+/// large the file is; standard input (`-`) is read whole once and kept, so
+/// format detection and reading both see it. The only place GraphIO touches
 /// file descriptors.
 ///
 /// Opened with `text: true`, the source also finds the file's encoding
@@ -53,12 +56,16 @@ public final class ByteSource {
   ) throws(ImportError) {
     self.path = path
     self.folded = folded
-    memory = nil
     if path == "-" {
-      fd = 0
+      // Standard input can be read once: it is kept, so that detecting its
+      // format and reading it (two sources) both see all of it.
+      let bytes = Self.standardInput.get
+      fd = -1
       ownsDescriptor = false
-      size = nil
+      size = bytes.count
+      memory = bytes
     } else {
+      memory = nil
       var st = stat()
       if stat(path, &st) != 0 {
         let reason = String(cString: strerror(errno))
@@ -79,6 +86,24 @@ public final class ByteSource {
       size = Int(st.st_size)
     }
     if text { try detectEncoding(limit: detectionBytes) }
+  }
+
+  /// All of standard input, read on first use (`-` as a path).
+  /// - Complexity: O(bytes), once per process.
+  static let standardInput = OnceBox<[UInt8]> {
+    var all: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+      if n > 0 {
+        all.append(contentsOf: chunk[0..<n])
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        break
+      }
+    }
+    return all
   }
 
   /// The size of the regular file at `path`, or nil (standard input, missing, not a regular file).

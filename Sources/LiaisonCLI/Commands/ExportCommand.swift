@@ -27,6 +27,7 @@ struct ExportCommand: ParsableCommand {
         liaison export datasets/network/people.csv datasets/network/ties.csv --to graphml --output network.graphml
         liaison export people.csv ties.csv --to csv --output neo4j/network.csv
         liaison export ties.csv --to json --output network.json
+        liaison export ties.csv --to graphml | gzip > network.graphml.gz   (standard output without -o)
       """)
 
   @OptionGroup var input: InputOptions
@@ -34,8 +35,16 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "graphml, gexf, json, csv or dot.")
   var to: ExportFormat
 
-  @Option(name: .shortAndLong, help: "The file to write (csv: the prefix of two files).")
-  var output: String
+  @Option(
+    name: .shortAndLong,
+    help: "The file to write (csv: the prefix of two files); default: standard output (not for csv).")
+  var output: String = "-"
+
+  func validate() throws {
+    if to == .csv && output == "-" {
+      throw ValidationError("--to csv writes two files (PREFIX-people.csv and PREFIX-ties.csv): give -o PREFIX.")
+    }
+  }
 
   func run() throws {
     let paths =
@@ -51,7 +60,9 @@ struct ExportCommand: ParsableCommand {
     }
     if getenv("LIAISON_TIMINGS") != nil { Terminal.note("export \(to.rawValue): \(fixed(Clock.now() - start, 3)) s") }
     let files =
-      to == .csv ? "\(GraphExport.csvPaths(for: output).people) and \(GraphExport.csvPaths(for: output).ties)" : output
+      to == .csv
+      ? "\(GraphExport.csvPaths(for: output).people) and \(GraphExport.csvPaths(for: output).ties)"
+      : (output == "-" ? "standard output" : output)
     Terminal.note(
       "wrote \(TextFormat.count(g.personCount, "person", plural: "people")) and \(TextFormat.count(g.tieCount, "tie")) to \(files)"
     )

@@ -1,0 +1,59 @@
+import Foundation
+import LiaisonTestSupport
+import Testing
+
+/// `-` reads standard input: detection looks at the bytes without consuming
+/// them, so every format reads from a pipe as it does from its file.
+@Suite(.enabled(if: LiaisonExecutable.path != nil, "build the liaison executable first (swift build)"))
+struct StandardInputTests {
+  let root = SharedData.repositoryRoot()
+
+  /// People and ties `stats` counts, from the file and from a pipe.
+  func counts(_ file: String, piped: Bool) throws -> (Int, Int) {
+    let binary = LiaisonExecutable.path!
+    let command =
+      piped
+      ? "cat '\(file)' | '\(binary)' stats - --format json" : "'\(binary)' stats '\(file)' --format json"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0, "\(command)")
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    return (json["people"] as? Int ?? -1, json["ties"] as? Int ?? -2)
+  }
+
+  @Test(arguments: [
+    "datasets/network/ties.csv", "datasets/team/exports/mary-reed.csv", "datasets/team/mail/mary-reed.mbox",
+    "Tests/GraphIOTests/Fixtures/synthetic_team.mbox", "edges.txt", "network.graphml",
+  ])
+  func everyFormatReadsFromAPipe(_ name: String) throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    var file = "\(root)/\(name)"
+    if name == "edges.txt" {
+      file = tmp.write(name, "# a SNAP edge list\n1 2\n2 3\n3 1\n3 4\n")
+    } else if name == "network.graphml" {
+      // An export of the team read back: GraphML through a pipe.
+      file = "\(tmp.path)/network.graphml"
+      let made = try LiaisonExecutable.run(["export", "\(root)/datasets/team/ties.csv", "--to", "graphml", "-o", file])
+      #expect(made.status == 0, "\(made.stderr)")
+    }
+    let fromFile = try counts(file, piped: false)
+    let fromPipe = try counts(file, piped: true)
+    #expect(fromFile.0 > 0 && fromFile.1 > 0)
+    #expect(fromPipe == fromFile, "\(name)")
+  }
+
+  @Test func exportWritesToStandardOutputWithoutOutput() throws {
+    let run = try LiaisonExecutable.run(["export", "\(root)/datasets/network/ties.csv", "--to", "json"])
+    #expect(run.status == 0 && run.stdout.hasPrefix("{") && run.stderr.contains("to standard output"), "\(run.stderr)")
+    let csv = try LiaisonExecutable.run(["export", "\(root)/datasets/network/ties.csv", "--to", "csv"])
+    #expect(csv.status == 2 && csv.stderr.contains("give -o PREFIX"), "\(csv.stderr)")
+  }
+}
