@@ -45,9 +45,21 @@ public struct LiaisonCommand: ParsableCommand {
   /// Parses `arguments` (without the program name), runs the command and
   /// returns the process exit code; help, version and errors are printed as
   /// swift-argument-parser does, but usage errors exit with 2.
+  /// Whether this run's tables go to a terminal and may be cut to its
+  /// width: not with `--wide`, nor when `--output` names a file.
+  static func tablesFit(_ arguments: [String]) -> Bool {
+    if arguments.contains("--wide") { return false }
+    for (i, a) in arguments.enumerated() {
+      if a == "--output" || a == "-o", i + 1 < arguments.count, arguments[i + 1] != "-" { return false }
+      if a.hasPrefix("--output="), a != "--output=-" { return false }
+    }
+    return true
+  }
+
   public static func run(arguments: [String]) -> Int32 {
     do {
       var command = try parseAsRoot(arguments)
+      TextTable.fitWidth = tablesFit(arguments) ? TextTable.terminalWidth() : nil
       try command.run()
       return Exit.success.rawValue
     } catch {

@@ -56,4 +56,36 @@ struct StandardInputTests {
     let csv = try LiaisonExecutable.run(["export", "\(root)/datasets/network/ties.csv", "--to", "csv"])
     #expect(csv.status == 2 && csv.stderr.contains("give -o PREFIX"), "\(csv.stderr)")
   }
+
+  /// On a terminal (`script` gives one) with COLUMNS=80 the tables fit 80
+  /// columns, names cut with "…"; piped, or with --wide, they stay whole.
+  @Test func tablesFitTheTerminal() throws {
+    guard access("/usr/bin/script", X_OK) == 0 else { return }
+    let binary = LiaisonExecutable.path!
+    let team = "'\(root)/datasets/team/people.csv' '\(root)/datasets/team/ties.csv'"
+    func tableLines(_ arguments: String, terminal: Bool) throws -> [String] {
+      let command = "COLUMNS=80 '\(binary)' introduce \(team) --ego 'Mary Reed' --top 10 \(arguments)"
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: terminal ? "/usr/bin/script" : "/bin/sh")
+      p.arguments = terminal ? ["-qec", command, "/dev/null"] : ["-c", command]
+      let out = Pipe()
+      p.standardOutput = out
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+        .components(separatedBy: "\n")
+      // The table: its header, the rule under it, its rows (up to the first blank line).
+      guard let rule = lines.firstIndex(where: { $0.hasPrefix("──") }) else { return [] }
+      return Array(lines[(rule - 1)...].prefix { !$0.isEmpty })
+    }
+    let fitted = try tableLines("", terminal: true)
+    #expect(fitted.count == 12, "\(fitted)")
+    for line in fitted { #expect(line.count <= 80, "\(line)") }
+    #expect(fitted.contains { $0.contains("…") })
+    let whole = try tableLines("--wide", terminal: true)
+    #expect(whole.contains { $0.count > 80 } && !whole.contains { $0.contains("…") })
+    #expect(try tableLines("", terminal: false) == whole, "piped: whole, as with --wide")
+  }
 }

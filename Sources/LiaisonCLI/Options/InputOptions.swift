@@ -284,6 +284,9 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "Write the answer to this file (atomically) instead of standard output.")
   var output: String?
 
+  @Flag(help: "Tables on a terminal: keep every column whole (by default they are cut to its width with …).")
+  var wide = false
+
   /// The answer's file, when one is named.
   var file: OutputFile {
     OutputFile(

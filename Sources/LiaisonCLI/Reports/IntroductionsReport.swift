@@ -166,7 +166,7 @@ struct IntroduceResult: Codable, Equatable {
     for (i, c) in shown.enumerated() {
       out += TextFormat.wrap(
         "\(i + 1). \(Self.label(c.a, c)) and \(Self.label(c.b, c)): " + c.reasons.joined(separator: "; ") + ".",
-        width: 110,
+        width: TextTable.proseWidth(110),
         continuation: "    ")
     }
     if total > shown.count {

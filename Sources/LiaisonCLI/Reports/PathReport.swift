@@ -175,7 +175,7 @@ extension PathAnswer {
         ])
       }
       out += t.render()
-      out += TextFormat.wrap(p.sentence, width: 100, indent: "   ")
+      out += TextFormat.wrap(p.sentence, width: TextTable.proseWidth(100), indent: "   ")
     }
     return out
   }

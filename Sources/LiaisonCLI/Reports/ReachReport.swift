@@ -191,7 +191,7 @@ extension ReachAnswer {
           + "this contact knows. job value: a ranking heuristic for news of jobs (Granovetter), highest for a weak "
           + "tie with about 10 mutual contacts: (m/10)·e^(1 − m/10)·(1 − strength), m the mutual contacts; "
           + "0 to 1, never a probability.",
-        width: 100, indent: "  ")
+        width: TextTable.proseWidth(100), indent: "  ")
     }
     out += "\n"
     if !a.dormant.isEmpty {

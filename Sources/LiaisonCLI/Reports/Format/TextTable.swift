@@ -1,5 +1,9 @@
 import GraphCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A plain aligned text table for terminals: columns padded to their widest
 /// cell (counted in characters), numbers right-aligned.
 struct TextTable {
@@ -49,6 +53,51 @@ struct TextTable {
     return width
   }
 
+  /// The width tables must fit (a terminal's columns), or nil to keep them
+  /// whole: set once per run by the command line (`InputOptions`), before
+  /// any table is drawn; nil when standard output is not a terminal or with `--wide`.
+  nonisolated(unsafe) static var fitWidth: Int?
+
+  /// The columns of the terminal on standard output (`COLUMNS` first, then
+  /// the terminal's own size), or nil when standard output is not a terminal.
+  static func terminalWidth() -> Int? {
+    guard isatty(1) != 0 else { return nil }
+    if let text = getenv("COLUMNS").map({ String(cString: $0) }), let n = Int(text), n >= 20 { return n }
+    var size = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+    return nil
+  }
+
+  /// Column widths shrunk until the table fits `limit`: the widest text
+  /// column first, never below 8 (numbers are never cut).
+  func fitted(_ widths: [Int], to limit: Int) -> [Int] {
+    var widths = widths
+    let total = { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+    while total() > limit {
+      let text = widths.indices.filter { !rightAligned.contains($0) && widths[$0] > 8 }
+      guard let widest = text.max(by: { (widths[$0], -$0) < (widths[$1], -$1) }) else { break }
+      widths[widest] -= 1  // one column at a time: equally wide names shrink together
+    }
+    return widths
+  }
+
+  /// The width to wrap prose at: `preferred`, or the terminal's when tables fit a narrower one.
+  static func proseWidth(_ preferred: Int) -> Int { min(preferred, fitWidth ?? preferred) }
+
+  /// `cell` cut to `width` display columns with "…" at the end.
+  static func cut(_ cell: String, to width: Int) -> String {
+    guard displayWidth(cell) > width else { return cell }
+    var out = ""
+    var used = 0
+    for ch in cell {
+      let w = displayWidth(String(ch))
+      if used + w > width - 1 { break }
+      out.append(ch)
+      used += w
+    }
+    return out + "…"
+  }
+
   func render() -> String {
     let all = [headers] + rows
     var widths = [Int](repeating: 0, count: headers.count)
@@ -57,11 +106,12 @@ struct TextTable {
         widths[i] = max(widths[i], Self.displayWidth(Self.clean(c)))
       }
     }
+    if let limit = Self.fitWidth { widths = fitted(widths, to: limit) }
     var out = ""
     for (k, r) in all.enumerated() {
       var line = ""
       for (i, c) in r.enumerated() where i < widths.count {
-        let cell = Self.clean(c)
+        let cell = Self.cut(Self.clean(c), to: widths[i])
         let pad = String(repeating: " ", count: widths[i] - Self.displayWidth(cell))
         if i > 0 { line += "  " }
         line += rightAligned.contains(i) ? pad + cell : cell + (i == r.count - 1 ? "" : pad)
