@@ -42,17 +42,17 @@ enum MailDate {
       var i = 0
       func lower(_ k: Int) -> UInt8 { b[k] | 0x20 }
       func digit(_ k: Int) -> Int? { k < n && b[k] >= 0x30 && b[k] <= 0x39 ? Int(b[k] - 0x30) : nil }
-      func word3(_ k: Int, in table: [String]) -> Int? {
+      func word3(_ k: Int, in table: [[UInt8]]) -> Int? {
         guard k + 3 <= n else { return nil }
-        for (index, w) in table.enumerated() {
-          let u = Array(w.utf8)
-          if lower(k) == u[0] && lower(k + 1) == u[1] && lower(k + 2) == u[2] { return index }
+        for (index, u) in table.enumerated()
+        where lower(k) == u[0] && lower(k + 1) == u[1] && lower(k + 2) == u[2] {
+          return index
         }
         return nil
       }
       // Weekday.
       if n > 5, (b[0] | 0x20) >= 0x61, (b[0] | 0x20) <= 0x7A {
-        guard word3(0, in: weekdays) != nil, b[3] == UInt8(ascii: ","), b[4] == 0x20 else { return nil }
+        guard word3(0, in: weekdayBytes) != nil, b[3] == UInt8(ascii: ","), b[4] == 0x20 else { return nil }
         i = 5
       }
       guard let d1 = digit(i) else { return nil }
@@ -62,7 +62,9 @@ enum MailDate {
         day = day * 10 + d2
         i += 1
       }
-      guard i < n, b[i] == 0x20, let month = word3(i + 1, in: months), i + 4 < n, b[i + 4] == 0x20 else { return nil }
+      guard i < n, b[i] == 0x20, let month = word3(i + 1, in: monthBytes), i + 4 < n, b[i + 4] == 0x20 else {
+        return nil
+      }
       i += 5
       var year = 0
       for k in 0..<4 {
@@ -100,7 +102,8 @@ enum MailDate {
     }
   }
 
-  private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+  private static let weekdayBytes = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { Array($0.utf8) }
+  private static let monthBytes = months.map { Array($0.utf8) }
 
   /// Every accepted form, on words.
   static func general(_ text: String) -> Result<Day, Problem> {

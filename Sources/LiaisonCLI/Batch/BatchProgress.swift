@@ -13,7 +13,6 @@ final class RowErrorCounter: @unchecked Sendable {
 final class BatchProgress: @unchecked Sendable {
   let enabled: Bool
   let start = Clock.now()
-  var lastLine = false
   var lastDraw = 0.0
   var phaseName = ""
   let lock = NSLock()
@@ -41,9 +40,7 @@ final class BatchProgress: @unchecked Sendable {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
-    if lastLine { Terminal.write("\r\u{1B}[K") }
-    lastLine = false
-    Terminal.note(text)
+    Terminal.note(text)  // clears the progress line first
   }
 
   func count(_ done: Int, of total: Int, what: String) {
@@ -62,10 +59,7 @@ final class BatchProgress: @unchecked Sendable {
     draw(text)
   }
 
-  private func draw(_ text: String) {
-    Terminal.write("\r\u{1B}[K" + TextTable.clean(text))
-    lastLine = true
-  }
+  private func draw(_ text: String) { Terminal.progress(text) }
 
   func done() {
     if timings && !phaseName.isEmpty {
@@ -75,8 +69,7 @@ final class BatchProgress: @unchecked Sendable {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
-    if lastLine { Terminal.write("\r\u{1B}[K") }
-    lastLine = false
+    Terminal.clearProgress()
   }
 }
 

@@ -74,14 +74,12 @@ struct DemoCommand: ParsableCommand {
     // The workspace also reads Mary Reed's mailbox (headers only): ties among her contacts.
     let targets = outcome.summary.team.targets.map(\.target)
     let workspace = Self.workspacePath(folder)
-    try buildWorkspace(files: inputs + ["\(team)/mail/mary-reed.mbox"], at: workspace, targets: targets)
+    let targetsFile = try buildWorkspace(
+      files: inputs + ["\(team)/mail/mary-reed.mbox"], at: workspace, targets: targets)
     // Last, the explorer: the owner's network, evidence, chains and plan in one offline page.
     let page = "\(folder)/explore.html"
     var args = ["explore", "--workspace", workspace, "-o", page]
-    let targetsFile =
-      workspace.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-      .joined(separator: "/") + "/targets.txt"
-    if !targets.isEmpty, FileManager.default.fileExists(atPath: targetsFile) { args += ["--targets", targetsFile] }
+    if let targetsFile { args += ["--targets", targetsFile] }
     print("\n── liaison \(args.joined(separator: " "))\n")
     guard LiaisonCommand.run(arguments: args) == 0 else { throw ExitCode.failure }
     print(
@@ -98,7 +96,8 @@ struct DemoCommand: ParsableCommand {
 
   /// Imports the team's files into a demo workspace at `path` (a no-op when
   /// a run before did) and says how to query it.
-  func buildWorkspace(files: [String], at path: String, targets: [String]) throws {
+  /// Returns the targets file the plan was given, if any.
+  func buildWorkspace(files: [String], at path: String, targets: [String]) throws -> String? {
     print("\n── liaison import \(files.joined(separator: " ")) --workspace \(path)\n")
     let defaults = try InputOptions.parse([])
     do {
@@ -117,7 +116,7 @@ struct DemoCommand: ParsableCommand {
       print("  liaison path --workspace \(path) --to-company Acme")
       print("  liaison workspace info --workspace \(path)")
       try DemoLog.show(workspace, options: defaults.loadOptions)
-      try DemoLog.plan(workspace, targets: targets)
+      return try DemoLog.plan(workspace, targets: targets)
     } catch let error as ImportError {
       Terminal.error(error.commandLineText)
       throw ExitCode.failure

@@ -37,16 +37,20 @@ enum DemoLog {
 
   /// The owner's plan for this week (budget 6), with the batch's targets as
   /// the asks (written beside the workspace as `targets.txt`).
-  static func plan(_ workspace: Workspace, targets: [String]) throws {
+  /// Shows the owner's plan; returns the targets file it wrote, if any.
+  @discardableResult
+  static func plan(_ workspace: Workspace, targets: [String]) throws -> String? {
     let path = workspace.path
     let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     var args = ["plan", "--budget", "6", "--workspace", path]
+    var file: String?
     if !targets.isEmpty {
-      let file = "\(folder)/targets.txt"
-      try AtomicFileWriter.write(targets.joined(separator: "\n") + "\n", to: file)
-      args += ["--targets", file]
+      file = "\(folder)/targets.txt"
+      try AtomicFileWriter.write(targets.joined(separator: "\n") + "\n", to: file!)
+      args += ["--targets", file!]
     }
     print("\n── liaison \(args.joined(separator: " "))\n")
     _ = LiaisonCommand.run(arguments: args)
+    return file
   }
 }
