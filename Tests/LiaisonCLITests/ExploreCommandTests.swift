@@ -39,9 +39,12 @@ import Workspace
     let people = try #require(d["people"] as? [[String: Any]])
     let ties = try #require(d["ties"] as? [[Any]])
     // Every person and tie of the network, as `stats` counts them.
-    let stats = capturingStandardOutput {
-      _ = LiaisonCommand.run(arguments: ["stats", "\(team)/people.csv", "\(team)/ties.csv", "--format", "json"])
-    }
+    // (Written to a file: standard output is shared with tests running alongside.)
+    let statsFile = "\(tmp.path)/stats.json"
+    #expect(
+      LiaisonCommand.run(
+        arguments: ["stats", "\(team)/people.csv", "\(team)/ties.csv", "--format", "json", "-o", statsFile]) == 0)
+    let stats = TempFolder.read(path: statsFile) ?? ""
     let s = try #require(try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any])
     #expect(people.count == s["people"] as? Int && ties.count == s["ties"] as? Int, "\(s)")
     let ego = try #require(d["ego"] as? Int)
