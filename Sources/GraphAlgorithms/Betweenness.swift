@@ -37,12 +37,18 @@ extension Graph {
   /// Each worker owns its scratch (distance, σ, dependency and order
   /// arrays, and for `weighted` a lazy-deletion heap with a stale-entry check).
   ///
+  /// `progress`, when given, is called now and then (every 16 sources, from
+  /// any worker thread, serialised) with the sources searched so far and the
+  /// sources in all, so that a caller can show how far a long run is.
+  ///
   /// - Complexity: O(V·E) time unweighted, O(V·E log V) weighted; O(V) extra
   ///   space per worker plus O(32·V) for the slot sums (and O(E) for the
   ///   quantised costs when weighted); V people, E ties.
-  public func betweenness(weighted: Bool = false, threads: Int = 1) -> BetweennessScores {
+  public func betweenness(
+    weighted: Bool = false, threads: Int = 1, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) -> BetweennessScores {
     let n = personCount
-    let sum = brandesSum(sources: nil, weighted: weighted, threads: threads)
+    let sum = brandesSums(sources: nil, weighted: weighted, threads: threads, squares: false, progress: progress).sums
     let raw = sum.map { $0 / 2 }
     return BetweennessScores(
       raw: raw, normalised: raw.map { Graph.normaliseBetweenness($0, people: n) }, weighted: weighted,
@@ -75,13 +81,16 @@ extension Graph {
   /// share ln(n/α)/k of the sources all run through them is missed by k
   /// samples with probability about α/n. When k ≥ n the result is exact.
   ///
+  /// `progress` as for `betweenness`, over the k sources.
+  ///
   /// - Complexity: O(k·E) time (O(k·E log V) weighted), space as `betweenness`.
   public func approximateBetweenness(
-    samples: Int, seed: UInt64 = 1, weighted: Bool = false, confidence: Double = 0.95, threads: Int = 1
+    samples: Int, seed: UInt64 = 1, weighted: Bool = false, confidence: Double = 0.95, threads: Int = 1,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) -> BetweennessScores {
     let n = personCount
     let k = max(1, samples)
-    if k >= n { return betweenness(weighted: weighted, threads: threads) }
+    if k >= n { return betweenness(weighted: weighted, threads: threads, progress: progress) }
     // Partial Fisher–Yates with SplitMix64: k distinct sources, sorted for locality.
     var ids = (0..<Int32(n)).map { $0 }
     var state = seed
@@ -90,7 +99,8 @@ extension Graph {
       ids.swapAt(i, j)
     }
     let chosen = ids[0..<k].sorted()
-    let (sum, squares) = brandesSums(sources: chosen, weighted: weighted, threads: threads, squares: true)
+    let (sum, squares) = brandesSums(
+      sources: chosen, weighted: weighted, threads: threads, squares: true, progress: progress)
     let scale = Double(n) / Double(k) / 2
     let raw = sum.map { $0 * scale }
     let bound = Self.samplingErrorBound(sums: sum, squares: squares, people: n, samples: k, confidence: confidence)
@@ -140,15 +150,17 @@ extension Graph {
   }
 
   /// Σ_s δ_s(v) and, when `squares`, Σ_s δ_s(v)² (else empty) over the sources.
-  func brandesSums(sources: [Int32]?, weighted: Bool, threads: Int, squares: Bool) -> (
-    sums: [Double], squares: [Double]
-  ) {
+  func brandesSums(
+    sources: [Int32]?, weighted: Bool, threads: Int, squares: Bool,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) -> (sums: [Double], squares: [Double]) {
     let n = personCount
     let sourceCount = sources?.count ?? n
     if n == 0 || sourceCount == 0 {
       return ([Double](repeating: 0, count: n), squares ? [Double](repeating: 0, count: n) : [])
     }
     let slots = min(32, sourceCount)
+    let tally = progress.map { SourceTally(total: sourceCount, report: $0) }
     var partial = [[Double]](repeating: [], count: slots)
     var partialSquares = [[Double]](repeating: [], count: squares ? slots : 0)
     let costs: [Int64] = weighted ? withCSR { _, _, s in TieCost.halfEdgeCosts(s) } : []
@@ -168,6 +180,7 @@ extension Graph {
                   acc.withUnsafeMutableBufferPointer { a in
                     accSquares.withUnsafeMutableBufferPointer { a2 in
                       var i = slot
+                      var searched = 0
                       while i < sourceCount {
                         let s = sources?[i] ?? Int32(i)
                         if weighted {
@@ -176,7 +189,13 @@ extension Graph {
                           scratch.bfsSource(s, o, t, a, a2)
                         }
                         i += slots
+                        searched += 1
+                        if searched == 16, let tally {
+                          tally.add(searched)
+                          searched = 0
+                        }
                       }
+                      tally?.add(searched)
                     }
                   }
                   out.value[slot] = acc
@@ -537,5 +556,23 @@ struct EgoScratch {
     }
     self.scanned += scanned
     return total
+  }
+}
+
+/// Counts searched sources across workers and reports the running total.
+private final class SourceTally: @unchecked Sendable {  // `done` is guarded by `lock`
+  let total: Int
+  let report: @Sendable (Int, Int) -> Void
+  let lock = PthreadLock()
+  var done = 0
+  init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+    self.total = total
+    self.report = report
+  }
+  func add(_ n: Int) {
+    lock.locked {
+      done += n
+      report(done, total)
+    }
   }
 }

@@ -7,6 +7,9 @@ import GraphIO
 
 /// The `liaison` command: professional-network analysis from the files people already have.
 public struct LiaisonCommand: ParsableCommand {
+  /// The release, as `liaison --version` prints it and CHANGELOG.md names it.
+  public static let version = "0.2.0"
+
   public static let configuration = CommandConfiguration(
     commandName: "liaison",
     abstract: "Weak-tie reach, broker paths and introductions from your contact exports — offline.",
@@ -18,14 +21,14 @@ public struct LiaisonCommand: ParsableCommand {
         liaison demo
         liaison stats datasets/network/people.csv datasets/network/ties.csv
       """,
-    version: "0.1.0",
+    version: LiaisonCommand.version,
     subcommands: [
       StatsCommand.self, GenerateCommand.self, DemoCommand.self, IntroduceCommand.self, ReachCommand.self,
       PathCommand.self, BrokersCommand.self, CommunitiesCommand.self, RenderCommand.self, ExportCommand.self,
       BatchCommand.self, ImportCommand.self, MeCommand.self, WorkspaceCommand.self, SameCommand.self,
       DifferentCommand.self, TieCommand.self, SetCommand.self, CorrectionsCommand.self, LogCommand.self,
       ChangesCommand.self, ForgetCommand.self, CadenceCommand.self, DueCommand.self, PlanCommand.self,
-      ExploreCommand.self,
+      ExploreCommand.self, CompletionsCommand.self,
     ]
   )
   public init() {}

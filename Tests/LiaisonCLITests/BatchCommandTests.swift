@@ -103,8 +103,9 @@ enum HTMLSafety {
     let code = LiaisonCommand.run(
       arguments: ["stats"] + TeamBatch.inputs + ["--format", "json", "--output", "\(tmp.path)/stats.json"])
     #expect(code == 0)
-    let stats = try #require(TeamBatch.json("\(tmp.path)/stats.json"))
-    // The whole stats answer, and the first-level counts scripts read.
+    var stats = try #require(TeamBatch.json("\(tmp.path)/stats.json"))
+    // The whole stats answer (its version is the summary's own), and the first-level counts scripts read.
+    #expect(stats.removeValue(forKey: "schemaVersion") as? Int == summary["schemaVersion"] as? Int)
     #expect((summary["stats"] as? NSDictionary) == (stats as NSDictionary))
     for key in ["people", "ties", "inferredTies", "components", "largestComponent"] {
       #expect((summary[key] as? Int) == (stats[key] as? Int), "\(key)")

@@ -168,8 +168,10 @@ final class SVGTexts: NSObject, XMLParserDelegate {
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/g.json")))
         as? [String: Any])
     #expect(json["directed"] as? Bool == false)
+    #expect(json["schemaVersion"] as? Int == GraphExport.schemaVersion)
+    #expect(json["links"] == nil, "networkx 3.6 reads `edges` by default")
     let nodes = try #require(json["nodes"] as? [[String: Any]])
-    let links = try #require(json["links"] as? [[String: Any]])
+    let links = try #require(json["edges"] as? [[String: Any]])
     #expect(nodes.count == g.personCount && links.count == g.tieCount)
     for (i, n) in nodes.enumerated() {
       #expect(n["id"] as? String == g.people.id(of: PersonID(i)))
@@ -184,6 +186,12 @@ final class SVGTexts: NSObject, XMLParserDelegate {
       #expect(Float((l["strength"] as! NSNumber).doubleValue) == s)
       #expect(l["inferred"] is Bool)
     }
+    // The older spelling, for node_link_graph(d, edges="links"): the same bytes but the key.
+    try GraphExport.write(g, as: .jsonLinks, to: "\(tmp.path)/links.json")
+    let old = try #require(tmp.read("links.json"))
+    let new = try #require(tmp.read("g.json"))
+    #expect(old == new.replacingOccurrences(of: "\n \"edges\": [", with: "\n \"links\": ["))
+    #expect(old != new)
   }
 
   @Test func csvIsSpreadsheetSafeAndGEXFAndDOTParse() throws {
@@ -192,11 +200,16 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     defer { tmp.cleanUp() }
     try GraphExport.write(g, as: .csv, to: "\(tmp.path)/net.csv")
     let people = try #require(tmp.read("net-people.csv"))
-    #expect(people.hasPrefix("id,name,email,company,title,industry,location,tags,url,degree\n"))
+    // location and url are empty for everyone, so they are left out.
+    #expect(people.hasPrefix("id,name,email,company,title,industry,tags,degree\n"))
     #expect(
       people.contains(",'=SUM(A1:A9),") && people.contains(",'+1 555,") && people.contains(",'-dash,")
         && people.contains(",'@at,"))
     #expect(!people.contains(",=SUM"))
+    // --raw-csv (for databases) keeps the cells as they are.
+    try GraphExport.write(g, as: .csv, to: "\(tmp.path)/raw.csv", guardFormulas: false)
+    let raw = try #require(tmp.read("raw-people.csv"))
+    #expect(raw.contains(",=SUM(A1:A9),") && raw.contains(",-dash,") && !raw.contains(",'-dash,"))
     let ties = try #require(tmp.read("net-ties.csv"))
     #expect(ties.split(separator: "\n").count == g.tieCount + 1)
     try GraphExport.write(g, as: .gexf, to: "\(tmp.path)/g.gexf")
@@ -233,19 +246,133 @@ final class SVGTexts: NSObject, XMLParserDelegate {
       String(decoding: svg, as: UTF8.self).contains(">A &amp;amp; B &amp;lt;x&amp;gt; &amp;#38; &amp;#x26;</text>"))
   }
 
+  /// Gephi's spreadsheet import and Neo4j's bulk importer: their header
+  /// spellings, typed headers, and raw cells for Neo4j.
+  @Test func gephiAndNeo4jTables() throws {
+    let g = try Self.graph()
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    try GraphExport.write(g, as: .gephiCSV, to: "\(tmp.path)/gephi")
+    let nodes = try #require(tmp.read("gephi-nodes.csv"))
+    let edges = try #require(tmp.read("gephi-edges.csv"))
+    #expect(nodes.hasPrefix("Id,Label,email,company,title,industry,tags,degree\n"))
+    #expect(nodes.contains(",'=SUM(A1:A9),"), "guarded by default")
+    #expect(edges.hasPrefix("Source,Target,Type,Weight,strength,rated,tieClass,interactions,lastContact,kind,"))
+    #expect(edges.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: ",")[2] == "Undirected" })
+    try GraphExport.write(g, as: .neo4j, to: "\(tmp.path)/neo.csv")
+    let people = try #require(tmp.read("neo-nodes.csv"))
+    let ties = try #require(tmp.read("neo-relationships.csv"))
+    #expect(
+      people.hasPrefix(
+        "personId:ID(Person),name,email:string[],company,title,industry,location,tags:string[],url,degree:int,:LABEL\n"
+      ))
+    #expect(people.contains(",=SUM(A1:A9),") && !people.contains("'=SUM"), "Neo4j's files are raw")
+    #expect(
+      ties.hasPrefix(
+        ":START_ID(Person),:END_ID(Person),:TYPE,strength:double,rated:boolean,tieClass,interactions:int,"
+          + "interactionsOut:int,interactionsIn:int,lastContact:date,since:date,kind,sourceFile,inferred:boolean,"
+          + "confidence:double\n"))
+    #expect(ties.split(separator: "\n").count == g.tieCount + 1)
+    #expect(
+      GraphExport.neo4jImportCommand(nodes: "a/n.csv", relationships: "it's.csv")
+        == "neo4j-admin database import full neo4j --nodes=a/n.csv --relationships='it'\\''s.csv' --multiline-fields=true"
+    )
+  }
+
+  /// DOT's link attribute is `URL`, the one Graphviz makes into a link.
+  @Test func dotLinksPeopleWithURL() throws {
+    var b = GraphBuilder()
+    let a = b.person(key: "a")
+    b.setAttributes(a, .init(name: "Ann", profileURL: "https://www.linkedin.com/in/ann"))
+    let c = b.person(key: "c")
+    b.setAttributes(c, .init(name: "Cy"))
+    _ = try b.addTie(a, c, evidence: TieEvidence(strength: 0.5))
+    let g = try b.build().0
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    try GraphExport.write(g, as: .dot, to: "\(tmp.path)/g.dot")
+    let dot = try #require(tmp.read("g.dot"))
+    #expect(dot.contains("URL=\"https://www.linkedin.com/in/ann\"") && !dot.contains(" url="))
+    // Graphviz's own `dot` (Liaison's renderer refuses links in its pictures) makes it a link.
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else { return }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+    p.arguments = ["-Tsvg", "\(tmp.path)/g.dot"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let svg = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(svg.contains("xlink:href=\"https://www.linkedin.com/in/ann\""), "\(svg)")
+  }
+
   @Test func exportCommandOnTheBundledNetwork() throws {
     let root = SharedData.repositoryRoot()
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let inputs = ["\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv"]
-    for format in ["graphml", "gexf", "json", "csv", "dot"] {
+    let outputs = [
+      ("graphml", "n.graphml"), ("gexf", "n.gexf"), ("json", "n.json"), ("json-links", "links.json"),
+      ("csv", "n.csv"), ("gephi-csv", "n"), ("neo4j", "neo"), ("dot", "n.dot"),
+    ]
+    for (format, file) in outputs {
       #expect(
-        LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", format, "--output", "\(tmp.path)/n.\(format)"])
-          == 0)
+        LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", format, "--output", "\(tmp.path)/\(file)"]) == 0)
     }
     let r = GraphMLReader(try Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/n.graphml")))
     #expect(r.nodes.count == 300 && r.edges.count == 3003)
     #expect(tmp.read("n-ties.csv")?.split(separator: "\n").count == 3004)
+    #expect(tmp.read("n-edges.csv")?.split(separator: "\n").count == 3004)
+    #expect(tmp.read("neo-relationships.csv")?.split(separator: "\n").count == 3004)
     #expect(LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", "xls", "--output", "\(tmp.path)/x"]) == 2)
+  }
+
+  /// Every export loaded into the tool it is written for (networkx, igraph,
+  /// DuckDB, Neo4j's header grammar), by scripts/interop/check_exports.py, on the
+  /// team with its mailbox and on a network of hostile names. Runs when
+  /// LIAISON_PYTHON names a Python with networkx, igraph and duckdb (scripts/test
+  /// installs them) and the executable is built.
+  @Test func exportsLoadIntoTheirConsumers() throws {
+    guard let python = getenv("LIAISON_PYTHON").map({ String(cString: $0) }),
+      let liaison = LiaisonExecutable.path
+    else { return }
+    let probe = Process()
+    probe.executableURL = URL(fileURLWithPath: python)
+    probe.arguments = ["-c", "import networkx, igraph, duckdb"]
+    try probe.run()
+    probe.waitUntilExit()
+    guard probe.terminationStatus == 0 else { return }
+    let root = SharedData.repositoryRoot()
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let names = [
+      "-Ann Dash", "=SUM(A1:A9)", "+1 555", "@handle", "Tom \"Q\" O'Neil, Jr.", "<b>Ö & Æ</b>", "José 🙂",
+      "李 小龙", "semi;colon",
+    ]
+    var people = "id,name,company,title,tags,url\n"
+    for (i, n) in names.enumerated() {
+      people +=
+        "p\(i),\"\(n.replacingOccurrences(of: "\"", with: "\"\""))\",\"Co, \(i % 3)\",=cmd|x,tag\(i % 2),https://e.com/\(i)\n"
+    }
+    var ties = "source,target,strength,interactions,last_contact,kind\n"
+    for i in 1..<names.count {
+      ties += "p0,p\(i),0.\(i),\(i * 3),2026-0\(i % 9 + 1)-15,\(i % 2 == 0 ? "-former" : "")\n"
+    }
+    ties += "p1,p2,-0.5,,,\n"
+    let hostile = [tmp.write("people.csv", people), tmp.write("ties.csv", ties)]
+    let team = ["people.csv", "ties.csv", "mail/mary-reed.mbox"].map { "\(root)/datasets/team/\($0)" }
+    for (label, inputs) in [("hostile", hostile), ("team", team)] {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: python)
+      p.arguments = ["\(root)/scripts/interop/check_exports.py", liaison, "\(tmp.path)/\(label)"] + inputs
+      let pipe = Pipe()
+      p.standardOutput = pipe
+      p.standardError = pipe
+      try p.run()
+      let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 0, "\(label): \(out)")
+      #expect(out.components(separatedBy: "\nok: ").count >= 8, "\(label): \(out)")
+    }
   }
 }

@@ -60,7 +60,7 @@ import Testing
     // Export as CSV: the negative tie's strength is written negative, and reads back as the same signed tie.
     let out = "\(tmp.path)/net.csv"
     #expect(LiaisonCommand.run(arguments: ["export", file, "--to", "csv", "--output", out]) == 0)
-    let tiesFile = GraphExport.csvPaths(for: out).ties
+    let tiesFile = ExportFormat.csv.paths(for: out)[1]
     let text = try #require(TempFolder.read(path: tiesFile))
     #expect(text.contains("b,c,-0.8,") && text.contains("a,b,0.9,") && text.contains("c,d,0.9,"))
     let back = try NetworkLoader.load([InputSpec(path: tiesFile)])

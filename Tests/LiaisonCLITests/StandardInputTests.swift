@@ -2,6 +2,8 @@ import Foundation
 import LiaisonTestSupport
 import Testing
 
+@testable import LiaisonCLI
+
 /// `-` reads standard input: detection looks at the bytes without consuming
 /// them, so every format reads from a pipe as it does from its file.
 @Suite(.enabled(if: LiaisonExecutable.path != nil, "build the liaison executable first (swift build)"))
@@ -87,5 +89,35 @@ struct StandardInputTests {
     let whole = try tableLines("--wide", terminal: true)
     #expect(whole.contains { $0.count > 80 } && !whole.contains { $0.contains("…") })
     #expect(try tableLines("", terminal: false) == whole, "piped: whole, as with --wide")
+  }
+
+  /// Every answer, not only its tables, fits an 80-column terminal: headings,
+  /// notes and legends wrap, the brokers table takes its compact headers.
+  @Test func answersFitEightyColumns() throws {
+    guard access("/usr/bin/script", X_OK) == 0 else { return }
+    let binary = LiaisonExecutable.path!
+    let team = "'\(root)/datasets/team/people.csv' '\(root)/datasets/team/ties.csv'"
+    let commands = [
+      "reach \(team) --ego 'Mary Reed'", "introduce \(team) --ego 'Mary Reed' --top 10",
+      "brokers \(team) --top 10", "brokers \(team) --top 10 --group-by company", "communities \(team)",
+      "path \(team) --from 'Mary Reed' --to-company 'Globex Clinic'", "stats \(team)",
+    ]
+    for command in commands {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+      p.arguments = ["-qec", "COLUMNS=80 '\(binary)' \(command) 2>/dev/null", "/dev/null"]
+      let out = Pipe()
+      p.standardOutput = out
+      try p.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 0, "\(command)")
+      let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+        .components(separatedBy: "\n")
+      #expect(lines.count > 3, "\(command)")
+      for line in lines where TextTable.displayWidth(line) > 80 {
+        Issue.record("\(command): \(TextTable.displayWidth(line)) columns: \(line)")
+      }
+    }
   }
 }

@@ -139,7 +139,9 @@ import Workspace
     // Undo brings it back.
     let list = try JSONSerialization.jsonObject(
       with: Data((answer(["corrections", "--format", "json"], ws, in: tmp, name: "c.json").1 ?? "").utf8))
-    let id = try #require((list as? [[String: Any]])?.first?["id"] as? Int)
+    let object = try #require(list as? [String: Any])
+    #expect(object["schemaVersion"] as? Int == 1)
+    let id = try #require((object["corrections"] as? [[String: Any]])?.first?["id"] as? Int)
     #expect(run(["corrections", "--undo", "\(id)"], ws) == 0)
     #expect(try hasTie(path, a, b))
     #expect(run(["corrections", "--undo", "\(id)"], ws) == 1)

@@ -50,7 +50,7 @@ package enum TextFormat {
     n == 1 ? singular : plural ?? singular + "s"
   }
 
-  /// Prose wrapped at spaces to `width` columns (counted in characters):
+  /// Prose wrapped at spaces to `width` terminal columns (`displayWidth`):
   /// the first line starts with `indent`, the following ones with
   /// `continuation` (default: `indent`); ends with a newline. A word longer
   /// than the width stands on its own line.
@@ -59,13 +59,14 @@ package enum TextFormat {
     let next = continuation ?? indent
     var out = ""
     var line = indent
-    var lineCount = indent.count
+    var lineCount = displayWidth(indent)
     var hasWords = false
     for word in text.split(separator: " ") {
-      if hasWords && lineCount + 1 + word.count > width {
+      let w = displayWidth(word)
+      if hasWords && lineCount + 1 + w > width {
         out += line + "\n"
         line = next
-        lineCount = next.count
+        lineCount = displayWidth(next)
         hasWords = false
       }
       if hasWords {
@@ -73,9 +74,28 @@ package enum TextFormat {
         lineCount += 1
       }
       line += word
-      lineCount += word.count
+      lineCount += w
       hasWords = true
     }
     return out + line + "\n"
+  }
+
+  /// Terminal columns a string takes: East Asian wide and fullwidth
+  /// characters (and most emoji) take two, combining marks none.
+  /// - Complexity: O(length of `s`).
+  package static func displayWidth(_ s: some StringProtocol) -> Int {
+    var width = 0
+    for ch in s {
+      guard let v = ch.unicodeScalars.first?.value else { continue }
+      switch v {
+      case 0x0300...0x036F, 0x200B...0x200F: break
+      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+        0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+        width += 2
+      default: width += 1
+      }
+    }
+    return width
   }
 }

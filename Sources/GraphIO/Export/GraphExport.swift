@@ -1,17 +1,40 @@
 import GraphCore
 
-/// Formats `liaison export` writes, for Gephi, networkx, igraph and Neo4j.
+/// Formats `liaison export` writes, for Gephi, networkx, igraph, DuckDB and Neo4j.
 public enum ExportFormat: String, Sendable, CaseIterable {
   /// GraphML (networkx `read_graphml`, igraph, Gephi, yEd).
   case graphml
-  /// GEXF 1.3 (Gephi's own format).
+  /// GEXF 1.3 (Gephi's own format; networkx `read_gexf`).
   case gexf
-  /// networkx node-link JSON (`json_graph.node_link_graph`).
+  /// networkx node-link JSON with `edges` (`json_graph.node_link_graph(d)` with its defaults, networkx 3.4+).
   case json
-  /// Two spreadsheet-safe CSV files, people and ties (Gephi's spreadsheet import, Neo4j `LOAD CSV`).
+  /// The same node-link JSON with the older `links` key (`node_link_graph(d, edges="links")`).
+  case jsonLinks = "json-links"
+  /// Two CSV files, people and ties, in the layout `liaison` reads back (DuckDB, pandas, spreadsheets).
   case csv
+  /// Two CSV files for Gephi's spreadsheet import: `Id,Label,…` nodes and `Source,Target,Type,Weight,…` edges.
+  case gephiCSV = "gephi-csv"
+  /// Two CSV files for `neo4j-admin database import`, with typed headers.
+  case neo4j
   /// Graphviz DOT, undirected, attributes escaped.
   case dot
+
+  /// Whether the format writes two files (people and ties) from one `--output` prefix.
+  public var isTwoFiles: Bool { self == .csv || self == .gephiCSV || self == .neo4j }
+
+  /// The files written for `--output path`, in writing order. Two-file formats
+  /// add a suffix to the prefix (a trailing `.csv` on it is dropped first):
+  /// csv `-people.csv`, `-ties.csv`; gephi-csv `-nodes.csv`, `-edges.csv`;
+  /// neo4j `-nodes.csv`, `-relationships.csv`.
+  public func paths(for path: String) -> [String] {
+    let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+    switch self {
+    case .csv: return [base + "-people.csv", base + "-ties.csv"]
+    case .gephiCSV: return [base + "-nodes.csv", base + "-edges.csv"]
+    case .neo4j: return [base + "-nodes.csv", base + "-relationships.csv"]
+    default: return [path]
+    }
+  }
 }
 
 /// Writes a whole network with every person attribute and every tie's
@@ -28,6 +51,10 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// GEXF's edge `weight` and DOT's `penwidth`, which drive drawings, stay the
 /// magnitude.
 public enum GraphExport {
+  /// The version of the node-link JSON layout (`schemaVersion`, its first key),
+  /// raised when a field changes meaning.
+  public static let schemaVersion = 1
+
   /// One person's attributes as (column, value) text pairs, absent values omitted.
   static func personFields(_ g: Graph, _ p: PersonID) -> [(String, String)] {
     var out: [(String, String)] = [("name", g.people.name(of: p))]
@@ -92,38 +119,41 @@ public enum GraphExport {
     }
   }
 
-  /// Writes `g` as `format` to `path` atomically (CSV: two files, see `csvPaths`).
+  /// Writes `g` as `format` to `path` atomically (two-file formats: see
+  /// `ExportFormat.paths(for:)`; both files are committed only once both are written).
+  ///
+  /// `guardFormulas` (the default) gives CSV text cells that a spreadsheet would
+  /// run as a formula (starting with `= + - @`, TAB or CR) a leading `'`; pass
+  /// `false` for files bound for a database. Neo4j's files are never guarded.
   /// - Complexity: O(V + E + text length) time, O(1) extra memory.
   public static func write(
-    _ g: Graph, as format: ExportFormat, to path: String, classifier: TieClassifier = TieClassifier()
+    _ g: Graph, as format: ExportFormat, to path: String, classifier: TieClassifier = TieClassifier(),
+    guardFormulas: Bool = true
   ) throws(OutputError) {
+    let layout: TableLayout
     switch format {
-    case .csv:
-      let (people, ties) = csvPaths(for: path)
-      let pw = try AtomicFileWriter(path: people)
-      writeCSVPeople(g, to: pw)
-      let tw = try AtomicFileWriter(path: ties)
-      writeCSVTies(g, to: tw, classifier: classifier)
-      try pw.commit()
-      try tw.commit()
+    case .csv: layout = .liaison
+    case .gephiCSV: layout = .gephi
+    case .neo4j: layout = .neo4j
     default:
       let w = try AtomicFileWriter(path: path)
       switch format {
       case .graphml: writeGraphML(g, to: w, classifier: classifier)
       case .gexf: writeGEXF(g, to: w, classifier: classifier)
       case .json: writeJSON(g, to: w, classifier: classifier)
+      case .jsonLinks: writeJSON(g, to: w, classifier: classifier, edgesKey: "links")
       case .dot: writeDOT(g, to: w, classifier: classifier)
-      case .csv: break
+      case .csv, .gephiCSV, .neo4j: break
       }
       try w.commit()
+      return
     }
-  }
-
-  /// The two CSV files for `--output F`: `F-people.csv` and `F-ties.csv`
-  /// (a trailing `.csv` on F is dropped first).
-  public static func csvPaths(for path: String) -> (people: String, ties: String) {
-    let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
-    return (base + "-people.csv", base + "-ties.csv")
+    let files = format.paths(for: path)
+    let pw = try AtomicFileWriter(path: files[0])
+    let tw = try AtomicFileWriter(path: files[1])
+    writeTables(g, layout: layout, people: pw, ties: tw, classifier: classifier, guardFormulas: guardFormulas)
+    try pw.commit()
+    try tw.commit()
   }
 }
 

@@ -1,12 +1,16 @@
 import GraphCore
 
 extension GraphExport {
-  /// networkx node-link JSON: `{"directed": false, "multigraph": false,
-  /// "graph": {…}, "nodes": [{"id", "name", …}], "links": [{"source",
-  /// "target", "strength", …}]}` (read with `json_graph.node_link_graph(d,
-  /// edges="links")`). Numbers are typed (int, double, boolean).
+  /// networkx node-link JSON: `{"schemaVersion": 1, "directed": false,
+  /// "multigraph": false, "graph": {…}, "nodes": [{"id", "name", …}],
+  /// "edges": [{"source", "target", "strength", …}]}`, read by
+  /// `json_graph.node_link_graph(d)` with its defaults (networkx 3.4 and
+  /// later); `edgesKey: "links"` writes the older spelling. Numbers are typed
+  /// (int, double, boolean).
   /// - Complexity: O(V + E + text length).
-  public static func writeJSON(_ g: Graph, to w: AtomicFileWriter, classifier: TieClassifier = TieClassifier()) {
+  public static func writeJSON(
+    _ g: Graph, to w: AtomicFileWriter, classifier: TieClassifier = TieClassifier(), edgesKey: String = "edges"
+  ) {
     let types = Dictionary(uniqueKeysWithValues: (personColumns + tieColumns).map { ($0.0, $0.1) })
     func value(_ k: String, _ v: String) -> String {
       switch types[k] ?? "string" {
@@ -15,7 +19,7 @@ extension GraphExport {
       }
     }
     w.write(
-      "{\"directed\": false, \"multigraph\": false, \"graph\": {\"people\": \(g.personCount), \"ties\": \(g.tieCount)},\n \"nodes\": [\n"
+      "{\"schemaVersion\": \(schemaVersion), \"directed\": false, \"multigraph\": false, \"graph\": {\"people\": \(g.personCount), \"ties\": \(g.tieCount)},\n \"nodes\": [\n"
     )
     for p in 0..<PersonID(g.personCount) {
       var line = "  {\"id\": \(ExportEscaping.json(g.people.id(of: p)))"
@@ -23,7 +27,7 @@ extension GraphExport {
       line += ", \"degree\": \(g.degree(of: p))}"
       w.write(line + (Int(p) + 1 < g.personCount ? ",\n" : "\n"))
     }
-    w.write(" ],\n \"links\": [\n")
+    w.write(" ],\n \"\(edgesKey)\": [\n")
     var first = true
     forEachTie(g) { t, u, v, s in
       var line = first ? "  " : ",\n  "
@@ -36,34 +40,6 @@ extension GraphExport {
     w.write("\n ]\n}\n")
   }
 
-  /// People CSV: `id,name,email,company,title,industry,location,tags,url,degree`
-  /// (the layout `liaison` reads back), every text cell spreadsheet-safe.
-  /// - Complexity: O(V + text length).
-  public static func writeCSVPeople(_ g: Graph, to w: AtomicFileWriter) {
-    w.write("id," + personColumns.map(\.0).joined(separator: ",") + "\n")
-    for p in 0..<PersonID(g.personCount) {
-      let fields = Dictionary(uniqueKeysWithValues: personFields(g, p))
-      var row = [g.people.id(of: p)]
-      for (k, _) in personColumns where k != "degree" { row.append(fields[k] ?? "") }
-      w.write(CSVEscaping.row(row).dropLast() + ",\(g.degree(of: p))\n")
-    }
-  }
-
-  /// Ties CSV: `source,target,strength,…` with every piece of evidence.
-  /// - Complexity: O(E + text length).
-  public static func writeCSVTies(_ g: Graph, to w: AtomicFileWriter, classifier: TieClassifier = TieClassifier()) {
-    w.write("source,target," + tieColumns.map(\.0).joined(separator: ",") + "\n")
-    forEachTie(g) { t, u, v, s in
-      let fields = Dictionary(uniqueKeysWithValues: tieFields(g, t, u, v, s, classifier))
-      var row = [CSVEscaping.field(g.people.id(of: u)), CSVEscaping.field(g.people.id(of: v))]
-      for (k, type) in tieColumns {
-        let x = fields[k] ?? ""
-        row.append(type == "string" ? CSVEscaping.field(x) : x)
-      }
-      w.write(row.joined(separator: ",") + "\n")
-    }
-  }
-
   /// Undirected DOT: node ids are the people's ids (quoted, escaped), every
   /// attribute quoted, `label` = name (`DOTLabel.quoted`, so Graphviz shows it
   /// as typed), `penwidth` from strength, inferred ties dotted.
@@ -72,7 +48,10 @@ extension GraphExport {
     w.write("graph liaison {\n  node [shape=\"box\", style=\"rounded\"];\n")
     for p in 0..<PersonID(g.personCount) {
       var attrs = ["label=\(DOTLabel.quoted(g.people.name(of: p)))"]
-      for (k, v) in personFields(g, p) where k != "name" { attrs.append("\(k)=\(ExportEscaping.dot(v))") }
+      for (k, v) in personFields(g, p) where k != "name" {
+        // Graphviz takes `URL` (upper case) as the node's link in SVG and image maps.
+        attrs.append("\(k == "url" ? "URL" : k)=\(ExportEscaping.dot(v))")
+      }
       w.write("  \(ExportEscaping.dot(g.people.id(of: p))) [\(attrs.joined(separator: ", "))];\n")
     }
     forEachTie(g) { t, u, v, s in

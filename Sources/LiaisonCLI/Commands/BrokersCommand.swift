@@ -82,12 +82,17 @@ struct BrokersCommand: ParsableCommand {
     let request = BrokersRequest(
       top: top, by: by, groupBy: groupBy, measures: measures, weighted: weighted, sample: sample, seed: seed,
       threads: threading.threads ?? Parallel.defaultThreads)
-    if sample == nil && request.computed.contains(.betweenness) && g.personCount > 50_000 {
+    // On a terminal: a hint for big networks and a progress line with the time left.
+    let progress =
+      request.computed.contains(.betweenness)
+      ? CountProgress.start(request.weighted ? "weighted betweenness" : "betweenness", unit: "sources") : nil
+    if progress != nil && sample == nil && g.personCount > 50_000 {
       Terminal.note(
         "exact betweenness on \(TextFormat.count(g.personCount, "person", plural: "people")) takes a while; --sample 1000 gives an estimate with an error bound"
       )
     }
-    let result = BrokersReport.make(g, request)
+    let result = BrokersReport.make(g, request, progress: progress?.handler)
+    progress?.finish()
     switch output.format {
     case .table: try output.emit(result.answer.table())
     case .json: try output.emit(try jsonText(result.answer))

@@ -196,7 +196,7 @@ struct CorrectionsCommand: ParsableCommand {
     let net = try WorkspaceNetwork.open(place)
     let list = try orExit { () throws(WorkspaceError) in try net.workspace.corrections(includeUndone: true) }
     switch output.format {
-    case .json: try output.emit(try jsonText(list))
+    case .json: try output.emit(try jsonText(JSONList(key: "corrections", items: list)))
     case .csv:
       var t = CSVTable(["id", "createdAt", "kind", "a", "b", "field", "value", "undoneAt"])
       for c in list {

@@ -60,10 +60,10 @@ struct DemoCommand: ParsableCommand {
     let team = "\(root)/team"
     let inputs = ["\(team)/people.csv", "\(team)/ties.csv", "\(team)/exports"]
     let folder = out ?? Self.defaultFolder()
-    print(
+    narrate(
       "Liaison demo — `liaison batch` on the bundled team (\(team): people, ties and four members' LinkedIn exports; synthetic, made by `liaison generate`)\n"
     )
-    print("── liaison batch \(inputs.joined(separator: " ")) --out \(folder)\n")
+    narrate("── liaison batch \(inputs.joined(separator: " ")) --out \(folder)\n")
     var config = BatchConfig(inputs: inputs, out: folder)
     config.quiet = quiet
     // Targets: the three companies with the most people in the team network that no member works at.
@@ -80,13 +80,16 @@ struct DemoCommand: ParsableCommand {
     let page = "\(folder)/explore.html"
     var args = ["explore", "--workspace", workspace, "-o", page]
     if let targetsFile { args += ["--targets", targetsFile] }
-    print("\n── liaison \(args.joined(separator: " "))\n")
+    narrate("\n── liaison \(args.joined(separator: " "))\n")
     guard LiaisonCommand.run(arguments: args) == 0 else { throw ExitCode.failure }
     print(
       "\nExplore it: open \(page) in a browser — search anyone, click a person for the evidence of each tie, "
         + "the chains to them and their plan actions. Each member's page is linked from \(folder)/index.html."
     )
   }
+
+  /// The demo's narration (its header and the command each step runs), left out with --quiet.
+  func narrate(_ text: String) { if !quiet { print(text) } }
 
   /// The demo workspace: beside the report folder, never the user's own
   /// (its path is always given explicitly).
@@ -98,7 +101,7 @@ struct DemoCommand: ParsableCommand {
   /// a run before did) and says how to query it.
   /// Returns the targets file the plan was given, if any.
   func buildWorkspace(files: [String], at path: String, targets: [String]) throws -> String? {
-    print("\n── liaison import \(files.joined(separator: " ")) --workspace \(path)\n")
+    narrate("\n── liaison import \(files.joined(separator: " ")) --workspace \(path)\n")
     let defaults = try InputOptions.parse([])
     do {
       let workspace = try Workspace.open(at: path, create: true)

@@ -2,6 +2,10 @@ import ArgumentParser
 import GraphCore
 import GraphSynthesis
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
@@ -63,13 +67,16 @@ struct GenerateCommand: ParsableCommand {
     options.asOf = Day(parsing: asOf)!
     let quiet = self.quiet
     do {
+      // Progress on a terminal only; the files written are always named, on standard error
+      // like every status line.
+      let onTerminal = !quiet && isatty(2) != 0
       let summary = try NetworkGenerator.generate(options, into: out) { message in
-        if !quiet { Terminal.note(message) }
+        if onTerminal { Terminal.progress(message) }
       }
-      print(
+      Terminal.note(
         "wrote \(out)/people.csv (\(TextFormat.count(summary.people, "person", plural: "people")), \(TextFormat.count(summary.companies, "company", plural: "companies"))) and \(out)/ties.csv (\(TextFormat.count(summary.ties, "tie")))"
       )
-      for f in summary.exportFiles { print("wrote \(f)") }
+      for f in summary.exportFiles { Terminal.note("wrote \(f)") }
     } catch {
       Terminal.error("\(error)")
       throw ExitCode.failure

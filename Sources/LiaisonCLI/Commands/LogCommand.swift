@@ -97,7 +97,7 @@ struct LogCommand: ParsableCommand {
       try net.workspace.interactions(naming: filter, includeUndone: true)
     }
     switch output.format {
-    case .json: try output.emit(try jsonText(entries))
+    case .json: try output.emit(try jsonText(JSONList(key: "interactions", items: entries)))
     case .csv:
       var t = CSVTable(["id", "date", "kind", "direction", "people", "note", "followUp", "createdAt", "undoneAt"])
       for e in entries {

@@ -126,7 +126,10 @@ struct CadenceCommand: ParsableCommand {
         var days: Int
         var origin: String
       }
-      try output.emit(try jsonText(rows.map { Rule(scope: $0.scope, name: $0.name, days: $0.days, origin: $0.origin) }))
+      try output.emit(
+        try jsonText(
+          JSONList(
+            key: "rules", items: rows.map { Rule(scope: $0.scope, name: $0.name, days: $0.days, origin: $0.origin) })))
     case .csv:
       var t = CSVTable(["scope", "name", "days", "origin"])
       for r in rows { t.add([.text(r.scope), .text(r.name), .int(r.days), .text(r.origin)]) }
@@ -235,12 +238,14 @@ struct DueCommand: ParsableCommand {
       }
       try output.emit(
         try jsonText(
-          list.map {
-            Row(
-              person: PersonReference.ref($0.person, in: g), tieClass: $0.tieClass.rawValue,
-              lastContact: $0.lastContact?.iso, cadenceDays: $0.cadenceDays, rule: $0.cadenceRule, due: $0.due?.iso,
-              overdueDays: $0.overdueDays, uniqueReach: $0.uniqueReach, value: ($0.value * 1e6).rounded() / 1e6)
-          }))
+          JSONList(
+            key: "due",
+            items: list.map {
+              Row(
+                person: PersonReference.ref($0.person, in: g), tieClass: $0.tieClass.rawValue,
+                lastContact: $0.lastContact?.iso, cadenceDays: $0.cadenceDays, rule: $0.cadenceRule, due: $0.due?.iso,
+                overdueDays: $0.overdueDays, uniqueReach: $0.uniqueReach, value: ($0.value * 1e6).rounded() / 1e6)
+            })))
     case .csv:
       var t = CSVTable([
         "id", "name", "tieClass", "lastContact", "cadenceDays", "rule", "due", "overdueDays", "uniqueReach",

@@ -298,6 +298,8 @@ struct OutputOptions: ParsableArguments {
   func emit(_ text: String) throws {
     let text = format == .table ? Terminal.safe(text) : text
     guard let output, output != "-" else {
+      // On a terminal narrower than the answer, its prose wraps to fit (tables already do).
+      let text = format == .table ? TextTable.fitLines(text) : text
       print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
       return
     }
@@ -319,7 +321,9 @@ extension OutputOptions {
     if path == "-" { fflush(nil) }  // anything printed before goes first
     do {
       let writer = try AtomicFileWriter(path: path)
-      try body { writer.write($0) }
+      // fitLines changes nothing unless standard output is a narrow terminal.
+      let fit = format == .table && path == "-"
+      try body { writer.write(fit ? TextTable.fitLines($0) : $0) }
       try writer.commit()
     } catch let error as OutputError {
       throw OutputFailure.report(error)

@@ -89,8 +89,8 @@ extension ExportFormat {
     switch self {
     case .graphml: .graphml
     case .gexf: .gexf
-    case .json: .json
-    case .csv: .csv
+    case .json, .jsonLinks: .json
+    case .csv, .gephiCSV, .neo4j: .csv
     case .dot: .dot
     }
   }

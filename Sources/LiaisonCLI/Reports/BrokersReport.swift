@@ -221,7 +221,10 @@ enum BrokersReport {
   /// Computes what `request` asks: the ranking measure for everyone, the other
   /// measures only for the people listed, betweenness only when it ranks or
   /// is asked for (Guides/Brokerage.md, "What is computed").
-  static func make(_ g: Graph, _ request: BrokersRequest) -> Result {
+  /// `progress` is handed to the betweenness computation (sources done, in all).
+  static func make(
+    _ g: Graph, _ request: BrokersRequest, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) -> Result {
     let n = g.personCount
     let threads = request.threads
     let wanted = request.computed
@@ -229,8 +232,9 @@ enum BrokersReport {
     let b: BetweennessScores? =
       wanted.contains(.betweenness)
       ? request.sample.map {
-        g.approximateBetweenness(samples: $0, seed: request.seed, weighted: request.weighted, threads: threads)
-      } ?? g.betweenness(weighted: request.weighted, threads: threads)
+        g.approximateBetweenness(
+          samples: $0, seed: request.seed, weighted: request.weighted, threads: threads, progress: progress)
+      } ?? g.betweenness(weighted: request.weighted, threads: threads, progress: progress)
       : nil
     let grouping = wanted.contains(.brokerage) ? groups(g, by: request.groupBy) : nil
     // The ranking measure, for everyone.
@@ -390,7 +394,7 @@ extension BrokersAnswer {
     } else {
       out += "; betweenness not computed (list it in --measures to have it)"
     }
-    out += ".\n"
+    out = TextTable.refill(out + ".\n")
     let withGroups = groups > 0
     var headers = [
       "#", "name", "company", "betweenness", "ego betweenness", "constraint", "effective size", "contacts",
@@ -402,6 +406,9 @@ extension BrokersAnswer {
       ]
     }
     var t = TextTable(headers, rightAligned: Set([0] + Array(3..<headers.count)))
+    t.compactHeaders =
+      ["#", "name", "company", "betw.", "ego betw.", "constr.", "eff. size", "contacts"]
+      + (withGroups ? ["brokered", "across"] : [])
     for p in people {
       // Blank: not computed in this run; "-": no value (an isolated person).
       func cell(_ m: BrokerMeasure, _ value: Double?, _ digits: Int) -> String {
@@ -418,22 +425,29 @@ extension BrokersAnswer {
       }
       t.add(row)
     }
-    out += t.render()
+    let table = t.render()
+    out += table
     if people.isEmpty { out += "Nobody stands between two people who are not tied to each other.\n" }
-    out += """
+    if table.contains("betw.") {
+      out += TextTable.refill(
+        "\n(betw. betweenness, constr. constraint, eff. size effective size; --wide for whole names)\n")
+    }
+    out += TextTable.refill(
+      """
 
       betweenness: share of the shortest chains between two other people that pass through this person
       (0 to 1). ego betweenness: the same inside the person's own contacts, over the pairs of contacts
       d(d-1)/2 (0 to 1; Everett & Borgatti). constraint: low means contacts who do not know each other
       (Burt). effective size: contacts less their redundancy, in contacts (Burt). Only people who stand
       between someone are listed.
-      """
+      """)
     if withGroups {
-      out += """
+      out += TextTable.refill(
+        """
 
         brokered: pairs of this person's contacts who are not tied to each other; across: of those, pairs
         that are not both in the broker's own \(groupBy) (Gould–Fernandez; JSON has each role).
-        """
+        """)
     }
     return out + "\n"
   }

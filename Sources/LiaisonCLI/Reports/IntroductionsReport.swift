@@ -164,26 +164,34 @@ struct IntroduceResult: Codable, Equatable {
     }
     out += t.render() + "\nWhy:\n"
     for (i, c) in shown.enumerated() {
-      out += TextFormat.wrap(
-        "\(i + 1). \(Self.label(c.a, c)) and \(Self.label(c.b, c)): " + c.reasons.joined(separator: "; ") + ".",
-        width: TextTable.proseWidth(110),
-        continuation: "    ")
+      out +=
+        TextTable.wrapLine(
+          "\(i + 1). \(Self.label(c.a, c)) and \(Self.label(c.b, c)): " + c.reasons.joined(separator: "; ") + ".",
+          to: TextTable.proseWidth(110), continuation: "    ") + "\n"
     }
     if total > shown.count {
       out += "\n… and \(grouped(total - shown.count)) more pairs (--format json or csv lists them all).\n"
     }
     if ego != nil {
-      out +=
-        "\nscore = 0.45 × shared contacts besides you (strength-weighted resource allocation, half marks at the top 10 %)"
-      out += "\n        + 0.25 × context fit + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies"
-      out +=
-        "\n        or industries). Equal scores: more shared contacts first, then your stronger ties, then by name."
-      out += "\norder:  nobody is in more than 3 of each 10 places (the best pair that keeps to this comes next)."
+      var entries: [(label: String, text: String)] = [
+        (
+          "score =",
+          "0.45 × shared contacts besides you (strength-weighted resource allocation, half marks at the top 10 %)"
+            + " + 0.25 × context fit + 0.20 × your weaker tie to the two + 0.10 × bridging (different companies"
+            + " or industries). Equal scores: more shared contacts first, then your stronger ties, then by name."
+        ),
+        ("order:", "nobody is in more than 3 of each 10 places (the best pair that keeps to this comes next)."),
+      ]
       if candidates.contains(where: { $0.sameName == true }) {
-        out += "\n⚠:      the two have the same name: check they are two people before introducing them."
+        entries.append(("⚠:", "the two have the same name: check they are two people before introducing them."))
       }
-      out += "\nconstraint: relative change in your Burt constraint once they are tied; + means fewer structural"
-      out += "\n            holes around you (you give up some brokerage — the point of giving).\n"
+      entries.append(
+        (
+          "constraint:",
+          "relative change in your Burt constraint once they are tied; + means fewer structural holes around you"
+            + " (you give up some brokerage — the point of giving)."
+        ))
+      out += "\n" + TextTable.legend(entries, preferred: 110)
     }
     return out
   }

@@ -1,17 +1,34 @@
 import Foundation
 
 /// Deterministic, human-readable JSON for every answer: pretty-printed,
-/// sorted keys, slashes unescaped, a final newline.
+/// sorted keys, slashes unescaped, a final newline, and an integer
+/// `schemaVersion` in the top-level object.
 enum JSONText {
+  /// The version of every JSON answer's layout, raised when a field changes
+  /// meaning or goes away (adding a field does not raise it).
+  static let schemaVersion = 1
+
+  /// An answer with `schemaVersion` added to its top-level object. Answers are
+  /// objects; a list answer is wrapped in `JSONList` first.
+  struct Versioned<T: Encodable>: Encodable {
+    let value: T
+    private enum Key: String, CodingKey { case schemaVersion }
+    func encode(to encoder: any Encoder) throws {
+      try value.encode(to: encoder)
+      var c = encoder.container(keyedBy: Key.self)
+      try c.encode(JSONText.schemaVersion, forKey: .schemaVersion)
+    }
+  }
+
   static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return encoder
   }
 
-  /// The whole value as text.
+  /// The whole answer as text, with its `schemaVersion`.
   static func text<T: Encodable>(_ value: T) throws -> String {
-    String(decoding: try encoder().encode(value), as: UTF8.self) + "\n"
+    String(decoding: try encoder().encode(Versioned(value: value)), as: UTF8.self) + "\n"
   }
 
   /// Writes an answer whose one list is too long to hold as text: `answer`
@@ -71,6 +88,22 @@ enum JSONText {
       }
       return String(decoding: out, as: UTF8.self)
     }
+  }
+}
+
+/// A list answer as an object, `{"KEY": [...]}`, so that it can carry `schemaVersion`.
+struct JSONList<Item: Encodable>: Encodable {
+  let key: String
+  let items: [Item]
+  private struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: Key.self)
+    try c.encode(items, forKey: Key(stringValue: key))
   }
 }
 

@@ -10,6 +10,9 @@ struct TextTable {
   var headers: [String]
   var rows: [[String]] = []
   var rightAligned: Set<Int> = []
+  /// Shorter headers for a narrow terminal (the answer's legend names them),
+  /// used when the table would not fit `fitWidth` with `headers`.
+  var compactHeaders: [String]?
 
   init(_ headers: [String], rightAligned: Set<Int> = []) {
     self.headers = headers
@@ -37,21 +40,7 @@ struct TextTable {
 
   /// Terminal columns a string takes: East Asian wide and fullwidth
   /// characters (and most emoji) take two, combining marks none.
-  static func displayWidth(_ s: String) -> Int {
-    var width = 0
-    for ch in s {
-      guard let v = ch.unicodeScalars.first?.value else { continue }
-      switch v {
-      case 0x0300...0x036F, 0x200B...0x200F: break
-      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-        0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-        width += 2
-      default: width += 1
-      }
-    }
-    return width
-  }
+  static func displayWidth(_ s: String) -> Int { TextFormat.displayWidth(s) }
 
   /// The width tables must fit (a terminal's columns), or nil to keep them
   /// whole: set once per run by the command line (`InputOptions`), before
@@ -81,6 +70,73 @@ struct TextTable {
     return widths
   }
 
+  /// `text` (lines of prose, hard-wrapped for a wide terminal) re-wrapped to
+  /// the terminal when tables fit one narrower than its longest line;
+  /// paragraphs (split at blank lines) keep their breaks.
+  static func refill(_ text: String) -> String {
+    guard let limit = fitWidth, text.split(separator: "\n").contains(where: { displayWidth(String($0)) > limit })
+    else { return text }
+    let lead = String(text.prefix { $0 == "\n" })
+    let paragraphs = text.dropFirst(lead.count).components(separatedBy: "\n\n")
+    return lead
+      + paragraphs.map { p -> String in
+        let words = p.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        return words.isEmpty ? p : wrapLine(words, to: limit, hanging: false)
+      }.joined(separator: "\n\n") + (text.hasSuffix("\n") ? "\n" : "")
+  }
+
+  /// Every line of an answer that is wider than the terminal (when tables fit
+  /// one) wrapped at spaces to its width, counted in display columns. The
+  /// lines that follow keep the line's indent, plus the width of a list
+  /// marker ("6. ", "- ") or of a short label ("Note: ") it starts with, so the text
+  /// lines up. Table rows are already fitted and pass through.
+  /// - Complexity: O(length of `text`).
+  static func fitLines(_ text: String) -> String {
+    guard let limit = fitWidth else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if i > 0 { out += "\n" }
+      let line = String(line)
+      if displayWidth(line) <= limit {
+        out += line
+        continue
+      }
+      out += wrapLine(line, to: limit)
+    }
+    return out
+  }
+
+  /// One line wrapped to `limit` display columns with a hanging indent (see `fitLines`).
+  static func wrapLine(_ line: String, to limit: Int, hanging: Bool = true, continuation: String? = nil) -> String {
+    let indent = String(line.prefix { $0 == " " })
+    let body = line.dropFirst(indent.count)
+    // The hanging part: a list marker or a short label ending in ": ".
+    var hang = 0
+    if hanging, let space = body.firstIndex(of: " ") {
+      let head = body[..<space]
+      let isMarker =
+        head == "-" || head == "•" || head == "*"
+        || (head.count <= 4 && head.last == "." && head.dropLast().allSatisfy(\.isNumber))
+        || (head.count <= 6 && head.last == ":")
+      if isMarker { hang = displayWidth(String(head)) + 1 }
+    }
+    let next = continuation ?? String(repeating: " ", count: min(indent.count + hang, limit / 2))
+    return String(TextFormat.wrap(String(body), width: limit, indent: indent, continuation: next).dropLast())
+  }
+
+  /// A legend of labelled entries ("score = …", "order: …"): each entry's text
+  /// wrapped at `preferred` columns, or the terminal's when narrower, its lines
+  /// after the first indented to line up after the longest label.
+  static func legend(_ entries: [(label: String, text: String)], preferred: Int) -> String {
+    let pad = entries.map { displayWidth($0.label) }.max() ?? 0
+    let continuation = String(repeating: " ", count: pad + 1)
+    return entries.map { e in
+      let head = e.label + String(repeating: " ", count: pad - displayWidth(e.label)) + " "
+      return wrapLine(head + e.text, to: proseWidth(preferred), hanging: false, continuation: continuation)
+    }.joined(separator: "\n") + "\n"
+  }
+
   /// The width to wrap prose at: `preferred`, or the terminal's when tables fit a narrower one.
   static func proseWidth(_ preferred: Int) -> Int { min(preferred, fitWidth ?? preferred) }
 
@@ -98,17 +154,53 @@ struct TextTable {
     return out + "…"
   }
 
+  /// `header` on two lines, split at the space that makes the wider line
+  /// narrowest, when that is narrower than `cellWidth` would need; else one line.
+  static func twoLines(_ header: String, over cellWidth: Int) -> [String] {
+    var best = [header]
+    var bestWidth = displayWidth(header)
+    for i in header.indices where header[i] == " " {
+      let a = String(header[..<i])
+      let b = String(header[header.index(after: i)...])
+      let w = max(displayWidth(a), displayWidth(b))
+      if w < bestWidth {
+        best = [a, b]
+        bestWidth = w
+      }
+    }
+    return bestWidth < displayWidth(header) && displayWidth(header) > cellWidth ? best : [header]
+  }
+
   func render() -> String {
-    let all = [headers] + rows
     var widths = [Int](repeating: 0, count: headers.count)
-    for r in all {
+    for r in rows {
       for (i, c) in r.enumerated() where i < widths.count {
         widths[i] = max(widths[i], Self.displayWidth(Self.clean(c)))
       }
     }
-    if let limit = Self.fitWidth { widths = fitted(widths, to: limit) }
+    let cellWidths = widths
+    func lay(_ heads: [String], wrap: Bool) -> (lines: [[String]], widths: [Int]) {
+      let split = heads.enumerated().map { i, h in wrap ? Self.twoLines(Self.clean(h), over: cellWidths[i]) : [h] }
+      let w = cellWidths.indices.map { i in
+        max(cellWidths[i], split[i].map { Self.displayWidth(Self.clean($0)) }.max()!)
+      }
+      let depth = split.map(\.count).max() ?? 1
+      let lines = (0..<depth).map { k in split.map { $0.count > k ? $0[k] : "" } }
+      return (lines, w)
+    }
+    var (headLines, allWidths) = lay(headers, wrap: false)
+    if let limit = Self.fitWidth {
+      // On a narrow terminal: the compact headers, then headers on two lines, before cutting names.
+      func total(_ w: [Int]) -> Int { w.reduce(0, +) + 2 * max(0, w.count - 1) }
+      for (heads, wrap) in [(compactHeaders ?? headers, false), (compactHeaders ?? headers, true)]
+      where total(allWidths) > limit {
+        (headLines, allWidths) = lay(heads, wrap: wrap)
+      }
+      allWidths = fitted(allWidths, to: limit)
+    }
+    widths = allWidths
     var out = ""
-    for (k, r) in all.enumerated() {
+    func line(_ r: [String], trim: Bool = false) -> String {
       var line = ""
       for (i, c) in r.enumerated() where i < widths.count {
         let cell = Self.cut(Self.clean(c), to: widths[i])
@@ -116,9 +208,13 @@ struct TextTable {
         if i > 0 { line += "  " }
         line += rightAligned.contains(i) ? pad + cell : cell + (i == r.count - 1 ? "" : pad)
       }
-      out += line + "\n"
-      if k == 0 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
+      // A two-line header's lines end without the padding of empty cells.
+      while trim && line.hasSuffix(" ") { line.removeLast() }
+      return line + "\n"
     }
+    for h in headLines { out += line(h, trim: headLines.count > 1) }
+    out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+    for r in rows { out += line(r) }
     return out
   }
 }
