@@ -50,8 +50,8 @@ public final class ByteSource {
   /// - Parameter path: the file to read.
   /// - Parameter text: find the encoding and hand out UTF-8 (see the type's documentation).
   /// - Parameter folded: the text uses vCard line folding (UTF-8 validity is judged after unfolding).
-  /// - Parameter detectionBytes: how much to look at when finding the encoding.
   /// - Throws: `ImportError` (line 0) when it cannot be opened or is a directory.
+  /// - Parameter detectionBytes: how much to look at when finding the encoding.
   public init(
     path: String, text: Bool = false, folded: Bool = false, detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
