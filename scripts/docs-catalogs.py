@@ -17,6 +17,9 @@ Sources/M/M.docc/Guides/ (kept out of git), rewritten for DocC:
 
 Every article is checked to be curated in the module's root page (<doc:Article>), so a guide
 added here cannot be missing from the Topics.
+
+With `--examples DIR` it writes instead the Swift code of each getting-started article to
+DIR/<Module>.swift (scripts/docs type-checks them, so the examples keep compiling).
 """
 
 import re
@@ -136,7 +139,23 @@ def convert(guide, module, texts, catalog_of):
     return body, images
 
 
+def write_examples(directory):
+    """Each getting-started article's Swift code, joined into one file per module
+    (DIR/<Module>.swift), for scripts/docs to type-check against the built modules."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    for module in MODULES:
+        article = ROOT / "Sources" / module / f"{module}.docc" / "GettingStarted.md"
+        code = "".join(re.findall(r"^```swift\n(.*?)^```", article.read_text(encoding="utf-8"), re.S | re.M))
+        imports = sorted(set(re.findall(r"^import \w+$", code, re.M)))
+        body = re.sub(r"^import \w+\n", "", code, flags=re.M)
+        (directory / f"{module}.swift").write_text("\n".join(imports) + "\n" + body, encoding="utf-8")
+
+
 def main():
+    if sys.argv[1:2] == ["--examples"]:
+        write_examples(sys.argv[2])
+        return
     texts = {p.stem: p.read_text(encoding="utf-8") for p in GUIDES.glob("*.md") if p.name != "README.md"}
     catalog_of = {g: m for m, gs in MODULES.items() for g in gs}
     for module, guides in MODULES.items():
