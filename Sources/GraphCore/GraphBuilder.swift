@@ -290,7 +290,10 @@ public struct GraphBuilder {
 
   /// Sets `person`'s attributes; non-empty values overwrite, emails and tags
   /// are added (without duplicates).
-  /// - Parameter overwrite: when false, only empty values are filled (the first source wins).
+  /// - Parameters:
+  ///   - person: the person to describe.
+  ///   - a: the attributes to set.
+  ///   - overwrite: when false, only empty values are filled (the first source wins).
   public mutating func setAttributes(_ person: PersonID, _ a: consuming PersonAttributes, overwrite: Bool = true) {
     let i = Int(person)
     var a = consume a

@@ -50,7 +50,8 @@ public struct TieClassifier: Sendable, Hashable, Codable {
   /// - Parameters:
   ///   - strength: the tie's strength, or `nil` when the data gave none.
   ///   - lastContact: the most recent interaction, if known.
-  ///   - interactionsOut/In: logged interaction counts by direction, if known.
+  ///   - interactionsOut: logged interactions sent (outgoing), if known.
+  ///   - interactionsIn: logged interactions received (incoming), if known.
   ///   - interactions: all logged interactions, if known: when some have no
   ///     direction (a ties table's count merged with a mailbox's sent mail),
   ///     nothing says none came back, so the tie is not called unreciprocated.

@@ -145,7 +145,10 @@ public enum NetworkGenerator {
 
   /// Generates the network and writes it into `directory` (created if missing).
   ///
-  /// - Parameter progress: called with a short message at each phase.
+  /// - Parameters:
+  ///   - options: the population, seed and model parameters.
+  ///   - directory: the folder the files are written into.
+  ///   - progress: called with a short message at each phase.
   /// - Throws: `GenerationError` for bad options or a folder that cannot be
   ///   made, `OutputError` when a file cannot be written.
   public static func generate(

@@ -16,8 +16,10 @@ extension NetworkCorrections {
   /// A correction that names a key not in the network is reported
   /// (`CorrectionsReport.unknownKeys`), never fatal.
   ///
-  /// - Parameter asOf: the reference date of the new graph (dormancy, model
-  ///   strengths); default: the network's, or the latest logged interaction when later.
+  /// - Parameters:
+  ///   - network: the network read from files.
+  ///   - asOf: the reference date of the new graph (dormancy, model
+  ///     strengths); default: the network's, or the latest logged interaction when later.
   /// - Throws: `GraphBuildError.tooLarge` only when the corrected graph would not fit.
   /// - Complexity: O(V + E + c log c) time and O(V + E + c) space for c
   ///   corrections and log entries (key lookups are O(1) expected).

@@ -46,7 +46,10 @@ public struct ExportChanges: Sendable, Equatable, Codable {
   /// included), a title change a title that differs (case and spacing
   /// ignored) at the same company.
   ///
-  /// - Parameter owner: the owner's stable key in both networks.
+  /// - Parameters:
+  ///   - old: the network of the earlier export.
+  ///   - new: the network of the later export.
+  ///   - owner: the owner's stable key in both networks.
   /// - Complexity: O(d log d) for the owner's d connections in the two networks (plus O(1) expected lookups).
   public static func between(old: LoadedNetwork, new: LoadedNetwork, owner: String) -> ExportChanges {
     let before = connections(of: owner, in: old.graph)

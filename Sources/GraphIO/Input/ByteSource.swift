@@ -47,6 +47,7 @@ public final class ByteSource {
   private var memoryOffset = 0
 
   /// Opens `path` for reading.
+  /// - Parameter path: the file to read.
   /// - Parameter text: find the encoding and hand out UTF-8 (see the type's documentation).
   /// - Parameter folded: the text uses vCard line folding (UTF-8 validity is judged after unfolding).
   /// - Throws: `ImportError` (line 0) when it cannot be opened or is a directory.
