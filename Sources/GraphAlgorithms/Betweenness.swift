@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 /// Shortest-path betweenness of every person (Freeman 1977), exact or
 /// estimated from sampled sources.

@@ -113,7 +113,7 @@ public final class Workspace {
   // MARK: meta
 
   /// The counter bumped by every write that changes the graph; the snapshot names the one it was made from.
-  public func generation() throws(WorkspaceError) -> UInt64 {
+  package func generation() throws(WorkspaceError) -> UInt64 {
     try read { db in UInt64(try Int64.fetchOne(db, sql: "SELECT generation FROM meta WHERE id = 1") ?? 0) }
   }
 

@@ -90,7 +90,8 @@ public enum NetworkLoader {
   /// its reason: before reading when it is not network or contact data, else
   /// after, the others being read again into a new session (once per file
   /// set aside).
-  public static func load(_ inputs: [InputSpec], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork {
+  package static func load(_ inputs: [InputSpec], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork
+  {
     var (planned, skipped) = try plan(inputs, options: session.options)
     while true {
       do {
