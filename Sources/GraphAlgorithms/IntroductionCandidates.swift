@@ -191,8 +191,8 @@ public struct IntroductionResult: Sendable, Codable, Equatable {
   public var likelihoodScale: Double
   /// The ego's constraint before any introduction.
   public var constraint: Double?
-  /// The best pairs: by score (`IntroductionPair.before` gives the
-  /// tie-breaks), then re-ranked for diversity (`IntroductionDiversity`).
+  /// The best pairs: by score and its tie-breaks (`introductionCandidates`),
+  /// then re-ranked for diversity (Guides/Introductions.md).
   public var candidates: [IntroductionCandidate]
 }
 
@@ -218,7 +218,7 @@ extension Graph {
   /// then the ego's stronger ties to the two (s_ea + s_eb); then the two
   /// display names (the pair whose first name in alphabetical order comes
   /// first, then the second); person ids decide only between namesakes.
-  /// Then the diversity re-rank (`IntroductionDiversity`): in each block of
+  /// Then the diversity re-rank: in each block of
   /// 10 places nobody appears in more than 3 pairs. Pairs of records that
   /// identity resolution could not tell apart (`apart`) are never
   /// suggested; a pair sharing a name is flagged (`sameName`) and says so first.

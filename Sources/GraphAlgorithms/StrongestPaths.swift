@@ -12,7 +12,7 @@ public struct StrongestPath: Sendable, Codable, Equatable {
   public var strength: Double
   /// Σ −ln(strength) over the hops (= −ln of `strength`).
   public var cost: Double
-  /// Σ of the hops' quantised costs (`TieCost`): what paths are ranked by.
+  /// Σ of the hops' costs in fixed point (exact to compare): what paths are ranked by.
   public var quantisedCost: Int64
   /// Number of hops (people.count − 1).
   public var hops: Int
@@ -72,7 +72,7 @@ extension Graph {
 
   /// The strongest chain between two people by bidirectional Dijkstra on
   /// the quantised costs (no hop limit); nil when they are not connected.
-  /// For many queries, keep one `PathSearch` and call its `strongestPath`.
+  /// Each call allocates its own scratch arrays (O(V + E)).
   /// Among chains of equal cost the fewest hops win; further ties are broken
   /// deterministically (heap order by person id), not lexicographically —
   /// use `strongestPaths` for the full tie-break.

@@ -169,7 +169,7 @@ package enum PersonKeys: Sendable {
 
 /// Normalisation rules for identity keys: ids, emails and profile URLs here;
 /// names, companies and industries in `IdentityKeys.swift`.
-public enum Identity {
+public enum Identity: Sendable {
   /// Trims spaces, tabs and line breaks at both ends.
   package static func trim(_ s: String) -> String {
     // Fast path: an ASCII non-space character at both ends (the usual case).
