@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 /// Shortest-path betweenness of every person (Freeman 1977), exact or
 /// estimated from sampled sources.
@@ -10,7 +10,7 @@ public struct BetweennessScores: Sendable, Codable, Equatable {
   /// networkx's normalisation for undirected graphs: 2B / ((n − 1)(n − 2)),
   /// unchanged when n ≤ 2. Indexed by person id.
   public var normalised: [Double]
-  /// Whether path lengths are quantised −ln(strength) costs (`TieCost`)
+  /// Whether path lengths are quantised −ln(strength) costs
   /// rather than hop counts.
   public var weighted: Bool
   /// Sources whose shortest-path trees were accumulated: every person when exact.

@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 /// Gould–Fernandez brokerage roles of one person: counts of the ordered
 /// two-paths i → j → k (i ≠ k, no tie i–k) that the person j mediates, by
@@ -193,7 +193,7 @@ extension Graph {
   ///
   /// - Complexity: O(d² log d) for d = degree(p) in the worst case (every
   ///   pair checked); a contact with fewer than d contacts answers at once.
-  public func brokersAPair(_ p: PersonID) -> Bool {
+  package func brokersAPair(_ p: PersonID) -> Bool {
     let contacts = neighbors(of: p)
     let d = contacts.count
     guard d >= 2 else { return false }

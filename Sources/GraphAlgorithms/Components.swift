@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 /// Connected components of the network.
 public struct ComponentSummary: Sendable, Codable, Equatable {

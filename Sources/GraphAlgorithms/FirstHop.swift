@@ -15,7 +15,7 @@ extension Graph {
   /// nominal, unreciprocated, or dormant without a strong rating; false when
   /// they are not tied.
   /// - Complexity: O(log deg(source)).
-  public func isUsableFirstHop(from source: PersonID, to contact: PersonID, classifier: TieClassifier) -> Bool {
+  package func isUsableFirstHop(from source: PersonID, to contact: PersonID, classifier: TieClassifier) -> Bool {
     guard let t = tieID(between: source, and: contact) else { return false }
     switch tieClass(t, classifier: classifier) {
     case .strong, .weak, .unrated: return true

@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 #if canImport(Glibc)
   import Glibc
@@ -106,9 +106,10 @@ public struct IntroductionOptions: Sendable {
 
 /// One suggested introduction: two of the ego's contacts who are not tied.
 public struct IntroductionCandidate: Sendable, Codable, Equatable {
-  /// The pair, `a < b` by person id.
-  public var a: PersonID
-  public var b: PersonID
+  /// The pair, `low < high` by person id, as in `PersonPair` (the command
+  /// line's JSON calls them `a` and `b`).
+  public var low: PersonID
+  public var high: PersonID
   /// The combined score in [0, 1] (`IntroductionWeights`).
   public var score: Double
   /// Link-prediction indices on the whole graph, the ego counted as a
@@ -116,10 +117,10 @@ public struct IntroductionCandidate: Sendable, Codable, Equatable {
   public var whole: LinkScores
   /// The same indices without the ego: "shared contacts besides you".
   public var besidesEgo: LinkScores
-  /// The ego's tie strengths to a and to b.
-  public var strengthToA: Double
-  public var strengthToB: Double
-  /// I = min(strengthToA, strengthToB): the ego must be close enough to both.
+  /// The ego's tie strengths to `low` and to `high`.
+  public var strengthToLow: Double
+  public var strengthToHigh: Double
+  /// I = min(strengthToLow, strengthToHigh): the ego must be close enough to both.
   public var introducibility: Double
   /// Strength-weighted resource allocation besides the ego:
   /// Σ_w ½(s_aw + s_wb) / S_w over the shared contacts w ≠ ego, S_w = w's
@@ -149,9 +150,9 @@ public struct IntroductionCandidate: Sendable, Codable, Equatable {
   public var differentGroups: Bool?
   /// Shared contacts besides the ego, ascending id (at most 10 listed).
   public var sharedContacts: [PersonID]
-  /// Of a and b, those whose tie to the ego is dormant (`IntroductionOptions.classifier`).
+  /// Of the two, those whose tie to the ego is dormant (`IntroductionOptions.classifier`).
   public var dormant: [PersonID]
-  /// a and b have the same name (case and spacing ignored): maybe one person
+  /// The two have the same name (case and spacing ignored): maybe one person
   /// entered twice; the reasons say so first.
   public var sameName: Bool
   /// The pair's place by score and tie-breaks alone (1 = best), before the
@@ -190,8 +191,8 @@ public struct IntroductionResult: Sendable, Codable, Equatable {
   public var likelihoodScale: Double
   /// The ego's constraint before any introduction.
   public var constraint: Double?
-  /// The best pairs: by score (`IntroductionPair.before` gives the
-  /// tie-breaks), then re-ranked for diversity (`IntroductionDiversity`).
+  /// The best pairs: by score and its tie-breaks (`introductionCandidates`),
+  /// then re-ranked for diversity (Guides/Introductions.md).
   public var candidates: [IntroductionCandidate]
 }
 
@@ -217,7 +218,7 @@ extension Graph {
   /// then the ego's stronger ties to the two (s_ea + s_eb); then the two
   /// display names (the pair whose first name in alphabetical order comes
   /// first, then the second); person ids decide only between namesakes.
-  /// Then the diversity re-rank (`IntroductionDiversity`): in each block of
+  /// Then the diversity re-rank: in each block of
   /// 10 places nobody appears in more than 3 pairs. Pairs of records that
   /// identity resolution could not tell apart (`apart`) are never
   /// suggested; a pair sharing a name is flagged (`sameName`) and says so first.
@@ -475,8 +476,8 @@ extension Graph {
       if shared.count > 10 { shared.removeLast(shared.count - 10) }
       let after = egoConstraint.after(adding: k.a, k.b, strength: options.newTieStrength)
       var cand = IntroductionCandidate(
-        a: k.a, b: k.b, score: k.score, whole: linkScores(k.a, k.b), besidesEgo: besides,
-        strengthToA: egoStrength[ia], strengthToB: egoStrength[ib],
+        low: k.a, high: k.b, score: k.score, whole: linkScores(k.a, k.b), besidesEgo: besides,
+        strengthToLow: egoStrength[ia], strengthToHigh: egoStrength[ib],
         introducibility: min(egoStrength[ia], egoStrength[ib]),
         strengthResourceAllocation: weighted.resourceAllocation, sharedTieStrength: weighted.meanTie,
         likelihood: Self.likelihood(weighted.resourceAllocation, scale: scale),
@@ -531,7 +532,7 @@ extension Graph {
 
   /// Whether a and b (two people) carry the same name, case and spacing
   /// ignored; people without a name (shown by id) never do.
-  public func haveSameName(_ a: PersonID, _ b: PersonID) -> Bool {
+  package func haveSameName(_ a: PersonID, _ b: PersonID) -> Bool {
     guard a != b else { return false }
     let x = Identity.normalizeName(people.name(of: a))
     return !x.isEmpty && people.name(of: a) != people.id(of: a) && people.name(of: b) != people.id(of: b)
@@ -548,9 +549,9 @@ extension Graph {
     _ c: IntroductionCandidate, ego: PersonID? = nil, groupsAreCommunities: Bool, closeAtLeast: Double
   ) -> [String] {
     var out: [String] = []
-    let nameA = displayName(c.a)
-    let nameB = displayName(c.b)
-    if c.sameName { out.append(sameNameWarning(c.a, c.b)) }
+    let nameA = displayName(c.low)
+    let nameB = displayName(c.high)
+    if c.sameName { out.append(sameNameWarning(c.low, c.high)) }
     out += c.complementary
     if let industry = c.sharedIndustry { out.append("both work in \(industry)") }
     let k = c.besidesEgo.commonNeighbors
@@ -566,9 +567,9 @@ extension Graph {
       out.append("no shared contacts besides you: you are their only link, so each gains a new circle")
     }
     if c.differentCompanies == true {
-      out.append("they work at different companies (\(people.company(of: c.a)); \(people.company(of: c.b)))")
+      out.append("they work at different companies (\(people.company(of: c.low)); \(people.company(of: c.high)))")
     } else if c.differentCompanies == false {
-      out.append("both at \(people.company(of: c.a)), yet not tied")
+      out.append("both at \(people.company(of: c.low)), yet not tied")
     }
     if groupsAreCommunities, c.differentGroups == true { out.append("they are in different communities") }
     if !c.dormant.isEmpty {
@@ -577,18 +578,18 @@ extension Graph {
         "your tie to \(who) is dormant: the introduction is a reason to get back in touch")
     }
     if let ego {
-      let touched = [c.a, c.b].compactMap { x in personalEvidence(ego, x).map { "\(displayName(x)) (\($0))" } }
+      let touched = [c.low, c.high].compactMap { x in personalEvidence(ego, x).map { "\(displayName(x)) (\($0))" } }
       if !touched.isEmpty { out.append("you have been in touch with " + touched.joined(separator: " and ")) }
     }
-    let weaker = min(c.strengthToA, c.strengthToB)
+    let weaker = min(c.strengthToLow, c.strengthToHigh)
     if weaker >= closeAtLeast {
       out.append("you are close to both")
     } else if case .none = ties.rated {
       out.append("your ties to both are unrated (the data gives no strengths)")
-    } else if c.strengthToA == c.strengthToB {
+    } else if c.strengthToLow == c.strengthToHigh {
       out.append("your ties to both have strength \(TextFormat.fixed(weaker, 2))")
     } else {
-      let who = c.strengthToA <= c.strengthToB ? nameA : nameB
+      let who = c.strengthToLow <= c.strengthToHigh ? nameA : nameB
       out.append("your weaker tie is to \(who) (strength \(TextFormat.fixed(weaker, 2)))")
     }
     return out
@@ -628,9 +629,10 @@ extension Graph {
 
 /// A suggested introduction network-wide (no ego): two people at distance 2.
 public struct NetworkIntroduction: Sendable, Codable, Equatable {
-  /// The pair, `a < b` by person id.
-  public var a: PersonID
-  public var b: PersonID
+  /// The pair, `low < high` by person id, as in `PersonPair` (the command
+  /// line's JSON calls them `a` and `b`).
+  public var low: PersonID
+  public var high: PersonID
   /// The ranking index's value (`LinkIndex`).
   public var score: Double
   /// All four link-prediction indices (networkx's values).
@@ -640,7 +642,7 @@ public struct NetworkIntroduction: Sendable, Codable, Equatable {
   public var sharedIndustry: String?
   public var complementary: [String]
   public var differentCompanies: Bool?
-  /// a and b have the same name (case and spacing ignored); the reasons say so first.
+  /// The two have the same name (case and spacing ignored); the reasons say so first.
   public var sameName: Bool
   /// Why, in plain words.
   public var reasons: [String]
@@ -655,27 +657,27 @@ public struct NetworkIntroductionResult: Sendable, Codable, Equatable {
   /// Pairs dropped because identity resolution could not tell them apart.
   public var pairsKeptApart: Int
   /// The union of every person's best `k` pairs, each pair once, score
-  /// descending, then a, then b ascending.
+  /// descending, then `low`, then `high` ascending.
   public var candidates: [NetworkIntroduction]
 
   /// The best `limit` candidates reordered so that one person appears in at
-  /// most `cap` of each block of `window` (`IntroductionDiversity.order`):
+  /// most `cap` of each block of `window` (the diversity re-rank, Guides/Introductions.md):
   /// a hub is not the whole of a short list.
   /// - Complexity: O(P·⌈limit / window⌉) for P candidates.
   public func diverseCandidates(limit: Int, window: Int = 10, cap: Int = 3) -> [NetworkIntroduction] {
-    let pairs = candidates.map { PersonPair($0.a, $0.b) }
+    let pairs = candidates.map { PersonPair($0.low, $0.high) }
     return IntroductionDiversity.order(pairs, window: window, cap: cap, limit: limit).order.map { candidates[$0] }
   }
 }
 
 /// One pair of the network-wide selection, as kept while computing and
 /// sorting: 16 bytes, no strings.
-public struct NetworkPairRecord: Sendable, Equatable {
+package struct NetworkPairRecord: Sendable, Equatable {
   /// The ranking index's value.
-  public var score: Double
+  package var score: Double
   /// The pair, `a < b`.
-  public var a: PersonID
-  public var b: PersonID
+  package var a: PersonID
+  package var b: PersonID
 
   /// Score descending, then a, then b ascending (the answer's order).
   @inline(__always) static func before(_ x: NetworkPairRecord, _ y: NetworkPairRecord) -> Bool {
@@ -689,33 +691,33 @@ public struct NetworkPairRecord: Sendable, Equatable {
 /// the pairs in the answer's order, with the graph and the people's context
 /// needed to describe any slice of them on demand (`introductions(_:)`), so
 /// an answer can be written a slice at a time.
-public struct NetworkIntroductionPairs: Sendable {
+package struct NetworkIntroductionPairs: Sendable {
   /// Unordered distance-2 pairs scored (with enough common contacts).
-  public let pairsScored: Int
+  package let pairsScored: Int
   /// Pairs dropped because they were excluded.
-  public let pairsExcluded: Int
+  package let pairsExcluded: Int
   /// Pairs dropped because identity resolution could not tell them apart.
-  public let pairsKeptApart: Int
+  package let pairsKeptApart: Int
   /// The ranking index and the number of candidates kept per person.
-  public let index: LinkIndex
-  public let perPerson: Int
+  package let index: LinkIndex
+  package let perPerson: Int
   /// The pairs: every person's best `perPerson`, each pair once, score
   /// descending, then a, then b ascending.
-  public let records: [NetworkPairRecord]
+  package let records: [NetworkPairRecord]
   /// Records held while computing: at most people × `perPerson`.
-  public let recordsHeld: Int
+  package let recordsHeld: Int
   let graph: Graph
   let features: IntroductionFeatures
   let threads: Int
 
-  public var count: Int { records.count }
+  package var count: Int { records.count }
 
   /// The pairs of `range` with all four indices, shared contacts, context and
   /// plain-word reasons, in order (parallel over the pairs; the same for any
   /// thread count).
   ///
   /// - Complexity: O(Σ (d(a) + d(b))) over the range; O(range) space.
-  public func introductions(_ range: Range<Int>) -> [NetworkIntroduction] {
+  package func introductions(_ range: Range<Int>) -> [NetworkIntroduction] {
     var out = [NetworkIntroduction?](repeating: nil, count: range.count)
     let g = graph
     let features = features
@@ -765,7 +767,7 @@ extension Graph {
   ///   O(P log P) for the P ≤ n·k records; 16·n·k bytes at most for the
   ///   records (slots of people with fewer candidates are never touched), plus
   ///   the sort's buffer and the people's context (O(n)).
-  public func networkIntroductionPairs(
+  package func networkIntroductionPairs(
     perPerson k: Int = 10, by index: LinkIndex = .adamicAdar, minCommon: Int = 1, excluded: Set<PersonPair> = [],
     apart: Set<PersonPair> = [], threads: Int = 0
   ) -> NetworkIntroductionPairs {
@@ -834,7 +836,7 @@ extension Graph {
     if shared.count > 3 { shared.removeLast(shared.count - 3) }
     let (i, j) = (Int(p.a), Int(p.b))
     var item = NetworkIntroduction(
-      a: p.a, b: p.b, score: p.score, scores: scores, sharedContacts: shared,
+      low: p.a, high: p.b, score: p.score, scores: scores, sharedContacts: shared,
       sharedIndustry: features.sharedIndustry(i, j), complementary: features.complementary(i, j),
       differentCompanies: features.differentCompanies(i, j), sameName: haveSameName(p.a, p.b), reasons: [])
     var reasons = item.sameName ? [sameNameWarning(p.a, p.b)] : []
@@ -882,7 +884,7 @@ struct IntroductionPair: Sendable {
 }
 
 /// The diversity re-rank of ranked introductions (Guides/Introductions.md).
-public enum IntroductionDiversity {
+package enum IntroductionDiversity {
   /// Reorders `pairs` (best first) so that in each successive block of
   /// `window` places one person appears in at most `cap` pairs: each block
   /// takes, in rank order, the remaining pairs whose two people are both
@@ -894,7 +896,7 @@ public enum IntroductionDiversity {
   ///
   /// - Returns: the indices into `pairs`, in the new order.
   /// - Complexity: O(P·B) for P pairs and B = ⌈limit / window⌉ blocks, O(P) space.
-  public static func order(_ pairs: [PersonPair], window: Int, cap: Int, limit: Int) -> (order: [Int], ranOut: Bool) {
+  package static func order(_ pairs: [PersonPair], window: Int, cap: Int, limit: Int) -> (order: [Int], ranOut: Bool) {
     precondition(window >= 1 && cap >= 1, "window and cap must be positive")
     var remaining = Array(pairs.indices)
     var out: [Int] = []

@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 #if canImport(Glibc)
   import Glibc
@@ -490,4 +490,9 @@ enum LinkKernel {
       commonNeighbors: common, jaccard: union > 0 ? Double(common) / Double(union) : 0, adamicAdar: aa,
       resourceAllocation: ra)
   }
+}
+
+extension LinkIndex: CustomStringConvertible {
+  /// The index's name, its raw value (`adamicAdar`).
+  public var description: String { rawValue }
 }

@@ -4,27 +4,27 @@ import GraphCore
 /// class, tag, company or person (Guides/Plan.md, "Cadences"). The most
 /// specific rule wins: person, then company, then tag (the shortest of the
 /// person's tags that have one), then class. 0 days means "not on a clock".
-public struct CadenceRules: Sendable, Equatable, Codable {
+package struct CadenceRules: Sendable, Equatable, Codable {
   /// Days by tie class; a class without an entry is not on a clock.
-  public var byClass: [String: Int]
+  package var byClass: [String: Int]
   /// Days by tag (lowercased).
-  public var byTag: [String: Int] = [:]
+  package var byTag: [String: Int] = [:]
   /// Days by company key (`Identity.companyKey`).
-  public var byCompany: [String: Int] = [:]
+  package var byCompany: [String: Int] = [:]
   /// Days by person.
-  public var byPerson: [PersonID: Int] = [:]
+  package var byPerson: [PersonID: Int] = [:]
 
   /// Strong ties every 30 days, weak every 90, dormant every 180 (they are
   /// suggested for reviving, a few at a time); nominal, unreciprocated and
   /// unrated ties are not on a clock until a rule names them.
-  public static let defaultByClass: [String: Int] = ["strong": 30, "weak": 90, "dormant": 180]
+  package static let defaultByClass: [String: Int] = ["strong": 30, "weak": 90, "dormant": 180]
 
-  public init(byClass: [String: Int] = CadenceRules.defaultByClass) { self.byClass = byClass }
+  package init(byClass: [String: Int] = CadenceRules.defaultByClass) { self.byClass = byClass }
 
   /// The cadence of `contact` and the rule that set it (`person`,
   /// `company Acme`, `tag mentor`, `class weak`); nil when no rule applies.
   /// O(tags of the person).
-  public func cadence(of contact: PersonID, tieClass: TieClass, people: PersonTable) -> (days: Int, rule: String)? {
+  package func cadence(of contact: PersonID, tieClass: TieClass, people: PersonTable) -> (days: Int, rule: String)? {
     if let d = byPerson[contact] { return d > 0 ? (d, "person") : nil }
     let company = people.company(of: contact)
     if !company.isEmpty, let d = byCompany[Identity.companyKey(company)] {
@@ -44,18 +44,18 @@ public struct CadenceRules: Sendable, Equatable, Codable {
 
 /// One entry of the owner's interaction log, as the plan reads it: people
 /// resolved to ids (entries naming nobody in the network are left out).
-public struct PlanLogEntry: Sendable, Equatable, Codable {
-  public var id: Int
-  public var date: Day
+package struct PlanLogEntry: Sendable, Equatable, Codable {
+  package var id: Int
+  package var date: Day
   /// `met`, `call`, `email`, `message`, `intro`, `gave` or `asked`.
-  public var kind: String
+  package var kind: String
   /// `in`, `out` or `both` (from the owner's side).
-  public var direction: String
-  public var people: [PersonID]
-  public var followUp: Day?
-  public var note: String
+  package var direction: String
+  package var people: [PersonID]
+  package var followUp: Day?
+  package var note: String
 
-  public init(
+  package init(
     id: Int, date: Day, kind: String, direction: String, people: [PersonID], followUp: Day? = nil, note: String = ""
   ) {
     self.id = id
@@ -74,64 +74,64 @@ public struct PlanLogEntry: Sendable, Equatable, Codable {
 }
 
 /// A target of the plan's asks: a person or a company's people.
-public struct PlanTarget: Sendable, Equatable, Codable {
-  public var name: String
-  public var people: [PersonID]
-  public init(name: String, people: [PersonID]) {
+package struct PlanTarget: Sendable, Equatable, Codable {
+  package var name: String
+  package var people: [PersonID]
+  package init(name: String, people: [PersonID]) {
     self.name = name
     self.people = people
   }
 }
 
 /// A reason to offer help: a contact changed jobs (from `changes`).
-public struct PlanHelpSignal: Sendable, Equatable, Codable {
-  public var person: PersonID
+package struct PlanHelpSignal: Sendable, Equatable, Codable {
+  package var person: PersonID
   /// "moved from Acme to Initech", in words.
-  public var what: String
-  public init(person: PersonID, what: String) {
+  package var what: String
+  package init(person: PersonID, what: String) {
     self.person = person
     self.what = what
   }
 }
 
 /// What the plan is asked for.
-public struct PlanRequest: Sendable {
-  public var ego: PersonID
+package struct PlanRequest: Sendable {
+  package var ego: PersonID
   /// The day the plan is for (the week runs from it for 7 days).
-  public var today: Day
-  public var budget: Int = 10
-  public var cadences = CadenceRules()
-  public var log: [PlanLogEntry] = []
-  public var targets: [PlanTarget] = []
-  public var help: [PlanHelpSignal] = []
+  package var today: Day
+  package var budget: Int = 10
+  package var cadences = CadenceRules()
+  package var log: [PlanLogEntry] = []
+  package var targets: [PlanTarget] = []
+  package var help: [PlanHelpSignal] = []
   /// Keys of actions dismissed for good (`PlanAction.key`).
-  public var dismissed: Set<String> = []
-  public var classifier = TieClassifier()
+  package var dismissed: Set<String> = []
+  package var classifier = TieClassifier()
   /// At most this many dormant ties to revive in one week.
-  public var dormantPerWeek = 2
+  package var dormantPerWeek = 2
   /// A give counts towards rapport for this many days (12 months).
-  public var giveWindow = 365
+  package var giveWindow = 365
   /// A contact whose tie began within this many days, in the ego's industry, is a newcomer to welcome.
-  public var newcomerDays = 90
-  public var threads = 1
+  package var newcomerDays = 90
+  package var threads = 1
 
-  public init(ego: PersonID, today: Day) {
+  package init(ego: PersonID, today: Day) {
     self.ego = ego
     self.today = today
   }
 
   /// The last day of the plan's week.
-  public var weekEnd: Day { today.adding(days: 6) }
+  package var weekEnd: Day { today.adding(days: 6) }
 }
 
 /// One suggested action (Guides/Plan.md). Names and sentences are made by
 /// the report; this holds the facts.
-public struct PlanAction: Sendable, Equatable, Codable {
-  public enum Part: String, Sendable, Codable, CaseIterable {
+package struct PlanAction: Sendable, Equatable, Codable {
+  package enum Part: String, Sendable, Codable, CaseIterable {
     case reconnect, give, ask
     case followUp = "follow-up"
   }
-  public enum Kind: String, Sendable, Codable {
+  package enum Kind: String, Sendable, Codable {
     /// Get back in touch with `people[0]` (due by their cadence, or dormant).
     case reconnect
     /// Introduce `people[0]` and `people[1]`.
@@ -149,78 +149,78 @@ public struct PlanAction: Sendable, Equatable, Codable {
   }
 
   /// A stable name of the action: the same suggestion has the same key every week.
-  public var key: String
-  public var part: Part
-  public var kind: Kind
-  public var people: [PersonID]
+  package var key: String
+  package var part: Part
+  package var kind: Kind
+  package var people: [PersonID]
   /// The log kind that records the action as done (`met`, `intro`, `gave`, `asked` …).
-  public var logKind: String
+  package var logKind: String
   /// The rank score within its part (higher first); 0 to 1.
-  public var score: Double = 0
+  package var score: Double = 0
   // Evidence (what applies to the kind):
-  public var tieClass: TieClass?
-  public var strength: Double?
-  public var lastContact: Day?
-  public var daysSince: Int?
-  public var cadenceDays: Int?
-  public var cadenceRule: String?
-  public var due: Day?
+  package var tieClass: TieClass?
+  package var strength: Double?
+  package var lastContact: Day?
+  package var daysSince: Int?
+  package var cadenceDays: Int?
+  package var cadenceRule: String?
+  package var due: Day?
   /// Second-degree people only this contact opens; and whether they are in the 80 % cover.
-  public var uniqueReach: Int?
-  public var inCover: Bool?
+  package var uniqueReach: Int?
+  package var inCover: Bool?
   /// Targets this contact is a door to.
-  public var doorTo: [String]?
+  package var doorTo: [String]?
   /// For asks: the target, the chain's strength, the last two-way contact and give.
-  public var target: String?
-  public var pathStrength: Double?
-  public var lastTwoWay: Day?
-  public var lastGive: Day?
+  package var target: String?
+  package var pathStrength: Double?
+  package var lastTwoWay: Day?
+  package var lastGive: Day?
   /// What rapport lacks (`a two-way contact within N days`, `a give in 12 months`).
-  public var missing: [String]?
+  package var missing: [String]?
   /// Gives and asks logged for this contact (the give/ask balance).
-  public var gives: Int?
-  public var asks: Int?
+  package var gives: Int?
+  package var asks: Int?
   /// For groups: what they share (`industry Fintech`); pairs among them with no tie.
-  public var shared: String?
-  public var missingTies: Int?
+  package var shared: String?
+  package var missingTies: Int?
   /// Introduction and help reasons, in words.
-  public var reasons: [String]?
+  package var reasons: [String]?
   /// For follow-ups: the log entry and its note.
-  public var logEntry: Int?
-  public var note: String?
+  package var logEntry: Int?
+  package var note: String?
 }
 
 /// The week's plan.
-public struct NetworkingPlan: Sendable, Equatable, Codable {
-  public var ego: PersonID
-  public var today: Day
-  public var weekEnd: Day
-  public var budget: Int
+package struct NetworkingPlan: Sendable, Equatable, Codable {
+  package var ego: PersonID
+  package var today: Day
+  package var weekEnd: Day
+  package var budget: Int
   /// The actions chosen, in part order (follow-up, reconnect, give, ask), each part by rank.
-  public var actions: [PlanAction]
+  package var actions: [PlanAction]
   /// Candidates per part before the budget (dismissed and recently logged ones excluded).
-  public var candidates: [String: Int]
+  package var candidates: [String: Int]
   /// Contacts on a clock, and how many are due within the week.
-  public var onCadence: Int
-  public var dueThisWeek: Int
+  package var onCadence: Int
+  package var dueThisWeek: Int
 }
 
 /// A contact's place on their keep-in-touch clock (`liaison due`).
-public struct DueContact: Sendable, Equatable, Codable {
-  public var person: PersonID
-  public var tieClass: TieClass
-  public var strength: Double
-  public var lastContact: Day?
-  public var cadenceDays: Int
-  public var cadenceRule: String
+package struct DueContact: Sendable, Equatable, Codable {
+  package var person: PersonID
+  package var tieClass: TieClass
+  package var strength: Double
+  package var lastContact: Day?
+  package var cadenceDays: Int
+  package var cadenceRule: String
   /// lastContact + cadence; nil when there is no contact on record (due now).
-  public var due: Day?
+  package var due: Day?
   /// Days past due (negative: days left); nil when no contact is on record.
-  public var overdueDays: Int?
-  public var uniqueReach: Int
-  public var inCover: Bool
+  package var overdueDays: Int?
+  package var uniqueReach: Int
+  package var inCover: Bool
   /// The worth score the plan ranks reconnects by (0 to 1).
-  public var value: Double
+  package var value: Double
 }
 
 extension Graph {
@@ -229,7 +229,7 @@ extension Graph {
   /// the last contact: the tie's (message and meeting evidence, and the log
   /// when it was applied to the network) or a later entry of `log`.
   /// - Complexity: one ego reach, O(d · deg); O(log) besides.
-  public func dueContacts(
+  package func dueContacts(
     ego: PersonID, today: Day, cadences: CadenceRules, classifier: TieClassifier = TieClassifier(),
     targets: [PlanTarget] = [], log: [PlanLogEntry] = []
   ) -> [DueContact] {
@@ -310,7 +310,7 @@ extension Graph {
   /// cadence window. Deterministic for a given request.
   /// - Complexity: one ego reach (O(d · deg)), one introduction search, and
   ///   O(Σ deg) per target; O(log + d log d) besides.
-  public func networkingPlan(_ r: PlanRequest) -> NetworkingPlan {
+  package func networkingPlan(_ r: PlanRequest) -> NetworkingPlan {
     let ego = r.ego
     let today = r.today
     let weekEnd = r.weekEnd
@@ -394,10 +394,10 @@ extension Graph {
     introOptions.threads = r.threads
     introOptions.excluded = history.introduced
     let intro = introductionCandidates(for: ego, options: introOptions)
-    for c in intro.candidates where known(c.a) && known(c.b) {
+    for c in intro.candidates where known(c.low) && known(c.high) {
       var a = PlanAction(
-        key: "introduce:\(min(key(c.a), key(c.b)))+\(max(key(c.a), key(c.b)))", part: .give, kind: .introduce,
-        people: [c.a, c.b], logKind: "intro")
+        key: "introduce:\(min(key(c.low), key(c.high)))+\(max(key(c.low), key(c.high)))", part: .give, kind: .introduce,
+        people: [c.low, c.high], logKind: "intro")
       a.score = c.score
       a.reasons = c.reasons
       give.append(a)

@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 /// One introduction chain: from the asker to a target, with the strength of
 /// every hop.
@@ -12,7 +12,7 @@ public struct StrongestPath: Sendable, Codable, Equatable {
   public var strength: Double
   /// Σ −ln(strength) over the hops (= −ln of `strength`).
   public var cost: Double
-  /// Σ of the hops' quantised costs (`TieCost`): what paths are ranked by.
+  /// Σ of the hops' costs in fixed point (exact to compare): what paths are ranked by.
   public var quantisedCost: Int64
   /// Number of hops (people.count − 1).
   public var hops: Int
@@ -72,7 +72,7 @@ extension Graph {
 
   /// The strongest chain between two people by bidirectional Dijkstra on
   /// the quantised costs (no hop limit); nil when they are not connected.
-  /// For many queries, keep one `PathSearch` and call its `strongestPath`.
+  /// Each call allocates its own scratch arrays (O(V + E)).
   /// Among chains of equal cost the fewest hops win; further ties are broken
   /// deterministically (heap order by person id), not lexicographically —
   /// use `strongestPaths` for the full tie-break.
@@ -88,7 +88,7 @@ extension Graph {
 ///
 /// A key is (quantised cost << 16) + hops, so comparing keys compares cost
 /// first and hops second, exactly, in one integer.
-public struct PathSearch {
+package struct PathSearch {
   let graph: Graph
   /// Per half-edge: TieCost.quantised(s) << 16 + 1.
   let keys: [Int64]
@@ -113,7 +113,7 @@ public struct PathSearch {
   static let hopBits: Int64 = 16
   static let hopMask: Int64 = (1 << 16) - 1
 
-  public init(_ graph: Graph) {
+  package init(_ graph: Graph) {
     self.graph = graph
     n = graph.personCount
     keys = graph.withCSR { _, _, s in
@@ -134,14 +134,14 @@ public struct PathSearch {
 
   /// `Graph.strongestPaths` with this search's scratch space, the first hop
   /// by `query.firstHop`.
-  public mutating func strongestPaths(from source: PersonID, to targets: [PersonID], query: PathQuery)
+  package mutating func strongestPaths(from source: PersonID, to targets: [PersonID], query: PathQuery)
     -> [StrongestPath]
   {
     strongestPaths(from: source, to: targets, query: query, firstHop: graph.firstHopTest(query.firstHop, from: source))
   }
 
   /// `Graph.strongestPaths` with this search's scratch space, the first hop by `firstHop`.
-  public mutating func strongestPaths(
+  package mutating func strongestPaths(
     from source: PersonID, to targets: [PersonID], query: PathQuery, firstHop: (PersonID) -> Bool
   ) -> [StrongestPath] {
     isTarget.reset()
@@ -401,7 +401,7 @@ public struct PathSearch {
   /// The strongest chain between two people (no hop limit), bidirectional
   /// Dijkstra on keys (cost, then hops), stopping when the two frontiers'
   /// smallest keys sum past the best meeting found.
-  public mutating func strongestPath(from s: PersonID, to t: PersonID) -> StrongestPath? {
+  package mutating func strongestPath(from s: PersonID, to t: PersonID) -> StrongestPath? {
     if s == t { return nil }
     // Move the buffers into locals for the hot loop (no exclusivity checks on
     // `self`, no closure captures of mutable state); moved back at the end.

@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 /// Burt's structural-holes measures of one person, computed on the whole
 /// known network with tie strength as the investment a_ij.

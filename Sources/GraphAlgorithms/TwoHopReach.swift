@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 /// First- and second-degree reach of every person.
 /// Tuned (stamp arrays per worker); measured in Benchmarks/NOTES.md, "Two-hop reach for everyone (W2)".

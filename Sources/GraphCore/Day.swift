@@ -25,7 +25,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   }
 
   /// Number of days in `month` of `year`.
-  public static func daysIn(month: Int, year: Int) -> Int {
+  package static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 1, 3, 5, 7, 8, 10, 12: return 31
     case 4, 6, 9, 11: return 30
@@ -101,7 +101,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   }
 
   /// `init(parsing:)` over UTF-8 bytes (no allocation).
-  public init?(parsingBytes bytes: UnsafeBufferPointer<UInt8>) {
+  package init?(parsingBytes bytes: UnsafeBufferPointer<UInt8>) {
     guard case .success(let day) = Day.parse(bytes: bytes) else { return nil }
     self = day
   }
@@ -117,7 +117,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   /// `parse(_:)` over UTF-8 bytes (no allocation).
   /// - Complexity: O(bytes.count).
-  public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Day, DayParseError> {
+  package static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Day, DayParseError> {
     var i = 0
     func skipSpaces() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
     func number(maxDigits: Int) -> (value: Int, digits: Int)? {
@@ -185,7 +185,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   static let packedMonthNames: [UInt32] = monthNames.map { $0.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
 
   /// `DD Mon YYYY`, as LinkedIn writes `Connected On`.
-  public var linkedInFormat: String {
+  package var linkedInFormat: String {
     let (y, m, d) = components
     let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     return (d < 10 ? "0\(d)" : "\(d)") + " \(names[m - 1]) \(y)"

@@ -47,7 +47,11 @@ public enum TieAdmission: Equatable, Sendable {
 ///
 /// - Complexity: `build()` is O(V + E) time (two counting-sort passes, no
 ///   comparison sort) and O(V + E) extra space.
-public struct GraphBuilder {
+///
+/// A value type of arrays and dictionaries, so `Sendable`: a builder may be
+/// filled on one task and handed to another (it is not safe to mutate one
+/// builder from two tasks at once, as for any value).
+public struct GraphBuilder: Sendable {
   // People.
   var integerMode = true
   var dense: [Int32] = []
@@ -149,19 +153,19 @@ public struct GraphBuilder {
   /// Number of people so far.
   public var personCount: Int { integerMode ? integerKeys.count : stringIndex.count }
   /// Number of ties added so far (before merging parallel ties).
-  public var tieRowCount: Int { tieU.count }
+  package var tieRowCount: Int { tieU.count }
 
   /// Replaces the strength of tie row `row` (rows are numbered from 0 in the
   /// order they were added, self-ties not counted). Importers that map raw
   /// weights to strengths once a whole file is read use it (Guides/Importing.md,
   /// "Weights"). - Precondition: `strength` is in (0, 1]. - Complexity: O(1).
-  public mutating func setStrength(ofRow row: Int, _ strength: Float) {
+  package mutating func setStrength(ofRow row: Int, _ strength: Float) {
     precondition(strength > 0 && strength <= 1, "a strength is in (0, 1]")
     tieStrength[row] = strength
   }
 
   /// The strength given with tie row `row` (NaN: none given). - Complexity: O(1).
-  public func strength(ofRow row: Int) -> Float { tieStrength[row] }
+  package func strength(ofRow row: Int) -> Float { tieStrength[row] }
 
   // MARK: People
 
@@ -176,7 +180,7 @@ public struct GraphBuilder {
 
   /// The person with external id `key`, and whether this call added them
   /// (one lookup where `existingPerson` then `person` would make two).
-  public mutating func insertPerson(key: String) -> (person: PersonID, inserted: Bool) {
+  package mutating func insertPerson(key: String) -> (person: PersonID, inserted: Bool) {
     if integerMode {
       if Identity.canonicalInteger(key) != nil {
         let before = integerKeys.count
@@ -341,12 +345,12 @@ public struct GraphBuilder {
 
   /// Calls `body` with the two ends of every tie row added so far (before merging).
   /// - Complexity: O(rows).
-  public func forEachTieRow(_ body: (PersonID, PersonID) -> Void) {
+  package func forEachTieRow(_ body: (PersonID, PersonID) -> Void) {
     for i in 0..<tieU.count { body(tieU[i], tieV[i]) }
   }
 
   /// The external id of `person`.
-  public func key(of person: PersonID) -> String {
+  package func key(of person: PersonID) -> String {
     integerMode ? String(integerKeys[Int(person)]) : stringIndex.key(Int(person))
   }
 
@@ -354,7 +358,9 @@ public struct GraphBuilder {
 
   /// Adds the tie {a, b} with an optional strength. The hot path of loaders.
   /// - Throws: `invalidStrength` when `strength` is not in (0, 1].
-  @inline(__always)
+  /// - Returns: whether the tie was added or dropped as a self-tie (also
+  ///   counted in `selfTiesDropped`), so callers may ignore it.
+  @inline(__always) @discardableResult
   public mutating func addTie(_ a: PersonID, _ b: PersonID, strength: Float? = nil) throws(GraphBuildError)
     -> TieAdmission
   {
@@ -372,6 +378,8 @@ public struct GraphBuilder {
   }
 
   /// Adds the tie {a, b} with its evidence.
+  /// - Returns: as `addTie(_:_:strength:)`.
+  @discardableResult
   public mutating func addTie(_ a: PersonID, _ b: PersonID, evidence e: TieEvidence) throws(GraphBuildError)
     -> TieAdmission
   {

@@ -96,7 +96,7 @@ extension Identity {
   ]
 
   /// The lower-case domain of an email address, or nil.
-  public static func emailDomain(_ email: String) -> String? {
+  package static func emailDomain(_ email: String) -> String? {
     // The usual address, printable ASCII after its last `@`, by its bytes
     // (the general path below walks characters, a tenth of a row's merging).
     let plain = email.withUTF8Bytes { b -> String?? in
@@ -118,7 +118,7 @@ extension Identity {
   }
 
   /// Whether `email` looks like an address (one `@`, a dot in the domain, no spaces).
-  public static func isEmail(_ s: String) -> Bool {
+  package static func isEmail(_ s: String) -> Bool {
     trim(s).withUTF8Bytes { b -> Bool in
       var at = -1
       var dotAfterAt = false
@@ -137,7 +137,7 @@ extension Identity {
   }
 
   /// Domains of free mail providers: a shared domain there says nothing about a shared employer.
-  public static let freemailDomains: Set<String> = [
+  package static let freemailDomains: Set<String> = [
     "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.es", "yahoo.it",
     "yahoo.co.in", "yahoo.co.jp", "ymail.com", "rocketmail.com", "hotmail.com", "hotmail.co.uk", "hotmail.fr",
     "hotmail.de", "hotmail.it", "hotmail.es", "outlook.com", "outlook.fr", "outlook.de", "live.com", "live.co.uk",

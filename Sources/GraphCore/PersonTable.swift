@@ -169,9 +169,9 @@ package enum PersonKeys: Sendable {
 
 /// Normalisation rules for identity keys: ids, emails and profile URLs here;
 /// names, companies and industries in `IdentityKeys.swift`.
-public enum Identity {
+public enum Identity: Sendable {
   /// Trims spaces, tabs and line breaks at both ends.
-  public static func trim(_ s: String) -> String {
+  package static func trim(_ s: String) -> String {
     // Fast path: an ASCII non-space character at both ends (the usual case).
     let untouched = s.withUTF8Bytes { b -> Bool in
       guard let f = b.first, let l = b.last else { return true }
@@ -185,12 +185,12 @@ public enum Identity {
   }
 
   /// Emails compare case-folded and trimmed.
-  public static func normalizeEmail(_ s: String) -> String { trim(s).lowercased() }
+  package static func normalizeEmail(_ s: String) -> String { trim(s).lowercased() }
 
   /// Person references (`--ego "Mary Reed"`) compare case-folded with runs
   /// of whitespace collapsed. Companies and industries compare by
   /// `companyKey` and `industryKey` instead.
-  public static func normalizeName(_ s: String) -> String {
+  package static func normalizeName(_ s: String) -> String {
     if let ascii = asciiTransform(
       s,
       { bytes in
@@ -220,7 +220,7 @@ public enum Identity {
   /// the last is not `/`. That is how LinkedIn writes profile URLs, and the
   /// slice shares `s`'s storage (no string made per row); otherwise nil.
   /// - Complexity: O(length of `s`).
-  public static func profileURLKeySlice(_ s: String) -> Substring? {
+  package static func profileURLKeySlice(_ s: String) -> Substring? {
     let start = s.withUTF8Bytes { b -> Int? in
       @inline(__always) func has(_ prefix: StaticString, at i: Int) -> Bool {
         let n = prefix.utf8CodeUnitCount
@@ -279,7 +279,7 @@ public enum Identity {
 
   /// Profile URLs compare without scheme, `www.`, query, fragment or trailing
   /// slash, host and path lower-cased and percent-decoded.
-  public static func normalizeProfileURL(_ s: String) -> String {
+  package static func normalizeProfileURL(_ s: String) -> String {
     var copy = s
     var percent = false
     let ascii = copy.withUTF8 { b -> String? in
@@ -329,7 +329,7 @@ public enum Identity {
   }
 
   /// Decodes `%XX` escapes (invalid escapes are kept as written).
-  public static func percentDecode(_ s: String) -> String {
+  package static func percentDecode(_ s: String) -> String {
     guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
     var bytes: [UInt8] = []
     let u = Array(s.utf8)
@@ -356,14 +356,14 @@ public enum Identity {
 
   /// The value of a canonical decimal integer (`0`, `42`, `-7`; no leading
   /// zeros, no sign on zero, no spaces), else `nil`.
-  public static func canonicalInteger(_ s: String) -> Int64? {
+  package static func canonicalInteger(_ s: String) -> Int64? {
     var s = s
     return s.withUTF8 { canonicalInteger(bytes: $0) }
   }
 
   /// `canonicalInteger` over UTF-8 bytes.
   @inlinable
-  public static func canonicalInteger(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+  package static func canonicalInteger(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
     var i = 0
     var negative = false
     if bytes.count > 0, bytes[0] == UInt8(ascii: "-") {

@@ -4,7 +4,7 @@
 /// generator's triadic closure, …).
 ///
 /// - Complexity: O(|a| + |b|) time, O(1) space.
-public func sortedIntersectionCount(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Int {
+package func sortedIntersectionCount(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Int {
   var i = a.startIndex
   var j = b.startIndex
   var count = 0

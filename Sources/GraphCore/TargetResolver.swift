@@ -202,3 +202,8 @@ extension PersonTable {
     return previous[b.count]
   }
 }
+
+extension TargetKind: CustomStringConvertible {
+  /// The kind as the command line spells it (`company`).
+  public var description: String { rawValue }
+}

@@ -70,3 +70,8 @@ public struct TieClassifier: Sendable, Hashable, Codable {
     return .nominal
   }
 }
+
+extension TieClass: CustomStringConvertible {
+  /// The class as the command line and JSON spell it (`weak`), also inside a printed collection.
+  public var description: String { rawValue }
+}

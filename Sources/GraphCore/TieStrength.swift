@@ -220,3 +220,13 @@ public struct TieStrengthModel: Sendable {
 
   static func halfLife(_ age: Double, _ h: Double) -> Double { Elementary.pow2(-age / h) }
 }
+
+extension SharedContext: CustomStringConvertible {
+  /// The context as the command line and JSON spell it.
+  public var description: String { rawValue }
+}
+
+extension InteractionEvent.Kind: CustomStringConvertible {
+  /// The kind as written in interaction logs (`meeting`).
+  public var description: String { rawValue }
+}

@@ -12,14 +12,14 @@
 ///     }
 ///
 /// - Complexity: O(1) per operation (amortised for `reset`); V × 4 bytes.
-public struct VisitMarks: Sendable {
+package struct VisitMarks: Sendable {
   @usableFromInline var stamps: [UInt32]
   @usableFromInline var generation: UInt32 = 1
 
-  public init(count: Int) { stamps = [UInt32](repeating: 0, count: count) }
+  package init(count: Int) { stamps = [UInt32](repeating: 0, count: count) }
 
   /// Starts a new generation: every person becomes unmarked.
-  @inlinable public mutating func reset() {
+  @inlinable package mutating func reset() {
     if generation == UInt32.max {
       for i in stamps.indices { stamps[i] = 0 }
       generation = 1
@@ -28,12 +28,12 @@ public struct VisitMarks: Sendable {
     }
   }
 
-  @inlinable public func isMarked(_ p: PersonID) -> Bool { stamps[Int(p)] == generation }
+  @inlinable package func isMarked(_ p: PersonID) -> Bool { stamps[Int(p)] == generation }
 
-  @inlinable public mutating func mark(_ p: PersonID) { stamps[Int(p)] = generation }
+  @inlinable package mutating func mark(_ p: PersonID) { stamps[Int(p)] = generation }
 
   /// Marks `p` and returns whether it was unmarked before.
-  @inlinable public mutating func insert(_ p: PersonID) -> Bool {
+  @inlinable package mutating func insert(_ p: PersonID) -> Bool {
     if stamps[Int(p)] == generation { return false }
     stamps[Int(p)] = generation
     return true

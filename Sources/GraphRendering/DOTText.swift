@@ -16,13 +16,13 @@ import GraphCore
 /// - `html` (the legend table, an HTML-like label): `& < > " '` become
 ///   entities, control characters spaces; Graphviz expands `\G`, `\N`, … and
 ///   turns `\\` into `\` in HTML-like text too, so `\` is written `&#92;&#92;`.
-public enum DOTText {
+package enum DOTText {
   /// A quoted DOT string for a label: `"…"`, at most `limit` characters
   /// (longer text ends in `…`).
   /// - Complexity: O(n) in the length of `text`.
   /// Line feeds in `text` become centred line breaks (each line cut to
   /// `limit`); callers pass untrusted parts through `singleLine` first.
-  public static func label(_ text: String, limit: Int = 48) -> String {
+  package static func label(_ text: String, limit: Int = 48) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       String(DOTLabel.quoted(shortened(String($0), limit: limit)).dropFirst().dropLast())
     }
@@ -30,24 +30,24 @@ public enum DOTText {
   }
 
   /// `text` with every control character (line feeds included) as a space.
-  public static func singleLine(_ text: String) -> String {
+  package static func singleLine(_ text: String) -> String {
     var out = ""
     for s in text.unicodeScalars { out.unicodeScalars.append(isControl(s) ? " " : s) }
     return out
   }
 
   /// Most characters of a tooltip (longer text ends in `…`).
-  public static let tooltipLimit = 600
+  package static let tooltipLimit = 600
 
   /// A quoted DOT string for a tooltip (no Graphviz escapes survive).
   /// - Complexity: O(n).
-  public static func tooltip(_ text: String, limit: Int = tooltipLimit) -> String {
+  package static func tooltip(_ text: String, limit: Int = tooltipLimit) -> String {
     quoted(shortened(text, limit: limit), backslash: "\u{29F5}", keepNewlines: true)
   }
 
   /// Text for an HTML-like label: every markup character as an entity.
   /// - Complexity: O(n).
-  public static func html(_ text: String, limit: Int = 120) -> String {
+  package static func html(_ text: String, limit: Int = 120) -> String {
     // Graphviz expands `\G` in HTML-like labels too, so a backslash is doubled.
     xml(shortened(text, limit: limit), backslash: "&#92;&#92;")
   }
@@ -56,7 +56,7 @@ public enum DOTText {
   /// the pictures' text is (markup characters as entities, control and
   /// bidirectional formatting characters as spaces), line breaks kept.
   /// - Complexity: O(n).
-  public static func htmlText(_ text: String) -> String { xml(text, newline: "\n") }
+  package static func htmlText(_ text: String) -> String { xml(text, newline: "\n") }
 
   /// `text` with XML's markup characters as entities and control characters
   /// as spaces; `backslash` and `newline` (nil: a space) say how those are written.
@@ -79,7 +79,7 @@ public enum DOTText {
   }
 
   /// `text` cut to `limit` characters with a final `…`.
-  public static func shortened(_ text: String, limit: Int) -> String {
+  package static func shortened(_ text: String, limit: Int) -> String {
     guard text.count > limit else { return text }
     return String(text.prefix(max(1, limit - 1))) + "…"
   }

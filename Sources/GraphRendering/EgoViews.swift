@@ -1,15 +1,16 @@
 import GraphAlgorithms
 import GraphCore
 
-/// A suggested introduction to draw.
+/// A suggested introduction to draw: a pair named as in `PersonPair`
+/// (`IntroductionCandidate` and `NetworkIntroduction` give `low < high`).
 public struct SuggestedPair: Sendable, Equatable {
-  public var a: PersonID
-  public var b: PersonID
+  public var low: PersonID
+  public var high: PersonID
   public var score: Double
   public var reasons: [String]
-  public init(a: PersonID, b: PersonID, score: Double, reasons: [String]) {
-    self.a = a
-    self.b = b
+  public init(low: PersonID, high: PersonID, score: Double, reasons: [String]) {
+    self.low = low
+    self.high = high
     self.score = score
     self.reasons = reasons
   }
@@ -253,7 +254,7 @@ extension RenderModel {
     var kept: [SuggestedPair] = []
     let named = min(options.maxNamed, options.maxNodes) - (ego == nil ? 0 : 1)
     for pair in pairs {
-      let new = Set([pair.a, pair.b]).filter { !seen.contains($0) }.sorted()
+      let new = Set([pair.low, pair.high]).filter { !seen.contains($0) }.sorted()
       // Every pair adds a rank circle besides its new people.
       if people.count + new.count > named || kept.count >= max(1, options.maxNamed / 2)
         || (ego == nil ? 0 : 1) + people.count + new.count + kept.count + 1 > options.maxNodes
@@ -291,7 +292,7 @@ extension RenderModel {
     let best = max(kept.map(\.score).max() ?? 1, 1e-12)
     for (i, pair) in kept.enumerated() {
       let tip =
-        "#\(i + 1): introduce \(g.people.name(of: pair.a)) to \(g.people.name(of: pair.b)) (score \(TextFormat.fixed(pair.score, 3)))\n"
+        "#\(i + 1): introduce \(g.people.name(of: pair.low)) to \(g.people.name(of: pair.high)) (score \(TextFormat.fixed(pair.score, 3)))\n"
         + pair.reasons.joined(separator: "\n")
       let r = "r\(i)"
       a.model.nodes.append(
@@ -300,7 +301,7 @@ extension RenderModel {
           stroke: Style.suggested, penwidth: 2, size: i + 1 < 100 ? 0.36 : 0.46, fontsize: 14,
           fontcolor: "#0E5C45"))
       let width = 1.2 + 2.8 * max(0, pair.score) / best
-      for end in [pair.a, pair.b] {
+      for end in [pair.low, pair.high] {
         a.model.edges.append(
           .init(
             a: "p\(end)", b: r, kind: .suggested, penwidth: width, style: .dashed, color: Style.suggested,

@@ -46,3 +46,13 @@ extension RenderModel {
     }
   }
 }
+
+extension LayoutEngine: CustomStringConvertible {
+  /// The engine as Graphviz and `--engine` name it (`sfdp`).
+  public var description: String { rawValue }
+}
+
+extension PictureFormat: CustomStringConvertible {
+  /// The format as `--format` spells it (`svg`).
+  public var description: String { rawValue }
+}

@@ -263,3 +263,8 @@ public enum ViewKind: String, Sendable, CaseIterable, Equatable {
   /// One node per community, sized by members.
   case communities
 }
+
+extension ViewKind: CustomStringConvertible {
+  /// The view as `--view` spells it (`ego`).
+  public var description: String { rawValue }
+}

@@ -12,10 +12,10 @@
 ///   refused (except in `xlink:title`, the tooltip text, which is never a reference);
 /// - a `<!DOCTYPE` (Graphviz's names an external DTD) is removed by `sanitized`,
 ///   and refused by `check`; `<!ENTITY` is refused.
-public enum SVGSafety {
+package enum SVGSafety {
   /// Removes Graphviz's `<!DOCTYPE …>` (an external DTD reference) and checks the rest.
   /// - Complexity: O(n) in the length of the SVG.
-  public static func sanitized(_ svg: [UInt8]) throws(RenderError) -> [UInt8] {
+  package static func sanitized(_ svg: [UInt8]) throws(RenderError) -> [UInt8] {
     var bytes = svg
     if let start = find(Array("<!DOCTYPE".utf8), in: bytes, from: 0) {
       if let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) {
@@ -35,7 +35,7 @@ public enum SVGSafety {
 
   /// Throws `.unsafeOutput` naming the first problem found.
   /// - Complexity: O(n).
-  public static func check(_ svg: [UInt8]) throws(RenderError) {
+  package static func check(_ svg: [UInt8]) throws(RenderError) {
     var i = 0
     let n = svg.count
     while i < n {

@@ -309,3 +309,8 @@ extension Graph {
       .sorted { ($0.count, $1.label) > ($1.count, $0.label) }.prefix(k).map { DOTText.singleLine($0.label) }
   }
 }
+
+extension SizeMeasure: CustomStringConvertible {
+  /// The measure as `--size-by` spells it.
+  public var description: String { rawValue }
+}

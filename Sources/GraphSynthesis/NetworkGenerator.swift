@@ -126,7 +126,7 @@ public struct GenerationError: Error, CustomStringConvertible, Sendable {
 /// (`linkedin.com/in/first-last-<8 hex>`) are per person and identical in all
 /// exports, so exports can be joined.
 ///
-/// Determinism: all randomness comes from `SplitMix64` streams derived from
+/// Determinism: all randomness comes from SplitMix64 streams derived from
 /// the seed (per-tie and per-person streams for evidence and quirks); nothing
 /// written depends on hashing or on `Dictionary`/`Set` iteration order.
 /// Same options ⇒ byte-identical files.
@@ -139,7 +139,7 @@ public struct GenerationError: Error, CustomStringConvertible, Sendable {
 ///   (packed `UInt64` pairs, sorted and de-duplicated in place), 4 bytes per
 ///   tie end for the closure adjacency, ~70 bytes per person and 20 per
 ///   position. Files are streamed; no per-tie objects or strings are kept.
-public enum NetworkGenerator {
+public enum NetworkGenerator: Sendable {
   /// Largest supported population (ids are packed into 28 bits).
   public static let maximumPeople = (1 << 28) - 1
 

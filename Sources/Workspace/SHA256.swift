@@ -4,17 +4,17 @@
 ///
 /// Used for the checksum that identifies an imported file's content. Checked
 /// against the standard's test vectors in `WorkspaceTests`.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
   private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
   )
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
 
-  public init() { pending.reserveCapacity(64) }
+  package init() { pending.reserveCapacity(64) }
 
   /// The digest of `bytes` as 64 lower-case hex digits. O(n).
-  public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+  package static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalize().map { byte in
@@ -24,7 +24,7 @@ public struct SHA256: Sendable {
   }
 
   /// Adds `bytes` to the message. O(n).
-  public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+  package mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
     length &+= UInt64(bytes.count)
     if let done = bytes.withContiguousStorageIfAvailable({ absorb($0) }) {
       _ = done
@@ -53,7 +53,7 @@ public struct SHA256: Sendable {
   }
 
   /// The 32-byte digest; the hasher is spent afterwards. O(1).
-  public mutating func finalize() -> [UInt8] {
+  package mutating func finalize() -> [UInt8] {
     let bits = length &* 8
     var tail = pending
     tail.append(0x80)

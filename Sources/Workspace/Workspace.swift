@@ -11,6 +11,11 @@ import GraphIO
 /// Every write is one transaction. Everything the workspace creates is
 /// owner-only: folders 0700, the database, its `-wal` and `-shm` files, the
 /// snapshot and backups 0600.
+///
+/// Not `Sendable`: a `Workspace` also reads and rewrites the snapshot file
+/// beside the database outside any transaction, so use one from one task at a
+/// time; another task opens its own (`open(at:create:)`), and SQLite's locking
+/// keeps the two apart.
 public final class Workspace {
   /// The database file.
   public let path: String
@@ -113,7 +118,7 @@ public final class Workspace {
   // MARK: meta
 
   /// The counter bumped by every write that changes the graph; the snapshot names the one it was made from.
-  public func generation() throws(WorkspaceError) -> UInt64 {
+  package func generation() throws(WorkspaceError) -> UInt64 {
     try read { db in UInt64(try Int64.fetchOne(db, sql: "SELECT generation FROM meta WHERE id = 1") ?? 0) }
   }
 

@@ -51,7 +51,7 @@ extension Workspace {
   /// Calls `body` with specs that read copies of the current sources (in a
   /// private temporary folder, removed on return), each as it was first
   /// read: for work that reads files itself (`liaison batch`).
-  public func withCurrentSources<R>(_ body: ([InputSpec]) throws -> R) throws -> R {
+  package func withCurrentSources<R>(_ body: ([InputSpec]) throws -> R) throws -> R {
     let imports = try read { db in try StoredImport.current(db) }
     if imports.isEmpty {
       throw WorkspaceError("the workspace \(path) holds no imports — import files first: liaison import FILE…")

@@ -5,7 +5,7 @@
 #endif
 
 /// Where the workspace lives, and the owner-only permissions of everything in it.
-public enum WorkspaceLocation {
+public enum WorkspaceLocation: Sendable {
   /// The workspace's database path: `explicit` (`--workspace PATH`), else
   /// `$LIAISON_WORKSPACE`, else `$XDG_DATA_HOME/liaison/workspace.sqlite`,
   /// else `~/.local/share/liaison/workspace.sqlite`. Empty variables count as unset. O(1).

@@ -3,23 +3,23 @@ import GRDB
 import GraphCore
 
 /// A keep-in-touch rule as the workspace keeps it (table `cadence`).
-public struct StoredCadence: Sendable, Equatable, Codable {
-  public enum Scope: String, Sendable, Codable, CaseIterable {
+package struct StoredCadence: Sendable, Equatable, Codable {
+  package enum Scope: String, Sendable, Codable, CaseIterable {
     case `class`, tag, company, person
   }
-  public var scope: Scope
+  package var scope: Scope
   /// The class name, the tag (lowercased), the company key or the person's stable key.
-  public var key: String
+  package var key: String
   /// As the user wrote it (the person's or company's name).
-  public var label: String
+  package var label: String
   /// Days between contacts; 0: not on a clock.
-  public var days: Int
-  public var createdAt: String
+  package var days: Int
+  package var createdAt: String
 }
 
 extension Workspace {
   /// Sets (or replaces) the rule for `scope` and `key` in one transaction. O(1).
-  public func setCadence(
+  package func setCadence(
     _ scope: StoredCadence.Scope, key: String, label: String, days: Int, now: Date = Date()
   ) throws(WorkspaceError) {
     let stamp = Self.timestamp(now)
@@ -35,7 +35,7 @@ extension Workspace {
 
   /// Removes the rule for `scope` and `key`; false when there was none. O(1).
   @discardableResult
-  public func removeCadence(_ scope: StoredCadence.Scope, key: String) throws(WorkspaceError) -> Bool {
+  package func removeCadence(_ scope: StoredCadence.Scope, key: String) throws(WorkspaceError) -> Bool {
     try write { db in
       try db.execute(sql: "DELETE FROM cadence WHERE scope = ? AND key = ?", arguments: [scope.rawValue, key])
       return db.changesCount > 0
@@ -43,7 +43,7 @@ extension Workspace {
   }
 
   /// The stored rules, by scope then key. O(rules).
-  public func cadences() throws(WorkspaceError) -> [StoredCadence] {
+  package func cadences() throws(WorkspaceError) -> [StoredCadence] {
     try read { db in
       try Row.fetchAll(db, sql: "SELECT scope, key, label, days, created_at FROM cadence ORDER BY scope, key")
         .compactMap { row in
@@ -55,7 +55,7 @@ extension Workspace {
   }
 
   /// Records `key` as dismissed for good (again: nothing changes). O(1).
-  public func dismiss(actionKey key: String, now: Date = Date()) throws(WorkspaceError) {
+  package func dismiss(actionKey key: String, now: Date = Date()) throws(WorkspaceError) {
     let stamp = Self.timestamp(now)
     try write { db in
       try db.execute(
@@ -64,7 +64,7 @@ extension Workspace {
   }
 
   /// Every dismissed action key. O(dismissals).
-  public func dismissedActions() throws(WorkspaceError) -> Set<String> {
+  package func dismissedActions() throws(WorkspaceError) -> Set<String> {
     try read { db in Set(try String.fetchAll(db, sql: "SELECT action_key FROM dismissal")) }
   }
 }

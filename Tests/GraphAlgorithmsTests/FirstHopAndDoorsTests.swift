@@ -114,7 +114,7 @@ import Testing
     #expect(reach.companies[0].direct == 3 && reach.companies[0].secondDegree == 1)
     #expect(reach.industries.count == 1 && reach.industries[0].direct == 4)
     let intro = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil))
-    let pairs = Dictionary(uniqueKeysWithValues: intro.candidates.map { (PersonPair($0.a, $0.b), $0) })
+    let pairs = Dictionary(uniqueKeysWithValues: intro.candidates.map { (PersonPair($0.low, $0.high), $0) })
     let sameApple = try #require(pairs[PersonPair(contacts[0], contacts[1])])
     #expect(sameApple.differentCompanies == false && sameApple.sharedIndustry == "hospitals & health care")
     #expect(pairs[PersonPair(contacts[2], contacts[3])]?.differentCompanies == true)

@@ -67,7 +67,7 @@ import Testing
     #expect(capped.contacts == 40 && capped.contactsConsidered == 8)
     #expect(capped.pairsExamined == 8 * 7 / 2)
     let strongest = Set(contacts[32..<40])
-    #expect(capped.candidates.allSatisfy { strongest.contains($0.a) && strongest.contains($0.b) })
+    #expect(capped.candidates.allSatisfy { strongest.contains($0.low) && strongest.contains($0.high) })
     #expect(capped.pairsConsidered == 8 * 7 / 2 - 1, "38–39 are tied")
     let uncapped = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil, maxContacts: nil))
     #expect(uncapped.contactsConsidered == 40 && uncapped.pairsExamined == 40 * 39 / 2)
@@ -111,8 +111,8 @@ import Testing
     #expect(r.pairsConsidered == 190 && r.candidates.count == 190)
     #expect(r.entriesScanned < 2_000, "read \(r.entriesScanned) entries")
     for c in r.candidates {
-      #expect(c.besidesEgo.commonNeighbors == 1 && c.whole == g.linkScores(c.a, c.b))
-      #expect(c.besidesEgo == g.linkScores(c.a, c.b, excluding: ego))
+      #expect(c.besidesEgo.commonNeighbors == 1 && c.whole == g.linkScores(c.low, c.high))
+      #expect(c.besidesEgo == g.linkScores(c.low, c.high, excluding: ego))
     }
   }
 }

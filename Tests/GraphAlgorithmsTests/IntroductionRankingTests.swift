@@ -29,12 +29,12 @@ import Testing
       #expect(near(result.likelihoodScale, scale), "\(random) ego \(ego)")
       #expect(near(result.maxResourceAllocationBesidesEgo, positive.last ?? 0))
       for c in result.candidates {
-        #expect(c.a != c.b && c.a < c.b && !c.sameName)
-        let x = oracle.strengthResourceAllocation(Int(c.a), Int(c.b), excluding: ego)
-        #expect(near(c.strengthResourceAllocation, x), "\(random) ego \(ego) pair \(c.a)–\(c.b)")
+        #expect(c.low != c.high && c.low < c.high && !c.sameName)
+        let x = oracle.strengthResourceAllocation(Int(c.low), Int(c.high), excluding: ego)
+        #expect(near(c.strengthResourceAllocation, x), "\(random) ego \(ego) pair \(c.low)–\(c.high)")
         let l = scale > 0 && x > 0 ? x / (x + scale) : 0
         #expect(near(c.likelihood, l) && c.likelihood < 1)
-        let intro = min(oracle.s(ego, Int(c.a)), oracle.s(ego, Int(c.b)))
+        let intro = min(oracle.s(ego, Int(c.low)), oracle.s(ego, Int(c.high)))
         #expect(near(c.score, 0.45 * l + 0.25 * c.contextFit + 0.20 * intro + 0.10 * c.bridging))
         #expect(!c.reasons.isEmpty)
       }
@@ -42,7 +42,7 @@ import Testing
       let byScore = result.candidates.sorted { $0.scoreRank < $1.scoreRank }
       #expect(byScore.map(\.scoreRank) == Array(1...max(1, byScore.count)).prefix(byScore.count).map { $0 })
       func names(_ c: IntroductionCandidate) -> [(String, PersonID)] {
-        [(g.people.name(of: c.a), c.a), (g.people.name(of: c.b), c.b)].sorted {
+        [(g.people.name(of: c.low), c.low), (g.people.name(of: c.high), c.high)].sorted {
           $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1
         }
       }
@@ -51,14 +51,14 @@ import Testing
           #expect(x.score > y.score)
           continue
         }
-        let cx = oracle.scores(Int(x.a), Int(x.b), excluding: ego).0
-        let cy = oracle.scores(Int(y.a), Int(y.b), excluding: ego).0
+        let cx = oracle.scores(Int(x.low), Int(x.high), excluding: ego).0
+        let cy = oracle.scores(Int(y.low), Int(y.high), excluding: ego).0
         if cx != cy {
           #expect(cx > cy, "more shared contacts first")
           continue
         }
-        let tx = oracle.s(ego, Int(x.a)) + oracle.s(ego, Int(x.b))
-        let ty = oracle.s(ego, Int(y.a)) + oracle.s(ego, Int(y.b))
+        let tx = oracle.s(ego, Int(x.low)) + oracle.s(ego, Int(x.high))
+        let ty = oracle.s(ego, Int(y.low)) + oracle.s(ego, Int(y.high))
         if tx != ty {
           #expect(tx > ty, "stronger ties to the ego first")
           continue
@@ -71,9 +71,10 @@ import Testing
       }
       // The re-rank of that order.
       let expected = diversifiedOracle(
-        byScore.map { (Int($0.a), Int($0.b)) }, window: 10, cap: 3, limit: byScore.count)
+        byScore.map { (Int($0.low), Int($0.high)) }, window: 10, cap: 3, limit: byScore.count)
       #expect(
-        result.candidates.map { PersonPair($0.a, $0.b) } == expected.map { PersonPair(byScore[$0].a, byScore[$0].b) })
+        result.candidates.map { PersonPair($0.low, $0.high) }
+          == expected.map { PersonPair(byScore[$0].low, byScore[$0].high) })
       // The best few are a prefix of the whole answer, whatever the thread count.
       let top = g.introductionCandidates(for: PersonID(ego), options: IntroductionOptions(top: 12, threads: 1))
       #expect(top.candidates == Array(result.candidates.prefix(12)))
@@ -124,10 +125,10 @@ import Testing
     let (g, _) = try b.build()
     let r = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil, diversityCap: 0))
     #expect(Set(r.candidates.map(\.score)).count == 1, "one score for all six pairs")
-    let named = r.candidates.map { [g.people.name(of: $0.a), g.people.name(of: $0.b)].sorted() }
+    let named = r.candidates.map { [g.people.name(of: $0.low), g.people.name(of: $0.high)].sorted() }
     #expect(
       named == [["Wim", "Xia"], ["Wim", "Yan"], ["Wim", "Zoe"], ["Xia", "Yan"], ["Xia", "Zoe"], ["Yan", "Zoe"]])
-    #expect(PersonPair(r.candidates[0].a, r.candidates[0].b) != PersonPair(people[0], people[1]))
+    #expect(PersonPair(r.candidates[0].low, r.candidates[0].high) != PersonPair(people[0], people[1]))
   }
 
   /// Two pairs with exactly equal scores (one shared contact of degree 2 against
@@ -159,8 +160,8 @@ import Testing
     }
     let (g, _) = try b.build()
     let r = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil))
-    let first = try #require(r.candidates.first { PersonPair($0.a, $0.b) == PersonPair(b1, b2) })
-    let second = try #require(r.candidates.first { PersonPair($0.a, $0.b) == PersonPair(a1, a2) })
+    let first = try #require(r.candidates.first { PersonPair($0.low, $0.high) == PersonPair(b1, b2) })
+    let second = try #require(r.candidates.first { PersonPair($0.low, $0.high) == PersonPair(a1, a2) })
     #expect(first.score == second.score && first.strengthResourceAllocation == 0.5)
     #expect(first.scoreRank == 1 && second.scoreRank == 2)
   }
@@ -184,8 +185,8 @@ import Testing
     let r = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil))
     #expect(r.candidates.count == 6)
     for c in r.candidates {
-      #expect(c.a != c.b && c.a != ego && c.b != ego)
-      let namesakes = PersonPair(c.a, c.b) == PersonPair(contacts[0], contacts[1])
+      #expect(c.low != c.high && c.low != ego && c.high != ego)
+      let namesakes = PersonPair(c.low, c.high) == PersonPair(contacts[0], contacts[1])
       #expect(c.sameName == namesakes)
       #expect(c.reasons.first?.contains("check they are two people") == namesakes)
     }
@@ -195,12 +196,13 @@ import Testing
     let apart: Set<PersonPair> = [PersonPair(contacts[0], contacts[1]), PersonPair(contacts[2], contacts[3])]
     let kept = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil, apart: apart))
     #expect(kept.pairsKeptApart == 2 && kept.pairsConsidered == 4 && kept.candidates.count == 4)
-    #expect(!kept.candidates.contains { apart.contains(PersonPair($0.a, $0.b)) })
+    #expect(!kept.candidates.contains { apart.contains(PersonPair($0.low, $0.high)) })
     // Network-wide too.
     let net = g.networkIntroductions(perPerson: 5, apart: apart)
-    #expect(!net.candidates.contains { apart.contains(PersonPair($0.a, $0.b)) } && net.pairsKeptApart > 0)
+    #expect(!net.candidates.contains { apart.contains(PersonPair($0.low, $0.high)) } && net.pairsKeptApart > 0)
     let all = g.networkIntroductions(perPerson: 5)
-    let flagged = try #require(all.candidates.first { PersonPair($0.a, $0.b) == PersonPair(contacts[0], contacts[1]) })
+    let flagged = try #require(
+      all.candidates.first { PersonPair($0.low, $0.high) == PersonPair(contacts[0], contacts[1]) })
     #expect(flagged.sameName && flagged.reasons.first?.contains("check they are two people") == true)
   }
 
@@ -229,10 +231,10 @@ import Testing
     let (g, _) = try b.build()
     let top = g.introductionCandidates(for: ego, options: IntroductionOptions(top: 10, threads: 2))
     #expect(top.candidates.count == 10)
-    #expect(top.candidates.filter { $0.a == star || $0.b == star }.count == 3)
+    #expect(top.candidates.filter { $0.low == star || $0.high == star }.count == 3)
     let all = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil, threads: 1))
     #expect(top.candidates == Array(all.candidates.prefix(10)))
-    #expect(all.candidates.prefix(60).filter { $0.a == star || $0.b == star }.count == 18)
+    #expect(all.candidates.prefix(60).filter { $0.low == star || $0.high == star }.count == 18)
   }
 
   /// On ego 0 of the SNAP Facebook ego networks and on the bundled team data:
@@ -257,8 +259,8 @@ import Testing
     #expect(r.candidates.count == 10)
     var count: [PersonID: Int] = [:]
     for c in r.candidates {
-      count[c.a, default: 0] += 1
-      count[c.b, default: 0] += 1
+      count[c.low, default: 0] += 1
+      count[c.high, default: 0] += 1
       #expect(!c.reasons.isEmpty && c.reasons.contains { $0.contains("besides you") })
     }
     #expect(count.values.allSatisfy { $0 <= 3 }, "\(which): \(count.filter { $0.value > 3 })")

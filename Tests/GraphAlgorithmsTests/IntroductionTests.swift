@@ -18,13 +18,13 @@ import Testing
       #expect(result.pairsConsidered == expected.count, "\(random) ego \(ego)")
       #expect(result.candidates.count == expected.count)
       #expect(
-        Set(result.candidates.map { PersonPair($0.a, $0.b) })
+        Set(result.candidates.map { PersonPair($0.low, $0.high) })
           == Set(expected.map { PersonPair(PersonID($0.0), PersonID($0.1)) }))
       // The likelihood, its scale and the order: IntroductionRankingTests.
       for c in result.candidates {
-        #expect(!g.areTied(c.a, c.b) && c.a < c.b)
-        let whole = oracle.scores(Int(c.a), Int(c.b))
-        let besides = oracle.scores(Int(c.a), Int(c.b), excluding: ego)
+        #expect(!g.areTied(c.low, c.high) && c.low < c.high)
+        let whole = oracle.scores(Int(c.low), Int(c.high))
+        let besides = oracle.scores(Int(c.low), Int(c.high), excluding: ego)
         #expect(
           c.whole.commonNeighbors == whole.0 && near(c.whole.jaccard, whole.1) && near(c.whole.adamicAdar, whole.2))
         #expect(near(c.whole.resourceAllocation, whole.3))
@@ -32,16 +32,16 @@ import Testing
         #expect(near(c.besidesEgo.adamicAdar, besides.2) && near(c.besidesEgo.resourceAllocation, besides.3))
         #expect(
           c.whole.commonNeighbors == c.besidesEgo.commonNeighbors + 1, "the ego is a common contact of every pair")
-        let sa = oracle.s(ego, Int(c.a))
-        let sb = oracle.s(ego, Int(c.b))
-        #expect(near(c.introducibility, min(sa, sb)) && near(c.strengthToA, sa) && near(c.strengthToB, sb))
+        let sa = oracle.s(ego, Int(c.low))
+        let sb = oracle.s(ego, Int(c.high))
+        #expect(near(c.introducibility, min(sa, sb)) && near(c.strengthToLow, sa) && near(c.strengthToHigh, sb))
         #expect(c.score >= 0 && c.score <= 1 + 1e-12)
         #expect(!c.reasons.isEmpty)
       }
       // The constraint change equals recomputing Burt's constraint with the tie added (first 3 pairs).
       if let before = oracle.constraint(of: ego) { #expect(near(result.constraint ?? -1, before)) }
       for c in result.candidates.prefix(3) {
-        #expect(near(c.constraintAfter, oracle.constraint(of: ego, adding: (Int(c.a), Int(c.b), 0.5))!))
+        #expect(near(c.constraintAfter, oracle.constraint(of: ego, adding: (Int(c.low), Int(c.high), 0.5))!))
       }
       // The top-N is a prefix of the full ranking, and thread count does not matter.
       let top = g.introductionCandidates(for: PersonID(ego), options: IntroductionOptions(top: 3, threads: 1))
@@ -65,7 +65,7 @@ import Testing
       #expect(near(result.constraint!, g.burtMeasures(of: ego).constraint!), "agrees with StructuralHoles")
       for row in c["after"] as! [[Any]] {
         let pair = PersonPair(id["\(row[0])"]!, id["\(row[1])"]!)
-        let cand = try #require(result.candidates.first { PersonPair($0.a, $0.b) == pair })
+        let cand = try #require(result.candidates.first { PersonPair($0.low, $0.high) == pair })
         #expect(
           near(cand.constraintAfter, LinkFixture.number(row[2]), 1e-6), "\(name) ego \(c["ego"]!) + \(row[0])–\(row[1])"
         )
@@ -82,7 +82,7 @@ import Testing
       let result = g.introductionCandidates(for: ego, options: IntroductionOptions(top: nil))
       #expect(result.candidates.count == result.pairsConsidered)
       for c in result.candidates {
-        let r = try #require(reference[PersonPair(c.a, c.b)])
+        let r = try #require(reference[PersonPair(c.low, c.high)])
         #expect(c.whole.commonNeighbors == r.0 && near(c.whole.jaccard, r.1) && near(c.whole.adamicAdar, r.2))
         #expect(near(c.whole.resourceAllocation, r.3))
         // Without the ego: the ego's constant term removed.
@@ -116,9 +116,10 @@ import Testing
     let (g, _) = try b.build()
     let result = g.introductionCandidates(for: e, options: IntroductionOptions(top: nil))
     #expect(result.pairsConsidered == 5, "6 pairs minus the tied founder–investor")
-    #expect(!result.candidates.contains { PersonPair($0.a, $0.b) == PersonPair(founder, investor) })
+    #expect(!result.candidates.contains { PersonPair($0.low, $0.high) == PersonPair(founder, investor) })
     let best = try #require(result.candidates.first)
-    #expect(PersonPair(best.a, best.b) == PersonPair(hiring, looking), "hiring × looking, same industry, close to both")
+    #expect(
+      PersonPair(best.low, best.high) == PersonPair(hiring, looking), "hiring × looking, same industry, close to both")
     #expect(best.sharedIndustry == "Fintech" && best.differentCompanies == true)
     #expect(near(best.contextFit, 1 - 0.2 * 0.5))
     #expect(near(best.introducibility, 0.8, 1e-6), "strengths are single precision")
@@ -131,7 +132,7 @@ import Testing
     let excluded = g.introductionCandidates(
       for: e, options: IntroductionOptions(top: nil, excluded: [PersonPair(looking, hiring)]))
     #expect(excluded.pairsExcluded == 1 && excluded.pairsConsidered == 4)
-    #expect(!excluded.candidates.contains { PersonPair($0.a, $0.b) == PersonPair(hiring, looking) })
+    #expect(!excluded.candidates.contains { PersonPair($0.low, $0.high) == PersonPair(hiring, looking) })
     // Minimum shared contacts besides the ego: founder and investor are tied, so
     // the pairs (founder or investor) × (hiring or looking) have ≤ 1 shared contact besides e.
     let strict = g.introductionCandidates(for: e, options: IntroductionOptions(top: nil, minCommonBesidesEgo: 1))
@@ -142,7 +143,7 @@ import Testing
     groups[Int(hiring)] = 1
     groups[Int(looking)] = 2
     let grouped = g.introductionCandidates(for: e, options: IntroductionOptions(top: nil, groups: groups))
-    let pair = try #require(grouped.candidates.first { PersonPair($0.a, $0.b) == PersonPair(hiring, looking) })
+    let pair = try #require(grouped.candidates.first { PersonPair($0.low, $0.high) == PersonPair(hiring, looking) })
     #expect(pair.differentGroups == true && near(pair.bridging, 1))
     #expect(pair.reasons.contains("they are in different communities"))
     #expect(near(best.bridging, 0.5), "different companies, same industry")
@@ -154,19 +155,19 @@ import Testing
     let top = g.topLinkPredictions(k: 5)
     var expected = Set<PersonPair>()
     for u in 0..<PersonID(g.personCount) { for (x, _) in top.candidates(of: u) { expected.insert(PersonPair(u, x)) } }
-    #expect(Set(r.candidates.map { PersonPair($0.a, $0.b) }) == expected)
+    #expect(Set(r.candidates.map { PersonPair($0.low, $0.high) }) == expected)
     #expect(r.candidates.count == expected.count, "each pair once")
     #expect(r.pairsScored == top.pairsScored)
     for c in r.candidates {
-      #expect(!g.areTied(c.a, c.b) && c.a < c.b)
-      #expect(c.scores == g.linkScores(c.a, c.b) && c.score == c.scores.adamicAdar)
+      #expect(!g.areTied(c.low, c.high) && c.low < c.high)
+      #expect(c.scores == g.linkScores(c.low, c.high) && c.score == c.scores.adamicAdar)
       #expect(c.reasons.contains { $0.contains("shared contact") })
     }
     for (x, y) in zip(r.candidates, r.candidates.dropFirst()) {
-      #expect(x.score > y.score || (x.score == y.score && (x.a, x.b) < (y.a, y.b)))
+      #expect(x.score > y.score || (x.score == y.score && (x.low, x.high) < (y.low, y.high)))
     }
     let first = try #require(r.candidates.first)
-    let without = g.networkIntroductions(perPerson: 5, excluded: [PersonPair(first.a, first.b)])
-    #expect(without.pairsExcluded >= 1 && !without.candidates.contains { $0.a == first.a && $0.b == first.b })
+    let without = g.networkIntroductions(perPerson: 5, excluded: [PersonPair(first.low, first.high)])
+    #expect(without.pairsExcluded >= 1 && !without.candidates.contains { $0.low == first.low && $0.high == first.high })
   }
 }

@@ -61,7 +61,7 @@ import Testing
     let g = try Self.graph()
     try Self.assertSnapshot(
       RenderModel.introductions(
-        g, ego: 0, pairs: [SuggestedPair(a: 1, b: 3, score: 0.7, reasons: ["same \"industry\""])]
+        g, ego: 0, pairs: [SuggestedPair(low: 1, high: 3, score: 0.7, reasons: ["same \"industry\""])]
       ).dot(),
       "introductions")
   }

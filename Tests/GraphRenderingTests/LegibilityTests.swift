@@ -140,10 +140,10 @@ final class SVGTextBoxes: NSObject, XMLParserDelegate {
     try Self.assertLegible(
       .brokers(g, groups: groups, ranking: .betweenness(g.betweenness().normalised), top: 10), "team brokers")
     let r = g.introductionCandidates(for: mary, options: IntroductionOptions(top: 40))
-    let pairs = r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+    let pairs = r.candidates.map { SuggestedPair(low: $0.low, high: $0.high, score: $0.score, reasons: $0.reasons) }
     try Self.assertLegible(.introductions(g, ego: mary, pairs: pairs), "team introductions")
     let wide = g.networkIntroductions(perPerson: 3).candidates.prefix(1000)
-      .map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+      .map { SuggestedPair(low: $0.low, high: $0.high, score: $0.score, reasons: $0.reasons) }
     let network = RenderModel.introductions(g, ego: nil, pairs: Array(wide))
     try Self.assertLegible(network, "team network-wide introductions")
     #expect(network.nodes.count { $0.kind == .rank } == network.edges.count { $0.kind == .suggested } / 2)

@@ -104,11 +104,11 @@ import Testing
     let g = try RenderFixtures.network(people: 70, ties: 260, seed: 13)
     let ego = PersonID((0..<g.personCount).max { g.degree(of: PersonID($0)) < g.degree(of: PersonID($1)) }!)
     let r = g.introductionCandidates(for: ego, options: IntroductionOptions(top: 8))
-    let pairs = r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+    let pairs = r.candidates.map { SuggestedPair(low: $0.low, high: $0.high, score: $0.score, reasons: $0.reasons) }
     try #require(!pairs.isEmpty)
     let model = RenderModel.introductions(g, ego: ego, pairs: pairs)
     let (svg, _) = try Self.svg(model)
-    let people = Set(pairs.flatMap { [$0.a, $0.b] }).union([ego])
+    let people = Set(pairs.flatMap { [$0.low, $0.high] }).union([ego])
     #expect(svg.count("person") == people.count)
     // Each pair: two dashed halves through its numbered circle; only the ego's ties for context.
     #expect(svg.count("suggested") == 2 * pairs.count)
@@ -116,7 +116,7 @@ import Testing
     for i in pairs.indices { #expect(svg.texts.contains("\(i + 1)"), "rank \(i + 1) written") }
     #expect(svg.count("tie") == people.count { $0 != ego && g.areTied(ego, $0) })
     #expect(model.edges.filter { $0.kind == .suggested }.allSatisfy { $0.style == .dashed })
-    for p in pairs { #expect(!g.areTied(p.a, p.b), "a suggestion is never an existing tie") }
+    for p in pairs { #expect(!g.areTied(p.low, p.high), "a suggestion is never an existing tie") }
   }
 
   @Test func brokersAndCommunitiesViews() throws {
@@ -246,7 +246,7 @@ import Testing
       RenderModel.communities(g, groups: .leiden(g)),
       RenderModel.brokers(g, groups: .leiden(g), ranking: .betweenness(g.betweenness().normalised), top: 5),
       RenderModel.path(g, paths: paths),
-      RenderModel.introductions(g, ego: ego, pairs: [SuggestedPair(a: 1, b: 4, score: 1, reasons: names)]),
+      RenderModel.introductions(g, ego: ego, pairs: [SuggestedPair(low: 1, high: 4, score: 1, reasons: names)]),
     ]
     var everyText = Set<String>()
     var everyTooltip = Set<String>()
@@ -296,8 +296,8 @@ import Testing
       RenderModel.introductions(
         g, ego: nil,
         pairs: [
-          SuggestedPair(a: 0, b: 4, score: 1, reasons: names),
-          SuggestedPair(a: 2, b: 9, score: 0.5, reasons: ["</title><script>"]),
+          SuggestedPair(low: 0, high: 4, score: 1, reasons: names),
+          SuggestedPair(low: 2, high: 9, score: 0.5, reasons: ["</title><script>"]),
         ]),
     ]
     if !paths.isEmpty { models.append(.path(g, paths: paths)) }

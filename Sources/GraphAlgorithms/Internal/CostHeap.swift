@@ -86,12 +86,12 @@ package struct CostHeap {
 /// differ by less than about one part in a million per hop may compare equal
 /// or either way. The floor of 1 unit is the clamp s ≤ 1 − 10⁻⁶ of §3.6: no
 /// zero-cost ties.
-public enum TieCost {
+package enum TieCost {
   /// Units per neper: costs are −ln s × `scale`, rounded.
-  public static let scale = 1_000_000.0
+  package static let scale = 1_000_000.0
 
   /// The quantised cost of a tie of strength `s` in (0, 1].
-  @inlinable public static func quantised(_ s: Float) -> Int64 {
+  @inlinable package static func quantised(_ s: Float) -> Int64 {
     let x = -_logDouble(Double(s)) * scale + 0.5
     return max(1, Int64(x.rounded(.down)))
   }

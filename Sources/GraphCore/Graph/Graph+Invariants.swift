@@ -1,5 +1,5 @@
 /// A broken CSR invariant, found by `Graph.checkInvariants()`.
-public struct InvariantViolation: Error, CustomStringConvertible {
+public struct InvariantViolation: Error, Sendable, CustomStringConvertible {
   public var description: String
 }
 

@@ -1,4 +1,16 @@
-/// A person's index in a `Graph`: 0 ..< `personCount`, 32 bits.
+/// A person's index in one `Graph`: a dense number in `0 ..< graph.personCount`
+/// (`graph.personIDs`), 32 bits.
+///
+/// A plain `Int32`, not a wrapper type, because person ids are the graph's CSR
+/// storage itself (`neighbors(of:)` returns them as `ArraySlice<Int32>`) and
+/// every algorithm's inner loop indexes arrays with them. It means nothing
+/// outside the graph that numbered it: the same file may number people
+/// differently after an import changes. To name a person, ask the graph's
+/// person table — `graph.people.name(of: p)` (the name, else the external id),
+/// `graph.people.id(of: p)` (the external id from the input) and
+/// `graph.people.stableKey(of: p)` (the key that survives re-imports); to
+/// find one, `graph.people.resolve("Ada Lovelace")`. Guides/GraphCore.md,
+/// "Person ids".
 public typealias PersonID = Int32
 
 /// An immutable, undirected, weighted professional network in compressed
@@ -36,6 +48,8 @@ public struct Graph: Sendable {
   @inlinable public var personCount: Int { storage.offsets.count - 1 }
   /// Number of undirected ties (edges). O(1).
   @inlinable public var tieCount: Int { storage.targets.count / 2 }
+  /// Every person id, `0 ..< personCount`. O(1).
+  @inlinable public var personIDs: Range<PersonID> { 0..<PersonID(truncatingIfNeeded: personCount) }
 
   /// The contacts of `person`, ascending. A view, no allocation. O(1).
   @inlinable public func neighbors(of person: PersonID) -> ArraySlice<Int32> {
@@ -133,9 +147,10 @@ public struct Graph: Sendable {
 
   /// Calls `body` with the raw CSR buffers (offsets, targets, strengths).
   /// The buffers are valid only inside `body`; this is the one door to the
-  /// graph's memory for tuned algorithms.
+  /// graph's memory for tuned algorithms. Not public API: its shape follows
+  /// the storage layout (`@_spi(Internals)`, for Liaison's benchmarks).
   @inlinable
-  public func withCSR<R>(
+  @_spi(Internals) public func withCSR<R>(
     _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Float>) throws -> R
   ) rethrows -> R {
     try storage.offsets.withUnsafeBufferPointer { o in

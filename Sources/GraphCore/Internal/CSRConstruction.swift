@@ -6,7 +6,7 @@ public struct BuildReport: Sendable, Equatable {
   /// Tie rows folded into an earlier row for the same pair.
   public var parallelTiesMerged: Int
   /// `parallelTiesMerged` split by the origin that added the folded row.
-  public var mergedByOrigin: [UInt16: Int]
+  package var mergedByOrigin: [UInt16: Int]
 
   package init(people: Int, ties: Int, selfTiesDropped: Int, parallelTiesMerged: Int, mergedByOrigin: [UInt16: Int]) {
     self.people = people

@@ -9,11 +9,11 @@
 /// `&amp;` in a name shows as `&amp;`), and `"` is written `\"`. Control
 /// characters (line feeds included) and the line and paragraph separators
 /// become spaces. Quoted strings are never HTML-like labels, so `<` and `>` are text.
-public enum DOTLabel {
+package enum DOTLabel {
   /// `text` as a quoted DOT string (`"…"`) that Graphviz shows as exactly `text`
   /// (control characters as spaces).
   /// - Complexity: O(n) in the length of `text`.
-  public static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
     for s in text.unicodeScalars {
@@ -32,7 +32,7 @@ public enum DOTLabel {
   /// marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E,
   /// U+2066–2069), which can make a name read as another. Pictures and
   /// terminal output show each as a space.
-  public static func isControl(_ s: Unicode.Scalar) -> Bool {
+  package static func isControl(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
     case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
     default: false

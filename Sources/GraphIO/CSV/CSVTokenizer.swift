@@ -16,23 +16,23 @@
 ///     while let record = try csv.next() { print(record.line, record.string(0)) }
 ///
 /// - Complexity: O(bytes) time; O(longest record) memory.
-public struct CSVTokenizer {
-  public let source: ByteSource
+package struct CSVTokenizer {
+  package let source: ByteSource
   /// The field delimiter (`,`, `;` or TAB).
-  public var delimiter: UInt8
+  package var delimiter: UInt8
   var buffer: [UInt8] = []
   var position = 0
   var atEOF = false
   var line = 1
   var lineStart = 0  // buffer index where the current line starts (for columns)
   /// The record returned by the last `next()` (its storage is reused).
-  public let record = CSVRecord()
-  public static let maxRecordBytes = 64 << 20
+  package let record = CSVRecord()
+  package static let maxRecordBytes = 64 << 20
   static let chunk = 1 << 20
 
   /// Opens a tokenizer; skips a UTF-8 BOM. The delimiter is detected from the
   /// first line that is not a preamble when `delimiter` is nil.
-  public init(source: ByteSource, delimiter: UInt8? = nil) throws(ImportError) {
+  package init(source: ByteSource, delimiter: UInt8? = nil) throws(ImportError) {
     self.source = source
     self.delimiter = delimiter ?? UInt8(ascii: ",")
     try fill()
@@ -44,7 +44,7 @@ public struct CSVTokenizer {
   }
 
   /// The bytes at the start of the file (after a BOM), for format detection.
-  public var head: ArraySlice<UInt8> { buffer[position..<min(buffer.count, position + 65536)] }
+  package var head: ArraySlice<UInt8> { buffer[position..<min(buffer.count, position + 65536)] }
 
   /// Reads until the buffer holds at least one more chunk or the file ends.
   mutating func fill() throws(ImportError) {
@@ -88,14 +88,14 @@ public struct CSVTokenizer {
   /// The next record, or `nil` at the end of the file. Blank lines are
   /// returned as records with one empty field (callers skip them).
   /// - Throws: `ImportError` for an unterminated quote or an over-long record.
-  public mutating func next() throws(ImportError) -> CSVRecord? {
+  package mutating func next() throws(ImportError) -> CSVRecord? {
     try advance() ? record : nil
   }
 
   /// `next()` without handing out the record: true when `record` holds the
   /// next one. A loop over a million rows reads `record` in place, with no
   /// reference counting on it per row.
-  public mutating func advance() throws(ImportError) -> Bool {
+  package mutating func advance() throws(ImportError) -> Bool {
     while true {
       if position >= buffer.count {
         if atEOF { return false }
@@ -372,21 +372,21 @@ final class CSVRecordStorage {
 
 /// One record of a CSV file: the fields' unescaped bytes, their start
 /// columns and whether they were quoted. Valid until the next `next()`.
-public struct CSVRecord {
+package struct CSVRecord {
   let storage: CSVRecordStorage
   init() { storage = CSVRecordStorage() }
   /// Line of the record's first byte (1-based).
-  public var line: Int { storage.buffers.line }
+  package var line: Int { storage.buffers.line }
   /// Number of fields.
-  public var count: Int { storage.buffers.fieldCount }
+  package var count: Int { storage.buffers.fieldCount }
   /// Whether the record is a blank line.
-  public var isBlank: Bool {
+  package var isBlank: Bool {
     storage.buffers.fieldCount == 1 && storage.buffers.ends[0] == 0 && !storage.buffers.quoted[0]
   }
   /// 1-based byte column where field `i` starts.
-  public func column(_ i: Int) -> Int { storage.buffers.columns[i] }
+  package func column(_ i: Int) -> Int { storage.buffers.columns[i] }
   /// Whether field `i` was quoted.
-  public func isQuoted(_ i: Int) -> Bool { storage.buffers.quoted[i] }
+  package func isQuoted(_ i: Int) -> Bool { storage.buffers.quoted[i] }
 
   @inline(__always) func range(_ i: Int) -> Range<Int> {
     let e = storage.buffers.ends
@@ -395,7 +395,7 @@ public struct CSVRecord {
 
   /// Calls `body` with field `i`'s bytes (valid only inside `body`).
   @inline(__always)
-  public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  package func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     let r = range(i)
     return try storage.buffers.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
   }
@@ -403,7 +403,7 @@ public struct CSVRecord {
   /// Calls `body` with every field at once (one buffer access for the whole
   /// record: the hot path of importers).
   @inline(__always)
-  public func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
+  package func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
     let fields = storage.buffers.fieldCount
     return try storage.buffers.bytes.withUnsafeBufferPointer { b in
       try storage.buffers.ends.withUnsafeBufferPointer { e in
@@ -413,12 +413,12 @@ public struct CSVRecord {
   }
 
   /// Field `i` as a string, or `nil` when it is not valid UTF-8.
-  public func string(_ i: Int) -> String? {
+  package func string(_ i: Int) -> String? {
     withField(i) { ByteScan.text($0) }
   }
 
   /// Field `i` with surrounding whitespace removed, or `nil` when not valid UTF-8.
-  public func trimmed(_ i: Int) -> String? {
+  package func trimmed(_ i: Int) -> String? {
     withField(i) { Self.trimmedText($0) }
   }
 
@@ -430,7 +430,7 @@ public struct CSVRecord {
   }
 
   /// Byte offset (0-based) of the first invalid UTF-8 sequence in field `i`, if any.
-  public func invalidUTF8Offset(_ i: Int) -> Int? {
+  package func invalidUTF8Offset(_ i: Int) -> Int? {
     withField(i) { buf -> Int? in
       var ascii = true
       for b in buf where b >= 0x80 {
@@ -457,7 +457,7 @@ public struct CSVRecord {
 }
 
 /// The fields of one record as byte buffers, valid inside `CSVRecord.withFields`.
-public struct CSVFields {
+package struct CSVFields {
   @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
   @usableFromInline let ends: UnsafeBufferPointer<Int>
   @inlinable init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
@@ -465,9 +465,9 @@ public struct CSVFields {
     self.ends = ends
   }
   /// Number of fields.
-  @inlinable public var count: Int { ends.count }
+  @inlinable package var count: Int { ends.count }
   /// The bytes of field `i`.
-  @inlinable public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+  @inlinable package subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
     UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
   }
 }

@@ -1,5 +1,5 @@
 /// Escaping and row writing for RFC 4180 CSV output.
-public enum CSVEscaping {
+package enum CSVEscaping {
   /// Quotes `field` when it holds a comma, quote, CR or LF (doubling quotes).
   ///
   /// With `neutralizeFormulas`, a cell that starts with `=`, `+`, `-`, `@`,
@@ -8,7 +8,7 @@ public enum CSVEscaping {
   /// written with `neutralizeFormulas: false`.
   ///
   /// - Complexity: O(n) in the length of `field`.
-  public static func field(_ field: String, neutralizeFormulas: Bool = true) -> String {
+  package static func field(_ field: String, neutralizeFormulas: Bool = true) -> String {
     var text = field
     if neutralizeFormulas, let first = text.utf8.first,
       first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
@@ -33,7 +33,7 @@ public enum CSVEscaping {
   }
 
   /// One CSV line (with a trailing `\n`) from already-stringified fields.
-  public static func row(_ fields: [String], neutralizeFormulas: Bool = true) -> String {
+  package static func row(_ fields: [String], neutralizeFormulas: Bool = true) -> String {
     var line = ""
     for (i, f) in fields.enumerated() {
       if i > 0 { line += "," }
@@ -45,16 +45,16 @@ public enum CSVEscaping {
 }
 
 /// Writes CSV rows to an `AtomicFileWriter`.
-public struct CSVWriter {
-  public let writer: AtomicFileWriter
-  public var neutralizeFormulas: Bool
+package struct CSVWriter {
+  package let writer: AtomicFileWriter
+  package var neutralizeFormulas: Bool
 
-  public init(writer: AtomicFileWriter, neutralizeFormulas: Bool = true) {
+  package init(writer: AtomicFileWriter, neutralizeFormulas: Bool = true) {
     self.writer = writer
     self.neutralizeFormulas = neutralizeFormulas
   }
 
-  public func writeRow(_ fields: [String]) {
+  package func writeRow(_ fields: [String]) {
     writer.write(CSVEscaping.row(fields, neutralizeFormulas: neutralizeFormulas))
   }
 }

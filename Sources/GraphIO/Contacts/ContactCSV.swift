@@ -1,7 +1,7 @@
 import GraphCore
 
 /// The address-book CSV flavours, told apart by their headers (Guides/ContactExports.md).
-public enum ContactCSVFlavour: String, Sendable {
+package enum ContactCSVFlavour: String, Sendable {
   case linkedin, google, outlook, thunderbird, contacts
 }
 

@@ -7,41 +7,41 @@ import GraphCore
 /// people. Text fields are trimmed and in UTF-8; empty means absent. Nothing
 /// here is normalised for matching: that is the resolver's job, so reports can
 /// show what the file said.
-public struct ContactRecord: Sendable, Equatable {
+package struct ContactRecord: Sendable, Equatable {
   /// The 1-based line where the record starts in its file.
-  public var line: Int
+  package var line: Int
   /// The formatted name as written (vCard `FN`, `Display Name`, Google `Name`).
-  public var fullName = ""
-  public var givenName = ""
-  public var middleName = ""
-  public var familyName = ""
-  public var namePrefix = ""
-  public var nameSuffix = ""
-  public var nickname = ""
+  package var fullName = ""
+  package var givenName = ""
+  package var middleName = ""
+  package var familyName = ""
+  package var namePrefix = ""
+  package var nameSuffix = ""
+  package var nickname = ""
   /// Email addresses in file order (primary first), trimmed, case kept.
-  public var emails: [String] = []
+  package var emails: [String] = []
   /// Employers, the current one first (vCard may list several `ORG`).
-  public var companies: [String] = []
-  public var department = ""
-  public var title = ""
+  package var companies: [String] = []
+  package var department = ""
+  package var title = ""
   /// Web addresses: a LinkedIn profile URL first when there is one.
-  public var urls: [String] = []
-  public var phones: [String] = []
+  package var urls: [String] = []
+  package var phones: [String] = []
   /// Groups, labels and categories (system groups such as `myContacts` removed).
-  public var labels: [String] = []
+  package var labels: [String] = []
   /// vCard 4.0 `RELATED` values (URIs or text): explicit ties to other people.
-  public var related: [String] = []
+  package var related: [String] = []
   /// LinkedIn `Connected On`.
-  public var connectedOn: Day?
-  public var birthday = ""
-  public var notes = ""
+  package var connectedOn: Day?
+  package var birthday = ""
+  package var notes = ""
   /// vCard `UID`.
-  public var uid = ""
+  package var uid = ""
 
-  public init(line: Int) { self.line = line }
+  package init(line: Int) { self.line = line }
 
   /// The name to show: `fullName`, else the parts joined, else the first email.
-  public var displayName: String {
+  package var displayName: String {
     if !fullName.isEmpty { return fullName }
     if namePrefix.isEmpty && middleName.isEmpty && nameSuffix.isEmpty {
       if familyName.isEmpty { return givenName.isEmpty ? (emails.first ?? "") : givenName }
@@ -55,7 +55,7 @@ public struct ContactRecord: Sendable, Equatable {
   /// Makes the record what `init(line:)` makes, keeping the arrays' storage:
   /// an importer reuses one record for every row, and a row's one company or
   /// URL then needs no array allocated and freed.
-  public mutating func clear(line: Int) {
+  package mutating func clear(line: Int) {
     self.line = line
     // Most fields of a row are empty: assigning to them would still release
     // the empty value, a runtime call each.
@@ -83,7 +83,7 @@ public struct ContactRecord: Sendable, Equatable {
   }
 
   /// Whether the record names anyone at all (hidden LinkedIn members give empty rows).
-  public var isEmpty: Bool {
+  package var isEmpty: Bool {
     fullName.isEmpty && givenName.isEmpty && familyName.isEmpty && middleName.isEmpty && nickname.isEmpty
       && emails.isEmpty && urls.isEmpty && phones.isEmpty && companies.isEmpty
   }

@@ -1,23 +1,23 @@
 /// A problem at a place in a vCard file: 1-based line and byte column
 /// (for a value, the column where the value starts), and what is wrong.
-public struct VCardProblem: Sendable, Equatable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
-  public var message: String
+package struct VCardProblem: Sendable, Equatable, CustomStringConvertible {
+  package var line: Int
+  package var column: Int
+  package var message: String
 
-  public init(line: Int, column: Int, message: String) {
+  package init(line: Int, column: Int, message: String) {
     self.line = line
     self.column = column
     self.message = message
   }
 
   /// `line:column: message`.
-  public var description: String { "\(line):\(column): \(message)" }
+  package var description: String { "\(line):\(column): \(message)" }
 }
 
 /// What `VCardParser.next()` hands out: a usable card (with the problems
 /// found inside it), or a card that cannot be used and why.
-public enum VCardItem: Sendable, Equatable {
+package enum VCardItem: Sendable, Equatable {
   /// A card as a `ContactRecord` (its `line` is the `BEGIN:VCARD` line).
   case card(ContactRecord, warnings: [VCardProblem])
   /// A card that cannot be used: it is truncated (no `END:VCARD`) or names
@@ -70,29 +70,29 @@ public enum VCardItem: Sendable, Equatable {
 ///
 /// - Complexity: O(bytes) time; O(64 KiB + the current card's kept values)
 ///   memory, at most about `maxCardBytes`.
-public struct VCardParser {
+package struct VCardParser {
   /// The name used in messages.
-  public let file: String
+  package let file: String
   var reader: VCardLineReader
   /// Cards per `VERSION` seen so far (`"2.1"`, `"3.0"`, `"4.0"`, `"unknown"`),
   /// rejected cards included.
-  public private(set) var versions: [String: Int] = [:]
+  package private(set) var versions: [String: Int] = [:]
   /// Problems outside any card (text between cards, a stray `END:VCARD`);
   /// at most `maxProblems`, then one summary entry.
-  public private(set) var problems: [VCardProblem] = []
+  package private(set) var problems: [VCardProblem] = []
   var strayProblemCount = 0
   /// A card started by a `BEGIN:VCARD` that cut the previous card short.
   var pendingCard: CardState?
   /// Most bytes held at once (read buffer + kept values): the memory bound, for tests.
-  public var peakBufferedBytes: Int { max(reader.peak, peakCard) }
+  package var peakBufferedBytes: Int { max(reader.peak, peakCard) }
   var peakCard = 0
 
   /// Longest kept property value; longer ones are truncated with a warning.
-  public static let maxValueBytes = 1 << 20
+  package static let maxValueBytes = 1 << 20
   /// Most value bytes kept for one card; later properties are dropped with a warning.
-  public static let maxCardBytes = 4 << 20
+  package static let maxCardBytes = 4 << 20
   /// Most warnings kept per card (and problems outside cards).
-  public static let maxProblems = 100
+  package static let maxProblems = 100
 
   /// The properties whose values are kept (everything else is streamed past).
   static let kept: Set<String> = [
@@ -107,7 +107,7 @@ public struct VCardParser {
   /// Opens a parser; skips a UTF-8 byte-order mark.
   /// - Parameters: `file` names the input in problems (usually its path).
   /// - Throws: `ImportError` when the first read fails.
-  public init(source: ByteSource, file: String) throws(ImportError) {
+  package init(source: ByteSource, file: String) throws(ImportError) {
     self.file = file
     reader = try VCardLineReader(source: source)
   }
@@ -144,7 +144,7 @@ public struct VCardParser {
   /// (truncated?)") or before the next `BEGIN:VCARD`, or a card naming nobody.
   /// - Throws: `ImportError` only when reading the file fails.
   /// - Complexity: O(bytes of the card and of anything before it).
-  public mutating func next() throws(ImportError) -> VCardItem? {
+  package mutating func next() throws(ImportError) -> VCardItem? {
     var card: CardState? = pendingCard
     pendingCard = nil
     while true {

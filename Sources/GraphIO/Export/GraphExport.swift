@@ -50,7 +50,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// tie of strength 0.7), so `liaison` reads it back as the same signed tie;
 /// GEXF's edge `weight` and DOT's `penwidth`, which drive drawings, stay the
 /// magnitude.
-public enum GraphExport {
+public enum GraphExport: Sendable {
   /// The version of the node-link JSON layout (`schemaVersion`, its first key),
   /// raised when a field changes meaning.
   public static let schemaVersion = 1

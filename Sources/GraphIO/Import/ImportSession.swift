@@ -19,9 +19,9 @@ import GraphCore
 ///
 /// - Complexity: reading is O(bytes) per file plus identity resolution per
 ///   contact record (Guides/ContactExports.md); the build is O(V + E).
-public struct ImportSession {
+package struct ImportSession {
   /// How rows are read: strictness, owners and inference, reference date.
-  public let options: LoadOptions
+  package let options: LoadOptions
   var builder: GraphBuilder
   var resolver: ContactResolver
   /// Whether a contact export was read (the resolver is in use).
@@ -43,7 +43,7 @@ public struct ImportSession {
 
   /// A session that reads with `options` and hands every row it skips to
   /// `onRowError` (unless `options.strict`, which stops at the first).
-  public init(options: LoadOptions = LoadOptions(), onRowError: @escaping (ImportError) -> Void = { _ in }) {
+  package init(options: LoadOptions = LoadOptions(), onRowError: @escaping (ImportError) -> Void = { _ in }) {
     self.options = options
     self.onRowError = onRowError
     builder = GraphBuilder()

@@ -184,7 +184,7 @@ extension InputSpec {
 
 /// Tells what an input file is from its first bytes, never from its name
 /// (Guides/Importing.md, "Formats and detection").
-public enum FormatDetector {
+package enum FormatDetector {
   /// Decides the format from the first bytes of a file.
   /// - Parameter columns: column names given for the file (`--columns`): a header that has them is a ties table.
   static func detect(head: ArraySlice<UInt8>, path: String, columns: ColumnMap? = nil) throws(ImportError)

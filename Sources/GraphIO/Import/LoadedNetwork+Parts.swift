@@ -3,7 +3,7 @@ import GraphCore
 extension LoadedNetwork {
   /// A network put together from parts kept elsewhere (the workspace's graph
   /// snapshot holds the graph and the reports of the load that made it).
-  public init(
+  package init(
     graph: Graph, imports: [ImportReport], build: BuildReport, identity: IdentityReport?, skippedFiles: [SkippedFile]
   ) {
     self.graph = graph
@@ -15,7 +15,7 @@ extension LoadedNetwork {
 }
 
 extension IdentityReport.AmbiguousPair {
-  public init(_ person: String, _ other: String) {
+  package init(_ person: String, _ other: String) {
     self.person = person
     self.other = other
   }

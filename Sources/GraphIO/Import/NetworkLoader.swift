@@ -65,13 +65,13 @@ public struct LoadedNetwork: Sendable {
 ///
 /// People files are read first (so their ids and attributes are known), then
 /// ties and edge lists, then contact lists, then activity logs, each group in
-/// argument order, all into one `ImportSession`. A bad row is reported through
+/// argument order, all into one import session. A bad row is reported through
 /// `onRowError` (file, line, column, reason), counted as rejected, and skipped
 /// — or, with `strict`, thrown. A file that cannot be used at all (missing,
 /// empty, binary, unknown format, no usable rows) throws `ImportError`.
 ///
 /// - Complexity: O(bytes + V + E) time; memory O(V + E) plus one 1 MiB chunk per open file.
-public enum NetworkLoader {
+public enum NetworkLoader: Sendable {
   /// Reads `inputs` into a new session, which is released on return.
   public static func load(
     _ inputs: [InputSpec], options: LoadOptions = LoadOptions(),
@@ -90,7 +90,8 @@ public enum NetworkLoader {
   /// its reason: before reading when it is not network or contact data, else
   /// after, the others being read again into a new session (once per file
   /// set aside).
-  public static func load(_ inputs: [InputSpec], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork {
+  package static func load(_ inputs: [InputSpec], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork
+  {
     var (planned, skipped) = try plan(inputs, options: session.options)
     while true {
       do {

@@ -5,7 +5,7 @@ import GraphCore
 /// Both are read as text in any encoding `ByteSource` detects (UTF-8 with or
 /// without BOM, UTF-16), with Windows, Unix or old Mac line ends
 /// (Guides/Importing.md, "Reference lists").
-public enum ReferenceLists {
+package enum ReferenceLists {
   /// Words that, alone on the first line of a plain list, are its header.
   static let headerWords: Set<String> = ["company", "target", "name", "person"]
 
@@ -16,7 +16,7 @@ public enum ReferenceLists {
   /// and a header word (`company`, `target`, `name`, `person`) skipped.
   /// - Throws: `ImportError` when the file cannot be read or is not text.
   /// - Complexity: O(file size).
-  public static func targets(path: String) throws(ImportError) -> [String] {
+  package static func targets(path: String) throws(ImportError) -> [String] {
     let text = try readText(path)
     let lines = text.split(whereSeparator: \.isNewline).map { Identity.trim(String($0)) }
     guard let header = lines.first(where: { !$0.isEmpty }) else { return [] }
@@ -41,13 +41,13 @@ public enum ReferenceLists {
   }
 
   /// One row of a pairs file.
-  public struct Pair: Sendable, Equatable {
-    public var from: String
-    public var to: String
+  package struct Pair: Sendable, Equatable {
+    package var from: String
+    package var to: String
     /// The row's line in the file (1-based), for messages.
-    public var line: Int
+    package var line: Int
 
-    public init(from: String, to: String, line: Int) {
+    package init(from: String, to: String, line: Int) {
       self.from = from
       self.to = to
       self.line = line
@@ -60,7 +60,7 @@ public enum ReferenceLists {
   /// second are ignored.
   /// - Throws: `ImportError` when the file cannot be read or is not text.
   /// - Complexity: O(file size).
-  public static func pairs(path: String) throws(ImportError) -> [Pair] {
+  package static func pairs(path: String) throws(ImportError) -> [Pair] {
     var tokenizer = try CSVTokenizer(source: ByteSource(path: path, text: true), delimiter: UInt8(ascii: ","))
     var out: [Pair] = []
     var first = true

@@ -274,3 +274,8 @@ public struct ColumnMapError: Error, Sendable, CustomStringConvertible {
   public var message: String
   public var description: String { message }
 }
+
+extension WeightMapping: CustomStringConvertible {
+  /// The mapping as `--weights` spells it.
+  public var description: String { rawValue }
+}

@@ -21,18 +21,18 @@ import GraphCore
 /// fallback is flagged in `encoding`. UTF-16 text that ends in an odd byte
 /// (half a code unit) loses that byte, flagged in `endsInHalfCodeUnit` once
 /// the end is read (importers report it; see `ImportSession.checkEnd`).
-public final class ByteSource {
-  public let path: String
+package final class ByteSource {
+  package let path: String
   private let fd: Int32
   private let ownsDescriptor: Bool
   /// Bytes handed out so far (after transcoding).
-  public private(set) var bytesRead = 0
+  package private(set) var bytesRead = 0
   /// File size when known (regular files), for progress.
-  public let size: Int?
+  package let size: Int?
   /// The encoding found (`.utf8` for sources opened without `text`).
-  public private(set) var encoding: TextEncoding = .utf8
+  package private(set) var encoding: TextEncoding = .utf8
   /// The UTF-16 text ended in an odd byte, which was dropped (known once `read` has returned 0).
-  public var endsInHalfCodeUnit: Bool { transcoder.endsInHalfCodeUnit }
+  package var endsInHalfCodeUnit: Bool { transcoder.endsInHalfCodeUnit }
   /// The text uses vCard line folding (see `TextEncoding.detect`).
   private let folded: Bool
   /// Raw bytes read ahead for detection, handed out before the next `read(2)`.
@@ -52,7 +52,7 @@ public final class ByteSource {
   /// - Parameter folded: the text uses vCard line folding (UTF-8 validity is judged after unfolding).
   /// - Throws: `ImportError` (line 0) when it cannot be opened or is a directory.
   /// - Parameter detectionBytes: how much to look at when finding the encoding.
-  public init(
+  package init(
     path: String, text: Bool = false, folded: Bool = false, detectionBytes: Int = TextEncoding.detectionBytes
   ) throws(ImportError) {
     self.path = path
@@ -108,7 +108,7 @@ public final class ByteSource {
   }
 
   /// The size of the regular file at `path`, or nil (standard input, missing, not a regular file).
-  public static func fileSize(_ path: String) -> Int? {
+  package static func fileSize(_ path: String) -> Int? {
     guard path != "-" else { return nil }
     var st = stat()
     guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
@@ -116,7 +116,7 @@ public final class ByteSource {
   }
 
   /// A source over bytes in memory (tests and fuzzing); `path` names it in errors.
-  public init(bytes: [UInt8], path: String = "<memory>", text: Bool = false, folded: Bool = false) {
+  package init(bytes: [UInt8], path: String = "<memory>", text: Bool = false, folded: Bool = false) {
     self.path = path
     self.folded = folded
     fd = -1
@@ -186,7 +186,7 @@ public final class ByteSource {
   /// Appends about `count` bytes of UTF-8 to `buffer`; returns the number
   /// appended (0 only at end of file). Transcoding may append somewhat more
   /// than `count` (UTF-16 and windows-1252 text grows in UTF-8).
-  public func read(into buffer: inout [UInt8], count: Int) throws(ImportError) -> Int {
+  package func read(into buffer: inout [UInt8], count: Int) throws(ImportError) -> Int {
     if encoding.isUTF8 {
       let n = try readUndecoded(into: &buffer, count: count)
       bytesRead += n

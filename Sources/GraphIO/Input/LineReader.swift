@@ -1,15 +1,15 @@
 /// Reads a file line by line in 1 MiB chunks (LF, CRLF or CR line ends),
 /// handing each line's bytes to the caller without copying. For formats
 /// without quoting (edge lists) and for format detection.
-public struct LineReader {
-  public let source: ByteSource
+package struct LineReader {
+  package let source: ByteSource
   var buffer: [UInt8] = []
   var position = 0
   var atEOF = false
   /// The 1-based number of the line last returned.
-  public private(set) var line = 0
+  package private(set) var line = 0
 
-  public init(source: ByteSource) throws(ImportError) {
+  package init(source: ByteSource) throws(ImportError) {
     self.source = source
     try fill()
     if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
@@ -24,7 +24,7 @@ public struct LineReader {
   }
 
   /// Calls `body` with the next line (without its line end); returns false at end of file.
-  public mutating func next(_ body: (UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void) throws(ImportError)
+  package mutating func next(_ body: (UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void) throws(ImportError)
     -> Bool
   {
     while true {

@@ -18,7 +18,7 @@ import GraphCore
 /// The estimate is deliberately on the safe side (measured peaks per input
 /// byte, plus room for arrays that double as they grow); set
 /// `LIAISON_SKIP_MEMORY_CHECK=1` to try a load the check refuses.
-public enum MemoryBudget {
+package enum MemoryBudget {
   /// Peak bytes of memory per byte of input file, by format, measured on
   /// generated networks (people 2.8, ties 1.4, a LinkedIn export about 4)
   /// and rounded up.
@@ -38,21 +38,21 @@ public enum MemoryBudget {
 
   /// Estimated peak memory, in bytes, to load files of these sizes and formats.
   /// - Complexity: O(files).
-  public static func estimate(_ files: [(bytes: Int, format: InputFormat)]) -> Int {
+  package static func estimate(_ files: [(bytes: Int, format: InputFormat)]) -> Int {
     let data = files.reduce(0.0) { $0 + Double($1.bytes) * bytesPerInputByte($1.format) }
     return Int(data * growthFactor)
   }
 
   /// What this process may still use, in bytes; nil where there is no limit.
-  public struct Headroom: Sendable, Equatable {
+  package struct Headroom: Sendable, Equatable {
     /// Address space left under `RLIMIT_AS` (after what is mapped now).
-    public var addressSpace: Int?
+    package var addressSpace: Int?
     /// Memory left under the control group's `memory.max`.
-    public var controlGroup: Int?
+    package var controlGroup: Int?
   }
 
   /// Reads the limits of this process.
-  public static func headroom() -> Headroom {
+  package static func headroom() -> Headroom {
     var result = Headroom()
     var limit = rlimit()
     #if os(Linux)
@@ -75,7 +75,7 @@ public enum MemoryBudget {
 
   /// Throws when loading these files would need more memory than the process
   /// may use: exit 1 with the sizes, the limit and what to do.
-  public static func check(_ files: [(path: String, bytes: Int, format: InputFormat)]) throws(ImportError) {
+  package static func check(_ files: [(path: String, bytes: Int, format: InputFormat)]) throws(ImportError) {
     guard getenv("LIAISON_SKIP_MEMORY_CHECK") == nil, !files.isEmpty else { return }
     let need = estimate(files.map { ($0.bytes, $0.format) })
     let room = headroom()

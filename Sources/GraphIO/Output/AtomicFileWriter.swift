@@ -96,6 +96,9 @@ enum OutputDestination: Equatable {
 /// Writes go through a 1 MiB buffer; `commit()` flushes, `fsync`s and renames.
 ///
 /// - Complexity: O(bytes written); memory O(1) (the buffer).
+///
+/// Not `Sendable`: it owns a mutable buffer and a file descriptor; one task
+/// writes a file from start to `commit()`.
 public final class AtomicFileWriter {
   public let path: String
   private let target: String

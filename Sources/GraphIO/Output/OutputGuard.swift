@@ -10,12 +10,12 @@ import GraphCore
 
 /// A file's identity on disk (device and inode), so two paths that name the
 /// same file — through a symbolic link, a hard link or `..` — compare equal.
-public struct FileIdentity: Hashable, Sendable {
-  public let device: UInt64
-  public let inode: UInt64
+package struct FileIdentity: Hashable, Sendable {
+  package let device: UInt64
+  package let inode: UInt64
 
   /// The identity of the file `path` names, following links; nil if it does not exist.
-  public init?(path: String) {
+  package init?(path: String) {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
     device = UInt64(st.st_dev)
@@ -29,14 +29,14 @@ public struct FileIdentity: Hashable, Sendable {
 ///
 /// All of Liaison's output files go through `AtomicFileWriter`, which asks
 /// this guard before it writes and registers its temporary file here.
-public enum OutputGuard {
+package enum OutputGuard {
   private static let lock = PthreadLock()
   nonisolated(unsafe) private static var inputs: [FileIdentity: String] = [:]
 
   /// Marks `paths` (files; folders are expanded by the caller) as inputs of
   /// this run: writing onto any of them is refused from now on.
   /// - Complexity: O(paths) `stat` calls.
-  public static func protectInputs(_ paths: [String]) {
+  package static func protectInputs(_ paths: [String]) {
     let found = paths.compactMap { p in FileIdentity(path: p).map { ($0, p) } }
     // The latest path wins: an entry for a deleted file whose inode was reused is replaced.
     lock.locked { for (id, p) in found { inputs[id] = p } }
@@ -45,13 +45,13 @@ public enum OutputGuard {
   /// The input that `path` (after following links) is, if any. A recorded
   /// input is confirmed by its own path still naming the same file, so a
   /// deleted input whose inode the system hands to a new file is not matched.
-  public static func input(at path: String) -> String? {
+  package static func input(at path: String) -> String? {
     guard let id = FileIdentity(path: path), let input = lock.locked({ inputs[id] }) else { return nil }
     return FileIdentity(path: input) == id ? input : nil
   }
 
   /// Throws a usage error if writing `path` would replace one of the run's inputs.
-  public static func checkNotInput(_ path: String) throws(OutputError) {
+  package static func checkNotInput(_ path: String) throws(OutputError) {
     if path == "-" { return }
     if let input = input(at: path) {
       throw OutputError(
@@ -103,7 +103,7 @@ public enum OutputGuard {
   /// the three are unblocked on the calling thread, because a parent that
   /// spawns from a thread pool (libdispatch blocks most signals on its
   /// threads) passes its blocked set on. Idempotent; the CLI calls it first.
-  public static func installSignalCleanup() {
+  package static func installSignalCleanup() {
     let first = lock.locked { () -> Bool in
       if handlersInstalled { return false }
       handlersInstalled = true

@@ -125,7 +125,9 @@ struct IntroduceCommand: ParsableCommand {
     case .csv: try output.emit(result.csv())
     }
     if let svg = picture.svg {
-      let pairs = found.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) }
+      let pairs = found.candidates.map {
+        SuggestedPair(low: $0.low, high: $0.high, score: $0.score, reasons: $0.reasons)
+      }
       try Drawing.write(.introductions(g, ego: e, pairs: pairs, options: pictureOptions), to: svg)
     }
   }
@@ -157,7 +159,7 @@ struct IntroduceCommand: ParsableCommand {
     try output.stream { write in try IntroductionsReport.writeNetwork(r, format: output.format, in: g, write: write) }
     if let svg = picture.svg {
       let pairs = r.introductions(0..<min(20, r.count)).map {
-        SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons)
+        SuggestedPair(low: $0.low, high: $0.high, score: $0.score, reasons: $0.reasons)
       }
       try Drawing.write(.introductions(g, ego: nil, pairs: pairs, options: pictureOptions), to: svg)
     }

@@ -188,14 +188,15 @@ struct RenderCommand: ParsableCommand {
             r, in: g, lift: "`liaison introduce --ego … --max-contacts 0` pairs all of them."))
       }
       return .introductions(
-        g, ego: e, pairs: r.candidates.map { SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons) },
+        g, ego: e,
+        pairs: r.candidates.map { SuggestedPair(low: $0.low, high: $0.high, score: $0.score, reasons: $0.reasons) },
         options: options)
     }
     let r = g.networkIntroductions(perPerson: 3, apart: apart)
     return .introductions(
       g, ego: nil,
       pairs: r.diverseCandidates(limit: top).map {
-        SuggestedPair(a: $0.a, b: $0.b, score: $0.score, reasons: $0.reasons)
+        SuggestedPair(low: $0.low, high: $0.high, score: $0.score, reasons: $0.reasons)
       },
       options: options)
   }

@@ -351,14 +351,14 @@ extension ExplorerData {
           apart: request.apart, classifier: classifier))
       introductions = found.candidates.map {
         Introduction(
-          a: Int($0.a), b: Int($0.b), score: round($0.score, 1e4), shared: $0.besidesEgo.commonNeighbors,
+          a: Int($0.low), b: Int($0.high), score: round($0.score, 1e4), shared: $0.besidesEgo.commonNeighbors,
           reasons: $0.reasons)
       }
     } else if ego == nil {
       let found = g.networkIntroductions(perPerson: 3, apart: request.apart)
       introductions = found.diverseCandidates(limit: request.introductions).map {
         Introduction(
-          a: Int($0.a), b: Int($0.b), score: round($0.score, 1e4), shared: $0.scores.commonNeighbors,
+          a: Int($0.low), b: Int($0.high), score: round($0.score, 1e4), shared: $0.scores.commonNeighbors,
           reasons: $0.reasons)
       }
     }

@@ -70,13 +70,13 @@ struct IntroduceResult: Codable, Equatable {
   static func make(_ r: IntroductionResult, in g: Graph) -> IntroduceResult {
     let candidates = r.candidates.map { c in
       IntroductionJSON(
-        a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), sameName: c.sameName ? true : nil,
+        a: PersonReference.ref(c.low, in: g), b: PersonReference.ref(c.high, in: g), sameName: c.sameName ? true : nil,
         score: c.score, scoreRank: c.scoreRank, commonContacts: c.whole.commonNeighbors, adamicAdar: c.whole.adamicAdar,
         resourceAllocation: c.whole.resourceAllocation, jaccard: c.whole.jaccard,
         commonContactsBesidesEgo: c.besidesEgo.commonNeighbors, adamicAdarBesidesEgo: c.besidesEgo.adamicAdar,
         resourceAllocationBesidesEgo: c.besidesEgo.resourceAllocation, jaccardBesidesEgo: c.besidesEgo.jaccard,
         strengthResourceAllocationBesidesEgo: c.strengthResourceAllocation, sharedTieStrength: c.sharedTieStrength,
-        strengthToA: c.strengthToA, strengthToB: c.strengthToB, introducibility: c.introducibility,
+        strengthToA: c.strengthToLow, strengthToB: c.strengthToHigh, introducibility: c.introducibility,
         likelihood: c.likelihood, contextFit: c.contextFit, bridging: c.bridging, sharedIndustry: c.sharedIndustry,
         complementary: c.complementary, differentCompanies: c.differentCompanies, differentGroups: c.differentGroups,
         constraintBefore: c.constraintBefore, constraintAfter: c.constraintAfter,
@@ -114,7 +114,7 @@ struct IntroduceResult: Codable, Equatable {
   /// One network-wide pair as it appears in the answer.
   static func row(_ c: NetworkIntroduction, in g: Graph) -> IntroductionJSON {
     IntroductionJSON(
-      a: PersonReference.ref(c.a, in: g), b: PersonReference.ref(c.b, in: g), sameName: c.sameName ? true : nil,
+      a: PersonReference.ref(c.low, in: g), b: PersonReference.ref(c.high, in: g), sameName: c.sameName ? true : nil,
       score: c.score, commonContacts: c.scores.commonNeighbors, adamicAdar: c.scores.adamicAdar,
       resourceAllocation: c.scores.resourceAllocation, jaccard: c.scores.jaccard, sharedIndustry: c.sharedIndustry,
       complementary: c.complementary, differentCompanies: c.differentCompanies,
