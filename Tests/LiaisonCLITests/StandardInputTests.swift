@@ -120,4 +120,49 @@ struct StandardInputTests {
       }
     }
   }
+
+  /// The progress line's text: the share done and the time left, in seconds,
+  /// minutes or hours.
+  @Test func progressLineSaysTheTimeLeft() {
+    #expect(
+      CountProgress.line(what: "betweenness", unit: "sources", done: 2_336, total: 100_000, elapsed: 41)
+        == "betweenness: 2,336 of 100,000 sources (2 %), 41 s, about 28 min left")
+    #expect(
+      CountProgress.line(what: "b", unit: "s", done: 1, total: 2_000, elapsed: 10) == "b: 1 of 2,000 s (0 %), 10 s")
+    #expect(CountProgress.duration(7_500) == "2 h 05 min")
+    #expect(CountProgress.duration(119.2) == "2 min")
+    #expect(CountProgress.duration(42) == "42 s")
+  }
+
+  /// `brokers` with exact betweenness on a network big enough to take a few
+  /// seconds: a progress line with the time left on a terminal's standard
+  /// error, nothing extra when standard error is a pipe. Heavy (LIAISON_HEAVY_TESTS).
+  @Test func brokersShowProgressOnATerminalOnly() throws {
+    guard getenv("LIAISON_HEAVY_TESTS") != nil, access("/usr/bin/script", X_OK) == 0 else { return }
+    let binary = LiaisonExecutable.path!
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    #expect(try LiaisonExecutable.run(["generate", "--people", "5000", "--seed", "7", "--out", tmp.path]).status == 0)
+    let inputs = "'\(tmp.path)/people.csv' '\(tmp.path)/ties.csv'"
+    func run(_ command: String, terminal: Bool) throws -> String {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: terminal ? "/usr/bin/script" : "/bin/sh")
+      p.arguments = terminal ? ["-qec", command, "/dev/null"] : ["-c", command]
+      let out = Pipe()
+      p.standardOutput = out
+      try p.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 0, "\(command)")
+      return String(decoding: data, as: UTF8.self)
+    }
+    // On a terminal, standard error (sent to the terminal by `script`) shows the line; the answer goes to a file.
+    let shown = try run("'\(binary)' brokers \(inputs) --top 3 --threads 1 -o '\(tmp.path)/a.txt'", terminal: true)
+    #expect(shown.contains("betweenness: ") && shown.contains(" sources (") && shown.contains("left"), "\(shown)")
+    // Piped, standard error holds nothing at all.
+    let piped = try run(
+      "'\(binary)' brokers \(inputs) --top 3 --threads 1 -o '\(tmp.path)/b.txt' 2>&1 >/dev/null", terminal: false)
+    #expect(piped.isEmpty, "\(piped)")
+    #expect(TempFolder.read(path: "\(tmp.path)/a.txt") == TempFolder.read(path: "\(tmp.path)/b.txt"))
+  }
 }

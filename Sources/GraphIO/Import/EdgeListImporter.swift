@@ -50,8 +50,10 @@ enum EdgeListImporter {
     let map = session.columns
     // The builder's next tie row, counted here: reading it from the builder per line copies the builder.
     var nextRow = session.builder.tieRowCount
+    let progress = session.options.onProgress
     while true {
       lineNumber += 1
+      if lineNumber & 0xFFFF == 0, let progress { progress(session.file, source.bytesRead, source.size) }
       let more = try reader.next { (line: UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void in
         fields.removeAll(keepingCapacity: true)
         // (lineNumber counts every line, comments and blanks included)

@@ -20,7 +20,8 @@ public struct LoadOptions: Sendable {
   /// `contact ties`, `build`) and its duration.
   public var onPhaseEnd: (@Sendable (String, Duration) -> Void)?
   /// Called now and then while a large file is read (mailboxes: every 1,024
-  /// messages) with the file, the bytes read so far and its size when known.
+  /// messages; ties tables and edge lists: every 65,536 rows) with the file,
+  /// the bytes read so far and its size when known.
   public var onProgress: (@Sendable (_ file: String, _ bytesRead: Int, _ size: Int?) -> Void)?
   /// How weights become strengths (nil: chosen per file from its values; Guides/Importing.md, "Weights").
   public var weights: WeightMapping?

@@ -201,10 +201,12 @@ enum TableImporter {
     var kinds = FieldInterner()
     // The builder's next tie row, counted here: reading it from the builder per row copies the builder.
     var nextRow = session.builder.tieRowCount
+    let progress = session.options.onProgress
 
     while let r = try csv.next() {
       if r.isBlank { continue }
       session.report.rowsRead += 1
+      if session.report.rowsRead & 0xFFFF == 0, let progress { progress(file, csv.source.bytesRead, csv.source.size) }
       if r.count != columns {
         try session.reject(
           line: r.line, column: r.count > columns ? r.column(columns) : r.column(r.count - 1),
