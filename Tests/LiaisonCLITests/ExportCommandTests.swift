@@ -279,20 +279,54 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     )
   }
 
-  /// DOT's link attribute is `URL`, the one Graphviz makes into a link.
+  /// Neo4j's arrays: `;` unless an email or tag holds one, then U+001F, named in the command.
+  @Test func neo4jArraysKeepASemicolonInATag() throws {
+    var b = GraphBuilder()
+    let a = b.person(key: "a")
+    b.setAttributes(a, .init(name: "Ann", emails: ["a@x.com", "ann@y.org"], tags: ["mentor;friend", "hiring"]))
+    let c = b.person(key: "c")
+    b.setAttributes(c, .init(name: "Cy", tags: ["x"]))
+    _ = try b.addTie(a, c, evidence: TieEvidence(strength: 0.5))
+    let g = try b.build().0
+    #expect(GraphExport.neo4jArrayDelimiter(g) == "\u{1F}")
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    try GraphExport.write(g, as: .neo4j, to: "\(tmp.path)/n")
+    let nodes = try #require(tmp.read("n-nodes.csv"))
+    #expect(nodes.contains("a@x.com\u{1F}ann@y.org") && nodes.contains("mentor;friend\u{1F}hiring"), "\(nodes)")
+    #expect(
+      GraphExport.neo4jImportCommand(nodes: "n", relationships: "r", arrayDelimiter: "\u{1F}")
+        .hasSuffix("--multiline-fields=true --array-delimiter=U+001F"))
+    // Without a `;` in any element, the importer's default.
+    var plain = GraphBuilder()
+    let p = plain.person(key: "p")
+    plain.setAttributes(p, .init(name: "P", emails: ["p@x.com", "q@x.com"]))
+    #expect(GraphExport.neo4jArrayDelimiter(try plain.build().0) == ";")
+    // A prefix the importer would read as syntax is refused before any work.
+    var code: Int32 = 0
+    let err = capturingStandardError {
+      code = LiaisonCommand.run(arguments: [
+        "export", "\(SharedData.repositoryRoot())/datasets/network/ties.csv", "--to", "neo4j", "-o", "\(tmp.path)/a=b",
+      ])
+    }
+    #expect(code == 2 && err.contains("'='"), "\(err)")
+  }
+
+  /// DOT's link attribute is `URL`, the one Graphviz makes into a link, for web links only.
   @Test func dotLinksPeopleWithURL() throws {
     var b = GraphBuilder()
     let a = b.person(key: "a")
     b.setAttributes(a, .init(name: "Ann", profileURL: "https://www.linkedin.com/in/ann"))
     let c = b.person(key: "c")
-    b.setAttributes(c, .init(name: "Cy"))
+    b.setAttributes(c, .init(name: "Cy", profileURL: "javascript:alert(1)"))
     _ = try b.addTie(a, c, evidence: TieEvidence(strength: 0.5))
     let g = try b.build().0
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     try GraphExport.write(g, as: .dot, to: "\(tmp.path)/g.dot")
     let dot = try #require(tmp.read("g.dot"))
-    #expect(dot.contains("URL=\"https://www.linkedin.com/in/ann\"") && !dot.contains(" url="))
+    #expect(dot.contains("URL=\"https://www.linkedin.com/in/ann\"") && dot.contains("url=\"javascript:alert(1)\""))
+    #expect(!dot.contains("URL=\"javascript"))
     // Graphviz's own `dot` (Liaison's renderer refuses links in its pictures) makes it a link.
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else { return }
     let p = Process()

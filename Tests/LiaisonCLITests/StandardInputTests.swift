@@ -102,10 +102,12 @@ struct StandardInputTests {
       "brokers \(team) --top 10", "brokers \(team) --top 10 --group-by company", "communities \(team)",
       "path \(team) --from 'Mary Reed' --to-company 'Globex Clinic'", "stats \(team)",
     ]
-    for command in commands {
+    // And at 40 columns, where the brokers table's numbers alone are wider: its lines are cut.
+    let narrow = ["brokers \(team) --top 5 --group-by company"]
+    for (command, width) in commands.map({ ($0, 80) }) + narrow.map({ ($0, 40) }) {
       let p = Process()
       p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-      p.arguments = ["-qec", "COLUMNS=80 '\(binary)' \(command) 2>/dev/null", "/dev/null"]
+      p.arguments = ["-qec", "COLUMNS=\(width) '\(binary)' \(command) 2>/dev/null", "/dev/null"]
       let out = Pipe()
       p.standardOutput = out
       try p.run()
@@ -115,8 +117,12 @@ struct StandardInputTests {
       let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
         .components(separatedBy: "\n")
       #expect(lines.count > 3, "\(command)")
-      for line in lines where TextTable.displayWidth(line) > 80 {
+      for line in lines where TextTable.displayWidth(line) > width {
         Issue.record("\(command): \(TextTable.displayWidth(line)) columns: \(line)")
+      }
+      if width == 40 {
+        // The table's rows stay one line each (cut, not wrapped): rank 1 to 5 start five lines.
+        #expect((1...5).allSatisfy { r in lines.contains { $0.hasPrefix("\(r)  ") } }, "\(lines)")
       }
     }
   }

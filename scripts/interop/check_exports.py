@@ -17,7 +17,7 @@ view is compared with it field by field:
   neo4j       the bulk importer's header grammar (`neo4j-admin database import`), then
               every cell converted by its declared type
 
-Needs networkx (3.4 or later), igraph and duckdb. Prints one line per check; exits 1 on
+Needs networkx (3.6 or later), igraph and duckdb. Prints one line per check; exits 1 on
 the first difference with what differs.
 """
 import csv
@@ -155,7 +155,7 @@ def check_igraph(ref, path):
 
 
 def duck(path):
-    rel = duckdb.sql(f"select * from read_csv('{path}', header = true)")
+    rel = duckdb.read_csv(path, header=True)
     return rel.columns, [str(t) for t in rel.dtypes], rel.fetchall()
 
 
@@ -222,11 +222,11 @@ def neo4j_header(where, header):
     return fields
 
 
-def neo4j_value(kind, array, text):
+def neo4j_value(kind, array, text, delimiter=";"):
     if text == "":
         return None
     if array:
-        return [neo4j_value(kind, False, t) for t in text.split(";")]
+        return [neo4j_value(kind, False, t) for t in text.split(delimiter)]
     kind = (kind or "string").lower()
     if kind in ("int", "long", "short", "byte"):
         return int(text)
@@ -241,7 +241,7 @@ def neo4j_value(kind, array, text):
     return text
 
 
-def check_neo4j(ref, nodes_path, rels_path):
+def check_neo4j(ref, nodes_path, rels_path, delimiter):
     where = "neo4j bulk import"
     with open(nodes_path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
@@ -262,7 +262,8 @@ def check_neo4j(ref, nodes_path, rels_path):
                 if cell != "Person":
                     fail(f"{where}: label {cell!r}")
             else:
-                value = neo4j_value(f["type"], f["array"], cell)
+                value = neo4j_value(f["type"], f["array"], cell, delimiter)
+                # The reference joins emails and tags with ";".
                 data[f["prop"]] = ";".join(value) if isinstance(value, list) else value
         if nid in ids:
             fail(f"{where}: duplicate node id {nid!r}")
@@ -277,6 +278,8 @@ def check_neo4j(ref, nodes_path, rels_path):
     if any(f["relgroup"] != group for f in fields if f["rel"]):
         fail(f"{where}: relationship id groups differ from the nodes' ({group})")
     for row in rows[1:]:
+        if len(row) != len(fields):
+            fail(f"{where}: a relationship row has {len(row)} cells, the header {len(fields)}: {row}")
         data = {}
         for f, cell in zip(fields, row):
             if f["rel"] == "START_ID":
@@ -330,7 +333,8 @@ def main():
     note = export(liaison, inputs, "neo4j", p("neo4j"))
     if "neo4j-admin database import full neo4j --nodes=" not in note:
         fail(f"export --to neo4j did not print the import command: {note!r}")
-    check_neo4j(ref, p("neo4j-nodes.csv"), p("neo4j-relationships.csv"))
+    delimiter = "\x1f" if "--array-delimiter=U+001F" in note else ";"
+    check_neo4j(ref, p("neo4j-nodes.csv"), p("neo4j-relationships.csv"), delimiter)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
   case graphml
   /// GEXF 1.3 (Gephi's own format; networkx `read_gexf`).
   case gexf
-  /// networkx node-link JSON with `edges` (`json_graph.node_link_graph(d)` with its defaults, networkx 3.4+).
+  /// networkx node-link JSON with `edges` (`json_graph.node_link_graph(d)` with its defaults, networkx 3.6 and later).
   case json
-  /// The same node-link JSON with the older `links` key (`node_link_graph(d, edges="links")`).
+  /// The same node-link JSON with the older `links` key, the default of networkx before 3.6.
   case jsonLinks = "json-links"
   /// Two CSV files, people and ties, in the layout `liaison` reads back (DuckDB, pandas, spreadsheets).
   case csv
@@ -27,7 +27,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
   /// csv `-people.csv`, `-ties.csv`; gephi-csv `-nodes.csv`, `-edges.csv`;
   /// neo4j `-nodes.csv`, `-relationships.csv`.
   public func paths(for path: String) -> [String] {
-    let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+    let base = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
     switch self {
     case .csv: return [base + "-people.csv", base + "-ties.csv"]
     case .gephiCSV: return [base + "-nodes.csv", base + "-edges.csv"]
@@ -45,7 +45,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// tags, url, degree`. Tie columns: `source, target, strength, rated,
 /// tieClass, interactions, interactionsOut, interactionsIn, lastContact,
 /// since, kind, sourceFile, inferred, confidence`. Absent values are left
-/// out (XML, JSON) or empty (CSV). Emails and tags are joined with `;`.
+/// out (XML, JSON) or empty (CSV, which leaves out a column empty for
+/// everyone; Neo4j's typed files keep every column). Emails and tags are
+/// joined with `;` (Neo4j's arrays: `neo4jArrayDelimiter`).
 /// A negative (signed) tie's `strength` is written negative (−0.7: a negative
 /// tie of strength 0.7), so `liaison` reads it back as the same signed tie;
 /// GEXF's edge `weight` and DOT's `penwidth`, which drive drawings, stay the

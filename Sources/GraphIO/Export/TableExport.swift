@@ -74,6 +74,7 @@ extension GraphExport {
     classifier: TieClassifier, guardFormulas: Bool
   ) {
     let guarded = guardFormulas && layout != .neo4j
+    let arrays = layout == .neo4j ? neo4jArrayDelimiter(g) : ";"
     // Neo4j's headers are typed, so an empty column keeps its type: every column is written.
     let present = layout == .neo4j ? nil : presentColumns(g).union(alwaysPresent)
     let personCols = personColumns.filter { present?.contains($0.0) ?? true }
@@ -92,7 +93,14 @@ extension GraphExport {
       let fields = Dictionary(uniqueKeysWithValues: personFields(g, p))
       var row = [text(g.people.id(of: p))]
       for (k, _) in personCols {
-        row.append(k == "degree" ? "\(g.degree(of: p))" : text(fields[k] ?? ""))
+        switch k {
+        case "degree": row.append("\(g.degree(of: p))")
+        case "email" where arrays != ";":
+          row.append(text(g.people.emails(of: p).filter { !$0.isEmpty }.joined(separator: arrays)))
+        case "tags" where arrays != ";":
+          row.append(text(g.people.tags(of: p).filter { !$0.isEmpty }.joined(separator: arrays)))
+        default: row.append(text(fields[k] ?? ""))
+        }
       }
       if layout == .neo4j { row.append("Person") }
       pw.write(row.joined(separator: ",") + "\n")
@@ -122,14 +130,36 @@ extension GraphExport {
     }
   }
 
+  /// The character between the elements of Neo4j's array cells (emails, tags):
+  /// `;`, the importer's default, unless an email or tag holds one; then
+  /// U+001F (the unit separator), which `neo4jImportCommand` names.
+  /// - Complexity: O(V + text length).
+  public static func neo4jArrayDelimiter(_ g: Graph) -> String {
+    for p in 0..<PersonID(g.personCount)
+    where g.people.emails(of: p).contains(where: { $0.contains(";") })
+      || g.people.tags(of: p).contains(where: { $0.contains(";") })
+    {
+      return "\u{1F}"
+    }
+    return ";"
+  }
+
+  /// Characters `--to neo4j` refuses in its output prefix: the importer reads
+  /// `--nodes=` as `[label=]file[,file…]` with file names as patterns.
+  public static let neo4jUnsafeCharacters: Set<Character> = [
+    "=", ",", "[", "]", "(", ")", "{", "}", "*", "+", "?", "^", "$", "|", "\\",
+  ]
+
   /// The `neo4j-admin` command line that imports a `--to neo4j` export into a new
-  /// database named `neo4j` (Neo4j 5.19 and later take the database name first).
-  public static func neo4jImportCommand(nodes: String, relationships: String) -> String {
+  /// database named `neo4j` (Neo4j 5.19 and later take the database name first;
+  /// the database must not exist yet, and Neo4j must be stopped).
+  /// `arrayDelimiter` is `neo4jArrayDelimiter`'s answer.
+  public static func neo4jImportCommand(nodes: String, relationships: String, arrayDelimiter: String = ";") -> String {
     func arg(_ s: String) -> String {
       s.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
         ? s : "'" + s.replacing("'", with: "'\\''") + "'"
     }
     return "neo4j-admin database import full neo4j --nodes=\(arg(nodes)) --relationships=\(arg(relationships))"
-      + " --multiline-fields=true"
+      + " --multiline-fields=true" + (arrayDelimiter == ";" ? "" : " --array-delimiter=U+001F")
   }
 }

@@ -4,7 +4,7 @@ extension GraphExport {
   /// networkx node-link JSON: `{"schemaVersion": 1, "directed": false,
   /// "multigraph": false, "graph": {…}, "nodes": [{"id", "name", …}],
   /// "edges": [{"source", "target", "strength", …}]}`, read by
-  /// `json_graph.node_link_graph(d)` with its defaults (networkx 3.4 and
+  /// `json_graph.node_link_graph(d)` with its defaults (networkx 3.6 and
   /// later); `edgesKey: "links"` writes the older spelling. Numbers are typed
   /// (int, double, boolean).
   /// - Complexity: O(V + E + text length).
@@ -49,8 +49,10 @@ extension GraphExport {
     for p in 0..<PersonID(g.personCount) {
       var attrs = ["label=\(DOTLabel.quoted(g.people.name(of: p)))"]
       for (k, v) in personFields(g, p) where k != "name" {
-        // Graphviz takes `URL` (upper case) as the node's link in SVG and image maps.
-        attrs.append("\(k == "url" ? "URL" : k)=\(ExportEscaping.dot(v))")
+        // Graphviz makes `URL` (upper case) the node's link in SVG and image maps: only
+        // for web links, so that a `javascript:` profile link stays inert text.
+        let link = k == "url" && (v.lowercased().hasPrefix("https://") || v.lowercased().hasPrefix("http://"))
+        attrs.append("\(link ? "URL" : k)=\(ExportEscaping.dot(v))")
       }
       w.write("  \(ExportEscaping.dot(g.people.id(of: p))) [\(attrs.joined(separator: ", "))];\n")
     }

@@ -118,8 +118,8 @@ struct DemoCommand: ParsableCommand {
       print("  liaison reach --workspace \(path)   (the owner's weak-tie reach)")
       print("  liaison path --workspace \(path) --to-company Acme")
       print("  liaison workspace info --workspace \(path)")
-      try DemoLog.show(workspace, options: defaults.loadOptions)
-      return try DemoLog.plan(workspace, targets: targets)
+      try DemoLog.show(workspace, options: defaults.loadOptions, narrate: narrate)
+      return try DemoLog.plan(workspace, targets: targets, narrate: narrate)
     } catch let error as ImportError {
       Terminal.error(error.commandLineText)
       throw ExitCode.failure

@@ -6,7 +6,7 @@ import Workspace
 /// logged (once) with the owner's contact longest out of touch, then the
 /// log and a summary of what changed, in a few lines.
 enum DemoLog {
-  static func show(_ workspace: Workspace, options: LoadOptions) throws {
+  static func show(_ workspace: Workspace, options: LoadOptions, narrate: (String) -> Void) throws {
     let path = workspace.path
     let g = try workspace.load(options: options).0.graph
     guard let ownerKey = try workspace.owner()?.key, let owner = g.people.person(stableKey: ownerKey) else { return }
@@ -20,15 +20,15 @@ enum DemoLog {
       }
       guard let (who, _) = contacts.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return }
       let name = g.people.name(of: who)
-      print("\n── liaison log \"\(name)\" --kind met --note \"coffee\" --workspace \(path)\n")
+      narrate("\n── liaison log \"\(name)\" --kind met --note \"coffee\" --workspace \(path)\n")
       let id = try workspace.addInteraction(
         date: WorkspaceNotes.today, kind: .met, people: [g.people.stableKey(of: who)], note: "coffee")
       print("Log #\(id): met \(name) today; the tie now counts that meeting in every command (\"log #\(id)\").")
     }
-    print("\n── liaison log --list --workspace \(path)\n")
+    narrate("\n── liaison log --list --workspace \(path)\n")
     _ = LiaisonCommand.run(arguments: ["log", "--list", "--workspace", path])
     let changes = try workspace.changes(options: options, since: nil, today: WorkspaceNotes.today, window: 90)
-    print("\n── liaison changes --workspace \(path)\n")
+    narrate("\n── liaison changes --workspace \(path)\n")
     print(
       "No export re-imported yet (import a newer export of the same owner to see new and removed connections, "
         + "job and title changes); \(TextFormat.count(changes.notContacted.count, "connection")) of "
@@ -39,7 +39,7 @@ enum DemoLog {
   /// the asks (written beside the workspace as `targets.txt`).
   /// Shows the owner's plan; returns the targets file it wrote, if any.
   @discardableResult
-  static func plan(_ workspace: Workspace, targets: [String]) throws -> String? {
+  static func plan(_ workspace: Workspace, targets: [String], narrate: (String) -> Void) throws -> String? {
     let path = workspace.path
     let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     var args = ["plan", "--budget", "6", "--workspace", path]
@@ -49,7 +49,7 @@ enum DemoLog {
       try AtomicFileWriter.write(targets.joined(separator: "\n") + "\n", to: file!)
       args += ["--targets", file!]
     }
-    print("\n── liaison \(args.joined(separator: " "))\n")
+    narrate("\n── liaison \(args.joined(separator: " "))\n")
     _ = LiaisonCommand.run(arguments: args)
     return file
   }

@@ -23,7 +23,8 @@ struct ExportCommand: ParsableCommand {
         gexf        Gephi (edge weight = strength), networkx.read_gexf
         json        networkx node-link: json_graph.node_link_graph(data) (key "edges")
         json-links  the same with the older key "links" (node_link_graph(data, edges="links"))
-        csv         PREFIX-people.csv and PREFIX-ties.csv (DuckDB, pandas; what liaison reads back)
+        csv         PREFIX-people.csv and PREFIX-ties.csv (DuckDB, pandas; with --raw-csv, what
+                    liaison reads back as it was)
         gephi-csv   PREFIX-nodes.csv (Id, Label, …) and PREFIX-edges.csv (Source, Target, Type, Weight, …)
         neo4j       PREFIX-nodes.csv and PREFIX-relationships.csv with typed headers for
                     neo4j-admin database import (the command line is printed)
@@ -54,6 +55,11 @@ struct ExportCommand: ParsableCommand {
       let files = to.paths(for: "PREFIX").joined(separator: " and ")
       throw ValidationError("--to \(to.rawValue) writes two files (\(files)): give -o PREFIX.")
     }
+    if to == .neo4j, let bad = output.first(where: GraphExport.neo4jUnsafeCharacters.contains) {
+      throw ValidationError(
+        "--to neo4j: the name '\(output)' holds '\(bad)', which neo4j-admin reads as part of its --nodes syntax; choose a plainer name."
+      )
+    }
     if rawCSV && !to.isTwoFiles {
       throw ValidationError("--raw-csv is for --to csv or gephi-csv (neo4j's files are always raw).")
     }
@@ -79,8 +85,11 @@ struct ExportCommand: ParsableCommand {
       Terminal.note("wrote \(people) and \(ties) to \(output == "-" ? "standard output" : output)")
     }
     if to == .neo4j {
-      Terminal.note("import them into a new database with:")
-      Terminal.note("  " + GraphExport.neo4jImportCommand(nodes: paths[0], relationships: paths[1]))
+      Terminal.note("import them into a new database (with Neo4j stopped; the database must not exist yet) with:")
+      Terminal.note(
+        "  "
+          + GraphExport.neo4jImportCommand(
+            nodes: paths[0], relationships: paths[1], arrayDelimiter: GraphExport.neo4jArrayDelimiter(g)))
     }
   }
 }

@@ -100,7 +100,7 @@ final class ReadProgress: @unchecked Sendable {
       let share = min(1, Double(read) / Double(size))
       text += " of \(TextFormat.grouped(size / 1_000_000)) MB (\(Int(share * 100)) %)"
       text += ", \(Int(elapsed)) s"
-      if share > 0.02 && share < 1 { text += ", about \(Int((elapsed / share - elapsed).rounded(.up))) s left" }
+      if share > 0.02 && share < 1 { text += ", about \(CountProgress.duration(elapsed / share - elapsed)) left" }
     } else {
       text += ", \(Int(elapsed)) s"
     }
@@ -139,7 +139,11 @@ final class CountProgress: @unchecked Sendable {  // mutable state guarded by `l
     defer { lock.unlock() }
     let now = Clock.now()
     let elapsed = now - start
-    guard elapsed >= 1, now - lastDraw >= 0.25, done < total else { return }
+    if done >= total {
+      Terminal.clearProgress()  // the work is done: no stale "about 1 s left" while the rest runs
+      return
+    }
+    guard elapsed >= 1, now - lastDraw >= 0.25 else { return }
     lastDraw = now
     Terminal.progress(Self.line(what: what, unit: unit, done: done, total: total, elapsed: elapsed))
   }

@@ -89,7 +89,7 @@ struct TextTable {
   /// one) wrapped at spaces to its width, counted in display columns. The
   /// lines that follow keep the line's indent, plus the width of a list
   /// marker ("6. ", "- ") or of a short label ("Note: ") it starts with, so the text
-  /// lines up. Table rows are already fitted and pass through.
+  /// lines up. Table lines are already cut to the width and pass through.
   /// - Complexity: O(length of `text`).
   static func fitLines(_ text: String) -> String {
     guard let limit = fitWidth else { return text }
@@ -133,8 +133,8 @@ struct TextTable {
     let continuation = String(repeating: " ", count: pad + 1)
     return entries.map { e in
       let head = e.label + String(repeating: " ", count: pad - displayWidth(e.label)) + " "
-      return wrapLine(head + e.text, to: proseWidth(preferred), hanging: false, continuation: continuation)
-    }.joined(separator: "\n") + "\n"
+      return TextFormat.wrap(e.text, width: proseWidth(preferred), indent: head, continuation: continuation)
+    }.joined()
   }
 
   /// The width to wrap prose at: `preferred`, or the terminal's when tables fit a narrower one.
@@ -210,10 +210,13 @@ struct TextTable {
       }
       // A two-line header's lines end without the padding of empty cells.
       while trim && line.hasSuffix(" ") { line.removeLast() }
+      // Numbers are never cut, so a table of many of them can still be too wide: its lines are cut.
+      if let limit = Self.fitWidth, Self.displayWidth(line) > limit { line = Self.cut(line, to: limit) }
       return line + "\n"
     }
     for h in headLines { out += line(h, trim: headLines.count > 1) }
-    out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+    out += (Self.fitWidth.map { String(rule.prefix($0)) } ?? rule) + "\n"
     for r in rows { out += line(r) }
     return out
   }
