@@ -41,9 +41,12 @@ extension Graph {
   /// any worker thread, serialised) with the sources searched so far and the
   /// sources in all, so that a caller can show how far a long run is.
   ///
+  /// The searches run on a copy of the CSR renumbered in breadth-first order
+  /// (`LocalOrder`), for locality; values are mapped back to person ids.
+  ///
   /// - Complexity: O(V·E) time unweighted, O(V·E log V) weighted; O(V) extra
-  ///   space per worker plus O(32·V) for the slot sums (and O(E) for the
-  ///   quantised costs when weighted); V people, E ties.
+  ///   space per worker plus O(32·V) for the slot sums and O(V + E) for the
+  ///   renumbered copy (with the quantised costs when weighted); V people, E ties.
   public func betweenness(
     weighted: Bool = false, threads: Int = 1, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) -> BetweennessScores {
@@ -163,56 +166,61 @@ extension Graph {
     let tally = progress.map { SourceTally(total: sourceCount, report: $0) }
     var partial = [[Double]](repeating: [], count: slots)
     var partialSquares = [[Double]](repeating: [], count: squares ? slots : 0)
-    let costs: [Int64] = weighted ? withCSR { _, _, s in TieCost.halfEdgeCosts(s) } : []
-    withCSR { o, t, _ in
-      costs.withUnsafeBufferPointer { c in
-        partial.withUnsafeMutableBufferPointer { parts in
-          partialSquares.withUnsafeMutableBufferPointer { squareParts in
-            let out = SendableBuffer(parts)
-            let outSquares = SendableBuffer(squareParts)
-            Parallel.parallelFor(
-              count: slots, threads: threads, chunk: 1,
-              makeScratch: { BrandesScratch(count: n, weighted: weighted) },
-              body: { range, scratch in
-                for slot in range {
-                  var acc = [Double](repeating: 0, count: n)
-                  var accSquares = [Double](repeating: 0, count: squares ? n : 0)
-                  acc.withUnsafeMutableBufferPointer { a in
-                    accSquares.withUnsafeMutableBufferPointer { a2 in
-                      var i = slot
-                      var searched = 0
-                      while i < sourceCount {
-                        let s = sources?[i] ?? Int32(i)
-                        if weighted {
-                          scratch.dijkstraSource(s, o, t, c, a, a2)
-                        } else {
-                          scratch.bfsSource(s, o, t, a, a2)
+    // The searches run on a copy of the CSR with people renumbered in breadth-first
+    // order, so that people a search reaches together sit together in memory.
+    let local = withCSR { o, t, s in LocalOrder(o, t, s, costs: weighted) }
+    local.offsets.withUnsafeBufferPointer { o in
+      local.targets.withUnsafeBufferPointer { t in
+        local.costs.withUnsafeBufferPointer { c in
+          partial.withUnsafeMutableBufferPointer { parts in
+            partialSquares.withUnsafeMutableBufferPointer { squareParts in
+              let out = SendableBuffer(parts)
+              let outSquares = SendableBuffer(squareParts)
+              Parallel.parallelFor(
+                count: slots, threads: threads, chunk: 1,
+                makeScratch: { BrandesScratch(count: n, weighted: weighted) },
+                body: { range, scratch in
+                  for slot in range {
+                    var acc = [Double](repeating: 0, count: n)
+                    var accSquares = [Double](repeating: 0, count: squares ? n : 0)
+                    acc.withUnsafeMutableBufferPointer { a in
+                      accSquares.withUnsafeMutableBufferPointer { a2 in
+                        var i = slot
+                        var searched = 0
+                        while i < sourceCount {
+                          let s = local.newOfOld[Int(sources?[i] ?? Int32(i))]
+                          if weighted {
+                            scratch.dijkstraSource(s, o, t, c, a, a2)
+                          } else {
+                            scratch.bfsSource(s, o, t, a, a2)
+                          }
+                          i += slots
+                          searched += 1
+                          if searched == 16, let tally {
+                            tally.add(searched)
+                            searched = 0
+                          }
                         }
-                        i += slots
-                        searched += 1
-                        if searched == 16, let tally {
-                          tally.add(searched)
-                          searched = 0
-                        }
+                        tally?.add(searched)
                       }
-                      tally?.add(searched)
                     }
+                    out.value[slot] = acc
+                    if squares { outSquares.value[slot] = accSquares }
                   }
-                  out.value[slot] = acc
-                  if squares { outSquares.value[slot] = accSquares }
-                }
-              })
+                })
+            }
           }
         }
       }
     }
+    // Sums over the slots in a fixed order, back in the graph's own numbering.
     func total(_ parts: [[Double]]) -> [Double] {
       var total = parts[0]
       for slot in 1..<parts.count {
         let p = parts[slot]
         for v in 0..<n { total[v] += p[v] }
       }
-      return total
+      return (0..<n).map { total[Int(local.newOfOld[$0])] }
     }
     return (total(partial), squares ? total(partialSquares) : [])
   }
@@ -574,5 +582,64 @@ private final class SourceTally: @unchecked Sendable {  // `done` is guarded by 
       done += n
       report(done, total)
     }
+  }
+}
+
+/// The CSR renumbered in breadth-first order (each component from its lowest
+/// id, neighbours in their row order), with the quantised costs when weighted:
+/// a search's frontier then reads nearby memory instead of the whole arrays.
+/// Betweenness is computed on it and mapped back; only the order of the
+/// floating-point additions changes (σ stays exact), so results agree with the
+/// plain numbering to rounding and are the same for any thread count.
+/// - Complexity: O(V + E) time and space.
+struct LocalOrder {
+  var offsets: [UInt32]
+  var targets: [Int32]
+  var costs: [Int64]
+  /// The new number of each person, indexed by the graph's own id.
+  var newOfOld: [Int32]
+
+  init(
+    _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>, _ s: UnsafeBufferPointer<Float>, costs: Bool
+  ) {
+    let n = o.count - 1
+    var newOfOld = [Int32](repeating: -1, count: n)
+    var oldOfNew = [Int32](repeating: 0, count: n)
+    var next = 0
+    for root in 0..<n where newOfOld[root] < 0 {
+      newOfOld[root] = Int32(next)
+      oldOfNew[next] = Int32(root)
+      var head = next
+      next += 1
+      while head < next {
+        let v = Int(oldOfNew[head])
+        head += 1
+        for e in Int(o[v])..<Int(o[v + 1]) {
+          let w = Int(t[e])
+          if newOfOld[w] < 0 {
+            newOfOld[w] = Int32(next)
+            oldOfNew[next] = Int32(w)
+            next += 1
+          }
+        }
+      }
+    }
+    var offsets = [UInt32](repeating: 0, count: n + 1)
+    var targets = [Int32](repeating: 0, count: t.count)
+    var quantised = [Int64](repeating: 0, count: costs ? t.count : 0)
+    var at = 0
+    for u in 0..<n {
+      let v = Int(oldOfNew[u])
+      for e in Int(o[v])..<Int(o[v + 1]) {
+        targets[at] = newOfOld[Int(t[e])]
+        if costs { quantised[at] = TieCost.quantised(s[e]) }
+        at += 1
+      }
+      offsets[u + 1] = UInt32(at)
+    }
+    self.offsets = offsets
+    self.targets = targets
+    self.costs = quantised
+    self.newOfOld = newOfOld
   }
 }
