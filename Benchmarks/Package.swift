@@ -25,11 +25,12 @@ let package = Package(
     ),
     benchmark("GraphCoreBenchmarks"),
     benchmark("LinkPredictionBenchmarks"),
+    benchmark("WorkspaceBenchmarks", extra: [.product(name: "Workspace", package: "Liaison")]),
   ]
 )
 
 /// One ordo-one/benchmark executable over the Liaison libraries.
-func benchmark(_ name: String) -> Target {
+func benchmark(_ name: String, extra: [Target.Dependency] = []) -> Target {
   .executableTarget(
     name: name,
     dependencies: [
@@ -38,7 +39,7 @@ func benchmark(_ name: String) -> Target {
       .product(name: "GraphCore", package: "Liaison"),
       .product(name: "GraphIO", package: "Liaison"),
       .product(name: "GraphAlgorithms", package: "Liaison"),
-    ],
+    ] + extra,
     path: "Benchmarks/\(name)",
     plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
   )
