@@ -10,23 +10,30 @@ import Testing
 struct StandardInputTests {
   let root = SharedData.repositoryRoot()
 
-  /// People and ties `stats` counts, from the file and from a pipe.
-  func counts(_ file: String, piped: Bool) throws -> (Int, Int) {
-    let binary = LiaisonExecutable.path!
-    let command =
-      piped
-      ? "cat '\(file)' | '\(binary)' stats - --format json" : "'\(binary)' stats '\(file)' --format json"
+  /// Runs `command` with /bin/sh, or on a terminal (`script`, which also shows
+  /// standard error there); its exit status and standard output, `\r` removed.
+  func shell(_ command: String, onTerminal: Bool = false) throws -> (status: Int32, output: String) {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", command]
+    p.executableURL = URL(fileURLWithPath: onTerminal ? "/usr/bin/script" : "/bin/sh")
+    p.arguments = onTerminal ? ["-qec", command, "/dev/null"] : ["-c", command]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = FileHandle.nullDevice
     try p.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(command)")
-    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: ""))
+  }
+
+  /// People and ties `stats` counts, from the file and from a pipe.
+  func counts(_ file: String, piped: Bool) throws -> (Int, Int) {
+    let binary = LiaisonExecutable.path!
+    let command =
+      piped
+      ? "cat '\(file)' | '\(binary)' stats - --format json" : "'\(binary)' stats '\(file)' --format json"
+    let run = try shell(command)
+    #expect(run.status == 0, "\(command)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
     return (json["people"] as? Int ?? -1, json["ties"] as? Int ?? -2)
   }
 
@@ -67,17 +74,7 @@ struct StandardInputTests {
     let team = "'\(root)/datasets/team/people.csv' '\(root)/datasets/team/ties.csv'"
     func tableLines(_ arguments: String, terminal: Bool) throws -> [String] {
       let command = "COLUMNS=80 '\(binary)' introduce \(team) --ego 'Mary Reed' --top 10 \(arguments)"
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: terminal ? "/usr/bin/script" : "/bin/sh")
-      p.arguments = terminal ? ["-qec", command, "/dev/null"] : ["-c", command]
-      let out = Pipe()
-      p.standardOutput = out
-      p.standardError = FileHandle.nullDevice
-      try p.run()
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      p.waitUntilExit()
-      let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
-        .components(separatedBy: "\n")
+      let lines = try shell(command, onTerminal: terminal).output.components(separatedBy: "\n")
       // The table: its header, the rule under it, its rows (up to the first blank line).
       guard let rule = lines.firstIndex(where: { $0.hasPrefix("──") }) else { return [] }
       return Array(lines[(rule - 1)...].prefix { !$0.isEmpty })
@@ -105,17 +102,9 @@ struct StandardInputTests {
     // And at 40 columns, where the brokers table's numbers alone are wider: its lines are cut.
     let narrow = ["brokers \(team) --top 5 --group-by company"]
     for (command, width) in commands.map({ ($0, 80) }) + narrow.map({ ($0, 40) }) {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-      p.arguments = ["-qec", "COLUMNS=\(width) '\(binary)' \(command) 2>/dev/null", "/dev/null"]
-      let out = Pipe()
-      p.standardOutput = out
-      try p.run()
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      p.waitUntilExit()
-      #expect(p.terminationStatus == 0, "\(command)")
-      let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
-        .components(separatedBy: "\n")
+      let run = try shell("COLUMNS=\(width) '\(binary)' \(command) 2>/dev/null", onTerminal: true)
+      #expect(run.status == 0, "\(command)")
+      let lines = run.output.components(separatedBy: "\n")
       #expect(lines.count > 3, "\(command)")
       for line in lines where TextTable.displayWidth(line) > width {
         Issue.record("\(command): \(TextTable.displayWidth(line)) columns: \(line)")
@@ -151,16 +140,9 @@ struct StandardInputTests {
     #expect(try LiaisonExecutable.run(["generate", "--people", "5000", "--seed", "7", "--out", tmp.path]).status == 0)
     let inputs = "'\(tmp.path)/people.csv' '\(tmp.path)/ties.csv'"
     func run(_ command: String, terminal: Bool) throws -> String {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: terminal ? "/usr/bin/script" : "/bin/sh")
-      p.arguments = terminal ? ["-qec", command, "/dev/null"] : ["-c", command]
-      let out = Pipe()
-      p.standardOutput = out
-      try p.run()
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      p.waitUntilExit()
-      #expect(p.terminationStatus == 0, "\(command)")
-      return String(decoding: data, as: UTF8.self)
+      let run = try shell(command, onTerminal: terminal)
+      #expect(run.status == 0, "\(command)")
+      return run.output
     }
     // On a terminal, standard error (sent to the terminal by `script`) shows the line; the answer goes to a file.
     let shown = try run("'\(binary)' brokers \(inputs) --top 3 --threads 1 -o '\(tmp.path)/a.txt'", terminal: true)

@@ -95,13 +95,6 @@ package enum TieCost {
     let x = -_logDouble(Double(s)) * scale + 0.5
     return max(1, Int64(x.rounded(.down)))
   }
-
-  /// The quantised cost of every half-edge, parallel to the CSR targets.
-  package static func halfEdgeCosts(_ strengths: UnsafeBufferPointer<Float>) -> [Int64] {
-    var out = [Int64](repeating: 0, count: strengths.count)
-    for i in 0..<strengths.count { out[i] = quantised(strengths[i]) }
-    return out
-  }
 }
 
 #if canImport(Glibc)
