@@ -1003,7 +1003,7 @@ struct IntroductionFeatures: Sendable {
   var industry: [Int32]
   var group: [Int32]
   var roles: [UInt8]
-  var industryNames: [String]
+  var industryNames: StringColumn
   var names: [String]
 
   init(graph: Graph, contacts: [PersonID], groups: [Int32]?) {

@@ -91,7 +91,9 @@ extension Graph {
 package struct PathSearch {
   let graph: Graph
   /// Per half-edge: TieCost.quantised(s) << 16 + 1.
-  let keys: [Int64]
+  /// Every half-edge's key, made on the first search without a hop limit
+  /// (hop-limited searches touch a few rows and key them as they go).
+  var keys: [Int64] = []
   let n: Int
 
   // Backward (to-target) distances for Dijkstra, and for each hop layer.
@@ -113,14 +115,63 @@ package struct PathSearch {
   static let hopBits: Int64 = 16
   static let hopMask: Int64 = (1 << 16) - 1
 
+  /// The key of a tie of strength `s`: one hop at its quantised cost.
+  @inline(__always) static func key(_ s: Float) -> Int64 { TieCost.quantised(s) << hopBits + 1 }
+
+  /// Makes `keys` when it is not made yet. O(E) once.
+  mutating func keyEveryTie() {
+    guard keys.isEmpty else { return }
+    keys = graph.withCSR { _, _, s in
+      var k = [Int64](repeating: 0, count: s.count)
+      for i in 0..<s.count { k[i] = Self.key(s[i]) }
+      return k
+    }
+  }
+
+  /// Hops from the query's source (up to the hop limit; `UInt8.max`
+  /// beyond): a hop-limited search ignores people too far from the source
+  /// to be on any chain within the limit. `ballLimit` is nil without a limit.
+  var ballHop: [UInt8]
+  var ballTouched: [Int32] = []
+  var ballLimit: Int?
+
+  /// Marks the people within `limit` hops of `source` (breadth-first). O(ties in the ball).
+  mutating func markBall(around source: PersonID, limit: Int) {
+    for p in ballTouched { ballHop[Int(p)] = .max }
+    ballTouched.removeAll(keepingCapacity: true)
+    ballLimit = limit
+    ballHop[Int(source)] = 0
+    ballTouched.append(source)
+    var frontier = [source]
+    var level = 0
+    let g = graph
+    while !frontier.isEmpty && level < min(limit, Int(UInt8.max) - 1) {
+      level += 1
+      var next: [PersonID] = []
+      g.withCSR { o, t, _ in
+        for x in frontier {
+          for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) where ballHop[Int(t[e])] == .max {
+            ballHop[Int(t[e])] = UInt8(level)
+            ballTouched.append(t[e])
+            next.append(t[e])
+          }
+        }
+      }
+      frontier = next
+    }
+  }
+
+  /// Whether `y`, `h` hops from a target, can be on a chain from the source within the limit.
+  @inline(__always) func inBall(_ y: PersonID, _ h: Int) -> Bool {
+    guard let limit = ballLimit else { return true }
+    let d = ballHop[Int(y)]
+    return d != .max && Int(d) + h <= limit
+  }
+
   package init(_ graph: Graph) {
     self.graph = graph
     n = graph.personCount
-    keys = graph.withCSR { _, _, s in
-      var k = [Int64](repeating: 0, count: s.count)
-      for i in 0..<s.count { k[i] = TieCost.quantised(s[i]) << PathSearch.hopBits + 1 }
-      return k
-    }
+    ballHop = [UInt8](repeating: .max, count: n)
     dist = [Int64](repeating: .max, count: n)
     settled = VisitMarks(count: n)
     blockedPeople = VisitMarks(count: n)
@@ -153,6 +204,10 @@ package struct PathSearch {
     if targetList.isEmpty || query.k < 1 { return [] }
     let maxHops = query.maxHops
     if let h = maxHops, h < 1 { return [] }
+    // Every spur of a hop-limited search stays within the limit of the
+    // source: a spur at depth i with budget limit − i reaches y in at most
+    // budget − h hops only if y is within limit − h of the source.
+    if let h = maxHops { markBall(around: source, limit: h) } else { ballLimit = nil }
     var accepted: [[PersonID]] = []
     var acceptedKeys: [Int64] = []
     var blockedEdges: [(PersonID, PersonID)] = []
@@ -221,14 +276,14 @@ package struct PathSearch {
 
   /// The key of the tie a–b.
   func hopKey(_ a: PersonID, _ b: PersonID) -> Int64 {
-    graph.withCSR { o, t, _ in
+    graph.withCSR { o, t, s in
       var lo = Int(o[Int(a)])
       var hi = Int(o[Int(a) + 1])
       while lo < hi {
         let mid = (lo + hi) >> 1
         if t[mid] < b { lo = mid + 1 } else { hi = mid }
       }
-      return keys[lo]
+      return Self.key(s[lo])
     }
   }
 
@@ -249,6 +304,7 @@ package struct PathSearch {
 
   /// Unbounded: multi-source Dijkstra from the targets until `start` is settled.
   mutating func dijkstraSpur(from start: PersonID, allowed: (PersonID) -> Bool) -> ([PersonID], Int64)? {
+    keyEveryTie()
     heap.removeAll()
     settled.reset()
     for p in touched { dist[Int(p)] = .max }
@@ -325,13 +381,13 @@ package struct PathSearch {
       layerTouched[h].removeAll(keepingCapacity: true)
     }
     var frontier: [PersonID] = []
-    for x in targetList where !blockedPeople.isMarked(x) && x != start {
+    for x in targetList where !blockedPeople.isMarked(x) && x != start && inBall(x, 0) {
       layers[0][Int(x)] = 0
       layerTouched[0].append(x)
       frontier.append(x)
     }
     let g = graph
-    g.withCSR { o, t, _ in
+    g.withCSR { o, t, s in
       for h in 1...budget {
         // Layer h starts as a copy of layer h − 1 on the touched people.
         for p in layerTouched[h - 1] {
@@ -346,9 +402,9 @@ package struct PathSearch {
           if isTarget.isMarked(x) && dx > 0 { continue }
           for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
             let y = t[e]
-            if blockedPeople.isMarked(y) || isTarget.isMarked(y) { continue }
+            if blockedPeople.isMarked(y) || isTarget.isMarked(y) || !inBall(y, h) { continue }
             if y == start && !allowed(x) { continue }
-            let nd = dx + keys[e]
+            let nd = dx + Self.key(s[e])
             let cur = layers[h][Int(y)]
             if nd < cur {
               if cur == .max { layerTouched[h].append(y) }
@@ -374,7 +430,7 @@ package struct PathSearch {
     var path = [start]
     var v = start
     var h = budget
-    g.withCSR { o, t, _ in
+    g.withCSR { o, t, s in
       while !isTarget.isMarked(v) {
         let dv = layers[h][Int(v)]
         var next: PersonID = -1
@@ -383,7 +439,7 @@ package struct PathSearch {
           if v == start && !allowed(w) { continue }
           if blockedPeople.isMarked(w) { continue }
           let dw = layers[h - 1][Int(w)]
-          if w != start && dw != .max && dw + keys[e] == dv {
+          if w != start && dw != .max && dw + Self.key(s[e]) == dv {
             next = w
             break
           }
@@ -403,6 +459,7 @@ package struct PathSearch {
   /// smallest keys sum past the best meeting found.
   package mutating func strongestPath(from s: PersonID, to t: PersonID) -> StrongestPath? {
     if s == t { return nil }
+    keyEveryTie()
     // Move the buffers into locals for the hot loop (no exclusivity checks on
     // `self`, no closure captures of mutable state); moved back at the end.
     var dF = [Int64]()

@@ -12,26 +12,38 @@
 /// is always one the data wrote.
 public struct AttributeGroups: Sendable {
   /// Per person: the group number, or −1 for none. Empty when nobody has a value.
-  package let ids: [Int32]
+  package let ids: Column<Int32>
   /// Per group: the key all its members' values share.
-  public let keys: [String]
+  public let keys: StringColumn
   /// Per group: the most frequent spelling (ties: the one that sorts first).
-  public let labels: [String]
+  public let labels: StringColumn
   /// Per group: the number of people in it.
   public let sizes: [Int]
   /// Key → group number.
-  private let index: [String: Int32]
+  package let index: KeyIndex
+
+  /// Groups as `ids`, `keys`, `labels`, `sizes` and `index` of another
+  /// `AttributeGroups` give them (the workspace snapshot keeps them); nil
+  /// when they do not fit together. O(groups).
+  package init?(ids: Column<Int32>, keys: StringColumn, labels: StringColumn, sizes: [Int], index: KeyIndex) {
+    guard labels.count == keys.count, sizes.count == keys.count else { return nil }
+    self.ids = ids
+    self.keys = keys
+    self.labels = labels
+    self.sizes = sizes
+    self.index = index
+  }
 
   /// Groups `values` (entry `p` for person `p`; missing entries are empty) by `key`.
   /// - Complexity: O(n) expected hash lookups on the values as written (each
   ///   distinct spelling is keyed once), plus O(s log s) for s distinct spellings.
-  package init(values: [String], count n: Int, key: (String) -> String) {
+  package init(values: StringColumn, count n: Int, key: (String) -> String) {
     guard !values.isEmpty else {
-      ids = []
-      keys = []
-      labels = []
+      ids = Column()
+      keys = StringColumn()
+      labels = StringColumn()
       sizes = []
-      index = [:]
+      index = KeyIndex([:])
       return
     }
     // One hash of each value as written; each distinct spelling is keyed once.
@@ -40,7 +52,7 @@ public struct AttributeGroups: Sendable {
     var keys: [String] = []
     var sizes: [Int] = []
     var ids = [Int32](repeating: -1, count: n)
-    for p in 0..<min(n, values.count) where !values[p].isEmpty {
+    for p in 0..<min(n, values.count) where !values.isEmpty(at: p) {
       let value = values[p]
       if let i = bySpelling.index(forKey: value) {
         bySpelling.values[i].count += 1
@@ -74,11 +86,11 @@ public struct AttributeGroups: Sendable {
         labels[g] = spelling
       }
     }
-    self.ids = keys.isEmpty ? [] : ids
-    self.keys = keys
-    self.labels = labels
+    self.ids = keys.isEmpty ? Column() : Column(ids)
+    self.keys = StringColumn(keys)
+    self.labels = StringColumn(labels)
     self.sizes = sizes
-    self.index = index
+    self.index = KeyIndex(index.mapValues { [$0] })
   }
 
   /// Number of groups.
@@ -94,7 +106,7 @@ public struct AttributeGroups: Sendable {
   }
 
   /// The group whose key is `key` (already normalised), or nil. O(1) expected.
-  public func group(key: String) -> Int32? { index[key] }
+  public func group(key: String) -> Int32? { index.first(key) }
 
   /// The label of group `g`.
   public func label(_ g: Int32) -> String { labels[Int(g)] }
@@ -103,7 +115,9 @@ public struct AttributeGroups: Sendable {
   public func members(_ g: Int32) -> [PersonID] {
     var out: [PersonID] = []
     out.reserveCapacity(sizes[Int(g)])
-    for (p, x) in ids.enumerated() where x == g { out.append(PersonID(p)) }
+    ids.withUnsafeBufferPointer { ids in
+      for (p, x) in ids.enumerated() where x == g { out.append(PersonID(p)) }
+    }
     return out
   }
 }

@@ -6,18 +6,22 @@
 public struct PersonTable: Sendable {
   /// Number of people.
   public let count: Int
-  package let keys: PersonKeys
-  package var names: [String]
-  package var companies: [String]
-  package var titles: [String]
-  package var industries: [String]
-  package var locations: [String]
-  package var profileURLs: [String]
-  package var emails: [[String]]
-  package var tags: [[String]]
+  package var keys: PersonKeys { _keys.value }
+  package var names: StringColumn { _names.value }
+  package var companies: StringColumn { _companies.value }
+  package var titles: StringColumn { _titles.value }
+  package var industries: StringColumn { _industries.value }
+  package var locations: StringColumn { _locations.value }
+  package var profileURLs: StringColumn { _profileURLs.value }
+  package var emails: NestedStringColumn { _emails.value }
+  package var tags: NestedStringColumn { _tags.value }
+  // Made already, or (read from the workspace snapshot) on first use.
+  private let _keys: Deferred<PersonKeys>
+  private let _names, _companies, _titles, _industries, _locations, _profileURLs: Deferred<StringColumn>
+  private let _emails, _tags: Deferred<NestedStringColumn>
   /// The company and industry groups, interned once per graph on first use
   /// (loads that never group people, such as `stats`, do not pay for them).
-  private var groups: OnceBox<(company: AttributeGroups, industry: AttributeGroups)>
+  private let groups: OnceBox<(company: AttributeGroups, industry: AttributeGroups)>
   /// People by company key ("Apple Inc." = "Apple"). Fetch it once before a
   /// loop over people: each access takes a lock.
   public var companyGroups: AttributeGroups { groups.get.company }
@@ -25,42 +29,61 @@ public struct PersonTable: Sendable {
   public var industryGroups: AttributeGroups { groups.get.industry }
   /// email / profile URL / exact name → person, built on first lookup
   /// (loading and most analyses never need it).
-  private var lookup: OnceBox<LookupIndex>
-  package var emailIndex: [String: PersonID] { lookup.get.email }
-  package var urlIndex: [String: PersonID] { lookup.get.url }
-  package var nameIndex: [String: [PersonID]] { lookup.get.name }
+  private let lookup: OnceBox<LookupIndex>
+  package var lookupIndex: LookupIndex { lookup.get }
   /// `Identity.lookupKey` of each person's name (of the id when the data has
   /// no name) → people.
   /// Built on the first reference the exact indexes miss, so that a lookup by
   /// id or exact name never folds every name of a large network.
-  package var looseNameIndex: [String: [PersonID]] { looseNames.get }
-  private var looseNames: OnceBox<[String: [PersonID]]>
+  package var looseNameIndex: KeyIndex { looseNames.get }
+  private let looseNames: OnceBox<KeyIndex>
 
   package init(
     count: Int, keys: PersonKeys, names: [String], companies: [String], titles: [String], industries: [String],
     locations: [String], profileURLs: [String], emails: [[String]], tags: [[String]]
   ) {
-    self.count = count
-    self.keys = keys
-    self.names = names
-    self.companies = companies
-    self.titles = titles
-    self.industries = industries
-    self.locations = locations
-    self.profileURLs = profileURLs
-    self.emails = emails
-    self.tags = tags
-    groups = OnceBox {
-      (
-        AttributeGroups(values: companies, count: count, key: Identity.companyKey),
-        AttributeGroups(values: industries, count: count, key: Identity.industryKey)
-      )
-    }
-    lookup = OnceBox { LookupIndex(names: names, profileURLs: profileURLs, emails: emails) }
-    looseNames = OnceBox { LookupIndex.looseNames(names: names, count: count, id: { keys.key(at: $0) }) }
+    self.init(
+      count: count, keys: .ready(keys), names: .ready(StringColumn(names)), companies: .ready(StringColumn(companies)),
+      titles: .ready(StringColumn(titles)), industries: .ready(StringColumn(industries)),
+      locations: .ready(StringColumn(locations)), profileURLs: .ready(StringColumn(profileURLs)),
+      emails: .ready(NestedStringColumn(emails)), tags: .ready(NestedStringColumn(tags)))
   }
 
-  @inline(__always) private func column(_ c: [String], _ p: PersonID) -> String {
+  /// Columns made already or on first use; `groups`, `lookup` and
+  /// `looseNames`, when given, replace the indexes made from the columns
+  /// (the snapshot keeps them made).
+  package init(
+    count: Int, keys: Deferred<PersonKeys>, names: Deferred<StringColumn>, companies: Deferred<StringColumn>,
+    titles: Deferred<StringColumn>, industries: Deferred<StringColumn>, locations: Deferred<StringColumn>,
+    profileURLs: Deferred<StringColumn>, emails: Deferred<NestedStringColumn>, tags: Deferred<NestedStringColumn>,
+    groups: OnceBox<(company: AttributeGroups, industry: AttributeGroups)>? = nil, lookup: OnceBox<LookupIndex>? = nil,
+    looseNames: OnceBox<KeyIndex>? = nil
+  ) {
+    self.count = count
+    _keys = keys
+    _names = names
+    _companies = companies
+    _titles = titles
+    _industries = industries
+    _locations = locations
+    _profileURLs = profileURLs
+    _emails = emails
+    _tags = tags
+    self.groups =
+      groups
+      ?? OnceBox {
+        (
+          AttributeGroups(values: companies.value, count: count, key: Identity.companyKey),
+          AttributeGroups(values: industries.value, count: count, key: Identity.industryKey)
+        )
+      }
+    self.lookup =
+      lookup ?? OnceBox { LookupIndex(names: names.value, profileURLs: profileURLs.value, emails: emails.value) }
+    self.looseNames =
+      looseNames ?? OnceBox { LookupIndex.looseNames(names: names.value, count: count, id: { keys.value.key(at: $0) }) }
+  }
+
+  @inline(__always) private func column(_ c: StringColumn, _ p: PersonID) -> String {
     Int(p) < c.count ? c[Int(p)] : ""
   }
 
@@ -78,8 +101,8 @@ public struct PersonTable: Sendable {
   public func industry(of p: PersonID) -> String { column(industries, p) }
   public func location(of p: PersonID) -> String { column(locations, p) }
   public func profileURL(of p: PersonID) -> String { column(profileURLs, p) }
-  public func emails(of p: PersonID) -> [String] { Int(p) < emails.count ? emails[Int(p)] : [] }
-  public func tags(of p: PersonID) -> [String] { Int(p) < tags.count ? tags[Int(p)] : [] }
+  public func emails(of p: PersonID) -> [String] { emails[Int(p)] }
+  public func tags(of p: PersonID) -> [String] { tags[Int(p)] }
 
   /// Which attribute columns hold data.
   public var hasNames: Bool { !names.isEmpty }
@@ -99,13 +122,15 @@ public struct PersonTable: Sendable {
   public func resolve(_ reference: String) -> Resolution {
     let trimmed = Identity.trim(reference)
     if let p = keys.lookup(trimmed) { return .person(p) }
-    if trimmed.contains("@"), let p = emailIndex[Identity.normalizeEmail(trimmed)] { return .person(p) }
-    if trimmed.contains("/"), let p = urlIndex[Identity.normalizeProfileURL(trimmed)] { return .person(p) }
-    if let list = nameIndex[Identity.normalizeName(trimmed)] {
+    if trimmed.contains("@"), let p = lookupIndex.email.first(Identity.normalizeEmail(trimmed)) { return .person(p) }
+    if trimmed.contains("/"), let p = lookupIndex.url.first(Identity.normalizeProfileURL(trimmed)) {
+      return .person(p)
+    }
+    if let list = lookupIndex.name.values(Identity.normalizeName(trimmed)) {
       return list.count == 1 ? .person(list[0]) : .ambiguous(list)
     }
     let loose = Identity.lookupKey(trimmed)
-    if !loose.isEmpty, let list = looseNameIndex[loose] {
+    if !loose.isEmpty, let list = looseNameIndex.values(loose) {
       return list.count == 1 ? .person(list[0]) : .ambiguous(list)
     }
     return .notFound
@@ -125,35 +150,42 @@ public struct PersonTable: Sendable {
   /// The person a `stableKey(of:)` names in this table, if any: by profile
   /// URL, email or id, whichever the key holds. O(1) expected.
   public func person(stableKey key: String) -> PersonID? {
-    if key.hasPrefix("url:") { return urlIndex[String(key.dropFirst(4))] }
-    if key.hasPrefix("email:") { return emailIndex[String(key.dropFirst(6))] }
+    if key.hasPrefix("url:") { return lookupIndex.url.first(String(key.dropFirst(4))) }
+    if key.hasPrefix("email:") { return lookupIndex.email.first(String(key.dropFirst(6))) }
     if key.hasPrefix("id:") { return keys.lookup(String(key.dropFirst(3))) }
     return nil
   }
 
   /// Names shared by more than one person, with their people (sorted by name).
   public var ambiguousNames: [(name: String, people: [PersonID])] {
-    nameIndex.filter { $0.value.count > 1 }.map { ($0.key, $0.value) }.sorted { $0.name < $1.name }
+    var out: [(name: String, people: [PersonID])] = []
+    lookupIndex.name.forEach { key, people in if people.count > 1 { out.append((key, people)) } }
+    return out.sorted { $0.name < $1.name }
   }
 }
 
 /// The external ids of people: all canonical integers (kept sorted, looked up
 /// by binary search, no dictionary) or arbitrary strings.
 package enum PersonKeys: Sendable {
-  case integers([Int64])
+  case integers(Column<Int64>)
   /// Entry `i` of the table is person `i`'s id.
   case strings(ByteKeyTable)
+  /// Entry `i` of the column is person `i`'s id; the index finds a person by
+  /// id (the workspace snapshot's, read in place).
+  case packed(StringColumn, KeyIndex)
 
   package func key(at i: Int) -> String {
     switch self {
     case .integers(let k): String(k[i])
     case .strings(let index): index.key(i)
+    case .packed(let column, _): column[i]
     }
   }
 
   package func lookup(_ key: String) -> PersonID? {
     switch self {
     case .strings(let index): return index.value(key)
+    case .packed(_, let index): return index.first(key)
     case .integers(let k):
       guard let value = Identity.canonicalInteger(key) else { return nil }
       var lo = 0
@@ -385,38 +417,128 @@ public enum Identity: Sendable {
 }
 
 /// The identity lookups of a `PersonTable` (first person wins for an email or URL).
-struct LookupIndex: Sendable {
-  var email: [String: PersonID] = [:]
-  var url: [String: PersonID] = [:]
-  var name: [String: [PersonID]] = [:]
+package struct LookupIndex: Sendable {
+  package var email: KeyIndex
+  package var url: KeyIndex
+  package var name: KeyIndex
+
+  package init(email: KeyIndex, url: KeyIndex, name: KeyIndex) {
+    self.email = email
+    self.url = url
+    self.name = name
+  }
 
   /// - Complexity: O(people + emails) expected.
-  init(names: [String], profileURLs: [String], emails: [[String]]) {
-    for (p, list) in emails.enumerated() {
-      for e in list where !e.isEmpty {
+  init(names: StringColumn, profileURLs: StringColumn, emails: NestedStringColumn) {
+    var email: [String: [PersonID]] = [:]
+    var url: [String: [PersonID]] = [:]
+    var name: [String: [PersonID]] = [:]
+    for p in 0..<emails.count {
+      for e in emails[p] where !e.isEmpty {
         let key = Identity.normalizeEmail(e)
-        if email[key] == nil { email[key] = PersonID(p) }
+        if email[key] == nil { email[key] = [PersonID(p)] }
       }
     }
-    for (p, link) in profileURLs.enumerated() where !link.isEmpty {
-      let key = Identity.normalizeProfileURL(link)
-      if url[key] == nil { url[key] = PersonID(p) }
+    for p in 0..<profileURLs.count where !profileURLs.isEmpty(at: p) {
+      let key = Identity.normalizeProfileURL(profileURLs[p])
+      if url[key] == nil { url[key] = [PersonID(p)] }
     }
-    for (p, n) in names.enumerated() where !n.isEmpty {
-      name[Identity.normalizeName(n), default: []].append(PersonID(p))
+    for p in 0..<names.count where !names.isEmpty(at: p) {
+      name[Identity.normalizeName(names[p]), default: []].append(PersonID(p))
     }
+    self.init(email: KeyIndex(email), url: KeyIndex(url), name: KeyIndex(name))
   }
 
   /// `Identity.lookupKey` of each person's name (of the id `id(p)` when the
   /// person has no name) → people.
   /// - Complexity: O(total length of the names) expected.
-  static func looseNames(names: [String], count: Int, id: (Int) -> String) -> [String: [PersonID]] {
+  static func looseNames(names: StringColumn, count: Int, id: (Int) -> String) -> KeyIndex {
     var looseName: [String: [PersonID]] = [:]
     for p in 0..<count {
-      let text = p < names.count && !names[p].isEmpty ? names[p] : id(p)
+      let text = p < names.count && !names.isEmpty(at: p) ? names[p] : id(p)
       let key = Identity.lookupKey(text)
       if !key.isEmpty { looseName[key, default: []].append(PersonID(p)) }
     }
-    return looseName
+    return KeyIndex(looseName)
+  }
+}
+
+/// Keys → ids (people, groups): a dictionary made in memory, or keys sorted
+/// by their bytes and searched in place (the workspace snapshot's, which
+/// need no building). Values are kept in the order they were added.
+package struct KeyIndex: Sendable {
+  enum Storage: Sendable {
+    case hashed([String: [Int32]])
+    /// Keys ascending by UTF-8 bytes; key i's values are `values[starts[i] ..< starts[i + 1]]`.
+    case sorted(keys: StringColumn, starts: Column<UInt32>, values: Column<Int32>)
+  }
+  let storage: Storage
+
+  package init(_ dictionary: [String: [Int32]]) { storage = .hashed(dictionary) }
+
+  /// Sorted keys and their values, as `sortedParts` gives them; nil when they
+  /// do not fit together. O(keys).
+  package init?(keys: StringColumn, starts: Column<UInt32>, values: Column<Int32>) {
+    guard starts.count == keys.count + 1, starts.first == 0, starts.last.map(Int.init) == values.count else {
+      return nil
+    }
+    for i in 0..<keys.count where starts[i] > starts[i + 1] { return nil }
+    storage = .sorted(keys: keys, starts: starts, values: values)
+  }
+
+  /// The values of `key`, or nil. O(1) expected (hashed) or O(log k · key length) (sorted).
+  package func values(_ key: String) -> [Int32]? {
+    switch storage {
+    case .hashed(let d): return d[key]
+    case .sorted(let keys, let starts, let values):
+      var query = key
+      let i = query.withUTF8 { q -> Int? in
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+          let mid = (lo + hi) >> 1
+          let order = keys.withUTF8(at: mid) { Self.compare($0, q) }
+          if order == 0 { return mid }
+          if order < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+      }
+      guard let i else { return nil }
+      return Array(values[Int(starts[i])..<Int(starts[i + 1])])
+    }
+  }
+
+  /// The first value of `key`, or nil.
+  package func first(_ key: String) -> Int32? { values(key)?.first }
+
+  /// Every key with its values (in no promised order).
+  package func forEach(_ body: (String, [Int32]) -> Void) {
+    switch storage {
+    case .hashed(let d): for (k, v) in d { body(k, v) }
+    case .sorted(let keys, let starts, let values):
+      for i in 0..<keys.count { body(keys[i], Array(values[Int(starts[i])..<Int(starts[i + 1])])) }
+    }
+  }
+
+  /// The keys ascending by their UTF-8 bytes, where each one's values start
+  /// (count + 1) and the values: what `init(keys:starts:values:)` reads. O(k log k).
+  package func sortedParts() -> (keys: [String], starts: [UInt32], values: [Int32]) {
+    var entries: [(key: [UInt8], text: String, values: [Int32])] = []
+    forEach { k, v in entries.append((Array(k.utf8), k, v)) }
+    entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+    var starts: [UInt32] = [0]
+    var values: [Int32] = []
+    for e in entries {
+      values += e.values
+      starts.append(UInt32(values.count))
+    }
+    return (entries.map(\.text), starts, values)
+  }
+
+  /// Byte order of `a` and `b`: negative, zero or positive.
+  static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = min(a.count, b.count)
+    for i in 0..<n where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+    return a.count - b.count
   }
 }

@@ -4,7 +4,9 @@
 /// generator's triadic closure, …).
 ///
 /// - Complexity: O(|a| + |b|) time, O(1) space.
-package func sortedIntersectionCount(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Int {
+package func sortedIntersectionCount<A: RandomAccessCollection<Int32>, B: RandomAccessCollection<Int32>>(
+  _ a: A, _ b: B
+) -> Int where A.Index == Int, B.Index == Int {
   var i = a.startIndex
   var j = b.startIndex
   var count = 0

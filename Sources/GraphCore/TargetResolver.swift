@@ -167,7 +167,7 @@ extension PersonTable {
     }
     switch kind {
     case .person:
-      for (key, people) in looseNameIndex {
+      looseNameIndex.forEach { key, people in
         consider(key) { d in for p in people { found.append((d, name(of: p), p)) } }
       }
     case .company, .industry:

@@ -238,12 +238,8 @@ public final class Workspace {
     let integrity = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     let generation = try generation()
     var problem: String?
-    if let bytes = GraphSnapshot.readFile(snapshotPath) {
-      do { _ = try GraphSnapshot.verify(bytes, generation: generation, fingerprint: nil) } catch {
-        problem = error.description
-      }
-    } else {
-      problem = GraphSnapshot.Refusal.missing.description
+    do { try SnapshotFile(path: snapshotPath, generation: generation, fingerprint: nil).checkAll() } catch {
+      problem = error.description
     }
     return CheckResult(integrity: integrity, snapshotProblem: problem)
   }

@@ -36,7 +36,7 @@ extension Workspace {
     options.maxRejected = 1
     let generation = try generation()
     let fingerprint = try snapshotFingerprint(options)
-    if let loaded = try? readSnapshot(generation: generation, fingerprint: fingerprint) {
+    if let loaded = try? readSnapshot(generation: generation, fingerprint: fingerprint, options: options) {
       return (loaded, .snapshot, nil)
     }
     let imports = try read { db in try StoredImport.current(db) }
@@ -61,11 +61,43 @@ extension Workspace {
     return try body(sources.specs)
   }
 
-  /// The snapshot, when it exists, is sound and is current for `generation` and `fingerprint`.
-  func readSnapshot(generation: UInt64, fingerprint: String) throws -> LoadedNetwork {
-    guard let bytes = GraphSnapshot.readFile(snapshotPath) else { throw GraphSnapshot.Refusal.missing }
-    let table = try GraphSnapshot.verify(bytes, generation: generation, fingerprint: fingerprint)
-    return try GraphSnapshot.decode(bytes, table: table)
+  /// The network of the snapshot, mapped and used in place, when the file
+  /// exists, its header and the sections every command reads are sound, and
+  /// it is current for `generation` and `fingerprint` (`SnapshotFile`). A
+  /// section found damaged later, on first use, is read instead from a
+  /// snapshot made again from the sources (`recoverSnapshot`).
+  func readSnapshot(generation: UInt64, fingerprint: String, options: LoadOptions = LoadOptions()) throws
+    -> LoadedNetwork
+  {
+    let file = try SnapshotFile(path: snapshotPath, generation: generation, fingerprint: fingerprint)
+    let path = self.path
+    let recovered = OnceBox { Self.recoverSnapshot(workspace: path, options: options) }
+    return try file.network(recover: { recovered.get })
+  }
+
+  /// A sound snapshot of the workspace at `path` made again from its
+  /// sources, for a load whose snapshot turned out damaged after it was
+  /// opened: the same network, since the generation and options are the
+  /// same. When the sources cannot be read the process stops (exit 1) with
+  /// why on standard error: no answer is given from damaged data.
+  static func recoverSnapshot(workspace path: String, options: LoadOptions) -> SnapshotFile {
+    do {
+      let workspace = try Workspace.open(at: path, create: false)
+      unlink(workspace.snapshotPath)
+      _ = try workspace.loadReporting(options: options)
+      let generation = try workspace.generation()
+      let file = try SnapshotFile(
+        path: workspace.snapshotPath, generation: generation,
+        fingerprint: try workspace.snapshotFingerprint(workspaceOptions(options)))
+      try file.checkAll()
+      return file
+    } catch {
+      let message =
+        "error: the workspace snapshot \(path).graph is damaged and the workspace could not be read again (\(error)); "
+        + "run `liaison workspace check`\n"
+      FileHandle.standardError.write(Data(message.utf8))
+      exit(1)
+    }
   }
 
   func writeSnapshot(_ loaded: LoadedNetwork, generation: UInt64, fingerprint: String) throws {

@@ -74,7 +74,7 @@ import Testing
     #expect(g.group(of: 4) == nil && g.group(of: 6) == nil, "no company, or nothing left of it")
     #expect(g.label(apple) == "Apple", "the most frequent spelling")
     #expect(g.label(g.group(of: 3)!) == "Globex", "a tie goes to the spelling that sorts first")
-    #expect(g.sizes == [4, 2, 1] && g.keys == ["apple", "globex", "initech"], "numbered by first member")
+    #expect(g.sizes == [4, 2, 1] && Array(g.keys) == ["apple", "globex", "initech"], "numbered by first member")
     #expect(g.members(apple) == [0, 1, 2, 5])
     #expect(g.group(key: "initech") == 2 && g.group(key: "Initech") == nil)
   }

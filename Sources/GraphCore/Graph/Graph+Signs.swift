@@ -65,7 +65,7 @@ extension Graph {
       offsets.append(UInt32(targets.count))
     }
 
-    func column<T>(_ c: [T]) -> [T] { c.isEmpty ? [] : keptIDs.map { c[$0] } }
+    func column<T>(_ c: Column<T>) -> [T] { c.isEmpty ? [] : keptIDs.map { c[$0] } }
     func bits(_ isSet: (Int) -> Bool) -> [UInt64] {
       var out = [UInt64](repeating: 0, count: (keptIDs.count + 63) / 64)
       for (i, t) in keptIDs.enumerated() where isSet(t) { out[i >> 6] |= 1 << UInt64(i & 63) }
@@ -77,7 +77,7 @@ extension Graph {
     case .mask:
       let mask = bits(ties.isRated)
       let count = mask.reduce(0) { $0 + $1.nonzeroBitCount }
-      rated = count == keptIDs.count ? .all : (count == 0 ? .none : .mask(mask))
+      rated = count == keptIDs.count ? .all : (count == 0 ? .none : .mask(Column(mask)))
     }
     var negative: [UInt64] = []
     if !ties.negative.isEmpty {
@@ -95,7 +95,7 @@ extension Graph {
       lastContact: column(ties.lastContact), since: column(ties.since), confidence: column(ties.confidence),
       kind: column(ties.kind), kindNames: ties.kindNames, source: column(ties.source), sourceNames: ties.sourceNames,
       referenceDate: ties.referenceDate, negative: negative)
-    attributes.modelStrength = modelStrength
+    attributes.modelStrength = Column(modelStrength)
     return Graph(
       storage: CSRStorage(offsets: offsets, targets: targets, strengths: strengths, upperStart: upperStart),
       people: people, ties: attributes)

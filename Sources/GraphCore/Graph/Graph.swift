@@ -2,7 +2,7 @@
 /// (`graph.personIDs`), 32 bits.
 ///
 /// A plain `Int32`, not a wrapper type, because person ids are the graph's CSR
-/// storage itself (`neighbors(of:)` returns them as `ArraySlice<Int32>`) and
+/// storage itself (`neighbors(of:)` returns a slice of its `Column<Int32>`) and
 /// every algorithm's inner loop indexes arrays with them. It means nothing
 /// outside the graph that numbered it: the same file may number people
 /// differently after an import changes. To name a person, ask the graph's
@@ -52,14 +52,14 @@ public struct Graph: Sendable {
   @inlinable public var personIDs: Range<PersonID> { 0..<PersonID(truncatingIfNeeded: personCount) }
 
   /// The contacts of `person`, ascending. A view, no allocation. O(1).
-  @inlinable public func neighbors(of person: PersonID) -> ArraySlice<Int32> {
+  @inlinable public func neighbors(of person: PersonID) -> Slice<Column<Int32>> {
     let lo = Int(storage.offsets[Int(person)])
     let hi = Int(storage.offsets[Int(person) + 1])
     return storage.targets[lo..<hi]
   }
 
   /// The strengths of `person`'s ties, parallel to `neighbors(of:)`. O(1).
-  @inlinable public func strengths(of person: PersonID) -> ArraySlice<Float> {
+  @inlinable public func strengths(of person: PersonID) -> Slice<Column<Float>> {
     let lo = Int(storage.offsets[Int(person)])
     let hi = Int(storage.offsets[Int(person) + 1])
     return storage.strengths[lo..<hi]
@@ -168,18 +168,25 @@ extension Graph: CustomStringConvertible {
 /// The raw CSR arrays of a `Graph`.
 @usableFromInline package struct CSRStorage: Sendable {
   /// `offsets[p] ..< offsets[p + 1]` is p's row; count n + 1.
-  @usableFromInline package var offsets: [UInt32]
+  @usableFromInline package let offsets: Column<UInt32>
   /// Contact ids, sorted within each row.
-  @usableFromInline package var targets: [Int32]
+  @usableFromInline package let targets: Column<Int32>
   /// Strength of each half-edge, in (0, 1].
-  @usableFromInline package var strengths: [Float]
+  @usableFromInline package let strengths: Column<Float>
   /// Tie id of p's first tie to a higher id: number of ties (u, v), u < v, with u < p.
-  @usableFromInline package var upperStart: [UInt32]
+  @usableFromInline package let upperStart: Column<UInt32>
 
-  package init(offsets: [UInt32], targets: [Int32], strengths: [Float], upperStart: [UInt32]) {
+  package init(offsets: Column<UInt32>, targets: Column<Int32>, strengths: Column<Float>, upperStart: Column<UInt32>) {
     self.offsets = offsets
     self.targets = targets
     self.strengths = strengths
     self.upperStart = upperStart
+  }
+
+  /// Copies of the arrays as columns. O(V + E).
+  package init(offsets: [UInt32], targets: [Int32], strengths: [Float], upperStart: [UInt32]) {
+    self.init(
+      offsets: Column(offsets), targets: Column(targets), strengths: Column(strengths),
+      upperStart: Column(upperStart))
   }
 }

@@ -69,7 +69,7 @@ extension GraphBuilder {
         permute(&tags, [])
         integerKeys = order.map { integerKeys[$0] }
       }
-      keys = .integers(integerKeys)
+      keys = .integers(Column(integerKeys))
     } else {
       keys = .strings(stringIndex)
     }
@@ -359,7 +359,7 @@ extension GraphBuilder {
         }
       }
       let ratedCount = mask.reduce(0) { $0 + $1.nonzeroBitCount }
-      rated = ratedCount == tieCount ? .all : (ratedCount == 0 ? .none : .mask(mask))
+      rated = ratedCount == tieCount ? .all : (ratedCount == 0 ? .none : .mask(Column(mask)))
     }
 
     // A merged tie is negative when any of its rows is (GraphBuilder, "Parallel ties").
@@ -379,8 +379,8 @@ extension GraphBuilder {
       count: tieCount, rated: rated, interactions: mInteractions, interactionsOut: mOut, interactionsIn: mIn,
       lastContact: mLast, since: mSince, confidence: mConfidence, kind: mKind, kindNames: mKindNames,
       source: mSource, sourceNames: mSourceNames, referenceDate: reference)
-    attributes.negative = mNegative
-    attributes.modelStrength = modelMask.contains(where: { $0 != 0 }) ? modelMask : []
+    attributes.negative = Column(mNegative)
+    attributes.modelStrength = modelMask.contains(where: { $0 != 0 }) ? Column(modelMask) : Column()
     let people = PersonTable(
       count: n, keys: keys, names: names, companies: companies, titles: titles, industries: industries,
       locations: locations, profileURLs: profileURLs, emails: emails, tags: tags)

@@ -408,7 +408,10 @@ struct CorrectionsApplier {
     b.referenceDate = reference
     // String ids stay string ids (in order of appearance), even when those
     // merged away were the only ones that were not integers.
-    if case .strings = people.keys { b.reservePeople(n) }
+    switch people.keys {
+    case .strings, .packed: b.reservePeople(n)
+    case .integers: break
+    }
     // People, in id order: the kept person of a set before the others.
     var newID = [PersonID](repeating: -1, count: n)
     for p in 0..<n {
@@ -588,7 +591,7 @@ struct CorrectionsApplier {
   /// Every attribute column of `p` as stored (no id in place of a missing name).
   func attributes(of p: PersonID) -> GraphBuilder.PersonAttributes {
     let i = Int(p)
-    func get(_ c: [String]) -> String { i < c.count ? c[i] : "" }
+    func get(_ c: StringColumn) -> String { i < c.count ? c[i] : "" }
     return GraphBuilder.PersonAttributes(
       name: get(people.names), emails: people.emails(of: p), company: get(people.companies),
       title: get(people.titles), industry: get(people.industries), location: get(people.locations),
