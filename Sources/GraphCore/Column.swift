@@ -52,8 +52,7 @@ public struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @uncheck
   }
 
   /// A column of `count` values that `initialize` writes, once each. O(n).
-  package init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) throws -> Void) rethrows
-  {
+  package init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) throws -> Void) rethrows {
     guard count > 0 else {
       self.init()
       return
@@ -147,7 +146,9 @@ public struct StringColumn: RandomAccessCollection, Sendable {
     case .packed(let ends, let bytes):
       let lo = i == 0 ? 0 : Int(ends[i - 1])
       let hi = Int(ends[i])
-      return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
+      return bytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self)
+      }
     }
   }
 

@@ -186,11 +186,15 @@ enum GraphSnapshot {
     index((.nameIndexKeys, .nameIndexStarts, .nameIndexValues), lookup.name)
     index((.looseIndexKeys, .looseIndexStarts, .looseIndexValues), p.looseNameIndex)
     groups(
-      [.companyIDs, .companyKeys, .companyLabels, .companySizes, .companyIndexKeys, .companyIndexStarts,
-        .companyIndexValues], p.companyGroups)
+      [
+        .companyIDs, .companyKeys, .companyLabels, .companySizes, .companyIndexKeys, .companyIndexStarts,
+        .companyIndexValues,
+      ], p.companyGroups)
     groups(
-      [.industryIDs, .industryKeys, .industryLabels, .industrySizes, .industryIndexKeys, .industryIndexStarts,
-        .industryIndexValues], p.industryGroups)
+      [
+        .industryIDs, .industryKeys, .industryLabels, .industrySizes, .industryIndexKeys, .industryIndexStarts,
+        .industryIndexValues,
+      ], p.industryGroups)
     let t = g.ties
     let ratedKind: Int64
     switch t.rated {

@@ -269,11 +269,15 @@ final class SnapshotFile: @unchecked Sendable {
       groups: box { file throws(Refusal) in
         (
           company: try file.groups(
-            [.companyIDs, .companyKeys, .companyLabels, .companySizes, .companyIndexKeys, .companyIndexStarts,
-              .companyIndexValues], people: n),
+            [
+              .companyIDs, .companyKeys, .companyLabels, .companySizes, .companyIndexKeys, .companyIndexStarts,
+              .companyIndexValues,
+            ], people: n),
           industry: try file.groups(
-            [.industryIDs, .industryKeys, .industryLabels, .industrySizes, .industryIndexKeys, .industryIndexStarts,
-              .industryIndexValues], people: n)
+            [
+              .industryIDs, .industryKeys, .industryLabels, .industrySizes, .industryIndexKeys, .industryIndexStarts,
+              .industryIndexValues,
+            ], people: n)
         )
       },
       lookup: box { file throws(Refusal) in

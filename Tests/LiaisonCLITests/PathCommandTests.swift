@@ -80,6 +80,10 @@ import Testing
     let rows = try #require(pj?["pairs"] as? [[String: Any]])
     #expect(pc == 0 && rows.count == 3)
     #expect(rows[0]["people"] as? [String] == ["a", "b", "c", "d"] && rows[2]["hops"] == nil)
+    // Worker threads change nothing: the rows come in the file's order.
+    let (_, one) = runJSON(["path", edges, "--pairs", pairs, "--threads", "1"])
+    let (_, two) = runJSON(["path", edges, "--pairs", pairs, "--threads", "2"])
+    #expect("\(one?["pairs"] ?? "")" == "\(pj?["pairs"] ?? "")" && "\(two?["pairs"] ?? "")" == "\(pj?["pairs"] ?? "")")
   }
 
   /// The same person as --from and --to (the same reference, or two references to one person) is a usage error.

@@ -22,13 +22,14 @@ struct PathCommand: ParsableCommand {
         liaison path datasets/team/people.csv datasets/team/ties.csv --from "Mary Reed" --to-company "Acme"
         liaison path people.csv ties.csv --from 42 --to 7 --k 5 --max-hops 4
         liaison path people.csv ties.csv --from me@example.com --to-industry Insurance --disjoint
-        liaison path edges.csv --pairs pairs.csv --format csv     (strongest chain per from,to row)
+        liaison path edges.csv --pairs pairs.csv --format csv --threads 2   (strongest chain per from,to row)
         liaison path people.csv ties.csv --from 42 --to 7 --svg chains.svg   (also draw the chains)
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var picture: SVGOption
+  @OptionGroup var threading: ThreadsOption
 
   @Option(help: "The person asking: an id, email, profile URL or name (default, reading the workspace: its owner).")
   var from: String?
@@ -110,16 +111,20 @@ struct PathCommand: ParsableCommand {
       Terminal.error("cannot read the pairs file: \(error)")
       throw ExitCode.failure
     }
-    var search = PathSearch(g)
-    var rows: [PairPathsAnswer.Row] = []
+    var ends: [(PersonID, PersonID)] = []
     for pair in list {
       let a = try PersonReference.resolve(pair.from, in: g, option: "\(file) line \(pair.line)")
       let b = try PersonReference.resolve(pair.to, in: g, option: "\(file) line \(pair.line)")
-      let p = search.strongestPath(from: a, to: b)
-      rows.append(
-        .init(
-          from: pair.from, to: pair.to, people: p?.people.map { g.people.id(of: $0) } ?? [], strength: p?.strength,
-          cost: p?.cost, hops: p?.hops))
+      ends.append((a, b))
+    }
+    // One search (with its scratch space) per worker; the rows in the file's order.
+    let found = Parallel.map(
+      count: ends.count, threads: threading.threads ?? Parallel.defaultThreads, makeScratch: { PathSearch(g) }
+    ) { i, search in search.strongestPath(from: ends[i].0, to: ends[i].1) }
+    let rows = zip(list, found).map { pair, p in
+      PairPathsAnswer.Row(
+        from: pair.from, to: pair.to, people: p?.people.map { g.people.id(of: $0) } ?? [], strength: p?.strength,
+        cost: p?.cost, hops: p?.hops)
     }
     let answer = PairPathsAnswer(pairs: rows)
     switch output.format {
