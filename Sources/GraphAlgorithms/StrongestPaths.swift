@@ -134,9 +134,13 @@ package struct PathSearch {
   var ballHop: [UInt8]
   var ballTouched: [Int32] = []
   var ballLimit: Int?
+  var ballSource: PersonID = -1
 
-  /// Marks the people within `limit` hops of `source` (breadth-first). O(ties in the ball).
+  /// Marks the people within `limit` hops of `source` (breadth-first), unless
+  /// the last query marked the same ball. O(ties in the ball).
   mutating func markBall(around source: PersonID, limit: Int) {
+    if ballSource == source && ballLimit == limit { return }
+    ballSource = source
     for p in ballTouched { ballHop[Int(p)] = .max }
     ballTouched.removeAll(keepingCapacity: true)
     ballLimit = limit

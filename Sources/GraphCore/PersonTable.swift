@@ -159,7 +159,7 @@ public struct PersonTable: Sendable {
   /// Names shared by more than one person, with their people (sorted by name).
   public var ambiguousNames: [(name: String, people: [PersonID])] {
     var out: [(name: String, people: [PersonID])] = []
-    lookupIndex.name.forEach { key, people in if people.count > 1 { out.append((key, people)) } }
+    lookupIndex.name.forEachEntry { key, people in if people.count > 1 { out.append((key, people)) } }
     return out.sorted { $0.name < $1.name }
   }
 }
@@ -512,7 +512,7 @@ package struct KeyIndex: Sendable {
   package func first(_ key: String) -> Int32? { values(key)?.first }
 
   /// Every key with its values (in no promised order).
-  package func forEach(_ body: (String, [Int32]) -> Void) {
+  package func forEachEntry(_ body: (String, [Int32]) -> Void) {
     switch storage {
     case .hashed(let d): for (k, v) in d { body(k, v) }
     case .sorted(let keys, let starts, let values):
@@ -524,7 +524,7 @@ package struct KeyIndex: Sendable {
   /// (count + 1) and the values: what `init(keys:starts:values:)` reads. O(k log k).
   package func sortedParts() -> (keys: [String], starts: [UInt32], values: [Int32]) {
     var entries: [(key: [UInt8], text: String, values: [Int32])] = []
-    forEach { k, v in entries.append((Array(k.utf8), k, v)) }
+    forEachEntry { k, v in entries.append((Array(k.utf8), k, v)) }
     entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
     var starts: [UInt32] = [0]
     var values: [Int32] = []

@@ -167,7 +167,7 @@ extension PersonTable {
     }
     switch kind {
     case .person:
-      looseNameIndex.forEach { key, people in
+      looseNameIndex.forEachEntry { key, people in
         consider(key) { d in for p in people { found.append((d, name(of: p), p)) } }
       }
     case .company, .industry:

@@ -48,6 +48,9 @@ public struct GenerationSummary: Sendable {
   public var companies: Int
   /// Paths of the LinkedIn exports written (`<directory>/exports/<stem>.csv`), by person id.
   public var exportFiles: [String]
+  /// `<directory>/exports/manifest.csv` (`owner,path`, each owner by profile
+  /// URL) when exports were written.
+  public var manifest: String?
   /// Ties per `kind`, in the order colleague, former-colleague, classmate,
   /// industry, community, closure.
   public var tiesByKind: [(kind: String, count: Int)] = []

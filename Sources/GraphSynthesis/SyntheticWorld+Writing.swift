@@ -105,6 +105,7 @@ extension SyntheticWorld {
     let stats = try writeTies(directory + "/ties.csv", memberSlot: memberSlot, contacts: &contacts)
 
     var files: [String] = []
+    var manifest = "owner,path\n"
     if !members.isEmpty {
       report("writing \(members.count) LinkedIn export(s)")
       var stems = Set<String>()
@@ -121,10 +122,17 @@ extension SyntheticWorld {
         let path = directory + "/exports/" + stem + ".csv"
         try writeExport(path, contacts: &contacts[i])
         files.append(path)
+        // The owner by profile URL: names repeat in a large network, URLs do not.
+        manifest += "https://www.linkedin.com/in/" + slug(m) + "," + stem + ".csv\n"
       }
+      // `liaison batch --manifest exports/manifest.csv` (or the folder) names every owner.
+      let writer = try AtomicFileWriter(path: directory + "/exports/manifest.csv")
+      writer.write(manifest)
+      try writer.commit()
     }
 
     var summary = GenerationSummary(people: n, ties: pairs.count, companies: companies, exportFiles: files)
+    if !members.isEmpty { summary.manifest = directory + "/exports/manifest.csv" }
     summary.tiesByKind = kindNames.enumerated().map { ($0.element, stats.kinds[$0.offset]) }
     summary.tiesByClass = [
       (.strong, stats.strong), (.weak, stats.weak), (.nominal, stats.nominal), (.dormant, stats.dormant),

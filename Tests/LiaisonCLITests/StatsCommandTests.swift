@@ -153,8 +153,15 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     #expect((0.15...0.35).contains(strong))
     #expect((0.05...0.30).contains(dormant))
     #expect(g.degreeSummary().max > 5 * g.degreeSummary().median, "heavy-tailed degrees")
-    let exports = try FileManager.default.contentsOfDirectory(atPath: "\(tmp.path)/exports")
-    #expect(exports.count == 3)
+    let listed = try FileManager.default.contentsOfDirectory(atPath: "\(tmp.path)/exports")
+    let exports = listed.filter { $0 != "manifest.csv" }
+    #expect(exports.count == 3 && listed.count == 4)
+    // The manifest names each export's owner by profile URL, one row per file.
+    let manifest = try #require(TempFolder.read(path: "\(tmp.path)/exports/manifest.csv"))
+    let rows = manifest.split(separator: "\n")
+    #expect(rows.first == "owner,path" && rows.count == 4)
+    #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("https://www.linkedin.com/in/") })
+    #expect(Set(rows.dropFirst().compactMap { $0.split(separator: ",").last.map(String.init) }).count == 3)
     let first = try #require(TempFolder.read(path: "\(tmp.path)/exports/\(exports.sorted()[0])"))
     #expect(first.hasPrefix("Notes:\n\"When exporting your connection data"))
     #expect(first.contains("\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"))

@@ -56,5 +56,37 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
       benchWorkspace(people: people)
     }
+
+    // The other one-person questions, as `path --to`, `introduce --ego` and
+    // `path --to-company` ask them (3 hops, k = 3).
+    Benchmark("Workspace open + snapshot load + paths to one person, \(label)") { benchmark, path in
+      for _ in benchmark.scaledIterations {
+        let (network, _) = try! Workspace.open(at: path, create: false).load(options: LoadOptions())
+        blackHole(network.graph.strongestPaths(from: 42, to: [PersonID(people / 2)]).count)
+      }
+    } setup: {
+      benchWorkspace(people: people)
+    }
+
+    Benchmark("Workspace open + snapshot load + one ego's introductions, \(label)") { benchmark, path in
+      for _ in benchmark.scaledIterations {
+        let (network, _) = try! Workspace.open(at: path, create: false).load(options: LoadOptions())
+        blackHole(network.graph.introductionCandidates(for: 42).pairsConsidered)
+      }
+    } setup: {
+      benchWorkspace(people: people)
+    }
+
+    Benchmark("Workspace open + snapshot load + paths to a company, \(label)") { benchmark, path in
+      for _ in benchmark.scaledIterations {
+        let (network, _) = try! Workspace.open(at: path, create: false).load(options: LoadOptions())
+        let g = network.graph
+        let company = g.people.company(of: PersonID(people / 3))
+        guard case .found(let target) = g.people.resolveTarget(company, as: .company) else { fatalError(company) }
+        blackHole(g.strongestPaths(from: 42, to: target.people).count)
+      }
+    } setup: {
+      benchWorkspace(people: people)
+    }
   }
 }

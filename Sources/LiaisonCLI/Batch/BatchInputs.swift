@@ -67,10 +67,19 @@ extension BatchReport {
         }
       }
     }
-    // A file listed twice (a folder and a manifest) is read once; the first owner wins.
-    var seen = Set<String>()
-    specs = specs.filter { seen.insert($0.path).inserted }
-    return (specs, failures)
+    // A file listed twice (a folder and a manifest) is read once, in its first
+    // place, with the first owner named for it (a manifest's beats none).
+    var place: [String: Int] = [:]
+    var kept: [InputSpec] = []
+    for s in specs {
+      if let i = place[s.path] {
+        if kept[i].owner == nil, s.owner != nil { kept[i].owner = s.owner }
+        continue
+      }
+      place[s.path] = kept.count
+      kept.append(s)
+    }
+    return (kept, failures)
   }
 
   /// Loads everything; a file that cannot be used is set aside with its

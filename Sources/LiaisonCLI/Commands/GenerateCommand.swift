@@ -77,6 +77,7 @@ struct GenerateCommand: ParsableCommand {
         "wrote \(out)/people.csv (\(TextFormat.count(summary.people, "person", plural: "people")), \(TextFormat.count(summary.companies, "company", plural: "companies"))) and \(out)/ties.csv (\(TextFormat.count(summary.ties, "tie")))"
       )
       for f in summary.exportFiles { Terminal.note("wrote \(f)") }
+      if let manifest = summary.manifest { Terminal.note("wrote \(manifest) (each export's owner)") }
     } catch {
       Terminal.error("\(error)")
       throw ExitCode.failure

@@ -119,8 +119,9 @@ struct PathCommand: ParsableCommand {
     }
     // One search (with its scratch space) per worker; the rows in the file's order.
     let found = Parallel.map(
-      count: ends.count, threads: threading.threads ?? Parallel.defaultThreads, makeScratch: { PathSearch(g) }
-    ) { i, search in search.strongestPath(from: ends[i].0, to: ends[i].1) }
+      count: ends.count, threads: threading.threads ?? Parallel.defaultThreads,
+      makeScratch: { PathSearch(g) },
+      transform: { i, search in search.strongestPath(from: ends[i].0, to: ends[i].1) })
     let rows = zip(list, found).map { pair, p in
       PairPathsAnswer.Row(
         from: pair.from, to: pair.to, people: p?.people.map { g.people.id(of: $0) } ?? [], strength: p?.strength,
