@@ -27,7 +27,7 @@ extension Graph {
   }
 
   /// The test `rule` puts on the first hop of chains from `source`.
-  func firstHopTest(_ rule: FirstHopRule, from source: PersonID) -> (PersonID) -> Bool {
+  package func firstHopTest(_ rule: FirstHopRule, from source: PersonID) -> (PersonID) -> Bool {
     switch rule {
     case .any: { _ in true }
     case .usable(let classifier): { self.isUsableFirstHop(from: source, to: $0, classifier: classifier) }

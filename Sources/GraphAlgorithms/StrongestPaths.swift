@@ -577,7 +577,7 @@ package struct PathSearch {
   }
 
   /// Fills in strengths, product, costs and the weakest hop.
-  func describe(_ people: [PersonID]) -> StrongestPath {
+  package func describe(_ people: [PersonID]) -> StrongestPath {
     var strengths: [Double] = []
     var cost = 0.0
     var product = 1.0

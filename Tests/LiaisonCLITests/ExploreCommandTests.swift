@@ -181,4 +181,56 @@ import Workspace
     sha.update(Array(text.utf8))
     return "sha256-" + Data(sha.finalize()).base64EncodedString()
   }
+  /// On a network of more than 5,000 people an ego's page holds exactly the
+  /// people within two steps (counted here from ties.csv), the ties among
+  /// them, and answers that point only at them.
+  @Test func aLargeNetworkIsShownFromTheEgosSide() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let net = "\(tmp.path)/net"
+    #expect(
+      LiaisonCommand.run(arguments: ["generate", "--people", "6000", "--seed", "3", "--out", net, "--quiet"]) == 0)
+    let page = "\(tmp.path)/p.html"
+    let run = explore(["\(net)/people.csv", "\(net)/ties.csv", "--ego", "1"], to: page)
+    #expect(run.code == 0, "\(run.err)")
+    // Within two steps of person 1, from the file.
+    var adjacent: [String: Set<String>] = [:]
+    var pairs: [(String, String)] = []
+    for line in (TempFolder.read(path: "\(net)/ties.csv") ?? "").split(separator: "\n").dropFirst() {
+      let cells = line.split(separator: ",", maxSplits: 2).map(String.init)
+      adjacent[cells[0], default: []].insert(cells[1])
+      adjacent[cells[1], default: []].insert(cells[0])
+      pairs.append((cells[0], cells[1]))
+    }
+    var near: Set<String> = ["1"]
+    for _ in 0..<2 { near.formUnion(near.flatMap { adjacent[$0] ?? [] }) }
+    let (d, _) = try data(try #require(TempFolder.read(path: page)))
+    let people = try #require(d["people"] as? [[String: Any]])
+    let ties = try #require(d["ties"] as? [[Any]])
+    #expect(near.count > 100 && near.count < 6000)
+    #expect(Set(people.compactMap { $0["id"] as? String }) == near && people.count == near.count)
+    #expect(ties.count == pairs.count { near.contains($0.0) && near.contains($0.1) })
+    for tie in ties {
+      let a = try #require(tie[0] as? Int)
+      let b = try #require(tie[1] as? Int)
+      #expect(a >= 0 && a < people.count && b >= 0 && b < people.count)
+      #expect(adjacent[people[a]["id"] as? String ?? ""]?.contains(people[b]["id"] as? String ?? "") == true)
+    }
+    let ego = try #require(d["ego"] as? Int)
+    #expect(people[ego]["id"] as? String == "1")
+    let chains = try #require(d["chains"] as? [String: [[String: Any]]])
+    #expect(!chains.isEmpty)
+    for (_, list) in chains {
+      for chain in list {
+        let steps = try #require(chain["people"] as? [Int])
+        #expect(steps.first == ego && steps.allSatisfy { $0 >= 0 && $0 < people.count })
+      }
+    }
+    for row in (d["reach"] as? [[String: Any]] ?? []) + (d["brokers"] as? [[String: Any]] ?? []) {
+      let p = try #require(row["person"] as? Int)
+      #expect(p >= 0 && p < people.count)
+    }
+    #expect(
+      (d["subtitle"] as? String)?.contains("\(near.count) of 6,000 people shown") == true, "\(d["subtitle"] ?? "")")
+  }
 }

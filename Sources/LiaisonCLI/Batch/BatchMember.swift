@@ -19,11 +19,12 @@ extension BatchReport {
 
   /// One member's report: reach (as `liaison reach --ego`), introductions (as
   /// `liaison introduce --ego`) and chains to each target (as `liaison path`);
-  /// writes `members/SLUG.csv`, `.json` and `.svg`.
+  /// writes `members/SLUG.csv`, `.json` and `.svg` (and `.html`, the explorer
+  /// page, over `network` when the batch made it once for all members).
   static func analyseMember(
     _ g: Graph, member: IdentityReport.Owner, person p: PersonID, slug: String, targets: [BatchTarget],
     config: BatchConfig, reachOptions: ReachOptions, writer: BatchWriter, search: inout PathSearch,
-    apart: Set<PersonPair> = []
+    apart: Set<PersonPair> = [], network: ExplorerNetwork? = nil
   ) -> MemberResult {
     let r = g.egoReach(p, options: reachOptions)
     let burt = g.burtMeasures(of: p)
@@ -76,7 +77,8 @@ extension BatchReport {
       request.apart = apart
       request.plan = plan
       do {
-        try writer.write(try ExplorerHTML.page(try ExplorerData.make(g, request)), to: "members/\(slug).html")
+        try writer.write(
+          try ExplorerHTML.page(try ExplorerData.make(g, request, network: network)), to: "members/\(slug).html")
         explorer = "members/\(slug).html"
       } catch {
         writeError = writeError ?? "\(error)"

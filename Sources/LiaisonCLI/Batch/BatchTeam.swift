@@ -80,6 +80,13 @@ extension BatchReport {
     reachOptions.classifier = config.classifier
     reachOptions.coverFraction = config.coverFraction
     let slugs = uniqueSlugs(members.map(\.owner.owner), fallback: "member")
+    // The explorer pages' communities, tie rows and brokers: once for the team, not per page.
+    var network: ExplorerNetwork?
+    if config.pictures {
+      progress.phase("communities and brokers for the explorer pages")
+      network = ExplorerNetwork(g, classifier: config.classifier, threads: config.threads)
+    }
+    let shared = network
     let counter = ProgressCounter(total: members.count, progress: progress, what: "members")
     let results = Parallel.map(
       count: members.count, threads: config.threads, makeScratch: { PathSearch(g) },
@@ -88,7 +95,7 @@ extension BatchReport {
         defer { counter.tick() }
         return analyseMember(
           g, member: members[m].owner, person: members[m].person, slug: slugs[m], targets: targets, config: config,
-          reachOptions: reachOptions, writer: writer, search: &search, apart: apart)
+          reachOptions: reachOptions, writer: writer, search: &search, apart: apart, network: shared)
       })
     if let e = results.lazy.compactMap(\.writeError).first {
       Terminal.error(e)

@@ -157,22 +157,30 @@ struct ExplorerRequest {
   /// Plan actions by the external id of each person they involve.
   var plan: PlanAnswer?
   var threads = 1
+  /// With an ego, a network of more people than this is shown from the ego's
+  /// side: the people within `nearHops` of the ego (and anyone drawn), the
+  /// ties among them, and answers about them. Smaller networks are shown whole.
+  var wholeNetworkUpTo = 5_000
+  var nearHops = 2
 }
 
 extension ExplorerData {
-  /// Builds the page's data.
+  /// Builds the page's data; `network` (made once, for several pages of one
+  /// graph) saves recomputing the parts that do not depend on the ego.
   /// - Complexity: one layout of the picture (Graphviz), O(V + E) for the
-  ///   people and ties, the ego's reach and introductions, brokers by Burt's
-  ///   constraint (O(Σ d²)) and one strongest-chain search per person within
-  ///   `maxHops` of the ego (bounded, usually far less than O(V·(E + V log V))).
-  static func make(_ g: Graph, _ request: ExplorerRequest) throws -> ExplorerData {
+  ///   people and ties shown, the ego's reach and introductions, brokers by
+  ///   Burt's constraint (O(Σ d²)) and Leiden (both once per network), the
+  ///   best chain to everyone within `maxHops` of the ego in one layered pass
+  ///   (O(H·E)) and Yen's k chains to the people drawn and listed.
+  static func make(_ g: Graph, _ request: ExplorerRequest, network: ExplorerNetwork? = nil) throws -> ExplorerData {
     let n = g.personCount
     let ego = request.ego
     let classifier = request.classifier
     func round(_ v: Double, _ places: Double = 10) -> Double { (v * places).rounded() / places }
+    let whole = network ?? ExplorerNetwork(g, classifier: classifier, threads: request.threads)
+    let partition = whole.partition
 
     // The picture: the ego's network, or the whole network by community.
-    let partition = g.leidenCommunities(resolution: 1, seed: 42)
     let model: RenderModel
     if let ego {
       model = .ego(g, ego: ego, options: request.view)
@@ -181,78 +189,6 @@ extension ExplorerData {
         g, groups: PersonGroups(communities: partition, method: "Leiden", seed: 42), options: request.view)
     }
     let layout = try model.layout()
-
-    // Nodes, and where each person is drawn.
-    var nodeOf = [Int](repeating: -1, count: n)
-    var nodeIndex: [String: Int] = [:]
-    var nodes: [Node] = []
-    for node in model.nodes where node.kind != .rank {
-      guard let box = layout.nodes[node.key] else { continue }
-      let index = nodes.count
-      nodeIndex[node.key] = index
-      var members: [Int]?
-      if node.kind == .summary {
-        members = node.memberPeople.map(Int.init)
-        for p in node.memberPeople where nodeOf[Int(p)] < 0 { nodeOf[Int(p)] = index }
-      } else if let p = node.person {
-        nodeOf[Int(p)] = index
-      }
-      nodes.append(
-        Node(
-          kind: node.kind == .summary ? "box" : "person", person: node.person.map(Int.init), members: members,
-          label: node.label, x: round(box.x), y: round(box.y), w: round(box.width), h: round(box.height),
-          shape: node.kind == .summary || node.showsLabel ? "box" : "ellipse", fill: node.fill, stroke: node.stroke,
-          labelShown: node.showsLabel))
-    }
-    // Lines: each visible model edge takes the next laid-out line between its two nodes.
-    var lineQueue: [String: [Int]] = [:]
-    for (i, line) in layout.lines.enumerated() { lineQueue["\(line.tail) \(line.head)", default: []].append(i) }
-    var edges: [Edge] = []
-    for e in model.edges {
-      let key = "\(e.a) \(e.b)"
-      guard var queue = lineQueue[key], !queue.isEmpty else { continue }
-      let line = layout.lines[queue.removeFirst()]
-      lineQueue[key] = queue
-      guard !e.invisible, let a = nodeIndex[e.a], let b = nodeIndex[e.b] else { continue }
-      var tie = -1
-      if e.kind == .tie, let pa = nodes[a].person, let pb = nodes[b].person {
-        tie = g.tieID(between: PersonID(pa), and: PersonID(pb)) ?? -1
-      }
-      edges.append(
-        Edge(
-          a: a, b: b, kind: e.kind.rawValue, points: line.points.map { round($0) }, width: round(e.penwidth),
-          color: e.color, dash: e.style != .solid, tie: tie))
-    }
-
-    // Ties, with their evidence strings in two tables.
-    var how: [String] = []
-    var howIndex: [String: Int] = [:]
-    var sources: [String] = []
-    var sourceIndex: [String: Int] = [:]
-    func intern(_ s: String?, _ list: inout [String], _ index: inout [String: Int]) -> Int {
-      guard let s, !s.isEmpty else { return -1 }
-      if let i = index[s] { return i }
-      list.append(s)
-      index[s] = list.count - 1
-      return list.count - 1
-    }
-    // Negative (signed) ties as the export writes them: a negative strength.
-    func signed(_ t: Int, _ a: PersonID, _ b: PersonID) -> Double {
-      let s = Double(g.strength(between: a, and: b) ?? 0)
-      return g.ties.isNegative(t) ? -s : s
-    }
-    var ties: [Tie] = []
-    ties.reserveCapacity(g.tieCount)
-    for t in 0..<g.tieCount {
-      let (a, b) = g.endpoints(ofTie: t)
-      ties.append(
-        Tie(
-          a: Int(a), b: Int(b), strength: g.ties.isRated(t) ? round(signed(t, a, b), 1e4) : nil,
-          tieClass: g.tieClass(t, classifier: classifier).rawValue,
-          how: intern(g.ties.kind(t), &how, &howIndex), source: intern(g.ties.source(t), &sources, &sourceIndex),
-          last: g.ties.lastContact(t)?.iso ?? "", interactions: g.ties.interactions(t) ?? -1,
-          inferred: g.ties.isInferred(t)))
-    }
 
     // Distances from the ego (breadth first).
     var distance = [Int](repeating: -1, count: n)
@@ -270,30 +206,110 @@ extension ExplorerData {
       }
     }
 
-    // Communities, labelled by their commonest company.
-    var communities: [Community] = []
-    for c in 0..<partition.count {
-      communities.append(Community(label: "Community \(c + 1)", size: 0))
-    }
-    var companyCount: [Int: [String: Int]] = [:]
-    for p in 0..<n {
-      let c = Int(partition.labels[p])
-      guard c >= 0 && c < communities.count else { continue }
-      communities[c].size += 1
-      let company = g.people.company(of: PersonID(p))
-      if !company.isEmpty { companyCount[c, default: [:]][company, default: 0] += 1 }
-    }
-    for (c, counts) in companyCount {
-      if let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), top.value > 1 {
-        communities[c].label += " (\(top.key))"
+    // Who the page holds: everyone, or on a large network the people near the
+    // ego and anyone drawn. `slot[p]` is p's index in the page (−1: not shown).
+    let near = ego != nil && n > request.wholeNetworkUpTo
+    var slot = [Int32](repeating: -1, count: n)
+    var shown: [PersonID] = []
+    if near {
+      for i in 0..<n where distance[i] >= 0 && distance[i] <= request.nearHops { slot[i] = 0 }
+      for node in model.nodes {
+        if let p = node.person { slot[Int(p)] = 0 }
+        for p in node.memberPeople { slot[Int(p)] = 0 }
       }
+      for i in 0..<n where slot[i] == 0 {
+        slot[i] = Int32(shown.count)
+        shown.append(PersonID(i))
+      }
+    } else {
+      for i in 0..<n { slot[i] = Int32(i) }
+      shown = (0..<n).map { PersonID($0) }
+    }
+    func at(_ p: PersonID) -> Int { Int(slot[Int(p)]) }
+
+    // Nodes, and where each person is drawn.
+    var nodeOf = [Int](repeating: -1, count: n)
+    var nodeIndex: [String: Int] = [:]
+    var nodes: [Node] = []
+    for node in model.nodes where node.kind != .rank {
+      guard let box = layout.nodes[node.key] else { continue }
+      let index = nodes.count
+      nodeIndex[node.key] = index
+      var members: [Int]?
+      if node.kind == .summary {
+        members = node.memberPeople.map(at)
+        for p in node.memberPeople where nodeOf[Int(p)] < 0 { nodeOf[Int(p)] = index }
+      } else if let p = node.person {
+        nodeOf[Int(p)] = index
+      }
+      nodes.append(
+        Node(
+          kind: node.kind == .summary ? "box" : "person", person: node.person.map(at), members: members,
+          label: node.label, x: round(box.x), y: round(box.y), w: round(box.width), h: round(box.height),
+          shape: node.kind == .summary || node.showsLabel ? "box" : "ellipse", fill: node.fill, stroke: node.stroke,
+          labelShown: node.showsLabel))
+    }
+
+    // Ties among the people shown, with their evidence strings in two tables
+    // (the network's own when everyone is shown).
+    var ties: [Tie] = []
+    var tieSlot: [Int: Int] = [:]
+    var how = whole.how
+    var sources = whole.sources
+    if near {
+      how = []
+      sources = []
+      var howSlot: [Int: Int] = [:]
+      var sourceSlot: [Int: Int] = [:]
+      func intern(_ i: Int, _ from: [String], _ list: inout [String], _ index: inout [Int: Int]) -> Int {
+        guard i >= 0 else { return -1 }
+        if let j = index[i] { return j }
+        list.append(from[i])
+        index[i] = list.count - 1
+        return list.count - 1
+      }
+      for p in shown {
+        for q in g.neighbors(of: p) where q > p && slot[Int(q)] >= 0 {
+          guard let t = g.tieID(between: p, and: q) else { continue }
+          var row = whole.ties[t]
+          row.a = at(PersonID(row.a))
+          row.b = at(PersonID(row.b))
+          row.how = intern(row.how, whole.how, &how, &howSlot)
+          row.source = intern(row.source, whole.sources, &sources, &sourceSlot)
+          tieSlot[t] = ties.count
+          ties.append(row)
+        }
+      }
+    } else {
+      ties = whole.ties
+    }
+    func tieAt(_ t: Int) -> Int { near ? tieSlot[t] ?? -1 : t }
+
+    // Lines: each visible model edge takes the next laid-out line between its two nodes.
+    var lineQueue: [String: [Int]] = [:]
+    for (i, line) in layout.lines.enumerated() { lineQueue["\(line.tail) \(line.head)", default: []].append(i) }
+    var edges: [Edge] = []
+    for e in model.edges {
+      let key = "\(e.a) \(e.b)"
+      guard var queue = lineQueue[key], !queue.isEmpty else { continue }
+      let line = layout.lines[queue.removeFirst()]
+      lineQueue[key] = queue
+      guard !e.invisible, let a = nodeIndex[e.a], let b = nodeIndex[e.b] else { continue }
+      var tie = -1
+      if e.kind == .tie, let pa = nodes[a].person, let pb = nodes[b].person {
+        tie = g.tieID(between: shown[pa], and: shown[pb]).map(tieAt) ?? -1
+      }
+      edges.append(
+        Edge(
+          a: a, b: b, kind: e.kind.rawValue, points: line.points.map { round($0) }, width: round(e.penwidth),
+          color: e.color, dash: e.style != .solid, tie: tie))
     }
 
     // People.
     var people: [Person] = []
-    people.reserveCapacity(n)
-    for i in 0..<n {
-      let p = PersonID(i)
+    people.reserveCapacity(shown.count)
+    for p in shown {
+      let i = Int(p)
       var tieClass: String?
       var strength: Double?
       var inferred = false
@@ -312,9 +328,6 @@ extension ExplorerData {
           inferred: inferred, node: nodeOf[i]))
     }
 
-    var byID: [String: PersonID] = [:]
-    for (i, person) in people.enumerated() { byID[person.id] = PersonID(i) }
-
     // Reach and what only each contact opens.
     var reach: [ReachRow] = []
     var only: [String: Only] = [:]
@@ -324,7 +337,7 @@ extension ExplorerData {
       let r = g.egoReach(ego, options: reachOptions)
       reach = r.contacts.map {
         ReachRow(
-          person: Int($0.person), class: $0.tieClass.rawValue, strength: round($0.strength, 1e4), only: $0.uniqueReach,
+          person: at($0.person), class: $0.tieClass.rawValue, strength: round($0.strength, 1e4), only: $0.uniqueReach,
           second: $0.secondDegree, jobValue: round($0.jobValue, 1e4))
       }
       // A person two steps away with exactly one contact of the ego as neighbour is theirs alone.
@@ -335,9 +348,9 @@ extension ExplorerData {
         }
       }
       var lists: [Int: [Int]] = [:]
-      for w in 0..<n where opener[w] >= 0 { lists[Int(opener[w]), default: []].append(w) }
+      for w in 0..<n where opener[w] >= 0 && slot[w] >= 0 { lists[Int(opener[w]), default: []].append(Int(slot[w])) }
       for (c, list) in lists {
-        only[String(c)] = Only(count: list.count, people: Array(list.prefix(request.onlyListed)))
+        only[String(at(PersonID(c)))] = Only(count: list.count, people: Array(list.prefix(request.onlyListed)))
       }
     }
 
@@ -351,7 +364,7 @@ extension ExplorerData {
           apart: request.apart, classifier: classifier))
       introductions = found.candidates.map {
         Introduction(
-          a: Int($0.low), b: Int($0.high), score: round($0.score, 1e4), shared: $0.besidesEgo.commonNeighbors,
+          a: at($0.low), b: at($0.high), score: round($0.score, 1e4), shared: $0.besidesEgo.commonNeighbors,
           reasons: $0.reasons)
       }
     } else if ego == nil {
@@ -363,24 +376,22 @@ extension ExplorerData {
       }
     }
 
-    // Brokers: Burt's measures for everyone, ranked by lowest constraint among people with 2+ contacts.
-    let brokersResult = BrokersReport.make(
-      g,
-      BrokersRequest(
-        top: request.brokers, by: .constraint, measures: [.constraint, .effectiveSize], threads: request.threads))
+    // Brokers among the people shown, lowest constraint first.
     var brokers: [Broker] = []
-    for row in brokersResult.answer.people {
-      guard let p = byID[row.id] else { continue }
-      brokers.append(
-        Broker(
-          person: Int(p), betweenness: row.betweenness.map { round($0, 1e4) },
-          constraint: row.constraint.map { round($0, 1e4) }, effectiveSize: row.effectiveSize.map { round($0, 100) }))
+    for (p, row) in whole.brokers where slot[Int(p)] >= 0 {
+      guard brokers.count < request.brokers else { break }
+      var row = row
+      row.person = at(p)
+      brokers.append(row)
     }
 
-    // Chains from the ego: several to the people drawn and listed, the best one to everyone else.
+    // Chains from the ego: several to the people drawn and listed, the best one
+    // to everyone else shown within `maxHops` (one layered pass for all of them).
     var chains: [String: [Chain]] = [:]
     if let ego {
       var search = PathSearch(g)
+      var tree = StrongestChainTree(g)
+      tree.grow(from: ego, maxHops: request.maxHops, firstHop: g.firstHopTest(.usable(classifier), from: ego))
       var featured = Set<Int>()
       for node in nodes { if let p = node.person { featured.insert(p) } }
       for row in reach { featured.insert(row.person) }
@@ -389,21 +400,28 @@ extension ExplorerData {
         featured.insert(i.b)
       }
       for b in brokers { featured.insert(b.person) }
-      for i in 0..<n where i != Int(ego) && distance[i] > 0 && distance[i] <= request.maxHops {
-        let k = featured.contains(i) ? request.chains : 1
-        let found = search.strongestPaths(
-          from: ego, to: [PersonID(i)],
-          query: PathQuery(k: k, maxHops: request.maxHops, firstHop: .usable(classifier)))
+      for p in tree.reached where slot[Int(p)] >= 0 {
+        let i = at(p)
+        let found: [StrongestPath]
+        if featured.contains(i) {
+          found = search.strongestPaths(
+            from: ego, to: [p],
+            query: PathQuery(k: request.chains, maxHops: request.maxHops, firstHop: .usable(classifier)))
+        } else {
+          found = tree.chain(to: p).map { [search.describe($0)] } ?? []
+        }
         guard !found.isEmpty else { continue }
         chains[String(i)] = found.map { s in
           Chain(
-            people: s.people.map(Int.init), strength: round(s.strength, 1e4),
+            people: s.people.map(at), strength: round(s.strength, 1e4),
             sentence: featured.contains(i) ? IntroductionChains.make(s, g, classifier).sentence : nil)
         }
       }
     }
 
     // Plan actions, under each person they involve.
+    var byID: [String: Int] = [:]
+    for (i, person) in people.enumerated() { byID[person.id] = i }
     var plan: [String: [PlanItem]] = [:]
     if let answer = request.plan {
       for a in answer.actions {
@@ -420,15 +438,20 @@ extension ExplorerData {
     if let ego {
       subtitle.append(TextFormat.count(g.degree(of: ego), "contact"))
       subtitle.append("\(grouped(distance.count { $0 == 2 })) two steps away")
+      if near {
+        subtitle.append(
+          "\(grouped(shown.count)) of \(TextFormat.count(n, "person", plural: "people")) shown (within \(request.nearHops) steps)"
+        )
+      }
     } else {
       subtitle.append(TextFormat.count(n, "person", plural: "people"))
       subtitle.append(TextFormat.count(g.tieCount, "tie"))
     }
     if let asOf = g.ties.referenceDate { subtitle.append("as of \(asOf.iso)") }
     return ExplorerData(
-      title: title, subtitle: subtitle.joined(separator: " · "), ego: ego.map(Int.init), width: round(layout.width),
+      title: title, subtitle: subtitle.joined(separator: " · "), ego: ego.map(at), width: round(layout.width),
       height: round(layout.height), people: people, nodes: nodes, edges: edges, how: how, sources: sources, ties: ties,
-      communities: communities, only: only, chains: chains, introductions: introductions, reach: reach,
+      communities: whole.communities, only: only, chains: chains, introductions: introductions, reach: reach,
       brokers: brokers, plan: plan, caption: model.caption,
       legend: model.legend.map { Legend(color: $0.color, symbol: $0.symbol, text: $0.text) })
   }

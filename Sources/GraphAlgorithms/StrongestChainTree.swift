@@ -1,0 +1,117 @@
+@_spi(Internals) import GraphCore
+
+/// The strongest chain from one person to everyone within a hop limit, in
+/// one pass: what `PathSearch.strongestPaths(from:to:query:)` with `k = 1`
+/// answers for each target, chain for chain, without a search per target.
+///
+/// Keys are `PathSearch`'s: quantised cost in the high bits, hops in the low
+/// ones, so a chain's key fixes its hop count. A layered Bellman–Ford from the
+/// source keeps, per layer j, the people whose least key within j hops is
+/// reached in exactly j hops (`exact[j]`). Every prefix of a least chain is a
+/// least chain to its end within its own hop count, so the least chains form a
+/// layered graph of tight ties, and the lexicographically least one (ids read
+/// from the source) to a person in layer j extends the least-ranked tight
+/// predecessor in layer j − 1. Ranking each layer by (rank of that
+/// predecessor, id) makes the comparison of whole chains one integer compare.
+///
+/// Used by the explorer, which wants the best chain to every person within
+/// three hops of the ego.
+package struct StrongestChainTree {
+  let graph: Graph
+  /// Least key from the source within the layers grown so far (`.max`: not reached).
+  var best: [Int64]
+  /// Per layer j: the key of the least chain of exactly j hops to each person
+  /// in `layer[j]`, that chain's second-to-last person, and its rank in the layer.
+  var exact: [[Int64]] = []
+  var pred: [[Int32]] = []
+  var rank: [[Int32]] = []
+  /// Per layer, its people ordered by the least chain to them.
+  var layer: [[PersonID]] = []
+  var touched: [PersonID] = []
+  package private(set) var source: PersonID = -1
+
+  package init(_ graph: Graph) {
+    self.graph = graph
+    best = [Int64](repeating: .max, count: graph.personCount)
+  }
+
+  /// Grows the tree from `source` to everyone within `maxHops` hops, the
+  /// first hop to a contact `firstHop` accepts.
+  /// - Complexity: O(H·E_b + V_b log V_b) for the ties E_b and people V_b
+  ///   within H = `maxHops` of the source; O(H·V) scratch, allocated once.
+  package mutating func grow(from source: PersonID, maxHops: Int, firstHop: (PersonID) -> Bool) {
+    let n = graph.personCount
+    for p in touched { best[Int(p)] = .max }
+    touched.removeAll(keepingCapacity: true)
+    for j in 0..<layer.count {
+      for p in layer[j] {
+        exact[j][Int(p)] = .max
+        pred[j][Int(p)] = -1
+        rank[j][Int(p)] = -1
+      }
+      layer[j].removeAll(keepingCapacity: true)
+    }
+    while layer.count <= maxHops {
+      exact.append([Int64](repeating: .max, count: n))
+      pred.append([Int32](repeating: -1, count: n))
+      rank.append([Int32](repeating: -1, count: n))
+      layer.append([])
+    }
+    self.source = source
+    best[Int(source)] = 0
+    touched.append(source)
+    exact[0][Int(source)] = 0
+    rank[0][Int(source)] = 0
+    layer[0] = [source]
+    guard maxHops >= 1 else { return }
+    graph.withCSR { o, t, s in
+      for j in 1...maxHops {
+        var grown: [PersonID] = []
+        // Earlier-ranked predecessors first, so on equal keys the first one stays.
+        for x in layer[j - 1] {
+          let dx = exact[j - 1][Int(x)]
+          for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
+            let y = t[e]
+            if y == source || (x == source && !firstHop(y)) { continue }
+            let key = dx + PathSearch.key(s[e])
+            guard key < best[Int(y)] else { continue }
+            if best[Int(y)] == .max { touched.append(y) }
+            if exact[j][Int(y)] == .max { grown.append(y) }
+            best[Int(y)] = key
+            exact[j][Int(y)] = key
+            pred[j][Int(y)] = x
+          }
+        }
+        let before = rank[j - 1]
+        let p = pred[j]
+        grown.sort { a, b in
+          let ra = before[Int(p[Int(a)])]
+          let rb = before[Int(p[Int(b)])]
+          return ra != rb ? ra < rb : a < b
+        }
+        for (i, y) in grown.enumerated() { rank[j][Int(y)] = Int32(i) }
+        layer[j] = grown
+        if grown.isEmpty { break }
+      }
+    }
+  }
+
+  /// Everyone the tree reaches besides the source, ascending by id.
+  package var reached: [PersonID] { touched.filter { $0 != source }.sorted() }
+
+  /// The least chain from the source to `target` (source first), or nil when
+  /// the target is the source or not within the hop limit. O(hops).
+  package func chain(to target: PersonID) -> [PersonID]? {
+    let key = best[Int(target)]
+    guard target != source, key != .max else { return nil }
+    var j = Int(key & PathSearch.hopMask)
+    var people = [PersonID](repeating: target, count: j + 1)
+    var v = target
+    while j > 0 {
+      v = pred[j][Int(v)]
+      j -= 1
+      people[j] = v
+    }
+    return people
+  }
+}

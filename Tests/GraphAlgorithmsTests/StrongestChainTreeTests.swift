@@ -1,0 +1,66 @@
+import GraphAlgorithms
+import GraphCore
+import LiaisonTestSupport
+import Testing
+
+/// The one-pass tree of least chains from one person: for every person
+/// within the hop limit, exactly the chain that brute-force enumeration of
+/// simple paths ranks first (cost, hops, ids), and the one `strongestPaths`
+/// with k = 1 returns; nobody beyond the limit.
+@Suite struct StrongestChainTreeTests {
+  @Test(arguments: 0..<UInt64(60))
+  func everyChainEqualsBruteForce(seed: UInt64) throws {
+    let random = RandomMultigraph(seed: seed &+ 70_000, maxPeople: 10)
+    let oracle = BrokerOracle(AdjacencyOracle(random))
+    let (g, _) = try random.build()
+    let n = g.personCount
+    var tree = StrongestChainTree(g)
+    for s in 0..<n {
+      for maxHops in [1, 2, 3] {
+        let banned = (s * 7 + maxHops) % n
+        tree.grow(from: PersonID(s), maxHops: maxHops, firstHop: { $0 != PersonID(banned) })
+        var reached: [PersonID] = []
+        for t in 0..<n where t != s {
+          let brute = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: maxHops, firstHop: { $0 != banned })
+          let ours = tree.chain(to: PersonID(t))?.map(Int.init)
+          #expect(ours == brute.first?.path, "\(random) \(s)→\(t) hops ≤ \(maxHops) not via \(banned)")
+          if ours != nil { reached.append(PersonID(t)) }
+        }
+        #expect(tree.reached == reached)
+        #expect(tree.chain(to: PersonID(s)) == nil)
+      }
+    }
+  }
+
+  /// Many equal strengths (so many equally strong chains) on a larger graph:
+  /// the tree against the per-target search, every target within three hops.
+  @Test(arguments: [UInt64(1), 2, 3])
+  func equalStrengthsTieBreakLikeTheSearch(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    var b = GraphBuilder()
+    let n = 400
+    for p in 0..<n { _ = b.person(integerKey: Int64(p)) }
+    for _ in 0..<1_600 {
+      let x = Int(rng.next() % UInt64(n))
+      let y = Int(rng.next() % UInt64(n))
+      let s: Float = [0.5, 0.25, 1, 0.5][Int(rng.next() % 4)]
+      _ = try b.addTie(PersonID(x), PersonID(y), strength: s)
+    }
+    let (g, _) = try b.build()
+    var tree = StrongestChainTree(g)
+    var search = PathSearch(g)
+    for s in [0, 17, 399] {
+      let firstHop: (PersonID) -> Bool = { $0 % 5 != 0 }
+      tree.grow(from: PersonID(s), maxHops: 3, firstHop: firstHop)
+      var count = 0
+      for t in 0..<n where t != s {
+        let one = search.strongestPaths(
+          from: PersonID(s), to: [PersonID(t)], query: PathQuery(k: 1, maxHops: 3), firstHop: firstHop
+        ).first
+        #expect(tree.chain(to: PersonID(t)) == one?.people, "seed \(seed) \(s)→\(t)")
+        if one != nil { count += 1 }
+      }
+      #expect(tree.reached.count == count && count > 50)
+    }
+  }
+}
