@@ -940,13 +940,19 @@ struct IntroductionSink {
   var pairsExamined = 0
   var entriesScanned = 0
   var pairs: [IntroductionPair] = []
+  /// The `keep`-th best pair at the last trim: a pair not before it can never
+  /// be kept (stable sorting puts it after `keep` pairs at least as good).
+  var floor: IntroductionPair?
 
-  /// Appends; keeps at most `keep` best (amortised by sorting at 2·keep).
+  /// Appends; keeps at most `keep` best (amortised by sorting at 2·keep, and
+  /// pairs no better than the last trim's `keep`-th best not appended at all).
   mutating func add(_ p: IntroductionPair, keep: Int?) {
+    if let floor, !IntroductionPair.before(p, floor) { return }
     pairs.append(p)
     if let keep, pairs.count >= 2 * max(keep, 16) {
       pairs.sort(by: IntroductionPair.before)
       pairs.removeLast(pairs.count - keep)
+      floor = pairs.last
     }
   }
 }

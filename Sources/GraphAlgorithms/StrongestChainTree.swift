@@ -96,6 +96,10 @@ package struct StrongestChainTree {
     }
   }
 
+  /// The ranking key of the least chain to `person` (`PathSearch`'s: lower
+  /// is stronger, then fewer hops), or `.max` when not reached. O(1).
+  package func key(of person: PersonID) -> Int64 { best[Int(person)] }
+
   /// Everyone the tree reaches besides the source, ascending by id.
   package var reached: [PersonID] { touched.filter { $0 != source }.sorted() }
 

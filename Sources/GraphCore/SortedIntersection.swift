@@ -4,7 +4,7 @@
 /// generator's triadic closure, …).
 ///
 /// - Complexity: O(|a| + |b|) time, O(1) space.
-package func sortedIntersectionCount<A: RandomAccessCollection<Int32>, B: RandomAccessCollection<Int32>>(
+@inlinable package func sortedIntersectionCount<A: RandomAccessCollection<Int32>, B: RandomAccessCollection<Int32>>(
   _ a: A, _ b: B
 ) -> Int where A.Index == Int, B.Index == Int {
   var i = a.startIndex

@@ -124,6 +124,7 @@ enum HTMLSafety {
       #expect(FileManager.default.fileExists(atPath: "\(run.folder)/members/\(slug).json"))
       #expect(FileManager.default.fileExists(atPath: "\(run.folder)/members/\(slug).csv"))
       #expect(FileManager.default.fileExists(atPath: "\(run.folder)/members/\(slug).svg"))
+      #expect(FileManager.default.fileExists(atPath: "\(run.folder)/members/\(slug).html"))
     }
     let inputs = try #require(summary["inputs"] as? [String: Any])
     #expect(inputs["failed"] as? Int == 0 && inputs["analysed"] as? Int == 6)
@@ -180,6 +181,19 @@ enum HTMLSafety {
     let csv = try #require(TempFolder.read(path: "\(run.folder)/targets.csv"))
     #expect(csv.hasPrefix("target,kind,people,rank,member,strength,hops,chain\n"))
     #expect(csv.contains("Globex Clinic,company,"))
+  }
+
+  /// `--no-pages`: the pictures without the members' explorer pages.
+  @Test func noPagesLeavesOutTheExplorerPagesOnly() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let out = "\(tmp.path)/report"
+    let code = LiaisonCommand.run(
+      arguments: ["batch", "\(root)/datasets/team/exports/mary-reed.csv", "--out", out, "--quiet", "--no-pages"])
+    #expect(code == 0)
+    let files = TeamBatch.files(out)
+    #expect(files.contains { $0.hasPrefix("members/") && $0.hasSuffix(".svg") })
+    #expect(!files.contains { $0.hasPrefix("members/") && $0.hasSuffix(".html") }, "\(files)")
   }
 
   @Test func badInputIsReportedAndTheRestAnalysed() throws {

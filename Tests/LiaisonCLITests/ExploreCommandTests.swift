@@ -231,6 +231,18 @@ import Workspace
       #expect(p >= 0 && p < people.count)
     }
     #expect(
-      (d["subtitle"] as? String)?.contains("\(near.count) of 6,000 people shown") == true, "\(d["subtitle"] ?? "")")
+      (d["subtitle"] as? String)?.contains("\(near.count) of 6,000 people shown (everyone within two steps)") == true,
+      "\(d["subtitle"] ?? "")")
+
+    // At most 300: every contact, then the strongest chains two steps away (and anyone drawn).
+    let capped = "\(tmp.path)/capped.html"
+    #expect(
+      explore(["\(net)/people.csv", "\(net)/ties.csv", "--ego", "1", "--max-people", "300"], to: capped).code == 0)
+    let (c, _) = try data(try #require(TempFolder.read(path: capped)))
+    let few = Set(try #require(c["people"] as? [[String: Any]]).compactMap { $0["id"] as? String })
+    let drawn = (c["nodes"] as? [Any])?.count ?? 0
+    #expect(few.count >= 300 && few.count <= 300 + drawn && few.isSubset(of: near))
+    #expect(try #require(adjacent["1"]).isSubset(of: few))
+    #expect((c["subtitle"] as? String)?.contains("(the contacts, then the strongest chains two steps away)") == true)
   }
 }

@@ -20,6 +20,8 @@ struct BatchConfig {
   var top = 10
   var maxNodes = 60
   var pictures = true
+  /// Each member's explorer page (`members/SLUG.html`), when pictures are drawn.
+  var pages = true
   var maxHops = 4
   var sample = 300
   var options = LoadOptions()

@@ -69,7 +69,7 @@ extension BatchReport {
       }
     }
     var explorer: String?
-    if config.pictures {
+    if config.pictures && config.pages {
       var request = ExplorerRequest()
       request.ego = p
       request.classifier = config.classifier

@@ -47,10 +47,17 @@ extension BatchReport {
       let suggested = companiesNoMemberWorksAt(g, members: members.map(\.person), count: config.suggestedTargets)
       targets = resolveTargets(targetNames + suggested, in: g)
       targetSlugs = uniqueSlugs(targets.map(\.name), fallback: "target")
+      // The explorer pages' communities, tie rows and brokers: once for the team, not per page.
+      var explorer: ExplorerNetwork?
+      if config.pictures && config.pages && !members.isEmpty {
+        progress.phase("communities and brokers for the explorer pages")
+        explorer = ExplorerNetwork(g, classifier: config.classifier, threads: config.threads)
+      }
       progress.phase("analysing \(TextFormat.count(members.count, "member"))")
       let apart = IntroductionsReport.keptApart(loaded)
       results = try analyseMembers(
-        g, members, targets: targets, config: config, writer: writer, progress: progress, apart: apart)
+        g, members, targets: targets, config: config, writer: writer, progress: progress, apart: apart,
+        network: explorer)
       progress.phase("team overlaps")
       (overlaps, contactsInAll, uniqueContacts) = teamOverlaps(g, members)
       (targetRows, pathPictures) = targetChains(
@@ -74,18 +81,18 @@ extension BatchReport {
   /// Every member's report, in parallel (one path search per worker), in member order.
   static func analyseMembers(
     _ g: Graph, _ members: [(owner: IdentityReport.Owner, person: PersonID)], targets: [BatchTarget],
-    config: BatchConfig, writer: BatchWriter, progress: BatchProgress, apart: Set<PersonPair> = []
+    config: BatchConfig, writer: BatchWriter, progress: BatchProgress, apart: Set<PersonPair> = [],
+    network: ExplorerNetwork? = nil
   ) throws -> [MemberResult] {
     var reachOptions = ReachOptions()
     reachOptions.classifier = config.classifier
     reachOptions.coverFraction = config.coverFraction
-    let slugs = uniqueSlugs(members.map(\.owner.owner), fallback: "member")
-    // The explorer pages' communities, tie rows and brokers: once for the team, not per page.
-    var network: ExplorerNetwork?
-    if config.pictures {
-      progress.phase("communities and brokers for the explorer pages")
-      network = ExplorerNetwork(g, classifier: config.classifier, threads: config.threads)
-    }
+    // A member named by a profile URL or an address (a manifest's owner) gets a file name from their name.
+    let slugs = uniqueSlugs(
+      members.map { m in
+        let owner = m.owner.owner
+        return owner.contains("://") || owner.contains("@") ? g.people.name(of: m.person) : owner
+      }, fallback: "member")
     let shared = network
     let counter = ProgressCounter(total: members.count, progress: progress, what: "members")
     let results = Parallel.map(

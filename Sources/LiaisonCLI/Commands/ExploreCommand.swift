@@ -22,7 +22,9 @@ struct ExploreCommand: ParsableCommand {
       Chromium and Firefox.
 
       With --ego (default: the workspace owner when reading a workspace) the picture is that \
-      person's network; without, the whole network by community.
+      person's network; without, the whole network by community. With --ego on a network of \
+      more than --max-people people, the page holds the ego's contacts and then the people two \
+      steps away with the strongest chains, --max-people in all (and anyone drawn).
 
       Examples:
         liaison explore datasets/team/people.csv datasets/team/ties.csv --ego "Mary Reed" -o mary.html
@@ -46,6 +48,11 @@ struct ExploreCommand: ParsableCommand {
   @Option(name: .customLong("max-names"), parsing: .unconditional, help: "Most people named in the picture.")
   var maxNames: Int = 60
 
+  @Option(
+    name: .customLong("max-people"), parsing: .unconditional,
+    help: "With --ego, most people the page holds: the contacts first, then the strongest chains two steps away.")
+  var maxPeople: Int = 5_000
+
   @Option(help: "Workspace plans: a file of target companies or people (one per line) for the asks.")
   var targets: String?
 
@@ -55,6 +62,7 @@ struct ExploreCommand: ParsableCommand {
   func validate() throws {
     try OptionRange.atLeast(2, maxNodes, "--max-nodes")
     try OptionRange.atLeast(2, maxNames, "--max-names")
+    try OptionRange.atLeast(2, maxPeople, "--max-people")
     if let today { try DateOption.validate(today, option: "--today") }
   }
 
@@ -68,6 +76,7 @@ struct ExploreCommand: ParsableCommand {
     request.classifier = input.classifier
     request.view.maxNodes = maxNodes
     request.view.maxNamed = maxNames
+    request.maxPeople = maxPeople
     request.view.classifier = input.classifier
     request.apart = IntroductionsReport.keptApart(loaded)
     request.threads = Parallel.defaultThreads

@@ -158,10 +158,13 @@ struct ExplorerRequest {
   var plan: PlanAnswer?
   var threads = 1
   /// With an ego, a network of more people than this is shown from the ego's
-  /// side: the people within `nearHops` of the ego (and anyone drawn), the
-  /// ties among them, and answers about them. Smaller networks are shown whole.
-  var wholeNetworkUpTo = 5_000
-  var nearHops = 2
+  /// side: the ego's contacts, then the people two steps away with the
+  /// strongest chains, this many in all (and anyone drawn), the ties among
+  /// them, and answers about them. Smaller networks are shown whole.
+  var maxPeople = 5_000
+  /// Contacts (by what only they open) given several chains, besides the
+  /// people drawn and those in the introductions and brokers tables.
+  var featuredContacts = 50
 }
 
 extension ExplorerData {
@@ -206,13 +209,29 @@ extension ExplorerData {
       }
     }
 
-    // Who the page holds: everyone, or on a large network the people near the
-    // ego and anyone drawn. `slot[p]` is p's index in the page (−1: not shown).
-    let near = ego != nil && n > request.wholeNetworkUpTo
+    // The best chain to everyone within `maxHops` (first hop a usable tie).
+    var tree = StrongestChainTree(g)
+    if let ego {
+      tree.grow(from: ego, maxHops: request.maxHops, firstHop: g.firstHopTest(.usable(classifier), from: ego))
+    }
+
+    // Who the page holds: everyone, or on a large network the ego, the ego's
+    // contacts, then the people two steps away, each by the strongest chain to
+    // them (then by id), `maxPeople` in all, and anyone drawn. `slot[p]` is p's index in the
+    // page (−1: not shown).
+    let near = ego != nil && n > request.maxPeople
     var slot = [Int32](repeating: -1, count: n)
     var shown: [PersonID] = []
-    if near {
-      for i in 0..<n where distance[i] >= 0 && distance[i] <= request.nearHops { slot[i] = 0 }
+    var nearTotal = 0
+    if let ego, near {
+      var order: [(step: Int, key: Int64, p: PersonID)] = []
+      for i in 0..<n where distance[i] >= 1 && distance[i] <= 2 {
+        order.append((distance[i], tree.key(of: PersonID(i)), PersonID(i)))
+      }
+      nearTotal = order.count
+      order.sort { ($0.step, $0.key, $0.p) < ($1.step, $1.key, $1.p) }
+      slot[Int(ego)] = 0
+      for o in order.prefix(request.maxPeople - 1) { slot[Int(o.p)] = 0 }
       for node in model.nodes {
         if let p = node.person { slot[Int(p)] = 0 }
         for p in node.memberPeople { slot[Int(p)] = 0 }
@@ -348,9 +367,10 @@ extension ExplorerData {
         }
       }
       var lists: [Int: [Int]] = [:]
-      for w in 0..<n where opener[w] >= 0 && slot[w] >= 0 { lists[Int(opener[w]), default: []].append(Int(slot[w])) }
+      for w in 0..<n where opener[w] >= 0 { lists[Int(opener[w]), default: []].append(Int(slot[w])) }
       for (c, list) in lists {
-        only[String(at(PersonID(c)))] = Only(count: list.count, people: Array(list.prefix(request.onlyListed)))
+        let listed = list.lazy.filter { $0 >= 0 }.prefix(request.onlyListed)
+        only[String(at(PersonID(c)))] = Only(count: list.count, people: Array(listed))
       }
     }
 
@@ -390,11 +410,9 @@ extension ExplorerData {
     var chains: [String: [Chain]] = [:]
     if let ego {
       var search = PathSearch(g)
-      var tree = StrongestChainTree(g)
-      tree.grow(from: ego, maxHops: request.maxHops, firstHop: g.firstHopTest(.usable(classifier), from: ego))
       var featured = Set<Int>()
       for node in nodes { if let p = node.person { featured.insert(p) } }
-      for row in reach { featured.insert(row.person) }
+      for row in reach.prefix(request.featuredContacts) { featured.insert(row.person) }
       for i in introductions {
         featured.insert(i.a)
         featured.insert(i.b)
@@ -440,8 +458,9 @@ extension ExplorerData {
       subtitle.append("\(grouped(distance.count { $0 == 2 })) two steps away")
       if near {
         subtitle.append(
-          "\(grouped(shown.count)) of \(TextFormat.count(n, "person", plural: "people")) shown (within \(request.nearHops) steps)"
-        )
+          "\(grouped(shown.count)) of \(TextFormat.count(n, "person", plural: "people")) shown "
+            + (shown.count <= nearTotal
+              ? "(the contacts, then the strongest chains two steps away)" : "(everyone within two steps)"))
       }
     } else {
       subtitle.append(TextFormat.count(n, "person", plural: "people"))

@@ -34,19 +34,25 @@ enum ExplorerHTML {
   /// JavaScript line terminators U+2028 and U+2029 escaped too. (Inside JSON
   /// strings these are the same characters; outside strings JSON has none.)
   static func scriptSafe(_ json: String) -> String {
-    var out = ""
-    out.reserveCapacity(json.utf8.count)
-    for scalar in json.unicodeScalars {
-      switch scalar {
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default: out.unicodeScalars.append(scalar)
+    // Over the UTF-8 bytes: U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+    let bytes = Array(json.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + bytes.count / 32)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      i += 1
+      switch b {
+      case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+      case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+      case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+      case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
+        out += Array((bytes[i + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+        i += 2
+      default: out.append(b)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// A CSP source for `text`: `sha256-` and the base64 of its UTF-8 digest.
