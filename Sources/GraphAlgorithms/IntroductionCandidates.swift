@@ -1046,10 +1046,24 @@ struct IntroductionFeatures: Sendable {
       default: break
       }
     }
-    let t = title.lowercased()
-    if t.contains("founder") { r |= founder }
-    if t.contains("investor") || t.contains("venture") { r |= investor }
-    if t.contains("recruit") || t.contains("talent acquisition") { r |= hiring }
+    // An ASCII title (most are) is searched byte by byte, which for ASCII is
+    // the same as searching its characters; others go through String.
+    var ascii = title.utf8.allSatisfy { $0 < 0x80 }
+    var lower: [UInt8] = []
+    if ascii {
+      lower = title.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+      // "\r\n" is one character, which byte matching would not respect: such titles go through String.
+      ascii = !lower.contains(13)
+    }
+    func has(_ word: String) -> Bool {
+      guard ascii else { return title.lowercased().contains(word) }
+      let w = Array(word.utf8)
+      guard lower.count >= w.count else { return false }
+      return (0...(lower.count - w.count)).contains { lower[$0..<($0 + w.count)].elementsEqual(w) }
+    }
+    if has("founder") { r |= founder }
+    if has("investor") || has("venture") { r |= investor }
+    if has("recruit") || has("talent acquisition") { r |= hiring }
     return r
   }
 
