@@ -299,6 +299,11 @@ extension Graph {
               let wrA = s.wr
               let raA = s.ra
               let tied = s.tied
+              // The sink is a local while the range runs: a class property would be
+              // checked for exclusive access on every pair.
+              var sink = IntroductionSink()
+              swap(&sink, &s.sink)
+              defer { swap(&sink, &s.sink) }
               for i in range {
                 let a = contacts[i]
                 s.generation &+= 1
@@ -313,8 +318,8 @@ extension Graph {
                   if x > i { tied[x] = gen }
                 }
                 let later = c - i - 1
-                s.sink.pairsExamined += later
-                s.sink.entriesScanned += Int(offsets[Int(a) + 1] - offsets[Int(a)])
+                sink.pairsExamined += later
+                sink.entriesScanned += Int(offsets[Int(a) + 1] - offsets[Int(a)])
                 for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
                   let w = Int(targets[p])
                   if w == Int(ego) { continue }
@@ -329,7 +334,7 @@ extension Graph {
                     for x in (i + 1)..<c {
                       let target = contacts[x]
                       f = RowSearch.lowerBound(targets, f, wEnd, target)
-                      s.sink.entriesScanned += 1
+                      sink.entriesScanned += 1
                       if f == wEnd { break }
                       if targets[f] == target {
                         cnA[x] &+= 1
@@ -339,7 +344,7 @@ extension Graph {
                     }
                     continue
                   }
-                  s.sink.entriesScanned += wEnd - wStart
+                  sink.entriesScanned += wEnd - wStart
                   for q in wStart..<wEnd {
                     let x = Int(pos[Int(targets[q])])
                     if x <= i { continue }
@@ -356,7 +361,7 @@ extension Graph {
                   raA[j] = 0
                   wrA[j] = 0
                   if tied[j] == gen { continue }
-                  visit(i, j, Int(cn), ra, wr, &s.sink)
+                  visit(i, j, Int(cn), ra, wr, &sink)
                 }
               }
             }
