@@ -145,9 +145,9 @@ public struct GraphBuilder: Sendable {
     // Contact ids are mostly profile URL keys (about 40 bytes).
     stringIndex.reserveCapacity(n, bytesPerKey: 40)
     for column in [\Self.names, \.companies, \.titles, \.profileURLs] {
-      self[keyPath: column].reserveCapacity(stringIndex.count + n)
+      self[keyPath: column].reserveGrowing(stringIndex.count + n)
     }
-    emails.reserveCapacity(stringIndex.count + n)
+    emails.reserveGrowing(stringIndex.count + n)
   }
 
   /// Number of people so far.

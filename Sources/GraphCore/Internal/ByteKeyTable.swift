@@ -45,9 +45,9 @@ package struct ByteKeyTable: Sendable {
   /// guess that was too high costs no memory that is touched.
   package mutating func reserveCapacity(_ n: Int, bytesPerKey: Int = 0) {
     let want = count + n
-    starts.reserveCapacity(want + 1)
-    values.reserveCapacity(want)
-    if bytesPerKey > 0 { arena.reserveCapacity(arena.count + n * bytesPerKey) }
+    starts.reserveGrowing(want + 1)
+    values.reserveGrowing(want)
+    if bytesPerKey > 0 { arena.reserveGrowing(arena.count + n * bytesPerKey) }
     reservedSlots = max(reservedSlots, Self.slotCount(for: want))
     let now = min(reservedSlots, max(Self.eagerSlots, Self.slotCount(for: count)))
     if now > slots.count { rehash(now) }

@@ -203,13 +203,13 @@ struct ContactResolver {
     guard n > 1024 else { return }
     builder.reservePeople(n)
     byURL.reserveCapacity(n, bytesPerKey: 40)
-    ownerTieList.reserveCapacity(ownerTieList.count + n)
-    contacts.reserveCapacity(contacts.count + n)
+    ownerTieList.reserveGrowing(ownerTieList.count + n)
+    contacts.reserveGrowing(contacts.count + n)
     let people = builder.personCount + n
     names.reserve(names: n, people: people)
-    urlOf.reserveCapacity(people)
-    tieHead.reserveCapacity(people)
-    contactSlot.reserveCapacity(people)
+    urlOf.reserveGrowing(people)
+    tieHead.reserveGrowing(people)
+    contactSlot.reserveGrowing(people)
   }
 
   // MARK: Owners

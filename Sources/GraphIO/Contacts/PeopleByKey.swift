@@ -63,9 +63,9 @@ struct NameIndexes {
   /// queue is not copied as it grows through a large export (untouched room
   /// costs no memory).
   mutating func reserve(names n: Int, people: Int) {
-    queued.reserveCapacity(queued.count + n)
-    queuedHashes.reserveCapacity(queuedHashes.count + n)
-    lastQueued.reserveCapacity(people)
+    queued.reserveGrowing(queued.count + n)
+    queuedHashes.reserveGrowing(queuedHashes.count + n)
+    lastQueued.reserveGrowing(people)
   }
 
   /// Queues `person` under the keys of `name` and of `name` + `company`;
