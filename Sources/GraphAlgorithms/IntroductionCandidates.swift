@@ -1060,8 +1060,9 @@ struct IntroductionFeatures: Sendable {
       // "\r\n" is one character, which byte matching would not respect: such titles go through String.
       ascii = !lower.contains(13)
     }
+    let other = ascii ? "" : title.lowercased()
     func has(_ word: String) -> Bool {
-      guard ascii else { return title.lowercased().contains(word) }
+      guard ascii else { return other.contains(word) }
       let w = Array(word.utf8)
       guard lower.count >= w.count else { return false }
       return (0...(lower.count - w.count)).contains { lower[$0..<($0 + w.count)].elementsEqual(w) }

@@ -6,6 +6,6 @@ extension Array {
   /// - Complexity: amortised O(1) per element over repeated calls.
   @inlinable package mutating func reserveGrowing(_ minimumCapacity: Int) {
     guard capacity < minimumCapacity else { return }
-    reserveCapacity(isEmpty && capacity == 0 ? minimumCapacity : Swift.max(minimumCapacity, 2 * capacity))
+    reserveCapacity(Swift.max(minimumCapacity, 2 * capacity))
   }
 }
