@@ -103,7 +103,8 @@ package struct PathSearch {
   var blockedPeople: VisitMarks
   var isTarget: VisitMarks
   var heap = CostHeap()
-  var layers: [[Int64]] = []
+  /// Layer h of the hop-limited search at h × n (grown to the largest budget asked).
+  var layers: [Int64] = []
   var layerTouched: [[Int32]] = []
   // Bidirectional search.
   var distF: [Int64]
@@ -376,73 +377,91 @@ package struct PathSearch {
   /// Hop-limited: layered Bellman–Ford from the targets, best[h][x] = least
   /// key from x to a target in at most h hops.
   mutating func layeredSpur(from start: PersonID, budget: Int, allowed: (PersonID) -> Bool) -> ([PersonID], Int64)? {
-    while layers.count <= budget {
-      layers.append([Int64](repeating: .max, count: n))
-      layerTouched.append([])
+    let n = self.n
+    if layers.count < (budget + 1) * n { layers += repeatElement(Int64.max, count: (budget + 1) * n - layers.count) }
+    while layerTouched.count <= budget { layerTouched.append([]) }
+    // The hot loop works on locals (one flat array, layer h at h × n): no
+    // reference counting or exclusivity checks on `self`'s nested arrays per tie.
+    var best = layers
+    var touchedAt = layerTouched
+    layers = []
+    layerTouched = []
+    defer {
+      layers = best
+      layerTouched = touchedAt
     }
     for h in 0...budget {
-      for p in layerTouched[h] { layers[h][Int(p)] = .max }
-      layerTouched[h].removeAll(keepingCapacity: true)
+      for p in touchedAt[h] { best[h * n + Int(p)] = .max }
+      touchedAt[h].removeAll(keepingCapacity: true)
+    }
+    let blocked = blockedPeople
+    let targets = isTarget
+    let ball = ballHop
+    let limit = ballLimit ?? Int.max
+    let bounded = ballLimit != nil
+    @inline(__always) func near(_ y: PersonID, _ h: Int) -> Bool {
+      guard bounded else { return true }
+      let d = ball[Int(y)]
+      return d != .max && Int(d) + h <= limit
     }
     var frontier: [PersonID] = []
-    for x in targetList where !blockedPeople.isMarked(x) && x != start && inBall(x, 0) {
-      layers[0][Int(x)] = 0
-      layerTouched[0].append(x)
+    for x in targetList where !blocked.isMarked(x) && x != start && near(x, 0) {
+      best[Int(x)] = 0
+      touchedAt[0].append(x)
       frontier.append(x)
     }
     let g = graph
     g.withCSR { o, t, s in
       for h in 1...budget {
+        let here = h * n
+        let before = here - n
         // Layer h starts as a copy of layer h − 1 on the touched people.
-        for p in layerTouched[h - 1] {
-          layers[h][Int(p)] = layers[h - 1][Int(p)]
-          layerTouched[h].append(p)
-        }
+        var touchedHere = touchedAt[h - 1]
+        for p in touchedHere { best[here + Int(p)] = best[before + Int(p)] }
         var nextFrontier: [PersonID] = []
         for x in frontier {
           if x == start { continue }
-          let dx = layers[h - 1][Int(x)]
+          let dx = best[before + Int(x)]
           // Chains end at their first target: only a target itself (at 0) extends from a target.
-          if isTarget.isMarked(x) && dx > 0 { continue }
+          if targets.isMarked(x) && dx > 0 { continue }
           for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
             let y = t[e]
-            if blockedPeople.isMarked(y) || isTarget.isMarked(y) || !inBall(y, h) { continue }
+            if blocked.isMarked(y) || targets.isMarked(y) || !near(y, h) { continue }
             if y == start && !allowed(x) { continue }
             let nd = dx + Self.key(s[e])
-            let cur = layers[h][Int(y)]
+            let cur = best[here + Int(y)]
             if nd < cur {
-              if cur == .max { layerTouched[h].append(y) }
-              if layers[h - 1][Int(y)] == cur || cur == .max { nextFrontier.append(y) }
-              layers[h][Int(y)] = nd
+              if cur == .max { touchedHere.append(y) }
+              if best[before + Int(y)] == cur || cur == .max { nextFrontier.append(y) }
+              best[here + Int(y)] = nd
             }
           }
         }
+        touchedAt[h] = touchedHere
         frontier = nextFrontier
         if frontier.isEmpty && h < budget {
           // Nothing improves further: later layers equal this one.
           for hh in (h + 1)...budget {
-            for p in layerTouched[h] {
-              layers[hh][Int(p)] = layers[h][Int(p)]
-              layerTouched[hh].append(p)
-            }
+            for p in touchedHere { best[hh * n + Int(p)] = best[here + Int(p)] }
+            touchedAt[hh] = touchedHere
           }
           break
         }
       }
     }
-    guard layers[budget][Int(start)] != .max else { return nil }
+    guard best[budget * n + Int(start)] != .max else { return nil }
     var path = [start]
     var v = start
     var h = budget
     g.withCSR { o, t, s in
-      while !isTarget.isMarked(v) {
-        let dv = layers[h][Int(v)]
+      while !targets.isMarked(v) {
+        let dv = best[h * n + Int(v)]
         var next: PersonID = -1
         for e in Int(o[Int(v)])..<Int(o[Int(v) + 1]) {
           let w = t[e]
           if v == start && !allowed(w) { continue }
-          if blockedPeople.isMarked(w) { continue }
-          let dw = layers[h - 1][Int(w)]
+          if blocked.isMarked(w) { continue }
+          let dw = best[(h - 1) * n + Int(w)]
           if w != start && dw != .max && dw + Self.key(s[e]) == dv {
             next = w
             break
@@ -453,7 +472,7 @@ package struct PathSearch {
         path.append(v)
       }
     }
-    return (path, layers[budget][Int(start)])
+    return (path, best[budget * n + Int(start)])
   }
 
   // MARK: Bidirectional Dijkstra

@@ -28,9 +28,9 @@ package struct VisitMarks: Sendable {
     }
   }
 
-  @inlinable package func isMarked(_ p: PersonID) -> Bool { stamps[Int(p)] == generation }
+  @inlinable @inline(__always) package func isMarked(_ p: PersonID) -> Bool { stamps[Int(p)] == generation }
 
-  @inlinable package mutating func mark(_ p: PersonID) { stamps[Int(p)] = generation }
+  @inlinable @inline(__always) package mutating func mark(_ p: PersonID) { stamps[Int(p)] = generation }
 
   /// Marks `p` and returns whether it was unmarked before.
   @inlinable package mutating func insert(_ p: PersonID) -> Bool {

@@ -30,12 +30,21 @@ extension BatchReport {
     let burt = g.burtMeasures(of: p)
     let answer = ReachAnswer.make(g, r, burt, nil, cover: config.coverFraction)
     var intro: IntroduceResult?
+    let pages = config.pictures && config.pages
+    let page = ExplorerRequest()
+    var found: IntroductionResult?
     if g.degree(of: p) >= 2 {
-      let found = g.introductionCandidates(
+      // One search serves the report and the page: the re-ranked list for
+      // fewer pairs is a prefix of the list for more.
+      let all = g.introductionCandidates(
         for: p,
         options: IntroductionOptions(
-          top: config.top, closeAtLeast: config.classifier.strongAtLeast, threads: 1, apart: apart,
-          classifier: config.classifier))
+          top: pages ? max(config.top, page.introductions) : config.top,
+          closeAtLeast: config.classifier.strongAtLeast, threads: 1, apart: apart, classifier: config.classifier))
+      found = all
+      var mine = all
+      mine.candidates = Array(all.candidates.prefix(config.top))
+      let found = mine
       if found.contactsConsidered < found.contacts {
         Terminal.note(
           IntroductionsReport.capNotice(
@@ -69,9 +78,11 @@ extension BatchReport {
       }
     }
     var explorer: String?
-    if config.pictures && config.pages {
-      var request = ExplorerRequest()
+    if pages {
+      var request = page
       request.ego = p
+      request.egoReach = r
+      request.egoIntroductions = found
       request.classifier = config.classifier
       request.view.classifier = config.classifier
       request.apart = apart

@@ -165,6 +165,11 @@ struct ExplorerRequest {
   /// Contacts (by what only they open) given several chains, besides the
   /// people drawn and those in the introductions and brokers tables.
   var featuredContacts = 50
+  /// The ego's reach and introductions when the caller has them already
+  /// (`batch`: the member's report): the same classifier, apart pairs and at
+  /// least `introductions` pairs asked. Computed here when nil.
+  var egoReach: EgoReach?
+  var egoIntroductions: IntroductionResult?
 }
 
 extension ExplorerData {
@@ -353,7 +358,7 @@ extension ExplorerData {
     if let ego {
       var reachOptions = ReachOptions()
       reachOptions.classifier = classifier
-      let r = g.egoReach(ego, options: reachOptions)
+      let r = request.egoReach ?? g.egoReach(ego, options: reachOptions)
       reach = r.contacts.map {
         ReachRow(
           person: at($0.person), class: $0.tieClass.rawValue, strength: round($0.strength, 1e4), only: $0.uniqueReach,
@@ -377,12 +382,14 @@ extension ExplorerData {
     // Introductions.
     var introductions: [Introduction] = []
     if let ego, g.degree(of: ego) >= 2 {
-      let found = g.introductionCandidates(
-        for: ego,
-        options: IntroductionOptions(
-          top: request.introductions, closeAtLeast: classifier.strongAtLeast, threads: request.threads,
-          apart: request.apart, classifier: classifier))
-      introductions = found.candidates.map {
+      let found =
+        request.egoIntroductions
+        ?? g.introductionCandidates(
+          for: ego,
+          options: IntroductionOptions(
+            top: request.introductions, closeAtLeast: classifier.strongAtLeast, threads: request.threads,
+            apart: request.apart, classifier: classifier))
+      introductions = found.candidates.prefix(request.introductions).map {
         Introduction(
           a: at($0.low), b: at($0.high), score: round($0.score, 1e4), shared: $0.besidesEgo.commonNeighbors,
           reasons: $0.reasons)
