@@ -63,4 +63,38 @@ import Testing
       #expect(tree.reached.count == count && count > 50)
     }
   }
+
+  /// Listing the chains of at most three hops (`shortChains`) against Yen's
+  /// spur searches: many equal strengths, a first-hop rule, k from 1 to 6.
+  @Test(arguments: [UInt64(4), 5, 6])
+  func listedShortChainsEqualYen(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    var b = GraphBuilder()
+    let n = 300
+    for p in 0..<n { _ = b.person(integerKey: Int64(p)) }
+    for _ in 0..<1_500 {
+      let x = Int(rng.next() % UInt64(n))
+      let y = Int(rng.next() % UInt64(n))
+      let s: Float = [0.5, 0.25, 1, 0.5][Int(rng.next() % 4)]
+      _ = try b.addTie(PersonID(x), PersonID(y), strength: s)
+    }
+    let (g, _) = try b.build()
+    var listed = PathSearch(g)
+    var yen = PathSearch(g)
+    yen.enumeratesShortChains = false
+    var found = 0
+    for s in [0, 1, 150, 299] {
+      let firstHop: (PersonID) -> Bool = { $0 % 7 != 3 }
+      for t in stride(from: 0, to: n, by: 3) where t != s {
+        let k = 1 + Int(rng.next() % 6)
+        let hops = 1 + Int(rng.next() % 3)
+        let query = PathQuery(k: k, maxHops: hops)
+        let ours = listed.strongestPaths(from: PersonID(s), to: [PersonID(t)], query: query, firstHop: firstHop)
+        let theirs = yen.strongestPaths(from: PersonID(s), to: [PersonID(t)], query: query, firstHop: firstHop)
+        #expect(ours == theirs, "seed \(seed) \(s)→\(t) k \(k) hops \(hops)")
+        found += ours.count
+      }
+    }
+    #expect(found > 200)
+  }
 }
