@@ -20,11 +20,12 @@ package struct StrongestChainTree {
   let graph: Graph
   /// Least key from the source within the layers grown so far (`.max`: not reached).
   var best: [Int64]
-  /// Per layer j: the key of the least chain of exactly j hops to each person
-  /// in `layer[j]`, that chain's second-to-last person, and its rank in the layer.
-  var exact: [[Int64]] = []
-  var pred: [[Int32]] = []
-  var rank: [[Int32]] = []
+  /// Per layer j (at j × V): the key of the least chain of exactly j hops to
+  /// each person in `layer[j]`, that chain's second-to-last person, and its
+  /// rank in the layer. Flat, so the hot loop indexes one array each.
+  var exact: [Int64] = []
+  var pred: [Int32] = []
+  var rank: [Int32] = []
   /// Per layer, its people ordered by the least chain to them.
   var layer: [[PersonID]] = []
   var touched: [PersonID] = []
@@ -45,51 +46,81 @@ package struct StrongestChainTree {
     touched.removeAll(keepingCapacity: true)
     for j in 0..<layer.count {
       for p in layer[j] {
-        exact[j][Int(p)] = .max
-        pred[j][Int(p)] = -1
-        rank[j][Int(p)] = -1
+        exact[j * n + Int(p)] = .max
+        pred[j * n + Int(p)] = -1
+        rank[j * n + Int(p)] = -1
       }
       layer[j].removeAll(keepingCapacity: true)
     }
     while layer.count <= maxHops {
-      exact.append([Int64](repeating: .max, count: n))
-      pred.append([Int32](repeating: -1, count: n))
-      rank.append([Int32](repeating: -1, count: n))
+      exact += repeatElement(.max, count: n)
+      pred += repeatElement(-1, count: n)
+      rank += repeatElement(-1, count: n)
       layer.append([])
     }
     self.source = source
+    // The hot loop works on locals (moved out and back): no reference
+    // counting or exclusivity checks on `self`'s arrays per tie.
+    var best = self.best
+    var exact = self.exact
+    var pred = self.pred
+    var rank = self.rank
+    var layer = self.layer
+    var touched = self.touched
+    self.best = []
+    self.exact = []
+    self.pred = []
+    self.rank = []
+    self.layer = []
+    self.touched = []
+    defer {
+      self.best = best
+      self.exact = exact
+      self.pred = pred
+      self.rank = rank
+      self.layer = layer
+      self.touched = touched
+    }
     best[Int(source)] = 0
     touched.append(source)
-    exact[0][Int(source)] = 0
-    rank[0][Int(source)] = 0
+    exact[Int(source)] = 0
+    rank[Int(source)] = 0
     layer[0] = [source]
     guard maxHops >= 1 else { return }
+    var order: [UInt64] = []
     graph.withCSR { o, t, s in
       for j in 1...maxHops {
+        let here = j * n
+        let before = here - n
         var grown: [PersonID] = []
         // Earlier-ranked predecessors first, so on equal keys the first one stays.
         for x in layer[j - 1] {
-          let dx = exact[j - 1][Int(x)]
+          let dx = exact[before + Int(x)]
           for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
             let y = t[e]
             if y == source || (x == source && !firstHop(y)) { continue }
             let key = dx + PathSearch.key(s[e])
             guard key < best[Int(y)] else { continue }
             if best[Int(y)] == .max { touched.append(y) }
-            if exact[j][Int(y)] == .max { grown.append(y) }
+            if exact[here + Int(y)] == .max { grown.append(y) }
             best[Int(y)] = key
-            exact[j][Int(y)] = key
-            pred[j][Int(y)] = x
+            exact[here + Int(y)] = key
+            pred[here + Int(y)] = x
           }
         }
-        let before = rank[j - 1]
-        let p = pred[j]
-        grown.sort { a, b in
-          let ra = before[Int(p[Int(a)])]
-          let rb = before[Int(p[Int(b)])]
-          return ra != rb ? ra < rb : a < b
+        // Rank the layer by (rank of the predecessor, id): one integer each, sorted.
+        order.removeAll(keepingCapacity: true)
+        for y in grown {
+          let r = rank[before + Int(pred[here + Int(y)])]
+          order.append(UInt64(UInt32(r)) << 32 | UInt64(UInt32(y)))
         }
-        for (i, y) in grown.enumerated() { rank[j][Int(y)] = Int32(i) }
+        order.sort()
+        grown.removeAll(keepingCapacity: true)
+        for (i, packed) in order.enumerated() {
+          let y = PersonID(truncatingIfNeeded: packed & 0xFFFF_FFFF)
+          rank[here + Int(y)] = Int32(i)
+          grown.append(y)
+        }
         layer[j] = grown
         if grown.isEmpty { break }
       }
@@ -111,8 +142,9 @@ package struct StrongestChainTree {
     var j = Int(key & PathSearch.hopMask)
     var people = [PersonID](repeating: target, count: j + 1)
     var v = target
+    let n = graph.personCount
     while j > 0 {
-      v = pred[j][Int(v)]
+      v = pred[j * n + Int(v)]
       j -= 1
       people[j] = v
     }
