@@ -198,14 +198,32 @@ extension ExplorerData {
     }
     let layout = try model.layout()
 
-    // Distances from the ego (breadth first).
+    // Distances from the ego (breadth first): everyone's when the whole
+    // network is shown; otherwise two steps out, and further only while
+    // someone drawn is still unreached (a page from the ego's side never
+    // walks the whole network).
+    let near = ego != nil && n > request.maxPeople
     var distance = [Int](repeating: -1, count: n)
     if let ego {
+      var drawn: [PersonID] = []
+      if near {
+        for node in model.nodes {
+          if let p = node.person { drawn.append(p) }
+          drawn += node.memberPeople
+        }
+      }
       distance[Int(ego)] = 0
       var queue = [ego]
       var head = 0
+      var layerChecked = -1
       while head < queue.count {
         let u = queue[head]
+        // Layer d is complete when its first person is about to be expanded.
+        if near && distance[Int(u)] >= 2 && distance[Int(u)] != layerChecked {
+          layerChecked = distance[Int(u)]
+          drawn.removeAll { distance[Int($0)] >= 0 }
+          if drawn.isEmpty { break }
+        }
         head += 1
         for v in g.neighbors(of: u) where distance[Int(v)] < 0 {
           distance[Int(v)] = distance[Int(u)] + 1
@@ -224,7 +242,6 @@ extension ExplorerData {
     // contacts, then the people two steps away, each by the strongest chain to
     // them (then by id), `maxPeople` in all, and anyone drawn. `slot[p]` is p's index in the
     // page (−1: not shown).
-    let near = ego != nil && n > request.maxPeople
     var slot = [Int32](repeating: -1, count: n)
     var shown: [PersonID] = []
     var nearTotal = 0
