@@ -37,10 +37,15 @@ package struct StrongestChainTree {
   }
 
   /// Grows the tree from `source` to everyone within `maxHops` hops, the
-  /// first hop to a contact `firstHop` accepts.
+  /// first hop to a contact `firstHop` accepts. With `lastHopTo`, the last
+  /// layer only reaches the people it accepts: chains to them are the same,
+  /// and nobody else is reached in `maxHops` hops exactly (a page that shows
+  /// people two steps away need not rank everyone three steps away).
   /// - Complexity: O(H·E_b + V_b log V_b) for the ties E_b and people V_b
   ///   within H = `maxHops` of the source; O(H·V) scratch, allocated once.
-  package mutating func grow(from source: PersonID, maxHops: Int, firstHop: (PersonID) -> Bool) {
+  package mutating func grow(
+    from source: PersonID, maxHops: Int, firstHop: (PersonID) -> Bool, lastHopTo: ((PersonID) -> Bool)? = nil
+  ) {
     let n = graph.personCount
     for p in touched { best[Int(p)] = .max }
     touched.removeAll(keepingCapacity: true)
@@ -94,6 +99,7 @@ package struct StrongestChainTree {
         let before = here - n
         var grown: [PersonID] = []
         // Earlier-ranked predecessors first, so on equal keys the first one stays.
+        let last = j == maxHops ? lastHopTo : nil
         for x in layer[j - 1] {
           let dx = exact[before + Int(x)]
           for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
@@ -101,6 +107,7 @@ package struct StrongestChainTree {
             if y == source || (x == source && !firstHop(y)) { continue }
             let key = dx + PathSearch.key(s[e])
             guard key < best[Int(y)] else { continue }
+            if let last, !last(y) { continue }
             if best[Int(y)] == .max { touched.append(y) }
             if exact[here + Int(y)] == .max { grown.append(y) }
             best[Int(y)] = key

@@ -61,6 +61,18 @@ import Testing
         if one != nil { count += 1 }
       }
       #expect(tree.reached.count == count && count > 50)
+      // The last layer kept to some people: their chains are the same, and
+      // the others are reached only by shorter chains.
+      var kept = StrongestChainTree(g)
+      kept.grow(from: PersonID(s), maxHops: 3, firstHop: firstHop, lastHopTo: { $0 % 3 == 0 })
+      for t in 0..<n where t != s {
+        let whole = tree.chain(to: PersonID(t))
+        if t % 3 == 0 {
+          #expect(kept.chain(to: PersonID(t)) == whole, "seed \(seed) \(s)→\(t)")
+        } else if let c = kept.chain(to: PersonID(t)) {
+          #expect(c.count <= 3, "seed \(seed) \(s)→\(t)")
+        }
+      }
     }
   }
 

@@ -235,7 +235,20 @@ extension ExplorerData {
     // The best chain to everyone within `maxHops` (first hop a usable tie).
     var tree = StrongestChainTree(g)
     if let ego {
-      tree.grow(from: ego, maxHops: request.maxHops, firstHop: g.firstHopTest(.usable(classifier), from: ego))
+      // From the ego's side only the people within two steps (and anyone
+      // drawn) are shown, so the last layer need reach nobody else.
+      var shownLater: [Bool]?
+      if near {
+        var within = distance.map { $0 >= 0 && $0 <= 2 }
+        for node in model.nodes {
+          if let p = node.person { within[Int(p)] = true }
+          for p in node.memberPeople { within[Int(p)] = true }
+        }
+        shownLater = within
+      }
+      tree.grow(
+        from: ego, maxHops: request.maxHops, firstHop: g.firstHopTest(.usable(classifier), from: ego),
+        lastHopTo: shownLater.map { within in { within[Int($0)] } })
     }
 
     // Who the page holds: everyone, or on a large network the ego, the ego's

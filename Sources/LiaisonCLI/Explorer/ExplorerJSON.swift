@@ -58,7 +58,21 @@ struct ExplorerJSON {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+  /// Decimal digits, written straight into the buffer.
+  mutating func int(_ v: Int) {
+    if v < 0 { bytes.append(UInt8(ascii: "-")) }
+    var m = v.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, last first
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+      repeat {
+        d[count] = UInt8(ascii: "0") + UInt8(m % 10)
+        m /= 10
+        count += 1
+      } while m > 0
+      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
+    }
+  }
 
   /// Shortest round-trip digits, without a trailing `.0` (as the encoder writes them).
   mutating func number(_ v: Double) throws(ExplorerJSONError) {
