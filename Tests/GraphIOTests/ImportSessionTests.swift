@@ -20,6 +20,21 @@ import Testing
     return (session, graph, build)
   }
 
+  /// Per-file progress: one call per file read, in reading order, counting up to the total.
+  @Test func eachFileReadIsReported() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let files = [tmp.write("a.txt", "1 2\n"), tmp.write("b.txt", "2 3\n"), tmp.write("c.txt", "3 4\n")]
+    final class Calls: @unchecked Sendable { var list: [(Int, Int, String)] = [] }
+    let calls = Calls()
+    var options = LoadOptions()
+    options.onFileRead = { done, total, file in calls.list.append((done, total, file)) }
+    let loaded = try NetworkLoader.load(files.map { InputSpec(path: $0) }, options: options)
+    #expect(loaded.graph.tieCount == 3)
+    #expect(calls.list.map(\.0) == [1, 2, 3] && calls.list.allSatisfy { $0.1 == 3 })
+    #expect(calls.list.map(\.2) == files)
+  }
+
   @Test func foldedParallelTiesAreCreditedToTheFileThatAddedThem() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }

@@ -23,6 +23,10 @@ public struct LoadOptions: Sendable {
   /// messages; ties tables and edge lists: every 65,536 rows) with the file,
   /// the bytes read so far and its size when known.
   public var onProgress: (@Sendable (_ file: String, _ bytesRead: Int, _ size: Int?) -> Void)?
+  /// Called as each file has been read, with how many of how many are done
+  /// and the file (`batch` shows it as per-file progress). When a file is set
+  /// aside after reading began, the count starts again for the rest.
+  public var onFileRead: (@Sendable (_ done: Int, _ total: Int, _ file: String) -> Void)?
   /// How weights become strengths (nil: chosen per file from its values; Guides/Importing.md, "Weights").
   public var weights: WeightMapping?
   /// Column names for ties tables and edge lists; a file's own `InputSpec.columns` wins.
@@ -193,9 +197,10 @@ public enum NetworkLoader: Sendable {
       + planned.filter { !$0.format.isContactExport && $0.format != .people }
       + planned.filter { $0.format.listsContacts }
       + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
-    for (index, spec, format) in order {
+    for (done, (index, spec, format)) in order.enumerated() {
       try session.read(spec, as: format, slot: index)
       phaseEnded("read \(spec.path)")
+      options.onFileRead?(done + 1, order.count, spec.path)
     }
     if try session.addContactTies() { phaseEnded("contact ties") }
     let (graph, build) = try session.build()

@@ -95,6 +95,7 @@ extension BatchReport {
       progress.note("skipped \(skipped.file): \(skipped.reason)")
     }
     progress.phase("reading \(TextFormat.count(specs.count, "file"))")
+    options.onFileRead = { done, total, _ in progress.count(done, of: total, what: "read") }
     do {
       let loaded = try NetworkLoader.load(specs, options: options) { _ in counter.count += 1 }
       for s in loaded.skipped where !s.unusable { progress.note("skipped \(s.file): \(s.reason)") }

@@ -9,7 +9,8 @@ final class RowErrorCounter: @unchecked Sendable {
   var count = 0
 }
 
-/// Progress on standard error, only when it is a terminal: phase, members done, elapsed, time left.
+/// Progress on standard error, only when it is a terminal: the phase, files
+/// read or members done, the phase's time so far and an estimate of the rest.
 final class BatchProgress: @unchecked Sendable {
   let enabled: Bool
   let start = Clock.now()
@@ -23,12 +24,12 @@ final class BatchProgress: @unchecked Sendable {
   init(enabled: Bool) { self.enabled = enabled }
 
   func phase(_ name: String) {
+    let now = Clock.now()
     if timings {
-      let now = Clock.now()
       if !phaseName.isEmpty { Terminal.note("batch \(phaseName): \(fixed(now - phaseStart, 2)) s") }
-      phaseStart = now
       if !enabled { phaseName = name }
     }
+    phaseStart = now
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
@@ -50,7 +51,8 @@ final class BatchProgress: @unchecked Sendable {
     let now = Clock.now()
     if done < total && now - lastDraw < 0.25 { return }
     lastDraw = now
-    let elapsed = now - start
+    // The phase's own time, so the estimate is of this phase's rest.
+    let elapsed = now - phaseStart
     var text = "\(phaseName): \(done)/\(total) \(what), \(Int(elapsed)) s"
     if done > 0 && done < total {
       let left = elapsed / Double(done) * Double(total - done)
