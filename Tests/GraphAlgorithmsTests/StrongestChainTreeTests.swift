@@ -37,16 +37,8 @@ import Testing
   @Test(arguments: [UInt64(1), 2, 3])
   func equalStrengthsTieBreakLikeTheSearch(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed)
-    var b = GraphBuilder()
     let n = 400
-    for p in 0..<n { _ = b.person(integerKey: Int64(p)) }
-    for _ in 0..<1_600 {
-      let x = Int(rng.next() % UInt64(n))
-      let y = Int(rng.next() % UInt64(n))
-      let s: Float = [0.5, 0.25, 1, 0.5][Int(rng.next() % 4)]
-      _ = try b.addTie(PersonID(x), PersonID(y), strength: s)
-    }
-    let (g, _) = try b.build()
+    let g = try Self.equalStrengths(people: n, ties: 1_600, rng: &rng)
     var tree = StrongestChainTree(g)
     var search = PathSearch(g)
     for s in [0, 17, 399] {
@@ -81,16 +73,8 @@ import Testing
   @Test(arguments: [UInt64(4), 5, 6])
   func listedShortChainsEqualYen(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed)
-    var b = GraphBuilder()
     let n = 300
-    for p in 0..<n { _ = b.person(integerKey: Int64(p)) }
-    for _ in 0..<1_500 {
-      let x = Int(rng.next() % UInt64(n))
-      let y = Int(rng.next() % UInt64(n))
-      let s: Float = [0.5, 0.25, 1, 0.5][Int(rng.next() % 4)]
-      _ = try b.addTie(PersonID(x), PersonID(y), strength: s)
-    }
-    let (g, _) = try b.build()
+    let g = try Self.equalStrengths(people: n, ties: 1_500, rng: &rng)
     var listed = PathSearch(g)
     var yen = PathSearch(g)
     yen.enumeratesShortChains = false
@@ -108,5 +92,18 @@ import Testing
       }
     }
     #expect(found > 200)
+  }
+
+  /// A random graph whose strengths take four values (so many chains are equally strong).
+  static func equalStrengths(people n: Int, ties: Int, rng: inout SplitMix64) throws -> Graph {
+    var b = GraphBuilder()
+    for p in 0..<n { _ = b.person(integerKey: Int64(p)) }
+    for _ in 0..<ties {
+      let x = Int(rng.next() % UInt64(n))
+      let y = Int(rng.next() % UInt64(n))
+      let s: Float = [0.5, 0.25, 1, 0.5][Int(rng.next() % 4)]
+      _ = try b.addTie(PersonID(x), PersonID(y), strength: s)
+    }
+    return try b.build().0
   }
 }
