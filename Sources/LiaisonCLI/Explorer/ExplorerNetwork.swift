@@ -25,7 +25,7 @@ struct ExplorerNetwork {
     partition = g.leidenCommunities(resolution: 1, seed: 42)
 
     // Communities, labelled by their commonest company.
-    communities = (0..<partition.count).map { ExplorerData.Community(label: "Community \($0 + 1)", size: 0) }
+    communities = (0..<partition.count).map { ExplorerData.Community(label: "Community \($0)", size: 0) }
     var companyCount: [Int: [String: Int]] = [:]
     for p in 0..<n {
       let c = Int(partition.labels[p])

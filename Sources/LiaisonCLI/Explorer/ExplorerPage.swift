@@ -1271,7 +1271,7 @@ enum ExplorerPage {
         });
         fillSelect(byId('f-company'), companies.map((c) => [c.name, `${c.name} (${grouped(c.count)})`]));
         fillSelect(byId('f-community'), communities.map((c, k) =>
-          [String(k), `${k}: ${text(c && c.label)}` + (c && isNum(c.size) ? ` (${grouped(c.size)})` : '')]));
+          [String(k), text(c && c.label) + (c && isNum(c.size) ? ` (${grouped(c.size)})` : '')]));
         fillSelect(byId('f-tag'), tagGroups.map((t) => [t.name, `${t.name} (${grouped(t.count)})`]));
         byId('f-company').hidden = companies.length === 0;
         byId('f-community').hidden = communities.length === 0;
@@ -1785,7 +1785,7 @@ enum ExplorerPage {
           fact(dl, 'Tags', chips, 'tags');
         }
         const community = Number.isInteger(p.community) ? communities[p.community] : null;
-        if (community) fact(dl, 'Community', `${p.community}: ${text(community.label)}`, 'community');
+        if (community) fact(dl, 'Community', text(community.label), 'community');
         fact(dl, 'Id', idOf(i), 'id');
         parts.push(dl);
         parts.push(whereLine(i));
