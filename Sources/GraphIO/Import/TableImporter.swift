@@ -192,155 +192,50 @@ enum TableImporter {
     let timeC = try column("time", ColumnNames.time)
     let confidenceC = ColumnNames.find(ColumnNames.confidence, in: header)
     let rating = strengthC.map { ["rating", "value"].contains(header[$0]) } ?? false
-    var weights = WeightCollector(chosen: session.options.weights, whenAboveOne: rating ? .scale : .count)
-    var negativeTies = 0
+    let weights = WeightCollector(chosen: session.options.weights, whenAboveOne: rating ? .scale : .count)
     let decimalComma = csv.delimiter == UInt8(ascii: ";")
     let hasEvidence = [interactionsC, lastC, sinceC, kindC, confidenceC, timeC].contains { $0 != nil }
     let columns = header.count
     let hadPeople = session.builder.personCount > 0
-    var kinds = FieldInterner()
-    // The builder's next tie row, counted here: reading it from the builder per row copies the builder.
-    var nextRow = session.builder.tieRowCount
+    var sink = TieSink(
+      hadPeople: hadPeople, hasEvidence: hasEvidence, weights: weights, nextRow: session.builder.tieRowCount)
+    let parser = TieRowParser(
+      columns: columns, source: sc, target: tc, strength: strengthC, interactions: interactionsC, last: lastC,
+      since: sinceC, kind: kindC, time: timeC, confidence: confidenceC, decimalComma: decimalComma,
+      hasEvidence: hasEvidence, weights: weights)
     let progress = session.options.onProgress
-
-    while let r = try csv.next() {
-      if r.isBlank { continue }
-      session.report.rowsRead += 1
-      if session.report.rowsRead & 0xFFFF == 0, let progress { progress(file, csv.source.bytesRead, csv.source.size) }
-      if r.count != columns {
-        try session.reject(
-          line: r.line, column: r.count > columns ? r.column(columns) : r.column(r.count - 1),
-          "has \(r.count) field\(r.count == 1 ? "" : "s"), the header has \(columns)")
-        continue
-      }
-      // Hot path: both ids canonical integers, strength a plain decimal, in one pass over the record.
-      let quick = r.withFields { f -> (a: Int64?, b: Int64?, strength: Double?, empty: Bool) in
-        let a = Identity.canonicalInteger(bytes: f[sc])
-        let b = Identity.canonicalInteger(bytes: f[tc])
-        guard let strengthC else { return (a, b, nil, true) }
-        let field = f[strengthC]
-        var empty = true
-        for x in field where x != 0x20 && x != 0x09 {
-          empty = false
-          break
+    var failure: ImportError?
+    // Two stages (GraphIO's pipeline): tokenising and parsing each row on
+    // this thread, people and ties added to the session on a second one in
+    // file order, so people are numbered and rows reported as in one pass.
+    Pipeline.run(
+      produce: { (emit: (consuming TieRow) -> Bool) in
+        var parser = parser
+        var rows = 0
+        do throws(ImportError) {
+          while try csv.advance() {
+            let r = csv.record
+            if r.isBlank { continue }
+            rows += 1
+            if rows & 0xFFFF == 0, let progress { progress(file, csv.source.bytesRead, csv.source.size) }
+            if !emit(parser.parse(r)) { return }
+          }
+        } catch {
+          _ = emit(TieRow(failed: error))
         }
-        return (a, b, empty ? nil : NumberParsing.decimal(field), empty)
-      }
-      var strength: Double?
-      var magnitude = 0.0
-      var negative = false
-      if let strengthC, !quick.empty {
-        var value = quick.strength
-        if value == nil && decimalComma { value = r.withField(strengthC) { NumberParsing.decimal(commaBytes: $0) } }
-        if let s = weights.plainStrength(value) {
-          (strength, magnitude) = (s, s)
-        } else {
-          switch weights.read(value) {
-          case .tie(let s, let m, let n):
-            (strength, magnitude, negative) = (s, m, n)
-          case .refused(let problem):
-            let shown = r.string(strengthC) ?? "?"
-            try session.reject(
-              line: r.line, column: r.column(strengthC), "strength \"\(shown)\" \(problem)",
-              hint: NumberParsing.strengthHint)
-            continue
-          }
+      },
+      consume: { (row: consuming TieRow) in
+        do throws(ImportError) {
+          try sink.add(row, to: &session)
+          return true
+        } catch {
+          failure = error
+          return false
         }
-      }
-      let before = hadPeople ? session.builder.personCount : 0
-      /// The person in column `c` (`key`: its integer fast path), or nil once the row is rejected.
-      @inline(__always) func endpoint(_ key: Int64?, _ c: Int, _ role: String) throws(ImportError) -> PersonID? {
-        if let key { return session.builder.person(integerKey: key) }
-        if let s = r.trimmed(c), !s.isEmpty { return session.builder.person(key: s) }
-        try session.reject(
-          line: r.line, column: invalidTextColumn(r, c) ?? r.column(c),
-          r.string(c) == nil ? "invalid UTF-8 text" : "empty \(role)")
-        return nil
-      }
-      guard let a = try endpoint(quick.a, sc, "source"), let b = try endpoint(quick.b, tc, "target") else { continue }
-      if hadPeople { session.report.peopleAdded += session.builder.personCount - before }
-      let admission: TieAdmission
-      let row = nextRow
-      do {
-        if hasEvidence || negative {
-          var e = TieEvidence(strength: strength)
-          var bad: (Int, String)?
-          func day(_ c: Int?) -> Day? {
-            guard let c else { return nil }
-            let parsed = r.withField(c) { b -> (Day?, Bool) in
-              (Day(parsingBytes: b), b.allSatisfy { $0 == 0x20 || $0 == 0x09 })
-            }
-            if let d = parsed.0 { return d }
-            if parsed.1 { return nil }
-            bad = bad ?? (c, dateMessage(r.trimmed(c) ?? "?"))
-            return nil
-          }
-          e.lastContact = day(lastC)
-          e.since = day(sinceC)
-          if let interactionsC, !r.withField(interactionsC, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-            e.interactions = r.withField(interactionsC) { NumberParsing.count($0) }
-            if e.interactions == nil {
-              bad =
-                bad ?? (interactionsC, "interactions \"\(r.trimmed(interactionsC) ?? "?")\" is not a whole number ≥ 0")
-            }
-          }
-          if let kindC {
-            if let k = r.withField(kindC, { kinds.trimmedText($0) }) {
-              if !k.isEmpty { e.kind = k }
-            } else {
-              bad = bad ?? (kindC, "invalid UTF-8 text")
-            }
-          }
-          if let timeC, !r.withField(timeC, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-            // One contact at that time (Guides/Importing.md, "Columns").
-            if let t = r.withField(timeC, { NumberParsing.day(time: $0) }) {
-              e.lastContact = e.lastContact ?? t
-              e.since = e.since ?? t
-              e.interactions = e.interactions ?? 1
-            } else {
-              bad = bad ?? (timeC, "time \"\(r.trimmed(timeC) ?? "?")\" is not seconds since 1970 or a date")
-            }
-          }
-          e.negative = negative
-          if let confidenceC, let text = r.trimmed(confidenceC), !text.isEmpty {
-            let c = r.withField(confidenceC) { NumberParsing.decimal($0) }
-            if let c, c > 0, c <= 1 {
-              e.inferredConfidence = c
-            } else {
-              bad = bad ?? (confidenceC, "confidence \"\(text)\" is not a number in (0, 1]")
-            }
-          }
-          if let (column, message) = bad {
-            try session.reject(line: r.line, column: r.column(column), message)
-            continue
-          }
-          admission = try session.builder.addTie(a, b, evidence: e)
-        } else {
-          admission = try session.builder.addTie(a, b, strength: strength.map { Float($0) })
-        }
-      } catch let error as GraphBuildError {
-        try session.reject(line: r.line, column: 1, error.description)
-        continue
-      } catch let error as ImportError {
-        throw error
-      } catch {
-        continue
-      }
-      if admission == .selfTieDropped {
-        session.report.selfTies += 1
-        session.report.reject(line: r.line, column: r.column(sc), "self-tie (source equals target) dropped")
-      } else {
-        session.report.imported += 1
-        nextRow += 1
-        #if LIAISON_INTERNAL_CHECKS
-          precondition(session.builder.tieRowCount == nextRow, "one tie row per admitted row")
-        #endif
-        if negative { negativeTies += 1 }
-        if strengthC != nil && magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
-      }
-    }
-    weights.finish(builder: &session.builder, report: &session.report)
-    if negativeTies > 0 { session.report.negativeTies = negativeTies }
+      })
+    if let failure { throw failure }
+    sink.weights.finish(builder: &session.builder, report: &session.report)
+    if sink.negativeTies > 0 { session.report.negativeTies = sink.negativeTies }
     try session.checkEnd(of: csv.source)
   }
 
