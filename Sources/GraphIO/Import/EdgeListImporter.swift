@@ -45,11 +45,9 @@ enum EdgeListImporter {
     var lineNumber = 0
     var layout = Layout()
     var sawData = false
-    var weights = WeightCollector(chosen: session.options.weights)
-    var negativeTies = 0
+    var counts = TieCounts(
+      weights: WeightCollector(chosen: session.options.weights), nextRow: session.builder.tieRowCount)
     let map = session.columns
-    // The builder's next tie row, counted here: reading it from the builder per line copies the builder.
-    var nextRow = session.builder.tieRowCount
     let progress = session.options.onProgress
     while true {
       lineNumber += 1
@@ -103,7 +101,7 @@ enum EdgeListImporter {
         var negative = false
         if let wi = layout.weight, wi < fields.count {
           let w = NumberParsing.decimal(UnsafeBufferPointer(rebasing: line[fields[wi].0..<fields[wi].1]))
-          switch weights.read(w) {
+          switch counts.weights.read(w) {
           case .tie(let s, let m, let n):
             (strength, magnitude, negative) = (s.map { Float($0) }, m, n)
           case .refused(let problem):
@@ -138,28 +136,15 @@ enum EdgeListImporter {
         }
         let (a, b) = ids
         do throws(GraphBuildError) {
-          let row = nextRow
-          let admission: TieAdmission
+          var e: TieEvidence?
           if time != nil || negative {
-            let e = TieEvidence(
+            e = TieEvidence(
               strength: strength.map { Double($0) }, interactions: time == nil ? nil : 1, lastContact: time,
               since: time, negative: negative)
-            admission = try session.builder.addTie(a, b, evidence: e)
-          } else {
-            admission = try session.builder.addTie(a, b, strength: strength)
           }
-          if admission == .selfTieDropped {
-            session.report.selfTies += 1
-            session.report.reject(line: lineNumber, column: fields[0].0 + 1, "self-tie (source equals target) dropped")
-          } else {
-            session.report.imported += 1
-            nextRow += 1
-            #if LIAISON_INTERNAL_CHECKS
-              precondition(session.builder.tieRowCount == nextRow, "one tie row per admitted row")
-            #endif
-            if negative { negativeTies += 1 }
-            if magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
-          }
+          try counts.add(
+            a, b, evidence: e, strength: strength, magnitude: magnitude, negative: negative, line: lineNumber,
+            selfTieColumn: fields[0].0 + 1, to: &session)
         } catch {
           rejection = (lineNumber, 1, error.description)
         }
@@ -175,8 +160,7 @@ enum EdgeListImporter {
       if let stop { throw stop }
       if !more { break }
     }
-    weights.finish(builder: &session.builder, report: &session.report)
-    if negativeTies > 0 { session.report.negativeTies = negativeTies }
+    counts.finish(&session)
     try session.checkEnd(of: source)
   }
 }

@@ -198,7 +198,8 @@ enum TableImporter {
     let columns = header.count
     let hadPeople = session.builder.personCount > 0
     var sink = TieSink(
-      hadPeople: hadPeople, hasEvidence: hasEvidence, weights: weights, nextRow: session.builder.tieRowCount)
+      hadPeople: hadPeople, hasEvidence: hasEvidence,
+      counts: TieCounts(weights: weights, nextRow: session.builder.tieRowCount))
     let parser = TieRowParser(
       columns: columns, source: sc, target: tc, strength: strengthC, interactions: interactionsC, last: lastC,
       since: sinceC, kind: kindC, time: timeC, confidence: confidenceC, decimalComma: decimalComma,
@@ -234,8 +235,7 @@ enum TableImporter {
         }
       })
     if let failure { throw failure }
-    sink.weights.finish(builder: &session.builder, report: &session.report)
-    if sink.negativeTies > 0 { session.report.negativeTies = sink.negativeTies }
+    sink.counts.finish(&session)
     try session.checkEnd(of: csv.source)
   }
 

@@ -134,12 +134,8 @@ struct TieRowParser {
         var value = NumberParsing.decimal(f[strengthC])
         if value == nil && decimalComma { value = NumberParsing.decimal(commaBytes: f[strengthC]) }
         row.weight = .some(value)
-        if let s = weights.plainStrength(value) {
-          (row.strength, row.magnitude) = (s, s)
-        } else {
-          guard case .tie(let s, let m, let n) = weights.read(value) else { return false }
-          (row.strength, row.magnitude, row.negative) = (s, m, n)
-        }
+        guard case .tie(let s, let m, let n) = weigh(value) else { return false }
+        (row.strength, row.magnitude, row.negative) = (s, m, n)
       }
       guard hasEvidence || row.negative else { return true }
       func day(_ c: Int?) -> (Day?, Bool) {
@@ -177,7 +173,6 @@ struct TieRowParser {
       )
       return row
     }
-    // Hot path: both ids canonical integers, strength a plain decimal, in one pass over the record.
     let (sc, tc, strengthC) = (source, target, strength)
     let quick = r.withFields { f -> (a: Int64?, b: Int64?, strength: Double?, empty: Bool) in
       let a = Identity.canonicalInteger(bytes: f[sc])
@@ -195,17 +190,13 @@ struct TieRowParser {
       var value = quick.strength
       if value == nil && decimalComma { value = r.withField(strengthC) { NumberParsing.decimal(commaBytes: $0) } }
       row.weight = .some(value)
-      if let s = weights.plainStrength(value) {
-        (row.strength, row.magnitude) = (s, s)
-      } else {
-        switch weights.read(value) {
-        case .tie(let s, let m, let n):
-          (row.strength, row.magnitude, row.negative) = (s, m, n)
-        case .refused(let problem):
-          let shown = r.string(strengthC) ?? "?"
-          row.rejected = (r.column(strengthC), "strength \"\(shown)\" \(problem)", NumberParsing.strengthHint)
-          return row
-        }
+      switch weigh(value) {
+      case .tie(let s, let m, let n):
+        (row.strength, row.magnitude, row.negative) = (s, m, n)
+      case .refused(let problem):
+        let shown = r.string(strengthC) ?? "?"
+        row.rejected = (r.column(strengthC), "strength \"\(shown)\" \(problem)", NumberParsing.strengthHint)
+        return row
       }
     }
     row.source = Self.endpoint(r, quick.a, sc, "source")
@@ -213,6 +204,12 @@ struct TieRowParser {
     row.sourceColumn = r.column(sc)
     if hasEvidence || row.negative { evidence(r, into: row) }
     return row
+  }
+
+  /// A weight as the rules read it (a plain strength needs no reading).
+  mutating func weigh(_ value: Double?) -> WeightCollector.Reading {
+    if let s = weights.plainStrength(value) { return .tie(strength: s, magnitude: s, negative: false) }
+    return weights.read(value)
   }
 
   /// Field `c` as a tie's end (`key`: its integer fast path).
@@ -283,17 +280,7 @@ struct TieRowParser {
 struct TieSink {
   let hadPeople: Bool
   let hasEvidence: Bool
-  var weights: WeightCollector
-  /// The builder's next tie row, counted here: reading it from the builder per row copies the builder.
-  var nextRow: Int
-  var negativeTies = 0
-
-  init(hadPeople: Bool, hasEvidence: Bool, weights: WeightCollector, nextRow: Int) {
-    self.hadPeople = hadPeople
-    self.hasEvidence = hasEvidence
-    self.weights = weights
-    self.nextRow = nextRow
-  }
+  var counts: TieCounts
 
   /// Adds `row` to `session`; throws when the reader failed there, or at a
   /// rejected row in strict mode.
@@ -301,8 +288,7 @@ struct TieSink {
     let row = consume row
     if let details = row.details { return try add(details, to: &session) }
     session.report.rowsRead += 1
-    // The weight as the rules read it (the strength's fast path needs no reading).
-    if let weight = row.weight, weights.plainStrength(weight) == nil { _ = weights.read(weight) }
+    counts.read(row.weight)
     let before = hadPeople ? session.builder.personCount : 0
     let a = session.builder.person(integerKey: row.a)
     let b = session.builder.person(integerKey: row.b)
@@ -326,7 +312,7 @@ struct TieSink {
       try session.reject(line: row.line, column: column, message, hint: hint)
       return
     }
-    if let weight = row.weight, weights.plainStrength(weight) == nil { _ = weights.read(weight) }
+    counts.read(row.weight)
     let before = hadPeople ? session.builder.personCount : 0
     guard let a = try person(row.source, row: row, in: &session), let b = try person(row.target, row: row, in: &session)
     else { return }
@@ -341,34 +327,17 @@ struct TieSink {
       sourceColumn: row.sourceColumn, to: &session)
   }
 
-  /// Adds the tie a–b (with `evidence`, or only its strength) and counts it.
+  /// Adds the tie a–b; a tie the builder refuses rejects its row.
   mutating func addTie(
     _ a: PersonID, _ b: PersonID, evidence: TieEvidence?, strength: Double?, magnitude: Double, negative: Bool,
     line: Int, sourceColumn: Int, to session: inout ImportSession
   ) throws(ImportError) {
-    let admission: TieAdmission
-    let tieRow = nextRow
     do throws(GraphBuildError) {
-      if let evidence {
-        admission = try session.builder.addTie(a, b, evidence: evidence)
-      } else {
-        admission = try session.builder.addTie(a, b, strength: strength.map { Float($0) })
-      }
+      try counts.add(
+        a, b, evidence: evidence, strength: strength.map { Float($0) }, magnitude: magnitude, negative: negative,
+        line: line, selfTieColumn: sourceColumn, to: &session)
     } catch {
       try session.reject(line: line, column: 1, error.description)
-      return
-    }
-    if admission == .selfTieDropped {
-      session.report.selfTies += 1
-      session.report.reject(line: line, column: sourceColumn, "self-tie (source equals target) dropped")
-    } else {
-      session.report.imported += 1
-      nextRow += 1
-      #if LIAISON_INTERNAL_CHECKS
-        precondition(session.builder.tieRowCount == nextRow, "one tie row per admitted row")
-      #endif
-      if negative { negativeTies += 1 }
-      if magnitude > 0 { weights.added(row: tieRow, magnitude: magnitude) }
     }
   }
 
@@ -383,5 +352,59 @@ struct TieSink {
       try session.reject(line: row.line, column: column, message)
       return nil
     }
+  }
+}
+
+/// What a ties importer keeps while it adds ties (ties tables and edge
+/// lists): the weights read, the builder's next tie row, the negative ties.
+struct TieCounts {
+  var weights: WeightCollector
+  /// The builder's next tie row, counted here: reading it from the builder per row copies the builder.
+  var nextRow: Int
+  var negativeTies = 0
+
+  init(weights: WeightCollector, nextRow: Int) {
+    self.weights = weights
+    self.nextRow = nextRow
+  }
+
+  /// Reads a row's weight as the rules do (a plain strength needs no reading),
+  /// for rows whose weight field is not blank.
+  mutating func read(_ weight: Double??) {
+    if let weight, weights.plainStrength(weight) == nil { _ = weights.read(weight) }
+  }
+
+  /// Adds the tie a–b, with `evidence` or only its strength, and counts it;
+  /// a self-tie is dropped and reported at `selfTieColumn`.
+  mutating func add(
+    _ a: PersonID, _ b: PersonID, evidence: TieEvidence?, strength: Float?, magnitude: Double, negative: Bool,
+    line: Int, selfTieColumn: Int, to session: inout ImportSession
+  ) throws(GraphBuildError) {
+    let row = nextRow
+    let admission =
+      if let evidence {
+        try session.builder.addTie(a, b, evidence: evidence)
+      } else {
+        try session.builder.addTie(a, b, strength: strength)
+      }
+    if admission == .selfTieDropped {
+      session.report.selfTies += 1
+      session.report.reject(line: line, column: selfTieColumn, "self-tie (source equals target) dropped")
+    } else {
+      session.report.imported += 1
+      nextRow += 1
+      #if LIAISON_INTERNAL_CHECKS
+        precondition(session.builder.tieRowCount == nextRow, "one tie row per admitted row")
+      #endif
+      if negative { negativeTies += 1 }
+      if magnitude > 0 { weights.added(row: row, magnitude: magnitude) }
+    }
+  }
+
+  /// Hands the weights to the builder (a mapping chosen from every value)
+  /// and the count of negative ties to the report.
+  mutating func finish(_ session: inout ImportSession) {
+    weights.finish(builder: &session.builder, report: &session.report)
+    if negativeTies > 0 { session.report.negativeTies = negativeTies }
   }
 }

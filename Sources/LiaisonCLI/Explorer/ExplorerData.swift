@@ -179,7 +179,7 @@ extension ExplorerData {
   ///   people and ties shown, the ego's reach and introductions, brokers by
   ///   Burt's constraint (O(Σ d²)) and Leiden (both once per network), the
   ///   best chain to everyone within `maxHops` of the ego in one layered pass
-  ///   (O(H·E)) and Yen's k chains to the people drawn and listed.
+  ///   (O(H·E)) and the k best chains to the people drawn and listed.
   static func make(_ g: Graph, _ request: ExplorerRequest, network: ExplorerNetwork? = nil) throws -> ExplorerData {
     let n = g.personCount
     let ego = request.ego
@@ -203,15 +203,11 @@ extension ExplorerData {
     // someone drawn is still unreached (a page from the ego's side never
     // walks the whole network).
     let near = ego != nil && n > request.maxPeople
+    // Everyone drawn: a node's person, or the people a summary box stands for.
+    let drawnPeople = model.nodes.flatMap { node in (node.person.map { [$0] } ?? []) + node.memberPeople }
     var distance = [Int](repeating: -1, count: n)
     if let ego {
-      var drawn: [PersonID] = []
-      if near {
-        for node in model.nodes {
-          if let p = node.person { drawn.append(p) }
-          drawn += node.memberPeople
-        }
-      }
+      var drawn = near ? drawnPeople : []
       distance[Int(ego)] = 0
       var queue = [ego]
       var head = 0
@@ -240,10 +236,7 @@ extension ExplorerData {
       var shownLater: [Bool]?
       if near {
         var within = distance.map { $0 >= 0 && $0 <= 2 }
-        for node in model.nodes {
-          if let p = node.person { within[Int(p)] = true }
-          for p in node.memberPeople { within[Int(p)] = true }
-        }
+        for p in drawnPeople { within[Int(p)] = true }
         shownLater = within
       }
       tree.grow(
@@ -267,10 +260,7 @@ extension ExplorerData {
       order.sort { ($0.step, $0.key, $0.p) < ($1.step, $1.key, $1.p) }
       slot[Int(ego)] = 0
       for o in order.prefix(request.maxPeople - 1) { slot[Int(o.p)] = 0 }
-      for node in model.nodes {
-        if let p = node.person { slot[Int(p)] = 0 }
-        for p in node.memberPeople { slot[Int(p)] = 0 }
-      }
+      for p in drawnPeople { slot[Int(p)] = 0 }
       for i in 0..<n where slot[i] == 0 {
         slot[i] = Int32(shown.count)
         shown.append(PersonID(i))
