@@ -67,16 +67,16 @@ def size_params(n):
 # Workloads: label, peers in the order tried (expected fastest first), whether
 # Liaison's command takes --threads, and how Liaison's compute time is read.
 WORKLOADS = [
-    ("load", "load ties.csv into a graph", ["scipy", "rustworkx", "networkit", "igraph", "networkx"], False),
+    ("load", "load ties.csv into a graph", ["scipy", "rustworkx", "networkit", "igraph", "networkx"], True),
     ("reach", "2-hop reach for everyone", ["igraph", "scipy", "networkx"], True),
-    ("paths", "1,000 strongest paths", ["networkit", "networkx", "igraph", "scipy", "rustworkx"], False),
+    ("paths", "1,000 strongest paths", ["networkit", "networkx", "igraph", "scipy", "rustworkx"], True),
     ("kpaths", "k = 5 strongest paths (Yen)", ["igraph", "networkx"], False),
     ("betweenness", "betweenness, unweighted", ["igraph", "networkit", "rustworkx", "networkx"], True),
     ("betweenness_weighted", "betweenness, weighted", ["igraph", "networkit", "networkx"], True),
     ("betweenness_approx", "approximate betweenness (±ε with 95 %)", ["networkit"], True),
     ("adamic_adar", "top-10 Adamic–Adar for everyone", ["scipy", "igraph", "networkit"], True),
     ("burt", "Burt constraint + effective size", ["igraph", "scipy", "networkx"], True),
-    ("communities", "communities (Louvain) + modularity", ["networkit", "igraph", "networkx"], False),
+    ("communities", "communities (Louvain) + modularity", ["networkit", "igraph", "networkx"], True),
     ("render", "rendering: ego network of the best-connected person (SVG)", [], False),
 ]
 WORKLOAD_NAMES = [w[0] for w in WORKLOADS]
@@ -221,12 +221,14 @@ def liaison_invocations(args, meta, workload, threads, sp):
     tag = f"{meta['people']}-{workload}-t{threads}"
     th = ["--threads", str(threads)]
     if workload == "load":
-        return [([L, "stats", ties, "--format", "json", "--output", f"{out}/{tag}.json"], f"{out}/{tag}.json")]
+        th = th if liaison_has_option(L, "stats", "--threads") else []
+        return [([L, "stats", ties, "--format", "json", "--output", f"{out}/{tag}.json"] + th, f"{out}/{tag}.json")]
     if workload == "reach":
         return [([L, "reach", ties, "--all", "--format", "csv", "--output", f"{out}/{tag}.csv"] + th, f"{out}/{tag}.csv")]
     if workload == "paths":
         pf = os.path.join(meta["folder"], "pairs-1000.csv")
-        return [([L, "path", ties, "--pairs", pf, "--format", "csv", "--output", f"{out}/{tag}.csv"], f"{out}/{tag}.csv")]
+        return [([L, "path", ties, "--pairs", pf, "--format", "csv", "--output", f"{out}/{tag}.csv"] + th,
+                 f"{out}/{tag}.csv")]
     if workload == "kpaths":
         d = np.load(meta["prepared"])
         ids, kp = d["ids"], d["kpairs"][: sp["kpairs"]]
@@ -253,8 +255,9 @@ def liaison_invocations(args, meta, workload, threads, sp):
                   f"{out}/{tag}.svg"], f"{out}/{tag}.svg")]
     if workload == "communities":
         method = ["--method", "louvain"] if liaison_has_option(L, "communities", "--method") else []
+        th = th if liaison_has_option(L, "communities", "--threads") else []
         return [([L, "communities", ties, "--seed", str(LOUVAIN_SEED)] + method + ["--format", "csv", "--output",
-                  f"{out}/{tag}.csv"], f"{out}/{tag}.csv")]
+                  f"{out}/{tag}.csv"] + th, f"{out}/{tag}.csv")]
     raise ValueError(workload)
 
 

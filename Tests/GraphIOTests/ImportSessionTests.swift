@@ -35,6 +35,57 @@ import Testing
     #expect(calls.list.map(\.2) == files)
   }
 
+  /// `threads: 1` reads each file in one pass on the calling thread; the
+  /// default parses on one thread and adds on another. Both give the same
+  /// network, reports and row errors (a ties table and a contact export,
+  /// each with bad rows, ordered so that later rows depend on earlier ones).
+  @Test func oneThreadAndTwoReadTheSame() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    var ties = "source,target,strength,interactions,last_contact,kind\n"
+    for i in 0..<5_000 {
+      let strength = i % 97 == 0 ? "strong" : String(Double(i % 10) / 10 + 0.05)
+      let last = i % 89 == 0 ? "2024-13-40" : "2024-0\(1 + i % 9)-1\(i % 10)"
+      ties += "p\(i % 700),p\((i * 7 + 1) % 900),\(strength),\(i % 5),\(last),\(i % 3 == 0 ? "work" : "")\n"
+      if i % 1_000 == 999 { ties += "p1,p1,0.5,1,2024-01-01,\n" }
+    }
+    var contacts = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    for i in 0..<800 {
+      let day = i % 53 == 0 ? "31 Foo 2023" : "0\(1 + i % 9) Mar 2023"
+      contacts += "Name\(i),Last\(i % 40),,n\(i)@example.org,Co \(i % 13),Engineer,\(day)\n"
+    }
+    let specs = [
+      InputSpec(path: tmp.write("ties.csv", ties)),
+      InputSpec(path: tmp.write("Connections.csv", contacts)),
+    ]
+    func load(threads: Int?) throws -> (LoadedNetwork, [ImportError]) {
+      final class Errors: @unchecked Sendable { var list: [ImportError] = [] }
+      let errors = Errors()
+      var options = LoadOptions()
+      options.threads = threads
+      options.contacts.owner = "Ana Owner"
+      #expect(options.pipelined == (threads != 1 && Pipeline.defaultParallel))
+      let loaded = try NetworkLoader.load(specs, options: options) { errors.list.append($0) }
+      return (loaded, errors.list)
+    }
+    let (one, oneErrors) = try load(threads: 1)
+    let (two, twoErrors) = try load(threads: nil)
+    #expect(!oneErrors.isEmpty, "the files have bad rows")
+    #expect(oneErrors == twoErrors)
+    #expect(one.graph.personCount == two.graph.personCount && one.graph.tieCount == two.graph.tieCount)
+    #expect(
+      (0..<one.graph.personCount).map { one.graph.people.name(of: PersonID($0)) }
+        == (0..<two.graph.personCount).map { two.graph.people.name(of: PersonID($0)) })
+    for p in 0..<one.graph.personCount {
+      let id = PersonID(p)
+      #expect(Array(one.graph.neighbors(of: id)) == Array(two.graph.neighbors(of: id)))
+      #expect(Array(one.graph.strengths(of: id)) == Array(two.graph.strengths(of: id)))
+    }
+    #expect(
+      one.imports.map { [$0.rowsRead, $0.imported, $0.merged, $0.rejected] }
+        == two.imports.map { [$0.rowsRead, $0.imported, $0.merged, $0.rejected] })
+  }
+
   @Test func foldedParallelTiesAreCreditedToTheFileThatAddedThem() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }

@@ -230,6 +230,7 @@ struct ContactCSVReader {
     session.report.unknownColumns = header.unknownColumns
     var failure: ImportError?
     Pipeline.run(
+      parallel: session.options.pipelined,
       produce: { (emit: (consuming ContactRow<PreparedContact>) -> Bool) in
         do throws(ImportError) {
           var record = ContactRecord(line: 0)

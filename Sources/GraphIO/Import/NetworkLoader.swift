@@ -44,6 +44,14 @@ public struct LoadOptions: Sendable {
   /// are read again from the start, so row errors already reported for them
   /// will be reported again.
   public var onSkip: (@Sendable (SkippedFile) -> Void)?
+  /// Threads for reading a file: 1 reads it in one pass on the calling
+  /// thread; nil (the default) or more parses rows on the calling thread
+  /// and adds them to the network on a second one, where there is a second
+  /// processor. The network, the reports and the error positions are the
+  /// same either way.
+  public var threads: Int?
+  /// Whether importers run their two stages on two threads.
+  var pipelined: Bool { (threads ?? 2) > 1 && Pipeline.defaultParallel }
   public init(
     strict: Bool = false, format: InputFormat? = nil, referenceDate: Day? = nil,
     contacts: ContactOptions = ContactOptions()

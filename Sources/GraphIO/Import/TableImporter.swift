@@ -210,6 +210,7 @@ enum TableImporter {
     // this thread, people and ties added to the session on a second one in
     // file order, so people are numbered and rows reported as in one pass.
     Pipeline.run(
+      parallel: session.options.pipelined,
       produce: { (emit: (consuming TieRow) -> Bool) in
         var parser = parser
         var rows = 0

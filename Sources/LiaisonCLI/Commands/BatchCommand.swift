@@ -106,6 +106,7 @@ struct BatchCommand: ParsableCommand {
     config.maxHops = maxHops
     config.sample = sample
     config.options = input.loadOptions
+    config.options.threads = threading.threads
     config.includeNegative = input.includeNegative
     config.classifier = input.classifier
     config.coverFraction = 0.8

@@ -77,7 +77,7 @@ struct BrokersCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file])
+    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], threads: threading.threads)
     let g = loaded.graph
     let request = BrokersRequest(
       top: top, by: by, groupBy: groupBy, measures: measures, weighted: weighted, sample: sample, seed: seed,

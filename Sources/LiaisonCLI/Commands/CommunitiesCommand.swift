@@ -25,10 +25,12 @@ struct CommunitiesCommand: ParsableCommand {
       Examples:
         liaison communities datasets/network/people.csv datasets/network/ties.csv
         liaison communities ties.csv --resolution 1.5 --seed 7 --format json --output communities.json
+        liaison communities ties.csv --method louvain --threads 1   (read the file on one thread)
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var threading: ThreadsOption
 
   @Option(parsing: .unconditional, help: "Resolution γ of modularity (γ > 1: more, smaller communities).")
   var resolution: Double = 1
@@ -48,7 +50,7 @@ struct CommunitiesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let g = try input.loadForAnalysis(writing: [output.file]).graph
+    let g = try input.loadForAnalysis(writing: [output.file], threads: threading.threads).graph
     let start = Clock.now()
     let p =
       method == .leiden

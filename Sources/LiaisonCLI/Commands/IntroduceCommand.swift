@@ -90,7 +90,8 @@ struct IntroduceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], alsoReading: [exclude])
+    let loaded = try input.loadForAnalysis(
+      writing: [output.file, picture.file], alsoReading: [exclude], threads: threading.threads)
     let g = loaded.graph
     let excluded = try exclude.map { try PersonReference.readPairs($0, in: g) } ?? []
     let apart = IntroductionsReport.keptApart(loaded)

@@ -73,7 +73,8 @@ struct PathCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], alsoReading: [pairs])
+    let loaded = try input.loadForAnalysis(
+      writing: [output.file, picture.file], alsoReading: [pairs], threads: threading.threads)
     let g = loaded.graph
     if let pairs { return try runPairs(g, file: pairs) }
     let classifier = input.classifier

@@ -61,7 +61,8 @@ struct ReachCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.loadForAnalysis(writing: [output.file, picture.file], alsoReading: [targets])
+    let loaded = try input.loadForAnalysis(
+      writing: [output.file, picture.file], alsoReading: [targets], threads: threading.threads)
     let g = loaded.graph
     if all {
       try runAll(g)

@@ -11,13 +11,15 @@ struct StatsCommand: ParsableCommand {
         liaison stats datasets/network/people.csv datasets/network/ties.csv
         liaison stats facebook_combined.txt --format json
         liaison stats ties:contacts.txt --strict
+        liaison stats ties.csv --threads 1   (read on one thread)
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var threading: ThreadsOption
 
   func run() throws {
-    let loaded = try input.load(writing: [output.file])
+    let loaded = try input.load(writing: [output.file], threads: threading.threads)
     let result = StatsResult.make(loaded, classifier: input.classifier)
     switch output.format {
     case .table: try output.emit(result.table())

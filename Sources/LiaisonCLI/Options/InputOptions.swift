@@ -198,10 +198,15 @@ struct InputOptions: ParsableArguments {
   /// `outputs` are the files the command will write: writing onto an input —
   /// a network file, or one of `alsoReading` (a targets, exclude or pairs
   /// file) — is refused (exit 2) here, before any work, and again when each is opened.
-  func load(writing outputs: [OutputFile] = [], alsoReading: [String?] = []) throws -> LoadedNetwork {
+  /// `threads` is the command's `--threads` (nil: all processors); 1 reads
+  /// each file on one thread.
+  func load(writing outputs: [OutputFile] = [], alsoReading: [String?] = [], threads: Int? = nil) throws
+    -> LoadedNetwork
+  {
     for file in outputs { try file.check(force: forceExtension) }
     if readsWorkspace { return try loadWorkspace(writing: outputs, alsoReading: alsoReading) }
     var options = loadOptions
+    options.threads = threads
     let log = RowErrorLog()
     options.onSkip = { _ in log.reset() }
     let progress = Self.instrument(&options)

@@ -30,9 +30,11 @@ enum SignedTies {
 extension InputOptions {
   /// `load(writing:alsoReading:)` for the analyses that follow ties: without
   /// negative ties unless `--include-negative` (a note on stderr says how many).
-  func loadForAnalysis(writing outputs: [OutputFile] = [], alsoReading: [String?] = []) throws -> LoadedNetwork {
+  func loadForAnalysis(writing outputs: [OutputFile] = [], alsoReading: [String?] = [], threads: Int? = nil) throws
+    -> LoadedNetwork
+  {
     let (loaded, leftOut) = SignedTies.forAnalysis(
-      try load(writing: outputs, alsoReading: alsoReading), includeNegative: includeNegative)
+      try load(writing: outputs, alsoReading: alsoReading, threads: threads), includeNegative: includeNegative)
     if leftOut > 0 { Terminal.note(SignedTies.note(leftOut: leftOut)) }
     return loaded
   }
