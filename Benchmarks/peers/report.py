@@ -61,6 +61,24 @@ def ratio(row):
     return lc / fp[1]
 
 
+def leanest_peer(row):
+    """(library, peak MiB) of the peer with the smallest peak resident set among those that finished."""
+    best = None
+    for lib, r in row["peers"].items():
+        m = r.get("maxrss_mib")
+        if r.get("compute") and m and (best is None or m < best[1]):
+            best = (lib, m)
+    return best
+
+
+def memory_ratio(row):
+    lm = row["liaison"].get("maxrss_mib")
+    lp = leanest_peer(row)
+    if not lm or lp is None:
+        return None
+    return lm / lp[1]
+
+
 def load_accounts():
     """Benchmarks/peers/accounts.md: `## workload` sections, each the account of a miss."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "accounts.md")
@@ -211,6 +229,52 @@ def write(run, path):
     L.append("\nBold: at most 1.0. ✗: the agreement check failed (details below). t1/t2: one or two threads "
              "for Liaison and for the peers that can use them (networkit, rustworkx betweenness); "
              "single-threaded peers and Liaison commands without `--threads` count for both.\n")
+
+    # Peak memory against the leanest peer
+    L.append("## Peak memory: ratio to the leanest peer\n")
+    L.append(hdr)
+    L.append("|---" * (1 + 2 * len(sizes)) + "|")
+    for name, label, *_ in bench.WORKLOADS:
+        if name == "render":
+            continue
+        cells = []
+        for n in sizes:
+            for t in (1, 2):
+                r = next((x for x in rows if x["size"] == n and x["workload"] == name and x["threads"] in (t, None)),
+                         None)
+                q = memory_ratio(r) if r is not None and "not_run" not in r else None
+                lp = leanest_peer(r) if q is not None else None
+                cells.append(f"{q:.2f} ({lp[0]})" if q is not None else "–")
+        L.append(f"| {label} | " + " | ".join(cells) + " |")
+    L.append("\nPeak resident set of Liaison's whole CLI process (which also reads the file) ÷ the smallest peak "
+             "of the peers that finished the same workload (their Python process with the interpreter, the "
+             "library and its graph); the leanest peer in brackets. Rendering is left out (the same Graphviz "
+             "on both sides).\n")
+
+    # Against the performance issue's targets: time at most 0.5 of the fastest peer, memory at most 0.6
+    # of the leanest, at 100 k people and above.
+    over_time, over_memory = [], []
+    for r in rows:
+        if "not_run" in r or r["size"] < 100_000 or r["workload"] == "render" or r["threads"] is None:
+            continue
+        q, qm = ratio(r), memory_ratio(r)
+        where = f"{r['label']}, {bench.human_size(r['size'])} people t{r['threads']}"
+        if q is not None and q > 0.5:
+            over_time.append(f"{where}: {q:.2f}")
+        if qm is not None and qm > 0.6:
+            over_memory.append(f"{where}: {qm:.2f}")
+    L.append("## Against the targets (time ≤ 0.5 of the fastest peer, memory ≤ 0.6 of the leanest)\n")
+    L.append("At 100 k and 1 M people, rendering aside. Time above 0.5: "
+             + ("; ".join(over_time) if over_time else "none") + ".\n")
+    L.append("Memory above 0.6: " + ("; ".join(over_memory) if over_memory else "none") + ".\n")
+    over_names = {r["workload"] for r in rows if "not_run" not in r and r["size"] >= 100_000
+                  and r["workload"] != "render" and r["threads"] is not None
+                  and (ratio(r) or 0) > 0.5 and (ratio(r) or 0) <= 1.0}
+    slower = {r["workload"] for r in rows if "not_run" not in r and (ratio(r) or 0) > 1.0}
+    accounts = load_accounts()
+    for name, label, *_ in bench.WORKLOADS:
+        if name in over_names and name not in slower:
+            L.append(f"**{label}**. {accounts.get(name, 'No account written yet.')}\n")
 
     # Detail
     # Misses, with the account kept in accounts.md (by workload)
