@@ -113,36 +113,40 @@ extension Graph {
   /// singletons with `seed`, `leidenRestarts − 1` more from singletons with
   /// seeds derived from it, and one from the Louvain partition of the same
   /// seed (passes only raise Q from there). The partition of highest Q wins
-  /// (ties: the earlier run). Sequential and seeded: the same graph and seed
-  /// give the same partition, whatever the thread count.
+  /// (ties: the earlier run). The runs are independent and each is
+  /// sequential and seeded, so with `threads` > 1 they run side by side (two
+  /// runs by default: from singletons, and Louvain then Leiden) and the
+  /// same graph and seed give the same partition whatever the thread count.
   ///
   /// - Complexity: per pass, O(E) per round of local moving (at most 32
   ///   rounds per level), O(V + E) per level for the refinement and the
   ///   aggregation, O(log V) levels in practice; a few passes per run,
-  ///   `leidenRestarts + 1` runs and one Louvain. O(V + E) extra space.
-  public func leidenCommunities(resolution: Double = 1, seed: UInt64 = 42, threshold: Double = 1e-7)
-    -> CommunityPartition
-  {
+  ///   `leidenRestarts + 1` runs and one Louvain. O(V + E) extra space per
+  ///   run running at once (at most `threads`).
+  public func leidenCommunities(
+    resolution: Double = 1, seed: UInt64 = 42, threshold: Double = 1e-7, threads: Int = 1
+  ) -> CommunityPartition {
     let n = personCount
     let base = Self.personLevelGraph(self)
     let m2 = base.weights.reduce(0, +)
     guard m2 > 0 else { return finish(membership: (0..<n).map { Int32($0) }, resolution: resolution) }
-    var best: (labels: [Int32], q: Double)? = nil
-    func run(from start: [Int32]?, seed runSeed: UInt64) {
-      var random = CommunityRandom(seed: runSeed)
+    // The runs in the order that breaks ties: from singletons with each
+    // restart's seed, then from the Louvain partition of the same seed.
+    let restarts = max(1, Self.leidenRestarts)
+    let runs = restarts + (Self.leidenFromLouvain ? 1 : 0)
+    let results = Parallel.map(count: runs, threads: threads) { i -> (labels: [Int32], q: Double) in
+      let fromLouvain = i == restarts
+      var random = CommunityRandom(
+        seed: fromLouvain
+          ? SplitMix64.mix(seed ^ 0x4C65_6964_656E) : i == 0 ? seed : SplitMix64.mix(seed &+ UInt64(i)))
+      let start = fromLouvain ? louvain(resolution: resolution, seed: seed, threshold: threshold).labels : nil
       let labels = leidenRun(
         base, start: start, resolution: resolution, m2: m2, threshold: threshold, random: &random)
-      let q = modularity(labels: labels, resolution: resolution)
-      if best == nil || q > best!.q { best = (labels, q) }
+      return (labels, modularity(labels: labels, resolution: resolution))
     }
-    for restart in 0..<max(1, Self.leidenRestarts) {
-      run(from: nil, seed: restart == 0 ? seed : SplitMix64.mix(seed &+ UInt64(restart)))
-    }
-    if Self.leidenFromLouvain {
-      let start = louvain(resolution: resolution, seed: seed, threshold: threshold).labels
-      run(from: start, seed: SplitMix64.mix(seed ^ 0x4C65_6964_656E))
-    }
-    return finish(membership: best!.labels, resolution: resolution)
+    var best = results[0]
+    for result in results.dropFirst() where result.q > best.q { best = result }
+    return finish(membership: best.labels, resolution: resolution)
   }
 
   /// Leiden runs from singletons (with different seeds); the best partition is kept.

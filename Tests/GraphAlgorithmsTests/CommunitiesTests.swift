@@ -46,6 +46,18 @@ import Testing
     #expect(leiden.modularity >= g.louvainCommunities(seed: seed).modularity - 1e-12, "\(random)")
     #expect(Self.connected(g, leiden.labels), "\(random): every Leiden community is connected")
     #expect(g.leidenCommunities(seed: seed) == leiden, "\(random): deterministic")
+    #expect(g.leidenCommunities(seed: seed, threads: 2) == leiden, "\(random): the same on two threads")
+  }
+
+  /// Leiden's runs side by side give the partition they give one after the
+  /// other, for any thread count (seeded random graphs of up to 400 people).
+  @Test(arguments: [UInt64(77), 78, 79])
+  func leidenIsTheSameForAnyThreadCount(seed: UInt64) throws {
+    let (g, _) = try RandomMultigraph(seed: seed, maxPeople: 400).build()
+    let one = g.leidenCommunities(seed: seed, threads: 1)
+    for threads in [2, 3, 8] {
+      #expect(g.leidenCommunities(seed: seed, threads: threads) == one, "seed \(seed), \(threads) threads")
+    }
   }
 
   func checkAgainstBruteForce(_ g: Graph, _ p: CommunityPartition, _ random: RandomMultigraph) throws {

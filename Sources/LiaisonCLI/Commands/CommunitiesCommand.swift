@@ -25,7 +25,7 @@ struct CommunitiesCommand: ParsableCommand {
       Examples:
         liaison communities datasets/network/people.csv datasets/network/ties.csv
         liaison communities ties.csv --resolution 1.5 --seed 7 --format json --output communities.json
-        liaison communities ties.csv --method louvain --threads 1   (read the file on one thread)
+        liaison communities ties.csv --threads 1   (read and run Leiden's two runs on one thread)
       """)
 
   @OptionGroup var input: InputOptions
@@ -54,7 +54,8 @@ struct CommunitiesCommand: ParsableCommand {
     let start = Clock.now()
     let p =
       method == .leiden
-      ? g.leidenCommunities(resolution: resolution, seed: seed)
+      ? g.leidenCommunities(
+        resolution: resolution, seed: seed, threads: threading.threads ?? Parallel.defaultThreads)
       : g.louvainCommunities(resolution: resolution, seed: seed)
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note(

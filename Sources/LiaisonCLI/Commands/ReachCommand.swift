@@ -70,7 +70,9 @@ struct ReachCommand: ParsableCommand {
         var o = picture.viewOptions
         o.classifier = input.classifier
         // Leiden with the defaults of `liaison communities` colours the picture.
-        let groups = PersonGroups(communities: g.leidenCommunities(), method: "Leiden", seed: 42)
+        let groups = PersonGroups(
+          communities: g.leidenCommunities(threads: threading.threads ?? Parallel.defaultThreads), method: "Leiden",
+          seed: 42)
         try Drawing.write(.network(g, groups: groups, options: o), to: svg)
       }
       return

@@ -22,7 +22,7 @@ struct ExplorerNetwork {
   init(_ g: Graph, classifier: TieClassifier, threads: Int) {
     let n = g.personCount
     func round(_ v: Double, _ places: Double) -> Double { (v * places).rounded() / places }
-    partition = g.leidenCommunities(resolution: 1, seed: 42)
+    partition = g.leidenCommunities(resolution: 1, seed: 42, threads: threads)
 
     // Communities, labelled by their commonest company.
     communities = (0..<partition.count).map { ExplorerData.Community(label: "Community \($0)", size: 0) }
