@@ -253,20 +253,23 @@ def write(run, path):
 
     # Against the performance issue's targets: time at most 0.5 of the fastest peer, memory at most 0.6
     # of the leanest, at 100 k people and above.
-    over_time, over_memory = [], []
+    over_time, over_memory = {}, {}  # label -> ["100 k t1 0.58", …]
     for r in rows:
         if "not_run" in r or r["size"] < 100_000 or r["workload"] == "render" or r["threads"] is None:
             continue
         q, qm = ratio(r), memory_ratio(r)
-        where = f"{r['label']}, {bench.human_size(r['size'])} people t{r['threads']}"
+        where = f"{bench.human_size(r['size'])} t{r['threads']}"
         if q is not None and q > 0.5:
-            over_time.append(f"{where}: {q:.2f}")
+            over_time.setdefault(r["label"], []).append(f"{where} {q:.2f}")
         if qm is not None and qm > 0.6:
-            over_memory.append(f"{where}: {qm:.2f}")
+            over_memory.setdefault(r["label"], []).append(f"{where} {qm:.2f}")
     L.append("## Against the targets (time ≤ 0.5 of the fastest peer, memory ≤ 0.6 of the leanest)\n")
-    L.append("At 100 k and 1 M people, rendering aside. Time above 0.5: "
-             + ("; ".join(over_time) if over_time else "none") + ".\n")
-    L.append("Memory above 0.6: " + ("; ".join(over_memory) if over_memory else "none") + ".\n")
+    L.append("At 100 k and 1 M people, rendering aside.\n")
+    for title, over in (("Time above 0.5", over_time), ("Memory above 0.6", over_memory)):
+        L.append(f"{title}:" + ("" if over else " none."))
+        for label, cells in over.items():
+            L.append(f"- {label}: " + ", ".join(cells))
+        L.append("")
     over_names = {r["workload"] for r in rows if "not_run" not in r and r["size"] >= 100_000
                   and r["workload"] != "render" and r["threads"] is not None
                   and (ratio(r) or 0) > 0.5 and (ratio(r) or 0) <= 1.0}
