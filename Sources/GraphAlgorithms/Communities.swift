@@ -134,12 +134,13 @@ extension Graph {
     // restart's seed, then from the Louvain partition of the same seed.
     let restarts = max(1, Self.leidenRestarts)
     let runs = restarts + (Self.leidenFromLouvain ? 1 : 0)
+    func runSeed(_ i: Int) -> UInt64 {
+      if i == restarts { return SplitMix64.mix(seed ^ 0x4C65_6964_656E) }
+      return i == 0 ? seed : SplitMix64.mix(seed &+ UInt64(i))
+    }
     let results = Parallel.map(count: runs, threads: threads) { i -> (labels: [Int32], q: Double) in
-      let fromLouvain = i == restarts
-      var random = CommunityRandom(
-        seed: fromLouvain
-          ? SplitMix64.mix(seed ^ 0x4C65_6964_656E) : i == 0 ? seed : SplitMix64.mix(seed &+ UInt64(i)))
-      let start = fromLouvain ? louvain(resolution: resolution, seed: seed, threshold: threshold).labels : nil
+      var random = CommunityRandom(seed: runSeed(i))
+      let start = i == restarts ? louvain(resolution: resolution, seed: seed, threshold: threshold).labels : nil
       let labels = leidenRun(
         base, start: start, resolution: resolution, m2: m2, threshold: threshold, random: &random)
       return (labels, modularity(labels: labels, resolution: resolution))

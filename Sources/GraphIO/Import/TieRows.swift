@@ -85,25 +85,6 @@ struct TieRowParser {
   var weights: WeightCollector
   var kinds = FieldInterner()
 
-  init(
-    columns: Int, source: Int, target: Int, strength: Int?, interactions: Int?, last: Int?, since: Int?, kind: Int?,
-    time: Int?, confidence: Int?, decimalComma: Bool, hasEvidence: Bool, weights: WeightCollector
-  ) {
-    self.columns = columns
-    self.source = source
-    self.target = target
-    self.strength = strength
-    self.interactions = interactions
-    self.last = last
-    self.since = since
-    self.kind = kind
-    self.time = time
-    self.confidence = confidence
-    self.decimalComma = decimalComma
-    self.hasEvidence = hasEvidence
-    self.weights = weights
-  }
-
   /// The row `r` (not blank), parsed.
   /// - Complexity: O(bytes of the record).
   mutating func parse(_ r: CSVRecord) -> TieRow {

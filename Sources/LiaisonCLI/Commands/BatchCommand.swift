@@ -98,7 +98,7 @@ struct BatchCommand: ParsableCommand {
     config.manifest = manifest
     config.targetsFile = targets
     config.quiet = quiet
-    config.threads = threading.threads ?? Parallel.defaultThreads
+    config.threads = threading.count
     config.top = top
     config.maxNodes = maxNodes
     config.pictures = !noPictures

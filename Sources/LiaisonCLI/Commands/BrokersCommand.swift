@@ -81,7 +81,7 @@ struct BrokersCommand: ParsableCommand {
     let g = loaded.graph
     let request = BrokersRequest(
       top: top, by: by, groupBy: groupBy, measures: measures, weighted: weighted, sample: sample, seed: seed,
-      threads: threading.threads ?? Parallel.defaultThreads)
+      threads: threading.count)
     // On a terminal: a hint for big networks and a progress line with the time left.
     let progress =
       request.computed.contains(.betweenness)

@@ -55,7 +55,7 @@ struct CommunitiesCommand: ParsableCommand {
     let p =
       method == .leiden
       ? g.leidenCommunities(
-        resolution: resolution, seed: seed, threads: threading.threads ?? Parallel.defaultThreads)
+        resolution: resolution, seed: seed, threads: threading.count)
       : g.louvainCommunities(resolution: resolution, seed: seed)
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note(

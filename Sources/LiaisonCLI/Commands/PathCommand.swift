@@ -120,7 +120,7 @@ struct PathCommand: ParsableCommand {
     }
     // One search (with its scratch space) per worker; the rows in the file's order.
     let found = Parallel.map(
-      count: ends.count, threads: threading.threads ?? Parallel.defaultThreads,
+      count: ends.count, threads: threading.count,
       makeScratch: { PathSearch(g) },
       transform: { i, search in search.strongestPath(from: ends[i].0, to: ends[i].1) })
     let rows = zip(list, found).map { pair, p in

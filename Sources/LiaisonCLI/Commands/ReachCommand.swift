@@ -71,7 +71,7 @@ struct ReachCommand: ParsableCommand {
         o.classifier = input.classifier
         // Leiden with the defaults of `liaison communities` colours the picture.
         let groups = PersonGroups(
-          communities: g.leidenCommunities(threads: threading.threads ?? Parallel.defaultThreads), method: "Leiden",
+          communities: g.leidenCommunities(threads: threading.count), method: "Leiden",
           seed: 42)
         try Drawing.write(.network(g, groups: groups, options: o), to: svg)
       }
@@ -100,7 +100,7 @@ struct ReachCommand: ParsableCommand {
 
   func runAll(_ g: Graph) throws {
     let start = Clock.now()
-    let threads = threading.threads ?? Parallel.defaultThreads
+    let threads = threading.count
     let reach = g.twoHopReach(threads: threads)
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note(

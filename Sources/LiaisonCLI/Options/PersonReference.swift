@@ -194,6 +194,9 @@ struct ThreadsOption: ParsableArguments {
   @Option(parsing: .unconditional, help: "Worker threads (default: all processors).")
   var threads: Int?
 
+  /// The threads to use: as given, else every processor.
+  var count: Int { threads ?? Parallel.defaultThreads }
+
   func validate() throws {
     try OptionRange.between(1, 1024, threads, "--threads")
   }
