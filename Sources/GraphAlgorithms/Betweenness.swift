@@ -32,10 +32,11 @@ extension Graph {
   /// then dependencies accumulated in reverse order of discovery. Each
   /// unordered pair is counted once (networkx/igraph raw values).
   ///
-  /// Sources are split into 32 fixed interleaved slots accumulated in a
-  /// fixed order, so the result is bit-for-bit the same for any `threads`.
-  /// Each worker owns its scratch (distance, σ, dependency and order
-  /// arrays, and for `weighted` a lazy-deletion heap with a stale-entry check).
+  /// Sources are split into 32 fixed interleaved slots whose sums are added
+  /// in slot order as they finish, so the result is bit-for-bit the same for
+  /// any `threads`. Each worker owns its scratch (one 16-byte entry per
+  /// person holding the distance and σ, later the dependency coefficient; the
+  /// search order; for `weighted` a lazy-deletion heap with a stale-entry check).
   ///
   /// `progress`, when given, is called now and then (every 16 sources, from
   /// any worker thread, serialised) with the sources searched so far and the
@@ -45,7 +46,8 @@ extension Graph {
   /// (`LocalOrder`), for locality; values are mapped back to person ids.
   ///
   /// - Complexity: O(V·E) time unweighted, O(V·E log V) weighted; O(V) extra
-  ///   space per worker plus O(32·V) for the slot sums and O(V + E) for the
+  ///   space per worker (its scratch, and its slot's sums while they wait to
+  ///   be added) plus O(V + E) for the
   ///   renumbered copy (with the quantised costs when weighted); V people, E ties.
   public func betweenness(
     weighted: Bool = false, threads: Int = 1, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
@@ -164,65 +166,87 @@ extension Graph {
     }
     let slots = min(32, sourceCount)
     let tally = progress.map { SourceTally(total: sourceCount, report: $0) }
-    var partial = [[Double]](repeating: [], count: slots)
-    var partialSquares = [[Double]](repeating: [], count: squares ? slots : 0)
+    let fold = SlotFold()
     // The searches run on a copy of the CSR with people renumbered in breadth-first
     // order, so that people a search reaches together sit together in memory.
     let local = withCSR { o, t, s in LocalOrder(o, t, s, costs: weighted) }
     local.offsets.withUnsafeBufferPointer { o in
       local.targets.withUnsafeBufferPointer { t in
         local.costs.withUnsafeBufferPointer { c in
-          partial.withUnsafeMutableBufferPointer { parts in
-            partialSquares.withUnsafeMutableBufferPointer { squareParts in
-              let out = SendableBuffer(parts)
-              let outSquares = SendableBuffer(squareParts)
-              Parallel.parallelFor(
-                count: slots, threads: threads, chunk: 1,
-                makeScratch: { BrandesScratch(count: n, weighted: weighted) },
-                body: { range, scratch in
-                  for slot in range {
-                    var acc = [Double](repeating: 0, count: n)
-                    var accSquares = [Double](repeating: 0, count: squares ? n : 0)
-                    acc.withUnsafeMutableBufferPointer { a in
-                      accSquares.withUnsafeMutableBufferPointer { a2 in
-                        var i = slot
-                        var searched = 0
-                        while i < sourceCount {
-                          let s = local.newOfOld[Int(sources?[i] ?? Int32(i))]
-                          if weighted {
-                            scratch.dijkstraSource(s, o, t, c, a, a2)
-                          } else {
-                            scratch.bfsSource(s, o, t, a, a2)
-                          }
-                          i += slots
-                          searched += 1
-                          if searched == 16, let tally {
-                            tally.add(searched)
-                            searched = 0
-                          }
-                        }
-                        tally?.add(searched)
+          Parallel.parallelFor(
+            count: slots, threads: threads, chunk: 1,
+            makeScratch: { BrandesScratch(count: n, weighted: weighted) },
+            body: { range, scratch in
+              for slot in range {
+                var acc = [Double](repeating: 0, count: n)
+                var accSquares = [Double](repeating: 0, count: squares ? n : 0)
+                acc.withUnsafeMutableBufferPointer { a in
+                  accSquares.withUnsafeMutableBufferPointer { a2 in
+                    var i = slot
+                    var searched = 0
+                    while i < sourceCount {
+                      let s = local.newOfOld[Int(sources?[i] ?? Int32(i))]
+                      if weighted {
+                        scratch.dijkstraSource(s, o, t, c, a, a2)
+                      } else {
+                        scratch.bfsSource(s, o, t, a, a2)
+                      }
+                      i += slots
+                      searched += 1
+                      if searched == 16, let tally {
+                        tally.add(searched)
+                        searched = 0
                       }
                     }
-                    out.value[slot] = acc
-                    if squares { outSquares.value[slot] = accSquares }
+                    tally?.add(searched)
                   }
-                })
-            }
-          }
+                }
+                fold.add(slot: slot, acc, accSquares)
+              }
+            })
         }
       }
     }
-    // Sums over the slots in a fixed order, back in the graph's own numbering.
-    func total(_ parts: [[Double]]) -> [Double] {
-      var total = parts[0]
-      for slot in 1..<parts.count {
-        let p = parts[slot]
-        for v in 0..<n { total[v] += p[v] }
+    // Back in the graph's own numbering.
+    let (sums, squareSums) = fold.totals
+    return (
+      (0..<n).map { sums[Int(local.newOfOld[$0])] },
+      squares ? (0..<n).map { squareSums[Int(local.newOfOld[$0])] } : []
+    )
+  }
+}
+
+/// The slots' sums added in slot order as the slots finish: a slot done early
+/// waits until every slot before it is in, so the totals are the same for any
+/// thread count, and only the slots still waiting (about one per worker) are
+/// held, not all 32.
+private final class SlotFold: @unchecked Sendable {  // every field is guarded by `lock`
+  let lock = PthreadLock()
+  var next = 0
+  var waiting: [Int: (sums: [Double], squares: [Double])] = [:]
+  var totals: (sums: [Double], squares: [Double]) = ([], [])
+
+  func add(slot: Int, _ sums: [Double], _ squares: [Double]) {
+    lock.locked {
+      waiting[slot] = (sums, squares)
+      while let ready = waiting.removeValue(forKey: next) {
+        if next == 0 {
+          totals = ready
+        } else {
+          Self.add(ready.sums, to: &totals.sums)
+          Self.add(ready.squares, to: &totals.squares)
+        }
+        next += 1
       }
-      return (0..<n).map { total[Int(local.newOfOld[$0])] }
     }
-    return (total(partial), squares ? total(partialSquares) : [])
+  }
+
+  private static func add(_ part: [Double], to total: inout [Double]) {
+    total.withUnsafeMutableBufferPointer { t in
+      part.withUnsafeBufferPointer { p in
+        for v in 0..<p.count { t[v] += p[v] }
+      }
+    }
   }
 }
 
@@ -234,21 +258,25 @@ extension Graph {
   return z ^ (z >> 31)
 }
 
+/// One person's state in a Brandes search: how far the source is (hops, or
+/// the cost; `BrandesScratch.unreached` when not reached) and, in one slot,
+/// σ (shortest paths from the source) until the person's dependency is
+/// known, then the pull coefficient (1 + δ) / σ. One 16-byte entry, so a
+/// relaxation or a pull reads one cache line, not two or three arrays.
+struct BrandesEntry {
+  var reach: Int64
+  var value: Double
+}
+
 /// One worker's Brandes buffers, reused for every source it processes.
 struct BrandesScratch {
-  var hops: [Int32]
-  var dist: [Int64]
-  var sigma: [Double]
-  /// (1 + δ(w)) / σ(w), the "pull" form of the dependency recurrence.
-  var coef: [Double]
+  static let unreached = Int64.max
+  var entries: [BrandesEntry]
   var order: [Int32]
   var heap: CostHeap
 
   init(count n: Int, weighted: Bool) {
-    hops = weighted ? [] : [Int32](repeating: -1, count: n)
-    dist = weighted ? [Int64](repeating: .max, count: n) : []
-    sigma = [Double](repeating: 0, count: n)
-    coef = [Double](repeating: 0, count: n)
+    entries = [BrandesEntry](repeating: BrandesEntry(reach: Self.unreached, value: 0), count: n)
     order = [Int32](repeating: 0, count: n)
     heap = CostHeap(capacity: weighted ? n : 0)
   }
@@ -263,59 +291,53 @@ struct BrandesScratch {
     _ acc: UnsafeMutableBufferPointer<Double>, _ squares: UnsafeMutableBufferPointer<Double>
   ) {
     let withSquares = !squares.isEmpty
-    hops.withUnsafeMutableBufferPointer { d in
-      sigma.withUnsafeMutableBufferPointer { sg in
-        coef.withUnsafeMutableBufferPointer { cf in
-          order.withUnsafeMutableBufferPointer { q in
-            d[Int(s)] = 0
-            sg[Int(s)] = 1
-            q[0] = s
-            var head = 0
-            var tail = 1
-            while head < tail {
-              let v = Int(q[head])
-              head &+= 1
-              let next = d[v] &+ 1
-              let sv = sg[v]
-              var e = Int(o[v])
-              let end = Int(o[v &+ 1])
-              while e < end {
-                let w = Int(t[e])
-                let dw = d[w]
-                if dw < 0 {
-                  d[w] = next
-                  sg[w] = sv
-                  q[tail] = Int32(truncatingIfNeeded: w)
-                  tail &+= 1
-                } else if dw == next {
-                  sg[w] += sv
-                }
-                e &+= 1
-              }
+    entries.withUnsafeMutableBufferPointer { x in
+      order.withUnsafeMutableBufferPointer { q in
+        x[Int(s)] = BrandesEntry(reach: 0, value: 1)
+        q[0] = s
+        var head = 0
+        var tail = 1
+        while head < tail {
+          let v = Int(q[head])
+          head &+= 1
+          let next = x[v].reach &+ 1
+          let sv = x[v].value
+          var e = Int(o[v])
+          let end = Int(o[v &+ 1])
+          while e < end {
+            let w = Int(t[e])
+            let dw = x[w].reach
+            if dw == Self.unreached {
+              x[w] = BrandesEntry(reach: next, value: sv)
+              q[tail] = Int32(truncatingIfNeeded: w)
+              tail &+= 1
+            } else if dw == next {
+              x[w].value += sv
             }
-            // q[0] is the source: its own dependency is not betweenness.
-            var i = tail &- 1
-            while i >= 1 {
-              let v = Int(q[i])
-              let next = d[v] &+ 1
-              var sum = 0.0
-              var e = Int(o[v])
-              let end = Int(o[v &+ 1])
-              while e < end {
-                let w = Int(t[e])
-                if d[w] == next { sum += cf[w] }
-                e &+= 1
-              }
-              let sv = sg[v]
-              let delta = sv * sum
-              cf[v] = (1 + delta) / sv
-              acc[v] += delta
-              if withSquares { squares[v] += delta * delta }
-              i &-= 1
-            }
-            for j in 0..<tail { d[Int(q[j])] = -1 }
+            e &+= 1
           }
         }
+        // q[0] is the source: its own dependency is not betweenness.
+        var i = tail &- 1
+        while i >= 1 {
+          let v = Int(q[i])
+          let next = x[v].reach &+ 1
+          var sum = 0.0
+          var e = Int(o[v])
+          let end = Int(o[v &+ 1])
+          while e < end {
+            let w = Int(t[e])
+            if x[w].reach == next { sum += x[w].value }
+            e &+= 1
+          }
+          let sv = x[v].value
+          let delta = sv * sum
+          x[v].value = (1 + delta) / sv
+          acc[v] += delta
+          if withSquares { squares[v] += delta * delta }
+          i &-= 1
+        }
+        for j in 0..<tail { x[Int(q[j])].reach = Self.unreached }
       }
     }
   }
@@ -326,61 +348,63 @@ struct BrandesScratch {
   @inline(__always)
   mutating func dijkstraSource(
     _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
-    _ c: UnsafeBufferPointer<Int64>, _ acc: UnsafeMutableBufferPointer<Double>,
+    _ c: UnsafeBufferPointer<UInt32>, _ acc: UnsafeMutableBufferPointer<Double>,
     _ squares: UnsafeMutableBufferPointer<Double>
   ) {
     let withSquares = !squares.isEmpty
     heap.removeAll()
     var settledCount = 0
-    dist[Int(s)] = 0
-    sigma[Int(s)] = 1
-    heap.push(0, s)
-    // A person is pushed only when its distance strictly drops, so exactly one
-    // of its entries carries the final distance; the others are stale.
-    while !heap.isEmpty {
-      let (key, v32) = heap.pop()
-      let v = Int(v32)
-      if key > dist[v] { continue }
-      order[settledCount] = v32
-      settledCount += 1
-      let sv = sigma[v]
-      var e = Int(o[v])
-      let end = Int(o[v + 1])
-      while e < end {
-        let w = Int(t[e])
-        let nd = key + c[e]
-        let dw = dist[w]
-        if nd < dw {
-          dist[w] = nd
-          sigma[w] = sv
-          heap.push(nd, Int32(truncatingIfNeeded: w))
-        } else if nd == dw {
-          sigma[w] += sv
+    entries.withUnsafeMutableBufferPointer { x in
+      order.withUnsafeMutableBufferPointer { q in
+        x[Int(s)] = BrandesEntry(reach: 0, value: 1)
+        heap.push(0, s)
+        // A person is pushed only when its distance strictly drops, so exactly one
+        // of its entries carries the final distance; the others are stale.
+        while !heap.isEmpty {
+          let (key, v32) = heap.pop()
+          let v = Int(v32)
+          if key > x[v].reach { continue }
+          q[settledCount] = v32
+          settledCount &+= 1
+          let sv = x[v].value
+          var e = Int(o[v])
+          let end = Int(o[v &+ 1])
+          while e < end {
+            let w = Int(t[e])
+            let nd = key &+ Int64(c[e])
+            let dw = x[w].reach
+            if nd < dw {
+              x[w] = BrandesEntry(reach: nd, value: sv)
+              heap.push(nd, Int32(truncatingIfNeeded: w))
+            } else if nd == dw {
+              x[w].value += sv
+            }
+            e &+= 1
+          }
         }
-        e += 1
+        // q[0] is the source (the only person at cost 0).
+        var i = settledCount &- 1
+        while i >= 1 {
+          let v = Int(q[i])
+          let dv = x[v].reach
+          var sum = 0.0
+          var e = Int(o[v])
+          let end = Int(o[v &+ 1])
+          while e < end {
+            let w = Int(t[e])
+            if x[w].reach == dv &+ Int64(c[e]) { sum += x[w].value }
+            e &+= 1
+          }
+          let sv = x[v].value
+          let delta = sv * sum
+          x[v].value = (1 + delta) / sv
+          acc[v] += delta
+          if withSquares { squares[v] += delta * delta }
+          i &-= 1
+        }
+        for j in 0..<settledCount { x[Int(q[j])].reach = Self.unreached }
       }
     }
-    // order[0] is the source (the only person at cost 0).
-    var i = settledCount - 1
-    while i >= 1 {
-      let v = Int(order[i])
-      let dv = dist[v]
-      var sum = 0.0
-      var e = Int(o[v])
-      let end = Int(o[v + 1])
-      while e < end {
-        let w = Int(t[e])
-        if dist[w] == dv + c[e] { sum += coef[w] }
-        e += 1
-      }
-      let sv = sigma[v]
-      let delta = sv * sum
-      coef[v] = (1 + delta) / sv
-      acc[v] += delta
-      if withSquares { squares[v] += delta * delta }
-      i -= 1
-    }
-    for j in 0..<settledCount { dist[Int(order[j])] = .max }
   }
 }
 
@@ -595,7 +619,8 @@ private final class SourceTally: @unchecked Sendable {  // `done` is guarded by 
 struct LocalOrder {
   var offsets: [UInt32]
   var targets: [Int32]
-  var costs: [Int64]
+  /// Quantised costs (`TieCost`; below 2³² for any Float strength above 0).
+  var costs: [UInt32]
   /// The new number of each person, indexed by the graph's own id.
   var newOfOld: [Int32]
 
@@ -626,13 +651,13 @@ struct LocalOrder {
     }
     var offsets = [UInt32](repeating: 0, count: n + 1)
     var targets = [Int32](repeating: 0, count: t.count)
-    var quantised = [Int64](repeating: 0, count: costs ? t.count : 0)
+    var quantised = [UInt32](repeating: 0, count: costs ? t.count : 0)
     var at = 0
     for u in 0..<n {
       let v = Int(oldOfNew[u])
       for e in Int(o[v])..<Int(o[v + 1]) {
         targets[at] = newOfOld[Int(t[e])]
-        if costs { quantised[at] = TieCost.quantised(s[e]) }
+        if costs { quantised[at] = UInt32(TieCost.quantised(s[e])) }
         at += 1
       }
       offsets[u + 1] = UInt32(at)

@@ -279,7 +279,12 @@ import Testing
     for model in [RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: 3)] {
       let a = try Self.svg(model).1
       let b = try Self.svg(model).1
-      #expect(a == b, "\(model.view) with \(model.engine)")
+      // On a difference, say where: the first line that differs, both ways.
+      let x = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      let y = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      let line = (0..<min(x.count, y.count)).first { x[$0] != y[$0] }
+      let detail = line.map { "first difference at line \($0 + 1):\n\(x[$0])\n\(y[$0])" } ?? "no line differs"
+      #expect(a == b, "\(model.view) with \(model.engine): \(x.count) and \(y.count) lines, \(detail)")
     }
   }
 
