@@ -67,7 +67,9 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
+    // glibc's mallopt for the tool's start-up (Sources/liaison/main.swift).
+    .systemLibrary(name: "CMalloc"),
+    .executableTarget(name: "liaison", dependencies: ["LiaisonCLI", "CMalloc"], swiftSettings: swiftSettings),
     .target(
       name: "LiaisonTestSupport",
       dependencies: ["GraphCore", "GraphIO"],

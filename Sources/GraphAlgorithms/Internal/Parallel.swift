@@ -77,13 +77,6 @@ extension Parallel {
   }
 }
 
-/// Hands non-Sendable values to worker threads that the caller joins before
-/// returning; the closures only touch per-worker scratch and disjoint output.
-package struct UncheckedBox<T>: @unchecked Sendable {
-  package let value: T
-  package init(_ value: T) { self.value = value }
-}
-
 /// A lock-protected counter (no dependency on swift-atomics for one integer).
 final class AtomicCounter: @unchecked Sendable {
   private var value = 0

@@ -24,3 +24,10 @@ package final class PthreadLock: @unchecked Sendable {
     return try body()
   }
 }
+
+/// Hands non-Sendable values to worker threads that the caller joins before
+/// returning; the closures only touch per-worker scratch and disjoint output.
+package struct UncheckedBox<T>: @unchecked Sendable {
+  package let value: T
+  package init(_ value: T) { self.value = value }
+}

@@ -125,13 +125,14 @@ package struct ImportSession {
   /// Freezes the network. Reading ends here; the session keeps the
   /// resolver's indexes (see the type's documentation).
   /// - Throws: when the network is too large for the graph.
-  mutating func build() throws(ImportError) -> (Graph, BuildReport) {
+  /// `threads` above 1 builds the CSR on two threads (the same graph).
+  mutating func build(threads: Int = 1) throws(ImportError) -> (Graph, BuildReport) {
     precondition(!built, "a session builds once")
     built = true
     var frozen = GraphBuilder()
     swap(&frozen, &builder)
     do {
-      return try frozen.build()
+      return try (consume frozen).build(threads: threads)
     } catch {
       throw ImportError(
         file: reports.first??.file ?? "-", line: 0, column: 0, message: error.description, hint: nil)

@@ -211,7 +211,7 @@ public enum NetworkLoader: Sendable {
       options.onFileRead?(done + 1, order.count, spec.path)
     }
     if try session.addContactTies() { phaseEnded("contact ties") }
-    let (graph, build) = try session.build()
+    let (graph, build) = try session.build(threads: options.pipelined ? 2 : 1)
     phaseEnded("build")
     let imports = try session.reports(after: build)
     return LoadedNetwork(graph: graph, imports: imports, build: build, identity: session.identity)

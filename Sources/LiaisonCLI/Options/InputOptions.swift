@@ -188,7 +188,9 @@ struct InputOptions: ParsableArguments {
     if getenv("LIAISON_TIMINGS") != nil {
       options.onPhaseEnd = { phase, took in
         let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
-        Terminal.note("  \(phase): \(fixed(seconds, 3)) s")
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)  // ru_maxrss: the peak so far, in KiB on Linux
+        Terminal.note("  \(phase): \(fixed(seconds, 3)) s (peak RSS so far \(usage.ru_maxrss / 1024) MiB)")
       }
     }
     return ReadProgress.attach(to: &options)
