@@ -102,6 +102,31 @@ import Testing
     }
   }
 
+  /// Numbers one by one against the encoder, around the integer path's
+  /// edges (four decimals, 10⁻⁴ and 10¹⁰, signs, zeros), seed 5.
+  @Test func numbersAreTheEncodersDigits() throws {
+    var rng = SplitMix64(seed: 5)
+    var values: [Double] = [
+      0, -0.0, 0.0001, -0.0001, 0.00009999, 0.5, 1e10, 1e10 - 0.0001, 9_999_999_999.9999, 0.1 + 0.2,
+    ]
+    for _ in 0..<20_000 {
+      let k = Double(Int64(bitPattern: rng.next()) % 100_000_000_000_000)
+      switch rng.next() % 4 {
+      case 0: values.append(k / 10_000)
+      case 1: values.append((k / 1e9).rounded() / 10)
+      case 2: values.append(Double(bitPattern: rng.next() >> 2) * (rng.next() % 2 == 0 ? 1 : -1))
+      default: values.append((Double(rng.next() % 1_000_000) / 1e6 * 10_000).rounded() / 10_000)
+      }
+    }
+    let encoder = JSONEncoder()
+    for v in values where v.isFinite {
+      var w = ExplorerJSON()
+      try w.number(v)
+      let expected = String(decoding: try encoder.encode([v]), as: UTF8.self).dropFirst().dropLast()
+      #expect(String(decoding: w.bytes, as: UTF8.self) == String(expected), "\(v)")
+    }
+  }
+
   @Test func aNumberJSONCannotHoldIsAnError() {
     var w = ExplorerJSON()
     #expect(throws: ExplorerJSONError.self) { try w.number(.nan) }

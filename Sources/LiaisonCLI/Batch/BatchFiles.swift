@@ -81,6 +81,11 @@ struct BatchWriter: Sendable {
     try AtomicFileWriter.write(text, to: "\(folder)/\(name)")
   }
 
+  /// Writes `bytes` to `name` inside the folder, atomically.
+  func write(_ bytes: [UInt8], to name: String) throws(OutputError) {
+    try AtomicFileWriter.write(bytes, to: "\(folder)/\(name)")
+  }
+
   /// An atomic writer for `name` inside the folder, for files written row by row.
   func open(_ name: String) throws(OutputError) -> AtomicFileWriter {
     try AtomicFileWriter(path: "\(folder)/\(name)")

@@ -10,10 +10,19 @@ struct ExplorerJSON {
   /// The page data as script-safe JSON.
   /// - Complexity: O(size of the data).
   static func text(_ data: ExplorerData) throws(ExplorerJSONError) -> String {
+    String(decoding: try utf8(data), as: UTF8.self)
+  }
+
+  /// `prefix`, then the page data as script-safe JSON, in UTF-8, in one
+  /// buffer reserved at `capacity` bytes (a page's few MB grow no copies).
+  static func utf8(_ data: ExplorerData, after prefix: [UInt8] = [], capacity: Int = 1 << 20)
+    throws(ExplorerJSONError) -> [UInt8]
+  {
     var w = ExplorerJSON()
-    w.bytes.reserveCapacity(1 << 20)
+    w.bytes.reserveCapacity(max(capacity, prefix.count))
+    w.bytes += prefix
     try w.data(data)
-    return String(decoding: w.bytes, as: UTF8.self)
+    return w.bytes
   }
 
   // MARK: values
@@ -75,8 +84,41 @@ struct ExplorerJSON {
   }
 
   /// Shortest round-trip digits, without a trailing `.0` (as the encoder writes them).
+  ///
+  /// A value with at most four decimals (the page rounds to 4 or 1), from
+  /// 0.0001 up to 10¹⁰, is written from its integer count of ten-thousandths:
+  /// the double nearest to k / 10⁴ has that decimal as its shortest form
+  /// (its ulp is far below 10⁻⁴), which is what `description` writes; others
+  /// (and −0) take `description` itself.
   mutating func number(_ v: Double) throws(ExplorerJSONError) {
     guard v.isFinite else { throw ExplorerJSONError(value: v) }
+    let scaled = (v * 10_000).rounded()
+    if v != 0, v.magnitude >= 0.0001, v.magnitude < 1e10, scaled / 10_000 == v {
+      var k = Int(scaled)
+      if k < 0 { bytes.append(UInt8(ascii: "-")) }
+      k = abs(k)
+      int(k / 10_000)
+      var fraction = k % 10_000
+      if fraction != 0 {
+        bytes.append(UInt8(ascii: "."))
+        var digits = 4
+        while fraction % 10 == 0 {
+          fraction /= 10
+          digits -= 1
+        }
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        while divisor > 0 {
+          bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+          divisor /= 10
+        }
+      }
+      return
+    }
+    if v == 0 && v.sign == .plus {
+      bytes.append(UInt8(ascii: "0"))
+      return
+    }
     var text = v.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     bytes.append(contentsOf: text.utf8)
@@ -111,7 +153,9 @@ struct ExplorerJSON {
     throws(ExplorerJSONError)
   {
     bytes.append(UInt8(ascii: "{"))
-    let keys = d.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    // Compared as byte arrays: much cheaper than comparing the strings' UTF-8 views.
+    let keys = d.keys.map { (bytes: Array($0.utf8), key: $0) }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+      .map(\.key)
     for (i, k) in keys.enumerated() {
       if i > 0 { bytes.append(UInt8(ascii: ",")) }
       string(k)
