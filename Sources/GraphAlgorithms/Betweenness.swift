@@ -46,9 +46,9 @@ extension Graph {
   /// (`LocalOrder`), for locality; values are mapped back to person ids.
   ///
   /// - Complexity: O(V·E) time unweighted, O(V·E log V) weighted; O(V) extra
-  ///   space per worker (its scratch, and its slot's sums while they wait to
-  ///   be added) plus O(V + E) for the
-  ///   renumbered copy (with the quantised costs when weighted); V people, E ties.
+  ///   space per worker (its scratch) and per slot waiting to be added (about
+  ///   one per worker, 31 at worst), plus O(V + E) for the renumbered copy
+  ///   (with the quantised costs when weighted); V people, E ties.
   public func betweenness(
     weighted: Bool = false, threads: Int = 1, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) -> BetweennessScores {
@@ -218,8 +218,9 @@ extension Graph {
 
 /// The slots' sums added in slot order as the slots finish: a slot done early
 /// waits until every slot before it is in, so the totals are the same for any
-/// thread count, and only the slots still waiting (about one per worker) are
-/// held, not all 32.
+/// thread count, and only the slots still waiting are held (slots are of
+/// equal size and handed out in order, so usually about one per worker; 31
+/// at worst, when slot 0 is the last to finish).
 private final class SlotFold: @unchecked Sendable {  // every field is guarded by `lock`
   let lock = PthreadLock()
   var next = 0

@@ -45,8 +45,9 @@ public enum TieAdmission: Equatable, Sendable {
 ///   integer, people are numbered in ascending id order; otherwise in order of
 ///   first appearance.
 ///
-/// - Complexity: `build()` is O(V + E) time (two counting-sort passes, no
-///   comparison sort) and O(V + E) extra space.
+/// - Complexity: `build(threads:)` is O(V + E + Σ d log d) time (one counting
+///   pass, then each person's row of d entries sorted, by insertion when short)
+///   and O(V + E) extra space.
 ///
 /// A value type of arrays and dictionaries, so `Sendable`: a builder may be
 /// filled on one task and handed to another (it is not safe to mutate one

@@ -26,15 +26,16 @@ extension GraphBuilder {
   /// and each person's row is then sorted by (target, input row) (`sortRow`),
   /// which puts parallel rows side by side in input order; a single scan
   /// then merges parallel ties (rule in the type's documentation) and numbers
-  /// the ties. The tie rows' ends are released once scattered, and each row
-  /// column as soon as its tie column exists.
+  /// the ties. The tie rows' ends are released once scattered, and each
+  /// evidence column (but the given strengths and the negative flags, read to
+  /// the end) as soon as its tie column exists.
   ///
   /// - Parameter threads: above 1 (with at least 65,536 tie rows), the rows
   ///   are counted and scattered in two halves and the people's rows sorted in
   ///   two ranges, on two threads; the graph is the same for any value.
   /// - Complexity: O(V + E + Σ d log d) time (d a person's tie rows, short
-  ///   rows by insertion); O(V + E) space for the CSR being built (8 bytes
-  ///   per half-edge), where V is people and E tie rows.
+  ///   rows by insertion); O(V + E) space for the CSR being built (12 bytes
+  ///   per half-edge: target, input row, strength), where V is people and E tie rows.
   public consuming func build(threads: Int = 1) throws(GraphBuildError) -> (Graph, BuildReport) {
     let n = personCount
     let rows = tieU.count
