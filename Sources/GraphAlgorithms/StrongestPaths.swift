@@ -90,10 +90,11 @@ extension Graph {
 /// first and hops second, exactly, in one integer.
 package struct PathSearch {
   let graph: Graph
-  /// Per half-edge: TieCost.quantised(s) << 16 + 1.
-  /// Every half-edge's key, made on the first search without a hop limit
-  /// (hop-limited searches touch a few rows and key them as they go).
-  var keys: [Int64] = []
+  /// Per half-edge: its quantised cost (`TieCost`, below 2³²; the key is
+  /// cost << 16 + 1, `key(cost:)`), made on the first search without a hop
+  /// limit or handed over by `init(_:costs:)` so that workers share one
+  /// array (hop-limited searches touch a few rows and key them as they go).
+  var keys: [UInt32] = []
   let n: Int
 
   // Backward (to-target) distances for Dijkstra, and for each hop layer.
@@ -129,14 +130,23 @@ package struct PathSearch {
   /// The key of a tie of strength `s`: one hop at its quantised cost.
   @inline(__always) static func key(_ s: Float) -> Int64 { TieCost.quantised(s) << hopBits + 1 }
 
+  /// The key of a half-edge of quantised cost `cost`.
+  @inline(__always) static func key(cost: UInt32) -> Int64 { Int64(cost) << hopBits + 1 }
+
+  /// Every half-edge's quantised cost, for searches that share them
+  /// (`init(_:costs:)`). O(E), 4 bytes per half-edge.
+  package static func halfEdgeCosts(_ graph: Graph) -> [UInt32] {
+    graph.withCSR { _, _, s in
+      var k = [UInt32](repeating: 0, count: s.count)
+      for i in 0..<s.count { k[i] = UInt32(TieCost.quantised(s[i])) }
+      return k
+    }
+  }
+
   /// Makes `keys` when it is not made yet. O(E) once.
   mutating func keyEveryTie() {
     guard keys.isEmpty else { return }
-    keys = graph.withCSR { _, _, s in
-      var k = [Int64](repeating: 0, count: s.count)
-      for i in 0..<s.count { k[i] = Self.key(s[i]) }
-      return k
-    }
+    keys = Self.halfEdgeCosts(graph)
   }
 
   /// Hops from the query's source (up to the hop limit; `UInt8.max`
@@ -181,6 +191,13 @@ package struct PathSearch {
     guard let limit = ballLimit else { return true }
     let d = ballHop[Int(y)]
     return d != .max && Int(d) + h <= limit
+  }
+
+  /// A search whose searches without a hop limit read `costs`
+  /// (`halfEdgeCosts(graph)`), shared with other searches on the same graph.
+  package init(_ graph: Graph, costs: [UInt32]) {
+    self.init(graph)
+    keys = costs
   }
 
   package init(_ graph: Graph) {
@@ -426,7 +443,7 @@ package struct PathSearch {
             if blockedPeople.isMarked(y) || settled.isMarked(y) { continue }
             if y == start && !allowed(x) { continue }
             if isTarget.isMarked(y) { continue }  // chains end at their first target
-            let nd = d + kk[e]
+            let nd = d + Self.key(cost: kk[e])
             if nd < dist[Int(y)] {
               if dist[Int(y)] == .max { touched.append(y) }
               dist[Int(y)] = nd
@@ -448,7 +465,7 @@ package struct PathSearch {
           let w = t[e]
           if v == start && !allowed(w) { continue }
           if blockedPeople.isMarked(w) || !settled.isMarked(w) { continue }
-          if dist[Int(w)] != .max && dist[Int(w)] + keys[e] == dv {
+          if dist[Int(w)] != .max && dist[Int(w)] + Self.key(cost: keys[e]) == dv {
             next = w
             break  // rows are sorted: the first match is the smallest id
           }
@@ -630,7 +647,7 @@ package struct PathSearch {
                   let end = Int(o[Int(x) + 1])
                   while e < end {
                     let y = Int(tg[e])
-                    let nd = d &+ kk[e]
+                    let nd = d &+ Self.key(cost: kk[e])
                     if nd < dist[y] {
                       if dist[y] == .max { touched.append(Int32(truncatingIfNeeded: y)) }
                       dist[y] = nd

@@ -118,10 +118,12 @@ struct PathCommand: ParsableCommand {
       let b = try PersonReference.resolve(pair.to, in: g, option: "\(file) line \(pair.line)")
       ends.append((a, b))
     }
-    // One search (with its scratch space) per worker; the rows in the file's order.
+    // One search (with its scratch space) per worker, all reading one array of
+    // tie costs; the rows in the file's order.
+    let costs = PathSearch.halfEdgeCosts(g)
     let found = Parallel.map(
       count: ends.count, threads: threading.count,
-      makeScratch: { PathSearch(g) },
+      makeScratch: { PathSearch(g, costs: costs) },
       transform: { i, search in search.strongestPath(from: ends[i].0, to: ends[i].1) })
     let rows = zip(list, found).map { pair, p in
       PairPathsAnswer.Row(
