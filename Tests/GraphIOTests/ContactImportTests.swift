@@ -536,6 +536,35 @@ let linkedInNote = """
       (e as? ImportError)?.message.contains("matches 2 people") == true && (e as? ImportError)?.hints == [.nameTheOwner]
     }
   }
+
+  /// Four exports whose owners each match two people, among six: with
+  /// unusable files set aside, all four are set aside after one pass and
+  /// the other two read once more (8 + 2 file reads, not one pass per owner).
+  @Test func ambiguousOwnersAreSetAsideInOnePass() throws {
+    var people = "id,name\n"
+    for (i, name) in ["Sam Lee", "Ana Ruiz", "Bo Chen", "Li Wei"].enumerated() {
+      people += "\(2 * i + 1),\(name)\n\(2 * i + 2),\(name)\n"
+    }
+    let c = "First Name,Last Name,Primary Email\nA,B,a@b.org\n"
+    final class Reads: @unchecked Sendable {
+      var count = 0
+      var skipped: [String] = []
+    }
+    let reads = Reads()
+    var options = LoadOptions()
+    options.skipUnusable = true
+    options.onFileRead = { _, _, _ in reads.count += 1 }
+    options.onSkip = { reads.skipped.append(String($0.file.split(separator: "/").last ?? "")) }
+    let files =
+      [("people.csv", people), ("sam-lee.csv", c), ("mo-ali.csv", c), ("ana-ruiz.csv", c)]
+      + [("bo-chen.csv", c), ("li-wei.csv", c)]
+    let (kept, _) = try loadContactText(files, options: options)
+    #expect(reads.skipped == ["sam-lee.csv", "ana-ruiz.csv", "bo-chen.csv", "li-wei.csv"])
+    #expect(reads.count == 6 + 2)
+    #expect(kept.skipped.map { String($0.file.split(separator: "/").last ?? "") } == reads.skipped)
+    #expect(kept.skipped.allSatisfy { $0.reason.contains("matches 2 people") && $0.hints == [.nameTheOwner] })
+    #expect(kept.identity?.owners.map(\.owner) == ["mo-ali"])
+  }
 }
 
 @Suite struct InferenceTests {

@@ -658,13 +658,25 @@ struct ContactResolver {
   /// - Throws: when an owner's name matches several people.
   mutating func finish(builder: inout GraphBuilder) throws(ImportError) {
     var ownerPerson: [PersonID] = []
+    // Every owner is tried before any ambiguous one is reported, so that a
+    // loader setting their files aside reads the rest again once, not once per owner.
+    var ambiguous: [ImportError] = []
     for (i, spec) in owners.enumerated() {
-      let (p, how) = try resolveOwner(i, builder: &builder)
+      let p: PersonID
+      let how: String
+      do { (p, how) = try resolveOwner(i, builder: &builder) } catch {
+        ambiguous.append(error)
+        continue
+      }
       ownerPerson.append(p)
       identity.owners.append(
         .init(
           owner: spec.owner, person: builder.key(of: p), name: builder.attributes(of: p).name, files: spec.files,
           resolvedBy: how, contacts: spec.contactCount))
+    }
+    if var first = ambiguous.first {
+      first.others = Array(ambiguous.dropFirst())
+      throw first
     }
     builder.reserveTies(ownerTieList.count + related.count)
     // Per owner and per set of source kinds, made once (a million ties share a handful).

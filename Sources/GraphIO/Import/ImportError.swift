@@ -8,6 +8,10 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What the user can do about it, in the order they are shown (joined by
   /// "; "). Empty when there is nothing to suggest.
   public var hints: [ImportHint]
+  /// The same problem in other files, found in the same pass (owners who
+  /// match several people, all checked before any is reported): a loader
+  /// that sets unusable files aside sets these aside at the same time.
+  public var others: [ImportError] = []
 
   public init(file: String, line: Int, column: Int, message: String, hints: [ImportHint]) {
     self.file = file

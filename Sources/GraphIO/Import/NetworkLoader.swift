@@ -101,8 +101,8 @@ public enum NetworkLoader: Sendable {
   /// The same file named twice (also through a link or a folder) is read
   /// once. With `skipUnusable`, a file that cannot be used is set aside with
   /// its reason: before reading when it is not network or contact data, else
-  /// after, the others being read again into a new session (once per file
-  /// set aside).
+  /// after, the others being read again into a new session (once per failed
+  /// pass: the owners who match several people are all found in one pass).
   package static func load(_ inputs: [InputSpec], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork
   {
     var (planned, skipped) = try plan(inputs, options: session.options)
@@ -112,13 +112,19 @@ public enum NetworkLoader: Sendable {
         loaded.skipped = skipped.sorted { $0.order < $1.order }.map(\.file)
         return loaded
       } catch {
-        guard session.options.skipUnusable, planned.count > 1,
-          let i = planned.firstIndex(where: { $0.spec.path == error.file })
-        else { throw error }
-        let file = SkippedFile(error, unusable: true)
-        skipped.append((planned[i].index, file))
-        planned.remove(at: i)
-        session.options.onSkip?(file)
+        // The file at fault, and any others found unusable in the same pass.
+        let unusable = ([error] + error.others).filter { e in planned.contains { $0.spec.path == e.file } }
+        guard session.options.skipUnusable, !unusable.isEmpty, planned.count > 1 else { throw error }
+        // Set aside all but the last file left, which then fails on its own.
+        for e in unusable.prefix(planned.count - 1) {
+          guard let i = planned.firstIndex(where: { $0.spec.path == e.file }) else { continue }
+          var one = e
+          one.others = []
+          let file = SkippedFile(one, unusable: true)
+          skipped.append((planned[i].index, file))
+          planned.remove(at: i)
+          session.options.onSkip?(file)
+        }
         session = ImportSession(options: session.options, onRowError: session.onRowError)
       }
     }
