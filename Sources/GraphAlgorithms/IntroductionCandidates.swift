@@ -234,16 +234,16 @@ extension Graph {
   /// Only the `maxContacts` contacts with the strongest ties to the ego are
   /// paired (default 2,000, i.e. at most 2 million pairs; ties broken by
   /// lower id); `contactsConsidered` says how many were. The constraint
-  /// values still use every contact. A shared contact w with more contacts
-  /// than there are pairs left for a is looked up (binary search of each
-  /// remaining contact in w's row) instead of scanned, so a hub in the middle
-  /// costs O(c log deg w) per contact, not O(deg w); the sums are added in the
-  /// same order either way.
+  /// values still use every contact. The two-paths are read grouped by their
+  /// middle person (`IntroductionMiddles`), so a hub in the middle costs the
+  /// contacts it shares with the ego, not its whole row; each pair's sums
+  /// are added in the order of the middle people's ids.
   ///
   /// - Complexity: with d = deg(ego), c = min(d, maxContacts) contacts
-  ///   considered, T = Σ_{a} Σ_{w∈N(a)} min(deg(w), c·log deg(w)) over the
-  ///   considered a, W = the contacts of the considered contacts, and K kept
-  ///   pairs: O(d log d + Σ_{w∈W} deg w + T + c² + K·(d + Σ deg)) time per
+  ///   considered, T = the two-paths a–w–b between considered contacts
+  ///   (the ego not in the middle), W = the contacts of the considered
+  ///   contacts, and K kept pairs: O(d log d + Σ_{w∈W} deg w + T + c² +
+  ///   K·(d + Σ deg)) time per
   ///   sweep (the c² term is the pairs; a re-run of the second sweep is rare
   ///   and multiplies K by 4), O(V + c·threads + K) extra space.
   public func introductionCandidates(
@@ -277,16 +277,16 @@ extension Graph {
     }).enumerated() {
       nameRank[i] = Int32(r)
     }
-    // 1 / S_w for every middle person w of a two-path (the contacts of the considered contacts).
-    let inverseTotal = inverseTotalStrengths(of: contacts, skipping: ego)
+    // The two-paths a–w–b between considered contacts, grouped by the middle person w.
+    let middles = IntroductionMiddles(self, contacts: contacts, ego: ego)
 
     // One sweep: for each a (index i), the two-path counts to later contacts.
     // `visit(i, j, cn, ra, wra)` is called for every non-tied pair i < j.
     func sweep(_ visit: (Int, Int, Int, Double, Double, inout IntroductionSink) -> Void) -> [IntroductionSink] {
       let sinkBox = IntroductionSinks(count: 0)
-      withCSR { offsets, targets, strengths in
+      withCSR { offsets, targets, _ in
         pos.withUnsafeBufferPointer { pos in
-          inverseTotal.withUnsafeBufferPointer { inverseTotal in
+          middles.withBuffers { m in
             Parallel.parallelFor(
               count: c, threads: workers, chunk: 4,
               makeScratch: { () -> IntroductionScratch in
@@ -320,37 +320,22 @@ extension Graph {
                 let later = c - i - 1
                 sink.pairsExamined += later
                 sink.entriesScanned += Int(offsets[Int(a) + 1] - offsets[Int(a)])
-                for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
-                  let w = Int(targets[p])
-                  if w == Int(ego) { continue }
-                  let wStart = Int(offsets[w])
-                  let wEnd = Int(offsets[w + 1])
-                  let raW = 1 / Double(wEnd - wStart)
-                  let sAW = strengths[p]
-                  let invW = inverseTotal[w]
-                  if RowSearch.searches(rowLength: wEnd - wStart, wanted: later) {
-                    // A hub: look the later contacts up in w's row (both ascend by id).
-                    var f = wStart
-                    for x in (i + 1)..<c {
-                      let target = contacts[x]
-                      f = RowSearch.lowerBound(targets, f, wEnd, target)
-                      sink.entriesScanned += 1
-                      if f == wEnd { break }
-                      if targets[f] == target {
-                        cnA[x] &+= 1
-                        raA[x] += raW
-                        wrA[x] += LinkKernel.strengthTerm(sAW, strengths[f], invW)
-                      }
-                    }
-                    continue
-                  }
-                  sink.entriesScanned += wEnd - wStart
-                  for q in wStart..<wEnd {
-                    let x = Int(pos[Int(targets[q])])
+                // a's ties in row order (ascending w), each with the later
+                // contacts of its w: every pair's sums are added in w order.
+                for e in Int(m.entryStart[i])..<Int(m.entryStart[i + 1]) {
+                  let w = Int(m.middleAt[e])
+                  if w < 0 { continue }
+                  let raW = m.inverseDegree[w]
+                  let invW = m.inverseTotal[w]
+                  let sAW = m.strength[Int(m.place[e])]
+                  let end = Int(m.start[w + 1])
+                  sink.entriesScanned += end - Int(m.place[e])
+                  for q in (Int(m.place[e]) + 1)..<end {
+                    let x = Int(m.member[q])
                     if x <= i { continue }
                     cnA[x] &+= 1
                     raA[x] += raW
-                    wrA[x] += LinkKernel.strengthTerm(sAW, strengths[q], invW)
+                    wrA[x] += LinkKernel.strengthTerm(sAW, m.strength[q], invW)
                   }
                 }
                 for j in (i + 1)..<max(i + 1, c) {
@@ -510,29 +495,12 @@ extension Graph {
     scale > 0 && x > 0 ? x / (x + scale) : 0
   }
 
-  /// 1 / S_w (S_w = Σ of w's tie strengths, in row order; 0 when S_w is 0)
-  /// for every contact w ≠ `skipping` of the `people`, indexed by person; 0 elsewhere.
-  ///
-  /// - Complexity: O(V + Σ_{w} deg w) over those w (each row summed once).
-  func inverseTotalStrengths(of people: [PersonID], skipping: PersonID) -> [Double] {
-    var out = [Double](repeating: 0, count: personCount)
-    var done = VisitMarks(count: personCount)
-    done.mark(skipping)
-    for a in people {
-      for w in neighbors(of: a) where !done.isMarked(w) {
-        done.mark(w)
-        out[Int(w)] = LinkKernel.inverseTotal(strengths(of: w))
-      }
-    }
-    return out
-  }
-
   /// The nearest-rank `quantile` of the positive values (0 when there are none).
   static func likelihoodScale(_ values: [Double], quantile: Double) -> Double {
     guard !values.isEmpty else { return 0 }
-    let sorted = values.sorted()
-    let rank = Int((quantile * Double(sorted.count)).rounded(.up))
-    return sorted[min(sorted.count, max(1, rank)) - 1]
+    let rank = Int((quantile * Double(values.count)).rounded(.up))
+    var values = values
+    return Selection.kthSmallest(&values, min(values.count, max(1, rank)) - 1)
   }
 
   /// Whether a and b (two people) carry the same name, case and spacing
@@ -989,6 +957,138 @@ final class IntroductionScratch: @unchecked Sendable {
     wr.deallocate()
     ra.deallocate()
     tied.deallocate()
+  }
+}
+
+/// The two-paths a–w–b between an ego's considered contacts, grouped by the
+/// middle person w (the ego aside): for each w, the considered contacts tied
+/// to w (their positions, ascending) with the strength of each tie. A sweep
+/// from a reads, for each of a's ties to some w, only the later contacts in
+/// w's group, so a hub in the middle costs the contacts it shares with the
+/// ego, not its whole row.
+///
+/// - Complexity: O(Σ deg(a) over the considered contacts a, plus the rows of
+///   their contacts for the strength totals) time to build, O(V) for the
+///   person-to-group table and O(Σ deg(a)) for the rest.
+struct IntroductionMiddles {
+  /// Per considered contact i, its ties at `entryStart[i]..<entryStart[i + 1]` (row order).
+  var entryStart: [Int]
+  /// Per tie of a considered contact: the group of its other end (−1: the ego),
+  /// and the place of this tie in that group's lists.
+  var middleAt: [Int32]
+  var place: [UInt32]
+  /// Per group w, its entries at `start[w]..<start[w + 1]`: the contact's
+  /// position and the strength of its tie to w, ascending by position.
+  var start: [UInt32]
+  var member: [Int32]
+  var strength: [Float]
+  /// Per group: 1 / the middle person's degree, and 1 / the sum of its ties' strengths.
+  var inverseDegree: [Double]
+  var inverseTotal: [Double]
+
+  init(_ graph: Graph, contacts: [PersonID], ego: PersonID) {
+    let c = contacts.count
+    var group = [Int32](repeating: -1, count: graph.personCount)
+    var counts: [UInt32] = []
+    var entryStart = [Int](repeating: 0, count: c + 1)
+    var middleAt: [Int32] = []
+    graph.withCSR { o, t, _ in
+      var total = 0
+      for a in contacts { total += Int(o[Int(a) + 1] - o[Int(a)]) }
+      middleAt.reserveCapacity(total)
+      for (i, a) in contacts.enumerated() {
+        entryStart[i] = middleAt.count
+        for e in Int(o[Int(a)])..<Int(o[Int(a) + 1]) {
+          let w = t[e]
+          if w == ego {
+            middleAt.append(-1)
+            continue
+          }
+          if group[Int(w)] < 0 {
+            group[Int(w)] = Int32(counts.count)
+            counts.append(0)
+          }
+          let m = Int(group[Int(w)])
+          counts[m] += 1
+          middleAt.append(Int32(m))
+        }
+      }
+      entryStart[c] = middleAt.count
+    }
+    let groups = counts.count
+    var start = [UInt32](repeating: 0, count: groups + 1)
+    for m in 0..<groups { start[m + 1] = start[m] + counts[m] }
+    var fill = start
+    let entries = Int(start[groups])
+    var member = [Int32](repeating: 0, count: entries)
+    var strength = [Float](repeating: 0, count: entries)
+    var place = [UInt32](repeating: 0, count: middleAt.count)
+    var inverseDegree = [Double](repeating: 0, count: groups)
+    var inverseTotal = [Double](repeating: 0, count: groups)
+    graph.withCSR { o, t, s in
+      for (i, a) in contacts.enumerated() {
+        var e = entryStart[i]
+        for f in Int(o[Int(a)])..<Int(o[Int(a) + 1]) {
+          defer { e += 1 }
+          let m = Int(middleAt[e])
+          if m < 0 { continue }
+          let at = fill[m]
+          fill[m] += 1
+          place[e] = at
+          member[Int(at)] = Int32(i)
+          strength[Int(at)] = s[f]
+          if at == start[m] {
+            let w = Int(t[f])
+            let row = Int(o[w])..<Int(o[w + 1])
+            inverseDegree[m] = 1 / Double(row.count)
+            inverseTotal[m] = LinkKernel.inverseTotal(s[row])
+          }
+        }
+      }
+    }
+    self.entryStart = entryStart
+    self.middleAt = middleAt
+    self.place = place
+    self.start = start
+    self.member = member
+    self.strength = strength
+    self.inverseDegree = inverseDegree
+    self.inverseTotal = inverseTotal
+  }
+
+  /// The lists as raw buffers for the pair loop (no bounds or exclusivity checks).
+  func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+    entryStart.withUnsafeBufferPointer { entryStart in
+      middleAt.withUnsafeBufferPointer { middleAt in
+        place.withUnsafeBufferPointer { place in
+          start.withUnsafeBufferPointer { start in
+            member.withUnsafeBufferPointer { member in
+              strength.withUnsafeBufferPointer { strength in
+                inverseDegree.withUnsafeBufferPointer { inverseDegree in
+                  inverseTotal.withUnsafeBufferPointer { inverseTotal in
+                    body(
+                      Buffers(
+                        entryStart: entryStart, middleAt: middleAt, place: place, start: start, member: member,
+                        strength: strength, inverseDegree: inverseDegree, inverseTotal: inverseTotal))
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  struct Buffers {
+    let entryStart: UnsafeBufferPointer<Int>
+    let middleAt: UnsafeBufferPointer<Int32>
+    let place: UnsafeBufferPointer<UInt32>
+    let start: UnsafeBufferPointer<UInt32>
+    let member: UnsafeBufferPointer<Int32>
+    let strength: UnsafeBufferPointer<Float>
+    let inverseDegree: UnsafeBufferPointer<Double>
+    let inverseTotal: UnsafeBufferPointer<Double>
   }
 }
 

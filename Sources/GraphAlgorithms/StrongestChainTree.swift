@@ -31,8 +31,13 @@ package struct StrongestChainTree {
   var touched: [PersonID] = []
   package private(set) var source: PersonID = -1
 
-  package init(_ graph: Graph) {
+  /// Per half-edge, its quantised cost (`PathSearch.halfEdgeCosts`), shared
+  /// with other searches; empty: each tie's key is made from its strength.
+  let costs: [UInt32]
+
+  package init(_ graph: Graph, costs: [UInt32] = []) {
     self.graph = graph
+    self.costs = costs
     best = [Int64](repeating: .max, count: graph.personCount)
   }
 
@@ -93,6 +98,7 @@ package struct StrongestChainTree {
     layer[0] = [source]
     guard maxHops >= 1 else { return }
     var order: [UInt64] = []
+    let costs = self.costs
     graph.withCSR { o, t, s in
       for j in 1...maxHops {
         let here = j * n
@@ -105,7 +111,7 @@ package struct StrongestChainTree {
           for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
             let y = t[e]
             if y == source || (x == source && !firstHop(y)) { continue }
-            let key = dx + PathSearch.key(s[e])
+            let key = dx + PathSearch.key(e, s, costs)
             guard key < best[Int(y)] else { continue }
             if let last, !last(y) { continue }
             if best[Int(y)] == .max { touched.append(y) }

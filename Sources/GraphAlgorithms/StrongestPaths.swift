@@ -133,6 +133,12 @@ package struct PathSearch {
   /// The key of a half-edge of quantised cost `cost`.
   @inline(__always) static func key(cost: UInt32) -> Int64 { Int64(cost) << hopBits + 1 }
 
+  /// The key of half-edge `e`: from the shared costs when there are any
+  /// (no logarithm per tie), else from its strength.
+  @inline(__always) static func key(_ e: Int, _ s: UnsafeBufferPointer<Float>, _ costs: [UInt32]) -> Int64 {
+    costs.isEmpty ? key(s[e]) : key(cost: costs[e])
+  }
+
   /// Every half-edge's quantised cost, for searches that share them
   /// (`init(_:costs:)`). O(E), 4 bytes per half-edge.
   package static func halfEdgeCosts(_ graph: Graph) -> [UInt32] {
@@ -326,13 +332,14 @@ package struct PathSearch {
       firstYes = VisitMarks(count: n)
       firstNo = VisitMarks(count: n)
     }
+    let costs = keys
     if nearSource != s {
       nearSource = s
       nearMarks.reset()
       g.withCSR { o, tt, st in
         for e in Int(o[Int(s)])..<Int(o[Int(s) + 1]) {
           nearMarks.mark(tt[e])
-          nearKey[Int(tt[e])] = Self.key(st[e])
+          nearKey[Int(tt[e])] = Self.key(e, st, costs)
         }
       }
     }
@@ -364,13 +371,13 @@ package struct PathSearch {
         for e in Int(o[Int(t)])..<Int(o[Int(t) + 1]) {
           let b = tt[e]
           if b == s { continue }
-          let kb = Self.key(st[e])
+          let kb = Self.key(e, st, costs)
           if marks.isMarked(b) && allowed(b) { offer((keyFromS[Int(b)] + kb, b, t)) }
           guard maxHops >= 3 else { continue }
           for f in Int(o[Int(b)])..<Int(o[Int(b) + 1]) {
             let a = tt[f]
             if a == s || a == t || !marks.isMarked(a) { continue }
-            let key = keyFromS[Int(a)] + Self.key(st[f]) + kb
+            let key = keyFromS[Int(a)] + Self.key(f, st, costs) + kb
             if best.count == k, let last = best.last, key > last.key { continue }
             if allowed(a) { offer((key, a, b)) }
           }
@@ -387,14 +394,15 @@ package struct PathSearch {
 
   /// The key of the tie a–b.
   func hopKey(_ a: PersonID, _ b: PersonID) -> Int64 {
-    graph.withCSR { o, t, s in
+    let costs = keys
+    return graph.withCSR { o, t, s in
       var lo = Int(o[Int(a)])
       var hi = Int(o[Int(a) + 1])
       while lo < hi {
         let mid = (lo + hi) >> 1
         if t[mid] < b { lo = mid + 1 } else { hi = mid }
       }
-      return Self.key(s[lo])
+      return Self.key(lo, s, costs)
     }
   }
 
@@ -484,6 +492,7 @@ package struct PathSearch {
   /// key from x to a target in at most h hops.
   mutating func layeredSpur(from start: PersonID, budget: Int, allowed: (PersonID) -> Bool) -> ([PersonID], Int64)? {
     let n = self.n
+    let costs = keys
     if layers.count < (budget + 1) * n { layers += repeatElement(Int64.max, count: (budget + 1) * n - layers.count) }
     while layerTouched.count <= budget { layerTouched.append([]) }
     // The hot loop works on locals (one flat array, layer h at h × n): no
@@ -534,7 +543,7 @@ package struct PathSearch {
             let y = t[e]
             if blocked.isMarked(y) || targets.isMarked(y) || !near(y, h) { continue }
             if y == start && !allowed(x) { continue }
-            let nd = dx + Self.key(s[e])
+            let nd = dx + Self.key(e, s, costs)
             let cur = best[here + Int(y)]
             if nd < cur {
               if cur == .max { touchedHere.append(y) }
@@ -568,7 +577,7 @@ package struct PathSearch {
           if v == start && !allowed(w) { continue }
           if blocked.isMarked(w) { continue }
           let dw = best[(h - 1) * n + Int(w)]
-          if w != start && dw != .max && dw + Self.key(s[e]) == dv {
+          if w != start && dw != .max && dw + Self.key(e, s, costs) == dv {
             next = w
             break
           }

@@ -15,15 +15,21 @@ import Testing
     let (g, _) = try random.build()
     let n = g.personCount
     var tree = StrongestChainTree(g)
+    // The same tree reading shared half-edge costs instead of each tie's strength.
+    var shared = StrongestChainTree(g, costs: PathSearch.halfEdgeCosts(g))
     for s in 0..<n {
       for maxHops in [1, 2, 3] {
         let banned = (s * 7 + maxHops) % n
         tree.grow(from: PersonID(s), maxHops: maxHops, firstHop: { $0 != PersonID(banned) })
+        shared.grow(from: PersonID(s), maxHops: maxHops, firstHop: { $0 != PersonID(banned) })
         var reached: [PersonID] = []
         for t in 0..<n where t != s {
           let brute = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: maxHops, firstHop: { $0 != banned })
           let ours = tree.chain(to: PersonID(t))?.map(Int.init)
           #expect(ours == brute.first?.path, "\(random) \(s)→\(t) hops ≤ \(maxHops) not via \(banned)")
+          #expect(
+            shared.chain(to: PersonID(t)) == tree.chain(to: PersonID(t))
+              && shared.key(of: PersonID(t)) == tree.key(of: PersonID(t)))
           if ours != nil { reached.append(PersonID(t)) }
         }
         #expect(tree.reached == reached)
@@ -76,6 +82,10 @@ import Testing
     let n = 300
     let g = try Self.equalStrengths(people: n, ties: 1_500, rng: &rng)
     var listed = PathSearch(g)
+    // Listing and Yen's layered spurs on shared half-edge costs.
+    var listedShared = PathSearch(g, costs: PathSearch.halfEdgeCosts(g))
+    var yenShared = PathSearch(g, costs: PathSearch.halfEdgeCosts(g))
+    yenShared.enumeratesShortChains = false
     var yen = PathSearch(g)
     yen.enumeratesShortChains = false
     var found = 0
@@ -88,6 +98,11 @@ import Testing
         let ours = listed.strongestPaths(from: PersonID(s), to: [PersonID(t)], query: query, firstHop: firstHop)
         let theirs = yen.strongestPaths(from: PersonID(s), to: [PersonID(t)], query: query, firstHop: firstHop)
         #expect(ours == theirs, "seed \(seed) \(s)→\(t) k \(k) hops \(hops)")
+        let sharedListed = listedShared.strongestPaths(
+          from: PersonID(s), to: [PersonID(t)], query: query, firstHop: firstHop)
+        let sharedYen = yenShared.strongestPaths(
+          from: PersonID(s), to: [PersonID(t)], query: query, firstHop: firstHop)
+        #expect(sharedListed == ours && sharedYen == ours, "shared costs: seed \(seed) \(s)→\(t) k \(k)")
         found += ours.count
       }
     }

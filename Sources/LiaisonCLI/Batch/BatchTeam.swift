@@ -93,10 +93,14 @@ extension BatchReport {
         let owner = m.owner.owner
         return owner.contains("://") || owner.contains("@") ? g.people.name(of: m.person) : owner
       }, fallback: "member")
-    let shared = network
+    // Every tie's cost made once (a logarithm each) and read by every search and page.
+    let costs = PathSearch.halfEdgeCosts(g)
+    var withCosts = network
+    withCosts?.costs = costs
+    let shared = withCosts
     let counter = ProgressCounter(total: members.count, progress: progress, what: "members")
     let results = Parallel.map(
-      count: members.count, threads: config.threads, makeScratch: { PathSearch(g) },
+      count: members.count, threads: config.threads, makeScratch: { PathSearch(g, costs: costs) },
       transform: {
         m, search in
         defer { counter.tick() }

@@ -229,7 +229,7 @@ extension ExplorerData {
     }
 
     // The best chain to everyone within `maxHops` (first hop a usable tie).
-    var tree = StrongestChainTree(g)
+    var tree = StrongestChainTree(g, costs: whole.costs)
     if let ego {
       // From the ego's side only the people within two steps (and anyone
       // drawn) are shown, so the last layer need reach nobody else.
@@ -436,7 +436,7 @@ extension ExplorerData {
     // to everyone else shown within `maxHops` (one layered pass for all of them).
     var chains: [String: [Chain]] = [:]
     if let ego {
-      var search = PathSearch(g)
+      var search = PathSearch(g, costs: whole.costs)
       var featured = Set<Int>()
       for node in nodes { if let p = node.person { featured.insert(p) } }
       for row in reach.prefix(request.featuredContacts) { featured.insert(row.person) }

@@ -16,6 +16,9 @@ struct ExplorerNetwork {
   var sources: [String]
   /// Everyone with a constraint value, lowest constraint first (then id).
   var brokers: [(person: PersonID, row: ExplorerData.Broker)]
+  /// Every half-edge's quantised cost (`PathSearch.halfEdgeCosts`) when many
+  /// pages share them; empty: each page keys the ties it reads.
+  var costs: [UInt32] = []
 
   /// - Complexity: Leiden on the whole network, O(V + E) for the rows and
   ///   Burt's measures, O(Σ d²).
