@@ -31,14 +31,29 @@ struct ExplorerJSON {
     s.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Per byte: whether `string` copies it as it is (not a control byte, `"`,
+  /// `\`, `<`, `>`, `&`, nor the lead byte 0xE2 of U+2028 and U+2029).
+  static let plain: [Bool] = (0..<256).map { b in
+    b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2
+  }
+
   /// A string, escaped as JSON and for a `<script>` block: `<`, `>`, `&`,
   /// U+2028 and U+2029 as `\u` escapes.
   mutating func string(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
     var s = s
+    let plain = Self.plain
     s.withUTF8 { u in
       var i = 0
       while i < u.count {
+        // A run of bytes that need no escape is copied at once.
+        var end = i
+        while end < u.count, plain[Int(u[end])] { end += 1 }
+        if end > i {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<end]))
+          i = end
+          if i == u.count { break }
+        }
         let b = u[i]
         i += 1
         switch b {
