@@ -253,30 +253,36 @@ extension Graph {
     let allContacts = Array(neighbors(of: ego))
     let allStrength = strengths(of: ego).map { Double($0) }
     let d = allContacts.count
-    var contacts = allContacts
-    var egoStrength = allStrength
-    if let cap = options.maxContacts, d > max(cap, 2) {
+    // Constants from here on (`let`): the pair loop's closures read them
+    // without an exclusivity check per access.
+    let (contacts, egoStrength): ([PersonID], [Double]) = {
+      guard let cap = options.maxContacts, d > max(cap, 2) else { return (allContacts, allStrength) }
       // The strongest ties, then the lowest ids (positions ascend with id); kept in id order.
       var order = Array(0..<d)
       order.sort { allStrength[$0] != allStrength[$1] ? allStrength[$0] > allStrength[$1] : $0 < $1 }
       var chosen = Array(order.prefix(max(cap, 2)))
       chosen.sort()
-      contacts = chosen.map { allContacts[$0] }
-      egoStrength = chosen.map { allStrength[$0] }
-    }
+      return (chosen.map { allContacts[$0] }, chosen.map { allStrength[$0] })
+    }()
     let c = contacts.count
     let workers = options.threads > 0 ? options.threads : Parallel.defaultThreads
-    var pos = [Int32](repeating: -1, count: n)
-    for (i, x) in contacts.enumerated() { pos[Int(x)] = Int32(i) }
+    let pos: [Int32] = {
+      var pos = [Int32](repeating: -1, count: n)
+      for (i, x) in contacts.enumerated() { pos[Int(x)] = Int32(i) }
+      return pos
+    }()
     let features = IntroductionFeatures(graph: self, contacts: contacts, groups: options.groups)
     let weights = options.weights
     // Each contact's place in the order of display names (then ids, for namesakes).
-    var nameRank = [Int32](repeating: 0, count: c)
-    for (r, i) in (0..<c).sorted(by: { x, y in
-      features.names[x] != features.names[y] ? features.names[x] < features.names[y] : contacts[x] < contacts[y]
-    }).enumerated() {
-      nameRank[i] = Int32(r)
-    }
+    let nameRank: [Int32] = {
+      var rank = [Int32](repeating: 0, count: c)
+      for (r, i) in (0..<c).sorted(by: { x, y in
+        features.names[x] != features.names[y] ? features.names[x] < features.names[y] : contacts[x] < contacts[y]
+      }).enumerated() {
+        rank[i] = Int32(r)
+      }
+      return rank
+    }()
     // The two-paths a–w–b between considered contacts, grouped by the middle person w.
     let middles = IntroductionMiddles(self, contacts: contacts, ego: ego)
 
