@@ -2,7 +2,7 @@ import GraphCore
 
 /// Which of the asker's ties may start an introduction chain
 /// (Guides/BrokerPaths.md, "Exact definitions").
-public enum FirstHopRule: Sendable {
+public enum FirstHopRule: Sendable, Equatable {
   /// Any tie of the asker.
   case any
   /// Only a tie the asker can use (`Graph.isUsableFirstHop`), with these tie classes.

@@ -114,6 +114,10 @@ package struct PathSearch {
   var nearMarks = VisitMarks(count: 0)
   var firstYes = VisitMarks(count: 0)
   var firstNo = VisitMarks(count: 0)
+  /// The source and rule `firstYes` and `firstNo` hold answers for: kept
+  /// from query to query while both stay the same (nil after a query by a
+  /// closure, which cannot be compared).
+  var firstHopMemo: (source: PersonID, rule: FirstHopRule)?
   /// Layer h of the hop-limited search at h × n (grown to the largest budget asked).
   var layers: [Int64] = []
   var layerTouched: [[Int32]] = []
@@ -226,11 +230,31 @@ package struct PathSearch {
   package mutating func strongestPaths(from source: PersonID, to targets: [PersonID], query: PathQuery)
     -> [StrongestPath]
   {
-    strongestPaths(from: source, to: targets, query: query, firstHop: graph.firstHopTest(query.firstHop, from: source))
+    // Queries from one source by one rule share the first hops already tested.
+    let same = firstHopMemo.map { $0.source == source && $0.rule == query.firstHop } ?? false
+    if !same {
+      firstYes.reset()
+      firstNo.reset()
+    }
+    let found = search(
+      from: source, to: targets, query: query, firstHop: graph.firstHopTest(query.firstHop, from: source))
+    firstHopMemo = (source, query.firstHop)
+    return found
   }
 
   /// `Graph.strongestPaths` with this search's scratch space, the first hop by `firstHop`.
   package mutating func strongestPaths(
+    from source: PersonID, to targets: [PersonID], query: PathQuery, firstHop: (PersonID) -> Bool
+  ) -> [StrongestPath] {
+    firstYes.reset()
+    firstNo.reset()
+    firstHopMemo = nil
+    return search(from: source, to: targets, query: query, firstHop: firstHop)
+  }
+
+  /// The search itself; `shortChains` reads and adds to the first-hop marks,
+  /// which the caller has made right for `source` and `firstHop`.
+  mutating func search(
     from source: PersonID, to targets: [PersonID], query: PathQuery, firstHop: (PersonID) -> Bool
   ) -> [StrongestPath] {
     isTarget.reset()
@@ -343,8 +367,6 @@ package struct PathSearch {
         }
       }
     }
-    firstYes.reset()
-    firstNo.reset()
     // The best so far, least first: (key, second person, third person or t,
     // or −1 for the one-hop chain). Equal keys mean equal hop counts, so
     // comparing the tuples compares the chains in Yen's order.

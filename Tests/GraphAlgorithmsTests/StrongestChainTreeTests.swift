@@ -109,6 +109,32 @@ import Testing
     #expect(found > 200)
   }
 
+  /// One search answering queries by rule from a few sources, rules and
+  /// sources changing between queries (first hops remembered while both
+  /// stay the same) gives what a new search gives each query.
+  @Test(arguments: [UInt64(7), 8])
+  func rememberedFirstHopsEqualNewSearches(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let n = 300
+    let g = try Self.equalStrengths(people: n, ties: 1_500, rng: &rng)
+    let strict = TieClassifier(strongAtLeast: 0.9, weakAtLeast: 0.6)
+    let rules: [FirstHopRule] = [.any, .usable(TieClassifier()), .usable(strict)]
+    var shared = PathSearch(g)
+    var differed = 0
+    for round in 0..<120 {
+      let s = PersonID([0, 1, 150][(round / 7) % 3])
+      let rule = rules[(round / 3) % 3]
+      let t = PersonID(rng.next() % UInt64(n))
+      let query = PathQuery(k: 1 + Int(rng.next() % 4), maxHops: 3, firstHop: rule)
+      var fresh = PathSearch(g)
+      let expected = fresh.strongestPaths(from: s, to: [t], query: query)
+      #expect(shared.strongestPaths(from: s, to: [t], query: query) == expected, "seed \(seed) round \(round)")
+      if expected != fresh.strongestPaths(from: s, to: [t], query: PathQuery(k: query.k, maxHops: 3)) { differed += 1 }
+    }
+    // The rules do change some answers, so a mark kept across rules would show.
+    #expect(differed > 0)
+  }
+
   /// A random graph whose strengths take four values (so many chains are equally strong).
   static func equalStrengths(people n: Int, ties: Int, rng: inout SplitMix64) throws -> Graph {
     var b = GraphBuilder()
