@@ -118,6 +118,8 @@ package struct PathSearch {
   /// from query to query while both stay the same (nil after a query by a
   /// closure, which cannot be compared).
   var firstHopMemo: (source: PersonID, rule: FirstHopRule)?
+  /// Two-hop chains from the memo's source by its rule (`fanOut`); dropped with the memo.
+  package internal(set) var fan = ChainFan()
   /// Layer h of the hop-limited search at h × n (grown to the largest budget asked).
   var layers: [Int64] = []
   var layerTouched: [[Int32]] = []
@@ -235,6 +237,7 @@ package struct PathSearch {
     if !same {
       firstYes.reset()
       firstNo.reset()
+      fan.source = -1
     }
     let found = search(
       from: source, to: targets, query: query, firstHop: graph.firstHopTest(query.firstHop, from: source))
@@ -249,6 +252,7 @@ package struct PathSearch {
     firstYes.reset()
     firstNo.reset()
     firstHopMemo = nil
+    fan.source = -1
     return search(from: source, to: targets, query: query, firstHop: firstHop)
   }
 
@@ -332,81 +336,6 @@ package struct PathSearch {
       acceptedKeys.append(next.key)
     }
     return accepted.map(describe)
-  }
-
-  // MARK: Chains of at most three hops to one person
-
-  /// The first `k` chains of at most `maxHops` ≤ 3 hops from `s` to `t` in
-  /// Yen's order (key, then the ids in turn): the same list as Yen's search,
-  /// found by listing every such chain instead of by spur searches. A chain
-  /// s–a–b–t is a contact b of t and a contact a of b who is a contact of s,
-  /// so the list costs one pass over the rows of t's contacts, with s's
-  /// contacts marked (kept while the source stays the same). The first hop's
-  /// test runs once per contact of s met.
-  ///
-  /// - Complexity: O(deg(s) + Σ_{b ∈ N(t)} deg(b) + k) time per query after
-  ///   O(deg(s)) once per source; O(V) scratch made once.
-  mutating func shortChains(
-    from s: PersonID, to t: PersonID, k: Int, maxHops: Int, firstHop: (PersonID) -> Bool
-  ) -> [[PersonID]] {
-    let g = graph
-    if nearKey.isEmpty {
-      nearKey = [Int64](repeating: 0, count: n)
-      nearMarks = VisitMarks(count: n)
-      firstYes = VisitMarks(count: n)
-      firstNo = VisitMarks(count: n)
-    }
-    let costs = keys
-    if nearSource != s {
-      nearSource = s
-      nearMarks.reset()
-      g.withCSR { o, tt, st in
-        for e in Int(o[Int(s)])..<Int(o[Int(s) + 1]) {
-          nearMarks.mark(tt[e])
-          nearKey[Int(tt[e])] = Self.key(e, st, costs)
-        }
-      }
-    }
-    // The best so far, least first: (key, second person, third person or t,
-    // or −1 for the one-hop chain). Equal keys mean equal hop counts, so
-    // comparing the tuples compares the chains in Yen's order.
-    var best: [(key: Int64, a: Int32, b: Int32)] = []
-    func offer(_ c: (key: Int64, a: Int32, b: Int32)) {
-      if best.count == k, let last = best.last, !(c < last) { return }
-      var i = best.count
-      while i > 0 && c < best[i - 1] { i -= 1 }
-      best.insert(c, at: i)
-      if best.count > k { best.removeLast() }
-    }
-    func allowed(_ a: PersonID) -> Bool {
-      if firstYes.isMarked(a) { return true }
-      if firstNo.isMarked(a) { return false }
-      let ok = firstHop(a)
-      if ok { firstYes.mark(a) } else { firstNo.mark(a) }
-      return ok
-    }
-    let marks = nearMarks
-    let keyFromS = nearKey
-    if marks.isMarked(t) && allowed(t) { offer((keyFromS[Int(t)], t, -1)) }
-    if maxHops >= 2 {
-      g.withCSR { o, tt, st in
-        for e in Int(o[Int(t)])..<Int(o[Int(t) + 1]) {
-          let b = tt[e]
-          if b == s { continue }
-          let kb = Self.key(e, st, costs)
-          if marks.isMarked(b) && allowed(b) { offer((keyFromS[Int(b)] + kb, b, t)) }
-          guard maxHops >= 3 else { continue }
-          for f in Int(o[Int(b)])..<Int(o[Int(b) + 1]) {
-            let a = tt[f]
-            if a == s || a == t || !marks.isMarked(a) { continue }
-            let key = keyFromS[Int(a)] + Self.key(f, st, costs) + kb
-            if best.count == k, let last = best.last, key > last.key { continue }
-            if allowed(a) { offer((key, a, b)) }
-          }
-        }
-      }
-    }
-    return best.map { c in c.b < 0 ? [s, c.a] : c.b == t ? [s, c.a, t] : [s, c.a, c.b, t] }
   }
 
   static func precedes(_ a: (key: Int64, path: [PersonID]), _ b: (key: Int64, path: [PersonID])) -> Bool {

@@ -37,13 +37,19 @@ extension RenderModel {
     let strength = Dictionary(
       uniqueKeysWithValues: zip(g.neighbors(of: ego), g.strengths(of: ego)).map { ($0, Double($1)) })
     let anyRated = contacts.contains { c in g.tieID(between: ego, and: c).map { g.ties.isRated($0) } ?? false }
-    let contactSet = Set(contacts)
-    var mutual: [PersonID: Int] = [:]
-    for c in contacts { mutual[c] = g.neighbors(of: c).reduce(0) { $0 + (contactSet.contains($1) ? 1 : 0) } }
-    let ranked = contacts.sorted {
-      (anyRated ? strength[$0]! : 0, mutual[$0]!, g.degree(of: $0), -$0)
-        > (anyRated ? strength[$1]! : 0, mutual[$1]!, g.degree(of: $1), -$1)
+    // Ranked by (strength, mutual contacts, degree, −id), highest first, on keys made once per contact.
+    var isContact = [Bool](repeating: false, count: g.personCount)
+    for c in contacts { isContact[Int(c)] = true }
+    let rankKeys = zip(contacts, g.strengths(of: ego)).map { c, s in
+      (
+        strength: anyRated ? Double(s) : 0, mutual: g.neighbors(of: c).reduce(0) { $0 + (isContact[Int($1)] ? 1 : 0) },
+        degree: g.degree(of: c), id: -c
+      )
     }
+    let ranked = contacts.indices.sorted {
+      (rankKeys[$0].strength, rankKeys[$0].mutual, rankKeys[$0].degree, rankKeys[$0].id)
+        > (rankKeys[$1].strength, rankKeys[$1].mutual, rankKeys[$1].degree, rankKeys[$1].id)
+    }.map { contacts[$0] }
     let relevance =
       anyRated ? "strongest ties first, then most mutual contacts" : "most mutual contacts first (no tie is rated)"
     let namedRoom = max(1, min(options.maxNamed, options.maxNodes) - 1)
@@ -369,7 +375,7 @@ extension RenderModel {
   static func companyNames(_ g: Graph, _ people: [PersonID], _ index: [PersonID: Int]) -> [Int: String] {
     let companies = g.people.companyGroups
     var out: [Int: String] = [:]
-    for p in people where index[p]! >= 0 {
+    for p in people where index[p]! >= 0 && out[index[p]!] == nil {
       out[index[p]!] = DOTText.singleLine(companies.label(companies.group(of: p)!))
     }
     return out

@@ -215,33 +215,48 @@ struct ViewAssembler {
           fontsize: 10 + fontGrowth * (Double(list.count) / largest).squareRoot()))
       model.nodes[model.nodes.count - 1].memberPeople = list
     }
-    // Bundled ties.
-    var bundles: [String: (a: String, b: String, ties: Int, strength: Double)] = [:]
-    var restGroup: [PersonID: Int] = [:]
-    for p in rest { restGroup[p] = group(p) }
-    for u in rest {
-      let ku = summaryKey[restGroup[u]!]!
-      for (v, s) in zip(g.neighbors(of: u), g.strengths(of: u)) {
-        let kv: String
-        if let shown = key[v] {
-          kv = shown
-        } else if let gv = restGroup[v] {
-          guard v > u, bundleAmongSummaries else { continue }
-          kv = summaryKey[gv]!
-          if kv == ku { continue }
-        } else {
-          continue
-        }
-        let (a, b) = ku < kv ? (ku, kv) : (kv, ku)
-        let id = a + "|" + b
-        var entry = bundles[id] ?? (a, b, 0, 0)
-        entry.ties += 1
-        entry.strength += Double(s)
-        bundles[id] = entry
+    // Bundled ties. Every node key gets a number (the summaries' first), and
+    // each person's node number sits in one array: the loop over the rest's
+    // ties looks up no text.
+    var keys = groups.map { summaryKey[$0]! }
+    var node = [Int32](repeating: -1, count: g.personCount)
+    var isSummary = [Bool](repeating: false, count: g.personCount)
+    for (i, gkey) in groups.enumerated() {
+      for p in members[gkey]! {
+        node[Int(p)] = Int32(i)
+        isSummary[Int(p)] = true
       }
     }
-    for id in bundles.keys.sorted() {
-      let e = bundles[id]!
+    for (p, k) in key {
+      node[Int(p)] = Int32(keys.count)
+      isSummary[Int(p)] = false
+      keys.append(k)
+    }
+    // Each key's place in text order, so a pair is ordered without comparing text.
+    var textRank = [Int](repeating: 0, count: keys.count)
+    for (r, i) in keys.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { textRank[i] = r }
+    var bundles: [Int: (ties: Int, strength: Double)] = [:]
+    for u in rest {
+      let ku = Int(node[Int(u)])
+      for (v, s) in zip(g.neighbors(of: u), g.strengths(of: u)) {
+        let kv = Int(node[Int(v)])
+        if kv < 0 { continue }
+        if isSummary[Int(v)] {
+          guard v > u, bundleAmongSummaries, kv != ku else { continue }
+        }
+        let (a, b) = textRank[ku] < textRank[kv] ? (ku, kv) : (kv, ku)
+        bundles[a * keys.count + b, default: (0, 0)].ties += 1
+        bundles[a * keys.count + b, default: (0, 0)].strength += Double(s)
+      }
+    }
+    // In the order of the pairs' text ("a|b"), as before the numbering.
+    let ordered = bundles.map { (id: keys[$0.key / keys.count] + "|" + keys[$0.key % keys.count], entry: $0) }
+      .sorted { $0.id < $1.id }
+    for (_, entry) in ordered {
+      let e = (
+        a: keys[entry.key / keys.count], b: keys[entry.key % keys.count], ties: entry.value.ties,
+        strength: entry.value.strength
+      )
       model.edges.append(
         .init(
           a: e.a, b: e.b, kind: .bundle, penwidth: min(6, 0.3 + 0.5 * Double(e.ties).squareRoot()), style: .solid,

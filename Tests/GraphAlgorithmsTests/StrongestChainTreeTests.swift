@@ -135,6 +135,53 @@ import Testing
     #expect(differed > 0)
   }
 
+  /// Queries answered from a fan of two-hop chains (`fanOut`) against Yen's
+  /// spur searches: k up to and past the fan's, one to three hops, the fan
+  /// dropped when the rule or the source changes; dense and sparse graphs
+  /// (where a chain back through the target itself would make the list).
+  @Test(arguments: [(UInt64(9), 1_500), (10, 600), (11, 450)])
+  func fannedChainsEqualYen(seed: UInt64, ties: Int) throws {
+    var rng = SplitMix64(seed: seed)
+    let n = 300
+    let g = try Self.equalStrengths(people: n, ties: ties, rng: &rng)
+    let rules: [FirstHopRule] = [.any, .usable(TieClassifier(strongAtLeast: 0.9, weakAtLeast: 0.6))]
+    var fanned = PathSearch(g, costs: PathSearch.halfEdgeCosts(g))
+    var found = 0
+    for round in 0..<8 {
+      let s = PersonID([0, 1, 150, 299][round % 4])
+      let rule = rules[round / 4]
+      let fanK = 1 + Int(rng.next() % 4)
+      fanned.fanOut(from: s, rule: rule, k: fanK)
+      #expect(fanned.fan.answers(from: s, k: fanK))
+      for t in stride(from: Int(rng.next() % 3), to: n, by: 3) where t != Int(s) {
+        let query = PathQuery(
+          k: 1 + Int(rng.next() % UInt64(fanK + 1)), maxHops: 1 + Int(rng.next() % 3), firstHop: rule)
+        var yen = PathSearch(g)
+        yen.enumeratesShortChains = false
+        let expected = yen.strongestPaths(from: s, to: [PersonID(t)], query: query)
+        #expect(fanned.strongestPaths(from: s, to: [PersonID(t)], query: query) == expected, "seed \(seed) \(s)→\(t)")
+        found += expected.count
+      }
+      // Another rule or source drops the fan.
+      _ = fanned.strongestPaths(from: s, to: [PersonID(7)], query: PathQuery(k: 1, firstHop: rules[1 - round / 4]))
+      #expect(!fanned.fan.answers(from: s, k: 1))
+    }
+    #expect(found > 15)
+  }
+
+  /// A target whose only contacts besides the source lead back to it: the
+  /// fan holds the chains s–t–b, which must not come back as s–t–b–t.
+  @Test func fannedChainsNeverReturnThroughTheTarget() throws {
+    var b = GraphBuilder()
+    for p in 0..<5 { _ = b.person(integerKey: Int64(p)) }
+    for (x, y) in [(0, 1), (1, 2), (1, 3), (2, 4)] { _ = try b.addTie(PersonID(x), PersonID(y), strength: 0.5) }
+    let g = try b.build().0
+    var fanned = PathSearch(g)
+    fanned.fanOut(from: 0, rule: .any, k: 3)
+    let chains = fanned.strongestPaths(from: 0, to: [1], query: PathQuery(k: 3, maxHops: 3))
+    #expect(chains.map(\.people) == [[0, 1]])
+  }
+
   /// A random graph whose strengths take four values (so many chains are equally strong).
   static func equalStrengths(people n: Int, ties: Int, rng: inout SplitMix64) throws -> Graph {
     var b = GraphBuilder()

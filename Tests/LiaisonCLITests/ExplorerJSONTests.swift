@@ -88,9 +88,9 @@ import Testing
         ],
         communities: [.init(label: text(), size: 4)],
         only: [
-          "3": .init(count: 2, people: [1, 2]), "12": .init(count: 0, people: []), "0": .init(count: 1, people: [4]),
+          3: .init(count: 2, people: [1, 2]), 12: .init(count: 0, people: []), 0: .init(count: 1, people: [4]),
         ],
-        chains: ["10": [.init(people: [0, 1], strength: number(), sentence: maybe(text()))], "9": []],
+        chains: [10: [.init(people: [0, 1], strength: number(), sentence: maybe(text()))], 9: [], 100: [], 1: []],
         introductions: [.init(a: 0, b: 1, score: number(), shared: 2, reasons: [text()])],
         reach: [.init(person: 1, class: text(), strength: number(), only: 2, second: 3, jobValue: number())],
         brokers: [
@@ -100,6 +100,24 @@ import Testing
         caption: [text()], legend: [.init(color: text(), symbol: text(), text: text())])
       #expect(try ExplorerJSON.text(data) == Self.oracle(data))
     }
+  }
+
+  /// Person keys ordered by `textOrder` as their decimal text orders byte by
+  /// byte: prefixes, powers of ten, 0, up to 10¹⁸ − 1, seed 6.
+  @Test func personKeysSortAsTheirText() {
+    var rng = SplitMix64(seed: 6)
+    var values = [0, 1, 9, 10, 11, 19, 99, 100, 101, 999_999_999_999_999_999, 100_000_000_000_000_000]
+    for _ in 0..<3_000 {
+      let digits = 1 + Int(rng.next() % 18)
+      var v = 0
+      for _ in 0..<digits { v = v * 10 + Int(rng.next() % 10) }
+      values.append(v)
+    }
+    let byText = values.sorted { Array(String($0).utf8).lexicographicallyPrecedes(Array(String($1).utf8)) }
+    let byKey = values.sorted {
+      (ByPerson<Int>.textOrder($0), $0) < (ByPerson<Int>.textOrder($1), $1)
+    }
+    #expect(byKey == byText)
   }
 
   /// Numbers one by one against the encoder, around the integer path's

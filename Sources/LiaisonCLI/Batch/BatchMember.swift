@@ -23,7 +23,7 @@ extension BatchReport {
   /// page, over `network` when the batch made it once for all members).
   static func analyseMember(
     _ g: Graph, member: IdentityReport.Owner, person p: PersonID, slug: String, targets: [BatchTarget],
-    config: BatchConfig, reachOptions: ReachOptions, writer: BatchWriter, search: inout PathSearch,
+    config: BatchConfig, reachOptions: ReachOptions, writer: BatchWriter, scratch: inout ExplorerScratch?,
     apart: Set<PersonPair> = [], network: ExplorerNetwork? = nil
   ) -> MemberResult {
     let r = g.egoReach(p, options: reachOptions)
@@ -52,7 +52,9 @@ extension BatchReport {
       }
       intro = IntroduceResult.make(found, in: g)
     }
-    let (paths, raw) = memberPaths(g, member: member, person: p, targets: targets, config: config, search: &search)
+    if scratch == nil { scratch = ExplorerScratch(g, costs: network?.costs ?? []) }
+    let (paths, raw) = memberPaths(
+      g, member: member, person: p, targets: targets, config: config, search: &scratch!.search)
     var writeError: String?
     var picture: String?
     var shown = answer
@@ -89,7 +91,8 @@ extension BatchReport {
       request.plan = plan
       do {
         try writer.write(
-          try ExplorerHTML.page(try ExplorerData.make(g, request, network: network)), to: "members/\(slug).html")
+          try ExplorerHTML.page(try ExplorerData.make(g, request, network: network, scratch: &scratch)),
+          to: "members/\(slug).html")
         explorer = "members/\(slug).html"
       } catch {
         writeError = writeError ?? "\(error)"

@@ -78,7 +78,7 @@ extension BatchReport {
     }
   }
 
-  /// Every member's report, in parallel (one path search per worker), in member order.
+  /// Every member's report, in parallel (one set of searches per worker), in member order.
   static func analyseMembers(
     _ g: Graph, _ members: [(owner: IdentityReport.Owner, person: PersonID)], targets: [BatchTarget],
     config: BatchConfig, writer: BatchWriter, progress: BatchProgress, apart: Set<PersonPair> = [],
@@ -100,13 +100,13 @@ extension BatchReport {
     let shared = withCosts
     let counter = ProgressCounter(total: members.count, progress: progress, what: "members")
     let results = Parallel.map(
-      count: members.count, threads: config.threads, makeScratch: { PathSearch(g, costs: costs) },
+      count: members.count, threads: config.threads, makeScratch: { Optional(ExplorerScratch(g, costs: costs)) },
       transform: {
-        m, search in
+        m, scratch in
         defer { counter.tick() }
         return analyseMember(
           g, member: members[m].owner, person: members[m].person, slug: slugs[m], targets: targets, config: config,
-          reachOptions: reachOptions, writer: writer, search: &search, apart: apart, network: shared)
+          reachOptions: reachOptions, writer: writer, scratch: &scratch, apart: apart, network: shared)
       })
     if let e = results.lazy.compactMap(\.writeError).first {
       Terminal.error(e)

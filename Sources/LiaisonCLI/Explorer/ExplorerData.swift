@@ -128,14 +128,59 @@ struct ExplorerData: Encodable {
   var sources: [String]
   var ties: [Tie]
   var communities: [Community]
-  var only: [String: Only]
-  var chains: [String: [Chain]]
+  var only: ByPerson<Only>
+  var chains: ByPerson<[Chain]>
   var introductions: [Introduction]
   var reach: [ReachRow]
   var brokers: [Broker]
   var plan: [String: [PlanItem]]
   var caption: [String]
   var legend: [Legend]
+}
+
+/// Values by person (their index in the page's `people`), written as a
+/// JSON object keyed by the index's decimal text; a list, each person added once.
+struct ByPerson<Value: Encodable>: Encodable, ExpressibleByDictionaryLiteral {
+  private(set) var entries: [(person: Int, value: Value)] = []
+
+  init() {}
+
+  init(dictionaryLiteral elements: (Int, Value)...) {
+    entries = elements.map { (person: $0.0, value: $0.1) }
+  }
+
+  mutating func append(_ person: Int, _ value: Value) {
+    entries.append((person, value))
+  }
+
+  /// The entries in the byte order of their keys' text ("10" before "9"),
+  /// as an encoder with sorted keys writes them. O(m log m).
+  var inTextOrder: [(person: Int, value: Value)] {
+    entries.map { (Self.textOrder($0.person), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+  }
+
+  /// An integer that orders non-negative numbers as their decimal text
+  /// orders: each digit as 1–10 in base 11, from the left, zeros after the
+  /// last (a shorter prefix first). Exact below 10¹⁸.
+  static func textOrder(_ v: Int) -> UInt64 {
+    precondition(v >= 0 && v < 1_000_000_000_000_000_000)
+    var digits: [UInt64] = []
+    var m = v
+    repeat {
+      digits.append(UInt64(m % 10))
+      m /= 10
+    } while m > 0
+    var key: UInt64 = 0
+    for place in 0..<18 {
+      key = key * 11 + (place < digits.count ? digits[digits.count - 1 - place] + 1 : 0)
+    }
+    return key
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: TextCodingKey.self)
+    for (p, v) in entries { try c.encode(v, forKey: TextCodingKey(stringValue: String(p))) }
+  }
 }
 
 /// What the page is made from besides the graph.
@@ -181,6 +226,16 @@ extension ExplorerData {
   ///   best chain to everyone within `maxHops` of the ego in one layered pass
   ///   (O(H·E)) and the k best chains to the people drawn and listed.
   static func make(_ g: Graph, _ request: ExplorerRequest, network: ExplorerNetwork? = nil) throws -> ExplorerData {
+    var scratch: ExplorerScratch?
+    return try make(g, request, network: network, scratch: &scratch)
+  }
+
+  /// Builds the page's data with `scratch` (made here when nil) for its
+  /// searches: a caller making many pages keeps one per thread, so each
+  /// page's searches reuse the arrays of the one before.
+  static func make(
+    _ g: Graph, _ request: ExplorerRequest, network: ExplorerNetwork? = nil, scratch: inout ExplorerScratch?
+  ) throws -> ExplorerData {
     let n = g.personCount
     let ego = request.ego
     let classifier = request.classifier
@@ -229,7 +284,9 @@ extension ExplorerData {
     }
 
     // The best chain to everyone within `maxHops` (first hop a usable tie).
-    var tree = StrongestChainTree(g, costs: whole.costs)
+    var work = scratch ?? ExplorerScratch(g, costs: whole.costs)
+    scratch = nil
+    defer { scratch = work }
     if let ego {
       // From the ego's side only the people within two steps (and anyone
       // drawn) are shown, so the last layer need reach nobody else.
@@ -239,7 +296,7 @@ extension ExplorerData {
         for p in drawnPeople { within[Int(p)] = true }
         shownLater = within
       }
-      tree.grow(
+      work.tree.grow(
         from: ego, maxHops: request.maxHops, firstHop: g.firstHopTest(.usable(classifier), from: ego),
         lastHopTo: shownLater.map { within in { within[Int($0)] } })
     }
@@ -254,7 +311,7 @@ extension ExplorerData {
     if let ego, near {
       var order: [(step: Int, key: Int64, p: PersonID)] = []
       for i in 0..<n where distance[i] >= 1 && distance[i] <= 2 {
-        order.append((distance[i], tree.key(of: PersonID(i)), PersonID(i)))
+        order.append((distance[i], work.tree.key(of: PersonID(i)), PersonID(i)))
       }
       nearTotal = order.count
       order.sort { ($0.step, $0.key, $0.p) < ($1.step, $1.key, $1.p) }
@@ -374,7 +431,7 @@ extension ExplorerData {
 
     // Reach and what only each contact opens.
     var reach: [ReachRow] = []
-    var only: [String: Only] = [:]
+    var only = ByPerson<Only>()
     if let ego {
       var reachOptions = ReachOptions()
       reachOptions.classifier = classifier
@@ -395,7 +452,7 @@ extension ExplorerData {
       for w in 0..<n where opener[w] >= 0 { lists[Int(opener[w]), default: []].append(Int(slot[w])) }
       for (c, list) in lists {
         let listed = list.lazy.filter { $0 >= 0 }.prefix(request.onlyListed)
-        only[String(at(PersonID(c)))] = Only(count: list.count, people: Array(listed))
+        only.append(at(PersonID(c)), Only(count: list.count, people: Array(listed)))
       }
     }
 
@@ -434,9 +491,8 @@ extension ExplorerData {
 
     // Chains from the ego: several to the people drawn and listed, the best one
     // to everyone else shown within `maxHops` (one layered pass for all of them).
-    var chains: [String: [Chain]] = [:]
+    var chains = ByPerson<[Chain]>()
     if let ego {
-      var search = PathSearch(g, costs: whole.costs)
       var featured = Set<Int>()
       for node in nodes { if let p = node.person { featured.insert(p) } }
       for row in reach.prefix(request.featuredContacts) { featured.insert(row.person) }
@@ -445,30 +501,34 @@ extension ExplorerData {
         featured.insert(i.b)
       }
       for b in brokers { featured.insert(b.person) }
-      for p in tree.reached where slot[Int(p)] >= 0 {
+      // The featured people's chains come from one fan of two-hop chains from the ego.
+      work.search.fanOut(from: ego, rule: .usable(classifier), k: request.chains)
+      for p in work.tree.reached where slot[Int(p)] >= 0 {
         let i = at(p)
         let found: [StrongestPath]
         if featured.contains(i) {
-          found = search.strongestPaths(
+          found = work.search.strongestPaths(
             from: ego, to: [p],
             query: PathQuery(k: request.chains, maxHops: request.maxHops, firstHop: .usable(classifier)))
         } else {
-          found = tree.chain(to: p).map { [search.describe($0)] } ?? []
+          found = work.tree.chain(to: p).map { [work.search.describe($0)] } ?? []
         }
         guard !found.isEmpty else { continue }
-        chains[String(i)] = found.map { s in
-          Chain(
-            people: s.people.map(at), strength: round(s.strength, 1e4),
-            sentence: featured.contains(i) ? IntroductionChains.make(s, g, classifier).sentence : nil)
-        }
+        chains.append(
+          i,
+          found.map { s in
+            Chain(
+              people: s.people.map(at), strength: round(s.strength, 1e4),
+              sentence: featured.contains(i) ? IntroductionChains.make(s, g, classifier).sentence : nil)
+          })
       }
     }
 
     // Plan actions, under each person they involve.
-    var byID: [String: Int] = [:]
-    for (i, person) in people.enumerated() { byID[person.id] = i }
     var plan: [String: [PlanItem]] = [:]
     if let answer = request.plan {
+      var byID: [String: Int] = [:]
+      for (i, person) in people.enumerated() { byID[person.id] = i }
       for a in answer.actions {
         let item = PlanItem(part: a.part, id: a.id, text: a.sentence, evidence: a.evidence, command: a.command)
         for ref in a.people {
@@ -500,5 +560,18 @@ extension ExplorerData {
       communities: whole.communities, only: only, chains: chains, introductions: introductions, reach: reach,
       brokers: brokers, plan: plan, caption: model.caption,
       legend: model.legend.map { Legend(color: $0.color, symbol: $0.symbol, text: $0.text) })
+  }
+}
+
+/// The searches a page runs from its ego, kept by a caller that makes many
+/// pages of one graph (one per thread) so each page reuses the arrays.
+struct ExplorerScratch {
+  var search: PathSearch
+  var tree: StrongestChainTree
+
+  /// Scratch for pages of `g` whose searches read `costs` (`PathSearch.halfEdgeCosts`).
+  init(_ g: Graph, costs: [UInt32]) {
+    search = PathSearch(g, costs: costs)
+    tree = StrongestChainTree(g, costs: costs)
   }
 }

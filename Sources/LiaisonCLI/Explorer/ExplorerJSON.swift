@@ -180,6 +180,21 @@ struct ExplorerJSON {
     bytes.append(UInt8(ascii: "}"))
   }
 
+  /// An object keyed by person index, keys in the byte order of their text.
+  mutating func byPerson<T>(_ d: ByPerson<T>, _ each: (inout ExplorerJSON, T) throws(ExplorerJSONError) -> Void)
+    throws(ExplorerJSONError)
+  {
+    bytes.append(UInt8(ascii: "{"))
+    for (i, entry) in d.inTextOrder.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(UInt8(ascii: "\""))
+      int(entry.person)
+      raw("\":")
+      try each(&self, entry.value)
+    }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
   // MARK: the page's types
 
   mutating func data(_ d: ExplorerData) throws(ExplorerJSONError) {
@@ -189,7 +204,7 @@ struct ExplorerJSON {
     key("caption")
     strings(d.caption)
     key("chains")
-    try dictionary(d.chains) { w, list throws(ExplorerJSONError) in
+    try byPerson(d.chains) { w, list throws(ExplorerJSONError) in
       try w.array(list) { w, c throws(ExplorerJSONError) in try w.chain(c) }
     }
     key("communities")
@@ -227,7 +242,7 @@ struct ExplorerJSON {
     key("nodes")
     try array(d.nodes) { w, n throws(ExplorerJSONError) in try w.node(n) }
     key("only")
-    try dictionary(d.only) { w, o throws(ExplorerJSONError) in
+    try byPerson(d.only) { w, o throws(ExplorerJSONError) in
       w.raw("{")
       w.key("count", first: true)
       w.int(o.count)

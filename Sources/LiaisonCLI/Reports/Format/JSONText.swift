@@ -91,19 +91,21 @@ enum JSONText {
   }
 }
 
+/// A key made at run time, for objects whose keys are data.
+struct TextCodingKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
 /// A list answer as an object, `{"KEY": [...]}`, so that it can carry `schemaVersion`.
 struct JSONList<Item: Encodable>: Encodable {
   let key: String
   let items: [Item]
-  private struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
   func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: Key.self)
-    try c.encode(items, forKey: Key(stringValue: key))
+    var c = encoder.container(keyedBy: TextCodingKey.self)
+    try c.encode(items, forKey: TextCodingKey(stringValue: key))
   }
 }
 
