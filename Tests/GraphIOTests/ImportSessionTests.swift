@@ -86,6 +86,80 @@ import Testing
         == two.imports.map { [$0.rowsRead, $0.imported, $0.merged, $0.rejected] })
   }
 
+  /// Several contact exports: with a second processor each is parsed while
+  /// the one before is merged. The network, every report (encoding, header,
+  /// counts, row errors) and the errors are those of reading one file after
+  /// another on one thread; in strict mode both stop at the same row, and a
+  /// file without a header fails the same way.
+  @Test func exportsReadAheadReadTheSame() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    func export(_ k: Int, rows: Int, bad: Int) -> String {
+      var text = k % 2 == 0 ? "Notes:\n\"Some preamble\"\n\n" : ""
+      text += "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Mystery\n"
+      for i in 0..<rows {
+        let who = (i * (k + 3)) % 150
+        let row = "P\(who),L\(who % 9),https://www.linkedin.com/in/p\(who),,Co \(who % 7),Role,01 Mar 2023,"
+        text += i % bad == bad - 1 ? row + "x,extra\n" : row + "\n"
+      }
+      return text
+    }
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for u in "First Name,Last Name,Email Address\nZoë,Ang,zoe@example.org\n".utf16 {
+      utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)]
+    }
+    utf16.append(0x41)  // half a code unit at the end
+    var specs = (0..<5).map { k in
+      InputSpec(path: tmp.write("export\(k).csv", export(k, rows: 300 + 50 * k, bad: 37 + k)), owner: "Owner \(k)")
+    }
+    specs.append(InputSpec(path: tmp.write("utf16.csv", bytes: utf16), owner: "Owner 5"))
+    func load(_ specs: [InputSpec], threads: Int?, strict: Bool = false) -> Result<
+      (LoadedNetwork, [ImportError]), ImportError
+    > {
+      final class Errors: @unchecked Sendable { var list: [ImportError] = [] }
+      let errors = Errors()
+      var options = LoadOptions()
+      options.threads = threads
+      options.strict = strict
+      do throws(ImportError) {
+        let loaded = try NetworkLoader.load(specs, options: options) { errors.list.append($0) }
+        return .success((loaded, errors.list))
+      } catch {
+        return .failure(error)
+      }
+    }
+    let one = try load(specs, threads: 1).get()
+    let two = try load(specs, threads: nil).get()
+    #expect(one.1.count > 20 && one.1 == two.1)
+    #expect(one.0.imports == two.0.imports)
+    #expect(one.0.imports.contains { $0.encoding?.contains("16") == true && $0.rejected == 1 })
+    #expect(one.0.graph.personCount == two.0.graph.personCount && one.0.graph.tieCount == two.0.graph.tieCount)
+    for p in 0..<one.0.graph.personCount {
+      let id = PersonID(p)
+      #expect(one.0.graph.people.id(of: id) == two.0.graph.people.id(of: id))
+      #expect(Array(one.0.graph.neighbors(of: id)) == Array(two.0.graph.neighbors(of: id)))
+    }
+    // Strict: the first bad row stops both.
+    guard case .failure(let strictOne) = load(specs, threads: 1, strict: true),
+      case .failure(let strictTwo) = load(specs, threads: nil, strict: true)
+    else {
+      Issue.record("strict mode let a bad row through")
+      return
+    }
+    #expect(strictOne == strictTwo && strictOne.file.hasSuffix("export0.csv"))
+    // A file with no header, between two good ones.
+    var headless = specs
+    headless.insert(
+      InputSpec(path: tmp.write("notes.csv", "just,some\nwords,here\n"), format: .linkedin, owner: "Owner 9"), at: 1)
+    guard case .failure(let noHeaderOne) = load(headless, threads: 1),
+      case .failure(let noHeaderTwo) = load(headless, threads: nil)
+    else {
+      Issue.record("a file without a header was read")
+      return
+    }
+    #expect(noHeaderOne == noHeaderTwo && noHeaderOne.message.contains("no contact header"))
+  }
+
   @Test func foldedParallelTiesAreCreditedToTheFileThatAddedThem() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }

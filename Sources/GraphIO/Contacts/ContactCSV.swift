@@ -165,6 +165,18 @@ private struct ContactRow<Prepared> {
   var problem: Problem?
 }
 
+/// The rows of a file read ahead (`ContactCSVReader.Parsed`), held by
+/// reference so that whoever takes them holds the only copy.
+private final class RowBox {
+  var rows: [ContactRow<PreparedContact>] = []
+
+  /// The rows, leaving none behind.
+  func take() -> [ContactRow<PreparedContact>] {
+    defer { rows = [] }
+    return rows
+  }
+}
+
 /// Reads an address-book CSV of any flavour into `ContactRecord`s, columns
 /// mapped by header name. The header is found by content within the first
 /// lines, so LinkedIn's `Notes:` preamble (any length) is skipped and counted.
@@ -185,19 +197,113 @@ struct ContactCSVReader {
   /// resolution), in file order (`Pipeline`); other rows are rejected through
   /// the session. A few dozen records before the session sees them, their
   /// profile URL hashes warm the indexes they will probe (`ContactResolver.warm`).
+  /// With `parsed` (the file read ahead, `parse`), its rows are handed over
+  /// the same way, in the same order, with the same errors.
   static func read(
-    expected: ContactCSVFlavour?, owner: Int, sourceKind: String, into session: inout ImportSession
+    expected: ContactCSVFlavour?, owner: Int, sourceKind: String, into session: inout ImportSession,
+    parsed: Parsed? = nil
   ) throws(ImportError) -> Header {
+    if let parsed { return try take(parsed, owner: owner, sourceKind: sourceKind, into: &session) }
     let file = session.file
     let source = try ByteSource(path: file, text: true)
     session.report.encoding = source.encoding.rawValue
     var csv = try CSVTokenizer(source: source)
-    // Find the header within the first 12 records.
+    let header = try findHeader(&csv, expected: expected, file: file)
+    begin(header, in: &session)
+    var failure: ImportError?
+    Pipeline.run(
+      parallel: session.options.pipelined,
+      produce: { (emit: (consuming ContactRow<PreparedContact>) -> Bool) in
+        rows(&csv, header: header, emit: emit)
+      },
+      warm: { rows in warm(rows, in: &session) },
+      consume: { (row: consuming ContactRow<PreparedContact>) in
+        do throws(ImportError) {
+          try take(row, file: file, owner: owner, sourceKind: sourceKind, into: &session)
+          return true
+        } catch {
+          failure = error
+          return false
+        }
+      })
+    if let failure { throw failure }
+    try session.checkEnd(halfCodeUnit: source.endsInHalfCodeUnit)
+    return header
+  }
+
+  /// A contact CSV read ahead of its turn (`NetworkLoader` parses the next
+  /// exports while the session merges this one): what `read` would hand the
+  /// session, kept until the session takes it (`read(…, parsed:)`).
+  struct Parsed {
+    /// The encoding, nil when the file could not be opened (`failure` says why).
+    var encoding: String?
     var header: Header?
-    var rawHeader: [String] = []
+    /// Every non-blank row after the header; a tokeniser failure is the last.
+    /// In a box, so the session takes the rows out without copying them.
+    fileprivate let rows = RowBox()
+    var endsInHalfCodeUnit = false
+    /// Why the file could not be opened or has no header.
+    var failure: ImportError?
+  }
+
+  /// Reads `file` as `read` does, touching no session: on any thread.
+  /// - Complexity: O(bytes); the file's rows are held until taken.
+  static func parse(file: String, expected: ContactCSVFlavour?) -> Parsed {
+    var parsed = Parsed()
+    do throws(ImportError) {
+      let source = try ByteSource(path: file, text: true)
+      parsed.encoding = source.encoding.rawValue
+      var csv = try CSVTokenizer(source: source)
+      let header = try findHeader(&csv, expected: expected, file: file)
+      parsed.header = header
+      var list: [ContactRow<PreparedContact>] = []
+      rows(&csv, header: header) { row in
+        list.append(row)
+        return true
+      }
+      parsed.rows.rows = list
+      parsed.endsInHalfCodeUnit = source.endsInHalfCodeUnit
+    } catch {
+      parsed.failure = error
+    }
+    return parsed
+  }
+
+  /// Hands a file read ahead to the session, as `read` would have.
+  private static func take(_ parsed: Parsed, owner: Int, sourceKind: String, into session: inout ImportSession)
+    throws(ImportError) -> Header
+  {
+    if let encoding = parsed.encoding { session.report.encoding = encoding }
+    guard let header = parsed.header else {
+      throw parsed.failure
+        ?? ImportError(file: session.file, line: 0, column: 0, message: "the file was not read", hint: nil)
+    }
+    begin(header, in: &session)
+    let file = session.file
+    var rows = parsed.rows.take()
+    let lookahead = 32
+    var i = 0
+    while i < rows.count {
+      let end = min(rows.count, i + lookahead)
+      rows.withUnsafeBufferPointer { warm(UnsafeBufferPointer(rebasing: $0[i..<end]), in: &session) }
+      while i < end {
+        var row = ContactRow<PreparedContact>()
+        swap(&row, &rows[i])
+        i += 1
+        try take(row, file: file, owner: owner, sourceKind: sourceKind, into: &session)
+      }
+    }
+    try session.checkEnd(halfCodeUnit: parsed.endsInHalfCodeUnit)
+    return header
+  }
+
+  /// The header, found by content within the first 12 records.
+  private static func findHeader(_ csv: inout CSVTokenizer, expected: ContactCSVFlavour?, file: String)
+    throws(ImportError) -> Header
+  {
     var sawPreamble = false
     var records = 0
-    while header == nil, let r = try csv.next() {
+    while let r = try csv.next() {
       records += 1
       if r.isBlank { continue }
       let names = (0..<r.count).map { ColumnNames.normalize(r.string($0) ?? "") }
@@ -211,80 +317,80 @@ struct ContactCSVReader {
           set.contains("jobtitle") || set.contains("position") || set.contains("organizationtitle")
           || set.contains("organization1title") || flavour == .outlook
         let roles = names.map { ContactColumns.role($0, jobTitleElsewhere: jobTitleElsewhere) }
-        rawHeader = (0..<r.count).map { Identity.trim(r.string($0) ?? "") }
+        let rawHeader = (0..<r.count).map { Identity.trim(r.string($0) ?? "") }
         let unknown = zip(rawHeader, roles).filter { $0.1 == .unknown && !$0.0.isEmpty }.map { $0.0 }
-        header = Header(
+        return Header(
           flavour: expected ?? flavour, generation: generation, preambleLines: r.line - 1, unknownColumns: unknown,
           roles: roles)
-        break
       }
       if records >= 12 { break }
     }
-    guard let header else {
-      throw ImportError(
-        file: file, line: 1, column: 1, message: "no contact header (names or emails) in the first lines",
-        hint: "check that this is an address-book export; columns are matched by name (First Name, E-mail Address …)")
-    }
+    throw ImportError(
+      file: file, line: 1, column: 1, message: "no contact header (names or emails) in the first lines",
+      hint: "check that this is an address-book export; columns are matched by name (First Name, E-mail Address …)")
+  }
+
+  /// What the header tells the file's report.
+  private static func begin(_ header: Header, in session: inout ImportSession) {
     session.report.generation = header.generation
     session.report.preambleLinesSkipped = header.preambleLines
     session.report.unknownColumns = header.unknownColumns
-    var failure: ImportError?
-    Pipeline.run(
-      parallel: session.options.pipelined,
-      produce: { (emit: (consuming ContactRow<PreparedContact>) -> Bool) in
-        do throws(ImportError) {
-          var record = ContactRecord(line: 0)
-          var interner = FieldInterner()
-          // `csv.record` read in place (`advance`), not copied out per row.
-          while try csv.advance() {
-            if csv.record.isBlank { continue }
-            record.clear(line: csv.record.line)
-            if let e = Self.read(csv.record, header: header, into: &record, interning: &interner) {
-              if !emit(ContactRow(problem: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint)))
-              {
-                return
-              }
-            } else {
-              let prepared = PreparedContact(moving: &record)
-              let w = prepared.urlHash
-              if !emit(ContactRow(warmth: w, record: consume prepared)) { return }
-            }
+  }
+
+  /// Each non-blank row after the header, as a record or a problem, until
+  /// `emit` returns false; a tokeniser failure is emitted last.
+  private static func rows(
+    _ csv: inout CSVTokenizer, header: Header, emit: (consuming ContactRow<PreparedContact>) -> Bool
+  ) {
+    do throws(ImportError) {
+      var record = ContactRecord(line: 0)
+      var interner = FieldInterner()
+      // `csv.record` read in place (`advance`), not copied out per row.
+      while try csv.advance() {
+        if csv.record.isBlank { continue }
+        record.clear(line: csv.record.line)
+        if let e = Self.read(csv.record, header: header, into: &record, interning: &interner) {
+          if !emit(ContactRow(problem: .rejected(line: e.line, column: e.column, message: e.message, hint: e.hint))) {
+            return
           }
-        } catch {
-          _ = emit(ContactRow(problem: .failed(error)))
+        } else {
+          let prepared = PreparedContact(moving: &record)
+          let w = prepared.urlHash
+          if !emit(ContactRow(warmth: w, record: consume prepared)) { return }
         }
-      },
-      warm: { rows in
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows.count) { warmth in
-          for i in rows.indices { warmth.initializeElement(at: i, to: rows[i].warmth) }
-          session.resolver.warm(urlHashes: UnsafeBufferPointer(warmth), builder: &session.builder)
-        }
-      },
-      consume: { (row: consuming ContactRow<PreparedContact>) in
-        var row = consume row
-        if let prepared = row.record.take() {
-          session.addContact(consume prepared, file: file, owner: owner, sourceKind: sourceKind)
-          return true
-        }
-        switch row.problem {
-        case nil: return true
-        case .rejected(let line, let column, let message, let hint):
-          session.report.rowsRead += 1
-          do throws(ImportError) {
-            try session.reject(line: line, column: column, message, hint: hint)
-            return true
-          } catch {
-            failure = error
-            return false
-          }
-        case .failed(let error):
-          failure = error
-          return false
-        }
-      })
-    if let failure { throw failure }
-    try session.checkEnd(of: source)
-    return header
+      }
+    } catch {
+      _ = emit(ContactRow(problem: .failed(error)))
+    }
+  }
+
+  /// Warms the resolver's indexes for the records among `rows`.
+  private static func warm(_ rows: UnsafeBufferPointer<ContactRow<PreparedContact>>, in session: inout ImportSession) {
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows.count) { warmth in
+      for i in rows.indices { warmth.initializeElement(at: i, to: rows[i].warmth) }
+      session.resolver.warm(urlHashes: UnsafeBufferPointer(warmth), builder: &session.builder)
+    }
+  }
+
+  /// Hands one row to the session: a record to identity resolution, a
+  /// problem as a rejected row; a tokeniser failure is thrown.
+  private static func take(
+    _ row: consuming ContactRow<PreparedContact>, file: String, owner: Int, sourceKind: String,
+    into session: inout ImportSession
+  ) throws(ImportError) {
+    var row = consume row
+    if let prepared = row.record.take() {
+      session.addContact(consume prepared, file: file, owner: owner, sourceKind: sourceKind)
+      return
+    }
+    switch row.problem {
+    case nil: return
+    case .rejected(let line, let column, let message, let hint):
+      session.report.rowsRead += 1
+      try session.reject(line: line, column: column, message, hint: hint)
+    case .failed(let error):
+      throw error
+    }
   }
 
   /// Why a row is not a record: its position and what to say.

@@ -9,27 +9,23 @@ import GraphCore
 /// line and reason.
 enum ContactImporter {
   /// Reads the session's current file, `owner`'s export in `format`.
+  /// `parsed`: the file read ahead (`ContactCSVReader.parse`), for a contact CSV.
   static func importExport(
-    format: InputFormat, owner ownerName: String, into session: inout ImportSession
+    format: InputFormat, owner ownerName: String, into session: inout ImportSession,
+    parsed: ContactCSVReader.Parsed? = nil
   ) throws(ImportError) {
     let file = session.file
     let owner = session.resolver.owner(ownerName, file: file)
     switch format {
     case .linkedin, .google, .outlook, .thunderbird, .contacts:
-      let expected: ContactCSVFlavour? =
-        switch format {
-        case .linkedin: .linkedin
-        case .google: .google
-        case .outlook: .outlook
-        case .thunderbird: .thunderbird
-        default: nil
-        }
+      let expected = csvFlavour(format)
       // About 100 bytes per contact row in real exports.
       if let size = ByteSource.fileSize(file) {
         session.resolver.reserve(contacts: size / 100, owner: owner, builder: &session.builder)
       }
       let sourceKind = expected?.rawValue ?? "address-book"
-      let header = try ContactCSVReader.read(expected: expected, owner: owner, sourceKind: sourceKind, into: &session)
+      let header = try ContactCSVReader.read(
+        expected: expected, owner: owner, sourceKind: sourceKind, into: &session, parsed: parsed)
       if expected == nil { session.report.format = header.flavour.rawValue }
     case .vcard:
       // Folds may split a UTF-8 character: the encoding is judged on unfolded bytes.
@@ -59,6 +55,22 @@ enum ContactImporter {
       preconditionFailure("tables are not contact exports")
     case .mbox, .eml, .ics:
       preconditionFailure("mailboxes and calendars are read by MailImporter")
+    }
+  }
+
+  /// Whether `format` is a contact CSV, read by `ContactCSVReader`.
+  static func isCSV(_ format: InputFormat) -> Bool {
+    [.linkedin, .google, .outlook, .thunderbird, .contacts].contains(format)
+  }
+
+  /// The flavour a contact CSV format expects (nil: any address book).
+  static func csvFlavour(_ format: InputFormat) -> ContactCSVFlavour? {
+    switch format {
+    case .linkedin: .linkedin
+    case .google: .google
+    case .outlook: .outlook
+    case .thunderbird: .thunderbird
+    default: nil
     }
   }
 }

@@ -61,7 +61,8 @@ package struct ImportSession {
   /// they name are known to identity resolution from the first export on).
   /// - Parameter detectionBytes: how much of a table the encoding is judged on (tests make it small).
   mutating func read(
-    _ spec: InputSpec, as format: InputFormat, slot: Int, detectionBytes: Int = TextEncoding.detectionBytes
+    _ spec: InputSpec, as format: InputFormat, slot: Int, detectionBytes: Int = TextEncoding.detectionBytes,
+    parsed: ContactCSVReader.Parsed? = nil
   ) throws(ImportError) {
     precondition(!built && self.slot < 0, "one file at a time, before the build")
     precondition(slot >= 0 && (slot >= reports.count || reports[slot] == nil), "one report per place")
@@ -76,7 +77,7 @@ package struct ImportSession {
       self.slot = -1
     }
     do {
-      try readContent(spec, as: format, detectionBytes: detectionBytes)
+      try readContent(spec, as: format, detectionBytes: detectionBytes, parsed: parsed)
     } catch {
       var error = error
       if let detected = detectedFormat(spec.path) { error.hints.insert(.looksLike(detected), at: 0) }
@@ -87,8 +88,9 @@ package struct ImportSession {
   }
 
   /// `read` without the bookkeeping: the importer of `format`.
-  private mutating func readContent(_ spec: InputSpec, as format: InputFormat, detectionBytes: Int) throws(ImportError)
-  {
+  private mutating func readContent(
+    _ spec: InputSpec, as format: InputFormat, detectionBytes: Int, parsed: ContactCSVReader.Parsed?
+  ) throws(ImportError) {
     switch format {
     case .people: try TableImporter.importPeople(into: &self, detectionBytes: detectionBytes)
     case .ties: try TableImporter.importTies(into: &self, detectionBytes: detectionBytes)
@@ -108,7 +110,7 @@ package struct ImportSession {
       let (owner, rule) = OwnerRules.owner(of: spec, format: format, option: options.contacts.owner)
       report.owner = owner
       report.ownerRule = rule.rawValue
-      try ContactImporter.importExport(format: format, owner: owner, into: &self)
+      try ContactImporter.importExport(format: format, owner: owner, into: &self, parsed: parsed)
     }
   }
 
@@ -207,7 +209,12 @@ package struct ImportSession {
   /// into a phantom U+FFFD row) is reported as one rejected row of the whole
   /// file (line 0).
   mutating func checkEnd(of source: ByteSource) throws(ImportError) {
-    guard source.endsInHalfCodeUnit else { return }
+    try checkEnd(halfCodeUnit: source.endsInHalfCodeUnit)
+  }
+
+  /// `checkEnd(of:)` for a file read earlier: whether it ended in half a UTF-16 code unit.
+  mutating func checkEnd(halfCodeUnit: Bool) throws(ImportError) {
+    guard halfCodeUnit else { return }
     report.rowsRead += 1
     try reject(
       line: 0, column: 0,

@@ -187,7 +187,15 @@ public enum NetworkLoader: Sendable {
     return try FormatDetector.detect(head: head, path: spec.path, columns: spec.columns ?? options.columns)
   }
 
-  /// Reads the planned files in their reading order and builds the network.
+  /// Contact CSVs of at most 4 MiB are parsed ahead (a few at a time, held
+  /// whole until merged); larger ones stream through their own pipeline.
+  static func readsAhead(_ p: Planned) -> Bool {
+    ContactImporter.isCSV(p.format) && (ByteSource.fileSize(p.spec.path) ?? .max) <= 4 << 20
+  }
+
+  /// Reads the planned files in their reading order and builds the network:
+  /// with several contact CSVs and a second processor, each is parsed while
+  /// the one before is merged (the merge order, and so the result, is the same).
   static func load(planned: [Planned], in session: inout ImportSession) throws(ImportError) -> LoadedNetwork {
     let options = session.options
     let clock = ContinuousClock()
@@ -211,10 +219,43 @@ public enum NetworkLoader: Sendable {
       + planned.filter { !$0.format.isContactExport && $0.format != .people }
       + planned.filter { $0.format.listsContacts }
       + planned.filter { $0.format.isContactExport && !$0.format.listsContacts }
-    for (done, (index, spec, format)) in order.enumerated() {
-      try session.read(spec, as: format, slot: index)
-      phaseEnded("read \(spec.path)")
-      options.onFileRead?(done + 1, order.count, spec.path)
+    var done = 0
+    func fileRead(_ path: String) {
+      done += 1
+      phaseEnded("read \(path)")
+      options.onFileRead?(done, order.count, path)
+    }
+    if options.pipelined && order.count(where: readsAhead) >= 2 {
+      // Contact CSVs are parsed a few files ahead on this thread while the
+      // session merges the one before on a worker, in the same order.
+      var failure: ImportError?
+      Pipeline.run(
+        batch: 1, depth: 2,
+        produce: { (emit: (consuming (Planned, ContactCSVReader.Parsed?)) -> Bool) in
+          for p in order {
+            let parsed =
+              readsAhead(p)
+              ? ContactCSVReader.parse(file: p.spec.path, expected: ContactImporter.csvFlavour(p.format)) : nil
+            if !emit((p, parsed)) { return }
+          }
+        },
+        consume: { (item: consuming (Planned, ContactCSVReader.Parsed?)) in
+          let (p, parsed) = item
+          do throws(ImportError) {
+            try session.read(p.spec, as: p.format, slot: p.index, parsed: parsed)
+          } catch {
+            failure = error
+            return false
+          }
+          fileRead(p.spec.path)
+          return true
+        })
+      if let failure { throw failure }
+    } else {
+      for (index, spec, format) in order {
+        try session.read(spec, as: format, slot: index)
+        fileRead(spec.path)
+      }
     }
     if try session.addContactTies() { phaseEnded("contact ties") }
     let (graph, build) = try session.build(threads: options.pipelined ? 2 : 1)
