@@ -43,13 +43,15 @@ package struct StrongestChainTree {
 
   /// Grows the tree from `source` to everyone within `maxHops` hops, the
   /// first hop to a contact `firstHop` accepts. With `lastHopTo`, the last
-  /// layer only reaches the people it accepts: chains to them are the same,
+  /// layer only reaches the people in it: chains to them are the same,
   /// and nobody else is reached in `maxHops` hops exactly (a page that shows
-  /// people two steps away need not rank everyone three steps away).
+  /// people two steps away need not rank everyone three steps away). The
+  /// set is tested before anything else per tie of the last layer: a hub
+  /// two hops out has most of its row outside it.
   /// - Complexity: O(H·E_b + V_b log V_b) for the ties E_b and people V_b
   ///   within H = `maxHops` of the source; O(H·V) scratch, allocated once.
   package mutating func grow(
-    from source: PersonID, maxHops: Int, firstHop: (PersonID) -> Bool, lastHopTo: ((PersonID) -> Bool)? = nil
+    from source: PersonID, maxHops: Int, firstHop: (PersonID) -> Bool, lastHopTo: PersonBits? = nil
   ) {
     let n = graph.personCount
     for p in touched { best[Int(p)] = .max }
@@ -99,21 +101,23 @@ package struct StrongestChainTree {
     guard maxHops >= 1 else { return }
     var order: [UInt64] = []
     let costs = self.costs
+    // The last layer's set as bare words, tested inline in the loop.
+    let lastWords = lastHopTo?.words ?? []
     graph.withCSR { o, t, s in
       for j in 1...maxHops {
         let here = j * n
         let before = here - n
         var grown: [PersonID] = []
         // Earlier-ranked predecessors first, so on equal keys the first one stays.
-        let last = j == maxHops ? lastHopTo : nil
+        let filtered = j == maxHops && lastHopTo != nil
         for x in layer[j - 1] {
           let dx = exact[before + Int(x)]
           for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
             let y = t[e]
+            if filtered && lastWords[Int(y) >> 6] & (1 << UInt64(Int(y) & 63)) == 0 { continue }
             if y == source || (x == source && !firstHop(y)) { continue }
             let key = dx + PathSearch.key(e, s, costs)
             guard key < best[Int(y)] else { continue }
-            if let last, !last(y) { continue }
             if best[Int(y)] == .max { touched.append(y) }
             if exact[here + Int(y)] == .max { grown.append(y) }
             best[Int(y)] = key

@@ -169,12 +169,18 @@ extension Graph {
       var sd = 0
       var unique = 0
       var reopens = 0
-      for x in neighbors(of: c) where !inFirst.isMarked(x) {
+      // Mutual contacts: c's contacts who are the ego's too (the marks, not a
+      // merge with the ego's whole row per contact).
+      var m = 0
+      for x in neighbors(of: c) {
+        if inFirst.isMarked(x) {
+          if x != ego { m += 1 }
+          continue
+        }
         sd += 1
         if cover[Int(x)] == 1 { unique += 1 }
         if !activeReach.isMarked(x) { reopens += 1 }
       }
-      let m = sortedIntersectionCount(neighbors(of: ego), neighbors(of: c))
       let s = Double(egoStrengths[i])
       let ratio = Double(m) / options.jobValuePeak
       let g = ratio * Elementary.exp(1 - ratio)
@@ -202,25 +208,32 @@ extension Graph {
     var strongContact = VisitMarks(count: n)
     for (i, c) in contactsList.enumerated() where !weakSide(classes[i]) { strongContact.mark(c) }
     func groups(_ column: AttributeGroups) -> [GroupReach] {
-      var index: [Int32: Int] = [:]
+      guard column.count > 0 else { return [] }
+      // Each group's place in `out` by group number, and its label's rank: no hashing or text compared.
+      var slot = [Int32](repeating: -1, count: column.count)
       var out: [GroupReach] = []
+      var groupOf: [Int32] = []
       func add(_ p: PersonID, direct: Bool, strong: Bool) {
         guard let group = column.group(of: p) else { return }
-        let k: Int
-        if let existing = index[group] {
-          k = existing
-        } else {
+        var k = Int(slot[Int(group)])
+        if k < 0 {
           k = out.count
-          index[group] = k
+          slot[Int(group)] = Int32(k)
           out.append(GroupReach(name: column.label(group), direct: 0, secondDegree: 0, throughStrongTie: false))
+          groupOf.append(group)
         }
         if direct { out[k].direct += 1 } else { out[k].secondDegree += 1 }
         if strong { out[k].throughStrongTie = true }
       }
       for c in contactsList { add(c, direct: true, strong: strongContact.isMarked(c)) }
       for x in second { add(x, direct: false, strong: strongReach.isMarked(x)) }
-      out.sort { ($0.direct + $0.secondDegree, $1.name) > ($1.direct + $1.secondDegree, $0.name) }
-      return out
+      // Most people first, then by name.
+      let rank = column.labelRanks
+      let order = out.indices.sorted {
+        (out[$0].direct + out[$0].secondDegree, -rank[Int(groupOf[$0])])
+          > (out[$1].direct + out[$1].secondDegree, -rank[Int(groupOf[$1])])
+      }
+      return order.map { out[$0] }
     }
     return EgoReach(
       ego: ego, firstDegree: contactsList.count, secondDegree: second.count, weakReach: weakReach,

@@ -21,6 +21,8 @@ public struct AttributeGroups: Sendable {
   public let sizes: [Int]
   /// Key → group number.
   package let index: KeyIndex
+  /// Per group: its label's place among the labels in `<` order (equal labels share one), made on first use.
+  private let labelOrder: OnceBox<[Int32]>
 
   /// Groups as `ids`, `keys`, `labels`, `sizes` and `index` of another
   /// `AttributeGroups` give them (the workspace snapshot keeps them); nil
@@ -32,6 +34,7 @@ public struct AttributeGroups: Sendable {
     self.labels = labels
     self.sizes = sizes
     self.index = index
+    labelOrder = OnceBox { Self.ranks(of: labels) }
   }
 
   /// Groups `values` (entry `p` for person `p`; missing entries are empty) by `key`.
@@ -44,6 +47,7 @@ public struct AttributeGroups: Sendable {
       labels = StringColumn()
       sizes = []
       index = KeyIndex([:])
+      labelOrder = OnceBox { [] }
       return
     }
     // One hash of each value as written; each distinct spelling is keyed once.
@@ -88,9 +92,28 @@ public struct AttributeGroups: Sendable {
     }
     self.ids = keys.isEmpty ? Column() : Column(ids)
     self.keys = StringColumn(keys)
-    self.labels = StringColumn(labels)
+    let labelColumn = StringColumn(labels)
+    self.labels = labelColumn
     self.sizes = sizes
     self.index = KeyIndex(index.mapValues { [$0] })
+    labelOrder = OnceBox { Self.ranks(of: labelColumn) }
+  }
+
+  /// Per group, the place of its label among the labels in `<` order, so
+  /// that lists of groups sort by label without comparing text: equal
+  /// labels share a place. Made once per table. O(g log g) for g groups.
+  package var labelRanks: [Int32] { labelOrder.get }
+
+  private static func ranks(of labels: StringColumn) -> [Int32] {
+    let text = Array(labels)
+    let order = text.indices.sorted { text[$0] < text[$1] }
+    var ranks = [Int32](repeating: 0, count: text.count)
+    var rank: Int32 = 0
+    for (i, g) in order.enumerated() {
+      if i > 0 && text[g] != text[order[i - 1]] { rank += 1 }
+      ranks[g] = rank
+    }
+    return ranks
   }
 
   /// Number of groups.

@@ -127,6 +127,14 @@ public struct Graph: Sendable {
     return lo
   }
 
+  /// The contacts of `u` with a higher id, ascending, and the id of the tie
+  /// to the first of them: the ties to the others follow in order (tie
+  /// `firstTie + i` joins `u` and `contacts[i]`). O(log deg(u)).
+  package func upperTies(of u: PersonID) -> (contacts: Slice<Column<Int32>>, firstTie: Int) {
+    let first = firstUpper(u)
+    return (storage.targets[first..<Int(storage.offsets[Int(u) + 1])], Int(storage.upperStart[Int(u)]))
+  }
+
   /// Every tie once as (u, v, strength) with u < v, in tie-id order.
   /// - Complexity: O(V + E) for the whole sequence.
   public func tieList() -> [(PersonID, PersonID, Float)] {

@@ -162,7 +162,7 @@ extension BatchReport {
         .init(
           member: member.owner, strength: best.strength, hops: best.hops,
           people: best.people.map { PersonReference.ref($0, in: g) },
-          sentence: IntroductionChains.make(best, g, config.classifier).sentence))
+          sentence: IntroductionChains.sentence(best, g, config.classifier)))
     }
     return (paths, raw)
   }

@@ -290,15 +290,16 @@ extension ExplorerData {
     if let ego {
       // From the ego's side only the people within two steps (and anyone
       // drawn) are shown, so the last layer need reach nobody else.
-      var shownLater: [Bool]?
+      var shownLater: PersonBits?
       if near {
-        var within = distance.map { $0 >= 0 && $0 <= 2 }
-        for p in drawnPeople { within[Int(p)] = true }
+        var within = PersonBits(count: n)
+        for i in 0..<n where distance[i] >= 0 && distance[i] <= 2 { within.insert(PersonID(i)) }
+        for p in drawnPeople { within.insert(p) }
         shownLater = within
       }
       work.tree.grow(
         from: ego, maxHops: request.maxHops, firstHop: g.firstHopTest(.usable(classifier), from: ego),
-        lastHopTo: shownLater.map { within in { within[Int($0)] } })
+        lastHopTo: shownLater)
     }
 
     // Who the page holds: everyone, or on a large network the ego, the ego's
@@ -370,8 +371,10 @@ extension ExplorerData {
         return list.count - 1
       }
       for p in shown {
-        for q in g.neighbors(of: p) where q > p && slot[Int(q)] >= 0 {
-          guard let t = g.tieID(between: p, and: q) else { continue }
+        // Tie ids straight from the row: no search per tie.
+        let (contacts, firstTie) = g.upperTies(of: p)
+        for (i, q) in zip(contacts.indices, contacts) where slot[Int(q)] >= 0 {
+          let t = firstTie + (i - contacts.startIndex)
           var row = whole.ties[t]
           row.a = at(PersonID(row.a))
           row.b = at(PersonID(row.b))
@@ -519,7 +522,7 @@ extension ExplorerData {
           found.map { s in
             Chain(
               people: s.people.map(at), strength: round(s.strength, 1e4),
-              sentence: featured.contains(i) ? IntroductionChains.make(s, g, classifier).sentence : nil)
+              sentence: featured.contains(i) ? IntroductionChains.sentence(s, g, classifier) : nil)
           })
       }
     }

@@ -27,8 +27,12 @@ struct ExplorerJSON {
 
   // MARK: values
 
-  mutating func raw(_ s: StaticString) {
-    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  /// Text written as it is; one byte (a comma, a bracket) is appended as a
+  /// byte, not as a sequence, which costs several times more.
+  @inline(__always) mutating func raw(_ s: StaticString) {
+    s.withUTF8Buffer { b in
+      if b.count == 1 { bytes.append(b[0]) } else { bytes.append(contentsOf: b) }
+    }
   }
 
   /// Per byte: whether `string` copies it as it is (not a control byte, `"`,
@@ -82,19 +86,30 @@ struct ExplorerJSON {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  /// Decimal digits, written straight into the buffer.
+  /// Decimal digits, made right to left in a small buffer.
   mutating func int(_ v: Int) {
-    if v < 0 { bytes.append(UInt8(ascii: "-")) }
+    if v >= 0 && v < 10 {
+      bytes.append(UInt8(ascii: "0") + UInt8(v))
+      return
+    }
     var m = v.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, last first
-    var count = 0
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a sign and up to 20 digits
     withUnsafeMutableBytes(of: &digits) { d in
+      var i = d.count
       repeat {
-        d[count] = UInt8(ascii: "0") + UInt8(m % 10)
+        i -= 1
+        d[i] = UInt8(ascii: "0") + UInt8(m % 10)
         m /= 10
-        count += 1
       } while m > 0
-      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
+      if v < 0 {
+        i -= 1
+        d[i] = UInt8(ascii: "-")
+      }
+      // Byte by byte: for the few digits of an index, cheaper than appending a sequence.
+      while i < d.count {
+        bytes.append(d[i])
+        i += 1
+      }
     }
   }
 
@@ -153,9 +168,10 @@ struct ExplorerJSON {
     throws(ExplorerJSONError)
   {
     bytes.append(UInt8(ascii: "["))
-    for (i, item) in items.enumerated() {
+    // By index: each item is read in place, not copied out.
+    for i in items.indices {
       if i > 0 { bytes.append(UInt8(ascii: ",")) }
-      try each(&self, item)
+      try each(&self, items[i])
     }
     bytes.append(UInt8(ascii: "]"))
   }

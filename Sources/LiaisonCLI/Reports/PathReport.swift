@@ -83,8 +83,15 @@ enum IntroductionChains {
       inferred: g.ties.isInferred(t), negative: g.ties.isNegative(t) ? true : nil, logged: LoggedEvidence.entry(g, t))
   }
 
-  /// One plain sentence a person would act on.
-  static func sentence(_ g: Graph, _ p: StrongestPath, _ evidence: [PathAnswer.Hop]) -> String {
+  /// The sentence of `make(s, g, classifier)` alone: the evidence of the
+  /// first and the weakest hop is all it reads (a page writes one per chain
+  /// to each of a few hundred people).
+  static func sentence(_ s: StrongestPath, _ g: Graph, _ classifier: TieClassifier) -> String {
+    sentence(g, s) { hop(g, s.people[$0], s.people[$0 + 1], classifier) }
+  }
+
+  /// One plain sentence a person would act on; `evidence(i)` is hop i's.
+  static func sentence(_ g: Graph, _ p: StrongestPath, _ evidence: (Int) -> PathAnswer.Hop) -> String {
     func name(_ x: PersonID) -> String {
       let n = g.people.name(of: x)
       let c = g.people.company(of: x)
@@ -101,15 +108,15 @@ enum IntroductionChains {
     }
     let people = p.people
     if p.hops == 1 {
-      return "You know \(name(people[1])) directly (\(describe(evidence[0]))): reach out yourself."
+      return "You know \(name(people[1])) directly (\(describe(evidence(0)))): reach out yourself."
     }
-    var s = "Ask \(name(people[1])) (your \(describe(evidence[0]))) to introduce you to \(name(people[2]))"
+    var s = "Ask \(name(people[1])) (your \(describe(evidence(0)))) to introduce you to \(name(people[2]))"
     if p.hops > 2 {
       for i in 3..<people.count { s += ", who can introduce you to \(name(people[i]))" }
     }
     let w = p.weakestHop
     s += "; the weakest link is \(g.people.name(of: people[w])) – \(g.people.name(of: people[w + 1]))"
-    s += " (strength \(fixed(p.strengths[w], 2)), \(evidence[w].tieClass))"
+    s += " (strength \(fixed(p.strengths[w], 2)), \(evidence(w).tieClass))"
     s += "; overall strength \(fixed(p.strength, 3))."
     return s
   }
@@ -118,7 +125,7 @@ enum IntroductionChains {
     let evidence = (0..<s.hops).map { hop(g, s.people[$0], s.people[$0 + 1], classifier) }
     return .init(
       people: s.people.map { person($0, g) }, strengths: s.strengths, strength: s.strength, cost: s.cost, hops: s.hops,
-      weakestHop: s.weakestHop, evidence: evidence, sentence: sentence(g, s, evidence))
+      weakestHop: s.weakestHop, evidence: evidence, sentence: sentence(g, s) { evidence[$0] })
   }
 
   /// Up to `limit` target people reachable at all (any number of hops,
