@@ -87,6 +87,48 @@ import Testing
     }
   }
 
+  /// Mutual contacts and the companies and industries reached, against
+  /// counting them by hand: random graphs whose people work at a few
+  /// companies spelt several ways (so groups tie on size and are ordered by
+  /// label), seeds 1–12.
+  @Test(arguments: 1...UInt64(12))
+  func mutualContactsAndGroupsEqualCounting(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    var b = GraphBuilder()
+    let spellings = ["Acme", "ACME", "Globex", "Initech", "initech", "Umbrella", "Zeta", "Hooli", ""]
+    let n = 60
+    for i in 0..<n {
+      let p = b.person(key: "p\(i)")
+      let company = spellings[Int(rng.next() % UInt64(spellings.count))]
+      let industry = ["Fintech", "Health", "", "Energy"][Int(rng.next() % 4)]
+      b.setAttributes(p, GraphBuilder.PersonAttributes(name: "P\(i)", company: company, industry: industry))
+    }
+    for _ in 0..<240 {
+      let x = PersonID(rng.next() % UInt64(n))
+      let y = PersonID(rng.next() % UInt64(n))
+      if x != y { _ = try b.addTie(x, y, strength: Float(1 + rng.next() % 9) / 10) }
+    }
+    let (g, _) = try b.build()
+    for ego in 0..<PersonID(n) {
+      let r = g.egoReach(ego)
+      let first = Set(g.neighbors(of: ego))
+      var second = Set<PersonID>()
+      for c in first { for x in g.neighbors(of: c) where x != ego && !first.contains(x) { second.insert(x) } }
+      for c in r.contacts {
+        #expect(c.mutualContacts == g.neighbors(of: c.person).filter { first.contains($0) }.count, "seed \(seed)")
+      }
+      for (column, found) in [(g.people.companyGroups, r.companies), (g.people.industryGroups, r.industries)] {
+        var counts: [Int32: (direct: Int, second: Int)] = [:]
+        for p in first { if let k = column.group(of: p) { counts[k, default: (0, 0)].direct += 1 } }
+        for p in second { if let k = column.group(of: p) { counts[k, default: (0, 0)].second += 1 } }
+        let expected = counts.map { (name: column.label($0.key), direct: $0.value.direct, second: $0.value.second) }
+          .sorted { ($0.direct + $0.second, $1.name) > ($1.direct + $1.second, $0.name) }
+        #expect(found.map(\.name) == expected.map(\.name), "seed \(seed) ego \(ego)")
+        #expect(found.map(\.direct) == expected.map(\.direct) && found.map(\.secondDegree) == expected.map(\.second))
+      }
+    }
+  }
+
   @Test func dormantTiesRankedByWhatTheyReopen() throws {
     // ego 0 — a (active) — x ; ego — d1 (dormant) — x, y, z ; ego — d2 (dormant) — y
     var b = GraphBuilder()
