@@ -124,6 +124,13 @@ struct StandardInputTests {
         == "betweenness: 2,336 of 100,000 sources (2 %), 41 s, about 28 min left")
     #expect(
       CountProgress.line(what: "b", unit: "s", done: 1, total: 2_000, elapsed: 10) == "b: 1 of 2,000 s (0 %), 10 s")
+    // A batch's phases: no estimate before 2 % is done (the first file carries the phase's start-up).
+    #expect(
+      BatchProgress.line("reading 500 files", done: 1, total: 500, what: "read", elapsed: 0.7)
+        == "reading 500 files: 1/500 read, 0 s")
+    #expect(
+      BatchProgress.line("reading 500 files", done: 129, total: 500, what: "read", elapsed: 1.2)
+        == "reading 500 files: 129/500 read, 1 s, about 4 s left")
     #expect(CountProgress.duration(7_500) == "2 h 05 min")
     #expect(CountProgress.duration(119.2) == "2 min")
     #expect(CountProgress.duration(42) == "42 s")

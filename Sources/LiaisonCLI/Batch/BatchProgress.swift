@@ -52,13 +52,19 @@ final class BatchProgress: @unchecked Sendable {
     if done < total && now - lastDraw < 0.25 { return }
     lastDraw = now
     // The phase's own time, so the estimate is of this phase's rest.
-    let elapsed = now - phaseStart
-    var text = "\(phaseName): \(done)/\(total) \(what), \(Int(elapsed)) s"
-    if done > 0 && done < total {
+    draw(Self.line(phaseName, done: done, total: total, what: what, elapsed: now - phaseStart))
+  }
+
+  /// "reading 500 files: 129/500 read, 1 s, about 4 s left": the time left
+  /// once 2 % is done (before that, the phase's start-up would weigh on it
+  /// as if every item cost as much).
+  static func line(_ phase: String, done: Int, total: Int, what: String, elapsed: Double) -> String {
+    var text = "\(phase): \(done)/\(total) \(what), \(Int(elapsed)) s"
+    if done > 0 && done < total && done * 50 >= total {
       let left = elapsed / Double(done) * Double(total - done)
       text += ", about \(Int(left.rounded(.up))) s left"
     }
-    draw(text)
+    return text
   }
 
   private func draw(_ text: String) { Terminal.progress(text) }
