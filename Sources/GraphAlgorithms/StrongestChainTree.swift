@@ -154,10 +154,20 @@ package struct StrongestChainTree {
   /// The least chain from the source to `target` (source first), or nil when
   /// the target is the source or not within the hop limit. O(hops).
   package func chain(to target: PersonID) -> [PersonID]? {
+    var people: [PersonID] = []
+    return chain(to: target, into: &people) ? people : nil
+  }
+
+  /// The least chain to `target` written into `people` (source first,
+  /// replacing what it held): false, and `people` empty, when the target is
+  /// the source or not within the hop limit. O(hops); no allocation once
+  /// `people` has room, for a caller reading many chains.
+  package func chain(to target: PersonID, into people: inout [PersonID]) -> Bool {
+    people.removeAll(keepingCapacity: true)
     let key = best[Int(target)]
-    guard target != source, key != .max else { return nil }
+    guard target != source, key != .max else { return false }
     var j = Int(key & PathSearch.hopMask)
-    var people = [PersonID](repeating: target, count: j + 1)
+    people.append(contentsOf: repeatElement(target, count: j + 1))
     var v = target
     let n = graph.personCount
     while j > 0 {
@@ -165,6 +175,6 @@ package struct StrongestChainTree {
       j -= 1
       people[j] = v
     }
-    return people
+    return true
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GraphCore
 import GraphIO
 import LiaisonTestSupport
 import Testing
@@ -327,5 +328,58 @@ enum HTMLSafety {
     ])
     #expect(refused == 2)
     #expect(TempFolder.read(path: targets) == "target\nGlobex Clinic\n")
+  }
+}
+
+/// The members' overlaps against merging every pair's contact lists.
+@Suite struct TeamOverlapTests {
+  @Test func overlapsEqualPairwiseCounting() throws {
+    var issues: [String] = []
+    for seed in UInt64(1)...40 {
+      let random = RandomMultigraph(seed: seed, maxPeople: 50)
+      let (g, _) = try random.build()
+      let oracle = AdjacencyOracle(random)
+      var rng = SplitMix64(seed: seed &* 7919)
+      // A seeded subset of the people as members, in a shuffled order.
+      var people = (0..<random.people).filter { _ in rng.next() % 3 == 0 }
+      people.shuffle(using: &rng)
+      let members = try people.map { p in
+        (
+          owner: try JSONDecoder().decode(
+            IdentityReport.Owner.self,
+            from: Data(#"{"owner":"m\#(p)","person":"\#(p)","name":"","files":[],"resolvedBy":"id","contacts":0}"#.utf8)
+          ),
+          person: PersonID(p)
+        )
+      }
+      var expected: [BatchSummary.Overlap] = []
+      var all = Set<Int>()
+      var inAll = 0
+      for (i, a) in people.enumerated() {
+        let na = oracle.neighbors[a].subtracting([a])
+        inAll += na.count
+        all.formUnion(na)
+        for b in people[(i + 1)...] {
+          let nb = oracle.neighbors[b].subtracting([b])
+          let shared = na.intersection(nb).count
+          let tied = na.contains(b)
+          if shared == 0 && !tied { continue }
+          let union = na.union(nb).count
+          expected.append(
+            .init(
+              a: "m\(a)", b: "m\(b)", sharedContacts: shared,
+              jaccard: union > 0 ? Double(shared) / Double(union) : 0, tied: tied))
+        }
+      }
+      expected.sort { ($0.sharedContacts, $1.a, $1.b) > ($1.sharedContacts, $0.a, $0.b) }
+      let (found, contactsInAll, unique) = BatchReport.teamOverlaps(g, members)
+      let got = found.map { "\($0.a) \($0.b) \($0.sharedContacts) \($0.jaccard) \($0.tied)" }
+      let want = expected.map { "\($0.a) \($0.b) \($0.sharedContacts) \($0.jaccard) \($0.tied)" }
+      if got != want { issues.append("\(random): overlaps \(got) != \(want)") }
+      if contactsInAll != inAll { issues.append("\(random): contacts in all \(contactsInAll) != \(inAll)") }
+      let others = all.subtracting(people).count
+      if unique != others { issues.append("\(random): unique contacts \(unique) != \(others)") }
+    }
+    #expect(issues.isEmpty, "\(issues.count) issues: \(issues.prefix(5))")
   }
 }

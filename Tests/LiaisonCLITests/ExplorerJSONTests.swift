@@ -81,11 +81,15 @@ import Testing
             a: 0, b: 1, kind: text(), points: [number(), number()], width: number(), color: text(), dash: true, tie: 0)
         ],
         how: [text(), text()], sources: [text()],
-        ties: [
-          .init(
-            a: 0, b: 1, strength: maybe(number()), tieClass: text(), how: 0, source: -1, last: text(),
-            interactions: 3, inferred: rng.next() % 2 == 0)
-        ],
+        // Every class; days from year 0 to 9999 and beyond (written as `Day.iso` does), or none.
+        ties: (0..<8).map { i in
+          let days: [Int32] = [-719_528, 2_932_896, 2_932_897, -800_000, 19_000, 0, -1]
+          return .init(
+            interactions: Int(rng.next() % 5) - 1, a: Int32(i), b: 1, how: 0, source: -1,
+            last: i == 7 ? nil : Day(daysSinceEpoch: i < days.count ? days[i] : Int32(rng.next() % 40_000)),
+            tieClass: TieClass.allCases[i % TieClass.allCases.count], inferred: rng.next() % 2 == 0,
+            strength: maybe(number()))
+        },
         communities: [.init(label: text(), size: 4)],
         only: [
           3: .init(count: 2, people: [1, 2]), 12: .init(count: 0, people: []), 0: .init(count: 1, people: [4]),

@@ -158,6 +158,29 @@ import Testing
     var st = stat()
     #expect(stat(out, &st) == 0 && st.st_mode & 0o777 == 0o600)
   }
+
+  @Test func smallAndLargeWritesKeepTheirOrder() throws {
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    // Blocks below and above the writer's 1 MiB buffer, mixed: the large ones
+    // go straight to the file, after what the buffer holds.
+    let sizes = [10, (1 << 20) + 3, 5, 1 << 20, (1 << 20) - 1, 3 << 20, 0, 7]
+    var expected: [UInt8] = []
+    let writer = try AtomicFileWriter(path: "\(tmp.path)/out.bin")
+    for (k, size) in sizes.enumerated() {
+      // Every other block as ASCII text, the rest as raw bytes; each block
+      // its own letter, with its place written at both ends.
+      var block = [UInt8](repeating: UInt8(ascii: "a") + UInt8(k), count: size)
+      if size > 1 {
+        block[0] = UInt8(ascii: "0") + UInt8(k)
+        block[size - 1] = k % 2 == 0 ? 0xC0 + UInt8(k) : UInt8(ascii: "0") + UInt8(k)
+      }
+      expected += block
+      if k % 2 == 0 { writer.writeBytes(block) } else { writer.write(String(decoding: block, as: UTF8.self)) }
+    }
+    try writer.commit()
+    #expect(FileManager.default.contents(atPath: "\(tmp.path)/out.bin").map { [UInt8]($0) } == expected)
+  }
 }
 
 /// A value shared with a helper thread.

@@ -195,10 +195,17 @@ public final class AtomicFileWriter {
     text.withUTF8 { writeBytes($0) }
   }
 
-  /// Appends raw bytes.
+  /// Appends raw bytes. A block of at least the buffer's size (a page, a
+  /// picture) goes to the file as it is, not copied through the buffer.
   public func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.bufferSize { try? flush() }
+    guard bytes.count >= Self.bufferSize else {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= Self.bufferSize { try? flush() }
+      return
+    }
+    if !buffer.isEmpty { try? flush() }
+    guard flushError == nil else { return }
+    flushError = Self.writeAll(fd, UnsafeRawBufferPointer(bytes))
   }
 
   /// Appends raw bytes.
@@ -209,24 +216,28 @@ public final class AtomicFileWriter {
   private var flushError: String?
 
   private func flush() throws(OutputError) {
-    var offset = 0
     let fd = self.fd
-    let failure: String? = buffer.withUnsafeBytes { raw -> String? in
-      while offset < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return String(cString: strerror(errno))
-        }
-        offset += n
-      }
-      return nil
-    }
+    let failure = buffer.withUnsafeBytes { Self.writeAll(fd, $0) }
     buffer.removeAll(keepingCapacity: true)
     if let failure {
       flushError = failure
       throw OutputError(path: path, message: "write failed: \(failure)")
     }
+  }
+
+  /// Writes all of `raw` to `fd` (again after a partial write or EINTR);
+  /// the reason on failure.
+  private static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> String? {
+    var offset = 0
+    while offset < raw.count {
+      let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
+      }
+      offset += n
+    }
+    return nil
   }
 
   /// Flushes, syncs and atomically renames the temporary file over the

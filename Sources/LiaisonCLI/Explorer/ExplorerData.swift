@@ -47,24 +47,28 @@ struct ExplorerData: Encodable {
     var dash: Bool
     var tie: Int
   }
-  /// One tie, written as a compact array: [a, b, strength, class, how, source, last, interactions, inferred].
+  /// One tie, written as a compact array: [a, b, strength, class, how,
+  /// source, last, interactions, inferred]. Held without strings (a page of
+  /// a large network copies thousands of rows from the network's table, and
+  /// the table holds every tie): 48 bytes a row.
   struct Tie: Encodable {
-    var a, b: Int
-    var strength: Double?
-    var tieClass: String
-    var how, source: Int
-    var last: String
     var interactions: Int
+    var a, b: Int32
+    /// Indexes into the page's `how` and `sources` (−1: none).
+    var how, source: Int32
+    var last: Day?
+    var tieClass: TieClass
     var inferred: Bool
+    var strength: Double?
     func encode(to encoder: any Encoder) throws {
       var c = encoder.unkeyedContainer()
       try c.encode(a)
       try c.encode(b)
       if let strength { try c.encode(strength) } else { try c.encodeNil() }
-      try c.encode(tieClass)
+      try c.encode(tieClass.rawValue)
       try c.encode(how)
       try c.encode(source)
-      try c.encode(last)
+      try c.encode(last?.iso ?? "")
       try c.encode(interactions)
       try c.encode(inferred ? 1 : 0)
     }
@@ -164,15 +168,12 @@ struct ByPerson<Value: Encodable>: Encodable, ExpressibleByDictionaryLiteral {
   /// last (a shorter prefix first). Exact below 10¹⁸.
   static func textOrder(_ v: Int) -> UInt64 {
     precondition(v >= 0 && v < 1_000_000_000_000_000_000)
-    var digits: [UInt64] = []
-    var m = v
-    repeat {
-      digits.append(UInt64(m % 10))
-      m /= 10
-    } while m > 0
+    var top = 1  // the place of v's first digit
+    while top <= v / 10 { top *= 10 }
     var key: UInt64 = 0
-    for place in 0..<18 {
-      key = key * 11 + (place < digits.count ? digits[digits.count - 1 - place] + 1 : 0)
+    for _ in 0..<18 {
+      key = key * 11 + (top > 0 ? UInt64(v / top % 10) + 1 : 0)
+      top /= 10
     }
     return key
   }
@@ -355,39 +356,65 @@ extension ExplorerData {
     // Ties among the people shown, with their evidence strings in two tables
     // (the network's own when everyone is shown).
     var ties: [Tie] = []
-    var tieSlot: [Int: Int] = [:]
+    // The network's ids of the page's ties, ascending (people are shown in id
+    // order and each one's upper ties are numbered in order): a tie's place
+    // on the page is found by binary search.
+    var tieIDs: [Int32] = []
     var how = whole.how
     var sources = whole.sources
     if near {
       how = []
       sources = []
-      var howSlot: [Int: Int] = [:]
-      var sourceSlot: [Int: Int] = [:]
-      func intern(_ i: Int, _ from: [String], _ list: inout [String], _ index: inout [Int: Int]) -> Int {
+      var howSlot = [Int32](repeating: -1, count: whole.how.count)
+      var sourceSlot = [Int32](repeating: -1, count: whole.sources.count)
+      func intern(_ i: Int32, _ from: [String], _ list: inout [String], _ index: inout [Int32]) -> Int32 {
         guard i >= 0 else { return -1 }
-        if let j = index[i] { return j }
-        list.append(from[i])
-        index[i] = list.count - 1
-        return list.count - 1
+        if index[Int(i)] < 0 {
+          index[Int(i)] = Int32(list.count)
+          list.append(from[Int(i)])
+        }
+        return index[Int(i)]
       }
+      // First which ties (reading the rows and slots only), then their rows
+      // in one tight pass: the rows are scattered over the network's table,
+      // and a loop doing nothing else keeps many of those loads in flight.
+      var ends: [Int32] = []
       for p in shown {
         // Tie ids straight from the row: no search per tie.
         let (contacts, firstTie) = g.upperTies(of: p)
-        for (i, q) in zip(contacts.indices, contacts) where slot[Int(q)] >= 0 {
-          let t = firstTie + (i - contacts.startIndex)
-          var row = whole.ties[t]
-          row.a = at(PersonID(row.a))
-          row.b = at(PersonID(row.b))
-          row.how = intern(row.how, whole.how, &how, &howSlot)
-          row.source = intern(row.source, whole.sources, &sources, &sourceSlot)
-          tieSlot[t] = ties.count
-          ties.append(row)
+        var t = firstTie
+        for q in contacts {
+          let s = slot[Int(q)]
+          if s >= 0 {
+            tieIDs.append(Int32(t))
+            ends.append(s)
+          }
+          t += 1
         }
+      }
+      ties.reserveCapacity(tieIDs.count)
+      whole.ties.withUnsafeBufferPointer { rows in
+        for t in tieIDs { ties.append(rows[Int(t)]) }
+      }
+      for k in ties.indices {
+        ties[k].a = slot[Int(ties[k].a)]
+        ties[k].b = ends[k]
+        ties[k].how = intern(ties[k].how, whole.how, &how, &howSlot)
+        ties[k].source = intern(ties[k].source, whole.sources, &sources, &sourceSlot)
       }
     } else {
       ties = whole.ties
     }
-    func tieAt(_ t: Int) -> Int { near ? tieSlot[t] ?? -1 : t }
+    func tieAt(_ t: Int) -> Int {
+      guard near else { return t }
+      var lo = 0
+      var hi = tieIDs.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if Int(tieIDs[mid]) < t { lo = mid + 1 } else { hi = mid }
+      }
+      return lo < tieIDs.count && Int(tieIDs[lo]) == t ? lo : -1
+    }
 
     // Lines: each visible model edge takes the next laid-out line between its two nodes.
     var lineQueue: [String: [Int]] = [:]
@@ -506,24 +533,29 @@ extension ExplorerData {
       for b in brokers { featured.insert(b.person) }
       // The featured people's chains come from one fan of two-hop chains from the ego.
       work.search.fanOut(from: ego, rule: .usable(classifier), k: request.chains)
+      var hops: [PersonID] = []
       for p in work.tree.reached where slot[Int(p)] >= 0 {
         let i = at(p)
-        let found: [StrongestPath]
         if featured.contains(i) {
-          found = work.search.strongestPaths(
+          let found = work.search.strongestPaths(
             from: ego, to: [p],
             query: PathQuery(k: request.chains, maxHops: request.maxHops, firstHop: .usable(classifier)))
+          guard !found.isEmpty else { continue }
+          chains.append(
+            i,
+            found.map { s in
+              Chain(
+                people: s.people.map(at), strength: round(s.strength, 1e4),
+                sentence: IntroductionChains.sentence(s, g, classifier))
+            })
         } else {
-          found = work.tree.chain(to: p).map { [work.search.describe($0)] } ?? []
+          // The best chain read off the tree, its strength the product of
+          // its hops' strengths in order (as `PathSearch.describe` makes it).
+          guard work.tree.chain(to: p, into: &hops) else { continue }
+          var product = 1.0
+          for h in 0..<(hops.count - 1) { product *= Double(g.strength(between: hops[h], and: hops[h + 1]) ?? 0) }
+          chains.append(i, [Chain(people: hops.map(at), strength: round(product, 1e4), sentence: nil)])
         }
-        guard !found.isEmpty else { continue }
-        chains.append(
-          i,
-          found.map { s in
-            Chain(
-              people: s.people.map(at), strength: round(s.strength, 1e4),
-              sentence: featured.contains(i) ? IntroductionChains.sentence(s, g, classifier) : nil)
-          })
       }
     }
 

@@ -1,3 +1,5 @@
+import GraphCore
+
 /// The explorer page's JSON, written by hand: the same bytes as
 /// `JSONEncoder` with sorted keys and unescaped slashes followed by
 /// `ExplorerHTML.scriptSafe` (a test holds the two equal), at a fraction of
@@ -168,10 +170,13 @@ struct ExplorerJSON {
     throws(ExplorerJSONError)
   {
     bytes.append(UInt8(ascii: "["))
-    // By index: each item is read in place, not copied out.
-    for i in items.indices {
-      if i > 0 { bytes.append(UInt8(ascii: ",")) }
-      try each(&self, items[i])
+    // Through the buffer: each item is lent in place, not copied out (a
+    // person's strings are not retained and released per row).
+    try items.withUnsafeBufferPointer { b throws(ExplorerJSONError) in
+      for i in b.indices {
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        try each(&self, b[i])
+      }
     }
     bytes.append(UInt8(ascii: "]"))
   }
@@ -471,24 +476,60 @@ struct ExplorerJSON {
   /// A tie as its compact array (`ExplorerData.Tie`).
   mutating func tie(_ t: ExplorerData.Tie) throws(ExplorerJSONError) {
     raw("[")
-    int(t.a)
+    int(Int(t.a))
     raw(",")
-    int(t.b)
+    int(Int(t.b))
     raw(",")
     if let s = t.strength { try number(s) } else { raw("null") }
     raw(",")
-    string(t.tieClass)
+    raw("\"")
+    raw(Self.tieClassText[t.tieClass.index])
+    raw("\"")
     raw(",")
-    int(t.how)
+    int(Int(t.how))
     raw(",")
-    int(t.source)
+    int(Int(t.source))
     raw(",")
-    string(t.last)
+    if let last = t.last { day(last) } else { raw("\"\"") }
     raw(",")
     int(t.interactions)
     raw(",")
     int(t.inferred ? 1 : 0)
     raw("]")
+  }
+
+  /// Each tie class's name, by `TieClass.index` (plain letters: nothing to escape).
+  static let tieClassText: [StaticString] = TieClass.allCases.map { c -> StaticString in
+    switch c {
+    case .strong: "strong"
+    case .weak: "weak"
+    case .nominal: "nominal"
+    case .dormant: "dormant"
+    case .unreciprocated: "unreciprocated"
+    case .unrated: "unrated"
+    }
+  }
+
+  /// A day as its quoted ISO text (`Day.iso`), digit by digit for years 0–9999.
+  mutating func day(_ d: Day) {
+    let (y, m, dd) = d.components
+    guard (0...9999).contains(y) else {
+      string(d.iso)
+      return
+    }
+    let zero = UInt8(ascii: "0")
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(zero + UInt8(y / 1000))
+    bytes.append(zero + UInt8(y / 100 % 10))
+    bytes.append(zero + UInt8(y / 10 % 10))
+    bytes.append(zero + UInt8(y % 10))
+    bytes.append(UInt8(ascii: "-"))
+    bytes.append(zero + UInt8(m / 10))
+    bytes.append(zero + UInt8(m % 10))
+    bytes.append(UInt8(ascii: "-"))
+    bytes.append(zero + UInt8(dd / 10))
+    bytes.append(zero + UInt8(dd % 10))
+    bytes.append(UInt8(ascii: "\""))
   }
 }
 

@@ -66,11 +66,11 @@ struct ExplorerNetwork {
       let (a, b) = g.endpoints(ofTie: t)
       ties.append(
         ExplorerData.Tie(
-          a: Int(a), b: Int(b), strength: g.ties.isRated(t) ? round(signed(t, a, b), 1e4) : nil,
-          tieClass: g.tieClass(t, classifier: classifier).rawValue,
-          how: intern(g.ties.kind(t), &how, &howIndex), source: intern(g.ties.source(t), &sources, &sourceIndex),
-          last: g.ties.lastContact(t)?.iso ?? "", interactions: g.ties.interactions(t) ?? -1,
-          inferred: g.ties.isInferred(t)))
+          interactions: g.ties.interactions(t) ?? -1, a: a, b: b,
+          how: Int32(intern(g.ties.kind(t), &how, &howIndex)),
+          source: Int32(intern(g.ties.source(t), &sources, &sourceIndex)), last: g.ties.lastContact(t),
+          tieClass: g.tieClass(t, classifier: classifier), inferred: g.ties.isInferred(t),
+          strength: g.ties.isRated(t) ? round(signed(t, a, b), 1e4) : nil))
     }
     self.ties = ties
     self.how = how

@@ -76,18 +76,37 @@ enum IntroductionChains {
 
   static func hop(_ g: Graph, _ a: PersonID, _ b: PersonID, _ classifier: TieClassifier) -> PathAnswer.Hop {
     let t = g.tieID(between: a, and: b)!
-    return .init(
-      from: g.people.id(of: a), to: g.people.id(of: b), strength: Double(g.strength(between: a, and: b) ?? 0),
+    var h = quoted(g, t, a, b, classifier)
+    h.from = g.people.id(of: a)
+    h.to = g.people.id(of: b)
+    h.since = g.ties.since(t)?.iso
+    return h
+  }
+
+  /// A hop's evidence as a sentence quotes it: everything but the two ids
+  /// and the first contact, which sentences do not read (left empty).
+  private static func quoted(_ g: Graph, _ t: Int, _ a: PersonID, _ b: PersonID, _ classifier: TieClassifier)
+    -> PathAnswer.Hop
+  {
+    .init(
+      from: "", to: "", strength: Double(g.strength(between: a, and: b) ?? 0),
       tieClass: g.tieClass(t, classifier: classifier).rawValue, lastContact: g.ties.lastContact(t)?.iso,
-      since: g.ties.since(t)?.iso, kind: g.ties.kind(t), interactions: g.ties.interactions(t),
+      since: nil, kind: g.ties.kind(t), interactions: g.ties.interactions(t),
       inferred: g.ties.isInferred(t), negative: g.ties.isNegative(t) ? true : nil, logged: LoggedEvidence.entry(g, t))
   }
 
   /// The sentence of `make(s, g, classifier)` alone: the evidence of the
   /// first and the weakest hop is all it reads (a page writes one per chain
-  /// to each of a few hundred people).
+  /// to each of a few hundred people), each made once.
   static func sentence(_ s: StrongestPath, _ g: Graph, _ classifier: TieClassifier) -> String {
-    sentence(g, s) { hop(g, s.people[$0], s.people[$0 + 1], classifier) }
+    func quoted(_ i: Int) -> PathAnswer.Hop {
+      let (a, b) = (s.people[i], s.people[i + 1])
+      return Self.quoted(g, g.tieID(between: a, and: b)!, a, b, classifier)
+    }
+    let first = quoted(0)
+    let w = s.weakestHop
+    let weakest = w == 0 ? first : quoted(w)
+    return sentence(g, s) { i in i == 0 ? first : i == w ? weakest : quoted(i) }
   }
 
   /// One plain sentence a person would act on; `evidence(i)` is hop i's.
