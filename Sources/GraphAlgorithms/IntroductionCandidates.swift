@@ -413,14 +413,27 @@ extension Graph {
     }
     var kept: [IntroductionPair] = []
     var order: [Int] = []
+    // Context fit and bridging are at most 1, so with no negative weight a
+    // pair's score is at most its likelihood and introducibility terms plus
+    // the other two weights (rounding is monotone): a pair whose bound is
+    // below the sink's floor cannot be kept and is not scored.
+    let bounded = [weights.likelihood, weights.context, weights.introducibility, weights.bridging].allSatisfy {
+      $0 >= 0 && $0.isFinite
+    }
     while true {
       let keep = pool
       let pass2 = sweep(
         { i, j, cn, _, wr, sink in
           if verdict(i, j, cn) != 0 { return }
           let l = Self.likelihood(wr, scale: scale)
-          let c = features.contextFit(i, j)
           let intro = min(egoStrength[i], egoStrength[j])
+          if bounded, let floor = sink.floor,
+            weights.likelihood * l + weights.context * 1 + weights.introducibility * intro + weights.bridging * 1
+              < floor.score
+          {
+            return
+          }
+          let c = features.contextFit(i, j)
           let b = features.bridging(i, j)
           let score =
             weights.likelihood * l + weights.context * c + weights.introducibility * intro + weights.bridging * b

@@ -81,6 +81,39 @@ import Testing
     }
   }
 
+  /// With few pairs asked, pairs whose score cannot reach the kept pairs'
+  /// floor are not scored: the answer is still the prefix of the whole
+  /// ranking, with the default weights, with weights leaning on context and
+  /// bridging, and without the re-rank (the floor rises soonest). On the
+  /// bundled network, whose companies and industries make both terms vary.
+  @Test func fewAskedArePrefixOfAll() throws {
+    let root = SharedData.repositoryRoot()
+    let loaded = try NetworkLoader.load([
+      InputSpec(path: "\(root)/datasets/network/people.csv"), InputSpec(path: "\(root)/datasets/network/ties.csv"),
+    ])
+    let g = loaded.graph
+    var mismatches: [String] = []
+    var checked = 0
+    for ego in stride(from: 0, to: g.personCount, by: 11) where g.degree(of: PersonID(ego)) >= 12 {
+      for variant in 0..<3 {
+        var options = IntroductionOptions(top: nil, threads: 1)
+        if variant == 1 {
+          options.weights = IntroductionWeights(likelihood: 0.1, context: 0.5, introducibility: 0.1, bridging: 0.3)
+        }
+        if variant == 2 { options.diversityCap = 0 }
+        let all = g.introductionCandidates(for: PersonID(ego), options: options)
+        for top in [1, 3, 10] {
+          options.top = top
+          let few = g.introductionCandidates(for: PersonID(ego), options: options)
+          if few.candidates != Array(all.candidates.prefix(top)) { mismatches.append("ego \(ego) \(variant) \(top)") }
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 60)
+    #expect(mismatches.isEmpty, "\(mismatches.count) of \(checked): \(mismatches.prefix(8))")
+  }
+
   /// `IntroductionDiversity.order` equals the place-by-place oracle on random
   /// ranked lists, and a smaller limit gives a prefix.
   @Test(arguments: 0..<UInt64(200))

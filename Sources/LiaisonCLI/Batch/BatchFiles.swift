@@ -86,6 +86,13 @@ struct BatchWriter: Sendable {
     try AtomicFileWriter.write(bytes, to: "\(folder)/\(name)")
   }
 
+  /// Writes `bytes` (lent for the call) to `name` inside the folder, atomically.
+  func write(_ bytes: UnsafeBufferPointer<UInt8>, to name: String) throws(OutputError) {
+    let w = try AtomicFileWriter(path: "\(folder)/\(name)")
+    w.writeBytes(bytes)
+    try w.commit()
+  }
+
   /// An atomic writer for `name` inside the folder, for files written row by row.
   func open(_ name: String) throws(OutputError) -> AtomicFileWriter {
     try AtomicFileWriter(path: "\(folder)/\(name)")

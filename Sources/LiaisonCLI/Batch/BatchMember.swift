@@ -90,9 +90,8 @@ extension BatchReport {
       request.apart = apart
       request.plan = plan
       do {
-        try writer.write(
-          try ExplorerHTML.page(try ExplorerData.make(g, request, network: network, scratch: &scratch)),
-          to: "members/\(slug).html")
+        let data = try ExplorerData.make(g, request, network: network, scratch: &scratch)
+        try ExplorerHTML.withPage(data) { page in try writer.write(page, to: "members/\(slug).html") }
         explorer = "members/\(slug).html"
       } catch {
         writeError = writeError ?? "\(error)"

@@ -11,15 +11,21 @@ enum ExplorerHTML {
   /// data gives the same bytes.
   /// - Complexity: O(size of the data).
   static func page(_ data: ExplorerData) throws -> [UInt8] {
+    try withPage(data) { Array($0) }
+  }
+
+  /// Calls `body` with the page's bytes (valid only during the call): a
+  /// caller writing many pages writes them from the one buffer, not a copy.
+  static func withPage<R>(_ data: ExplorerData, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
     // JSON that cannot end its `<script>` block or start a comment or markup in it.
     var start = Array(head.utf8)
     start += "<title>\(DOTText.htmlText(data.title)) — Liaison explorer</title>\n".utf8
     start += middle.utf8
     // One buffer for the whole page, its data written straight into it;
     // 3 MiB holds a page of 5,000 people (bigger ones grow).
-    var html = try ExplorerJSON.utf8(data, after: start, capacity: start.count + tail.utf8.count + 3 << 20)
-    html += tail.utf8
-    return html
+    let end = Array(tail.utf8)
+    let w = try ExplorerJSON.written(data, after: start, before: end, capacity: start.count + end.count + 3 << 20)
+    return try w.withBytes(body)
   }
 
   /// The page's fixed parts around the title and the data, made once.

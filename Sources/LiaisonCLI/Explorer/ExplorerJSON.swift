@@ -6,8 +6,28 @@ import GraphCore
 /// the cost — the generic encoder was a quarter of a batch's time with a page
 /// per member. Keys are written in byte order, as `sortedKeys` orders them;
 /// nil optionals are left out.
-struct ExplorerJSON {
-  private(set) var bytes: [UInt8] = []
+struct ExplorerJSON: ~Copyable {
+  /// The bytes written, behind a raw pointer: appending a byte is a compare
+  /// and a store (an array's append also checks each time that its buffer
+  /// is not shared), and a page is millions of appends.
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
+
+  init(capacity: Int = 1 << 12) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// A copy of the bytes written.
+  var bytes: [UInt8] { withBytes { Array($0) } }
+
+  /// Calls `body` with the bytes written (valid only during the call).
+  func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    try body(UnsafeBufferPointer(start: base, count: count))
+  }
 
   /// The page data as script-safe JSON.
   /// - Complexity: O(size of the data).
@@ -15,16 +35,47 @@ struct ExplorerJSON {
     String(decoding: try utf8(data), as: UTF8.self)
   }
 
-  /// `prefix`, then the page data as script-safe JSON, in UTF-8, in one
-  /// buffer reserved at `capacity` bytes (a page's few MB grow no copies).
+  /// `prefix`, then the page data as script-safe JSON, in UTF-8.
   static func utf8(_ data: ExplorerData, after prefix: [UInt8] = [], capacity: Int = 1 << 20)
     throws(ExplorerJSONError) -> [UInt8]
   {
-    var w = ExplorerJSON()
-    w.bytes.reserveCapacity(max(capacity, prefix.count))
-    w.bytes += prefix
+    try written(data, after: prefix, capacity: capacity).bytes
+  }
+
+  /// A writer holding `prefix`, the page data as script-safe JSON and
+  /// `suffix`, in UTF-8, in one buffer first reserved at `capacity` bytes
+  /// (a page's few MB grow no copies); read them with `withBytes`.
+  static func written(_ data: ExplorerData, after prefix: [UInt8], before suffix: [UInt8] = [], capacity: Int)
+    throws(ExplorerJSONError) -> ExplorerJSON
+  {
+    var w = ExplorerJSON(capacity: max(capacity, prefix.count + suffix.count))
+    prefix.withUnsafeBufferPointer { w.put($0) }
     try w.data(data)
-    return w.bytes
+    suffix.withUnsafeBufferPointer { w.put($0) }
+    return w
+  }
+
+  @inline(__always) mutating func put(_ b: UInt8) {
+    if count == capacity { grow(1) }
+    base[count] = b
+    count += 1
+  }
+
+  @inline(__always) mutating func put(_ b: UnsafeBufferPointer<UInt8>) {
+    guard let from = b.baseAddress else { return }
+    if capacity - count < b.count { grow(b.count) }
+    (base + count).initialize(from: from, count: b.count)
+    count += b.count
+  }
+
+  /// Room for `needed` more bytes: at least double the capacity (amortised O(1) per byte).
+  @inline(never) private mutating func grow(_ needed: Int) {
+    let larger = max(capacity * 2, count + needed)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    moved.initialize(from: base, count: count)
+    base.deallocate()
+    base = moved
+    capacity = larger
   }
 
   // MARK: values
@@ -33,7 +84,7 @@ struct ExplorerJSON {
   /// byte, not as a sequence, which costs several times more.
   @inline(__always) mutating func raw(_ s: StaticString) {
     s.withUTF8Buffer { b in
-      if b.count == 1 { bytes.append(b[0]) } else { bytes.append(contentsOf: b) }
+      if b.count == 1 { put(b[0]) } else { put(b) }
     }
   }
 
@@ -46,7 +97,7 @@ struct ExplorerJSON {
   /// A string, escaped as JSON and for a `<script>` block: `<`, `>`, `&`,
   /// U+2028 and U+2029 as `\u` escapes.
   mutating func string(_ s: String) {
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     var s = s
     let plain = Self.plain
     s.withUTF8 { u in
@@ -56,7 +107,7 @@ struct ExplorerJSON {
         var end = i
         while end < u.count, plain[Int(u[end])] { end += 1 }
         if end > i {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<end]))
+          put(UnsafeBufferPointer(rebasing: u[i..<end]))
           i = end
           if i == u.count { break }
         }
@@ -79,19 +130,19 @@ struct ExplorerJSON {
         case ..<0x20:
           let hex: [UInt8] = Array("0123456789abcdef".utf8)
           raw("\\u00")
-          bytes.append(hex[Int(b >> 4)])
-          bytes.append(hex[Int(b & 15)])
-        default: bytes.append(b)
+          put(hex[Int(b >> 4)])
+          put(hex[Int(b & 15)])
+        default: put(b)
         }
       }
     }
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   /// Decimal digits, made right to left in a small buffer.
   mutating func int(_ v: Int) {
     if v >= 0 && v < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(v))
+      put(UInt8(ascii: "0") + UInt8(v))
       return
     }
     var m = v.magnitude
@@ -109,7 +160,7 @@ struct ExplorerJSON {
       }
       // Byte by byte: for the few digits of an index, cheaper than appending a sequence.
       while i < d.count {
-        bytes.append(d[i])
+        put(d[i])
         i += 1
       }
     }
@@ -127,12 +178,12 @@ struct ExplorerJSON {
     let scaled = (v * 10_000).rounded()
     if v != 0, v.magnitude >= 0.0001, v.magnitude < 1e10, scaled / 10_000 == v {
       var k = Int(scaled)
-      if k < 0 { bytes.append(UInt8(ascii: "-")) }
+      if k < 0 { put(UInt8(ascii: "-")) }
       k = abs(k)
       int(k / 10_000)
       var fraction = k % 10_000
       if fraction != 0 {
-        bytes.append(UInt8(ascii: "."))
+        put(UInt8(ascii: "."))
         var digits = 4
         while fraction % 10 == 0 {
           fraction /= 10
@@ -141,27 +192,27 @@ struct ExplorerJSON {
         var divisor = 1
         for _ in 1..<digits { divisor *= 10 }
         while divisor > 0 {
-          bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+          put(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
           divisor /= 10
         }
       }
       return
     }
     if v == 0 && v.sign == .plus {
-      bytes.append(UInt8(ascii: "0"))
+      put(UInt8(ascii: "0"))
       return
     }
     var text = v.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
+    text.withUTF8 { put($0) }
   }
 
   mutating func bool(_ v: Bool) { v ? raw("true") : raw("false") }
 
   /// `"key":`, with a comma first unless it is the object's first member.
   mutating func key(_ k: StaticString, first: Bool = false) {
-    if !first { bytes.append(UInt8(ascii: ",")) }
-    bytes.append(UInt8(ascii: "\""))
+    if !first { put(UInt8(ascii: ",")) }
+    put(UInt8(ascii: "\""))
     raw(k)
     raw("\":")
   }
@@ -169,16 +220,16 @@ struct ExplorerJSON {
   mutating func array<T>(_ items: [T], _ each: (inout ExplorerJSON, T) throws(ExplorerJSONError) -> Void)
     throws(ExplorerJSONError)
   {
-    bytes.append(UInt8(ascii: "["))
+    put(UInt8(ascii: "["))
     // Through the buffer: each item is lent in place, not copied out (a
     // person's strings are not retained and released per row).
     try items.withUnsafeBufferPointer { b throws(ExplorerJSONError) in
       for i in b.indices {
-        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        if i > 0 { put(UInt8(ascii: ",")) }
         try each(&self, b[i])
       }
     }
-    bytes.append(UInt8(ascii: "]"))
+    put(UInt8(ascii: "]"))
   }
 
   mutating func strings(_ items: [String]) { try! array(items) { w, s in w.string(s) } }
@@ -188,32 +239,32 @@ struct ExplorerJSON {
   mutating func dictionary<T>(_ d: [String: T], _ each: (inout ExplorerJSON, T) throws(ExplorerJSONError) -> Void)
     throws(ExplorerJSONError)
   {
-    bytes.append(UInt8(ascii: "{"))
+    put(UInt8(ascii: "{"))
     // Compared as byte arrays: much cheaper than comparing the strings' UTF-8 views.
-    let keys = d.keys.map { (bytes: Array($0.utf8), key: $0) }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    let keys = d.keys.map { (utf8: Array($0.utf8), key: $0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
       .map(\.key)
     for (i, k) in keys.enumerated() {
-      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      if i > 0 { put(UInt8(ascii: ",")) }
       string(k)
-      bytes.append(UInt8(ascii: ":"))
+      put(UInt8(ascii: ":"))
       try each(&self, d[k]!)
     }
-    bytes.append(UInt8(ascii: "}"))
+    put(UInt8(ascii: "}"))
   }
 
   /// An object keyed by person index, keys in the byte order of their text.
   mutating func byPerson<T>(_ d: ByPerson<T>, _ each: (inout ExplorerJSON, T) throws(ExplorerJSONError) -> Void)
     throws(ExplorerJSONError)
   {
-    bytes.append(UInt8(ascii: "{"))
+    put(UInt8(ascii: "{"))
     for (i, entry) in d.inTextOrder.enumerated() {
-      if i > 0 { bytes.append(UInt8(ascii: ",")) }
-      bytes.append(UInt8(ascii: "\""))
+      if i > 0 { put(UInt8(ascii: ",")) }
+      put(UInt8(ascii: "\""))
       int(entry.person)
       raw("\":")
       try each(&self, entry.value)
     }
-    bytes.append(UInt8(ascii: "}"))
+    put(UInt8(ascii: "}"))
   }
 
   // MARK: the page's types
@@ -518,18 +569,18 @@ struct ExplorerJSON {
       return
     }
     let zero = UInt8(ascii: "0")
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(zero + UInt8(y / 1000))
-    bytes.append(zero + UInt8(y / 100 % 10))
-    bytes.append(zero + UInt8(y / 10 % 10))
-    bytes.append(zero + UInt8(y % 10))
-    bytes.append(UInt8(ascii: "-"))
-    bytes.append(zero + UInt8(m / 10))
-    bytes.append(zero + UInt8(m % 10))
-    bytes.append(UInt8(ascii: "-"))
-    bytes.append(zero + UInt8(dd / 10))
-    bytes.append(zero + UInt8(dd % 10))
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
+    put(zero + UInt8(y / 1000))
+    put(zero + UInt8(y / 100 % 10))
+    put(zero + UInt8(y / 10 % 10))
+    put(zero + UInt8(y % 10))
+    put(UInt8(ascii: "-"))
+    put(zero + UInt8(m / 10))
+    put(zero + UInt8(m % 10))
+    put(UInt8(ascii: "-"))
+    put(zero + UInt8(dd / 10))
+    put(zero + UInt8(dd % 10))
+    put(UInt8(ascii: "\""))
   }
 }
 
