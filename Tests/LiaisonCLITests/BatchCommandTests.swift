@@ -131,6 +131,28 @@ enum HTMLSafety {
     #expect(inputs["failed"] as? Int == 0 && inputs["analysed"] as? Int == 6)
   }
 
+  /// The batch describes only the network-wide pairs it lists: its
+  /// introductions.csv is the first rows of `liaison introduce`'s whole
+  /// answer on the same inputs (three per person, by Adamic–Adar).
+  @Test func introductionsListedAreTheWholeAnswersFirst() throws {
+    let run = TeamBatch.first
+    #expect(run.code == 0)
+    let tmp = TempFolder()
+    defer { tmp.cleanUp() }
+    let code = LiaisonCommand.run(
+      arguments: ["introduce"] + TeamBatch.inputs + [
+        "--top", "3", "--by", "adamic-adar", "--format", "csv", "--output", "\(tmp.path)/all.csv",
+      ])
+    #expect(code == 0)
+    let whole = try #require(TempFolder.read(path: "\(tmp.path)/all.csv")).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let listed = try #require(TempFolder.read(path: "\(run.folder)/introductions.csv"))
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(listed.count > 2, "some pairs listed")
+    let rows = min(whole.count - 2, BatchReport.introductionsListed)
+    #expect(listed.dropLast() == whole.prefix(rows + 1), "header and the first \(rows) rows")
+  }
+
   @Test func sameInputsSameBytes() throws {
     let run = TeamBatch.first
     #expect(run.code == 0)

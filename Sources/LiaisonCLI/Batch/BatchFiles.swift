@@ -225,7 +225,7 @@ extension BatchReport {
     }
     try writer.write(targets.text, to: "targets.csv")
     var introductions = team.introductions
-    introductions.candidates = Array(introductions.candidates.prefix(500))
+    introductions.candidates = Array(introductions.candidates.prefix(Self.introductionsListed))
     try writer.write(introductions.csv(), to: "introductions.csv")
     try writer.write(team.brokers.csv(), to: "brokers.csv")
   }

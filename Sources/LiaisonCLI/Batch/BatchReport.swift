@@ -27,6 +27,10 @@ enum BatchReport {
     "brokers.svg",
   ]
 
+  /// Network-wide introductions listed in `introductions.csv` (the summary
+  /// and the index show the first of them); only these are described.
+  static let introductionsListed = 500
+
   static func run(_ config: BatchConfig) throws -> Outcome {
     let progress = BatchProgress(enabled: !config.quiet && isatty(2) != 0)
     let gathered = try gatherChecked(config)

@@ -63,9 +63,16 @@ extension BatchReport {
       (targetRows, pathPictures) = targetChains(
         g, targets, slugs: targetSlugs, results: results, maxHops: config.maxHops)
       progress.phase("network-wide introductions")
-      let network = g.networkIntroductions(
+      // Every person's best three, ranked compactly; only the pairs the
+      // report lists (introductions.csv's) are described.
+      let pairs = g.networkIntroductionPairs(
         perPerson: 3, by: .adamicAdar, minCommon: 1, apart: apart, threads: config.threads)
-      introductions = IntroduceResult.make(network, index: .adamicAdar, k: 3, in: g)
+      introductions = IntroduceResult.network(
+        pairsScored: pairs.pairsScored, pairsExcluded: pairs.pairsExcluded, pairsKeptApart: pairs.pairsKeptApart,
+        index: .adamicAdar, k: 3,
+        candidates: pairs.introductions(0..<min(pairs.count, BatchReport.introductionsListed)).map {
+          IntroduceResult.row($0, in: g)
+        })
       progress.phase("brokers")
       sample = g.personCount > 5000 ? config.sample : nil
       // Every column of brokers.csv, for the 25 listed.
