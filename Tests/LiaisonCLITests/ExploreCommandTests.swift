@@ -216,6 +216,19 @@ import Workspace
       #expect(a >= 0 && a < people.count && b >= 0 && b < people.count)
       #expect(adjacent[people[a]["id"] as? String ?? ""]?.contains(people[b]["id"] as? String ?? "") == true)
     }
+    // Every drawn tie between two people points at that tie's row on the page.
+    let nodes = try #require(d["nodes"] as? [[String: Any]])
+    var tieEdges = 0
+    for e in try #require(d["edges"] as? [[String: Any]]) where e["kind"] as? String == "tie" {
+      guard let na = e["a"] as? Int, let nb = e["b"] as? Int, let pa = nodes[na]["person"] as? Int,
+        let pb = nodes[nb]["person"] as? Int
+      else { continue }
+      let t = try #require(e["tie"] as? Int)
+      #expect(t >= 0 && t < ties.count, "edge \(na)–\(nb)")
+      if t >= 0 && t < ties.count { #expect(Set([ties[t][0] as? Int, ties[t][1] as? Int]) == Set([pa, pb])) }
+      tieEdges += 1
+    }
+    #expect(tieEdges > 10)
     let ego = try #require(d["ego"] as? Int)
     #expect(people[ego]["id"] as? String == "1")
     let chains = try #require(d["chains"] as? [String: [[String: Any]]])
