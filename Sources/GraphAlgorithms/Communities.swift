@@ -396,23 +396,19 @@ extension Graph {
     return (out, Int(next))
   }
 
-  /// The person graph as a level graph (CSR with `Double` weights, no self-loops). O(V + E).
+  /// The person graph as a level graph (CSR with `Double` weights, no
+  /// self-loops): the graph's own targets, its strengths widened. O(V + E).
   private static func personLevelGraph(_ g: Graph) -> CommunityLevelGraph {
     let n = g.personCount
     var offsets = [Int](repeating: 0, count: n + 1)
-    var targets: [Int32] = []
     var weights: [Double] = []
-    targets.reserveCapacity(2 * g.tieCount)
     weights.reserveCapacity(2 * g.tieCount)
     for u in 0..<n {
-      for (v, s) in zip(g.neighbors(of: PersonID(u)), g.strengths(of: PersonID(u))) {
-        targets.append(v)
-        weights.append(Double(s))
-      }
-      offsets[u + 1] = targets.count
+      for s in g.strengths(of: PersonID(u)) { weights.append(Double(s)) }
+      offsets[u + 1] = weights.count
     }
     return CommunityLevelGraph(
-      offsets: offsets, targets: targets, weights: weights, selfLoop: [Double](repeating: 0, count: n))
+      offsets: offsets, targets: g.storage.targets, weights: weights, selfLoop: [Double](repeating: 0, count: n))
   }
 
   /// Louvain with the refinement on the way back (see `louvainCommunities`).
@@ -528,7 +524,8 @@ extension Graph {
       }
       newOffsets[c + 1] = newTargets.count
     }
-    return CommunityLevelGraph(offsets: newOffsets, targets: newTargets, weights: newWeights, selfLoop: newSelf)
+    return CommunityLevelGraph(
+      offsets: newOffsets, targets: Column(newTargets), weights: newWeights, selfLoop: newSelf)
   }
 
   /// Numbers communities by size (largest first), then smallest member, and computes Q.

@@ -1,9 +1,13 @@
+import GraphCore
+
 /// One level of the Louvain/Leiden hierarchy: a CSR graph with `Double`
 /// weights and a self-loop weight per node. Level 0 is the person graph;
 /// each further level has one node per community of the level below.
 struct CommunityLevelGraph {
   var offsets: [Int]
-  var targets: [Int32]
+  /// A column, so the person level reads the graph's own CSR targets (no
+  /// copy: 80 MB at 10 M ties).
+  var targets: Column<Int32>
   var weights: [Double]
   var selfLoop: [Double]
   var nodes: Int { selfLoop.count }
