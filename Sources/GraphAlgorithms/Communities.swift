@@ -442,6 +442,10 @@ extension Graph {
       // The aggregate graph: one node per community.
       for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
       let aggregate = Self.aggregate(graph, into: aggregateOf, count: newCount)
+      // The person level's weights (8 bytes a half-edge: 160 MB at 10 M
+      // ties) are dropped while the levels above are built, and made again
+      // for its refinement, when those levels are gone.
+      if hierarchy.isEmpty { graph.weights = [] }
       hierarchy.append((graph, k, order, aggregateOf))
       graph = aggregate
     }
@@ -452,7 +456,8 @@ extension Graph {
       // local moving again, so single nodes that the coarse levels carried
       // into the wrong community can still leave it. Q never decreases.
       var upper = (0..<graph.nodes).map { Int32($0) }
-      while let level = hierarchy.popLast() {
+      while var level = hierarchy.popLast() {
+        if hierarchy.isEmpty { level.graph = Self.personLevelGraph(self) }
         var community = level.up.map { upper[Int($0)] }
         var tot = [Double](repeating: 0, count: level.graph.nodes)
         for u in 0..<level.graph.nodes { tot[Int(community[u])] += level.k[u] }
