@@ -276,6 +276,12 @@ public final class AtomicFileWriter {
 
   /// Writes `bytes` (a picture) to `path` atomically in one call.
   public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    try bytes.withUnsafeBufferPointer { b throws(OutputError) in try write(b, to: path) }
+  }
+
+  /// Writes `bytes` (lent for the call: a page from its writer's buffer) to
+  /// `path` atomically in one call.
+  public static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(OutputError) {
     let writer = try AtomicFileWriter(path: path)
     writer.writeBytes(bytes)
     try writer.commit()

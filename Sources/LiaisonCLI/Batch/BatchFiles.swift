@@ -88,9 +88,7 @@ struct BatchWriter: Sendable {
 
   /// Writes `bytes` (lent for the call) to `name` inside the folder, atomically.
   func write(_ bytes: UnsafeBufferPointer<UInt8>, to name: String) throws(OutputError) {
-    let w = try AtomicFileWriter(path: "\(folder)/\(name)")
-    w.writeBytes(bytes)
-    try w.commit()
+    try AtomicFileWriter.write(bytes, to: "\(folder)/\(name)")
   }
 
   /// An atomic writer for `name` inside the folder, for files written row by row.
