@@ -75,24 +75,36 @@ let package = Package(
       dependencies: ["GraphCore", "GraphIO"],
       path: "Tests/LiaisonTestSupport"
     ),
+    // Test targets name every module they import: a module reached only
+    // through another is not rebuilt when a type it uses changes its layout.
     .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "LiaisonTestSupport"]),
     .testTarget(
       name: "GraphAlgorithmsTests",
-      dependencies: ["GraphAlgorithms", "LiaisonTestSupport"]
+      dependencies: ["GraphCore", "GraphAlgorithms", "GraphIO", "LiaisonTestSupport"]
     ),
-    .testTarget(name: "GraphIOTests", dependencies: ["GraphIO", "LiaisonTestSupport"]),
+    .testTarget(name: "GraphIOTests", dependencies: ["GraphCore", "GraphIO", "LiaisonTestSupport"]),
     .testTarget(
       name: "GraphRenderingTests",
-      dependencies: ["GraphRendering", "GraphIO", "GraphSynthesis", "LiaisonTestSupport"]
+      dependencies: [
+        "GraphCore", "GraphAlgorithms", "GraphRendering", "GraphIO", "GraphSynthesis", "LiaisonTestSupport",
+      ]
     ),
     .testTarget(
       name: "GraphSynthesisTests",
-      dependencies: ["GraphSynthesis", "LiaisonTestSupport"]
+      dependencies: ["GraphCore", "GraphSynthesis", "LiaisonTestSupport"]
     ),
-    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LiaisonTestSupport"]),
+    .testTarget(
+      name: "WorkspaceTests",
+      dependencies: [
+        "GraphCore", "GraphIO", "Workspace", "LiaisonTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
     .testTarget(
       name: "LiaisonCLITests",
-      dependencies: ["LiaisonCLI", "Workspace", "LiaisonTestSupport"]
+      dependencies: [
+        "GraphCore", "GraphAlgorithms", "GraphIO", "GraphRendering", "LiaisonCLI", "Workspace", "LiaisonTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]
