@@ -25,7 +25,7 @@ enum TeamBatch {
   }
 
   static func run(into folder: String, targets: String) -> Int32 {
-    LiaisonCommand.run(
+    runCLI(
       arguments: ["batch"] + inputs + ["--out", folder, "--targets", targets, "--quiet", "--threads", "2"])
   }
 
@@ -101,7 +101,7 @@ enum HTMLSafety {
     let summary = try #require(TeamBatch.json("\(run.folder)/summary.json"))
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    let code = LiaisonCommand.run(
+    let code = runCLI(
       arguments: ["stats"] + TeamBatch.inputs + ["--format", "json", "--output", "\(tmp.path)/stats.json"])
     #expect(code == 0)
     var stats = try #require(TeamBatch.json("\(tmp.path)/stats.json"))
@@ -139,7 +139,7 @@ enum HTMLSafety {
     #expect(run.code == 0)
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
-    let code = LiaisonCommand.run(
+    let code = runCLI(
       arguments: ["introduce"] + TeamBatch.inputs + [
         "--top", "3", "--by", "adamic-adar", "--format", "csv", "--output", "\(tmp.path)/all.csv",
       ])
@@ -211,7 +211,7 @@ enum HTMLSafety {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let out = "\(tmp.path)/report"
-    let code = LiaisonCommand.run(
+    let code = runCLI(
       arguments: ["batch", "\(root)/datasets/team/exports/mary-reed.csv", "--out", out, "--quiet", "--no-pages"])
     #expect(code == 0)
     let files = TeamBatch.files(out)
@@ -225,7 +225,7 @@ enum HTMLSafety {
     let bad = tmp.write("broken.csv", bytes: [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10] + Array(repeating: 0, count: 64))
     let empty = tmp.write("empty-export.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
     let out = "\(tmp.path)/report"
-    let code = LiaisonCommand.run(
+    let code = runCLI(
       arguments: [
         "batch", "\(root)/datasets/team/people.csv", "\(root)/datasets/team/ties.csv", bad,
         "\(root)/datasets/team/exports/mary-reed.csv", empty, "--out", out, "--quiet", "--no-pictures",
@@ -244,7 +244,7 @@ enum HTMLSafety {
     let html = try #require(TempFolder.read(path: "\(out)/index.html"))
     #expect(html.contains("could not be read") && html.contains("broken.csv"))
     // Nothing usable at all: exit 1 as well.
-    #expect(LiaisonCommand.run(arguments: ["batch", bad, "--out", "\(tmp.path)/none", "--quiet"]) == 1)
+    #expect(runCLI(arguments: ["batch", bad, "--out", "\(tmp.path)/none", "--quiet"]) == 1)
   }
 
   @Test func hostileNamesAreEscapedAndThePageIsSelfContained() throws {
@@ -274,7 +274,7 @@ enum HTMLSafety {
     )
     let targets = tmp.write("targets.txt", "<script>alert(4)</script>\nAcme & Co\n")
     let out = "\(tmp.path)/report"
-    let code = LiaisonCommand.run(arguments: ["batch", manifest, "--out", out, "--targets", targets, "--quiet"])
+    let code = runCLI(arguments: ["batch", manifest, "--out", out, "--targets", targets, "--quiet"])
     #expect(code == 0)
     let html = try #require(TempFolder.read(path: "\(out)/index.html"))
     #expect(HTMLSafety.problems(html) == [])
@@ -330,7 +330,7 @@ enum HTMLSafety {
     var people: [Int] = []
     for out in ["in/report", "in/report", "in/sub/other"] {
       mkdir("\(tmp.path)/in/sub", 0o755)
-      let code = LiaisonCommand.run(arguments: [
+      let code = runCLI(arguments: [
         "batch", "\(tmp.path)/in", "--out", "\(tmp.path)/\(out)", "--quiet", "--no-pictures",
       ])
       #expect(code == 0, "\(out)")
@@ -341,11 +341,11 @@ enum HTMLSafety {
     }
     #expect(Set(people).count == 1, "the same network every time: \(people)")
     // The input folder itself as the report folder is a usage error, and nothing is written.
-    #expect(LiaisonCommand.run(arguments: ["batch", "\(tmp.path)/in", "--out", "\(tmp.path)/in", "--quiet"]) == 2)
+    #expect(runCLI(arguments: ["batch", "\(tmp.path)/in", "--out", "\(tmp.path)/in", "--quiet"]) == 2)
     #expect(!FileManager.default.fileExists(atPath: "\(tmp.path)/in/summary.json"))
     // A targets file kept where the report writes its own targets.csv is refused before any work.
     let targets = tmp.write("in/report/targets.csv", "target\nGlobex Clinic\n")
-    let refused = LiaisonCommand.run(arguments: [
+    let refused = runCLI(arguments: [
       "batch", "\(tmp.path)/in", "--targets", targets, "--out", "\(tmp.path)/in/report", "--quiet",
     ])
     #expect(refused == 2)

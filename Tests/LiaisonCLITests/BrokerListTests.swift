@@ -81,8 +81,8 @@ import Testing
     let file = tmp.write("e.csv", Self.edges)
     let rendered = "\(tmp.path)/render.svg"
     let drawn = "\(tmp.path)/brokers.svg"
-    #expect(LiaisonCommand.run(arguments: ["render", file, "--view", "brokers", "--output", rendered]) == 0)
-    #expect(LiaisonCommand.run(arguments: ["brokers", file, "--svg", drawn, "--output", "\(tmp.path)/t.txt"]) == 0)
+    #expect(runCLI(arguments: ["render", file, "--view", "brokers", "--output", rendered]) == 0)
+    #expect(runCLI(arguments: ["brokers", file, "--svg", drawn, "--output", "\(tmp.path)/t.txt"]) == 0)
     for path in [rendered, drawn] {
       let svg = try #require(TempFolder.read(path: path), "\(path)")
       #expect(svg.contains("broker #1"), "\(path)")

@@ -62,24 +62,24 @@ import Testing
     let people = "\(root)/datasets/network/people.csv"
     let ties = "\(root)/datasets/network/ties.csv"
     let args = ["brokers", people, ties, "--group-by", "industry", "--by", "brokerage", "--format", "json", "--output"]
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.json", "--threads", "1"]) == 0)
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.json", "--threads", "2"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/a.json", "--threads", "1"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/b.json", "--threads", "2"]) == 0)
     #expect(tmp.read("a.json") == tmp.read("b.json"), "same bytes for any thread count")
     #expect(
-      LiaisonCommand.run(arguments: ["brokers", ties, "--weighted", "--format", "csv", "--output", "\(tmp.path)/c.csv"])
+      runCLI(arguments: ["brokers", ties, "--weighted", "--format", "csv", "--output", "\(tmp.path)/c.csv"])
         == 0)
     let csv = try #require(tmp.read("c.csv"))
     #expect(csv.hasPrefix("rank,id,name,company,betweenness,"))
     #expect(csv.split(separator: "\n").count == 21, "header + 20 rows")
-    #expect(LiaisonCommand.run(arguments: ["brokers", ties, "--by", "fame"]) == 2)
+    #expect(runCLI(arguments: ["brokers", ties, "--by", "fame"]) == 2)
     #expect(
-      LiaisonCommand.run(arguments: [
+      runCLI(arguments: [
         "brokers", people, ties, "--group-by", "community", "--by", "brokerage", "--format", "json", "--output",
         "\(tmp.path)/g.json",
       ]) == 0)
     let grouped = try #require(tmp.read("g.json"))
     #expect(grouped.contains("\"groupBy\" : \"community\"") && grouped.contains("\"liaison\""))
-    #expect(LiaisonCommand.run(arguments: ["brokers", ties, "--sample", "0"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["brokers", "/nonexistent.csv"]) == 1)
+    #expect(runCLI(arguments: ["brokers", ties, "--sample", "0"]) == 2)
+    #expect(runCLI(arguments: ["brokers", "/nonexistent.csv"]) == 1)
   }
 }

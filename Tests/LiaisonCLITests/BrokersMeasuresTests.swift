@@ -24,7 +24,7 @@ import Testing
     defer { tmp.cleanUp() }
     let out = "\(tmp.path)/c.json"
     #expect(
-      LiaisonCommand.run(
+      runCLI(
         arguments: ["brokers"] + Self.network + ["--by", "constraint", "--top", "0", "--format", "json", "-o", out])
         == 0)
     let text = try #require(tmp.read("c.json"))
@@ -55,7 +55,7 @@ import Testing
     #expect(table.contains("betweenness not computed"))
     let csvOut = "\(tmp.path)/c.csv"
     #expect(
-      LiaisonCommand.run(
+      runCLI(
         arguments: ["brokers"] + Self.network + ["--by", "effective-size", "--format", "csv", "-o", csvOut]) == 0)
     let row = try #require(tmp.read("c.csv")?.split(separator: "\n").dropFirst().first)
     let cells = row.split(separator: ",", omittingEmptySubsequences: false)
@@ -72,7 +72,7 @@ import Testing
         p["betweenness"] as? Double != nil && p["hierarchy"] as? Double != nil && p["effectiveSize"] as? Double != nil)
       #expect(p["constraint"] is NSNull && p["egoBetweenness"] is NSNull && p["brokerage"] is NSNull)
     }
-    #expect(LiaisonCommand.run(arguments: ["brokers"] + Self.network + ["--measures", "fame"]) == 2)
+    #expect(runCLI(arguments: ["brokers"] + Self.network + ["--measures", "fame"]) == 2)
   }
 
   /// Every value of every enum option, in kebab-case and in camelCase.
@@ -173,6 +173,6 @@ func runText(_ args: [String]) -> String? {
   let tmp = TempFolder()
   defer { tmp.cleanUp() }
   let out = "\(tmp.path)/out.txt"
-  guard LiaisonCommand.run(arguments: args + ["--output", out]) == 0 else { return nil }
+  guard runCLI(arguments: args + ["--output", out]) == 0 else { return nil }
   return TempFolder.read(path: out)
 }

@@ -12,8 +12,8 @@ import Testing
       "communities", "\(root)/datasets/network/people.csv", "\(root)/datasets/network/ties.csv", "--format", "json",
       "--output",
     ]
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.json"]) == 0)
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.json"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/a.json"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/b.json"]) == 0)
     #expect(tmp.read("a.json") == tmp.read("b.json"), "same seed, same bytes")
     let text = try #require(tmp.read("a.json"))
     let json = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -25,6 +25,6 @@ import Testing
     #expect(Set(members.compactMap { $0["id"] as? String }).count == 300)
     #expect(communities.allSatisfy { $0["id"] != nil })
     #expect(
-      LiaisonCommand.run(arguments: ["communities", "\(root)/datasets/network/ties.csv", "--resolution", "0"]) == 2)
+      runCLI(arguments: ["communities", "\(root)/datasets/network/ties.csv", "--resolution", "0"]) == 2)
   }
 }

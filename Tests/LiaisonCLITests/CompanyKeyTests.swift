@@ -96,7 +96,7 @@ import Testing
     let folder = Self.exports(tmp)
     let targets = tmp.write("targets.txt", "target\nAPPLE INC.\nGlob\nInit\n")
     let out = "\(tmp.path)/report"
-    #expect(LiaisonCommand.run(arguments: ["batch", folder, "--out", out, "--targets", targets, "--quiet"]) == 0)
+    #expect(runCLI(arguments: ["batch", folder, "--out", out, "--targets", targets, "--quiet"]) == 0)
     let summary = try #require(TeamBatch.json("\(out)/summary.json"))
     let rows = try #require((summary["team"] as? [String: Any])?["targets"] as? [[String: Any]])
     #expect(rows.map { $0["people"] as? Int } == [3, 1, 0])
@@ -133,23 +133,23 @@ import Testing
     // Ambiguous: both Lakeside companies listed with head counts; exit 1.
     var ambiguous: Int32 = 0
     let message = capturingStandardError {
-      ambiguous = LiaisonCommand.run(arguments: ["path"] + files + ["--from", "Ana Lima", "--to-company", "Lakeside"])
+      ambiguous = runCLI(arguments: ["path"] + files + ["--from", "Ana Lima", "--to-company", "Lakeside"])
     }
     #expect(ambiguous == 1)
     #expect(message.contains("Lakeside Partners (2 people)") && message.contains("Lakeside Technologies (1 person)"))
     var none: Int32 = 0
     let why = capturingStandardError {
-      none = LiaisonCommand.run(arguments: ["path"] + files + ["--from", "Ana Lima", "--to-company", "Umbrella"])
+      none = runCLI(arguments: ["path"] + files + ["--from", "Ana Lima", "--to-company", "Umbrella"])
     }
     #expect(none == 1 && why.contains("nobody at the company \"Umbrella\""))
     // The path picture resolves the same way.
     let dot = "\(tmp.path)/chains.dot"
     let render = ["render"] + files + ["--view", "path", "--from", "Bo Chen", "-o", dot, "--to-company"]
-    #expect(LiaisonCommand.run(arguments: render + ["prov"]) == 0)
+    #expect(runCLI(arguments: render + ["prov"]) == 0)
     #expect(TempFolder.read(path: dot)?.contains("Ana Lima") == true)
-    #expect(LiaisonCommand.run(arguments: render + ["Lake"]) == 1)
+    #expect(runCLI(arguments: render + ["Lake"]) == 1)
     // A targets list: an ambiguous company is the same clear error.
     let list = tmp.write("targets.txt", "Lakeside\n")
-    #expect(LiaisonCommand.run(arguments: ["reach"] + files + ["--ego", "Ana Lima", "--targets", list]) == 1)
+    #expect(runCLI(arguments: ["reach"] + files + ["--ego", "Ana Lima", "--targets", list]) == 1)
   }
 }

@@ -13,7 +13,7 @@ import Workspace
 
   func explore(_ arguments: [String], to page: String) -> (code: Int32, err: String) {
     var code: Int32 = -1
-    let err = capturingStandardError { code = LiaisonCommand.run(arguments: ["explore"] + arguments + ["-o", page]) }
+    let err = capturingStandardError { code = runCLI(arguments: ["explore"] + arguments + ["-o", page]) }
     return (code, err)
   }
 
@@ -42,7 +42,7 @@ import Workspace
     // (Written to a file: standard output is shared with tests running alongside.)
     let statsFile = "\(tmp.path)/stats.json"
     #expect(
-      LiaisonCommand.run(
+      runCLI(
         arguments: ["stats", "\(team)/people.csv", "\(team)/ties.csv", "--format", "json", "-o", statsFile]) == 0)
     let stats = TempFolder.read(path: statsFile) ?? ""
     let s = try #require(try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any])
@@ -116,7 +116,7 @@ import Workspace
     guard made.code == 0 else { return made.err }
     let export = "\(tmp.path)/export.json"
     _ = capturingStandardError {
-      #expect(LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", "json", "-o", export]) == 0)
+      #expect(runCLI(arguments: ["export"] + inputs + ["--to", "json", "-o", export]) == 0)
     }
     let shots = getenv("LIAISON_SCREENSHOTS").map { String(cString: $0) } ?? "\(tmp.path)/shots"
     let process = Process()
@@ -167,7 +167,7 @@ import Workspace
     _ = capturingStandardError {
       _ = capturingStandardOutput {
         #expect(
-          LiaisonCommand.run(arguments: ["generate", "--people", "5000", "--seed", "42", "--out", tmp.path]) == 0)
+          runCLI(arguments: ["generate", "--people", "5000", "--seed", "42", "--out", tmp.path]) == 0)
       }
     }
     let inputs = ["\(tmp.path)/people.csv", "\(tmp.path)/ties.csv"]
@@ -189,7 +189,7 @@ import Workspace
     defer { tmp.cleanUp() }
     let net = "\(tmp.path)/net"
     #expect(
-      LiaisonCommand.run(arguments: ["generate", "--people", "6000", "--seed", "3", "--out", net, "--quiet"]) == 0)
+      runCLI(arguments: ["generate", "--people", "6000", "--seed", "3", "--out", net, "--quiet"]) == 0)
     let page = "\(tmp.path)/p.html"
     let run = explore(["\(net)/people.csv", "\(net)/ties.csv", "--ego", "1"], to: page)
     #expect(run.code == 0, "\(run.err)")

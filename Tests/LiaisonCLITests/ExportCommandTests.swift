@@ -305,7 +305,7 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     // A prefix the importer would read as syntax is refused before any work.
     var code: Int32 = 0
     let err = capturingStandardError {
-      code = LiaisonCommand.run(arguments: [
+      code = runCLI(arguments: [
         "export", "\(SharedData.repositoryRoot())/datasets/network/ties.csv", "--to", "neo4j", "-o", "\(tmp.path)/a=b",
       ])
     }
@@ -351,14 +351,14 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     ]
     for (format, file) in outputs {
       #expect(
-        LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", format, "--output", "\(tmp.path)/\(file)"]) == 0)
+        runCLI(arguments: ["export"] + inputs + ["--to", format, "--output", "\(tmp.path)/\(file)"]) == 0)
     }
     let r = GraphMLReader(try Data(contentsOf: URL(fileURLWithPath: "\(tmp.path)/n.graphml")))
     #expect(r.nodes.count == 300 && r.edges.count == 3003)
     #expect(tmp.read("n-ties.csv")?.split(separator: "\n").count == 3004)
     #expect(tmp.read("n-edges.csv")?.split(separator: "\n").count == 3004)
     #expect(tmp.read("neo-relationships.csv")?.split(separator: "\n").count == 3004)
-    #expect(LiaisonCommand.run(arguments: ["export"] + inputs + ["--to", "xls", "--output", "\(tmp.path)/x"]) == 2)
+    #expect(runCLI(arguments: ["export"] + inputs + ["--to", "xls", "--output", "\(tmp.path)/x"]) == 2)
   }
 
   /// Every export loaded into the tool it is written for (networkx, igraph,

@@ -54,19 +54,19 @@ import Testing
     let db = "\(tmp.path)/ws/workspace.sqlite"
     let ws = ["--workspace", db]
     let quiet = ["--output", "\(tmp.path)/import.txt"]
-    #expect(LiaisonCommand.run(arguments: ["import"] + files.map { "\(team)/\($0)" } + ws + quiet) == 0)
+    #expect(runCLI(arguments: ["import"] + files.map { "\(team)/\($0)" } + ws + quiet) == 0)
     #expect(contains(bytes(db) + bytes(db + "-wal"), email))
     // A correction and a log entry naming him go with him.
     _ = capturingStandardOutput {
-      #expect(LiaisonCommand.run(arguments: ["set", name, "--tag", "climbing"] + ws) == 0)
-      #expect(LiaisonCommand.run(arguments: ["log", name, "--kind", "met", "--date", "2026-10-01"] + ws) == 0)
+      #expect(runCLI(arguments: ["set", name, "--tag", "climbing"] + ws) == 0)
+      #expect(runCLI(arguments: ["log", name, "--kind", "met", "--date", "2026-10-01"] + ws) == 0)
     }
 
     // Without --yes: what would go, exit 2, nothing changed.
     var out = ""
     let before = bytes(db) + bytes(db + "-wal")
     _ = capturingStandardError {
-      out = capturingStandardOutput { #expect(LiaisonCommand.run(arguments: ["forget", name] + ws) == 2) }
+      out = capturingStandardOutput { #expect(runCLI(arguments: ["forget", name] + ws) == 2) }
     }
     #expect(out.contains("Would forget Björn Lehmann (134, url:\(url)):"), "\(out)")
     #expect(out.contains("from \(team)/people.csv"))
@@ -74,11 +74,11 @@ import Testing
 
     var code: Int32 = -1
     let err = capturingStandardError {
-      out = capturingStandardOutput { code = LiaisonCommand.run(arguments: ["forget", name, "--yes"] + ws) }
+      out = capturingStandardOutput { code = runCLI(arguments: ["forget", name, "--yes"] + ws) }
     }
     #expect(code == 0, "\(err)")
     #expect(out.contains("Forgot Björn Lehmann"))
-    #expect(LiaisonCommand.run(arguments: ["workspace", "backup", "\(tmp.path)/after.sqlite"] + ws) == 0)
+    #expect(runCLI(arguments: ["workspace", "backup", "\(tmp.path)/after.sqlite"] + ws) == 0)
     for file in [db, db + "-wal", db + "-shm", db + ".graph", "\(tmp.path)/after.sqlite"] {
       let b = bytes(file)
       for needle in [name, email, url, "Lehmann"] {
@@ -97,17 +97,17 @@ import Testing
     ].enumerated() {
       let a = "\(tmp.path)/files-\(i)"
       let b = "\(tmp.path)/ws-\(i)"
-      #expect(LiaisonCommand.run(arguments: command + filtered + ["--output", a]) == 0)
-      #expect(LiaisonCommand.run(arguments: command + ws + ["--output", b]) == 0)
+      #expect(runCLI(arguments: command + filtered + ["--output", a]) == 0)
+      #expect(runCLI(arguments: command + ws + ["--output", b]) == 0)
       #expect(TempFolder.read(path: a) != nil && TempFolder.read(path: a) == TempFolder.read(path: b), "\(command)")
     }
     let left = capturingStandardOutput {
-      #expect(LiaisonCommand.run(arguments: ["corrections"] + ws) == 0)
-      #expect(LiaisonCommand.run(arguments: ["log", "--list"] + ws) == 0)
+      #expect(runCLI(arguments: ["corrections"] + ws) == 0)
+      #expect(runCLI(arguments: ["log", "--list"] + ws) == 0)
     }
     #expect(!left.contains("climbing") && !left.contains("Lehmann") && !left.contains(url), "\(left)")
     // He is nobody now.
-    _ = capturingStandardError { #expect(LiaisonCommand.run(arguments: ["forget", name] + ws) == 1) }
+    _ = capturingStandardError { #expect(runCLI(arguments: ["forget", name] + ws) == 1) }
   }
 
   @Test func theOwnerIsNotForgotten() {
@@ -115,11 +115,11 @@ import Testing
     defer { tmp.cleanUp() }
     let ws = ["--workspace", "\(tmp.path)/workspace.sqlite"]
     #expect(
-      LiaisonCommand.run(
+      runCLI(
         arguments: ["import"] + files.map { "\(team)/\($0)" } + ws + ["--output", "\(tmp.path)/o.txt"]) == 0)
     var code: Int32 = -1
     let err = capturingStandardError {
-      code = LiaisonCommand.run(arguments: ["forget", "Andriy Morozov", "--yes"] + ws)
+      code = runCLI(arguments: ["forget", "Andriy Morozov", "--yes"] + ws)
     }
     #expect(code == 1)
     #expect(err.contains("is the workspace's owner — set another owner first"), "\(err)")

@@ -11,7 +11,7 @@ import Testing
   /// The first line of standard error that starts with `error: `.
   func errorLine(_ arguments: [String]) -> String? {
     var code: Int32 = 0
-    let text = capturingStandardError { code = LiaisonCommand.run(arguments: arguments) }
+    let text = capturingStandardError { code = runCLI(arguments: arguments) }
     #expect(code == 1)
     let line = text.split(separator: "\n").first { $0.hasPrefix("error: ") && $0.contains("/liaison-test-") }
     return line.map(String.init)
@@ -34,7 +34,7 @@ import Testing
     let export = tmp.write("sam-lee.csv", "First Name,Last Name,Primary Email\nA,B,a@b.org\n")
     // Without --strict the export is set aside, the reason and the fix on standard error.
     var code: Int32 = 1
-    let text = capturingStandardError { code = LiaisonCommand.run(arguments: ["stats", people, export]) }
+    let text = capturingStandardError { code = runCLI(arguments: ["stats", people, export]) }
     #expect(code == 0)
     #expect(
       text.contains(
@@ -70,7 +70,7 @@ import Testing
         + "Ann,Lee,https://www.linkedin.com/in/annlee,,Acme,Eng,01 Jan 2024\n")
     let out = "\(tmp.path)/report"
     let arguments = ["batch", tmp.path, "--strict", "--quiet", "--out", out]
-    _ = capturingStandardError { _ = LiaisonCommand.run(arguments: arguments) }
+    _ = capturingStandardError { _ = runCLI(arguments: arguments) }
     let summary = try #require(TeamBatch.json("\(out)/summary.json"))
     let failures = try #require(summary["failures"] as? [[String: Any]])
     var hints: [String: String] = [:]

@@ -27,15 +27,15 @@ import Testing
     defer { tmp.cleanUp() }
     let ties = tmp.write("t.csv", "source,target,last_contact\na,b,2024-01-01\n")
     let out = "\(tmp.path)/o.txt"
-    #expect(LiaisonCommand.run(arguments: ["stats", ties, "--as-of", "2024-02-29", "--output", out]) == 0)
-    #expect(LiaisonCommand.run(arguments: ["stats", ties, "--as-of", "2024-02-31", "--output", out]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["generate", "--as-of", "2024-02-31", "--out", out]) == 2)
+    #expect(runCLI(arguments: ["stats", ties, "--as-of", "2024-02-29", "--output", out]) == 0)
+    #expect(runCLI(arguments: ["stats", ties, "--as-of", "2024-02-31", "--output", out]) == 2)
+    #expect(runCLI(arguments: ["generate", "--as-of", "2024-02-31", "--out", out]) == 2)
   }
 
   @Test func repeatedHeaderColumnExitsWithOne() {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let ties = tmp.write("t.csv", "source,target,strength,strength\na,b,0.5,0.25\n")
-    #expect(LiaisonCommand.run(arguments: ["stats", ties, "--output", "\(tmp.path)/o.txt"]) == 1)
+    #expect(runCLI(arguments: ["stats", ties, "--output", "\(tmp.path)/o.txt"]) == 1)
   }
 }

@@ -13,7 +13,7 @@ import Testing
   /// Runs a command; returns its exit code and standard error.
   func run(_ arguments: [String]) -> (Int32, String) {
     var code: Int32 = -1
-    let text = capturingStandardError { code = LiaisonCommand.run(arguments: arguments) }
+    let text = capturingStandardError { code = runCLI(arguments: arguments) }
     return (code, text)
   }
 

@@ -128,7 +128,7 @@ import Testing
     let reasons = try #require(flagged.first?["reasons"] as? [String])
     #expect(reasons.first?.contains("check they are two people") == true, "\(reasons)")
     let out = "\(tmp.path)/t.txt"
-    #expect(LiaisonCommand.run(arguments: ["introduce", people, ties, "--ego", "Eve", "--output", out]) == 0)
+    #expect(runCLI(arguments: ["introduce", people, ties, "--ego", "Eve", "--output", out]) == 0)
     let text = try #require(tmp.read("t.txt"))
     #expect(text.contains("Priya Sharma [p1] ⚠") && text.contains("Priya Sharma [p2] ⚠"))
     #expect(text.contains("same name, ids p1 and p2: check they are two people"))
@@ -160,7 +160,7 @@ import Testing
       #expect(c["commonContactsBesidesEgo"] as! Int >= 3)
     }
     let unknown = tmp.write("bad.csv", "994,nobody-here\n")
-    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "994", "--exclude", unknown]) == 1)
+    #expect(runCLI(arguments: ["introduce"] + team + ["--ego", "994", "--exclude", unknown]) == 1)
   }
 
   @Test func exitCodes() {
@@ -168,16 +168,16 @@ import Testing
     defer { tmp.cleanUp() }
     let pendant = tmp.write("pendant.csv", "source,target\na,b\nb,c\n")
     #expect(
-      LiaisonCommand.run(arguments: ["introduce", pendant, "--ego", "a"]) == 1, "one contact: nobody to introduce")
-    #expect(LiaisonCommand.run(arguments: ["introduce", pendant, "--ego", "b", "--output", "\(tmp.path)/b.txt"]) == 0)
+      runCLI(arguments: ["introduce", pendant, "--ego", "a"]) == 1, "one contact: nobody to introduce")
+    #expect(runCLI(arguments: ["introduce", pendant, "--ego", "b", "--output", "\(tmp.path)/b.txt"]) == 0)
     let text = tmp.read("b.txt") ?? ""
     #expect(text.contains("Introductions among the 2 contacts of b (1 pair without a tie)"))
     #expect(text.contains("+125.00 %"), "star centre 0.5 → triangle 1.125 (Burt)")
-    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "nobody at all"]) == 1)
-    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "Karim Hamdan"]) == 1, "ambiguous name")
-    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--top", "0"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--ego", "994", "--per-person"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["introduce"] + team + ["--by", "pagerank"]) == 2)
+    #expect(runCLI(arguments: ["introduce"] + team + ["--ego", "nobody at all"]) == 1)
+    #expect(runCLI(arguments: ["introduce"] + team + ["--ego", "Karim Hamdan"]) == 1, "ambiguous name")
+    #expect(runCLI(arguments: ["introduce"] + team + ["--top", "0"]) == 2)
+    #expect(runCLI(arguments: ["introduce"] + team + ["--ego", "994", "--per-person"]) == 2)
+    #expect(runCLI(arguments: ["introduce"] + team + ["--by", "pagerank"]) == 2)
   }
 
   @Test func networkWideAndPerPerson() throws {
@@ -196,7 +196,7 @@ import Testing
     defer { tmp.cleanUp() }
     let out = "\(tmp.path)/pp.csv"
     #expect(
-      LiaisonCommand.run(
+      runCLI(
         arguments: ["introduce"] + net + ["--top", "3", "--per-person", "--format", "csv", "--output", out]) == 0)
     let csv = try #require(tmp.read("pp.csv"))
     #expect(csv.hasPrefix("person,rank,candidate,adamicAdar\n"))
@@ -207,15 +207,15 @@ import Testing
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     for (i, args) in [["--ego", "Mary Reed"], ["--top", "3"], ["--top", "3", "--per-person"]].enumerated() {
-      #expect(LiaisonCommand.run(arguments: ["introduce"] + team + args + ["--output", "\(tmp.path)/t\(i).txt"]) == 0)
+      #expect(runCLI(arguments: ["introduce"] + team + args + ["--output", "\(tmp.path)/t\(i).txt"]) == 0)
       let text = try #require(tmp.read("t\(i).txt"))
       #expect(text.split(separator: "\n").allSatisfy { $0.count <= 120 }, "\(args)")
     }
     let text = try #require(tmp.read("t0.txt"))
     #expect(text.contains("Why:") && text.contains("besides you"))
     let args = ["introduce"] + team + ["--ego", "994", "--format", "csv", "--output"]
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.csv", "--threads", "1"]) == 0)
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.csv", "--threads", "2"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/a.csv", "--threads", "1"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/b.csv", "--threads", "2"]) == 0)
     #expect(tmp.read("a.csv") == tmp.read("b.csv"))
   }
 }

@@ -105,7 +105,7 @@ import Testing
   /// Runs the command with standard error sent to a file; returns the exit code and what was written there.
   func runCapturingStandardError(_ args: [String], in tmp: TempFolder) -> (Int32, String) {
     var code: Int32 = 0
-    let text = capturingStandardError { code = LiaisonCommand.run(arguments: args) }
+    let text = capturingStandardError { code = runCLI(arguments: args) }
     return (code, text)
   }
 
@@ -136,6 +136,6 @@ import Testing
     #expect(texts[0] == texts[1] && texts[1] == texts[2])
     let all = try #require(JSONSerialization.jsonObject(with: Data(texts[0].utf8)) as? [String: Any])
     #expect(all["contactsConsidered"] == nil && all["pairsConsidered"] as? Int == 780)
-    #expect(LiaisonCommand.run(arguments: ["introduce", star, "--ego", "hub", "--max-contacts", "-1"]) == 2)
+    #expect(runCLI(arguments: ["introduce", star, "--ego", "hub", "--max-contacts", "-1"]) == 2)
   }
 }

@@ -50,7 +50,7 @@ import Testing
   @Test func negativeValuesAreUsageErrorsNamingTheOption() {
     for (command, option, value, says) in Self.cases {
       var code: Int32 = 0
-      let message = capturingStandardError { code = LiaisonCommand.run(arguments: command + [option, value]) }
+      let message = capturingStandardError { code = runCLI(arguments: command + [option, value]) }
       let label = "\(command[0]) \(option) \(value)"
       #expect(code == 2, "\(label): exit \(code)")
       #expect(message.contains(option) && message.contains(says), "\(label): \(message)")

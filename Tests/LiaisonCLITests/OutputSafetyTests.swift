@@ -53,7 +53,7 @@ import Testing
     _ = tmp.write("pairs.csv", "a,b\n0,1\n")
     _ = tmp.write("x-ties.csv", "source,target\na,b\n")
     for args in attempts {
-      #expect(LiaisonCommand.run(arguments: args) == 2, "\(args)")
+      #expect(runCLI(arguments: args) == 2, "\(args)")
     }
     #expect([TempFolder.read(path: people)!, TempFolder.read(path: ties)!] == before)
     #expect(TempFolder.read(path: "\(tmp.path)/x-ties.csv") == "source,target\na,b\n")
@@ -68,14 +68,14 @@ import Testing
     let out = tmp.write("answer.json", "old\n")
     symlink("answer.json", "\(tmp.path)/latest.json")
     #expect(
-      LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/latest.json"]) == 0)
+      runCLI(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/latest.json"]) == 0)
     var st = stat()
     #expect(lstat("\(tmp.path)/latest.json", &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, "the link is still a link")
     #expect(TempFolder.read(path: out)?.contains("\"people\" : 300") == true, "the target holds the answer")
     // A dangling link creates its target, as cp does.
     symlink("new.json", "\(tmp.path)/dangling.json")
     #expect(
-      LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/dangling.json"]) == 0
+      runCLI(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/dangling.json"]) == 0
     )
     #expect(lstat("\(tmp.path)/dangling.json", &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
     #expect(TempFolder.read(path: "\(tmp.path)/new.json")?.contains("\"people\" : 300") == true)
@@ -107,7 +107,7 @@ import Testing
       close(readerFD)
     }
     reader.start()
-    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", fifo]) == 0)
+    #expect(runCLI(arguments: ["stats", people, ties, "--format", "json", "-o", fifo]) == 0)
     finished.value = true
     while !reader.isFinished { usleep(1000) }
     var st = stat()
@@ -117,13 +117,13 @@ import Testing
     // A character device (a private copy of /dev/null; needs root to make).
     let device = "\(tmp.path)/null"
     if mknod(device, S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0 {
-      #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "-o", device]) == 0)
+      #expect(runCLI(arguments: ["stats", people, ties, "-o", device]) == 0)
       #expect(lstat(device, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR, "still a device")
     }
     // A full device (a private copy of /dev/full) fails the write, with exit 1, and stays.
     let full = "\(tmp.path)/full"
     if mknod(full, S_IFCHR | 0o666, dev_t((1 << 8) | 7)) == 0 {
-      #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "-o", full]) == 1)
+      #expect(runCLI(arguments: ["stats", people, ties, "-o", full]) == 1)
       #expect(lstat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
     }
     #expect(!entries(tmp.path).contains { $0.contains(".tmp-") })
@@ -142,7 +142,7 @@ import Testing
     tmp.write(".out.json.tmp-1", "a live process's file")  // pid 1 is alive
     tmp.write(".other.json.tmp-\(dead)", "not ours to judge")
     #expect(
-      LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/out.json"]) == 0)
+      runCLI(arguments: ["stats", people, ties, "--format", "json", "-o", "\(tmp.path)/out.json"]) == 0)
     let names = entries(tmp.path)
     #expect(!names.contains(".out.json.tmp-\(dead)"))
     #expect(names.contains(".out.json.tmp-1"))
@@ -154,7 +154,7 @@ import Testing
     defer { tmp.cleanUp() }
     let out = tmp.write("private.json", "old\n")
     chmod(out, 0o600)
-    #expect(LiaisonCommand.run(arguments: ["stats", people, ties, "--format", "json", "-o", out]) == 0)
+    #expect(runCLI(arguments: ["stats", people, ties, "--format", "json", "-o", out]) == 0)
     var st = stat()
     #expect(stat(out, &st) == 0 && st.st_mode & 0o777 == 0o600)
   }

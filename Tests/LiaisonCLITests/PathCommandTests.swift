@@ -69,11 +69,11 @@ import Testing
     #expect(code2 == 1 && (json2?["noPath"] as? String)?.contains("not connected") == true)
     let (ok, found) = runJSON(["path", edges, "--from", "a", "--to", "d", "--max-hops", "0"])
     #expect(ok == 0 && (found?["paths"] as? [[String: Any]])?.first?["hops"] as? Int == 3)
-    #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "a"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "a", "--to", "d", "--to-company", "X"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "nobody", "--to", "d"]) == 1)
-    #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "a", "--to-company", "Acme"]) == 1)
-    #expect(LiaisonCommand.run(arguments: ["path", edges, "--from", "a", "--to", "nobody"]) == 1)
+    #expect(runCLI(arguments: ["path", edges, "--from", "a"]) == 2)
+    #expect(runCLI(arguments: ["path", edges, "--from", "a", "--to", "d", "--to-company", "X"]) == 2)
+    #expect(runCLI(arguments: ["path", edges, "--from", "nobody", "--to", "d"]) == 1)
+    #expect(runCLI(arguments: ["path", edges, "--from", "a", "--to-company", "Acme"]) == 1)
+    #expect(runCLI(arguments: ["path", edges, "--from", "a", "--to", "nobody"]) == 1)
     // Batch queries.
     let pairs = tmp.write("p.csv", "from,to\na,d\nd,b\na,x\n")
     let (pc, pj) = runJSON(["path", edges, "--pairs", pairs])
@@ -97,17 +97,17 @@ import Testing
     for (from, to) in [("0", "0"), ("0", "Ada Lovelace"), ("ada@example.com", "0")] {
       var code: Int32 = 0
       let message = capturingStandardError {
-        code = LiaisonCommand.run(arguments: ["path", people, ties, "--from", from, "--to", to])
+        code = runCLI(arguments: ["path", people, ties, "--from", from, "--to", to])
       }
       #expect(code == 2, "--from \(from) --to \(to)")
       #expect(message.contains("--from and --to are the same person (Ada Lovelace, id 0)"), "\(message)")
     }
     // The path picture says the same.
     let svg = "\(tmp.path)/chains.svg"
-    let renderCode = LiaisonCommand.run(arguments: [
+    let renderCode = runCLI(arguments: [
       "render", people, ties, "--view", "path", "--from", "0", "--to", "Ada Lovelace", "-o", svg,
     ])
     #expect(renderCode == 2)
-    #expect(LiaisonCommand.run(arguments: ["path", people, ties, "--from", "0", "--to", "1"]) == 0)
+    #expect(runCLI(arguments: ["path", people, ties, "--from", "0", "--to", "1"]) == 0)
   }
 }

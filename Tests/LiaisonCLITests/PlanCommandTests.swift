@@ -62,16 +62,16 @@ import Testing
       ["people.csv", "ties.csv", "mail/mary-reed.mbox"]
       + ["andriy-morozov", "daan-mulder", "karim-hamdan", "mary-reed"].map { "exports/\($0).csv" }
     #expect(
-      LiaisonCommand.run(
+      runCLI(
         arguments: ["import"] + files.map { "\(team)/\($0)" } + ws + ["--output", "\(tmp.path)/import.txt"]) == 0)
-    _ = capturingStandardOutput { #expect(LiaisonCommand.run(arguments: ["me", "Mary Reed"] + ws) == 0) }
+    _ = capturingStandardOutput { #expect(runCLI(arguments: ["me", "Mary Reed"] + ws) == 0) }
     return ws
   }
 
   func plan(_ args: [String], _ ws: [String], _ file: String) throws -> Plan {
     var code: Int32 = -1
     let err = capturingStandardError {
-      code = LiaisonCommand.run(arguments: ["plan", "--format", "json", "--output", file] + args + ws)
+      code = runCLI(arguments: ["plan", "--format", "json", "--output", file] + args + ws)
     }
     #expect(code == 0, "\(err)")
     return try JSONDecoder().decode(Plan.self, from: Data((TempFolder.read(path: file) ?? "").utf8))
@@ -98,7 +98,7 @@ import Testing
       #expect(words.first == "liaison")
       var code: Int32 = -1
       let err = capturingStandardError {
-        _ = capturingStandardOutput { code = LiaisonCommand.run(arguments: Array(words.dropFirst()) + ws) }
+        _ = capturingStandardOutput { code = runCLI(arguments: Array(words.dropFirst()) + ws) }
       }
       #expect(code == 0, "\(a.command): \(err)")
     }
@@ -109,7 +109,7 @@ import Testing
     if let first = week2.actions.first {
       _ = capturingStandardOutput {
         #expect(
-          LiaisonCommand.run(
+          runCLI(
             arguments: ["plan", "--today", "2026-12-14", "--targets", targets, "--dismiss", first.id] + ws) == 0)
       }
       let after = try plan(["--today", "2026-12-14", "--targets", targets], ws, "\(tmp.path)/w2b.json")
@@ -142,7 +142,7 @@ import Testing
   @Test func usageErrors() {
     var code: Int32 = -1
     let err = capturingStandardError {
-      code = LiaisonCommand.run(arguments: ["plan", "--week", "2026-W60", "--workspace", "/nonexistent/w.sqlite"])
+      code = runCLI(arguments: ["plan", "--week", "2026-W60", "--workspace", "/nonexistent/w.sqlite"])
     }
     #expect(code == 2 && err.contains("is not an ISO week"), "\(err)")
   }
@@ -157,16 +157,16 @@ extension PlanCommandTests {
     // "Kenji Suzuki" names two people: nothing is stored, the tag rule neither.
     let err = capturingStandardError {
       _ = capturingStandardOutput {
-        code = LiaisonCommand.run(arguments: ["cadence", "--tag", "mentor=60d", "--person", "Kenji Suzuki=14d"] + ws)
+        code = runCLI(arguments: ["cadence", "--tag", "mentor=60d", "--person", "Kenji Suzuki=14d"] + ws)
       }
     }
     #expect(code == 1 && err.contains("matches 2 people"), "\(err)")
     let list = capturingStandardOutput {
-      #expect(LiaisonCommand.run(arguments: ["cadence", "--list", "--format", "csv"] + ws) == 0)
+      #expect(runCLI(arguments: ["cadence", "--list", "--format", "csv"] + ws) == 0)
     }
     #expect(!list.contains("mentor"), "\(list)")
     let set = capturingStandardOutput {
-      #expect(LiaisonCommand.run(arguments: ["cadence", "--tag", "mentor=60d", "--person", "514=2w"] + ws) == 0)
+      #expect(runCLI(arguments: ["cadence", "--tag", "mentor=60d", "--person", "514=2w"] + ws) == 0)
     }
     #expect(
       set.contains("mentor (tag): every 60 days.") && set.contains("Kenji Suzuki (person): every 14 days."), "\(set)")

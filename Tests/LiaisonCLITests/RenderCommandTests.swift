@@ -47,7 +47,7 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
     for (view, extra, people) in cases {
       let out = "\(tmp.path)/\(view).svg"
       #expect(
-        LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", view, "-o", out] + extra) == 0, "\(view)")
+        runCLI(arguments: ["render"] + Self.network + ["--view", view, "-o", out] + extra) == 0, "\(view)")
       let svg = try #require(TempFolder.read(path: out))
       let counts = SVGGroupCounter(svg)
       #expect(counts.parsed, "\(view) parses as XML")
@@ -62,10 +62,10 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let args = ["render"] + Self.network + ["--view", "ego", "--ego", "42", "-o"]
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.svg"]) == 0)
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.svg"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/a.svg"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/b.svg"]) == 0)
     #expect(tmp.read("a.svg") == tmp.read("b.svg"))
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.dot"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/a.dot"]) == 0)
     #expect(tmp.read("a.dot")?.hasPrefix("graph liaison {") == true)
   }
 
@@ -79,7 +79,7 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
     for (command, extra) in runs {
       let out = "\(tmp.path)/\(command).svg"
       #expect(
-        LiaisonCommand.run(
+        runCLI(
           arguments: [command] + Self.network + extra + ["--svg", out, "--output", "\(tmp.path)/\(command).txt"]) == 0,
         "\(command)")
       let svg = try #require(TempFolder.read(path: out), "\(command) wrote its picture")
@@ -88,14 +88,14 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
   }
 
   @Test func usageErrors() {
-    #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "ego", "-o", "/tmp/x.svg"]) == 2)
+    #expect(runCLI(arguments: ["render"] + Self.network + ["--view", "ego", "-o", "/tmp/x.svg"]) == 2)
     #expect(
-      LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "path", "--from", "1", "-o", "/tmp/x.svg"])
+      runCLI(arguments: ["render"] + Self.network + ["--view", "path", "--from", "1", "-o", "/tmp/x.svg"])
         == 2)
-    #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--view", "bogus", "-o", "/tmp/x.svg"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["render"] + Self.network + ["--max-nodes", "1", "-o", "/tmp/x.svg"]) == 2)
+    #expect(runCLI(arguments: ["render"] + Self.network + ["--view", "bogus", "-o", "/tmp/x.svg"]) == 2)
+    #expect(runCLI(arguments: ["render"] + Self.network + ["--max-nodes", "1", "-o", "/tmp/x.svg"]) == 2)
     #expect(
-      LiaisonCommand.run(
+      runCLI(
         arguments: ["render"] + Self.network + ["--view", "ego", "--ego", "nobody at all", "-o", "/tmp/x.svg"]) == 1)
   }
 
@@ -115,7 +115,7 @@ final class SVGGroupCounter: NSObject, XMLParserDelegate {
     let t = tmp.write("ties.csv", ties)
     for view in ["network", "ego"] {
       let out = "\(tmp.path)/\(view).svg"
-      #expect(LiaisonCommand.run(arguments: ["render", p, t, "--view", view, "--ego", "0", "-o", out]) == 0)
+      #expect(runCLI(arguments: ["render", p, t, "--view", view, "--ego", "0", "-o", out]) == 0)
       let svg = try #require(TempFolder.read(path: out))
       #expect(SVGGroupCounter(svg).parsed)
       #expect(Self.safe(svg))

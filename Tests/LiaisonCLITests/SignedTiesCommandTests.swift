@@ -59,7 +59,7 @@ import Testing
     #expect(imports[0]["negativeTiesExcluded"] == nil)
     // Export as CSV: the negative tie's strength is written negative, and reads back as the same signed tie.
     let out = "\(tmp.path)/net.csv"
-    #expect(LiaisonCommand.run(arguments: ["export", file, "--to", "csv", "--output", out]) == 0)
+    #expect(runCLI(arguments: ["export", file, "--to", "csv", "--output", out]) == 0)
     let tiesFile = ExportFormat.csv.paths(for: out)[1]
     let text = try #require(TempFolder.read(path: tiesFile))
     #expect(text.contains("b,c,-0.8,") && text.contains("a,b,0.9,") && text.contains("c,d,0.9,"))

@@ -1,22 +1,35 @@
 import Foundation
 import LiaisonTestSupport
 
+@testable import LiaisonCLI
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// One redirection of standard error at a time across suites.
-private let standardErrorLock = NSLock()
+/// One user of the console at a time across suites: a capture of standard
+/// output or error, or a command run in this process (`runCLI`), whose words
+/// would otherwise land in a capture another test has open. Recursive: a
+/// capture runs commands, and the two captures nest.
+let consoleLock = NSRecursiveLock()
 
-/// What `body` writes to standard error (file descriptor 2). Other tests
-/// running meanwhile may add lines of their own; callers look for theirs.
+/// `LiaisonCommand.run(arguments:)` holding the console, its output flushed.
+func runCLI(arguments: [String]) -> Int32 {
+  consoleLock.lock()
+  defer { consoleLock.unlock() }
+  let code = LiaisonCommand.run(arguments: arguments)
+  fflush(nil)
+  return code
+}
+
+/// What `body` writes to standard error (file descriptor 2).
 /// The test runner's own event lines (◇ started, ✔ passed, ✘ failed, ↳ …,
 /// with or without colour) are left out: the capture is process-wide, and a
 /// runner line such as "Test case passing 1 argument rows" would otherwise
 /// read as the command's words.
 func capturingStandardError(_ body: () -> Void) -> String {
-  standardErrorLock.lock()
-  defer { standardErrorLock.unlock() }
+  consoleLock.lock()
+  defer { consoleLock.unlock() }
   let tmp = TempFolder()
   defer { tmp.cleanUp() }
   let path = "\(tmp.path)/stderr.txt"

@@ -9,7 +9,7 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
   let tmp = TempFolder()
   defer { tmp.cleanUp() }
   let out = "\(tmp.path)/out.json"
-  let code = LiaisonCommand.run(arguments: args + ["--format", "json", "--output", out])
+  let code = runCLI(arguments: args + ["--format", "json", "--output", out])
   guard let text = TempFolder.read(path: out) else { return (code, nil) }
   return (code, try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
@@ -42,11 +42,11 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     let args = ["stats", "\(root)/datasets/team/ties.csv", "--format", "json", "--output"]
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/a.json"]) == 0)
-    #expect(LiaisonCommand.run(arguments: args + ["\(tmp.path)/b.json"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/a.json"]) == 0)
+    #expect(runCLI(arguments: args + ["\(tmp.path)/b.json"]) == 0)
     #expect(tmp.read("a.json") == tmp.read("b.json"))
     #expect(
-      LiaisonCommand.run(arguments: [
+      runCLI(arguments: [
         "stats", "\(root)/datasets/team/ties.csv", "--format", "csv", "--output", "\(tmp.path)/s.csv",
       ]) == 0)
     let csv = try #require(tmp.read("s.csv"))
@@ -57,25 +57,25 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     // No input files and no workspace there: nothing to read (Guides/Workspace.md).
-    #expect(LiaisonCommand.run(arguments: ["stats", "--workspace", "\(tmp.path)/none.sqlite"]) == 1)
-    #expect(LiaisonCommand.run(arguments: ["stats", "--format", "yaml", "x"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["stats", "/nonexistent.csv"]) == 1)
+    #expect(runCLI(arguments: ["stats", "--workspace", "\(tmp.path)/none.sqlite"]) == 1)
+    #expect(runCLI(arguments: ["stats", "--format", "yaml", "x"]) == 2)
+    #expect(runCLI(arguments: ["stats", "/nonexistent.csv"]) == 1)
     let bad = tmp.write("bad.csv", "source,target,strength\na,b,0.5\nb,c,0\n")
     // Half the rows rejected: refused by default (more than 10 %), read with a higher limit.
-    #expect(LiaisonCommand.run(arguments: ["stats", bad, "--output", "\(tmp.path)/o.txt"]) == 1)
+    #expect(runCLI(arguments: ["stats", bad, "--output", "\(tmp.path)/o.txt"]) == 1)
     #expect(
-      LiaisonCommand.run(arguments: ["stats", bad, "--max-rejected", "50%", "--output", "\(tmp.path)/o.txt"]) == 0)
-    #expect(LiaisonCommand.run(arguments: ["stats", bad, "--strict", "--output", "\(tmp.path)/o2.txt"]) == 1)
+      runCLI(arguments: ["stats", bad, "--max-rejected", "50%", "--output", "\(tmp.path)/o.txt"]) == 0)
+    #expect(runCLI(arguments: ["stats", bad, "--strict", "--output", "\(tmp.path)/o2.txt"]) == 1)
     #expect(tmp.read("o2.txt") == nil, "nothing written on failure")
     let empty = tmp.write("empty.csv", "")
-    #expect(LiaisonCommand.run(arguments: ["stats", empty]) == 1)
+    #expect(runCLI(arguments: ["stats", empty]) == 1)
   }
 
   @Test func tableFitsATerminal() throws {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     #expect(
-      LiaisonCommand.run(arguments: ["stats", "\(root)/datasets/network/ties.csv", "--output", "\(tmp.path)/t.txt"])
+      runCLI(arguments: ["stats", "\(root)/datasets/network/ties.csv", "--output", "\(tmp.path)/t.txt"])
         == 0)
     let text = try #require(tmp.read("t.txt"))
     #expect(text.contains("people") && text.contains("300"))
@@ -120,11 +120,11 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     #expect(
-      LiaisonCommand.run(arguments: [
+      runCLI(arguments: [
         "generate", "--people", "300", "--seed", "7", "--out", "\(tmp.path)/network", "--quiet",
       ]) == 0)
     #expect(
-      LiaisonCommand.run(arguments: [
+      runCLI(arguments: [
         "generate", "--people", "1200", "--seed", "11", "--exports", "4", "--out", "\(tmp.path)/team", "--quiet",
       ]) == 0)
     for f in ["network/people.csv", "network/ties.csv", "team/people.csv", "team/ties.csv"] {
@@ -136,7 +136,7 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
     let tmp = TempFolder()
     defer { tmp.cleanUp() }
     #expect(
-      LiaisonCommand.run(arguments: [
+      runCLI(arguments: [
         "generate", "--people", "3000", "--seed", "5", "--exports", "3", "--out", tmp.path, "--quiet",
       ]) == 0)
     let loaded = try NetworkLoader.load([
@@ -168,9 +168,9 @@ func runJSON(_ args: [String]) -> (Int32, [String: Any]?) {
   }
 
   @Test func rejectsBadOptions() {
-    #expect(LiaisonCommand.run(arguments: ["generate", "--people", "1", "--out", "/tmp/x"]) == 2)
-    #expect(LiaisonCommand.run(arguments: ["generate", "--people", "10"]) == 2)
+    #expect(runCLI(arguments: ["generate", "--people", "1", "--out", "/tmp/x"]) == 2)
+    #expect(runCLI(arguments: ["generate", "--people", "10"]) == 2)
     #expect(
-      LiaisonCommand.run(arguments: ["generate", "--people", "10", "--out", "/proc/forbidden/x", "--quiet"]) == 1)
+      runCLI(arguments: ["generate", "--people", "10", "--out", "/proc/forbidden/x", "--quiet"]) == 1)
   }
 }

@@ -41,7 +41,7 @@ import Testing
     defer { tmp.cleanUp() }
     let inputs = Self.network(tmp)
     #expect(
-      LiaisonCommand.run(arguments: ["brokers"] + inputs + ["--top", "40", "--output", "\(tmp.path)/b.txt"]) == 0)
+      runCLI(arguments: ["brokers"] + inputs + ["--top", "40", "--output", "\(tmp.path)/b.txt"]) == 0)
     let table = try #require(tmp.read("b.txt"))
     #expect(Self.unsafeScalars(table) == [])
     for n in Self.names {
@@ -58,7 +58,7 @@ import Testing
       var code: Int32 = 0
       // Ambiguous: both people named `n` listed with their companies.
       let ambiguous = capturingStandardError {
-        code = LiaisonCommand.run(arguments: ["path"] + inputs + ["--from", n, "--to", "hub"])
+        code = runCLI(arguments: ["path"] + inputs + ["--from", n, "--to", "hub"])
       }
       #expect(code == 1)
       let lines = ambiguous.split(separator: "\n").filter {
@@ -68,7 +68,7 @@ import Testing
       #expect(Self.unsafeScalars(ambiguous) == [], "\(n.debugDescription): \(ambiguous.debugDescription)")
       // Nobody: the reference itself is quoted in the message.
       let nobody = capturingStandardError {
-        code = LiaisonCommand.run(arguments: ["reach"] + inputs + ["--ego", n + " nobody"])
+        code = runCLI(arguments: ["reach"] + inputs + ["--ego", n + " nobody"])
       }
       #expect(code == 1 && nobody.contains("nobody"))
       #expect(Self.unsafeScalars(nobody) == [], "\(n.debugDescription): \(nobody.debugDescription)")

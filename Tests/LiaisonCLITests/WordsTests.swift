@@ -8,14 +8,10 @@ import Testing
   import Glibc
 #endif
 
-/// One redirection of standard output at a time across suites.
-private let standardOutputLock = NSLock()
-
 /// What `body` writes to standard output (file descriptor 1), flushed.
-/// Other tests running meanwhile may add lines of their own.
 func capturingStandardOutput(_ body: () -> Void) -> String {
-  standardOutputLock.lock()
-  defer { standardOutputLock.unlock() }
+  consoleLock.lock()
+  defer { consoleLock.unlock() }
   let tmp = TempFolder()
   defer { tmp.cleanUp() }
   let path = "\(tmp.path)/stdout.txt"
@@ -36,7 +32,7 @@ func runCapturing(_ args: [String]) -> (code: Int32, out: String, err: String) {
   var code: Int32 = 0
   var out = ""
   let err = capturingStandardError {
-    out = capturingStandardOutput { code = LiaisonCommand.run(arguments: args) }
+    out = capturingStandardOutput { code = runCLI(arguments: args) }
   }
   return (code, out, err)
 }

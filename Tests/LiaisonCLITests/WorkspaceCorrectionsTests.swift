@@ -17,7 +17,7 @@ import Workspace
   /// Runs a command with `--output FILE`; returns its exit code and the file's text.
   func answer(_ args: [String], _ ws: [String], in tmp: TempFolder, name: String) -> (Int32, String?) {
     let out = "\(tmp.path)/\(name)"
-    let code = LiaisonCommand.run(arguments: args + ws + ["--output", out])
+    let code = runCLI(arguments: args + ws + ["--output", out])
     return (code, TempFolder.read(path: out))
   }
 
@@ -30,7 +30,7 @@ import Workspace
   }
 
   /// Runs a command whose answer is not needed (printed lines go to standard output).
-  func run(_ args: [String], _ ws: [String]) -> Int32 { LiaisonCommand.run(arguments: args + ws) }
+  func run(_ args: [String], _ ws: [String]) -> Int32 { runCLI(arguments: args + ws) }
 
   /// Andriy Morozov's export edited as a newer export would be: three new
   /// connections, the first one removed, the company of the next two changed.

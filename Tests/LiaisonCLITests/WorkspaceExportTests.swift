@@ -32,16 +32,16 @@ import Testing
     defer { tmp.cleanUp() }
     let one = ["--workspace", "\(tmp.path)/one/workspace.sqlite"]
     let two = ["--workspace", "\(tmp.path)/two/workspace.sqlite"]
-    #expect(LiaisonCommand.run(arguments: ["import"] + files + one + ["--output", "\(tmp.path)/o.txt"]) == 0)
+    #expect(runCLI(arguments: ["import"] + files + one + ["--output", "\(tmp.path)/o.txt"]) == 0)
     _ = capturingStandardOutput {
       // Corrections and the log travel with the export.
-      #expect(LiaisonCommand.run(arguments: ["me", "Mary Reed"] + one) == 0)
-      #expect(LiaisonCommand.run(arguments: ["set", "Daan Mulder", "--tag", "mentor"] + one) == 0)
+      #expect(runCLI(arguments: ["me", "Mary Reed"] + one) == 0)
+      #expect(runCLI(arguments: ["set", "Daan Mulder", "--tag", "mentor"] + one) == 0)
       #expect(
-        LiaisonCommand.run(arguments: ["log", "Daan Mulder", "--kind", "met", "--date", "2026-10-01"] + one) == 0)
-      #expect(LiaisonCommand.run(arguments: ["workspace", "export", "\(tmp.path)/e1"] + one) == 0)
-      #expect(LiaisonCommand.run(arguments: ["workspace", "import", "\(tmp.path)/e1"] + two) == 0)
-      #expect(LiaisonCommand.run(arguments: ["workspace", "export", "\(tmp.path)/e2"] + two) == 0)
+        runCLI(arguments: ["log", "Daan Mulder", "--kind", "met", "--date", "2026-10-01"] + one) == 0)
+      #expect(runCLI(arguments: ["workspace", "export", "\(tmp.path)/e1"] + one) == 0)
+      #expect(runCLI(arguments: ["workspace", "import", "\(tmp.path)/e1"] + two) == 0)
+      #expect(runCLI(arguments: ["workspace", "export", "\(tmp.path)/e2"] + two) == 0)
     }
     let first = tree("\(tmp.path)/e1")
     #expect(first.keys.contains("person.csv") && first.keys.contains("tie.csv") && first.count > 12)
@@ -56,14 +56,14 @@ import Testing
       ["log", "--list"], ["corrections"],
     ]
     .enumerated() {
-      #expect(LiaisonCommand.run(arguments: command + one + ["--output", "\(tmp.path)/a\(i)"]) == 0)
-      #expect(LiaisonCommand.run(arguments: command + two + ["--output", "\(tmp.path)/b\(i)"]) == 0)
+      #expect(runCLI(arguments: command + one + ["--output", "\(tmp.path)/a\(i)"]) == 0)
+      #expect(runCLI(arguments: command + two + ["--output", "\(tmp.path)/b\(i)"]) == 0)
       #expect(TempFolder.read(path: "\(tmp.path)/a\(i)") == TempFolder.read(path: "\(tmp.path)/b\(i)"), "\(command)")
     }
     // An existing folder is not written into.
     var code: Int32 = -1
     var err = capturingStandardError {
-      code = LiaisonCommand.run(arguments: ["workspace", "export", "\(tmp.path)/e1"] + one)
+      code = runCLI(arguments: ["workspace", "export", "\(tmp.path)/e1"] + one)
     }
     #expect(code == 1 && err.contains("already exists — choose a new folder"))
     // A damaged export is refused with the file and line, and leaves no workspace.
@@ -72,7 +72,7 @@ import Testing
     _ = tmp.write("e1/tie.csv", text + "1,2\r\n")
     let three = "\(tmp.path)/three/workspace.sqlite"
     err = capturingStandardError {
-      code = LiaisonCommand.run(arguments: ["workspace", "import", "\(tmp.path)/e1", "--workspace", three])
+      code = runCLI(arguments: ["workspace", "import", "\(tmp.path)/e1", "--workspace", three])
     }
     #expect(code == 1)
     #expect(err.contains("tie.csv, line ") && err.contains("2 fields, the header has 14"), "\(err)")

@@ -14,21 +14,21 @@ import Testing
     let files = ["\(team)/people.csv", "\(team)/ties.csv", "\(team)/mail/mary-reed.mbox"]
     let ws = ["--workspace", "\(tmp.path)/ws/workspace.sqlite"]
     let narrow = ["--max-recipients", "2"]
-    #expect(LiaisonCommand.run(arguments: ["import"] + files + narrow + ws + ["--output", "\(tmp.path)/i.txt"]) == 0)
+    #expect(runCLI(arguments: ["import"] + files + narrow + ws + ["--output", "\(tmp.path)/i.txt"]) == 0)
     let stats = ["stats", "--format", "json"]
-    #expect(LiaisonCommand.run(arguments: stats + files + narrow + ["--output", "\(tmp.path)/narrow.json"]) == 0)
-    #expect(LiaisonCommand.run(arguments: stats + files + ["--output", "\(tmp.path)/default.json"]) == 0)
-    #expect(LiaisonCommand.run(arguments: stats + ws + ["--output", "\(tmp.path)/ws.json"]) == 0)
+    #expect(runCLI(arguments: stats + files + narrow + ["--output", "\(tmp.path)/narrow.json"]) == 0)
+    #expect(runCLI(arguments: stats + files + ["--output", "\(tmp.path)/default.json"]) == 0)
+    #expect(runCLI(arguments: stats + ws + ["--output", "\(tmp.path)/ws.json"]) == 0)
     // The limit changes the answer, and the workspace answers as it was imported.
     let a = TempFolder.read(path: "\(tmp.path)/narrow.json")
     #expect(a != nil && a != TempFolder.read(path: "\(tmp.path)/default.json"))
     #expect(TempFolder.read(path: "\(tmp.path)/ws.json") == a)
     // Also when rebuilt from the sources (a correction bumps the generation).
     _ = capturingStandardOutput {
-      #expect(LiaisonCommand.run(arguments: ["set", "Mary Reed", "--tag", "me"] + ws) == 0)
-      #expect(LiaisonCommand.run(arguments: ["corrections", "--undo", "1"] + ws) == 0)
+      #expect(runCLI(arguments: ["set", "Mary Reed", "--tag", "me"] + ws) == 0)
+      #expect(runCLI(arguments: ["corrections", "--undo", "1"] + ws) == 0)
     }
-    #expect(LiaisonCommand.run(arguments: stats + ws + ["--output", "\(tmp.path)/ws2.json"]) == 0)
+    #expect(runCLI(arguments: stats + ws + ["--output", "\(tmp.path)/ws2.json"]) == 0)
     #expect(TempFolder.read(path: "\(tmp.path)/ws2.json") == a)
   }
 
@@ -41,7 +41,7 @@ import Testing
     let mailbox = "\(team)/mail/mary-reed.mbox"
     func json(_ arguments: [String], _ name: String) throws -> [String: Any] {
       let out = "\(tmp.path)/\(name).json"
-      #expect(LiaisonCommand.run(arguments: arguments + ["--format", "json", "--output", out]) == 0)
+      #expect(runCLI(arguments: arguments + ["--format", "json", "--output", out]) == 0)
       let data = try Data(contentsOf: URL(fileURLWithPath: out))
       return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
