@@ -55,7 +55,11 @@ extension Graph {
   /// hop-layered Bellman–Ford when `maxHops` is set), followed by a greedy
   /// walk that takes the smallest-id next person on an optimal remainder, so
   /// every spur path is the least in that order and the list is the first k
-  /// chains in it. A chain ends at the first target it reaches.
+  /// chains in it. A chain ends at the first target it reaches. Without a
+  /// hop limit and for k > 1, one Dijkstra from the targets gives every
+  /// person's least key to them, and each spur search is an A* search from
+  /// the spur person bounded by it (the same chains; it settles only the
+  /// people near a least chain).
   /// `query.firstHop` decides which of the source's ties may start a chain
   /// (`firstHop`, when given, instead).
   ///
@@ -277,6 +281,10 @@ package struct PathSearch {
       return shortChains(from: source, to: targetList[0], k: query.k, maxHops: h, firstHop: firstHop).map(describe)
     }
     if let h = maxHops { markBall(around: source, limit: h) } else { ballLimit = nil }
+    // Several chains without a hop limit: each spur search is guided by every
+    // person's least key to a target with nothing blocked, found once.
+    bounded = maxHops == nil && query.k > 1 && boundsSpurs
+    if bounded { boundByTargets() }
     var accepted: [[PersonID]] = []
     var acceptedKeys: [Int64] = []
     var blockedEdges: [(PersonID, PersonID)] = []
@@ -369,7 +377,165 @@ package struct PathSearch {
     if let h = budget {
       return layeredSpur(from: start, budget: h, allowed: allowedFromStart)
     }
+    if bounded { return boundedSpur(from: start, allowed: allowedFromStart) }
     return dijkstraSpur(from: start, allowed: allowedFromStart)
+  }
+
+  // MARK: Spurs guided by the keys to the targets
+
+  /// Whether the query's spurs are `boundedSpur`s (set by `search`).
+  var bounded = false
+  /// Whether queries for several chains without a hop limit use `boundedSpur`;
+  /// the same answer either way (tests switch it off to compare).
+  package var boundsSpurs = true
+  /// Each person's least key to a target with nothing blocked and chains
+  /// ending at their first target (`.max`: none reachable), from `boundByTargets`.
+  var toTarget: [Int64] = []
+  var toTargetTouched: [Int32] = []
+  /// A bounded spur's keys from its start, and the people on its least chains.
+  var fromStart: [Int64] = []
+  var fromStartTouched: [Int32] = []
+  var onLeastChain = VisitMarks(count: 0)
+
+  /// Fills `toTarget`: multi-source Dijkstra from the targets over the whole
+  /// network. O((E + V) log V), once per query.
+  mutating func boundByTargets() {
+    keyEveryTie()
+    if toTarget.count != n {
+      toTarget = [Int64](repeating: .max, count: n)
+      fromStart = [Int64](repeating: .max, count: n)
+      onLeastChain = VisitMarks(count: n)
+    }
+    for p in toTargetTouched { toTarget[Int(p)] = .max }
+    toTargetTouched.removeAll(keepingCapacity: true)
+    heap.removeAll()
+    settled.reset()
+    let g = graph
+    g.withCSR { o, t, _ in
+      keys.withUnsafeBufferPointer { kk in
+        for x in targetList {
+          toTarget[Int(x)] = 0
+          toTargetTouched.append(x)
+          heap.push(0, x)
+        }
+        while !heap.isEmpty {
+          let (d, x) = heap.pop()
+          if d > toTarget[Int(x)] || settled.isMarked(x) { continue }
+          settled.mark(x)
+          for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
+            let y = t[e]
+            if settled.isMarked(y) || isTarget.isMarked(y) { continue }
+            let nd = d + Self.key(cost: kk[e])
+            if nd < toTarget[Int(y)] {
+              if toTarget[Int(y)] == .max { toTargetTouched.append(y) }
+              toTarget[Int(y)] = nd
+              heap.push(nd, y)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `dijkstraSpur`'s answer by an A* search forward from `start`, with
+  /// `toTarget` as the bound on what is left (blocking people and ties only
+  /// lengthens chains, so the bound holds, and it is consistent). Every
+  /// person whose key from `start` plus bound is at most the least chain's
+  /// key is settled; the chain is then the smallest-id walk over the ties
+  /// that lie on a least chain, which is `dijkstraSpur`'s walk.
+  /// - Complexity: O((E' + V') log V') for the V' people and E' ties within
+  ///   the least chain's key of `start` by that measure, usually a small part.
+  mutating func boundedSpur(from start: PersonID, allowed: (PersonID) -> Bool) -> ([PersonID], Int64)? {
+    guard toTarget[Int(start)] != .max else { return nil }
+    heap.removeAll()
+    settled.reset()
+    for p in fromStartTouched { fromStart[Int(p)] = .max }
+    fromStartTouched.removeAll(keepingCapacity: true)
+    var least = Int64.max
+    var reached: [PersonID] = []
+    let g = graph
+    g.withCSR { o, t, _ in
+      keys.withUnsafeBufferPointer { kk in
+        fromStart[Int(start)] = 0
+        fromStartTouched.append(start)
+        heap.push(toTarget[Int(start)], start)
+        while !heap.isEmpty {
+          let (f, x) = heap.pop()
+          if f > least { break }
+          let gx = fromStart[Int(x)]
+          if settled.isMarked(x) || f != gx + toTarget[Int(x)] { continue }
+          settled.mark(x)
+          if isTarget.isMarked(x) {
+            // Chains end at their first target; the first one settled has the least key.
+            least = min(least, gx)
+            reached.append(x)
+            continue
+          }
+          for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
+            let y = t[e]
+            if blockedPeople.isMarked(y) || settled.isMarked(y) || y == start { continue }
+            if x == start && !allowed(y) { continue }
+            let bound = toTarget[Int(y)]
+            if bound == .max { continue }
+            let ng = gx + Self.key(cost: kk[e])
+            if ng < fromStart[Int(y)] {
+              if fromStart[Int(y)] == .max { fromStartTouched.append(y) }
+              fromStart[Int(y)] = ng
+              if ng + bound <= least { heap.push(ng + bound, y) }
+            }
+          }
+        }
+        guard least != .max else { return }
+        // The people on a least chain: back from the targets reached over ties
+        // that are tight (key from start + tie = the next one's key from start).
+        onLeastChain.reset()
+        var stack = reached
+        for x in reached { onLeastChain.mark(x) }
+        while let y = stack.popLast() {
+          for e in Int(o[Int(y)])..<Int(o[Int(y) + 1]) {
+            let x = t[e]
+            if !settled.isMarked(x) || onLeastChain.isMarked(x) || isTarget.isMarked(x) { continue }
+            if x == start && !allowed(y) { continue }
+            if fromStart[Int(x)] + Self.key(cost: kk[e]) == fromStart[Int(y)] {
+              onLeastChain.mark(x)
+              stack.append(x)
+            }
+          }
+        }
+      }
+    }
+    guard least != .max else { return nil }
+    // Over tight ties to people on a least chain.
+    let path = smallestIdWalk(from: start, allowed: allowed) { v, w, e in
+      onLeastChain.isMarked(w) && fromStart[Int(v)] + Self.key(cost: keys[e]) == fromStart[Int(w)]
+    }
+    return (path, least)
+  }
+
+  /// The chain from `start` that takes at each step the smallest-id contact
+  /// `w` (over half-edge `e` from `v`) with `onLeast(v, w, e)`, the first
+  /// one allowed by `allowed`, until a target. O(the chain's ties).
+  func smallestIdWalk(
+    from start: PersonID, allowed: (PersonID) -> Bool, onLeast: (_ v: PersonID, _ w: PersonID, _ e: Int) -> Bool
+  ) -> [PersonID] {
+    var path = [start]
+    var v = start
+    graph.withCSR { o, t, _ in
+      while !isTarget.isMarked(v) {
+        var next: PersonID = -1
+        for e in Int(o[Int(v)])..<Int(o[Int(v) + 1]) {
+          let w = t[e]
+          if v == start && !allowed(w) { continue }
+          if onLeast(v, w, e) {
+            next = w
+            break  // rows are sorted: the first match is the smallest id
+          }
+        }
+        v = next
+        path.append(v)
+      }
+    }
+    return path
   }
 
   /// Unbounded: multi-source Dijkstra from the targets until `start` is settled.
@@ -414,24 +580,9 @@ package struct PathSearch {
     }
     guard found else { return nil }
     // Greedy walk: smallest-id next person on an optimal remainder.
-    var path = [start]
-    var v = start
-    g.withCSR { o, t, _ in
-      while !isTarget.isMarked(v) {
-        let dv = dist[Int(v)]
-        var next: PersonID = -1
-        for e in Int(o[Int(v)])..<Int(o[Int(v) + 1]) {
-          let w = t[e]
-          if v == start && !allowed(w) { continue }
-          if blockedPeople.isMarked(w) || !settled.isMarked(w) { continue }
-          if dist[Int(w)] != .max && dist[Int(w)] + Self.key(cost: keys[e]) == dv {
-            next = w
-            break  // rows are sorted: the first match is the smallest id
-          }
-        }
-        v = next
-        path.append(v)
-      }
+    let path = smallestIdWalk(from: start, allowed: allowed) { v, w, e in
+      !blockedPeople.isMarked(w) && settled.isMarked(w) && dist[Int(w)] != .max
+        && dist[Int(w)] + Self.key(cost: keys[e]) == dist[Int(v)]
     }
     return (path, dist[Int(start)])
   }

@@ -89,22 +89,87 @@ import Testing
       let first = oracle.strongestPaths(from: s, to: t, k: 1, maxHops: 64).first
       #expect(best?.quantisedCost == first?.cost && best?.hops == first.map { $0.path.count - 1 })
       if let best { #expect(best.people.first == PersonID(s) && best.people.last == PersonID(t)) }
-      // Disjoint: each chain is the best avoiding earlier brokers (and direct ties already used).
-      let disjoint = search.strongestPaths(
-        from: PersonID(s), to: [PersonID(t)], query: PathQuery(k: 3, maxHops: 3, disjoint: true),
-        firstHop: { _ in true })
-      var avoid = Set<Int>()
-      var avoidTies = Set<[Int]>()
-      for p in disjoint {
-        let expected = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: 3, avoid: avoid, avoidTies: avoidTies)
-          .first
-        #expect(p.people.map(Int.init) == expected?.path, "\(random) disjoint")
-        for b in p.brokers { avoid.insert(Int(b)) }
-        if p.hops == 1 { avoidTies.insert([min(s, t), max(s, t)]) }
-      }
-      let expectedMore = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: 3, avoid: avoid, avoidTies: avoidTies)
-      #expect(disjoint.count == 3 || expectedMore.isEmpty)
+      Self.expectDisjointAgree(&search, oracle, s, t, maxHops: 3, "\(random)")
     }
+  }
+
+  /// Disjoint chains: each is the best avoiding earlier brokers (and direct
+  /// ties already used), and there are three unless no other one exists.
+  static func expectDisjointAgree(
+    _ search: inout PathSearch, _ oracle: BrokerOracle, _ s: Int, _ t: Int, maxHops: Int?, _ label: String
+  ) {
+    let disjoint = search.strongestPaths(
+      from: PersonID(s), to: [PersonID(t)], query: PathQuery(k: 3, maxHops: maxHops, disjoint: true),
+      firstHop: { _ in true })
+    var avoid = Set<Int>()
+    var avoidTies = Set<[Int]>()
+    let limit = maxHops ?? 64
+    for p in disjoint {
+      let expected = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: limit, avoid: avoid, avoidTies: avoidTies)
+        .first
+      #expect(p.people.map(Int.init) == expected?.path, "\(label) disjoint \(s)→\(t)")
+      for b in p.brokers { avoid.insert(Int(b)) }
+      if p.hops == 1 { avoidTies.insert([min(s, t), max(s, t)]) }
+    }
+    let expectedMore = oracle.strongestPaths(from: s, to: [t], k: 1, maxHops: limit, avoid: avoid, avoidTies: avoidTies)
+    #expect(disjoint.count == 3 || expectedMore.isEmpty, "\(label) disjoint \(s)→\(t)")
+  }
+
+  /// Without a hop limit and for k > 1 each spur search is an A* search
+  /// bounded by every person's least key to the targets: exactly the brute-force
+  /// chains with company targets, a first-hop rule and disjoint chains.
+  @Test(arguments: 0..<UInt64(60))
+  func boundedSpursEqualBruteForce(seed: UInt64) throws {
+    let random = RandomMultigraph(seed: seed &+ 91_000, maxPeople: 10)
+    let oracle = BrokerOracle(AdjacencyOracle(random))
+    let (g, _) = try random.build()
+    let n = g.personCount
+    guard n >= 2 else { return }
+    var search = PathSearch(g)
+    var rng = SplitMix64(seed: seed)
+    func next(_ m: Int) -> Int { Int(rng.next() % UInt64(m)) }
+    for _ in 0..<4 {
+      let s = next(n)
+      let targets = (0..<(1 + next(3))).map { _ in next(n) }
+      let banned = next(n)
+      let k = 2 + next(5)
+      let ours = search.strongestPaths(
+        from: PersonID(s), to: targets.map { PersonID($0) }, query: PathQuery(k: k, maxHops: nil),
+        firstHop: { $0 != PersonID(banned) })
+      let brute = oracle.strongestPaths(from: s, to: targets, k: k, maxHops: 64, firstHop: { $0 != banned })
+      #expect(ours.map { $0.people.map(Int.init) } == brute.map(\.path), "\(random) \(s)→\(targets) k \(k)")
+      #expect(ours.map(\.quantisedCost) == brute.map(\.cost))
+      let t = targets[0] == s ? (s + 1) % n : targets[0]
+      Self.expectDisjointAgree(&search, oracle, s, t, maxHops: nil, "\(random)")
+    }
+  }
+
+  /// The bounded spur searches give the plain ones' chains on larger
+  /// networks with many equal strengths (so many chains tie on key).
+  @Test(arguments: [UInt64(7), 8])
+  func boundedSpursEqualPlainSpurs(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let n = 400
+    let g = try StrongestChainTreeTests.equalStrengths(people: n, ties: 2_000, rng: &rng)
+    var bounded = PathSearch(g)
+    var plain = PathSearch(g)
+    plain.boundsSpurs = false
+    var compared = 0
+    for s in [0, 7, 200, 399] {
+      for t in stride(from: 1, to: n, by: 13) where t != s {
+        let k = 2 + Int(rng.next() % 7)
+        let targets = t % 2 == 0 ? [t] : [t, (t + 50) % n, (t + 101) % n]
+        let query = PathQuery(k: k, maxHops: nil, disjoint: t % 5 == 0)
+        let firstHop: (PersonID) -> Bool = { $0 % 5 != 2 }
+        let ids = targets.map { PersonID($0) }
+        let a = bounded.strongestPaths(from: PersonID(s), to: ids, query: query, firstHop: firstHop)
+        let b = plain.strongestPaths(from: PersonID(s), to: ids, query: query, firstHop: firstHop)
+        #expect(a.map(\.people) == b.map(\.people), "\(s)→\(targets) k \(k)")
+        #expect(a.map(\.quantisedCost) == b.map(\.quantisedCost))
+        compared += a.count
+      }
+    }
+    #expect(compared > 500)
   }
 
   @Test func descriptionAndPublishedCases() throws {
