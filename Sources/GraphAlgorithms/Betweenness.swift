@@ -274,18 +274,48 @@ struct BrandesScratch {
   static let unreached = Int64.max
   var entries: [BrandesEntry]
   var order: [Int32]
+  /// Unweighted: the people not yet reached once a search has turned bottom-up.
+  var unreachedScratch: [Int32]
+  /// Unweighted: where each level of the search starts in `order` (and where the
+  /// last ends).
+  var levelStarts: [Int32]
+  /// Unweighted: the sums pushed to a level's people from the level after it
+  /// (zero between uses).
+  var pendingSums: [Double]
   var heap: CostHeap
 
   init(count n: Int, weighted: Bool) {
     entries = [BrandesEntry](repeating: BrandesEntry(reach: Self.unreached, value: 0), count: n)
     order = [Int32](repeating: 0, count: n)
+    unreachedScratch = [Int32](repeating: 0, count: weighted ? 0 : n)
+    levelStarts = [Int32](repeating: 0, count: weighted ? 0 : n &+ 1)
+    pendingSums = [Double](repeating: 0, count: weighted ? 0 : n)
     heap = CostHeap(capacity: weighted ? n : 0)
   }
 
-  /// Unweighted: BFS from `s` counting shortest paths, then
+  /// Unweighted: BFS from `s` counting shortest paths, level by level, then
   /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w) in reverse BFS order,
   /// added to `acc` (and δ(v)² to `squares` unless it is empty) (v ≠ s).
   /// Touched entries are reset afterwards.
+  ///
+  /// A level is expanded top-down (each frontier person's row: new people get
+  /// the frontier person's σ, people already one level on add it) until fewer
+  /// people are unreached than are on the frontier; from then on bottom-up
+  /// (Beamer et al. 2012, "Direction-optimizing breadth-first search"): each
+  /// unreached person's row, its σ the sum over its neighbours on the frontier.
+  /// Bottom-up reads the rows of the few people left instead of the many on
+  /// the frontier. Both give the same σ: sums of whole numbers, exact in a
+  /// Double below 2^53.
+  ///
+  /// δ goes level by level from the last (whose people have no one beyond
+  /// them: δ = 0, rows not read). For each pair of levels d, d + 1 only the
+  /// smaller level's rows are read: level d's own rows, summing over neighbours
+  /// on d + 1 (pull), or level d + 1's rows, adding each one's (1 + δ) / σ to
+  /// `pendingSums` of its neighbours on d (push). Past the widest level the
+  /// levels shrink, so most pairs push.
+  ///
+  /// - Complexity: O(E) per source, and usually well under 2E row entries read
+  ///   in each of the two passes.
   @inline(__always)
   mutating func bfsSource(
     _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
@@ -294,51 +324,141 @@ struct BrandesScratch {
     let withSquares = !squares.isEmpty
     entries.withUnsafeMutableBufferPointer { x in
       order.withUnsafeMutableBufferPointer { q in
-        x[Int(s)] = BrandesEntry(reach: 0, value: 1)
-        q[0] = s
-        var head = 0
-        var tail = 1
-        while head < tail {
-          let v = Int(q[head])
-          head &+= 1
-          let next = x[v].reach &+ 1
-          let sv = x[v].value
-          var e = Int(o[v])
-          let end = Int(o[v &+ 1])
-          while e < end {
-            let w = Int(t[e])
-            let dw = x[w].reach
-            if dw == Self.unreached {
-              x[w] = BrandesEntry(reach: next, value: sv)
-              q[tail] = Int32(truncatingIfNeeded: w)
-              tail &+= 1
-            } else if dw == next {
-              x[w].value += sv
+        unreachedScratch.withUnsafeMutableBufferPointer { p in
+          levelStarts.withUnsafeMutableBufferPointer { levels in
+            pendingSums.withUnsafeMutableBufferPointer { r in
+              let n = x.count
+              x[Int(s)] = BrandesEntry(reach: 0, value: 1)
+              q[0] = s
+              var levelStart = 0
+              var tail = 1
+              var depth: Int64 = 0
+              var bottomUp = false
+              var unreachedCount = 0
+              var levelCount = 0
+              while levelStart < tail {
+                let levelEnd = tail
+                levels[levelCount] = Int32(truncatingIfNeeded: levelStart)
+                levelCount &+= 1
+                let next = depth &+ 1
+                if !bottomUp && n &- tail < levelEnd &- levelStart {
+                  bottomUp = true
+                  for w in 0..<n where x[w].reach == Self.unreached {
+                    p[unreachedCount] = Int32(truncatingIfNeeded: w)
+                    unreachedCount &+= 1
+                  }
+                }
+                if bottomUp {
+                  var kept = 0
+                  for i in 0..<unreachedCount {
+                    let w = Int(p[i])
+                    var sum = 0.0
+                    var e = Int(o[w])
+                    let end = Int(o[w &+ 1])
+                    while e < end {
+                      let u = Int(t[e])
+                      if x[u].reach == depth { sum += x[u].value }
+                      e &+= 1
+                    }
+                    if sum > 0 {  // σ ≥ 1 for every reached person
+                      x[w] = BrandesEntry(reach: next, value: sum)
+                      q[tail] = Int32(truncatingIfNeeded: w)
+                      tail &+= 1
+                    } else {
+                      p[kept] = Int32(truncatingIfNeeded: w)
+                      kept &+= 1
+                    }
+                  }
+                  unreachedCount = kept
+                } else {
+                  for head in levelStart..<levelEnd {
+                    let v = Int(q[head])
+                    let sv = x[v].value
+                    var e = Int(o[v])
+                    let end = Int(o[v &+ 1])
+                    while e < end {
+                      let w = Int(t[e])
+                      let dw = x[w].reach
+                      if dw == Self.unreached {
+                        x[w] = BrandesEntry(reach: next, value: sv)
+                        q[tail] = Int32(truncatingIfNeeded: w)
+                        tail &+= 1
+                      } else if dw == next {
+                        x[w].value += sv
+                      }
+                      e &+= 1
+                    }
+                  }
+                }
+                levelStart = levelEnd
+                depth = next
+              }
+              // Dependencies level by level from the last; level d's people get
+              // Σ (1 + δ(w)) / σ(w) over their neighbours w on level d + 1 by reading
+              // their own rows (pull) or, when level d + 1 is the smaller, by reading
+              // the rows of level d + 1 and adding to `pendingSums` (push).
+              levels[levelCount] = Int32(truncatingIfNeeded: tail)
+              var d = levelCount &- 1
+              var upper = tail  // level d + 1 ends here
+              var lower = Int(levels[d])  // level d starts here
+              // The last level has no one beyond it: δ = 0.
+              for i in lower..<upper {
+                let v = Int(q[i])
+                x[v].value = 1 / x[v].value
+              }
+              // q[0] is the source: its own dependency is not betweenness.
+              while d > 1 {
+                let middle = lower  // level d + 1 (now final) is q[middle..<upper]
+                d &-= 1
+                lower = Int(levels[d])
+                let level = Int64(d)
+                if upper &- middle < middle &- lower {
+                  for i in middle..<upper {
+                    let w = Int(q[i])
+                    let cw = x[w].value
+                    var e = Int(o[w])
+                    let end = Int(o[w &+ 1])
+                    while e < end {
+                      let u = Int(t[e])
+                      if x[u].reach == level { r[u] += cw }
+                      e &+= 1
+                    }
+                  }
+                  for i in lower..<middle {
+                    let v = Int(q[i])
+                    let sum = r[v]
+                    r[v] = 0
+                    let sv = x[v].value
+                    let delta = sv * sum
+                    x[v].value = (1 + delta) / sv
+                    acc[v] += delta
+                    if withSquares { squares[v] += delta * delta }
+                  }
+                } else {
+                  let next = level &+ 1
+                  for i in lower..<middle {
+                    let v = Int(q[i])
+                    var sum = 0.0
+                    var e = Int(o[v])
+                    let end = Int(o[v &+ 1])
+                    while e < end {
+                      let w = Int(t[e])
+                      if x[w].reach == next { sum += x[w].value }
+                      e &+= 1
+                    }
+                    let sv = x[v].value
+                    let delta = sv * sum
+                    x[v].value = (1 + delta) / sv
+                    acc[v] += delta
+                    if withSquares { squares[v] += delta * delta }
+                  }
+                }
+                upper = middle
+              }
+              for j in 0..<tail { x[Int(q[j])].reach = Self.unreached }
             }
-            e &+= 1
           }
         }
-        // q[0] is the source: its own dependency is not betweenness.
-        var i = tail &- 1
-        while i >= 1 {
-          let v = Int(q[i])
-          let next = x[v].reach &+ 1
-          var sum = 0.0
-          var e = Int(o[v])
-          let end = Int(o[v &+ 1])
-          while e < end {
-            let w = Int(t[e])
-            if x[w].reach == next { sum += x[w].value }
-            e &+= 1
-          }
-          let sv = x[v].value
-          let delta = sv * sum
-          x[v].value = (1 + delta) / sv
-          acc[v] += delta
-          if withSquares { squares[v] += delta * delta }
-          i &-= 1
-        }
-        for j in 0..<tail { x[Int(q[j])].reach = Self.unreached }
       }
     }
   }
