@@ -172,7 +172,7 @@ extension Graph {
     let local = withCSR { o, t, s in LocalOrder(o, t, s, costs: weighted) }
     local.offsets.withUnsafeBufferPointer { o in
       local.targets.withUnsafeBufferPointer { t in
-        local.arcs.withUnsafeBufferPointer { arcs in
+        local.costs.withUnsafeBufferPointer { c in
           Parallel.parallelFor(
             count: slots, threads: threads, chunk: 1,
             makeScratch: { BrandesScratch(count: n, weighted: weighted) },
@@ -187,7 +187,7 @@ extension Graph {
                     while i < sourceCount {
                       let s = local.newOfOld[Int(sources?[i] ?? Int32(i))]
                       if weighted {
-                        scratch.dijkstraSource(s, o, arcs, a, a2)
+                        scratch.dijkstraSource(s, o, t, c, a, a2)
                       } else {
                         scratch.bfsSource(s, o, t, a, a2)
                       }
@@ -468,8 +468,8 @@ struct BrandesScratch {
   /// skipped); σ is complete when a person is settled because every cost ≥ 1.
   @inline(__always)
   mutating func dijkstraSource(
-    _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ arcs: UnsafeBufferPointer<UInt64>,
-    _ acc: UnsafeMutableBufferPointer<Double>,
+    _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
+    _ c: UnsafeBufferPointer<UInt32>, _ acc: UnsafeMutableBufferPointer<Double>,
     _ squares: UnsafeMutableBufferPointer<Double>
   ) {
     let withSquares = !squares.isEmpty
@@ -491,9 +491,8 @@ struct BrandesScratch {
           var e = Int(o[v])
           let end = Int(o[v &+ 1])
           while e < end {
-            let arc = arcs[e]
-            let w = Int(UInt32(truncatingIfNeeded: arc))
-            let nd = key &+ Int64(arc >> 32)
+            let w = Int(t[e])
+            let nd = key &+ Int64(c[e])
             let dw = x[w].reach
             if nd < dw {
               x[w] = BrandesEntry(reach: nd, value: sv)
@@ -513,9 +512,8 @@ struct BrandesScratch {
           var e = Int(o[v])
           let end = Int(o[v &+ 1])
           while e < end {
-            let arc = arcs[e]
-            let w = Int(UInt32(truncatingIfNeeded: arc))
-            if x[w].reach == dv &+ Int64(arc >> 32) { sum += x[w].value }
+            let w = Int(t[e])
+            if x[w].reach == dv &+ Int64(c[e]) { sum += x[w].value }
             e &+= 1
           }
           let sv = x[v].value
@@ -741,12 +739,9 @@ private final class SourceTally: @unchecked Sendable {  // `done` is guarded by 
 /// - Complexity: O(V + E) time and space.
 struct LocalOrder {
   var offsets: [UInt32]
-  /// Each half-edge's target (unweighted; empty when weighted).
   var targets: [Int32]
-  /// Weighted (else empty): each half-edge's quantised cost (`TieCost`; below
-  /// 2³² for any Float strength above 0) in the high 32 bits and its target in
-  /// the low ones, so a relaxation reads one array, not two.
-  var arcs: [UInt64]
+  /// Quantised costs (`TieCost`; below 2³² for any Float strength above 0).
+  var costs: [UInt32]
   /// The new number of each person, indexed by the graph's own id.
   var newOfOld: [Int32]
 
@@ -776,26 +771,21 @@ struct LocalOrder {
       }
     }
     var offsets = [UInt32](repeating: 0, count: n + 1)
-    var targets = [Int32](repeating: 0, count: costs ? 0 : t.count)
-    var arcs = [UInt64](repeating: 0, count: costs ? t.count : 0)
+    var targets = [Int32](repeating: 0, count: t.count)
+    var quantised = [UInt32](repeating: 0, count: costs ? t.count : 0)
     var at = 0
     for u in 0..<n {
       let v = Int(oldOfNew[u])
       for e in Int(o[v])..<Int(o[v + 1]) {
-        let target = newOfOld[Int(t[e])]
-        if costs {
-          let cost = UInt64(UInt32(TieCost.quantised(s[e])))
-          arcs[at] = cost << 32 | UInt64(UInt32(bitPattern: target))
-        } else {
-          targets[at] = target
-        }
+        targets[at] = newOfOld[Int(t[e])]
+        if costs { quantised[at] = UInt32(TieCost.quantised(s[e])) }
         at += 1
       }
       offsets[u + 1] = UInt32(at)
     }
     self.offsets = offsets
     self.targets = targets
-    self.arcs = arcs
+    self.costs = quantised
     self.newOfOld = newOfOld
   }
 }
