@@ -328,6 +328,26 @@ struct BrandesScratch {
           levelStarts.withUnsafeMutableBufferPointer { levels in
             pendingSums.withUnsafeMutableBufferPointer { r in
               let n = x.count
+              // Σ σ (forward) or Σ (1 + δ) / σ (backward) over v's neighbours on `level`.
+              @inline(__always) func sumOverNeighbours(of v: Int, on level: Int64) -> Double {
+                var sum = 0.0
+                var e = Int(o[v])
+                let end = Int(o[v &+ 1])
+                while e < end {
+                  let u = Int(t[e])
+                  if x[u].reach == level { sum += x[u].value }
+                  e &+= 1
+                }
+                return sum
+              }
+              // δ(v) = σ(v) · sum, added to the totals; v's entry then holds (1 + δ) / σ.
+              @inline(__always) func settle(_ v: Int, _ sum: Double) {
+                let sv = x[v].value
+                let delta = sv * sum
+                x[v].value = (1 + delta) / sv
+                acc[v] += delta
+                if withSquares { squares[v] += delta * delta }
+              }
               x[Int(s)] = BrandesEntry(reach: 0, value: 1)
               q[0] = s
               var levelStart = 0
@@ -352,14 +372,7 @@ struct BrandesScratch {
                   var kept = 0
                   for i in 0..<unreachedCount {
                     let w = Int(p[i])
-                    var sum = 0.0
-                    var e = Int(o[w])
-                    let end = Int(o[w &+ 1])
-                    while e < end {
-                      let u = Int(t[e])
-                      if x[u].reach == depth { sum += x[u].value }
-                      e &+= 1
-                    }
+                    let sum = sumOverNeighbours(of: w, on: depth)
                     if sum > 0 {  // σ ≥ 1 for every reached person
                       x[w] = BrandesEntry(reach: next, value: sum)
                       q[tail] = Int32(truncatingIfNeeded: w)
@@ -426,31 +439,13 @@ struct BrandesScratch {
                   }
                   for i in lower..<middle {
                     let v = Int(q[i])
-                    let sum = r[v]
+                    settle(v, r[v])
                     r[v] = 0
-                    let sv = x[v].value
-                    let delta = sv * sum
-                    x[v].value = (1 + delta) / sv
-                    acc[v] += delta
-                    if withSquares { squares[v] += delta * delta }
                   }
                 } else {
-                  let next = level &+ 1
                   for i in lower..<middle {
                     let v = Int(q[i])
-                    var sum = 0.0
-                    var e = Int(o[v])
-                    let end = Int(o[v &+ 1])
-                    while e < end {
-                      let w = Int(t[e])
-                      if x[w].reach == next { sum += x[w].value }
-                      e &+= 1
-                    }
-                    let sv = x[v].value
-                    let delta = sv * sum
-                    x[v].value = (1 + delta) / sv
-                    acc[v] += delta
-                    if withSquares { squares[v] += delta * delta }
+                    settle(v, sumOverNeighbours(of: v, on: level &+ 1))
                   }
                 }
                 upper = middle
