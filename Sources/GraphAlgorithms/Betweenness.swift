@@ -304,8 +304,9 @@ struct BrandesScratch {
   /// (Beamer et al. 2012, "Direction-optimizing breadth-first search"): each
   /// unreached person's row, its σ the sum over its neighbours on the frontier.
   /// Bottom-up reads the rows of the few people left instead of the many on
-  /// the frontier. Both give the same σ: sums of whole numbers, exact in a
-  /// Double below 2^53.
+  /// the frontier, and only while those rows hold fewer entries than the
+  /// frontier's; once they do not, the search goes top-down to the end. Both
+  /// give the same σ: sums of whole numbers, exact in a Double below 2^53.
   ///
   /// δ goes level by level from the last (whose people have no one beyond
   /// them: δ = 0, rows not read). For each pair of levels d, d + 1 only the
@@ -314,8 +315,9 @@ struct BrandesScratch {
   /// `pendingSums` of its neighbours on d (push). Past the widest level the
   /// levels shrink, so most pairs push.
   ///
-  /// - Complexity: O(E) per source, and usually well under 2E row entries read
-  ///   in each of the two passes.
+  /// - Complexity: O(V + E) per source (a bottom-up level reads fewer row
+  ///   entries than its frontier holds, and each person is on the frontier
+  ///   once); in a small-world network well under 2E entries in each pass.
   @inline(__always)
   mutating func bfsSource(
     _ s: Int32, _ o: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<Int32>,
@@ -353,23 +355,39 @@ struct BrandesScratch {
               var levelStart = 0
               var tail = 1
               var depth: Int64 = 0
+              // Bottom-up is tried once, when fewer people are unreached than are on
+              // the frontier, and kept while the unreached people's rows hold fewer
+              // entries than the frontier's: a bottom-up level then reads less than
+              // its top-down expansion would, so a search stays O(V + E).
+              var mayTurn = true
               var bottomUp = false
               var unreachedCount = 0
+              var unreachedEntries = 0
+              var frontierEntries = 0
               var levelCount = 0
               while levelStart < tail {
                 let levelEnd = tail
                 levels[levelCount] = Int32(truncatingIfNeeded: levelStart)
                 levelCount &+= 1
                 let next = depth &+ 1
-                if !bottomUp && n &- tail < levelEnd &- levelStart {
+                if mayTurn && n &- tail < levelEnd &- levelStart {
+                  mayTurn = false
                   bottomUp = true
-                  for w in 0..<n where x[w].reach == Self.unreached {
+                  for i in levelStart..<levelEnd {
+                    let v = Int(q[i])
+                    frontierEntries &+= Int(o[v &+ 1]) &- Int(o[v])
+                  }
+                  // People with no ties are never reached: left out.
+                  for w in 0..<n where x[w].reach == Self.unreached && o[w &+ 1] > o[w] {
                     p[unreachedCount] = Int32(truncatingIfNeeded: w)
                     unreachedCount &+= 1
+                    unreachedEntries &+= Int(o[w &+ 1]) &- Int(o[w])
                   }
                 }
+                if bottomUp && unreachedEntries >= frontierEntries { bottomUp = false }
                 if bottomUp {
                   var kept = 0
+                  var reachedEntries = 0
                   for i in 0..<unreachedCount {
                     let w = Int(p[i])
                     let sum = sumOverNeighbours(of: w, on: depth)
@@ -377,12 +395,15 @@ struct BrandesScratch {
                       x[w] = BrandesEntry(reach: next, value: sum)
                       q[tail] = Int32(truncatingIfNeeded: w)
                       tail &+= 1
+                      reachedEntries &+= Int(o[w &+ 1]) &- Int(o[w])
                     } else {
                       p[kept] = Int32(truncatingIfNeeded: w)
                       kept &+= 1
                     }
                   }
                   unreachedCount = kept
+                  unreachedEntries &-= reachedEntries
+                  frontierEntries = reachedEntries
                 } else {
                   for head in levelStart..<levelEnd {
                     let v = Int(q[head])

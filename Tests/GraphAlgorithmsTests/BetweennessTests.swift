@@ -181,6 +181,32 @@ import Testing
     }
   }
 
+  /// A broom (a hub with many leaves and a handle) beside a clique and a
+  /// person with no tie. From the hub the search turns bottom-up after the
+  /// leaves (few people left, few row entries) and back top-down along the
+  /// handle (its rows then hold more entries than the frontier's); from other
+  /// sources it stays top-down. Every person against the brute-force oracle.
+  @Test func broomTurnsBottomUpAndBack() throws {
+    let leaves = 40
+    let handle = 12
+    let clique = 4
+    var ties: [(Int, Int)] = (1...leaves).map { (0, $0) }
+    var previous = 0
+    for h in 0..<handle {
+      ties.append((previous, leaves + 1 + h))
+      previous = leaves + 1 + h
+    }
+    let base = leaves + 1 + handle
+    for a in 0..<clique {
+      for b in (a + 1)..<clique { ties.append((base + a, base + b)) }
+    }
+    let n = base + clique + 1
+    let g = try graph(nodes: (0..<n).map { "p\($0)" }, edges: ties.map { ("p\($0.0)", "p\($0.1)", nil) })
+    let brute = BrokerOracle(count: n, ties: ties.map { ($0.0, $0.1, 1.0) }).betweenness(weighted: false)
+    let b = g.betweenness(weighted: false, threads: 1)
+    for p in 0..<n { #expect(brokerClose(b.raw[p], brute[p]), "person \(p)") }
+  }
+
   @Test func tinyGraphs() throws {
     let empty = try graph(edges: [])
     #expect(empty.betweenness().raw.isEmpty)
