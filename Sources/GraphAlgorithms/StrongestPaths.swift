@@ -473,7 +473,7 @@ package struct PathSearch {
           }
           for e in Int(o[Int(x)])..<Int(o[Int(x) + 1]) {
             let y = t[e]
-            if blockedPeople.isMarked(y) || settled.isMarked(y) || y == start { continue }
+            if blockedPeople.isMarked(y) || settled.isMarked(y) { continue }  // start is settled first
             if x == start && !allowed(y) { continue }
             let bound = toTarget[Int(y)]
             if bound == .max { continue }

@@ -54,6 +54,12 @@ public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
 /// time whichever thread or actor asks (`render` on `GraphvizActor` for async
 /// code, `renderSynchronously` for command-line code). `srand(1)` before each
 /// layout makes `sfdp` output deterministic within a long-lived process.
+/// That rests on nothing else in the process calling the C library's
+/// `rand()` or `random()` during a render: `sfdp` and GTS draw on that one
+/// process-wide stream, so a call on another thread changes the layout (a
+/// thread calling `rand()` every 50 µs gave five different pictures of five
+/// renders). Liaison never calls them; an interposer on the CLI and on the
+/// test suite found no caller but Graphviz's.
 /// Graphviz's own messages (syntax errors) are collected and carried by the
 /// thrown `RenderError`. Every SVG that leaves this type has passed
 /// `SVGSafety.sanitized`; pictures of a `RenderModel` go through

@@ -259,7 +259,7 @@ import Testing
           #expect(texts.contains(drawn), "\(model.view): label line \(drawn) drawn as typed")
         }
       }
-      for tip in model.nodes.map(\.tooltip) + model.edges.filter { !$0.invisible }.map(\.tooltip) where !tip.isEmpty {
+      for tip in model.nodes.map(\.tooltip) + model.edges.filter({ !$0.invisible }).map(\.tooltip) where !tip.isEmpty {
         #expect(svg.tooltips.contains(tip), "\(model.view): tooltip \(tip.prefix(40)) as typed")
       }
       #expect(texts.contains { $0.hasPrefix(model.title) }, "\(model.view): the title \(model.title) in \(texts)")
@@ -277,14 +277,28 @@ import Testing
   @Test func sameInputSameSVGBytes() throws {
     let g = try RenderFixtures.network(people: 200, ties: 700, seed: 19)
     for model in [RenderModel.network(g, groups: .leiden(g)), RenderModel.ego(g, ego: 3)] {
+      let dotA = model.dot()
       let a = try Self.svg(model).1
+      let dotB = model.dot()
       let b = try Self.svg(model).1
-      // On a difference, say where: the first line that differs, both ways.
+      #expect(dotA == dotB, "\(model.view): the DOT text is the same both times")
+      guard a != b else { continue }
+      // On a difference, say where (the first line that differs) and keep
+      // the DOT and both pictures for a look: Graphviz's layouts draw on the
+      // process-wide rand(), so a rand() elsewhere in the process during a
+      // render would show here.
       let x = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
       let y = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
       let line = (0..<min(x.count, y.count)).first { x[$0] != y[$0] }
       let detail = line.map { "first difference at line \($0 + 1):\n\(x[$0])\n\(y[$0])" } ?? "no line differs"
-      #expect(a == b, "\(model.view) with \(model.engine): \(x.count) and \(y.count) lines, \(detail)")
+      let kept = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-svg-difference-\(getpid())")
+      try? FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+      try? Data(dotA.utf8).write(to: kept.appendingPathComponent("\(model.view).dot"))
+      try? Data(a).write(to: kept.appendingPathComponent("\(model.view)-1.svg"))
+      try? Data(b).write(to: kept.appendingPathComponent("\(model.view)-2.svg"))
+      Issue.record(
+        "\(model.view) with \(model.engine): \(x.count) and \(y.count) lines, \(detail); DOT and both SVGs in \(kept.path)"
+      )
     }
   }
 
