@@ -1,4 +1,4 @@
-import GraphCore
+@_spi(Internals) import GraphCore
 
 #if canImport(Glibc)
   import Glibc
@@ -33,13 +33,17 @@ extension Graph {
     var internalWeight = [Double](repeating: 0, count: k)
     var total = [Double](repeating: 0, count: k)
     var m2 = 0.0
-    for u in 0..<personCount {
-      let cu = Int(labels[u])
-      for (v, s) in zip(neighbors(of: PersonID(u)), strengths(of: PersonID(u))) {
-        let w = Double(s)
-        m2 += w
-        total[cu] += w
-        if labels[Int(v)] == labels[u] { internalWeight[cu] += w }
+    withCSR { off, tgt, str in
+      labels.withUnsafeBufferPointer { labels in
+        for u in 0..<personCount {
+          let cu = Int(labels[u])
+          for e in Int(off[u])..<Int(off[u + 1]) {
+            let w = Double(str[e])
+            m2 += w
+            total[cu] += w
+            if labels[Int(tgt[e])] == labels[u] { internalWeight[cu] += w }
+          }
+        }
       }
     }
     guard m2 > 0 else { return 0 }
@@ -67,16 +71,20 @@ extension Graph {
   /// that a coarse level carried into the wrong community leave it (on the
   /// 100 k-people benchmark network this raises Q from 0.378 to 0.454).
   /// Deterministic: the same graph and seed give the same partition.
+  /// Local moving is sequential; `threads` splits building each level's
+  /// graph (see `aggregate`), which sums every row the same way on any thread,
+  /// so the partition is the same bytes for any thread count.
   /// Louvain can return badly connected communities (Traag et al. 2019);
   /// `leidenCommunities` adds the refinement step that prevents it.
   ///
   /// - Complexity: O(E) per round of local moving, at most 32 rounds per
   ///   level and in practice a few, O(log V) levels, each visited twice;
-  ///   O(V + E) extra space (every level's graph is kept for the way back).
-  public func louvainCommunities(resolution: Double = 1, seed: UInt64 = 42, threshold: Double = 1e-7)
-    -> CommunityPartition
-  {
-    louvain(resolution: resolution, seed: seed, threshold: threshold)
+  ///   O(V + E) extra space (every level's graph is kept for the way back),
+  ///   plus O(threads × communities) while a level is built.
+  public func louvainCommunities(
+    resolution: Double = 1, seed: UInt64 = 42, threshold: Double = 1e-7, threads: Int = 1
+  ) -> CommunityPartition {
+    louvain(resolution: resolution, seed: seed, threshold: threshold, threads: threads)
   }
 
   /// Communities by the Leiden method (Traag, Waltman & van Eck 2019,
@@ -140,7 +148,8 @@ extension Graph {
     }
     let results = Parallel.map(count: runs, threads: threads) { i -> (labels: [Int32], q: Double) in
       var random = CommunityRandom(seed: runSeed(i))
-      let start = i == restarts ? louvain(resolution: resolution, seed: seed, threshold: threshold).labels : nil
+      let start =
+        i == restarts ? louvain(resolution: resolution, seed: seed, threshold: threshold, threads: 1).labels : nil
       let labels = leidenRun(
         base, start: start, resolution: resolution, m2: m2, threshold: threshold, random: &random)
       return (labels, modularity(labels: labels, resolution: resolution))
@@ -273,80 +282,76 @@ extension Graph {
     var candidates: [Int32] = []
     var chance: [Double] = []
     let theta = leidenTheta
-    g.offsets.withUnsafeBufferPointer { off in
-      g.targets.withUnsafeBufferPointer { tgt in
-        g.weights.withUnsafeBufferPointer { wt in
-          community.withUnsafeBufferPointer { comm in
-            k.withUnsafeBufferPointer { k in
-              refined.withUnsafeMutableBufferPointer { refined in
-                for u in 0..<nodes {
-                  var w = 0.0
-                  for e in off[u]..<off[u + 1] where comm[Int(tgt[e])] == comm[u] { w += wt[e] }
-                  inside[u] = w
+    g.withRows { off, tgt, wt in
+      community.withUnsafeBufferPointer { comm in
+        k.withUnsafeBufferPointer { k in
+          refined.withUnsafeMutableBufferPointer { refined in
+            for u in 0..<nodes {
+              var w = 0.0
+              for e in off[u]..<off[u + 1] where comm[Int(tgt[e])] == comm[u] { w += wt[e] }
+              inside[u] = w
+            }
+            _ = external.initialize(from: inside)
+            for v32 in order {
+              let v = Int(v32)
+              guard refinedSize[Int(refined[v])] == 1 else { continue }
+              let c = Int(comm[v])
+              guard inside[v] >= γ * k[v] * (communityTotal[c] - k[v]) / m2 else { continue }
+              touched.removeAll(keepingCapacity: true)
+              for e in off[v]..<off[v + 1] {
+                let u = Int(tgt[e])
+                guard Int(comm[u]) == c else { continue }
+                let r = Int(refined[u])
+                if toRefined[r] < 0 {
+                  toRefined[r] = 0
+                  touched.append(Int32(r))
                 }
-                _ = external.initialize(from: inside)
-                for v32 in order {
-                  let v = Int(v32)
-                  guard refinedSize[Int(refined[v])] == 1 else { continue }
-                  let c = Int(comm[v])
-                  guard inside[v] >= γ * k[v] * (communityTotal[c] - k[v]) / m2 else { continue }
-                  touched.removeAll(keepingCapacity: true)
-                  for e in off[v]..<off[v + 1] {
-                    let u = Int(tgt[e])
-                    guard Int(comm[u]) == c else { continue }
-                    let r = Int(refined[u])
-                    if toRefined[r] < 0 {
-                      toRefined[r] = 0
-                      touched.append(Int32(r))
-                    }
-                    toRefined[r] += wt[e]
-                  }
-                  // Candidates: well-connected sets with ΔQ ≥ 0, and staying alone (ΔQ = 0).
-                  let own = Int(refined[v])
-                  candidates.removeAll(keepingCapacity: true)
-                  chance.removeAll(keepingCapacity: true)
-                  var bestGain = 0.0
-                  for r32 in touched where Int(r32) != own {
-                    let r = Int(r32)
-                    let total = refinedTotal[r]
-                    guard external[r] >= γ * total * (communityTotal[c] - total) / m2 else { continue }
-                    let gain = toRefined[r] - γ * k[v] * total / m2
-                    guard gain >= 0 else { continue }
-                    candidates.append(r32)
-                    chance.append(gain)
-                    bestGain = max(bestGain, gain)
-                  }
-                  if !candidates.isEmpty {
-                    // Weights exp((ΔQ − best) / theta), staying alone first; draw one.
-                    var sum = exp(-bestGain / theta)
-                    for i in 0..<chance.count {
-                      chance[i] = exp((chance[i] - bestGain) / theta)
-                      sum += chance[i]
-                    }
-                    var draw = random.nextDouble() * sum - exp(-bestGain / theta)
-                    var chosen = -1
-                    if draw >= 0 {
-                      chosen = Int(candidates[candidates.count - 1])
-                      for i in 0..<chance.count {
-                        draw -= chance[i]
-                        if draw < 0 {
-                          chosen = Int(candidates[i])
-                          break
-                        }
-                      }
-                    }
-                    if chosen >= 0 {
-                      refinedSize[own] = 0
-                      refinedTotal[own] = 0
-                      refined[v] = Int32(chosen)
-                      refinedSize[chosen] += 1
-                      refinedTotal[chosen] += k[v]
-                      external[chosen] += inside[v] - 2 * toRefined[chosen]
+                toRefined[r] += wt[e]
+              }
+              // Candidates: well-connected sets with ΔQ ≥ 0, and staying alone (ΔQ = 0).
+              let own = Int(refined[v])
+              candidates.removeAll(keepingCapacity: true)
+              chance.removeAll(keepingCapacity: true)
+              var bestGain = 0.0
+              for r32 in touched where Int(r32) != own {
+                let r = Int(r32)
+                let total = refinedTotal[r]
+                guard external[r] >= γ * total * (communityTotal[c] - total) / m2 else { continue }
+                let gain = toRefined[r] - γ * k[v] * total / m2
+                guard gain >= 0 else { continue }
+                candidates.append(r32)
+                chance.append(gain)
+                bestGain = max(bestGain, gain)
+              }
+              if !candidates.isEmpty {
+                // Weights exp((ΔQ − best) / theta), staying alone first; draw one.
+                var sum = exp(-bestGain / theta)
+                for i in 0..<chance.count {
+                  chance[i] = exp((chance[i] - bestGain) / theta)
+                  sum += chance[i]
+                }
+                var draw = random.nextDouble() * sum - exp(-bestGain / theta)
+                var chosen = -1
+                if draw >= 0 {
+                  chosen = Int(candidates[candidates.count - 1])
+                  for i in 0..<chance.count {
+                    draw -= chance[i]
+                    if draw < 0 {
+                      chosen = Int(candidates[i])
+                      break
                     }
                   }
-                  for r32 in touched { toRefined[Int(r32)] = -1 }
+                }
+                if chosen >= 0 {
+                  refinedSize[own] = 0
+                  refinedTotal[own] = 0
+                  refined[v] = Int32(chosen)
+                  refinedSize[chosen] += 1
+                  refinedTotal[chosen] += k[v]
+                  external[chosen] += inside[v] - 2 * toRefined[chosen]
                 }
               }
+              for r32 in touched { toRefined[Int(r32)] = -1 }
             }
           }
         }
@@ -401,18 +406,16 @@ extension Graph {
   private static func personLevelGraph(_ g: Graph) -> CommunityLevelGraph {
     let n = g.personCount
     var offsets = [Int](repeating: 0, count: n + 1)
-    var weights: [Double] = []
-    weights.reserveCapacity(2 * g.tieCount)
-    for u in 0..<n {
-      for s in g.strengths(of: PersonID(u)) { weights.append(Double(s)) }
-      offsets[u + 1] = weights.count
+    let weights = g.withCSR { off, _, str in
+      for u in 0...n { offsets[u] = Int(off[u]) }
+      return str.map { Double($0) }
     }
     return CommunityLevelGraph(
       offsets: offsets, targets: g.storage.targets, weights: weights, selfLoop: [Double](repeating: 0, count: n))
   }
 
   /// Louvain with the refinement on the way back (see `louvainCommunities`).
-  private func louvain(resolution: Double, seed: UInt64, threshold: Double) -> CommunityPartition {
+  private func louvain(resolution: Double, seed: UInt64, threshold: Double, threads: Int) -> CommunityPartition {
     let n = personCount
     var graph = Self.personLevelGraph(self)
     var membership = (0..<n).map { Int32($0) }  // original person → current level node
@@ -441,7 +444,7 @@ extension Graph {
       }
       // The aggregate graph: one node per community.
       for p in 0..<n { membership[p] = aggregateOf[Int(membership[p])] }
-      let aggregate = Self.aggregate(graph, into: aggregateOf, count: newCount)
+      let aggregate = Self.aggregate(graph, into: aggregateOf, count: newCount, threads: threads)
       // The person level's weights (8 bytes a half-edge: 160 MB at 10 M
       // ties) are dropped while the levels above are built, and made again
       // for its refinement, when those levels are gone.
@@ -478,14 +481,44 @@ extension Graph {
   /// self-loop. Members grouped by a counting sort and rows summed in a dense
   /// scratch array (no dictionary); sums happen in a fixed order (members
   /// ascending, edges in row order), so results are reproducible bit for bit.
-  /// - Complexity: O(nodes + level edges + Σ row sorts).
-  private static func aggregate(_ g: CommunityLevelGraph, into aggregateOf: [Int32], count newCount: Int)
-    -> CommunityLevelGraph
-  {
+  ///
+  /// With `threads` > 1 the communities are cut into that many runs of about
+  /// the same number of member half-edges, summed side by side: each run
+  /// writes its rows from where the runs before it could end at most (their
+  /// members' half-edge count), and the runs are then closed up in order. Every
+  /// row is summed the same way on any thread, so the level graph is the same
+  /// bytes for any thread count.
+  ///
+  /// Unsafe code: the loops run on raw buffer pointers; safety rests on the
+  /// level graph's invariants and on every `aggregateOf` entry being below
+  /// `newCount`, checked on entry. A community's row has at most its members'
+  /// half-edge count of entries, so each run stays inside its part of arrays
+  /// of the old half-edge count's capacity; runs write disjoint parts of the
+  /// rows, of `newSelf` and of `newOffsets`.
+  /// - Complexity: O(nodes + level edges + Σ row sorts), split over `threads`;
+  ///   O(threads × newCount) scratch.
+  static func aggregate(
+    _ g: CommunityLevelGraph, into aggregateOf: [Int32], count newCount: Int, threads: Int = 1
+  ) -> CommunityLevelGraph {
     let nodes = g.nodes
+    precondition(
+      g.offsets.count == nodes + 1 && g.offsets[nodes] == g.targets.count && g.targets.count == g.weights.count
+        && aggregateOf.count == nodes, "level graph and aggregation sizes agree")
+    precondition(g.targets.allSatisfy { $0 >= 0 && Int($0) < nodes }, "targets are nodes of the level")
+    precondition(aggregateOf.allSatisfy { $0 >= 0 && Int($0) < newCount }, "aggregate ids are below the count")
+    // Members by a counting sort; `reach[c]`: the half-edges of the members of
+    // the communities before c (where c's row may start at the latest).
     var memberStart = [Int](repeating: 0, count: newCount + 1)
-    for u in 0..<nodes { memberStart[Int(aggregateOf[u]) + 1] += 1 }
-    for c in 0..<newCount { memberStart[c + 1] += memberStart[c] }
+    var reach = [Int](repeating: 0, count: newCount + 1)
+    for u in 0..<nodes {
+      let c = Int(aggregateOf[u]) + 1
+      memberStart[c] += 1
+      reach[c] += g.offsets[u + 1] - g.offsets[u]
+    }
+    for c in 0..<newCount {
+      memberStart[c + 1] += memberStart[c]
+      reach[c + 1] += reach[c]
+    }
     var fill = memberStart
     var members = [Int32](repeating: 0, count: nodes)
     for u in 0..<nodes {
@@ -493,41 +526,109 @@ extension Graph {
       members[fill[c]] = Int32(u)
       fill[c] += 1
     }
+    fill = []
+    // Runs of communities with about the same member half-edges; `runs[r]` is the first of run r.
+    let runCount = max(1, min(threads, newCount / 256, g.targets.count / 65536))
+    var runs = [0]
+    for r in 1..<runCount {
+      let goal = reach[newCount] / runCount * r
+      var c = runs[r - 1]
+      while c < newCount && reach[c] < goal { c += 1 }
+      runs.append(c)
+    }
+    runs.append(newCount)
+    var runEnd = [Int](repeating: 0, count: runCount)
     var newSelf = [Double](repeating: 0, count: newCount)
     var newOffsets = [Int](repeating: 0, count: newCount + 1)
-    var newTargets: [Int32] = []
+    let capacity = g.targets.count
     var newWeights: [Double] = []
-    newTargets.reserveCapacity(g.targets.count)
-    newWeights.reserveCapacity(g.targets.count)
-    var accumulated = [Double](repeating: 0, count: newCount)
-    var seen = [Bool](repeating: false, count: newCount)
-    var touchedRow: [Int32] = []
-    for c in 0..<newCount {
-      touchedRow.removeAll(keepingCapacity: true)
-      for i in memberStart[c]..<memberStart[c + 1] {
-        let u = Int(members[i])
-        newSelf[c] += g.selfLoop[u]
-        for e in g.offsets[u]..<g.offsets[u + 1] {
-          let cv = Int(aggregateOf[Int(g.targets[e])])
-          if cv == c {
-            newSelf[c] += g.weights[e]
-          } else {
-            if !seen[cv] {
-              seen[cv] = true
-              touchedRow.append(Int32(cv))
+    let newTargets = [Int32](unsafeUninitializedCapacity: capacity) { targetsOut, targetCount in
+      newWeights = [Double](unsafeUninitializedCapacity: capacity) { weightsOut, weightCount in
+        g.withRows { off, tgt, wt in
+          g.selfLoop.withUnsafeBufferPointer { selfLoop in
+            aggregateOf.withUnsafeBufferPointer { up in
+              members.withUnsafeBufferPointer { members in
+                newSelf.withUnsafeMutableBufferPointer { newSelf in
+                  newOffsets.withUnsafeMutableBufferPointer { newOffsets in
+                    runEnd.withUnsafeMutableBufferPointer { runEnd in
+                      let shared = UncheckedBox((targetsOut, weightsOut, newSelf, newOffsets, runEnd))
+                      Parallel.parallelFor(count: runCount, threads: runCount, chunk: 1, makeScratch: { () }) {
+                        range, _ in
+                        let (targetsOut, weightsOut, newSelf, newOffsets, runEnd) = shared.value
+                        // The weight to each touched community (0 when untouched) and the touched ones.
+                        let accumulated = UnsafeMutableBufferPointer<Double>.allocate(capacity: newCount)
+                        accumulated.initialize(repeating: 0)
+                        let seen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: newCount)
+                        seen.initialize(repeating: false)
+                        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: newCount)
+                        touched.initialize(repeating: 0)
+                        defer {
+                          accumulated.deallocate()
+                          seen.deallocate()
+                          touched.deallocate()
+                        }
+                        for r in range {
+                          var filled = reach[runs[r]]
+                          for c in runs[r]..<runs[r + 1] {
+                            var t = 0
+                            var selfWeight = 0.0
+                            for i in memberStart[c]..<memberStart[c + 1] {
+                              let u = Int(members[i])
+                              selfWeight += selfLoop[u]
+                              for e in off[u]..<off[u + 1] {
+                                let cv = Int(up[Int(tgt[e])])
+                                if cv == c {
+                                  selfWeight += wt[e]
+                                } else {
+                                  if !seen[cv] {
+                                    seen[cv] = true
+                                    touched[t] = Int32(cv)
+                                    t += 1
+                                  }
+                                  accumulated[cv] += wt[e]
+                                }
+                              }
+                            }
+                            newSelf[c] = selfWeight
+                            var row = UnsafeMutableBufferPointer(rebasing: touched[0..<t])
+                            row.sort()
+                            for j in 0..<t {
+                              let v = Int(touched[j])
+                              targetsOut[filled] = Int32(v)
+                              weightsOut[filled] = accumulated[v]
+                              accumulated[v] = 0
+                              seen[v] = false
+                              filled += 1
+                            }
+                            newOffsets[c + 1] = filled
+                          }
+                          runEnd[r] = filled
+                        }
+                      }
+                      // Close the runs up, in order.
+                      var filled = runEnd[0]
+                      for r in 1..<runCount {
+                        let from = reach[runs[r]]
+                        let count = runEnd[r] - from
+                        if from != filled {
+                          UnsafeMutableRawPointer(targetsOut.baseAddress! + filled).copyMemory(
+                            from: targetsOut.baseAddress! + from, byteCount: count * MemoryLayout<Int32>.stride)
+                          UnsafeMutableRawPointer(weightsOut.baseAddress! + filled).copyMemory(
+                            from: weightsOut.baseAddress! + from, byteCount: count * MemoryLayout<Double>.stride)
+                          for c in runs[r]..<runs[r + 1] { newOffsets[c + 1] -= from - filled }
+                        }
+                        filled += count
+                      }
+                      weightCount = filled
+                    }
+                  }
+                }
+              }
             }
-            accumulated[cv] += g.weights[e]
           }
         }
       }
-      touchedRow.sort()
-      for v in touchedRow {
-        newTargets.append(v)
-        newWeights.append(accumulated[Int(v)])
-        accumulated[Int(v)] = 0
-        seen[Int(v)] = false
-      }
-      newOffsets[c + 1] = newTargets.count
+      targetCount = newWeights.count
     }
     return CommunityLevelGraph(
       offsets: newOffsets, targets: Column(newTargets), weights: newWeights, selfLoop: newSelf)

@@ -12,6 +12,15 @@ struct CommunityLevelGraph {
   var selfLoop: [Double]
   var nodes: Int { selfLoop.count }
 
+  /// The rows as raw buffers (offsets, targets, weights), for the unsafe loops.
+  func withRows<R>(
+    _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> R
+  ) rethrows -> R {
+    try offsets.withUnsafeBufferPointer { o in
+      try targets.withUnsafeBufferPointer { t in try weights.withUnsafeBufferPointer { w in try body(o, t, w) } }
+    }
+  }
+
   /// Strength (weighted degree, self-loop included) of each node. O(V + E).
   func strengths() -> [Double] {
     var k = [Double](repeating: 0, count: nodes)
@@ -110,129 +119,125 @@ enum LocalMoving {
       empty.deallocate()
     }
 
-    return g.offsets.withUnsafeBufferPointer { off in
-      g.targets.withUnsafeBufferPointer { tgt in
-        g.weights.withUnsafeBufferPointer { wt in
-          k.withUnsafeBufferPointer { k in
-            community.withUnsafeMutableBufferPointer { comm in
-              tot.withUnsafeMutableBufferPointer { tot in
-                // Visits u; returns its new community and adds the Q gain (×2m) to `gain`.
-                @inline(__always) func visit(_ u: Int, gain: inout Double) -> Int {
-                  let cu = Int(comm[u])
-                  var t = 0
-                  for e in off[u]..<off[u + 1] {
-                    let c = Int(comm[Int(tgt[e])])
-                    let w = neighbourWeight[c]
-                    if w < 0 {
-                      neighbourWeight[c] = wt[e]
-                      touched[t] = Int32(c)
-                      t += 1
-                    } else {
-                      neighbourWeight[c] = w + wt[e]
-                    }
-                  }
-                  let ku = k[u]
-                  tot[cu] -= ku
-                  let stayWeight = max(neighbourWeight[cu], 0)
-                  var best = cu
-                  var bestGain = stayWeight - resolution * ku * tot[cu] / m2
-                  for i in 0..<t {
-                    let c = Int(touched[i])
-                    let g = neighbourWeight[c] - resolution * ku * tot[c] / m2
-                    if g > bestGain + 1e-12 || (abs(g - bestGain) <= 1e-12 && c < best && best != cu) {
-                      best = c
-                      bestGain = g
-                    }
-                  }
-                  for i in 0..<t { neighbourWeight[Int(touched[i])] = -1 }
-                  if allowEmpty {
-                    // An empty community gains 0: better when every other choice loses.
-                    if bestGain < -1e-12 && size[cu] > 1 && emptyCount > 0 {
-                      emptyCount -= 1
-                      best = Int(empty[emptyCount])
-                      bestGain = 0
-                    }
-                    if best != cu {
-                      size[cu] -= 1
-                      if size[cu] == 0 {
-                        empty[emptyCount] = Int32(cu)
-                        emptyCount += 1
-                      }
-                      size[best] += 1
-                    }
-                  }
-                  tot[best] += ku
-                  if best != cu {
-                    gain += bestGain - (stayWeight - resolution * ku * tot[cu] / m2)
-                    comm[u] = Int32(best)
-                  }
-                  return best
-                }
-
-                switch schedule {
-                case .sweeps:
-                  var totalMoves = 0
-                  var improved = false
-                  while true {
-                    var moves = 0
-                    var gainSum = 0.0
-                    for u32 in order {
-                      let u = Int(u32)
-                      let before = comm[u]
-                      if visit(u, gain: &gainSum) != Int(before) { moves += 1 }
-                    }
-                    totalMoves += moves
-                    if moves == 0 || gainSum * 2 / m2 < threshold { break }
-                    improved = true
-                  }
-                  return Outcome(moves: totalMoves, improved: improved)
-
-                case .queue(let maxSweeps):
-                  let queue = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-                  let queued = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
-                  defer {
-                    queue.deallocate()
-                    queued.deallocate()
-                  }
-                  _ = queue.initialize(from: order)
-                  queued.initialize(repeating: true)
-                  // Ring buffer: each node is queued at most once, so n slots suffice.
-                  var head = 0
-                  var count = n
-                  var moves = 0
-                  var visits = 0
-                  var roundGain = 0.0
-                  let limit = max(1, maxSweeps) * n
-                  while count > 0 && visits < limit {
-                    let u = Int(queue[head])
-                    head += 1
-                    if head == n { head = 0 }
-                    count -= 1
-                    queued[u] = false
-                    let before = Int(comm[u])
-                    let after = visit(u, gain: &roundGain)
-                    if after != before {
-                      moves += 1
-                      for e in off[u]..<off[u + 1] {
-                        let v = Int(tgt[e])
-                        if !queued[v] && Int(comm[v]) != after {
-                          queued[v] = true
-                          var tail = head + count
-                          if tail >= n { tail -= n }
-                          queue[tail] = Int32(v)
-                          count += 1
-                        }
-                      }
-                    }
-                    visits += 1
-                    if visits % n == 0 {
-                      if roundGain * 2 / m2 < threshold { break }
-                      roundGain = 0
-                    }
-                  }
-                  return Outcome(moves: moves, improved: moves > 0)
+    return g.withRows { off, tgt, wt in
+      k.withUnsafeBufferPointer { k in
+        community.withUnsafeMutableBufferPointer { comm in
+          tot.withUnsafeMutableBufferPointer { tot in
+            // Visits u; returns its new community and adds the Q gain (×2m) to `gain`.
+            @inline(__always) func visit(_ u: Int, gain: inout Double) -> Int {
+              let cu = Int(comm[u])
+              var t = 0
+              for e in off[u]..<off[u + 1] {
+                let c = Int(comm[Int(tgt[e])])
+                let w = neighbourWeight[c]
+                if w < 0 {
+                  neighbourWeight[c] = wt[e]
+                  touched[t] = Int32(c)
+                  t += 1
+                } else {
+                  neighbourWeight[c] = w + wt[e]
                 }
               }
+              let ku = k[u]
+              tot[cu] -= ku
+              let stayWeight = max(neighbourWeight[cu], 0)
+              var best = cu
+              var bestGain = stayWeight - resolution * ku * tot[cu] / m2
+              for i in 0..<t {
+                let c = Int(touched[i])
+                let g = neighbourWeight[c] - resolution * ku * tot[c] / m2
+                if g > bestGain + 1e-12 || (abs(g - bestGain) <= 1e-12 && c < best && best != cu) {
+                  best = c
+                  bestGain = g
+                }
+              }
+              for i in 0..<t { neighbourWeight[Int(touched[i])] = -1 }
+              if allowEmpty {
+                // An empty community gains 0: better when every other choice loses.
+                if bestGain < -1e-12 && size[cu] > 1 && emptyCount > 0 {
+                  emptyCount -= 1
+                  best = Int(empty[emptyCount])
+                  bestGain = 0
+                }
+                if best != cu {
+                  size[cu] -= 1
+                  if size[cu] == 0 {
+                    empty[emptyCount] = Int32(cu)
+                    emptyCount += 1
+                  }
+                  size[best] += 1
+                }
+              }
+              tot[best] += ku
+              if best != cu {
+                gain += bestGain - (stayWeight - resolution * ku * tot[cu] / m2)
+                comm[u] = Int32(best)
+              }
+              return best
+            }
+
+            switch schedule {
+            case .sweeps:
+              var totalMoves = 0
+              var improved = false
+              while true {
+                var moves = 0
+                var gainSum = 0.0
+                for u32 in order {
+                  let u = Int(u32)
+                  let before = comm[u]
+                  if visit(u, gain: &gainSum) != Int(before) { moves += 1 }
+                }
+                totalMoves += moves
+                if moves == 0 || gainSum * 2 / m2 < threshold { break }
+                improved = true
+              }
+              return Outcome(moves: totalMoves, improved: improved)
+
+            case .queue(let maxSweeps):
+              let queue = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+              let queued = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+              defer {
+                queue.deallocate()
+                queued.deallocate()
+              }
+              _ = queue.initialize(from: order)
+              queued.initialize(repeating: true)
+              // Ring buffer: each node is queued at most once, so n slots suffice.
+              var head = 0
+              var count = n
+              var moves = 0
+              var visits = 0
+              var roundGain = 0.0
+              let limit = max(1, maxSweeps) * n
+              while count > 0 && visits < limit {
+                let u = Int(queue[head])
+                head += 1
+                if head == n { head = 0 }
+                count -= 1
+                queued[u] = false
+                let before = Int(comm[u])
+                let after = visit(u, gain: &roundGain)
+                if after != before {
+                  moves += 1
+                  for e in off[u]..<off[u + 1] {
+                    let v = Int(tgt[e])
+                    if !queued[v] && Int(comm[v]) != after {
+                      queued[v] = true
+                      var tail = head + count
+                      if tail >= n { tail -= n }
+                      queue[tail] = Int32(v)
+                      count += 1
+                    }
+                  }
+                }
+                visits += 1
+                if visits % n == 0 {
+                  if roundGain * 2 / m2 < threshold { break }
+                  roundGain = 0
+                }
+              }
+              return Outcome(moves: moves, improved: moves > 0)
             }
           }
         }

@@ -56,7 +56,7 @@ struct CommunitiesCommand: ParsableCommand {
       method == .leiden
       ? g.leidenCommunities(
         resolution: resolution, seed: seed, threads: threading.count)
-      : g.louvainCommunities(resolution: resolution, seed: seed)
+      : g.louvainCommunities(resolution: resolution, seed: seed, threads: threading.count)
     if getenv("LIAISON_TIMINGS") != nil {
       Terminal.note(
         "communities: \(fixed(Clock.now() - start, 3)) s (\(TextFormat.count(p.count, "community", plural: "communities")), modularity \(fixed(p.modularity, 4)))"
